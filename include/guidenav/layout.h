@@ -1,0 +1,95 @@
+/* layout.h: a page's document laid out at a width.
+ *
+ * The layout turns a cmark-gfm document into lines of styled spans plus a
+ * table of links and of headings. It knows meaning (heading, code, link, UI
+ * label...), never colours or escape bytes: painters map styles to
+ * attributes. Every line is at most `width` display columns. */
+#ifndef GUIDENAV_LAYOUT_H
+#define GUIDENAV_LAYOUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <cmark-gfm.h>
+#include "guidenav/util.h"
+
+/* Styles are bit flags: a span may be strong, emphasised and a link. */
+enum gn_style {
+    GN_ST_EMPH      = 1u << 0,
+    GN_ST_STRONG    = 1u << 1,
+    GN_ST_CODE      = 1u << 2,  /* code span */
+    GN_ST_LINK      = 1u << 3,
+    GN_ST_STRIKE    = 1u << 4,
+    GN_ST_UICONTROL = 1u << 5,  /* [!UICONTROL label] */
+    GN_ST_HEADING   = 1u << 6,
+    GN_ST_TITLE     = 1u << 7,  /* level-1 heading */
+    GN_ST_CODEBLOCK = 1u << 8,
+    GN_ST_QUOTE     = 1u << 9,  /* block quote bar */
+    GN_ST_MARKER    = 1u << 10, /* list bullets and numbers */
+    GN_ST_IMAGE     = 1u << 11, /* image placeholder */
+    GN_ST_RULE      = 1u << 12, /* thematic break */
+    GN_ST_BORDER    = 1u << 13, /* table borders */
+    GN_ST_TABLEHEAD = 1u << 14,
+    GN_ST_ALERT     = 1u << 15, /* alert label: [!NOTE], [!TIP]... */
+    GN_ST_WARN      = 1u << 16, /* alert label of a warning kind */
+    GN_ST_CONT      = 1u << 17, /* wrap or clip marker */
+    GN_ST_BADGE     = 1u << 18
+};
+
+typedef struct gn_span {
+    uint32_t off, len; /* text: doc->text.data + off, len bytes */
+    uint32_t style;    /* gn_style flags */
+    int32_t link;      /* index in doc->links, or -1 */
+} gn_span;
+
+typedef struct gn_line {
+    size_t first;  /* index of the first span in doc->spans */
+    uint32_t n;    /* number of spans */
+    int width;     /* display columns */
+} gn_line;
+
+typedef struct gn_link {
+    char *url;   /* target as written in the page */
+    size_t line; /* first line where the link text appears */
+} gn_link;
+
+typedef struct gn_heading {
+    int level;
+    char *text;   /* plain text */
+    char *anchor; /* "{#anchor}" name, or NULL */
+    size_t line;  /* line where the heading starts */
+} gn_heading;
+
+typedef struct gn_doc {
+    int width;
+    gn_buf text; /* all span text */
+    gn_span *spans;
+    size_t nspans, cap_spans;
+    gn_line *lines;
+    size_t nlines, cap_lines;
+    gn_link *links;
+    size_t nlinks, cap_links;
+    gn_heading *headings;
+    size_t nheadings, cap_headings;
+} gn_doc;
+
+/* Lay out the document root at width columns (width >= 1). lang is the
+ * page's locale tag ("ja-JP"...) or NULL, used for line breaking. The doc
+ * must be zeroed (or freed) before; the caller frees it with gn_doc_free. */
+void gn_layout(cmark_node *root, int width, const char *lang, gn_doc *doc);
+void gn_doc_free(gn_doc *doc);
+
+/* Lay out a message (plain text, '\n' separated paragraphs) the same way,
+ * for pager notices such as "this page is not available in ja-JP". */
+void gn_layout_message(const char *msg, int width, gn_doc *doc);
+
+/* Ordinal of the heading whose section holds line (the last heading
+ * starting at or before it), or -1 when line is before the first heading. */
+long gn_doc_section_at(const gn_doc *doc, size_t line);
+
+/* Text of a span; not NUL-terminated (use span->len). */
+static inline const char *gn_span_text(const gn_doc *doc, const gn_span *s)
+{
+    return doc->text.data + s->off;
+}
+
+#endif

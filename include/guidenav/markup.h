@@ -1,0 +1,30 @@
+/* markup.h: Adobe's inline markup in plain strings (titles, front matter).
+ *
+ * "[!UICONTROL x]" and "[!DNL x]" become "x"; a "{#anchor}" attribute is
+ * removed (and reported); other "{key=...}" attribute lists are removed. */
+#ifndef GUIDENAV_MARKUP_H
+#define GUIDENAV_MARKUP_H
+
+#include <stddef.h>
+
+/* A new string: s with Adobe inline markup rendered as plain text and
+ * surrounding space trimmed. When anchor is not NULL, *anchor receives the
+ * first "{#anchor}" name (newly allocated) or NULL. The caller frees both. */
+char *gn_markup_plain(const char *s, char **anchor);
+
+/* Find the next Adobe inline marker "[!UICONTROL ", "[!DNL " or "[!BADGE "
+ * in s[0..len): sets *start (offset of '['), *inner and *inner_end (the
+ * label), *end (offset after the closing ']') and returns the marker's kind
+ * (GN_MARK_*), or GN_MARK_NONE when there is none. Brackets nest. */
+enum gn_mark { GN_MARK_NONE, GN_MARK_UICONTROL, GN_MARK_DNL, GN_MARK_BADGE };
+enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
+                            size_t *inner, size_t *inner_end, size_t *end);
+
+/* Length of an attribute list "{...}" starting at s[0] ('{'): "{#id}",
+ * "{width="600" zoomable="yes"}", "{style=...}", "{type=... tooltip=...}".
+ * Returns 0 when s does not start one. Sets *anchor_len/*anchor_off to the
+ * "#id" name when it is an anchor, else *anchor_len = 0. */
+size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
+                       size_t *anchor_len);
+
+#endif

@@ -1,0 +1,32 @@
+/* page.h: a guide page: front matter and its cmark-gfm document. */
+#ifndef GUIDENAV_PAGE_H
+#define GUIDENAV_PAGE_H
+
+#include <cmark-gfm.h>
+#include "guidenav/error.h"
+#include "guidenav/meta.h"
+
+typedef struct gn_page {
+    char *path;
+    gn_meta meta;
+    cmark_node *doc; /* body, parsed with the GFM table extension */
+    int body_line;   /* line of the file where the body starts */
+} gn_page;
+
+/* Read and parse the page at path. On failure err names the file (and line
+ * for front matter). gn_page_free releases the page either way. */
+int gn_page_load(const char *path, gn_page *page, gn_error *err);
+/* Parse page text already in memory. */
+int gn_page_parse(const char *path, const char *text, size_t len,
+                  gn_page *page, gn_error *err);
+void gn_page_free(gn_page *page);
+
+/* The page title: front matter "title" (markup rendered), else the first
+ * heading, else the file name. Newly allocated; the caller frees it. */
+char *gn_page_title(const gn_page *page);
+
+/* Parse Markdown text with the GFM extensions guidenav uses (tables,
+ * strikethrough, autolinks). The caller frees the node with cmark_node_free. */
+cmark_node *gn_markdown_parse(const char *text, size_t len);
+
+#endif

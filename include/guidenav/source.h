@@ -1,0 +1,58 @@
+/* source.h: locale sources and the guides they hold.
+ *
+ * A locale source is a folder for one locale: a guide folder (holding
+ * TOC.md or toc.md) or any folder holding guides (help/<guide>/TOC.md, or
+ * <guide>/TOC.md). A locale set is every source given on the command line
+ * plus the sibling folders discovered from them. Guides are identified
+ * across locales by their path relative to the source root ("help/customers",
+ * or "" when the source is itself a guide folder). TOCs are read lazily. */
+#ifndef GUIDENAV_SOURCE_H
+#define GUIDENAV_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/error.h"
+#include "guidenav/toc.h"
+
+typedef struct gn_guide {
+    char *id;       /* path relative to the source root; "" for the root */
+    char *dir;      /* the guide folder */
+    char *toc_path; /* its TOC.md */
+    gn_toc *toc;    /* NULL until gn_guide_toc loads it */
+    char *toc_error; /* the load error, once it failed */
+} gn_guide;
+
+typedef struct gn_source {
+    char *tag;  /* locale tag, "" when unknown */
+    char *root; /* absolute folder */
+    gn_guide *guides;
+    size_t nguides;
+} gn_source;
+
+typedef struct gn_localeset {
+    gn_source *v;
+    size_t n;
+} gn_localeset;
+
+/* Build the locale set from command-line arguments (each "PATH" or
+ * "LOCALE=PATH"). With one PATH, sibling folders with the same stem and
+ * another locale suffix (or, for a path component that is a tag, sibling
+ * folders named by other tags) join the set. Fails when a path does not
+ * exist or holds no guide. */
+int gn_localeset_discover(char *const *args, size_t nargs, gn_localeset *set,
+                          gn_error *err);
+void gn_localeset_free(gn_localeset *set);
+
+/* The source with this tag, or NULL. */
+gn_source *gn_localeset_find(const gn_localeset *set, const char *tag);
+/* The guide with this id in src, or NULL. */
+gn_guide *gn_source_guide(const gn_source *src, const char *id);
+
+/* The guide's TOC, read on first use; NULL on failure with err set (and the
+ * failure remembered, so it is reported again without rereading). */
+const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err);
+
+/* True when folder holds a guide or guides. */
+bool gn_folder_has_guides(const char *folder);
+
+#endif

@@ -1,0 +1,36 @@
+/* text.h: UTF-8 decoding, display widths and sanitising.
+ *
+ * Widths are display columns as utf8proc computes them: East Asian wide and
+ * fullwidth characters take 2, combining marks and zero-width characters
+ * (U+200B and friends) take 0. Never bytes, never code points. */
+#ifndef GUIDENAV_TEXT_H
+#define GUIDENAV_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "guidenav/util.h"
+
+/* Decode one code point from s (at most len bytes, len > 0). Returns the
+ * number of bytes used (at least 1); an invalid sequence yields U+FFFD and
+ * consumes one byte. */
+size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp);
+/* Append the UTF-8 encoding of cp to b. */
+void gn_utf8_encode(gn_buf *b, int32_t cp);
+
+/* Display columns of one code point: 0, 1 or 2. Controls count 0. */
+int gn_cp_width(int32_t cp);
+/* Display columns of a UTF-8 string of len bytes. */
+int gn_text_width(const char *s, size_t len);
+
+/* Append s to b made safe for a terminal: invalid UTF-8 becomes U+FFFD,
+ * C0 controls (but tab and newline), DEL and C1 controls become visible
+ * control pictures, bidirectional overrides become a visible mark. */
+void gn_text_sanitize(gn_buf *b, const char *s, size_t len);
+/* The same as a new string; the caller frees it. */
+char *gn_text_sanitized(const char *s);
+
+/* Byte length of the longest prefix of s (len bytes) whose display width
+ * is at most cols; characters are never split. */
+size_t gn_text_fit(const char *s, size_t len, int cols);
+
+#endif

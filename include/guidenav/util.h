@@ -1,0 +1,55 @@
+/* util.h: memory, growable buffers, files and paths.
+ *
+ * Allocation failure is not recoverable here: the x* allocators print a
+ * message and abort, so callers never test for NULL. */
+#ifndef GUIDENAV_UTIL_H
+#define GUIDENAV_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/error.h"
+
+void *gn_xmalloc(size_t n);
+void *gn_xcalloc(size_t count, size_t size);
+/* Grow (or shrink) p to count elements of size bytes, checking overflow. */
+void *gn_xreallocarray(void *p, size_t count, size_t size);
+char *gn_xstrdup(const char *s);
+char *gn_xstrndup(const char *s, size_t n);
+/* printf into a newly allocated string; the caller frees it. */
+char *gn_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable byte buffer, always NUL-terminated when data is not NULL.
+ * Start from GN_BUF_INIT; gn_buf_free releases it; gn_buf_take hands the
+ * string to the caller (who frees it) and leaves the buffer empty. */
+typedef struct gn_buf {
+    char *data;
+    size_t len, cap;
+} gn_buf;
+#define GN_BUF_INIT {NULL, 0, 0}
+
+void gn_buf_add(gn_buf *b, const char *s, size_t n);
+void gn_buf_adds(gn_buf *b, const char *s);
+void gn_buf_addc(gn_buf *b, char c);
+void gn_buf_addf(gn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void gn_buf_reset(gn_buf *b);
+char *gn_buf_take(gn_buf *b);
+void gn_buf_free(gn_buf *b);
+
+/* Read a whole regular file into a newly allocated NUL-terminated buffer
+ * (*len excludes the NUL). Fails with a message naming the path. */
+int gn_read_file(const char *path, char **data, size_t *len, gn_error *err);
+
+/* Paths. All returned strings are newly allocated; the caller frees them. */
+char *gn_path_join(const char *dir, const char *name);
+char *gn_path_dirname(const char *path);
+const char *gn_path_basename(const char *path); /* points into path */
+/* An absolute, normalised form of path ("." and ".." resolved textually,
+ * symbolic links kept); NULL only when the current folder is unknown. */
+char *gn_path_absolute(const char *path);
+bool gn_is_dir(const char *path);
+bool gn_is_file(const char *path);
+
+/* Sort an array of strings in byte order (strcmp). */
+void gn_sort_strings(char **v, size_t n);
+
+#endif

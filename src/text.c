@@ -1,0 +1,114 @@
+/* text.c: UTF-8, display widths and sanitising (see text.h). */
+#include <stdio.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "guidenav/text.h"
+
+size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+    utf8proc_int32_t c;
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
+                                          (utf8proc_ssize_t)len, &c);
+    if (n < 1) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    *cp = c;
+    return (size_t)n;
+}
+
+void gn_utf8_encode(gn_buf *b, int32_t cp)
+{
+    utf8proc_uint8_t tmp[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, tmp);
+    if (n <= 0)
+        n = utf8proc_encode_char(0xFFFD, tmp);
+    gn_buf_add(b, (const char *)tmp, (size_t)n);
+}
+
+int gn_cp_width(int32_t cp)
+{
+    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+        return 0;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_CF:
+        return 0;
+    default:
+        break;
+    }
+    int w = utf8proc_charwidth(cp);
+    return w < 0 ? 0 : w > 2 ? 2 : w;
+}
+
+int gn_text_width(const char *s, size_t len)
+{
+    int w = 0;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        i += gn_utf8_decode(s + i, len - i, &cp);
+        w += gn_cp_width(cp);
+    }
+    return w;
+}
+
+static int is_bidi_control(int32_t cp)
+{
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void gn_text_sanitize(gn_buf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        /* Copy runs of plain printable ASCII at once. */
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
+            j++;
+        if (j > i) {
+            gn_buf_add(b, s + i, j - i);
+            i = j;
+            continue;
+        }
+        int32_t cp;
+        size_t n = gn_utf8_decode(s + i, len - i, &cp);
+        if (cp == '\t' || cp == '\n')
+            gn_buf_addc(b, (char)cp);
+        else if (cp < 0x20)
+            gn_utf8_encode(b, 0x2400 + cp); /* control pictures: ␛ */
+        else if (cp == 0x7F)
+            gn_utf8_encode(b, 0x2421);      /* ␡ */
+        else if (cp >= 0x80 && cp < 0xA0)
+            gn_utf8_encode(b, 0xFFFD);
+        else if (is_bidi_control(cp))
+            gn_buf_addf(b, "<U+%04X>", (unsigned)cp);
+        else
+            gn_buf_add(b, s + i, n);
+        i += n;
+    }
+}
+
+char *gn_text_sanitized(const char *s)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_text_sanitize(&b, s, strlen(s));
+    return gn_buf_take(&b);
+}
+
+size_t gn_text_fit(const char *s, size_t len, int cols)
+{
+    int w = 0;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = gn_utf8_decode(s + i, len - i, &cp);
+        int cw = gn_cp_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        i += n;
+    }
+    return i;
+}
