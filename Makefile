@@ -13,7 +13,7 @@ CC        ?= cc
 CFLAGS    ?= -O2 -g
 PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc
 GN_CFLAGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
-             -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude \
+             -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -Isrc \
              -DGN_VERSION='"$(VERSION)"' -DGN_DATADIR='"$(DATADIR)"' \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)

@@ -22,7 +22,7 @@ enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
 
 /* Length of an attribute list "{...}" starting at s[0] ('{'): "{#id}",
  * "{width="600" zoomable="yes"}", "{style=...}", "{type=... tooltip=...}".
- * Returns 0 when s does not start one. Sets *anchor_len/*anchor_off to the
+ * Returns 0 when s does not start one. Sets *anchor_len and *anchor_off to the
  * "#id" name when it is an anchor, else *anchor_len = 0. */
 size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
                        size_t *anchor_len);

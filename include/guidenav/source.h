@@ -52,6 +52,10 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id);
  * failure remembered, so it is reported again without rereading). */
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err);
 
+/* The locale tag a path names: the deepest "stem.TAG" folder suffix, else
+ * the deepest component that is a tag, else "und". Newly allocated. */
+char *gn_path_locale(const char *path);
+
 /* True when folder holds a guide or guides. */
 bool gn_folder_has_guides(const char *folder);
 

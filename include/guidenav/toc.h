@@ -32,6 +32,7 @@ typedef struct gn_toc {
     gn_meta meta;        /* every front matter key */
     char *heading;       /* the "# Title" heading, plain, or NULL */
     char *anchor;        /* the heading's anchor, or NULL */
+    char *title;         /* what gn_toc_title answers; NULL until parsed */
     gn_toc_entry *entries;
     size_t n;
 } gn_toc;

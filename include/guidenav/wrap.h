@@ -1,8 +1,8 @@
 /* wrap.h: breaking text into lines of a given display width.
  *
  * Break opportunities come from UAX #14 (libunibreak), widths from utf8proc
- * (gn_cp_width), so Japanese, Korean and Chinese text breaks between
- * characters, Latin text between words, and a double-width character is
+ * (gn_cp_width), so Japanese and Chinese text breaks between characters,
+ * Latin and Korean text between words, and a double-width character is
  * never split. */
 #ifndef GUIDENAV_WRAP_H
 #define GUIDENAV_WRAP_H
@@ -14,14 +14,43 @@ typedef struct gn_wrap_line {
     int width;         /* its display columns */
 } gn_wrap_line;
 
-/* Break text (len bytes of UTF-8) into lines of at most width columns
- * (width >= 1). '\n' is a mandatory break. Spaces where a line is broken
- * are left out of both lines' ranges; leading spaces of the text are kept.
- * Where no break opportunity fits, a line is broken between characters.
- * A single character wider than width (only possible when width < 2) gets a
- * line of its own, the one case where a line exceeds width. lang ("ja",
- * "ko", "zh", or NULL) tunes UAX #14. Returns the number of lines and sets
- * *lines to a new array the caller frees (NULL when 0 lines: empty text). */
+/* Break text (len bytes of UTF-8; text may be NULL when len is 0) into
+ * lines of at most width columns (a width below 1 counts as 1). Returns the
+ * number of lines and sets *lines to a new array the caller frees (NULL
+ * when 0 lines: empty text). Each line's width is the display columns of
+ * its byte range. Linear time: a 1 MB paragraph is one pass.
+ *
+ * - '\n' is a mandatory break and belongs to neither line: it separates
+ *   lines, so "a\n\nb" gives "a", "", "b", "a\n" gives "a", "" and "\n"
+ *   two empty lines. Other mandatory breaks of UAX #14 (CR, U+2028...)
+ *   only allow a break.
+ * - Only U+0020 counts as a space. Spaces where a line is broken are left
+ *   out of both lines' ranges, however many; trailing spaces before '\n'
+ *   or the end are left out too, so no line ends with a space. U+3000 is
+ *   an ordinary wide character; U+200B takes no column, allows a break
+ *   after it and stays at the end of the line before that break.
+ * - Leading spaces of the text, and after a '\n', are kept, as many as fit
+ *   before the first character; they are dropped when the first word does
+ *   not fit after them (rather than splitting that word).
+ * - Non-empty text gives at least one line; text of spaces only gives one
+ *   empty line (start == end, width 0).
+ * - Breaks are the UAX #14 opportunities (so no line starts with "。",
+ *   "、", "」"...), but never inside a grapheme cluster (an emoji with its
+ *   modifier or ZWJ sequence, a flag) and, as in CSS word-break:
+ *   keep-all, never between two Hangul characters or Hangul and a narrow
+ *   letter or digit: Korean breaks at its spaces, whatever lang says.
+ * - Where no opportunity fits, a line is broken between grapheme clusters
+ *   (emergency break); a cluster wider than width is split between its
+ *   code points. A single character wider than width (only possible when
+ *   width < 2) gets a line of its own, the one case where a line exceeds
+ *   width.
+ * - A line never starts with a zero-width character (combining mark, ZWJ)
+ *   unless it follows '\n' or starts the text; a space right before one is
+ *   its base, kept with it, and may start a line.
+ * - lang is a language or locale tag ("ja", "ko", "zh", "ja-JP", or NULL);
+ *   only its language part tunes UAX #14, and any other value is harmless.
+ * - Any bytes are accepted: invalid UTF-8 counts one U+FFFD (one column)
+ *   per byte, as gn_utf8_decode reads it. */
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines);
 

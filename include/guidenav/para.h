@@ -1,0 +1,51 @@
+/* para.h: a paragraph of styled text, before it is broken into lines.
+ *
+ * Each byte of text carries a style (gn_style flags) and a link index, so
+ * markup can be rewritten (Adobe's [!UICONTROL x], attribute lists, CJK line
+ * joins) without losing styles, and the wrapper sees plain UTF-8. */
+#ifndef GUIDENAV_PARA_H
+#define GUIDENAV_PARA_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <cmark-gfm.h>
+#include "guidenav/util.h"
+
+typedef struct gn_para {
+    gn_buf text;
+    uint32_t *style; /* one per byte of text */
+    int32_t *link;   /* one per byte of text: index in the link list or -1 */
+    size_t cap;
+    /* Links met while collecting: their URLs, in order of index. */
+    char **urls;
+    size_t nurls;
+    /* Offsets of the spaces that stand for soft line breaks. */
+    size_t *soft;
+    size_t nsoft, cap_soft;
+    char *anchor; /* the first "{#anchor}" removed by gn_para_markup */
+} gn_para;
+
+/* Append len bytes of s, sanitised, with a style and link (-1: none).
+ * Tabs become spaces. */
+void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link);
+
+/* Append the inline content of block (paragraph, heading, table cell):
+ * text, code spans, emphasis, links (each link's URL added to p->urls;
+ * link indices start at link_base), images as a placeholder, line breaks
+ * as '\n', soft breaks as spaces, inline HTML dropped but <br> kept. */
+void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link_base);
+
+/* Render Adobe inline markup and clean up, in place: "[!UICONTROL x]" gets
+ * the UI label style, "[!DNL x]" plain, "[!BADGE x]" the badge style;
+ * attribute lists "{...}" are removed ("{#anchor}" saved in p->anchor);
+ * soft breaks between two wide (CJK) characters are removed; leading and
+ * trailing spaces are trimmed. */
+void gn_para_markup(gn_para *p);
+
+/* Remove bytes [from, to). */
+void gn_para_cut(gn_para *p, size_t from, size_t to);
+
+void gn_para_reset(gn_para *p);
+void gn_para_free(gn_para *p);
+
+#endif

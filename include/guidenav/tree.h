@@ -1,0 +1,59 @@
+/* tree.h: the table-of-contents tree of one locale source, as a view shows
+ * it: guides (when the source holds several) and their TOC entries, each
+ * expandable, flattened into the rows currently visible. */
+#ifndef GUIDENAV_TREE_H
+#define GUIDENAV_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/source.h"
+
+#define GN_NONE ((size_t)-1)
+
+typedef struct gn_tree_item {
+    size_t guide;      /* index in src->guides */
+    long entry;        /* index in the guide's TOC entries; -1: the guide */
+    int depth;
+    bool has_children;
+    bool expanded;
+    bool missing;      /* a page entry whose file does not exist */
+} gn_tree_item;
+
+typedef struct gn_tree {
+    gn_source *src;
+    gn_tree_item *items;
+    size_t n;
+    size_t *rows;      /* indices of visible items */
+    size_t nrows;
+    char *errors;      /* TOCs that failed to load, one message a line */
+} gn_tree;
+
+/* Build the tree of src: every guide's TOC is read (a TOC that fails to
+ * load leaves its guide empty and its message in t->errors). Groups start
+ * collapsed; with several guides, the guides are the top level. */
+void gn_tree_build(gn_tree *t, gn_source *src);
+void gn_tree_free(gn_tree *t);
+
+/* Recompute the visible rows after expansion changes. */
+void gn_tree_refresh(gn_tree *t);
+void gn_tree_set_expanded(gn_tree *t, size_t item, bool on);
+/* Expand every ancestor of item so it is visible. */
+void gn_tree_reveal(gn_tree *t, size_t item);
+/* The parent item, or GN_NONE. */
+size_t gn_tree_parent(const gn_tree *t, size_t item);
+/* The visible row of item, or GN_NONE. */
+size_t gn_tree_row_of(const gn_tree *t, size_t item);
+
+/* The item's entry (NULL for a guide item) and title. */
+const gn_toc_entry *gn_tree_entry(const gn_tree *t, size_t item);
+const char *gn_tree_title(const gn_tree *t, size_t item);
+
+/* A key naming the item across locales: its guide id and its target, or
+ * "#anchor", or its position. Newly allocated. */
+char *gn_tree_key(const gn_tree *t, size_t item);
+/* The item with this key, or GN_NONE. */
+size_t gn_tree_find_key(const gn_tree *t, const char *key);
+/* The page item of guide (index) whose target names page, or GN_NONE. */
+size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page);
+
+#endif

@@ -1,0 +1,253 @@
+/* main.c: command line, non-interactive modes, and the only place that
+ * decides to exit. */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+#include "guidenav/layout.h"
+#include "guidenav/page.h"
+#include "guidenav/paint.h"
+#include "guidenav/source.h"
+#include "guidenav/util.h"
+#include "ui/ui.h"
+
+enum { EXIT_ERROR = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: guidenav [OPTION]... [PATH | LOCALE=PATH]...\n"
+    "Browse documentation guides kept in several locales.\n"
+    "\n"
+    "  PATH            a guide folder (holding TOC.md) or a folder holding guides\n"
+    "                  (help/*/TOC.md); sibling folders of other locales join\n"
+    "  LOCALE=PATH     the same, with its locale tag given\n"
+    "  --toc           print the table of contents of each guide of the first locale\n"
+    "  --dump PAGE     print a page laid out for the terminal\n"
+    "  --width N       the width for --dump (default: the terminal's, or 80)\n"
+    "  --plain         no colours in --dump\n"
+    "  --locales       print the locale set: tag, path, guide title\n"
+    "  --help          show this help\n"
+    "  --version       show the version\n"
+    "\n"
+    "With no PATH, the guide in the current folder, else the bundled guide.\n"
+    "In the navigator, press ? for the keys.\n";
+
+typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES } mode;
+
+typedef struct options {
+    mode mode;
+    const char *page;
+    int width;
+    bool plain;
+} options;
+
+/* The bundled guide's English folder: beside the program in the source tree
+ * (build/../guide), installed (bin/../share/guidenav/guide), or at the
+ * compiled-in data folder. NULL when none exists. */
+static char *bundled_guide(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *dir = NULL;
+    if (n > 0) {
+        exe[n] = '\0';
+        dir = gn_path_dirname(exe);
+    }
+    const char *rel[] = {"../guide/en", "../share/guidenav/guide/en"};
+    for (size_t i = 0; dir && i < 2; i++) {
+        char *p = gn_path_join(dir, rel[i]);
+        if (gn_is_dir(p)) {
+            free(dir);
+            return p;
+        }
+        free(p);
+    }
+    free(dir);
+    return gn_is_dir(GN_DATADIR "/guide/en") ? gn_xstrdup(GN_DATADIR "/guide/en") : NULL;
+}
+
+static int parse_options(int argc, char **argv, options *o)
+{
+    static const struct option longopts[] = {
+        {"toc", no_argument, NULL, 't'},
+        {"dump", required_argument, NULL, 'd'},
+        {"width", required_argument, NULL, 'w'},
+        {"plain", no_argument, NULL, 'p'},
+        {"locales", no_argument, NULL, 'l'},
+        {"help", no_argument, NULL, 'h'},
+        {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(o, 0, sizeof *o);
+    int c;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 't':
+            o->mode = MODE_TOC;
+            break;
+        case 'd':
+            o->mode = MODE_DUMP;
+            o->page = optarg;
+            break;
+        case 'w': {
+            char *end;
+            long w = strtol(optarg, &end, 10);
+            if (*end || w < 1 || w > 10000) {
+                fprintf(stderr, "guidenav: --width: not a width from 1 to 10000: %s\n", optarg);
+                return -1;
+            }
+            o->width = (int)w;
+            break;
+        }
+        case 'p':
+            o->plain = true;
+            break;
+        case 'l':
+            o->mode = MODE_LOCALES;
+            break;
+        case 'h':
+            fputs(usage_text, stdout);
+            exit(0);
+        case 'V':
+            puts("guidenav " GN_VERSION);
+            exit(0);
+        default:
+            fprintf(stderr, "guidenav: unknown option: %s\n%s", argv[optind - 1], usage_text);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The locale set from the remaining arguments, the current folder, or the
+ * bundled guide. */
+static int discover(char **args, int n, gn_localeset *set, gn_error *err)
+{
+    if (n > 0)
+        return gn_localeset_discover(args, (size_t)n, set, err);
+    if (gn_folder_has_guides(".")) {
+        char *dot[] = {"."};
+        return gn_localeset_discover(dot, 1, set, err);
+    }
+    char *bundled = bundled_guide();
+    if (!bundled)
+        return gn_fail(err, "no guide in the current folder and no bundled guide found");
+    int rc = gn_localeset_discover(&bundled, 1, set, err);
+    free(bundled);
+    return rc;
+}
+
+static int run_toc(gn_localeset *set, gn_error *err)
+{
+    gn_source *src = &set->v[0];
+    for (size_t g = 0; g < src->nguides; g++) {
+        const gn_toc *toc = gn_guide_toc(&src->guides[g], err);
+        if (!toc)
+            return -1;
+        printf("# %s\n", gn_toc_title(toc));
+        for (size_t i = 0; i < toc->n; i++) {
+            const gn_toc_entry *e = &toc->entries[i];
+            printf("%*s%s\t", e->depth * 2, "", e->title);
+            if (e->target)
+                fputs(e->target, stdout);
+            else if (e->anchor)
+                printf("#%s", e->anchor);
+            putchar('\n');
+        }
+    }
+    return 0;
+}
+
+static int run_locales(gn_localeset *set, const char *guide_id)
+{
+    int rc = 0;
+    for (size_t i = 0; i < set->n; i++) {
+        gn_source *src = &set->v[i];
+        gn_guide *g = gn_source_guide(src, guide_id);
+        gn_error err;
+        const gn_toc *toc = g ? gn_guide_toc(g, &err) : NULL;
+        if (g && !toc) {
+            fprintf(stderr, "guidenav: %s\n", err.msg);
+            rc = -1;
+        }
+        printf("%s\t%s\t%s\n", src->tag, src->root, toc ? gn_toc_title(toc) : "");
+    }
+    return rc;
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+static int run_dump(const options *o, gn_error *err)
+{
+    gn_page page;
+    if (gn_page_load(o->page, &page, err) != 0) {
+        gn_page_free(&page);
+        return -1;
+    }
+    char *lang = gn_path_locale(o->page);
+    gn_doc doc;
+    gn_layout(page.doc, o->width ? o->width : terminal_width(), lang, &doc);
+    bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    int rc = gn_paint_text(stdout, &doc, color);
+    if (fflush(stdout) != 0)
+        rc = -1;
+    if (rc != 0)
+        gn_fail(err, "writing the page: output error");
+    gn_doc_free(&doc);
+    gn_page_free(&page);
+    free(lang);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    if (parse_options(argc, argv, &o) != 0)
+        return EXIT_USAGE;
+    gn_error err = {{0}};
+    if (o.mode == MODE_DUMP) {
+        if (optind < argc) {
+            fprintf(stderr, "guidenav: --dump takes one page; unexpected: %s\n", argv[optind]);
+            return EXIT_USAGE;
+        }
+        if (run_dump(&o, &err) != 0) {
+            fprintf(stderr, "guidenav: %s\n", err.msg);
+            return EXIT_ERROR;
+        }
+        return 0;
+    }
+    gn_localeset set;
+    if (discover(argv + optind, argc - optind, &set, &err) != 0) {
+        fprintf(stderr, "guidenav: %s\n", err.msg);
+        return EXIT_ERROR;
+    }
+    int rc;
+    switch (o.mode) {
+    case MODE_TOC:
+        rc = run_toc(&set, &err);
+        break;
+    case MODE_LOCALES:
+        rc = run_locales(&set, set.v[0].guides[0].id);
+        err.msg[0] = '\0';
+        break;
+    default:
+        rc = gn_ui_run(&set, &err);
+        break;
+    }
+    gn_localeset_free(&set);
+    if (rc != 0) {
+        if (err.msg[0])
+            fprintf(stderr, "guidenav: %s\n", err.msg);
+        return EXIT_ERROR;
+    }
+    return 0;
+}

@@ -1,0 +1,225 @@
+/* markup.c: Adobe's inline markup in plain strings (see markup.h). */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/markup.h"
+#include "guidenav/util.h"
+
+static const struct {
+    const char *text;
+    size_t len;
+    enum gn_mark kind;
+} markers[] = {
+    {"[!UICONTROL ", 12, GN_MARK_UICONTROL},
+    {"[!DNL ", 6, GN_MARK_DNL},
+    {"[!BADGE ", 8, GN_MARK_BADGE},
+};
+
+/* Length of the marker ("[!UICONTROL "...) starting s[0..len), setting
+ * *kind, or 0 when none starts there. */
+static size_t marker_at(const char *s, size_t len, enum gn_mark *kind)
+{
+    if (len < 2 || s[0] != '[' || s[1] != '!')
+        return 0;
+    for (size_t m = 0; m < sizeof markers / sizeof *markers; m++)
+        if (len >= markers[m].len && memcmp(s, markers[m].text, markers[m].len) == 0) {
+            *kind = markers[m].kind;
+            return markers[m].len;
+        }
+    return 0;
+}
+
+/* A marker seen but not yet closed: the bracket depth it opened at. */
+struct open_mark {
+    size_t depth, start, inner;
+    enum gn_mark kind;
+};
+
+/* One forward pass keeps a bracket depth and a stack of the open markers.
+ * When a marker closes it is the answer unless an enclosing marker is still
+ * open (that one starts earlier and wins if it closes too), so the scan
+ * stops as soon as no open marker encloses the best one found: O(len). */
+enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
+                            size_t *inner, size_t *inner_end, size_t *end)
+{
+    struct open_mark *stack = NULL, best = {0, 0, 0, GN_MARK_NONE};
+    size_t n = 0, cap = 0, depth = 0, best_end = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '[') {
+            enum gn_mark kind;
+            size_t k = marker_at(s + i, len - i, &kind);
+            if (k) {
+                if (n == cap) {
+                    cap = cap ? cap * 2 : 8;
+                    stack = gn_xreallocarray(stack, cap, sizeof *stack);
+                }
+                stack[n++] = (struct open_mark){depth, i, i + k, kind};
+                i += k - 1; /* the rest of the marker holds no bracket */
+            }
+            depth++;
+        } else if (s[i] == ']' && depth > 0) {
+            depth--;
+            if (n > 0 && stack[n - 1].depth == depth) {
+                struct open_mark m = stack[--n];
+                if (best.kind == GN_MARK_NONE || m.start < best.start) {
+                    best = m;
+                    best_end = i;
+                }
+                if (n == 0)
+                    break;
+            }
+        }
+    }
+    free(stack);
+    if (best.kind != GN_MARK_NONE) {
+        *start = best.start;
+        *inner = best.inner;
+        *inner_end = best_end;
+        *end = best_end + 1;
+    }
+    return best.kind;
+}
+
+static bool is_alpha(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool is_anchor_char(char c)
+{
+    return is_alpha(c) || is_digit(c) || c == '_' || c == '-' || c == '.' || c == ':';
+}
+
+static bool is_key_start(char c)
+{
+    return is_alpha(c) || c == '_' || c == '-';
+}
+
+static bool is_key_char(char c)
+{
+    return is_alpha(c) || is_digit(c) || c == '_' || c == ':' || c == '-';
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Grammar: "{#" anchor-char+ "}", or "{" pair (" "+ pair)* "}" where a pair
+ * is key "=" value and a value is "..." or '...' or a run of characters
+ * other than white space and braces. No part of an attribute list contains
+ * '{' (quoted values included), so a scan started at one '{' never passes
+ * the next: callers trying every '{' of a text stay linear. */
+size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
+                       size_t *anchor_len)
+{
+    *anchor_off = 0;
+    *anchor_len = 0;
+    if (len < 3 || s[0] != '{')
+        return 0;
+    size_t i = 1;
+    if (s[1] == '#') {
+        for (i = 2; i < len && is_anchor_char(s[i]); i++)
+            ;
+        if (i == 2 || i == len || s[i] != '}')
+            return 0;
+        *anchor_off = 2;
+        *anchor_len = i - 2;
+        return i + 1;
+    }
+    for (;;) {
+        if (i == len || !is_key_start(s[i]))
+            return 0;
+        while (i < len && is_key_char(s[i]))
+            i++;
+        if (i == len || s[i] != '=')
+            return 0;
+        i++;
+        if (i == len)
+            return 0;
+        if (s[i] == '"' || s[i] == '\'') {
+            char quote = s[i++];
+            while (i < len && s[i] != quote && s[i] != '{')
+                i++;
+            if (i == len || s[i] != quote)
+                return 0;
+            i++;
+        } else {
+            size_t v = i;
+            while (i < len && !is_space(s[i]) && s[i] != '{' && s[i] != '}')
+                i++;
+            if (i == v)
+                return 0;
+        }
+        if (i == len)
+            return 0;
+        if (s[i] == '}')
+            return i + 1;
+        if (s[i] != ' ')
+            return 0;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+}
+
+/* Marks the bytes to drop (marker brackets, attribute lists), then copies
+ * the rest. A space is dropped when a removal stands between it and the
+ * space copied before it, so "a {#x} b" gives "a b" and "a{#x}" gives "a";
+ * spaces the text had on its own are kept. */
+char *gn_markup_plain(const char *s, char **anchor)
+{
+    size_t len = strlen(s);
+    unsigned char *del = gn_xcalloc(len + 1, 1);
+    if (anchor)
+        *anchor = NULL;
+
+    size_t pos = 0, start, inner, inner_end, end;
+    while (pos < len &&
+           gn_markup_find(s + pos, len - pos, &start, &inner, &inner_end, &end) != GN_MARK_NONE) {
+        memset(del + pos + start, 1, inner - start);
+        memset(del + pos + inner_end, 1, end - inner_end);
+        pos += inner; /* markup may nest inside the label */
+    }
+
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '{' || del[i])
+            continue;
+        size_t aoff, alen;
+        size_t n = gn_markup_attrs(s + i, len - i, &aoff, &alen);
+        if (n == 0)
+            continue;
+        if (alen && anchor && !*anchor)
+            *anchor = gn_xstrndup(s + i + aoff, alen);
+        memset(del + i, 1, n);
+        i += n - 1;
+    }
+
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
+    bool removed = false;
+    for (size_t i = 0; i < len; i++) {
+        if (del[i]) {
+            removed = true;
+        } else if (s[i] != ' ') {
+            gn_buf_addc(&b, s[i]);
+            removed = false;
+        } else if (!(removed && b.len > 0 && b.data[b.len - 1] == ' ')) {
+            gn_buf_addc(&b, ' ');
+        }
+    }
+    free(del);
+
+    size_t a = 0, z = b.len;
+    while (a < z && is_space(b.data[a]))
+        a++;
+    while (z > a && is_space(b.data[z - 1]))
+        z--;
+    char *out = gn_xstrndup(b.data + a, z - a);
+    gn_buf_free(&b);
+    return out;
+}

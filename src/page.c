@@ -1,0 +1,111 @@
+/* page.c: guide pages: front matter and cmark-gfm body (see page.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include "guidenav/markup.h"
+#include "guidenav/page.h"
+#include "guidenav/text.h"
+#include "guidenav/util.h"
+
+cmark_node *gn_markdown_parse(const char *text, size_t len)
+{
+    static bool registered;
+    if (!registered) {
+        cmark_gfm_core_extensions_ensure_registered();
+        registered = true;
+    }
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    static const char *const exts[] = {"table", "strikethrough", "autolink"};
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
+        if (ext)
+            cmark_parser_attach_syntax_extension(parser, ext);
+    }
+    cmark_parser_feed(parser, text, len);
+    cmark_node *doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+    return doc;
+}
+
+int gn_page_parse(const char *path, const char *text, size_t len,
+                  gn_page *page, gn_error *err)
+{
+    memset(page, 0, sizeof *page);
+    page->path = gn_xstrdup(path);
+    size_t body_off;
+    if (gn_meta_parse(path, text, len, &page->meta, &body_off, &page->body_line, err) != 0)
+        return -1;
+    page->doc = gn_markdown_parse(text + body_off, len - body_off);
+    return 0;
+}
+
+int gn_page_load(const char *path, gn_page *page, gn_error *err)
+{
+    char *text;
+    size_t len;
+    memset(page, 0, sizeof *page);
+    if (gn_read_file(path, &text, &len, err) != 0)
+        return -1;
+    int rc = gn_page_parse(path, text, len, page, err);
+    free(text);
+    return rc;
+}
+
+void gn_page_free(gn_page *page)
+{
+    free(page->path);
+    gn_meta_free(&page->meta);
+    if (page->doc)
+        cmark_node_free(page->doc);
+    memset(page, 0, sizeof *page);
+}
+
+/* Literal text of node's inline descendants, newly allocated. */
+static char *inline_text(cmark_node *node)
+{
+    gn_buf b = GN_BUF_INIT;
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            gn_buf_adds(&b, cmark_node_get_literal(n));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            gn_buf_addc(&b, ' ');
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    return gn_buf_take(&b);
+}
+
+char *gn_page_title(const gn_page *page)
+{
+    const char *t = gn_meta_get(&page->meta, "title");
+    char *raw = NULL;
+    if (t && *t) {
+        raw = gn_xstrdup(t);
+    } else if (page->doc) {
+        for (cmark_node *n = cmark_node_first_child(page->doc); n; n = cmark_node_next(n))
+            if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
+                raw = inline_text(n);
+                break;
+            }
+    }
+    if (!raw)
+        raw = gn_xstrdup(gn_path_basename(page->path));
+    char *plain = gn_markup_plain(raw, NULL);
+    char *safe = gn_text_sanitized(plain);
+    free(raw);
+    free(plain);
+    return safe;
+}

@@ -1,0 +1,59 @@
+/* paint.c: a laid-out document as plain text or SGR-coloured text
+ * (see paint.h). Styles map to SGR parameters in one table. */
+#include <string.h>
+#include "guidenav/paint.h"
+
+static const struct {
+    uint32_t style;
+    const char *sgr;
+} sgr_table[] = {
+    {GN_ST_TITLE, "1;4"},
+    {GN_ST_HEADING, "1;34"},
+    {GN_ST_STRONG, "1"},
+    {GN_ST_EMPH, "3"},
+    {GN_ST_STRIKE, "9"},
+    {GN_ST_CODE, "33"},
+    {GN_ST_CODEBLOCK, "33"},
+    {GN_ST_LINK, "4;36"},
+    {GN_ST_UICONTROL, "1;35"},
+    {GN_ST_BADGE, "7"},
+    {GN_ST_QUOTE, "2"},
+    {GN_ST_MARKER, "36"},
+    {GN_ST_IMAGE, "2;3"},
+    {GN_ST_RULE, "2"},
+    {GN_ST_BORDER, "2"},
+    {GN_ST_TABLEHEAD, "1"},
+    {GN_ST_ALERT, "32"},
+    {GN_ST_WARN, "31"},
+    {GN_ST_CONT, "2"},
+};
+
+/* Write the SGR sequence for style: a reset, then each style's codes. */
+static void put_sgr(FILE *out, uint32_t style)
+{
+    fputs("\033[0", out);
+    for (size_t i = 0; i < sizeof sgr_table / sizeof *sgr_table; i++)
+        if (style & sgr_table[i].style)
+            fprintf(out, ";%s", sgr_table[i].sgr);
+    fputc('m', out);
+}
+
+int gn_paint_text(FILE *out, const gn_doc *doc, bool color)
+{
+    for (size_t l = 0; l < doc->nlines; l++) {
+        const gn_line *ln = &doc->lines[l];
+        uint32_t current = 0;
+        for (uint32_t k = 0; k < ln->n; k++) {
+            const gn_span *s = &doc->spans[ln->first + k];
+            if (color && s->style != current) {
+                put_sgr(out, s->style);
+                current = s->style;
+            }
+            fwrite(gn_span_text(doc, s), 1, s->len, out);
+        }
+        if (color && current)
+            fputs("\033[0m", out);
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}

@@ -1,0 +1,285 @@
+/* para.c: styled paragraphs and the Adobe inline markup pass (see para.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/layout.h"
+#include "guidenav/markup.h"
+#include "guidenav/para.h"
+#include "guidenav/text.h"
+
+static void reserve(gn_para *p, size_t need)
+{
+    if (need <= p->cap)
+        return;
+    size_t cap = p->cap ? p->cap : 64;
+    while (cap < need)
+        cap *= 2;
+    p->style = gn_xreallocarray(p->style, cap, sizeof *p->style);
+    p->link = gn_xreallocarray(p->link, cap, sizeof *p->link);
+    p->cap = cap;
+}
+
+void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link)
+{
+    size_t before = p->text.len;
+    gn_text_sanitize(&p->text, s, len);
+    reserve(p, p->text.len);
+    for (size_t i = before; i < p->text.len; i++) {
+        if (p->text.data[i] == '\t')
+            p->text.data[i] = ' ';
+        p->style[i] = style;
+        p->link[i] = link;
+    }
+}
+
+static void add_soft_break(gn_para *p, uint32_t style, int32_t link)
+{
+    if (p->nsoft == p->cap_soft) {
+        p->cap_soft = p->cap_soft ? p->cap_soft * 2 : 8;
+        p->soft = gn_xreallocarray(p->soft, p->cap_soft, sizeof *p->soft);
+    }
+    p->soft[p->nsoft++] = p->text.len;
+    gn_para_add(p, " ", 1, style, link);
+}
+
+/* True for inline HTML that breaks a line: <br>, <br/>, <br />. */
+static bool is_br(const char *html)
+{
+    if (html[0] != '<' || (html[1] != 'b' && html[1] != 'B') ||
+        (html[2] != 'r' && html[2] != 'R'))
+        return false;
+    const char *p = html + 3;
+    while (*p == ' ' || *p == '/')
+        p++;
+    return *p == '>';
+}
+
+/* A saved style and link, restored when the node that changed them exits. */
+typedef struct saved {
+    uint32_t style;
+    int32_t link;
+    size_t mark; /* for images: where the alt text starts */
+} saved;
+
+void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link_base)
+{
+    saved *stack = NULL;
+    size_t depth = 0, cap = 0;
+    int32_t link = -1;
+    cmark_iter *it = cmark_iter_new(block);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (n == block)
+            continue;
+        cmark_node_type type = cmark_node_get_type(n);
+        const char *lit = cmark_node_get_literal(n);
+        /* cmark's iterator gives an exit event to every non-leaf node. */
+        bool container = type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE &&
+                         type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK &&
+                         type != CMARK_NODE_HTML_INLINE;
+        if (ev == CMARK_EVENT_EXIT) {
+            if (type == CMARK_NODE_IMAGE && depth > 0) {
+                const char *url = cmark_node_get_url(n);
+                const char *name = url ? gn_path_basename(url) : "";
+                bool alt = p->text.len > stack[depth - 1].mark;
+                char *tail = gn_xasprintf("%s%s%s]", alt && *name ? " (" : "",
+                                          name, alt && *name ? ")" : "");
+                gn_para_add(p, tail, strlen(tail), style, link);
+                free(tail);
+            }
+            if (container && depth > 0) {
+                depth--;
+                style = stack[depth].style;
+                link = stack[depth].link;
+            }
+            continue;
+        }
+        if (container) {
+            if (depth == cap) {
+                cap = cap ? cap * 2 : 8;
+                stack = gn_xreallocarray(stack, cap, sizeof *stack);
+            }
+            stack[depth++] = (saved){style, link, 0};
+        }
+        switch (type) {
+        case CMARK_NODE_TEXT:
+            gn_para_add(p, lit, strlen(lit), style, link);
+            break;
+        case CMARK_NODE_CODE:
+            gn_para_add(p, lit, strlen(lit), style | GN_ST_CODE, link);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            add_soft_break(p, style, link);
+            break;
+        case CMARK_NODE_LINEBREAK:
+            gn_para_add(p, "\n", 1, style, link);
+            break;
+        case CMARK_NODE_HTML_INLINE:
+            if (lit && is_br(lit))
+                gn_para_add(p, "\n", 1, style, link);
+            break;
+        case CMARK_NODE_EMPH:
+            style |= GN_ST_EMPH;
+            break;
+        case CMARK_NODE_STRONG:
+            style |= GN_ST_STRONG;
+            break;
+        case CMARK_NODE_LINK: {
+            const char *url = cmark_node_get_url(n);
+            p->urls = gn_xreallocarray(p->urls, p->nurls + 1, sizeof *p->urls);
+            p->urls[p->nurls] = gn_text_sanitized(url ? url : "");
+            link = link_base + (int32_t)p->nurls++;
+            style |= GN_ST_LINK;
+            break;
+        }
+        case CMARK_NODE_IMAGE:
+            style |= GN_ST_IMAGE;
+            gn_para_add(p, "[image: ", 8, style, link);
+            stack[depth - 1].mark = p->text.len;
+            break;
+        default:
+            if (strcmp(cmark_node_get_type_string(n), "strikethrough") == 0)
+                style |= GN_ST_STRIKE;
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    free(stack);
+}
+
+void gn_para_cut(gn_para *p, size_t from, size_t to)
+{
+    if (to > p->text.len)
+        to = p->text.len;
+    if (from >= to)
+        return;
+    size_t tail = p->text.len - to;
+    memmove(p->text.data + from, p->text.data + to, tail + 1);
+    memmove(p->style + from, p->style + to, tail * sizeof *p->style);
+    memmove(p->link + from, p->link + to, tail * sizeof *p->link);
+    p->text.len -= to - from;
+    size_t k = 0;
+    for (size_t i = 0; i < p->nsoft; i++) {
+        if (p->soft[i] >= from && p->soft[i] < to)
+            continue;
+        p->soft[k++] = p->soft[i] >= to ? p->soft[i] - (to - from) : p->soft[i];
+    }
+    p->nsoft = k;
+}
+
+/* Width of the code point that ends just before byte i (0 when none). */
+static int width_before(const char *s, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t j = i - 1;
+    while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80)
+        j--;
+    int32_t cp;
+    gn_utf8_decode(s + j, i - j, &cp);
+    return gn_cp_width(cp);
+}
+
+static int width_at(const char *s, size_t len, size_t i)
+{
+    if (i >= len)
+        return 0;
+    int32_t cp;
+    gn_utf8_decode(s + i, len - i, &cp);
+    return gn_cp_width(cp);
+}
+
+void gn_para_markup(gn_para *p)
+{
+    size_t len = p->text.len;
+    if (len == 0)
+        return;
+    char *s = p->text.data;
+    unsigned char *del = gn_xcalloc(len, 1);
+
+    /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x. */
+    size_t pos = 0, start, inner, inner_end, end;
+    enum gn_mark kind;
+    while (pos < len &&
+           (kind = gn_markup_find(s + pos, len - pos, &start, &inner, &inner_end, &end)) != GN_MARK_NONE) {
+        start += pos, inner += pos, inner_end += pos, end += pos;
+        memset(del + start, 1, inner - start);
+        memset(del + inner_end, 1, end - inner_end);
+        uint32_t add = kind == GN_MARK_UICONTROL ? GN_ST_UICONTROL
+                     : kind == GN_MARK_BADGE ? GN_ST_BADGE : 0;
+        for (size_t i = inner; i < inner_end; i++)
+            p->style[i] |= add;
+        pos = inner;
+    }
+
+    /* Attribute lists, anchors included. */
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '{' || del[i])
+            continue;
+        size_t aoff, alen;
+        size_t n = gn_markup_attrs(s + i, len - i, &aoff, &alen);
+        if (n == 0)
+            continue;
+        if (alen && !p->anchor)
+            p->anchor = gn_xstrndup(s + i + aoff, alen);
+        memset(del + i, 1, n);
+        /* "a {#x} b" leaves one space, not two. */
+        if (i > 0 && s[i - 1] == ' ' && (i + n == len || s[i + n] == ' '))
+            del[i - 1] = 1;
+        i += n - 1;
+    }
+
+    /* A soft break between two CJK characters joins them. */
+    for (size_t k = 0; k < p->nsoft; k++) {
+        size_t i = p->soft[k];
+        if (i < len && width_before(s, i) == 2 && width_at(s, len, i + 1) == 2)
+            del[i] = 1;
+    }
+
+    /* Compact. */
+    size_t out = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (del[i])
+            continue;
+        s[out] = s[i];
+        p->style[out] = p->style[i];
+        p->link[out] = p->link[i];
+        out++;
+    }
+    s[out] = '\0';
+    p->text.len = out;
+    p->nsoft = 0;
+    free(del);
+
+    /* Trim. */
+    size_t a = 0;
+    while (a < p->text.len && (s[a] == ' ' || s[a] == '\n'))
+        a++;
+    gn_para_cut(p, 0, a);
+    size_t b = p->text.len;
+    while (b > 0 && (s[b - 1] == ' ' || s[b - 1] == '\n'))
+        b--;
+    gn_para_cut(p, b, p->text.len);
+}
+
+void gn_para_reset(gn_para *p)
+{
+    gn_buf_reset(&p->text);
+    for (size_t i = 0; i < p->nurls; i++)
+        free(p->urls[i]);
+    p->nurls = 0;
+    p->nsoft = 0;
+    free(p->anchor);
+    p->anchor = NULL;
+}
+
+void gn_para_free(gn_para *p)
+{
+    gn_para_reset(p);
+    gn_buf_free(&p->text);
+    free(p->style);
+    free(p->link);
+    free(p->urls);
+    free(p->soft);
+    memset(p, 0, sizeof *p);
+}

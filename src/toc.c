@@ -1,0 +1,250 @@
+/* toc.c: a guide's TOC.md, parsed through cmark-gfm (see toc.h). */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmark-gfm.h>
+#include "guidenav/markup.h"
+#include "guidenav/text.h"
+#include "guidenav/toc.h"
+#include "guidenav/util.h"
+
+/* Literal text of node's inline descendants, newly allocated: text and code
+ * as cmark decoded them (entities included), breaks as spaces. */
+static char *inline_text(cmark_node *node)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        cmark_node *n = cmark_iter_get_node(it);
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            gn_buf_adds(&b, cmark_node_get_literal(n));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            gn_buf_addc(&b, ' ');
+            break;
+        default:
+            break;
+        }
+    }
+    cmark_iter_free(it);
+    return gn_buf_take(&b);
+}
+
+/* Raw title text as one line, plain and sanitised, newly allocated: tabs
+ * and line breaks (a YAML block scalar, an entity such as "&#10;") become
+ * spaces, markup is rendered, its first anchor goes to *anchor (anchor may
+ * be NULL). */
+static char *title_text(const char *raw, char **anchor)
+{
+    char *line = gn_xstrdup(raw);
+    for (char *c = line; *c; c++)
+        if (*c == '\t' || *c == '\n' || *c == '\r' || *c == '\v' || *c == '\f')
+            *c = ' ';
+    char *plain = gn_markup_plain(line, anchor);
+    char *safe = gn_text_sanitized(plain);
+    free(line);
+    free(plain);
+    return safe;
+}
+
+/* The inline text of node as a title (see title_text). */
+static char *plain_title(cmark_node *node, char **anchor)
+{
+    char *raw = inline_text(node);
+    char *title = title_text(raw, anchor);
+    free(raw);
+    return title;
+}
+
+/* The first link among node's descendants, or NULL. */
+static cmark_node *first_link(cmark_node *node)
+{
+    cmark_node *link = NULL;
+    cmark_iter *it = cmark_iter_new(node);
+    cmark_event_type ev;
+    while (!link && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(n) == CMARK_NODE_LINK)
+            link = n;
+    }
+    cmark_iter_free(it);
+    return link;
+}
+
+/* True when url is absolute: "scheme:" (RFC 3986 letters) or "//host". */
+static bool is_external(const char *url)
+{
+    if (url[0] == '/' && url[1] == '/')
+        return true;
+    size_t i;
+    if (!((url[0] >= 'A' && url[0] <= 'Z') || (url[0] >= 'a' && url[0] <= 'z')))
+        return false;
+    for (i = 1; url[i]; i++) {
+        char c = url[i];
+        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                  (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
+        if (!ok)
+            break;
+    }
+    return url[i] == ':';
+}
+
+/* Fill e from the list item: its first child, when a paragraph, gives the
+ * title and the kind (the first link in it makes a page or external entry,
+ * else a group); an item without one is a group with an empty title. */
+static void read_item(cmark_node *item, gn_toc_entry *e)
+{
+    cmark_node *para = cmark_node_first_child(item);
+    if (!para || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) {
+        e->kind = GN_TOC_GROUP;
+        e->title = gn_xstrdup("");
+        return;
+    }
+    cmark_node *link = first_link(para);
+    if (!link) {
+        e->kind = GN_TOC_GROUP;
+        e->title = plain_title(para, &e->anchor);
+        return;
+    }
+    const char *url = cmark_node_get_url(link);
+    if (!url)
+        url = "";
+    e->kind = is_external(url) ? GN_TOC_EXTERNAL : GN_TOC_PAGE;
+    e->target = gn_xstrdup(url);
+    e->title = plain_title(link, &e->anchor);
+}
+
+/* The title gn_toc_title answers, computed once the TOC is read. */
+static void set_title(gn_toc *toc)
+{
+    const char *t = gn_meta_get(&toc->meta, "user-guide-title");
+    if (t) {
+        toc->title = title_text(t, NULL);
+        if (*toc->title)
+            return;
+        free(toc->title);
+    }
+    if (toc->heading && *toc->heading) {
+        toc->title = gn_xstrdup(toc->heading);
+        return;
+    }
+    char *dir = gn_path_dirname(toc->path);
+    char *abs = gn_path_absolute(dir);
+    toc->title = gn_text_sanitized(gn_path_basename(abs ? abs : dir));
+    free(abs);
+    free(dir);
+}
+
+/* Walk the body's AST in document order with cmark's iterator: the first
+ * level-1 heading names the TOC, every list item is an entry whose depth is
+ * the number of list items enclosing it. */
+int gn_toc_parse(const char *path, const char *text, size_t len, gn_toc *toc,
+                 gn_error *err)
+{
+    memset(toc, 0, sizeof *toc);
+    toc->path = gn_xstrdup(path);
+    size_t body_off;
+    int body_line;
+    if (gn_meta_parse(path, text, len, &toc->meta, &body_off, &body_line, err) != 0)
+        return -1;
+
+    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_parser_feed(parser, text + body_off, len - body_off);
+    cmark_node *doc = cmark_parser_finish(parser);
+    cmark_parser_free(parser);
+
+    size_t cap = 0;
+    int depth = 0;
+    cmark_iter *it = cmark_iter_new(doc);
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        cmark_node_type type = cmark_node_get_type(n);
+        if (type == CMARK_NODE_ITEM && ev == CMARK_EVENT_EXIT) {
+            depth--;
+        } else if (type == CMARK_NODE_ITEM) {
+            if (toc->n == cap) {
+                cap = cap ? cap * 2 : 32;
+                toc->entries = gn_xreallocarray(toc->entries, cap, sizeof *toc->entries);
+            }
+            gn_toc_entry *e = &toc->entries[toc->n++];
+            memset(e, 0, sizeof *e);
+            read_item(n, e);
+            e->depth = depth++;
+            e->line = cmark_node_get_start_line(n) + body_line - 1;
+        } else if (type == CMARK_NODE_HEADING && ev == CMARK_EVENT_ENTER &&
+                   !toc->heading && cmark_node_get_heading_level(n) == 1) {
+            toc->heading = plain_title(n, &toc->anchor);
+        }
+    }
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    set_title(toc);
+    return 0;
+}
+
+int gn_toc_load(const char *path, gn_toc *toc, gn_error *err)
+{
+    char *text;
+    size_t len;
+    memset(toc, 0, sizeof *toc);
+    if (gn_read_file(path, &text, &len, err) != 0)
+        return -1;
+    int rc = gn_toc_parse(path, text, len, toc, err);
+    free(text);
+    return rc;
+}
+
+void gn_toc_free(gn_toc *toc)
+{
+    for (size_t i = 0; i < toc->n; i++) {
+        free(toc->entries[i].title);
+        free(toc->entries[i].target);
+        free(toc->entries[i].anchor);
+    }
+    free(toc->entries);
+    free(toc->path);
+    free(toc->heading);
+    free(toc->anchor);
+    free(toc->title);
+    gn_meta_free(&toc->meta);
+    memset(toc, 0, sizeof *toc);
+}
+
+/* When toc was not read (a failed load), the title is empty. */
+const char *gn_toc_title(const gn_toc *toc)
+{
+    return toc->title ? toc->title : "";
+}
+
+/* Length of the file part of target: before any '#' or '?'; *skip is the
+ * number of leading "./" bytes. */
+static size_t file_part(const char *target, size_t *skip)
+{
+    size_t a = 0;
+    while (target[a] == '.' && target[a + 1] == '/')
+        a += 2;
+    *skip = a;
+    return strcspn(target + a, "#?");
+}
+
+long gn_toc_find_page(const gn_toc *toc, const char *page)
+{
+    size_t pskip, plen = file_part(page, &pskip);
+    for (size_t i = 0; i < toc->n; i++) {
+        const gn_toc_entry *e = &toc->entries[i];
+        if (e->kind != GN_TOC_PAGE)
+            continue;
+        size_t tskip, tlen = file_part(e->target, &tskip);
+        if (tlen == plen && memcmp(e->target + tskip, page + pskip, plen) == 0)
+            return (long)i;
+    }
+    return -1;
+}

@@ -1,0 +1,176 @@
+/* tree.c: the TOC tree of a locale source (see tree.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/tree.h"
+#include "guidenav/util.h"
+
+static gn_tree_item *add_item(gn_tree *t, size_t *cap)
+{
+    if (t->n == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        t->items = gn_xreallocarray(t->items, *cap, sizeof *t->items);
+    }
+    gn_tree_item *it = &t->items[t->n++];
+    memset(it, 0, sizeof *it);
+    return it;
+}
+
+void gn_tree_build(gn_tree *t, gn_source *src)
+{
+    memset(t, 0, sizeof *t);
+    t->src = src;
+    size_t cap = 0;
+    gn_buf errors = GN_BUF_INIT;
+    bool several = src->nguides > 1;
+    for (size_t g = 0; g < src->nguides; g++) {
+        gn_error err;
+        const gn_toc *toc = gn_guide_toc(&src->guides[g], &err);
+        if (!toc)
+            gn_buf_addf(&errors, "%s\n", err.msg);
+        if (several) {
+            gn_tree_item *it = add_item(t, &cap);
+            it->guide = g;
+            it->entry = -1;
+            it->has_children = toc && toc->n > 0;
+            it->expanded = g == 0;
+        }
+        for (size_t i = 0; toc && i < toc->n; i++) {
+            const gn_toc_entry *e = &toc->entries[i];
+            gn_tree_item *it = add_item(t, &cap);
+            it->guide = g;
+            it->entry = (long)i;
+            it->depth = e->depth + (several ? 1 : 0);
+            it->has_children = i + 1 < toc->n && toc->entries[i + 1].depth > e->depth;
+            if (e->kind == GN_TOC_PAGE) {
+                char *path = gn_path_join(src->guides[g].dir, e->target);
+                char *hash = strpbrk(path, "#?");
+                if (hash)
+                    *hash = '\0';
+                it->missing = !gn_is_file(path);
+                free(path);
+            }
+        }
+    }
+    t->errors = errors.len ? gn_buf_take(&errors) : NULL;
+    gn_buf_free(&errors);
+    gn_tree_refresh(t);
+}
+
+void gn_tree_free(gn_tree *t)
+{
+    free(t->items);
+    free(t->rows);
+    free(t->errors);
+    memset(t, 0, sizeof *t);
+}
+
+void gn_tree_refresh(gn_tree *t)
+{
+    t->rows = gn_xreallocarray(t->rows, t->n ? t->n : 1, sizeof *t->rows);
+    t->nrows = 0;
+    int hide_below = -1; /* items deeper than this are inside a collapsed one */
+    for (size_t i = 0; i < t->n; i++) {
+        const gn_tree_item *it = &t->items[i];
+        if (hide_below >= 0 && it->depth > hide_below)
+            continue;
+        hide_below = -1;
+        t->rows[t->nrows++] = i;
+        if (it->has_children && !it->expanded)
+            hide_below = it->depth;
+    }
+}
+
+void gn_tree_set_expanded(gn_tree *t, size_t item, bool on)
+{
+    if (item < t->n && t->items[item].has_children) {
+        t->items[item].expanded = on;
+        gn_tree_refresh(t);
+    }
+}
+
+size_t gn_tree_parent(const gn_tree *t, size_t item)
+{
+    if (item >= t->n)
+        return GN_NONE;
+    int depth = t->items[item].depth;
+    for (size_t i = item; i-- > 0;)
+        if (t->items[i].depth < depth)
+            return i;
+    return GN_NONE;
+}
+
+void gn_tree_reveal(gn_tree *t, size_t item)
+{
+    for (size_t p = gn_tree_parent(t, item); p != GN_NONE; p = gn_tree_parent(t, p))
+        t->items[p].expanded = true;
+    gn_tree_refresh(t);
+}
+
+size_t gn_tree_row_of(const gn_tree *t, size_t item)
+{
+    size_t lo = 0, hi = t->nrows; /* rows are in item order */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->rows[mid] < item)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < t->nrows && t->rows[lo] == item ? lo : GN_NONE;
+}
+
+const gn_toc_entry *gn_tree_entry(const gn_tree *t, size_t item)
+{
+    const gn_tree_item *it = &t->items[item];
+    if (it->entry < 0)
+        return NULL;
+    return &t->src->guides[it->guide].toc->entries[it->entry];
+}
+
+const char *gn_tree_title(const gn_tree *t, size_t item)
+{
+    const gn_toc_entry *e = gn_tree_entry(t, item);
+    if (e)
+        return e->title;
+    const gn_guide *g = &t->src->guides[t->items[item].guide];
+    return g->toc ? gn_toc_title(g->toc) : gn_path_basename(g->dir);
+}
+
+char *gn_tree_key(const gn_tree *t, size_t item)
+{
+    const gn_tree_item *it = &t->items[item];
+    const char *id = t->src->guides[it->guide].id;
+    const gn_toc_entry *e = gn_tree_entry(t, item);
+    if (!e)
+        return gn_xasprintf("%s|", id);
+    if (e->target)
+        return gn_xasprintf("%s|%s", id, e->target);
+    if (e->anchor)
+        return gn_xasprintf("%s|#%s", id, e->anchor);
+    return gn_xasprintf("%s|@%ld", id, it->entry);
+}
+
+size_t gn_tree_find_key(const gn_tree *t, const char *key)
+{
+    for (size_t i = 0; i < t->n; i++) {
+        char *k = gn_tree_key(t, i);
+        bool same = strcmp(k, key) == 0;
+        free(k);
+        if (same)
+            return i;
+    }
+    return GN_NONE;
+}
+
+size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page)
+{
+    if (guide >= t->src->nguides || !t->src->guides[guide].toc)
+        return GN_NONE;
+    long e = gn_toc_find_page(t->src->guides[guide].toc, page);
+    if (e < 0)
+        return GN_NONE;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].guide == guide && t->items[i].entry == e)
+            return i;
+    return GN_NONE;
+}

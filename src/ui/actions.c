@@ -1,0 +1,43 @@
+/* actions.c: the key table (see actions.h). */
+#include <curses.h>
+#include "ui/actions.h"
+
+const gn_action_info gn_action_table[GN_ACT_COUNT] = {
+    [GN_ACT_NONE] = {"", ""},
+#define X(name, keys, help) [GN_ACT_##name] = {keys, help},
+    GN_ACTIONS(X)
+#undef X
+};
+
+#define CTRL(c) ((c) & 0x1f)
+
+static const struct binding {
+    int key;
+    gn_action action;
+} bindings[] = {
+    {'j', GN_ACT_DOWN}, {KEY_DOWN, GN_ACT_DOWN},
+    {'k', GN_ACT_UP}, {KEY_UP, GN_ACT_UP},
+    {' ', GN_ACT_PAGE_DOWN}, {'f', GN_ACT_PAGE_DOWN}, {KEY_NPAGE, GN_ACT_PAGE_DOWN},
+    {'b', GN_ACT_PAGE_UP}, {KEY_PPAGE, GN_ACT_PAGE_UP},
+    {'d', GN_ACT_HALF_DOWN}, {'u', GN_ACT_HALF_UP},
+    {'g', GN_ACT_TOP}, {KEY_HOME, GN_ACT_TOP},
+    {'G', GN_ACT_BOTTOM}, {KEY_END, GN_ACT_BOTTOM},
+    {'\t', GN_ACT_FOCUS},
+    {'\n', GN_ACT_ENTER}, {'\r', GN_ACT_ENTER}, {KEY_ENTER, GN_ACT_ENTER},
+    {'l', GN_ACT_EXPAND}, {KEY_RIGHT, GN_ACT_EXPAND},
+    {'h', GN_ACT_COLLAPSE}, {KEY_LEFT, GN_ACT_COLLAPSE},
+    {']', GN_ACT_NEXT_LINK}, {'[', GN_ACT_PREV_LINK},
+    {KEY_BACKSPACE, GN_ACT_BACK}, {127, GN_ACT_BACK}, {CTRL('h'), GN_ACT_BACK},
+    {'L', GN_ACT_LANGUAGE},
+    {'?', GN_ACT_HELP},
+    {CTRL('l'), GN_ACT_REDRAW},
+    {'q', GN_ACT_QUIT}, {CTRL('c'), GN_ACT_QUIT},
+};
+
+gn_action gn_action_for_key(int key)
+{
+    for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++)
+        if (bindings[i].key == key)
+            return bindings[i].action;
+    return GN_ACT_NONE;
+}

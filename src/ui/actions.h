@@ -1,0 +1,51 @@
+/* actions.h: what the keys do. One table defines each action's name, its
+ * keys and its help text, so the help screen and the key handling cannot
+ * drift apart (the man page's KEYS section follows the same table). */
+#ifndef GUIDENAV_UI_ACTIONS_H
+#define GUIDENAV_UI_ACTIONS_H
+
+#include <stddef.h>
+
+/* X(NAME, "keys as shown", "help text") */
+#define GN_ACTIONS(X) \
+    X(DOWN,       "j, Down",              "Move down one line or entry") \
+    X(UP,         "k, Up",                "Move up one line or entry") \
+    X(PAGE_DOWN,  "Space, f, PgDn",       "Page down") \
+    X(PAGE_UP,    "b, PgUp",              "Page up") \
+    X(HALF_DOWN,  "d",                    "Half a page down") \
+    X(HALF_UP,    "u",                    "Half a page up") \
+    X(TOP,        "g, Home",              "Go to the top") \
+    X(BOTTOM,     "G, End",               "Go to the bottom") \
+    X(FOCUS,      "Tab",                  "Switch between the tree and the pager") \
+    X(ENTER,      "Enter",                "Open the selected page, toggle a group, follow the selected link") \
+    X(EXPAND,     "l, Right",             "Expand a group") \
+    X(COLLAPSE,   "h, Left",              "Collapse a group, or go to its parent") \
+    X(NEXT_LINK,  "]",                    "Select the next link in the page") \
+    X(PREV_LINK,  "[",                    "Select the previous link in the page") \
+    X(BACK,       "Backspace",            "Go back to where a link was followed from") \
+    X(LANGUAGE,   "L",                    "Switch language: the same page in another locale") \
+    X(HELP,       "?",                    "Show the keys") \
+    X(REDRAW,     "Ctrl-L",               "Redraw the screen") \
+    X(QUIT,       "q",                    "Quit")
+
+typedef enum gn_action {
+    GN_ACT_NONE = 0,
+#define X(name, keys, help) GN_ACT_##name,
+    GN_ACTIONS(X)
+#undef X
+    GN_ACT_COUNT
+} gn_action;
+
+typedef struct gn_action_info {
+    const char *keys;
+    const char *help;
+} gn_action_info;
+
+/* Keys and help of each action, indexed by gn_action. */
+extern const gn_action_info gn_action_table[GN_ACT_COUNT];
+
+/* The action bound to a key code from getch/get_wch (KEY_* or a character),
+ * or GN_ACT_NONE. */
+gn_action gn_action_for_key(int key);
+
+#endif

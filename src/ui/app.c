@@ -1,0 +1,873 @@
+/* app.c: the navigator: a TOC tree on the left, a pager on the right, a
+ * status line, a language switcher and a help screen. Everything it shows
+ * comes from the core (tree, page, layout); this file only decides what to
+ * show and draws it. */
+#include <curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/layout.h"
+#include "guidenav/page.h"
+#include "guidenav/text.h"
+#include "guidenav/tree.h"
+#include "ui/actions.h"
+#include "ui/style.h"
+#include "ui/ui.h"
+
+typedef enum focus { FOCUS_TREE, FOCUS_PAGER } focus;
+
+/* Where the reader was: restored by Backspace. */
+typedef struct place {
+    char *guide;
+    char *page;
+    size_t top;
+} place;
+
+typedef struct app {
+    gn_localeset *set;
+    size_t loc;          /* current locale source */
+    gn_tree tree;
+    size_t cursor;       /* selected row of the tree */
+    size_t tree_top;     /* first row shown */
+    focus focus;
+
+    char *guide;         /* id of the open page's guide, or NULL */
+    char *page;          /* the open page: its TOC target, or NULL */
+    gn_page pg;
+    bool have_page;      /* pg holds the page; else the pager shows notice */
+    char *notice;
+    char *page_title;
+    gn_doc doc;
+    size_t top;          /* first line shown */
+    long link;           /* selected link, or -1 */
+
+    place *history;
+    size_t nhistory;
+
+    int rows, cols;      /* screen */
+    int tree_w;          /* 0 when the tree is hidden */
+    int pager_x, pager_w, body_h;
+    char message[512];   /* shown in the status line until the next key */
+    bool quit;
+} app;
+
+static volatile sig_atomic_t terminate;
+
+static void on_terminate(int sig)
+{
+    (void)sig;
+    terminate = 1;
+}
+
+static gn_source *source(app *a)
+{
+    return &a->set->v[a->loc];
+}
+
+static void say(app *a, const char *fmt, const char *arg)
+{
+    char *raw = gn_xasprintf(fmt, arg);
+    char *safe = gn_text_sanitized(raw);
+    snprintf(a->message, sizeof a->message, "%s", safe);
+    free(raw);
+    free(safe);
+}
+
+/* ---- geometry and layout ---------------------------------------------- */
+
+static int doc_width(const app *a)
+{
+    int w = a->pager_w - 2;
+    return w < 1 ? 1 : w;
+}
+
+/* Size the panes; narrow terminals show one pane at a time. */
+static void geometry(app *a)
+{
+    getmaxyx(stdscr, a->rows, a->cols);
+    a->body_h = a->rows > 1 ? a->rows - 1 : 1;
+    if (a->cols < 60) {
+        a->tree_w = a->focus == FOCUS_TREE ? a->cols : 0;
+        a->pager_x = 0;
+        a->pager_w = a->cols;
+    } else {
+        a->tree_w = a->cols / 3 < 20 ? 20 : a->cols / 3 > 40 ? 40 : a->cols / 3;
+        a->pager_x = a->tree_w + 1;
+        a->pager_w = a->cols - a->pager_x;
+    }
+}
+
+static void relayout(app *a)
+{
+    gn_doc_free(&a->doc);
+    if (a->have_page)
+        gn_layout(a->pg.doc, doc_width(a), source(a)->tag, &a->doc);
+    else
+        gn_layout_message(a->notice ? a->notice : "", doc_width(a), &a->doc);
+}
+
+static size_t max_top(const app *a)
+{
+    return a->doc.nlines > (size_t)a->body_h ? a->doc.nlines - (size_t)a->body_h : 0;
+}
+
+static void scroll_to(app *a, size_t top)
+{
+    a->top = top > max_top(a) ? max_top(a) : top;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+static gn_guide *current_guide(app *a)
+{
+    return a->guide ? gn_source_guide(source(a), a->guide) : NULL;
+}
+
+static void close_page(app *a)
+{
+    if (a->have_page)
+        gn_page_free(&a->pg);
+    a->have_page = false;
+    free(a->notice);
+    a->notice = NULL;
+    free(a->page_title);
+    a->page_title = NULL;
+}
+
+/* Load a->page of a->guide in the current locale, or a notice saying why
+ * it cannot be shown. */
+static void load_page(app *a)
+{
+    close_page(a);
+    gn_guide *g = current_guide(a);
+    const char *tag = source(a)->tag;
+    if (!g) {
+        a->notice = gn_xasprintf("This guide is not available in %s.", tag);
+    } else {
+        char *path = gn_path_join(g->dir, a->page);
+        char *cut = strpbrk(path, "#?");
+        if (cut)
+            *cut = '\0';
+        gn_error err;
+        if (!gn_is_file(path)) {
+            bool listed = g->toc && gn_toc_find_page(g->toc, a->page) >= 0;
+            a->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", tag,
+                                     a->page, listed ? "is listed in this locale's table of "
+                                     "contents, but its file is missing."
+                                     : "is not in this locale's table of contents.");
+        } else if (gn_page_load(path, &a->pg, &err) != 0) {
+            gn_page_free(&a->pg);
+            a->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
+        } else {
+            a->have_page = true;
+            a->page_title = gn_page_title(&a->pg);
+        }
+        free(path);
+    }
+    if (!a->page_title)
+        a->page_title = gn_text_sanitized(gn_path_basename(a->page));
+    a->link = -1;
+    relayout(a);
+}
+
+/* Scroll to the heading with this anchor; false when there is none. */
+static bool goto_anchor(app *a, const char *anchor)
+{
+    for (size_t i = 0; i < a->doc.nheadings; i++)
+        if (a->doc.headings[i].anchor && strcmp(a->doc.headings[i].anchor, anchor) == 0) {
+            scroll_to(a, a->doc.headings[i].line);
+            return true;
+        }
+    return false;
+}
+
+/* Put the tree's cursor on the open page's entry, revealing it. */
+static void select_current(app *a)
+{
+    gn_tree *t = &a->tree;
+    for (size_t g = 0; g < t->src->nguides && a->guide; g++) {
+        if (strcmp(t->src->guides[g].id, a->guide) != 0)
+            continue;
+        size_t item = gn_tree_find_page(t, g, a->page);
+        if (item == GN_NONE)
+            return;
+        gn_tree_reveal(t, item);
+        size_t row = gn_tree_row_of(t, item);
+        if (row != GN_NONE)
+            a->cursor = row;
+        return;
+    }
+}
+
+static void open_page(app *a, const char *guide, const char *page)
+{
+    char *g = gn_xstrdup(guide), *p = gn_xstrdup(page);
+    free(a->guide);
+    free(a->page);
+    a->guide = g;
+    a->page = p;
+    a->top = 0;
+    load_page(a);
+    const char *hash = strchr(page, '#');
+    if (hash)
+        goto_anchor(a, hash + 1);
+    select_current(a);
+}
+
+static void push_history(app *a)
+{
+    if (!a->page)
+        return;
+    a->history = gn_xreallocarray(a->history, a->nhistory + 1, sizeof *a->history);
+    a->history[a->nhistory++] = (place){gn_xstrdup(a->guide), gn_xstrdup(a->page), a->top};
+}
+
+static void go_back(app *a)
+{
+    if (a->nhistory == 0) {
+        say(a, "%s", "Nothing to go back to.");
+        return;
+    }
+    place p = a->history[--a->nhistory];
+    open_page(a, p.guide, p.page);
+    scroll_to(a, p.top);
+    free(p.guide);
+    free(p.page);
+}
+
+static bool has_scheme(const char *url)
+{
+    size_t n = strspn(url, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-");
+    return (n > 0 && url[n] == ':') || strncmp(url, "//", 2) == 0;
+}
+
+/* Follow a link of the open page: an anchor of this page, a page of a
+ * guide of this locale source, or (not followable here) a URL. */
+static void follow(app *a, const char *url)
+{
+    if (has_scheme(url)) {
+        say(a, "External link: %s", url);
+        return;
+    }
+    if (url[0] == '#') {
+        if (!goto_anchor(a, url + 1))
+            say(a, "No section %s in this page.", url);
+        return;
+    }
+    gn_guide *cur = current_guide(a);
+    if (!cur) {
+        say(a, "Cannot follow %s from here.", url);
+        return;
+    }
+    char *base;
+    if (url[0] == '/') {
+        base = gn_path_join(source(a)->root, url + 1);
+    } else {
+        char *page_path = gn_path_join(cur->dir, a->page);
+        char *dir = gn_path_dirname(page_path);
+        base = gn_path_join(dir, url);
+        free(dir);
+        free(page_path);
+    }
+    char *abs = gn_path_absolute(base);
+    free(base);
+    gn_source *src = source(a);
+    for (size_t g = 0; abs && g < src->nguides; g++) {
+        const char *dir = src->guides[g].dir;
+        size_t n = strlen(dir);
+        if (strncmp(abs, dir, n) == 0 && abs[n] == '/') {
+            push_history(a);
+            char *guide = gn_xstrdup(src->guides[g].id);
+            open_page(a, guide, abs + n + 1);
+            free(guide);
+            free(abs);
+            return;
+        }
+    }
+    say(a, "Not a page of these guides: %s", url);
+    free(abs);
+}
+
+/* ---- language switching ----------------------------------------------- */
+
+/* Rebuild the tree for the current locale, keeping expanded groups and the
+ * cursor by their keys. */
+static void rebuild_tree(app *a, gn_source *old_src)
+{
+    gn_tree old = a->tree;
+    char *cursor_key = old.nrows ? gn_tree_key(&old, old.rows[a->cursor]) : NULL;
+    gn_tree_build(&a->tree, source(a));
+    for (size_t i = 0; i < old.n; i++) {
+        if (!old.items[i].expanded)
+            continue;
+        char *key = gn_tree_key(&old, i);
+        size_t j = gn_tree_find_key(&a->tree, key);
+        if (j != GN_NONE)
+            a->tree.items[j].expanded = true;
+        free(key);
+    }
+    gn_tree_refresh(&a->tree);
+    a->cursor = 0;
+    size_t item = cursor_key ? gn_tree_find_key(&a->tree, cursor_key) : GN_NONE;
+    if (item != GN_NONE) {
+        gn_tree_reveal(&a->tree, item);
+        size_t row = gn_tree_row_of(&a->tree, item);
+        a->cursor = row != GN_NONE ? row : 0;
+    }
+    free(cursor_key);
+    gn_tree_free(&old);
+    (void)old_src;
+}
+
+static void switch_locale(app *a, size_t loc)
+{
+    if (loc == a->loc)
+        return;
+    long section = a->have_page ? gn_doc_section_at(&a->doc, a->top) : -1;
+    gn_source *old = source(a);
+    a->loc = loc;
+    rebuild_tree(a, old);
+    if (a->page) {
+        a->top = 0;
+        load_page(a);
+        if (section >= 0 && (size_t)section < a->doc.nheadings)
+            scroll_to(a, a->doc.headings[section].line);
+        select_current(a);
+    }
+    say(a, "Language: %s", source(a)->tag);
+}
+
+/* ---- drawing ----------------------------------------------------------- */
+
+/* Draw s clipped to cols columns at the cursor; returns columns used. */
+static int put_clipped(const char *s, size_t len, int cols)
+{
+    size_t fit = gn_text_fit(s, len, cols);
+    if (fit)
+        addnstr(s, (int)fit);
+    return gn_text_width(s, fit);
+}
+
+static void draw_tree(app *a)
+{
+    gn_tree *t = &a->tree;
+    int w = a->tree_w;
+    if (w <= 0)
+        return;
+    if (a->cursor >= t->nrows)
+        a->cursor = t->nrows ? t->nrows - 1 : 0;
+    if (a->cursor < a->tree_top)
+        a->tree_top = a->cursor;
+    if (a->cursor >= a->tree_top + (size_t)a->body_h)
+        a->tree_top = a->cursor - (size_t)a->body_h + 1;
+    gn_guide *cur = current_guide(a);
+    for (int r = 0; r < a->body_h; r++) {
+        size_t row = a->tree_top + (size_t)r;
+        move(r, 0);
+        if (row >= t->nrows)
+            continue;
+        size_t item = t->rows[row];
+        const gn_tree_item *it = &t->items[item];
+        const gn_toc_entry *e = gn_tree_entry(t, item);
+        bool current = e && e->kind == GN_TOC_PAGE && cur &&
+                       &t->src->guides[it->guide] == cur && a->page &&
+                       gn_tree_find_page(t, it->guide, a->page) == item;
+        attr_t attr = it->missing ? A_DIM : 0;
+        if (current)
+            attr |= A_BOLD;
+        if (row == a->cursor)
+            attr |= a->focus == FOCUS_TREE ? A_REVERSE : A_UNDERLINE;
+        const char *mark = it->has_children ? (it->expanded ? "▾ " : "▸ ")
+                         : e && e->kind == GN_TOC_EXTERNAL ? "⇗ "
+                         : current ? "• " : "  ";
+        attrset(attr);
+        int used = 0;
+        for (int d = 0; d < it->depth && used + 2 <= w; d++, used += 2)
+            addstr("  ");
+        used += put_clipped(mark, strlen(mark), w - used);
+        const char *title = gn_tree_title(t, item);
+        used += put_clipped(title, strlen(title), w - used);
+        if (row == a->cursor)
+            for (; used < w; used++)
+                addch(' ');
+        attrset(0);
+    }
+    if (a->pager_x > 0)
+        for (int r = 0; r < a->body_h; r++)
+            mvaddstr(r, a->tree_w, "│");
+}
+
+static void draw_pager(app *a)
+{
+    if (a->cols < 60 && a->focus == FOCUS_TREE)
+        return;
+    const gn_doc *d = &a->doc;
+    for (int r = 0; r < a->body_h; r++) {
+        size_t l = a->top + (size_t)r;
+        if (l >= d->nlines)
+            break;
+        move(r, a->pager_x + 1);
+        const gn_line *ln = &d->lines[l];
+        for (uint32_t k = 0; k < ln->n; k++) {
+            const gn_span *s = &d->spans[ln->first + k];
+            attr_t attr = gn_style_attr(s->style);
+            if (s->link >= 0 && s->link == a->link)
+                attr |= A_REVERSE;
+            attrset(attr);
+            addnstr(gn_span_text(d, s), (int)s->len);
+        }
+        attrset(0);
+    }
+}
+
+static void draw_status(app *a)
+{
+    gn_source *src = source(a);
+    gn_guide *g = current_guide(a);
+    if (!g && src->nguides)
+        g = &src->guides[0];
+    const char *guide_title = g && g->toc ? gn_toc_title(g->toc) : "";
+    char right[64] = "";
+    if (a->page) {
+        size_t n = a->doc.nlines;
+        size_t bottom = a->top + (size_t)a->body_h < n ? a->top + (size_t)a->body_h : n;
+        snprintf(right, sizeof right, " %zu-%zu/%zu %3zu%% ", n ? a->top + 1 : 0, bottom, n,
+                 n ? bottom * 100 / n : 100);
+    }
+    gn_buf left = GN_BUF_INIT;
+    if (a->message[0])
+        gn_buf_addf(&left, " %s", a->message);
+    else
+        gn_buf_addf(&left, " %s │ %s │ %s", guide_title, src->tag,
+                    a->page_title ? a->page_title : "(no page open: Enter opens one)");
+    int rw = (int)strlen(right);
+    int room = a->cols - rw;
+    move(a->rows - 1, 0);
+    attrset(A_REVERSE);
+    int used = put_clipped(left.data, left.len, room > 0 ? room : 0);
+    for (; used < room; used++)
+        addch(' ');
+    if (room >= 0)
+        addstr(right);
+    attrset(0);
+    gn_buf_free(&left);
+}
+
+static void draw(app *a)
+{
+    erase();
+    draw_tree(a);
+    draw_pager(a);
+    draw_status(a);
+    refresh();
+}
+
+/* ---- modal lists: the language switcher and the help screen ------------ */
+
+/* A list of lines in a box in the middle of the screen: j/k/arrows move,
+ * Enter chooses, q/Esc cancel. Returns the chosen index or -1. With
+ * select == false the list is only read (help) and any other key closes. */
+static long modal_list(app *a, const char *title, char **lines, size_t n,
+                       size_t start, bool select)
+{
+    size_t cur = start < n ? start : 0, first = 0;
+    for (;;) {
+        int widest = gn_text_width(title, strlen(title));
+        for (size_t i = 0; i < n; i++) {
+            int w = gn_text_width(lines[i], strlen(lines[i]));
+            if (w > widest)
+                widest = w;
+        }
+        int bw = widest + 4 < a->cols ? widest + 4 : a->cols;
+        int bh = (int)n + 2 < a->rows - 1 ? (int)n + 2 : a->rows - 1;
+        int x = (a->cols - bw) / 2, y = (a->rows - 1 - bh) / 2;
+        int inner = bh - 2 > 0 ? bh - 2 : 0;
+        if (cur < first)
+            first = cur;
+        if (inner > 0 && cur >= first + (size_t)inner)
+            first = cur - (size_t)inner + 1;
+        draw(a);
+        for (int r = 0; r < bh; r++) {
+            move(y + r, x);
+            attrset(0);
+            for (int c = 0; c < bw; c++)
+                addch(' ');
+        }
+        attrset(A_BOLD);
+        mvaddstr(y, x, "┌");
+        for (int c = 1; c < bw - 1; c++)
+            addstr("─");
+        addstr("┐");
+        mvaddstr(y + bh - 1, x, "└");
+        for (int c = 1; c < bw - 1; c++)
+            addstr("─");
+        addstr("┘");
+        for (int r = 1; r < bh - 1; r++) {
+            mvaddstr(y + r, x, "│");
+            mvaddstr(y + r, x + bw - 1, "│");
+        }
+        move(y, x + 2);
+        put_clipped(title, strlen(title), bw - 4);
+        attrset(0);
+        for (int r = 0; r < inner; r++) {
+            size_t i = first + (size_t)r;
+            if (i >= n)
+                break;
+            attrset(select && i == cur ? A_REVERSE : 0);
+            move(y + 1 + r, x + 1);
+            int used = put_clipped(" ", 1, bw - 2);
+            used += put_clipped(lines[i], strlen(lines[i]), bw - 3);
+            for (; used < bw - 2; used++)
+                addch(' ');
+        }
+        attrset(0);
+        refresh();
+        int key = getch();
+        if (terminate)
+            return -1;
+        if (key == KEY_RESIZE) {
+            geometry(a);
+            relayout(a);
+            continue;
+        }
+        gn_action act = gn_action_for_key(key);
+        if (key == 27 || key == 'q' || (!select && act != GN_ACT_DOWN && act != GN_ACT_UP &&
+                                        act != GN_ACT_PAGE_DOWN && act != GN_ACT_PAGE_UP))
+            return -1;
+        size_t page = inner > 1 ? (size_t)inner - 1 : 1;
+        size_t last = n ? n - 1 : 0;
+        if (!select) /* scroll the text rather than move a cursor */
+            cur = first + (size_t)(inner > 0 ? inner - 1 : 0);
+        switch (act) {
+        case GN_ACT_DOWN:
+            cur = cur < last ? cur + 1 : last;
+            break;
+        case GN_ACT_UP:
+            if (!select)
+                cur = first;
+            cur = cur > 0 ? cur - 1 : 0;
+            break;
+        case GN_ACT_PAGE_DOWN:
+            cur = cur + page < last ? cur + page : last;
+            break;
+        case GN_ACT_PAGE_UP:
+            cur = select ? (cur > page ? cur - page : 0) : (first > page ? first - page : 0);
+            break;
+        case GN_ACT_ENTER:
+            if (select)
+                return (long)cur;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
+static void language_switcher(app *a)
+{
+    size_t n = a->set->n;
+    char **lines = gn_xcalloc(n, sizeof *lines);
+    gn_guide *cur = current_guide(a);
+    const char *id = cur ? cur->id : source(a)->nguides ? source(a)->guides[0].id : "";
+    for (size_t i = 0; i < n; i++) {
+        gn_source *s = &a->set->v[i];
+        gn_guide *g = gn_source_guide(s, id);
+        gn_error err;
+        const gn_toc *toc = g ? gn_guide_toc(g, &err) : NULL;
+        lines[i] = gn_xasprintf("%-7s %s", s->tag,
+                                toc ? gn_toc_title(toc) : g ? "(unreadable TOC)" : "(no such guide)");
+    }
+    long choice = modal_list(a, "Language", lines, n, a->loc, true);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+    if (choice >= 0)
+        switch_locale(a, (size_t)choice);
+}
+
+static void help_screen(app *a)
+{
+    size_t n = GN_ACT_COUNT - 1;
+    char **lines = gn_xcalloc(n, sizeof *lines);
+    int kw = 0;
+    for (size_t i = 1; i < GN_ACT_COUNT; i++) {
+        int w = (int)strlen(gn_action_table[i].keys);
+        if (w > kw)
+            kw = w;
+    }
+    for (size_t i = 1; i < GN_ACT_COUNT; i++)
+        lines[i - 1] = gn_xasprintf("%-*s  %s", kw, gn_action_table[i].keys, gn_action_table[i].help);
+    modal_list(a, "Keys (any other key closes)", lines, n, 0, false);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+/* ---- actions ----------------------------------------------------------- */
+
+static void tree_enter(app *a)
+{
+    gn_tree *t = &a->tree;
+    if (a->cursor >= t->nrows)
+        return;
+    size_t item = t->rows[a->cursor];
+    const gn_tree_item *it = &t->items[item];
+    const gn_toc_entry *e = gn_tree_entry(t, item);
+    if (!e || e->kind == GN_TOC_GROUP) {
+        gn_tree_set_expanded(t, item, !it->expanded);
+    } else if (e->kind == GN_TOC_EXTERNAL) {
+        say(a, "External link: %s", e->target);
+    } else {
+        open_page(a, t->src->guides[it->guide].id, e->target);
+        a->focus = FOCUS_PAGER;
+        geometry(a);
+        relayout(a);
+    }
+}
+
+static void tree_action(app *a, gn_action act)
+{
+    gn_tree *t = &a->tree;
+    size_t last = t->nrows ? t->nrows - 1 : 0;
+    size_t page = a->body_h > 1 ? (size_t)a->body_h - 1 : 1;
+    size_t item = a->cursor < t->nrows ? t->rows[a->cursor] : GN_NONE;
+    switch (act) {
+    case GN_ACT_DOWN:
+        a->cursor = a->cursor < last ? a->cursor + 1 : last;
+        break;
+    case GN_ACT_UP:
+        a->cursor = a->cursor > 0 ? a->cursor - 1 : 0;
+        break;
+    case GN_ACT_PAGE_DOWN:
+        a->cursor = a->cursor + page < last ? a->cursor + page : last;
+        break;
+    case GN_ACT_PAGE_UP:
+        a->cursor = a->cursor > page ? a->cursor - page : 0;
+        break;
+    case GN_ACT_HALF_DOWN:
+        a->cursor = a->cursor + page / 2 < last ? a->cursor + page / 2 : last;
+        break;
+    case GN_ACT_HALF_UP:
+        a->cursor = a->cursor > page / 2 ? a->cursor - page / 2 : 0;
+        break;
+    case GN_ACT_TOP:
+        a->cursor = 0;
+        break;
+    case GN_ACT_BOTTOM:
+        a->cursor = last;
+        break;
+    case GN_ACT_ENTER:
+        tree_enter(a);
+        break;
+    case GN_ACT_EXPAND:
+        if (item != GN_NONE)
+            gn_tree_set_expanded(t, item, true);
+        break;
+    case GN_ACT_COLLAPSE:
+        if (item == GN_NONE)
+            break;
+        if (t->items[item].has_children && t->items[item].expanded) {
+            gn_tree_set_expanded(t, item, false);
+        } else {
+            size_t parent = gn_tree_parent(t, item);
+            size_t row = parent != GN_NONE ? gn_tree_row_of(t, parent) : GN_NONE;
+            if (row != GN_NONE)
+                a->cursor = row;
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+/* Select the next (dir 1) or previous (dir -1) link, scrolling to it. */
+static void select_link(app *a, int dir)
+{
+    const gn_doc *d = &a->doc;
+    if (d->nlinks == 0) {
+        say(a, "%s", "No links in this page.");
+        return;
+    }
+    long i = a->link;
+    if (i < 0) {
+        /* Start from the first link on screen (or the last above it). */
+        i = dir > 0 ? -1 : (long)d->nlinks;
+        for (size_t k = 0; k < d->nlinks; k++)
+            if (d->links[k].line >= a->top) {
+                i = dir > 0 ? (long)k - 1 : (long)k;
+                break;
+            }
+    }
+    for (long k = i + dir; k >= 0 && (size_t)k < d->nlinks; k += dir) {
+        if (d->links[k].line == (size_t)-1)
+            continue; /* a link whose text was not laid out */
+        a->link = k;
+        size_t line = d->links[k].line;
+        if (line < a->top || line >= a->top + (size_t)a->body_h)
+            scroll_to(a, line > (size_t)a->body_h / 2 ? line - (size_t)a->body_h / 2 : 0);
+        say(a, "Link: %s", d->links[k].url);
+        return;
+    }
+    say(a, "%s", dir > 0 ? "No more links below." : "No more links above.");
+}
+
+static void pager_action(app *a, gn_action act)
+{
+    size_t page = a->body_h > 1 ? (size_t)a->body_h - 1 : 1;
+    switch (act) {
+    case GN_ACT_DOWN:
+        scroll_to(a, a->top + 1);
+        break;
+    case GN_ACT_UP:
+        scroll_to(a, a->top > 0 ? a->top - 1 : 0);
+        break;
+    case GN_ACT_PAGE_DOWN:
+        scroll_to(a, a->top + page);
+        break;
+    case GN_ACT_PAGE_UP:
+        scroll_to(a, a->top > page ? a->top - page : 0);
+        break;
+    case GN_ACT_HALF_DOWN:
+        scroll_to(a, a->top + (size_t)a->body_h / 2);
+        break;
+    case GN_ACT_HALF_UP:
+        scroll_to(a, a->top > (size_t)a->body_h / 2 ? a->top - (size_t)a->body_h / 2 : 0);
+        break;
+    case GN_ACT_TOP:
+        scroll_to(a, 0);
+        break;
+    case GN_ACT_BOTTOM:
+        scroll_to(a, max_top(a));
+        break;
+    case GN_ACT_ENTER:
+        if (a->link >= 0 && (size_t)a->link < a->doc.nlinks) {
+            char *url = gn_xstrdup(a->doc.links[a->link].url);
+            follow(a, url);
+            free(url);
+        } else {
+            say(a, "%s", "No link selected: ] and [ select links.");
+        }
+        break;
+    case GN_ACT_NEXT_LINK:
+        select_link(a, 1);
+        break;
+    case GN_ACT_PREV_LINK:
+        select_link(a, -1);
+        break;
+    default:
+        break;
+    }
+}
+
+static void act(app *a, gn_action action)
+{
+    switch (action) {
+    case GN_ACT_QUIT:
+        a->quit = true;
+        break;
+    case GN_ACT_HELP:
+        help_screen(a);
+        break;
+    case GN_ACT_LANGUAGE:
+        language_switcher(a);
+        break;
+    case GN_ACT_FOCUS:
+        a->focus = a->focus == FOCUS_TREE ? FOCUS_PAGER : FOCUS_TREE;
+        geometry(a);
+        break;
+    case GN_ACT_BACK:
+        go_back(a);
+        break;
+    case GN_ACT_REDRAW:
+        clearok(curscr, TRUE);
+        break;
+    default:
+        if (a->focus == FOCUS_TREE)
+            tree_action(a, action);
+        else
+            pager_action(a, action);
+        break;
+    }
+}
+
+/* ---- the loop ---------------------------------------------------------- */
+
+static void free_app(app *a)
+{
+    close_page(a);
+    gn_doc_free(&a->doc);
+    gn_tree_free(&a->tree);
+    free(a->guide);
+    free(a->page);
+    for (size_t i = 0; i < a->nhistory; i++) {
+        free(a->history[i].guide);
+        free(a->history[i].page);
+    }
+    free(a->history);
+}
+
+static void welcome(app *a)
+{
+    gn_source *src = source(a);
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_addf(&b, "%zu locale%s: ", a->set->n, a->set->n == 1 ? "" : "s");
+    for (size_t i = 0; i < a->set->n; i++)
+        gn_buf_addf(&b, "%s%s", i ? ", " : "", a->set->v[i].tag);
+    gn_buf_adds(&b, "\n\nChoose a page in the tree and press Enter. Press L to switch "
+                    "language, ? for every key, q to quit.");
+    if (a->tree.errors)
+        gn_buf_addf(&b, "\n\n%s", a->tree.errors);
+    (void)src;
+    a->notice = gn_buf_take(&b);
+    relayout(a);
+}
+
+int gn_ui_run(gn_localeset *set, gn_error *err)
+{
+    app a;
+    memset(&a, 0, sizeof a);
+    a.set = set;
+    a.link = -1;
+    setlocale(LC_ALL, "");
+    if (!newterm(NULL, stdout, stdin))
+        return gn_fail(err, "cannot use the terminal (TERM=%s)",
+                       getenv("TERM") ? getenv("TERM") : "");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_terminate;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
+    raw();
+    noecho();
+    keypad(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(25);
+    gn_style_init();
+
+    gn_tree_build(&a.tree, source(&a));
+    geometry(&a);
+    welcome(&a);
+    while (!a.quit && !terminate) {
+        draw(&a);
+        int key = getch();
+        if (terminate)
+            break;
+        a.message[0] = '\0';
+        if (key == KEY_RESIZE) {
+            long section = a.have_page ? gn_doc_section_at(&a.doc, a.top) : -1;
+            geometry(&a);
+            relayout(&a);
+            a.top = 0;
+            if (section >= 0)
+                scroll_to(&a, a.doc.headings[section].line);
+            continue;
+        }
+        if (key == ERR)
+            continue;
+        act(&a, gn_action_for_key(key));
+    }
+    endwin();
+    free_app(&a);
+    return 0;
+}

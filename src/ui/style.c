@@ -1,0 +1,64 @@
+/* style.c: one table from layout styles to curses attributes. */
+#include "guidenav/layout.h"
+#include "ui/style.h"
+
+enum { PAIR_HEADING = 1, PAIR_LINK, PAIR_CODE, PAIR_UI, PAIR_ALERT, PAIR_WARN, PAIR_MARKER };
+
+static bool colors;
+
+static const struct {
+    uint32_t style;
+    attr_t attr;
+    short pair; /* used when the terminal has colours */
+} table[] = {
+    {GN_ST_TITLE, A_BOLD | A_UNDERLINE, PAIR_HEADING},
+    {GN_ST_HEADING, A_BOLD, PAIR_HEADING},
+    {GN_ST_STRONG, A_BOLD, 0},
+    {GN_ST_EMPH, A_ITALIC, 0},
+    {GN_ST_CODE, 0, PAIR_CODE},
+    {GN_ST_CODEBLOCK, 0, PAIR_CODE},
+    {GN_ST_LINK, A_UNDERLINE, PAIR_LINK},
+    {GN_ST_UICONTROL, A_BOLD, PAIR_UI},
+    {GN_ST_BADGE, A_REVERSE, 0},
+    {GN_ST_QUOTE, A_DIM, 0},
+    {GN_ST_MARKER, 0, PAIR_MARKER},
+    {GN_ST_IMAGE, A_DIM, 0},
+    {GN_ST_RULE, A_DIM, 0},
+    {GN_ST_BORDER, A_DIM, 0},
+    {GN_ST_TABLEHEAD, A_BOLD, 0},
+    {GN_ST_ALERT, 0, PAIR_ALERT},
+    {GN_ST_WARN, 0, PAIR_WARN},
+    {GN_ST_CONT, A_DIM, 0},
+};
+
+void gn_style_init(void)
+{
+    if (!has_colors())
+        return;
+    start_color();
+    use_default_colors();
+    init_pair(PAIR_HEADING, COLOR_BLUE, -1);
+    init_pair(PAIR_LINK, COLOR_CYAN, -1);
+    init_pair(PAIR_CODE, COLOR_YELLOW, -1);
+    init_pair(PAIR_UI, COLOR_MAGENTA, -1);
+    init_pair(PAIR_ALERT, COLOR_GREEN, -1);
+    init_pair(PAIR_WARN, COLOR_RED, -1);
+    init_pair(PAIR_MARKER, COLOR_CYAN, -1);
+    colors = true;
+}
+
+attr_t gn_style_attr(uint32_t style)
+{
+    attr_t a = 0;
+    short pair = 0;
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
+        if (!(style & table[i].style))
+            continue;
+        a |= table[i].attr;
+        if (table[i].pair && !pair)
+            pair = table[i].pair;
+    }
+    if (colors && pair)
+        a |= COLOR_PAIR(pair);
+    return a;
+}

@@ -1,0 +1,14 @@
+/* ui.h: the interactive navigator (ncursesw). The only part of guidenav
+ * that draws on the terminal. */
+#ifndef GUIDENAV_UI_H
+#define GUIDENAV_UI_H
+
+#include "guidenav/error.h"
+#include "guidenav/source.h"
+
+/* Run the navigator over set, starting in its first locale, until the user
+ * quits. The terminal is restored before returning. Returns 0, or -1 with
+ * err set when the terminal could not be used. */
+int gn_ui_run(gn_localeset *set, gn_error *err);
+
+#endif

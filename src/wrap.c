@@ -1,0 +1,299 @@
+/* wrap.c: breaking text into lines of a given display width (see wrap.h).
+ *
+ * One pass of libunibreak over the whole text gives the UAX #14 break
+ * opportunities (one action per byte); one greedy pass over the code points
+ * then places the breaks. Both are linear: the greedy pass only remembers
+ * the last break opportunity and the last grapheme-cluster start on the
+ * current line, and never rescans a line. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linebreak.h>
+#include <utf8proc.h>
+#include "guidenav/text.h"
+#include "guidenav/util.h"
+#include "guidenav/wrap.h"
+
+/* Hangul syllables and jamo (conjoining, compatibility, extended). */
+static int is_hangul(int32_t cp)
+{
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+           (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
+}
+
+/* A narrow letter or digit (Latin, Greek, Cyrillic, ASCII digits...). */
+static int is_narrow_alnum(int32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+               (cp >= 'a' && cp <= 'z');
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return gn_cp_width(cp) == 1;
+    default:
+        return 0;
+    }
+}
+
+/* Korean separates words with spaces, so a break between two Hangul
+ * characters, or between Hangul and a narrow letter or digit ("API를"),
+ * is suppressed (CSS word-break: keep-all); UAX #14 alone would break
+ * between any two syllables. */
+static int keep_all(int32_t a, int32_t b)
+{
+    return (is_hangul(a) && (is_hangul(b) || is_narrow_alnum(b))) ||
+           (is_hangul(b) && is_narrow_alnum(a));
+}
+
+/* The language part of a locale tag ("ja-JP" -> "ja") in buf, or NULL. */
+static const char *lang_part(const char *lang, char buf[3])
+{
+    if (!lang)
+        return NULL;
+    for (int k = 0; k < 2; k++) {
+        char c = lang[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c < 'a' || c > 'z')
+            return NULL;
+        buf[k] = c;
+    }
+    if (lang[2] != '\0' && lang[2] != '-' && lang[2] != '_')
+        return NULL;
+    buf[2] = '\0';
+    return buf;
+}
+
+/* Debian's libunibreak 1.1 aborts (assert) on regional indicators (the
+ * halves of flag emoji) and on U+FFFF, and its lenient decoder can read
+ * either out of invalid bytes. Return NULL when text is safe to hand it,
+ * else a copy (the caller frees) in which every invalid byte becomes 'x',
+ * U+FFFF becomes U+FFFD and a regional indicator becomes U+20000 (an
+ * ideograph, which breaks like one): same lengths, so the break actions
+ * still line up byte for byte with text. */
+static char *lb_safe_copy(const char *text, size_t len)
+{
+    char *copy = NULL;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = gn_utf8_decode(text + i, len - i, &cp);
+        const char *sub = NULL;
+        if (cp == 0xFFFD && n == 1)
+            sub = "x";
+        else if (cp == 0xFFFF)
+            sub = "\xEF\xBF\xBD";
+        else if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
+            sub = "\xF0\xA0\x80\x80";
+        if (sub) {
+            if (!copy) {
+                copy = gn_xmalloc(len);
+                memcpy(copy, text, len);
+            }
+            memcpy(copy + i, sub, n);
+        }
+        i += n;
+    }
+    return copy;
+}
+
+/* Whether the character at s (len bytes left) takes no column and may not
+ * start a line (a combining mark, a ZWJ...): then a space before it is its
+ * base, not a space to drop. */
+static int zero_width_at(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    int32_t cp;
+    gn_utf8_decode(s, len, &cp);
+    return cp != '\n' && gn_cp_width(cp) == 0;
+}
+
+typedef struct out {
+    gn_wrap_line *v;
+    size_t n, cap;
+} out;
+
+static void emit(out *o, size_t start, size_t end, long long width)
+{
+    if (o->n == o->cap) {
+        o->cap = o->cap ? o->cap * 2 : 16;
+        o->v = gn_xreallocarray(o->v, o->cap, sizeof *o->v);
+    }
+    o->v[o->n].start = start;
+    o->v[o->n].end = end;
+    o->v[o->n].width = (int)width;
+    o->n++;
+}
+
+/* A position in the text with what the greedy pass needs to break there:
+ * the byte offset, the running width at it, and the end (byte offset and
+ * running width) of the last non-space character before it. All widths are
+ * running totals since the start of the text, so moving the line start
+ * needs no rescan. */
+typedef struct mark {
+    size_t pos, ce;
+    long long w, cew;
+} mark;
+
+size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
+               gn_wrap_line **lines)
+{
+    static int lb_ready;
+    out o = {NULL, 0, 0};
+
+    *lines = NULL;
+    if (!text || len == 0)
+        return 0;
+    if (width < 1)
+        width = 1;
+    if (!lb_ready) {
+        init_linebreak();
+        lb_ready = 1;
+    }
+    /* libunibreak stops early on a truncated sequence at the end and leaves
+     * the rest untouched: start from "no break" everywhere. */
+    char *brks = gn_xmalloc(len);
+    memset(brks, LINEBREAK_NOBREAK, len);
+    char lbuf[3];
+    char *safe = lb_safe_copy(text, len);
+    set_linebreaks_utf8((const utf8_t *)(safe ? safe : text), len,
+                        lang_part(lang, lbuf), brks);
+    free(safe);
+
+    size_t ls = 0;          /* current line start */
+    long long lsw = 0;      /* running width at ls */
+    long long w = 0;        /* running width at i */
+    size_t ce = 0;          /* end of the line's last non-space character */
+    long long cew = 0;      /* running width at ce */
+    mark bp = {0, 0, 0, 0}; /* last break opportunity, valid when bp.pos > ls */
+    mark cand = bp;         /* opportunity after the previous character */
+    int have_cand = 0;
+    mark gb = bp;           /* last cluster start on the line, valid when > ls */
+    int32_t prev = -1;      /* previous code point, -1 at a paragraph start */
+    utf8proc_int32_t gstate = 0;
+
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = gn_utf8_decode(text + i, len - i, &cp);
+
+        if (cp == '\n') {
+            emit(&o, ls, ce, cew - lsw);
+            ls = ce = i + 1;
+            lsw = cew = w;
+            have_cand = 0;
+            prev = -1;
+            gstate = 0;
+            i += n;
+            continue;
+        }
+
+        int cw = gn_cp_width(cp);
+        int boundary = prev < 0 ||
+            utf8proc_grapheme_break_stateful(prev, cp, &gstate);
+
+        /* The opportunity after the previous character counts unless this
+         * one may not start a line (width 0: a combining mark...), or it
+         * would split a grapheme cluster (an emoji with its modifier or
+         * after a ZWJ, a flag) or a Korean word. */
+        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp))
+            bp = cand;
+        have_cand = 0;
+
+        /* Spaces hang past the width (they are dropped at the break) and
+         * zero-width characters never overflow, but for one that follows
+         * hanging spaces: the last space is then its base (" \u0301"), and
+         * the line breaks before that space. */
+        while (cp != ' ' && (w - lsw) + cw > width && (cw > 0 || w > cew)) {
+            if (cw == 0) {
+                if (ce > ls)
+                    emit(&o, ls, ce, cew - lsw);
+                ls = ce = i - 1; /* [ce, i) are spaces */
+                lsw = cew = w - 1;
+                break;
+            }
+            if (ce == ls) {
+                /* Only leading spaces so far: keep those that fit. */
+                size_t keep = width > cw ? (size_t)(width - cw) : 0;
+                if (i - ls > keep) {
+                    lsw += (long long)(i - keep - ls);
+                    ls = ce = i - keep;
+                    cew = lsw;
+                }
+                break;
+            }
+            if (bp.pos > ls && bp.ce <= ls) {
+                /* The opportunity follows leading spaces only: drop them
+                 * rather than split the word after them. */
+                ls = bp.pos;
+                lsw = bp.w;
+                continue;
+            }
+            if (bp.pos > ls) {
+                /* Break at the last opportunity; the next line starts after
+                 * the spaces there. */
+                emit(&o, ls, bp.ce, bp.cew - lsw);
+                ls = bp.pos;
+                lsw = bp.w;
+                while (ls < i && text[ls] == ' ' &&
+                       !zero_width_at(text + ls + 1, len - ls - 1)) {
+                    ls++;
+                    lsw++;
+                }
+                if (ce < ls) {
+                    ce = ls;
+                    cew = lsw;
+                }
+                continue;
+            }
+            /* Emergency break between characters, at a cluster start. */
+            if (!boundary && gb.pos > ls) {
+                /* (Spaces alone before the cluster are just dropped.) */
+                if (gb.ce > ls)
+                    emit(&o, ls, gb.ce, gb.cew - lsw);
+                ls = gb.pos;
+                lsw = gb.w;
+            } else {
+                emit(&o, ls, ce, cew - lsw);
+                ls = ce = i;
+                lsw = cew = w;
+            }
+        }
+
+        if (boundary && cp != ' ' && cw > 0 && i > ls) {
+            gb.pos = i;
+            gb.w = w;
+            gb.ce = ce;
+            gb.cew = cew;
+        }
+        w += cw;
+        if (cp != ' ') {
+            ce = i + n;
+            cew = w;
+        }
+        i += n;
+        if (i < len && brks[i - 1] != LINEBREAK_NOBREAK &&
+            brks[i - 1] != LINEBREAK_INSIDEACHAR) {
+            /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
+             * '\n' forces a break, the others merely allow one. */
+            cand.pos = i;
+            cand.w = w;
+            cand.ce = ce;
+            cand.cew = cew;
+            have_cand = 1;
+        }
+        prev = cp;
+    }
+    emit(&o, ls, ce, cew - lsw);
+    free(brks);
+    *lines = o.v;
+    return o.n;
+}

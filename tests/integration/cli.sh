@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# The command line: options, exit statuses, messages, --toc, --locales,
+# --dump goldens (tests/render/*.md beside their expected *.txt), install.
+set -u
+GN=$PWD/build/guidenav
+export LANG=C.UTF-8
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# check NAME EXPECTED-STATUS COMMAND...: the status, output kept in $tmp/out.
+check() {
+    local name=$1 want=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    if [ "$rc" = "$want" ]; then echo "ok - $name"
+    else echo "not ok - $name: status $rc, expected $want"; sed 's/^/#   /' "$tmp/err"; fi
+}
+# has NAME FILE TEXT
+has() {
+    if grep -qF -- "$3" "$2"; then echo "ok - $1"
+    else echo "not ok - $1: '$3' missing from:"; sed 's/^/#   /' "$2"; fi
+}
+
+check "--help exits 0" 0 "$GN" --help
+has "--help shows the usage" "$tmp/out" "usage: guidenav"
+check "--version exits 0" 0 "$GN" --version
+has "--version names the program" "$tmp/out" "guidenav "
+check "an unknown option is a usage error" 2 "$GN" --bogus
+has "the unknown option is named" "$tmp/err" "--bogus"
+check "a bad width is a usage error" 2 "$GN" --dump guide/en/keys.md --width 0
+check "a missing path is an error" 1 "$GN" --toc "$tmp/nowhere"
+has "the missing path is named" "$tmp/err" "$tmp/nowhere: not a folder"
+mkdir -p "$tmp/empty"
+check "a folder without a guide is an error" 1 "$GN" --toc "$tmp/empty"
+has "the folder is named" "$tmp/err" "$tmp/empty: no guide here"
+check "a missing page is an error" 1 "$GN" --dump "$tmp/none.md"
+has "the missing page is named" "$tmp/err" "$tmp/none.md"
+
+printf -- '---\ntitle: ok\nbroken: [unclosed\n---\n# Page\n' >"$tmp/bad.md"
+check "malformed front matter is an error" 1 "$GN" --dump "$tmp/bad.md"
+has "the message names the file and line" "$tmp/err" "$tmp/bad.md:4:"
+mkdir -p "$tmp/badguide"
+printf -- '---\ntitle: [\n---\n# T\n\n- [A](a.md)\n' >"$tmp/badguide/TOC.md"
+check "a malformed TOC is an error" 1 "$GN" --toc "$tmp/badguide"
+has "the TOC is named" "$tmp/err" "$tmp/badguide/TOC.md:"
+
+check "--toc of the bundled guide" 0 "$GN" --toc guide/en
+if diff -u tests/integration/expected/toc-en.txt "$tmp/out" >"$tmp/diff"; then
+    echo "ok - --toc output matches tests/integration/expected/toc-en.txt"
+else
+    echo "not ok - --toc output differs"; sed 's/^/#   /' "$tmp/diff"
+fi
+check "--locales of the bundled guide" 0 "$GN" --locales guide/ja-JP
+if [ "$(cut -f1 "$tmp/out" | tr '\n' ' ')" = "ja-JP en de-DE fr-FR ko-KR pt-BR " ]; then
+    echo "ok - --locales lists the given locale, then its siblings"
+else
+    echo "not ok - --locales order:"; sed 's/^/#   /' "$tmp/out"
+fi
+has "--locales gives each guide title in its language" "$tmp/out" "ユーザーガイド"
+
+# Goldens: each tests/render/NAME.md dumps as NAME.W.txt at width W.
+for want in tests/render/*.txt; do
+    [ -f "$want" ] || continue
+    base=${want%.txt}; w=${base##*.}; md=${base%.*}.md
+    "$GN" --dump "$md" --width "$w" >"$tmp/got" 2>&1
+    if diff -u "$want" "$tmp/got" >"$tmp/diff"; then echo "ok - render $(basename "$want")"
+    else echo "not ok - render $(basename "$want") differs"; sed 's/^/#   /' "$tmp/diff"; fi
+done
+
+# Output to a pipe has no escape sequences.
+"$GN" --dump guide/en/keys.md --width 80 >"$tmp/out"
+if grep -q $'\033' "$tmp/out"; then echo "not ok - --dump to a pipe is plain"
+else echo "ok - --dump to a pipe is plain"; fi
+
+# make install: the installed program finds its guide from anywhere.
+if make -s install PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
+   (cd / && "$tmp/prefix/bin/guidenav" --locales) >"$tmp/out" 2>&1 &&
+   grep -q "^en	$tmp/prefix/share/guidenav/guide/en	" "$tmp/out" &&
+   [ -f "$tmp/prefix/share/man/man1/guidenav.1" ]; then
+    echo "ok - make install PREFIX=...: the program, its guide and its man page"
+else
+    echo "not ok - make install"; sed 's/^/#   /' "$tmp/install.log" "$tmp/out"
+fi

@@ -1,0 +1,75 @@
+# screen.sh: drive the real guidenav in tmux and compare its screens with
+# expected text kept beside the test (tests/ui/screens/NAME.txt).
+# Source it from a test script run at the project root. Set UPDATE=1 to
+# (re)write the expected screens instead of comparing them.
+
+GN=${GN:-$PWD/build/guidenav}
+SCREENS=${SCREENS:-tests/ui/screens}
+SOCK="guidenav-test-$$"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+
+tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
+
+# start COLS ROWS ARGS...: start guidenav in a new detached session.
+start() {
+    local cols=$1 rows=$2; shift 2
+    local cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$TMPDIR_GN $GN"
+    local a
+    for a in "$@"; do cmd="$cmd $(printf '%q' "$a")"; done
+    tm new-session -d -x "$cols" -y "$rows" -s gn "$cmd"
+    tm set-option -g window-size manual >/dev/null 2>&1
+    settle
+}
+
+stop() { tm kill-server >/dev/null 2>&1; }
+
+capture() { tm capture-pane -p -t gn; }
+
+# settle: wait until the screen stops changing (at most ~3 s).
+settle() {
+    local prev="" cur i
+    for i in $(seq 1 60); do
+        sleep 0.05
+        cur=$(capture 2>/dev/null)
+        [ -n "$cur" ] && [ "$cur" = "$prev" ] && return 0
+        prev=$cur
+    done
+}
+
+# keys KEY...: send keys (tmux key names: Enter, Tab, Down, BSpace...).
+keys() {
+    local k
+    for k in "$@"; do tm send-keys -t gn "$k"; settle; done
+}
+
+resize() { tm resize-window -t gn -x "$1" -y "$2"; settle; }
+
+# expect_screen NAME: compare the screen with $SCREENS/NAME.txt.
+expect_screen() {
+    local name=$1 file="$SCREENS/$1.txt" got
+    got=$(capture)
+    if [ "${UPDATE:-}" = 1 ]; then
+        printf '%s\n' "$got" >"$file"
+        echo "ok - $name # screen written"
+        return
+    fi
+    if [ ! -f "$file" ]; then
+        echo "not ok - $name: no expected screen $file (run with UPDATE=1)"
+        return
+    fi
+    if diff -u "$file" <(printf '%s\n' "$got") >"$TMPDIR_GN/diff"; then
+        echo "ok - $name"
+    else
+        echo "not ok - $name: screen differs"
+        sed 's/^/#   /' "$TMPDIR_GN/diff"
+    fi
+}
+
+# expect_text NAME TEXT: the screen shows TEXT somewhere.
+expect_text() {
+    if capture | grep -qF -- "$2"; then echo "ok - $1"
+    else echo "not ok - $1: '$2' not on screen"; capture | sed 's/^/#   /'; fi
+}
+
+TMPDIR_GN=$(mktemp -d)
+trap 'stop; rm -rf "$TMPDIR_GN"' EXIT

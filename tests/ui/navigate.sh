@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# End to end: the real guidenav in tmux on the bundled guide. Open, expand,
+# open a page, switch to ja-JP and find the same section, the missing-page
+# message in pt-BR, a resize, the help screen, quit.
+set -u
+. tests/lib/screen.sh
+
+# first_pager_line: the text right of the tree on the screen's first row.
+first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
+
+start 100 30 guide/en
+expect_screen start
+
+keys Down Enter                    # expand "Getting started"
+expect_screen expand
+
+keys Down Enter                    # open "Starting guidenav"
+expect_screen open-page
+
+keys Tab Down Down Enter Down Enter   # expand "Reading guides", open "Keys"
+keys d d                           # two half pages: inside "Contents tree"
+expect_screen keys-en-scrolled
+
+keys L Down Down Down Enter        # en de-DE fr-FR [ja-JP] ko-KR pt-BR
+if [ "$(first_pager_line)" = "## 目次ツリー" ]; then
+    echo "ok - ja-JP opens the same page at the same section"
+else
+    echo "not ok - ja-JP section: first line is '$(first_pager_line)'"
+fi
+expect_screen keys-ja
+
+keys Tab Down Enter                # "言語の切り替え" in the tree
+keys L Down Down Enter             # ja-JP ko-KR [pt-BR]
+expect_text "pt-BR says the page is missing" "This page is not available in pt-BR."
+expect_screen missing-pt
+
+keys L Up Up Enter                 # back to ja-JP: the page is there again
+resize 72 20
+expect_screen resized
+
+keys '?'
+expect_text "? lists the keys" "Switch language: the same page in another locale"
+keys q                             # closes the help
+keys q
+if tm has-session -t gn 2>/dev/null; then
+    echo "not ok - q quits"
+else
+    echo "ok - q quits"
+fi

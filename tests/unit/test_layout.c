@@ -1,0 +1,245 @@
+/* test_layout.c: pages laid out at a width: every line fits, Adobe markup
+ * is rendered, headings and links are recorded. Japanese and Korean in
+ * every test that wraps. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "unit.h"
+#include "guidenav/layout.h"
+#include "guidenav/page.h"
+#include "guidenav/paint.h"
+#include "guidenav/text.h"
+
+/* The plain text of md laid out at width; the caller frees it. */
+static char *render(const char *md, int width, const char *lang, gn_doc *keep)
+{
+    cmark_node *root = gn_markdown_parse(md, strlen(md));
+    gn_doc doc;
+    gn_layout(root, width, lang, &doc);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    gn_paint_text(f, &doc, false);
+    fclose(f);
+    /* Every line fits the width. */
+    for (size_t i = 0; i < doc.nlines; i++)
+        assert_true(doc.lines[i].width <= width);
+    if (keep)
+        *keep = doc;
+    else
+        gn_doc_free(&doc);
+    cmark_node_free(root);
+    return out;
+}
+
+static const char mixed_page[] =
+    "# 顧客アカウント {#accounts}\n\n"
+    "アカウントを作成するには、[!UICONTROL Customers] メニューから [!DNL Commerce] の"
+    "設定を開き、必要な情報を入力してから保存します。\n\n"
+    "## 계정 옵션 {#options}\n\n"
+    "고객 계정 옵션은 **관리자** 페이지에서 설정할 수 있으며 변경 사항은 즉시 적용됩니다.\n\n"
+    "- 첫 번째 항목은 목록입니다\n"
+    "  - 入れ子の項目は日本語です\n"
+    "1. first step with `code` and a [link](other.md)\n\n"
+    ">[!NOTE]\n>\n>注意: この設定はストアビューごとに異なります。\n\n"
+    "| キー | 説明 |\n|---|---|\n| `j` | 一行下へ移動します |\n| 스페이스 | 한 페이지 아래로 이동합니다 |\n\n"
+    "```\nguidenav --dump commerce-admin.ja-JP/help/customers/account-create.md --width 40\n```\n\n"
+    "![管理画面](assets/admin-view.png){width=\"600\" zoomable=\"yes\"}\n\n"
+    "zero\xe2\x80\x8bwidth and a very long unbreakable word: "
+    "supercalifragilisticexpialidocious\n\n---\n";
+
+static void test_every_width_fits(void **state)
+{
+    (void)state;
+    for (int w = 1; w <= 200; w++) {
+        char *out = render(mixed_page, w, "ja-JP", NULL);
+        /* No markup is left raw at any width. */
+        assert_null(strstr(out, "[!UICONTROL"));
+        assert_null(strstr(out, "[!NOTE]"));
+        assert_null(strstr(out, "{#"));
+        assert_null(strstr(out, "{width"));
+        free(out);
+    }
+}
+
+static void test_adobe_markup(void **state)
+{
+    (void)state;
+    gn_doc doc;
+    char *out = render(mixed_page, 100, "ja-JP", &doc);
+    assert_non_null(strstr(out, "# 顧客アカウント\n"));
+    assert_non_null(strstr(out, "メニューから Commerce の"));
+    assert_non_null(strstr(out, "Note"));
+    assert_non_null(strstr(out, "[image: 管理画面 (admin-view.png)]"));
+    /* The UI label has its own style. */
+    bool ui = false;
+    for (size_t i = 0; i < doc.nspans; i++)
+        if ((doc.spans[i].style & GN_ST_UICONTROL) &&
+            doc.spans[i].len == strlen("Customers") &&
+            memcmp(gn_span_text(&doc, &doc.spans[i]), "Customers", doc.spans[i].len) == 0)
+            ui = true;
+    assert_true(ui);
+    gn_doc_free(&doc);
+    free(out);
+}
+
+static void test_headings_and_sections(void **state)
+{
+    (void)state;
+    gn_doc doc;
+    char *out = render(mixed_page, 60, "ko-KR", &doc);
+    assert_int_equal(doc.nheadings, 2);
+    assert_int_equal(doc.headings[0].level, 1);
+    assert_string_equal(doc.headings[0].text, "顧客アカウント");
+    assert_string_equal(doc.headings[0].anchor, "accounts");
+    assert_string_equal(doc.headings[1].text, "계정 옵션");
+    assert_string_equal(doc.headings[1].anchor, "options");
+    assert_int_equal(doc.headings[0].line, 0);
+    size_t h1 = doc.headings[1].line;
+    assert_int_equal(gn_doc_section_at(&doc, 0), 0);
+    assert_int_equal(gn_doc_section_at(&doc, h1 - 1), 0);
+    assert_int_equal(gn_doc_section_at(&doc, h1), 1);
+    assert_int_equal(gn_doc_section_at(&doc, doc.nlines - 1), 1);
+    gn_doc_free(&doc);
+    free(out);
+}
+
+static void test_links(void **state)
+{
+    (void)state;
+    gn_doc doc;
+    char *out = render("段落です。\n\n[リンク](page.md#part) と [외부](https://example.org)\n",
+                       30, "ja-JP", &doc);
+    assert_int_equal(doc.nlinks, 2);
+    assert_string_equal(doc.links[0].url, "page.md#part");
+    assert_string_equal(doc.links[1].url, "https://example.org");
+    assert_int_equal(doc.links[0].line, 2);
+    assert_non_null(strstr(out, "リンク と 외부"));
+    gn_doc_free(&doc);
+    free(out);
+}
+
+static void test_cjk_wrapping(void **state)
+{
+    (void)state;
+    char *out = render("日本語の文章は単語の間に空白がないので、文字と文字の間で改行できます。\n",
+                       20, "ja-JP", NULL);
+    /* 20 columns hold ten Japanese characters; "、" and "。" never start a line. */
+    assert_string_equal(out, "日本語の文章は単語の\n間に空白がないので、\n文字と文字の間で改行\nできます。\n");
+    free(out);
+    out = render("한국어 문장은 띄어쓰기로 단어를 구분합니다\n", 14, "ko-KR", NULL);
+    assert_string_equal(out, "한국어 문장은\n띄어쓰기로\n단어를\n구분합니다\n");
+    free(out);
+    /* A soft line break between two CJK characters joins them. */
+    out = render("日本語の\n文章です。\n", 80, "ja-JP", NULL);
+    assert_string_equal(out, "日本語の文章です。\n");
+    free(out);
+}
+
+static void test_zero_width(void **state)
+{
+    (void)state;
+    gn_doc doc;
+    char *out = render("ab&#x200B;cd\n", 10, NULL, &doc);
+    assert_int_equal(doc.lines[0].width, 4);
+    assert_string_equal(out, "ab\xe2\x80\x8b" "cd\n");
+    gn_doc_free(&doc);
+    free(out);
+}
+
+static void test_code_block_wraps_with_marker(void **state)
+{
+    (void)state;
+    char *out = render("```\nabcdefghijklmnopqrstuvwxyz\n\tx\n```\n", 12, NULL, NULL);
+    assert_string_equal(out, "  abcdefghi↵\n  jklmnopqr↵\n  stuvwxyz\n      x\n");
+    free(out);
+}
+
+static void test_lists(void **state)
+{
+    (void)state;
+    char *out = render("- one\n- two\n  - 二\n\n8. eight\n9. nine\n10. ten\n", 40, "ja-JP", NULL);
+    assert_string_equal(out, "• one\n• two\n  ◦ 二\n\n 8. eight\n 9. nine\n10. ten\n");
+    free(out);
+}
+
+static void test_quote_and_alert(void **state)
+{
+    (void)state;
+    char *out = render("> quoted text\n> 인용문\n\n>[!WARNING]\n>\n>Be careful.\n", 40, "ko-KR", NULL);
+    assert_string_equal(out, "│ quoted text 인용문\n\n┃ Warning\n┃ Be careful.\n");
+    free(out);
+    out = render(">[!BEGINTABS]\n\n>[!TAB 最初のタブ]\n\nbody\n\n>[!ENDTABS]\n", 40, "ja-JP", NULL);
+    assert_string_equal(out, "最初のタブ\n\nbody\n");
+    free(out);
+}
+
+static void test_table(void **state)
+{
+    (void)state;
+    char *out = render("| Key | 説明 |\n|:--|--:|\n| j | 下へ |\n", 40, "ja-JP", NULL);
+    assert_string_equal(out,
+                        "┌─────┬──────┐\n"
+                        "│ Key │ 説明 │\n"
+                        "├─────┼──────┤\n"
+                        "│ j   │ 下へ │\n"
+                        "└─────┴──────┘\n");
+    free(out);
+    /* Too narrow: cells wrap inside their columns. */
+    out = render("| 名前 | 説明 |\n|---|---|\n| 한국어 | 一行下へ移動します |\n", 20, "ja-JP", NULL);
+    assert_string_equal(out,
+                        "┌────────┬─────────┐\n"
+                        "│ 名前   │ 説明    │\n"
+                        "├────────┼─────────┤\n"
+                        "│ 한국어 │ 一行下  │\n"
+                        "│        │ へ移動  │\n"
+                        "│        │ します  │\n"
+                        "└────────┴─────────┘\n");
+    free(out);
+    /* Narrower than one column per cell: records. */
+    out = render("| A | B | C | D |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n", 12, NULL, NULL);
+    assert_string_equal(out, "A: 1\nB: 2\nC: 3\nD: 4\n");
+    free(out);
+}
+
+static void test_message(void **state)
+{
+    (void)state;
+    gn_doc doc;
+    gn_layout_message("このページは ja-JP にありません。\n\nsecond", 16, &doc);
+    assert_int_equal(doc.nlines, 5); /* three lines, a blank, "second" */
+    assert_int_equal(doc.lines[3].width, 0);
+    for (size_t i = 0; i < doc.nlines; i++)
+        assert_true(doc.lines[i].width <= 16);
+    gn_doc_free(&doc);
+}
+
+static void test_controls_are_visible(void **state)
+{
+    (void)state;
+    char *out = render("bell&#7; esc&#27;[2J csi&#x9b; rlo&#x202e;x\n", 80, NULL, NULL);
+    assert_null(strchr(out, 0x1b));
+    assert_null(strchr(out, 0x07));
+    assert_non_null(strstr(out, "␛[2J"));
+    assert_non_null(strstr(out, "<U+202E>"));
+    free(out);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_width_fits),
+        cmocka_unit_test(test_adobe_markup),
+        cmocka_unit_test(test_headings_and_sections),
+        cmocka_unit_test(test_links),
+        cmocka_unit_test(test_cjk_wrapping),
+        cmocka_unit_test(test_zero_width),
+        cmocka_unit_test(test_code_block_wraps_with_marker),
+        cmocka_unit_test(test_lists),
+        cmocka_unit_test(test_quote_and_alert),
+        cmocka_unit_test(test_table),
+        cmocka_unit_test(test_message),
+        cmocka_unit_test(test_controls_are_visible),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,233 @@
+/* test_source.c: locale sources, sibling discovery, guides, the tree. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "unit.h"
+#include "guidenav/source.h"
+#include "guidenav/tree.h"
+#include "guidenav/util.h"
+
+static char root[256];
+
+static void write_file(const char *rel, const char *text)
+{
+    char path[512], dir[512];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    /* mkdir -p the folder */
+    snprintf(dir, sizeof dir, "%s", path);
+    for (char *p = dir + strlen(root) + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static const char toc_en[] =
+    "---\nuser-guide-title: Test Guide\n---\n\n# Test Guide {#test}\n\n"
+    "- [Overview](overview.md)\n- Group {#group}\n  - [Child](child.md)\n  - [Gone](gone.md)\n"
+    "- [Web](https://example.org/)\n";
+static const char toc_ja[] =
+    "---\nuser-guide-title: テストガイド\n---\n\n# テストガイド {#test}\n\n"
+    "+ [概要](overview.md)\n+ グループ {#group}\n   + [子](child.md)\n";
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(root, sizeof root, "/tmp/gn-source-XXXXXX");
+    assert_non_null(mkdtemp(root));
+    write_file("docs/set.en/help/one/TOC.md", toc_en);
+    write_file("docs/set.en/help/one/overview.md", "# Overview\n");
+    write_file("docs/set.en/help/one/child.md", "# Child\n");
+    write_file("docs/set.en/help/two/TOC.md", "# Two\n\n- [A](a.md)\n");
+    write_file("docs/set.ja-JP/help/one/TOC.md", toc_ja);
+    write_file("docs/set.ja-JP/help/one/overview.md", "# 概要\n");
+    write_file("docs/set.ko-KR/help/other/TOC.md", "# Other\n");  /* lacks "one" */
+    write_file("docs/other.fr-FR/help/one/TOC.md", "# Autre\n");  /* other stem */
+    write_file("docs/set.en/notes/readme.txt", "not a guide\n");
+    write_file("bundle/en/TOC.md", toc_en);
+    write_file("bundle/de-DE/TOC.md", "# Test\n");
+    write_file("bundle/api/TOC.md", "# Not a locale\n");
+    write_file("empty/readme.txt", "nothing\n");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd);
+}
+
+static char *path_of(const char *rel)
+{
+    return gn_xasprintf("%s/%s", root, rel);
+}
+
+static void test_siblings_of_a_guide_folder(void **state)
+{
+    (void)state;
+    char *p = path_of("docs/set.ja-JP/help/one");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    /* ja-JP as given, then en; ko-KR lacks the guide; other.fr-FR is
+     * another stem. */
+    assert_int_equal(set.n, 2);
+    assert_string_equal(set.v[0].tag, "ja-JP");
+    assert_string_equal(set.v[1].tag, "en");
+    assert_int_equal(set.v[1].nguides, 1);
+    assert_string_equal(set.v[1].guides[0].id, "");
+    assert_non_null(strstr(set.v[1].root, "/docs/set.en/help/one"));
+    const gn_toc *toc = gn_guide_toc(&set.v[0].guides[0], &err);
+    assert_non_null(toc);
+    assert_string_equal(gn_toc_title(toc), "テストガイド");
+    gn_localeset_free(&set);
+    free(p);
+}
+
+static void test_repository_root(void **state)
+{
+    (void)state;
+    char *p = path_of("docs/set.en");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    assert_int_equal(set.n, 3); /* en, ja-JP, ko-KR: every sibling has guides */
+    assert_string_equal(set.v[0].tag, "en");
+    assert_int_equal(set.v[0].nguides, 2);
+    assert_string_equal(set.v[0].guides[0].id, "help/one");
+    assert_string_equal(set.v[0].guides[1].id, "help/two");
+    gn_source *ja = gn_localeset_find(&set, "ja-JP");
+    assert_non_null(ja);
+    assert_non_null(gn_source_guide(ja, "help/one"));
+    assert_null(gn_source_guide(ja, "help/two"));
+    gn_localeset_free(&set);
+    free(p);
+}
+
+static void test_tag_folders(void **state)
+{
+    (void)state;
+    char *p = path_of("bundle/en");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    assert_int_equal(set.n, 2); /* "api" is no locale */
+    assert_string_equal(set.v[0].tag, "en");
+    assert_string_equal(set.v[1].tag, "de-DE");
+    gn_localeset_free(&set);
+    free(p);
+}
+
+static void test_explicit_tags(void **state)
+{
+    (void)state;
+    char *a = gn_xasprintf("fr-FR=%s/docs/set.en/help/one", root);
+    char *b = gn_xasprintf("%s/docs/set.ja-JP/help/one", root);
+    char *args[] = {a, b};
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(args, 2, &set, &err), 0);
+    assert_int_equal(set.n, 2); /* two paths: no sibling discovery */
+    assert_string_equal(set.v[0].tag, "fr-FR");
+    assert_string_equal(set.v[1].tag, "ja-JP");
+    gn_localeset_free(&set);
+    free(a);
+    free(b);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    gn_error err;
+    char *missing = path_of("nowhere");
+    assert_int_equal(gn_localeset_discover(&missing, 1, &set, &err), -1);
+    assert_non_null(strstr(err.msg, "nowhere"));
+    char *empty = path_of("empty");
+    assert_int_equal(gn_localeset_discover(&empty, 1, &set, &err), -1);
+    assert_non_null(strstr(err.msg, "empty"));
+    assert_non_null(strstr(err.msg, "no guide"));
+    char *twice[] = {path_of("docs/set.en"), path_of("docs/set.en/help/one")};
+    assert_int_equal(gn_localeset_discover(twice, 2, &set, &err), -1);
+    assert_non_null(strstr(err.msg, "second locale source for en"));
+    free(missing);
+    free(empty);
+    free(twice[0]);
+    free(twice[1]);
+}
+
+static void test_path_locale(void **state)
+{
+    (void)state;
+    char *t = gn_path_locale("/x/set.ko-KR/help/one/page.md");
+    assert_string_equal(t, "ko-KR");
+    free(t);
+    t = gn_path_locale("/x/guide/pt-BR/keys.md");
+    assert_string_equal(t, "pt-BR");
+    free(t);
+    t = gn_path_locale("/x/y/page.md");
+    assert_string_equal(t, "und");
+    free(t);
+}
+
+static void test_tree(void **state)
+{
+    (void)state;
+    char *p = path_of("docs/set.en/help/one");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    gn_tree t;
+    gn_tree_build(&t, &set.v[0]);
+    assert_null(t.errors);
+    assert_int_equal(t.n, 5);
+    assert_int_equal(t.nrows, 3); /* the group starts collapsed */
+    assert_string_equal(gn_tree_title(&t, t.rows[1]), "Group");
+    assert_true(t.items[1].has_children);
+    gn_tree_set_expanded(&t, 1, true);
+    assert_int_equal(t.nrows, 5);
+    assert_false(t.items[2].missing);
+    assert_true(t.items[3].missing); /* gone.md has no file */
+    assert_int_equal(gn_tree_parent(&t, 3), 1);
+    size_t item = gn_tree_find_page(&t, 0, "./child.md#part");
+    assert_int_equal(item, 2);
+    gn_tree_set_expanded(&t, 1, false);
+    assert_int_equal(gn_tree_row_of(&t, 2), GN_NONE);
+    gn_tree_reveal(&t, 2);
+    assert_int_equal(gn_tree_row_of(&t, 2), 2);
+    char *key = gn_tree_key(&t, 1);
+    assert_string_equal(key, "|#group");
+    /* The same key finds the group in the Japanese tree. */
+    gn_tree ja;
+    gn_tree_build(&ja, &set.v[1]);
+    assert_int_equal(gn_tree_find_key(&ja, key), 1);
+    assert_string_equal(gn_tree_title(&ja, 1), "グループ");
+    free(key);
+    gn_tree_free(&ja);
+    gn_tree_free(&t);
+    gn_localeset_free(&set);
+    free(p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_siblings_of_a_guide_folder),
+        cmocka_unit_test(test_repository_root),
+        cmocka_unit_test(test_tag_folders),
+        cmocka_unit_test(test_explicit_tags),
+        cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_path_locale),
+        cmocka_unit_test(test_tree),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,599 @@
+/* test_wrap.c: gn_wrap, line breaking by display width (see wrap.h).
+ *
+ * Every test checks exact line texts and widths where it names them, and
+ * every layout runs through check_layout, which asserts the contract:
+ * lines in order without overlap, only spaces and '\n' left between them,
+ * no code point split, no line wider than the width (but a lone character
+ * wider than it), widths that match gn_text_width, no trailing spaces, and
+ * no line that a soft break starts with a space or a zero-width character. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "unit.h"
+#include "guidenav/text.h"
+#include "guidenav/wrap.h"
+
+typedef struct expected {
+    const char *text;
+    int width;
+} expected;
+
+static int32_t first_cp(const char *s, size_t len, size_t *n)
+{
+    int32_t cp;
+    *n = gn_utf8_decode(s, len, &cp);
+    return cp;
+}
+
+/* Assert the contract of gn_wrap on one layout; return the line count. */
+static size_t check_layout_n(const char *text, size_t len, int width,
+                             const char *lang, gn_wrap_line **out)
+{
+    gn_wrap_line *l;
+    size_t n = gn_wrap(text, len, width, lang, &l);
+    if (len == 0) {
+        assert_int_equal(n, 0);
+        assert_null(l);
+    } else {
+        assert_true(n >= 1);
+        assert_non_null(l);
+    }
+    /* Where characters start, as gn_utf8_decode reads them (so that
+     * invalid bytes count as characters of their own). */
+    char *starts = calloc(len + 1, 1);
+    assert_non_null(starts);
+    for (size_t j = 0; j < len;) {
+        int32_t cp;
+        starts[j] = 1;
+        j += gn_utf8_decode(text + j, len - j, &cp);
+    }
+    starts[len] = 1;
+    size_t prev_end = 0, newlines = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t a = l[k].start, b = l[k].end;
+        assert_true(a <= b);
+        assert_true(b <= len);
+        assert_true(a >= prev_end);
+        /* The gap holds spaces and at most one '\n'. */
+        size_t nl = 0;
+        for (size_t j = prev_end; j < a; j++) {
+            assert_true(text[j] == ' ' || text[j] == '\n');
+            if (text[j] == '\n')
+                nl++;
+        }
+        assert_true(nl <= 1);
+        assert_true(k > 0 || nl == 0);
+        newlines += nl;
+        /* Code point boundaries. */
+        assert_true(starts[a]);
+        assert_true(starts[b]);
+        /* No '\n' inside, no trailing space. */
+        assert_null(memchr(text + a, '\n', b - a));
+        if (b > a)
+            assert_true(text[b - 1] != ' ');
+        /* Width. */
+        assert_int_equal(l[k].width, gn_text_width(text + a, b - a));
+        if (l[k].width > width) {
+            size_t cn;
+            int32_t cp = first_cp(text + a, b - a, &cn);
+            assert_true(gn_cp_width(cp) > width);
+            assert_int_equal(gn_text_width(text + a + cn, b - a - cn), 0);
+        }
+        /* A soft break starts no line with a space (but one that is the
+         * base of a zero-width mark) or a zero-width character, and leaves
+         * no empty line. */
+        if (k > 0 && nl == 0) {
+            assert_true(b > a);
+            size_t cn;
+            int32_t cp = first_cp(text + a, b - a, &cn);
+            assert_true(gn_cp_width(cp) > 0);
+            if (cp == ' ') {
+                assert_true(b > a + 1);
+                size_t cn2;
+                int32_t next = first_cp(text + a + 1, b - a - 1, &cn2);
+                assert_true(next != ' ' && gn_cp_width(next) == 0);
+            }
+        }
+        prev_end = b;
+    }
+    for (size_t j = prev_end; j < len; j++) {
+        assert_true(text[j] == ' ' || text[j] == '\n');
+        if (text[j] == '\n')
+            newlines++;
+    }
+    free(starts);
+    size_t want_nl = 0;
+    for (size_t j = 0; j < len; j++)
+        want_nl += text[j] == '\n';
+    assert_int_equal(newlines, want_nl);
+    if (out)
+        *out = l;
+    else
+        free(l);
+    return n;
+}
+
+static size_t check_layout(const char *text, int width, const char *lang)
+{
+    return check_layout_n(text, strlen(text), width, lang, NULL);
+}
+
+static void dump(const char *text, const gn_wrap_line *l, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        print_error("  line %zu: %d \"%.*s\"\n", k, l[k].width,
+                    (int)(l[k].end - l[k].start), text + l[k].start);
+}
+
+static void check_exact(const char *text, int width, const char *lang,
+                        const expected *e, size_t ne)
+{
+    gn_wrap_line *l;
+    size_t n = check_layout_n(text, strlen(text), width, lang, &l);
+    if (n != ne)
+        dump(text, l, n);
+    assert_int_equal(n, ne);
+    for (size_t k = 0; k < n; k++) {
+        char *got = strndup(text + l[k].start, l[k].end - l[k].start);
+        if (strcmp(got, e[k].text) != 0 || l[k].width != e[k].width)
+            dump(text, l, n);
+        assert_string_equal(got, e[k].text);
+        assert_int_equal(l[k].width, e[k].width);
+        free(got);
+    }
+    free(l);
+}
+
+#define EXPECT(text, width, lang, ...)                                       \
+    do {                                                                     \
+        const expected e_[] = {__VA_ARGS__};                                 \
+        check_exact(text, width, lang, e_, sizeof e_ / sizeof e_[0]);        \
+    } while (0)
+
+/* Concatenate the lines of a layout (the text less the dropped spaces). */
+static char *joined(const char *text, int width, const char *lang)
+{
+    gn_wrap_line *l;
+    size_t n = check_layout_n(text, strlen(text), width, lang, &l);
+    char *s = calloc(strlen(text) + 1, 1);
+    assert_non_null(s);
+    for (size_t k = 0; k < n; k++)
+        strncat(s, text + l[k].start, l[k].end - l[k].start);
+    free(l);
+    return s;
+}
+
+/* ---- Latin ------------------------------------------------------------- */
+
+static const char *english =
+    "The quick brown fox jumps over the lazy dog while guidenav wraps every "
+    "line of this sentence.";
+
+/* English with a Japanese and a Korean word in it. */
+static const char *cjk_words =
+    "Read the 日本語 guide and the 한국어 guide side by side in guidenav.";
+
+static void test_english_10(void **state)
+{
+    (void)state;
+    EXPECT(english, 10, NULL,
+           {"The quick", 9}, {"brown fox", 9}, {"jumps over", 10},
+           {"the lazy", 8}, {"dog while", 9}, {"guidenav", 8}, {"wraps", 5},
+           {"every line", 10}, {"of this", 7}, {"sentence.", 9});
+    EXPECT(cjk_words, 10, NULL,
+           {"Read the", 8}, {"日本語", 6}, {"guide and", 9}, {"the 한국어", 10},
+           {"guide side", 10}, {"by side in", 10}, {"guidenav.", 9});
+}
+
+static void test_english_20(void **state)
+{
+    (void)state;
+    EXPECT(english, 20, NULL,
+           {"The quick brown fox", 19}, {"jumps over the lazy", 19},
+           {"dog while guidenav", 18}, {"wraps every line of", 19},
+           {"this sentence.", 14});
+    EXPECT(cjk_words, 20, NULL,
+           {"Read the 日本語", 15}, {"guide and the 한국어", 20},
+           {"guide side by side", 18}, {"in guidenav.", 12});
+}
+
+static void test_english_80(void **state)
+{
+    (void)state;
+    EXPECT(english, 80, "en",
+           {"The quick brown fox jumps over the lazy dog while guidenav wraps "
+            "every line of", 78},
+           {"this sentence.", 14});
+    EXPECT("Short enough.", 80, NULL, {"Short enough.", 13});
+    EXPECT(cjk_words, 80, NULL, {cjk_words, 68});
+}
+
+static void test_long_word(void **state)
+{
+    (void)state;
+    EXPECT("supercalifragilistic", 6, NULL,
+           {"superc", 6}, {"alifra", 6}, {"gilist", 6}, {"ic", 2});
+    EXPECT("a verylongword b", 5, NULL,
+           {"a", 1}, {"veryl", 5}, {"ongwo", 5}, {"rd b", 4});
+    /* Japanese and Korean words longer than the width break too. */
+    EXPECT("x 日本語日本語", 5, "ja", {"x 日", 4}, {"本語", 4}, {"日本", 4},
+           {"語", 2});
+    EXPECT("한국어문장입니다", 5, "ko", {"한국", 4}, {"어문", 4}, {"장입", 4},
+           {"니다", 4});
+}
+
+/* ---- Japanese ----------------------------------------------------------- */
+
+static const char *japanese =
+    "日本語の文章は単語の間に空白がないので、文字と文字の間で改行できます。";
+
+static void test_japanese_exact(void **state)
+{
+    (void)state;
+    EXPECT(japanese, 10, "ja",
+           {"日本語の文", 10}, {"章は単語の", 10}, {"間に空白が", 10},
+           {"ないので、", 10}, {"文字と文字", 10}, {"の間で改行", 10},
+           {"できます。", 10});
+    EXPECT(japanese, 16, "ja-JP",
+           {"日本語の文章は単", 16}, {"語の間に空白がな", 16},
+           {"いので、文字と文", 16}, {"字の間で改行でき", 16},
+           {"ます。", 6});
+    EXPECT(japanese, 80, "ja", {japanese, 70});
+}
+
+static void test_japanese_widths(void **state)
+{
+    (void)state;
+    for (int w = 1; w <= 40; w++) {
+        const char *langs[] = {"ja", "ja-JP", NULL};
+        for (size_t k = 0; k < 3; k++) {
+            check_layout(japanese, w, langs[k]);
+            char *s = joined(japanese, w, langs[k]);
+            assert_string_equal(s, japanese); /* nothing lost, no spaces */
+            free(s);
+        }
+    }
+    /* At width 1 every character is alone on its line. */
+    gn_wrap_line *l;
+    size_t n = gn_wrap(japanese, strlen(japanese), 1, "ja", &l);
+    assert_int_equal(n, strlen(japanese) / 3);
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(l[k].end - l[k].start, 3);
+        assert_int_equal(l[k].width, 2);
+    }
+    free(l);
+}
+
+/* Kinsoku: UAX #14 keeps closing punctuation off line starts and opening
+ * brackets off line ends. */
+static void test_japanese_kinsoku(void **state)
+{
+    (void)state;
+    EXPECT("あいうえ、かきくけ。", 8, "ja",
+           {"あいう", 6}, {"え、かき", 8}, {"くけ。", 6});
+    EXPECT("ないので、文字", 8, "ja", {"ないの", 6}, {"で、文字", 8});
+    const char *brackets = "「かぎ括弧」の中身（括弧）も、きちんと折り返します。";
+    EXPECT(brackets, 6, "ja",
+           {"「かぎ", 6}, {"括弧」", 6}, {"の中身", 6}, {"（括", 4},
+           {"弧）", 4}, {"も、き", 6}, {"ちんと", 6}, {"折り返", 6},
+           {"しま", 4}, {"す。", 4});
+    const char *texts[] = {japanese, brackets};
+    for (size_t t = 0; t < 2; t++) {
+        for (int w = 4; w <= 40; w++) {
+            gn_wrap_line *l;
+            size_t n = check_layout_n(texts[t], strlen(texts[t]), w, "ja", &l);
+            for (size_t k = 0; k < n; k++) {
+                const char *a = texts[t] + l[k].start;
+                size_t len = l[k].end - l[k].start;
+                assert_true(strncmp(a, "。", 3) != 0);
+                assert_true(strncmp(a, "、", 3) != 0);
+                assert_true(strncmp(a, "」", 3) != 0);
+                assert_true(strncmp(a, "）", 3) != 0);
+                assert_true(len < 3 || strncmp(a + len - 3, "「", 3) != 0);
+                assert_true(len < 3 || strncmp(a + len - 3, "（", 3) != 0);
+            }
+            free(l);
+        }
+    }
+}
+
+/* ---- Korean, Chinese, mixed -------------------------------------------- */
+
+static const char *korean = "한국어 문장은 띄어쓰기로 단어를 구분합니다";
+
+static void test_korean_spaces(void **state)
+{
+    (void)state;
+    EXPECT(korean, 10, "ko",
+           {"한국어", 6}, {"문장은", 6}, {"띄어쓰기로", 10}, {"단어를", 6},
+           {"구분합니다", 10});
+    EXPECT(korean, 14, "ko-KR",
+           {"한국어 문장은", 13}, {"띄어쓰기로", 10}, {"단어를", 6},
+           {"구분합니다", 10});
+    /* Korean words stay whole whatever the page's language. */
+    EXPECT(korean, 20, NULL,
+           {"한국어 문장은", 13}, {"띄어쓰기로 단어를", 17},
+           {"구분합니다", 10});
+    EXPECT(korean, 20, "ja",
+           {"한국어 문장은", 13}, {"띄어쓰기로 단어를", 17},
+           {"구분합니다", 10});
+    /* A word wider than the line still breaks between syllables. */
+    EXPECT(korean, 8, "ko",
+           {"한국어", 6}, {"문장은", 6}, {"띄어쓰기", 8}, {"로", 2},
+           {"단어를", 6}, {"구분합니", 8}, {"다", 2});
+    /* Latin letters glued to Hangul make one word. */
+    EXPECT("이 API를 사용합니다", 10, "ko",
+           {"이 API를", 8}, {"사용합니다", 10});
+    for (int w = 1; w <= 40; w++)
+        check_layout(korean, w, "ko");
+}
+
+static void test_chinese(void **state)
+{
+    (void)state;
+    const char *zh = "中文句子，没有空格。这是第二句话。";
+    EXPECT(zh, 8, "zh",
+           {"中文句", 6}, {"子，没有", 8}, {"空格。这", 8}, {"是第二句", 8},
+           {"话。", 4});
+    EXPECT(zh, 8, "zh-CN",
+           {"中文句", 6}, {"子，没有", 8}, {"空格。这", 8}, {"是第二句", 8},
+           {"话。", 4});
+    EXPECT("中文、日本語と한국어 단어", 8, "zh",
+           {"中文、日", 8}, {"本語と", 6}, {"한국어", 6}, {"단어", 4});
+    for (int w = 1; w <= 40; w++) {
+        char *s = joined(zh, w, "zh");
+        assert_string_equal(s, zh);
+        free(s);
+    }
+}
+
+static void test_mixed_latin_japanese(void **state)
+{
+    (void)state;
+    const char *t = "guidenav は Markdown を表示します";
+    EXPECT(t, 10, "ja",
+           {"guidenav", 8}, {"は", 2}, {"Markdown", 8}, {"を表示しま", 10},
+           {"す", 2});
+    EXPECT(t, 20, "ja", {"guidenav は Markdown", 20}, {"を表示します", 12});
+    EXPECT(t, 40, "ja", {t, 33});
+    EXPECT("guidenav는 문서를 보여 줍니다", 12, "ko",
+           {"guidenav는", 10}, {"문서를 보여", 11}, {"줍니다", 6});
+}
+
+/* ---- zero-width, combining, emoji -------------------------------------- */
+
+/* U+200B takes no column and allows a break after it; it stays at the end
+ * of the line before the break (only U+0020 is dropped). */
+static void test_zero_width_space(void **state)
+{
+    (void)state;
+    EXPECT("aaaa\u200Bbbbb", 5, NULL, {"aaaa\u200B", 4}, {"bbbb", 4});
+    EXPECT("aaaa\u200Bbbbb", 8, NULL, {"aaaa\u200Bbbbb", 8});
+    EXPECT("日本語\u200B한국어", 6, "ja", {"日本語\u200B", 6}, {"한국어", 6});
+    EXPECT("\u200B", 5, NULL, {"\u200B", 0});
+}
+
+static void test_combining(void **state)
+{
+    (void)state;
+    EXPECT("e\u0301e\u0301e\u0301e\u0301", 2, NULL,
+           {"e\u0301e\u0301", 2}, {"e\u0301e\u0301", 2});
+    EXPECT("e\u0301e\u0301", 1, NULL, {"e\u0301", 1}, {"e\u0301", 1});
+    /* A mark after a full line joins it and does not overflow. */
+    EXPECT("abcde\u0301f", 5, NULL, {"abcde\u0301", 5}, {"f", 1});
+    EXPECT("cafe\u0301 re\u0301sume\u0301", 3, NULL,
+           {"caf", 3}, {"e\u0301", 1}, {"re\u0301s", 3}, {"ume\u0301", 3});
+    /* Japanese with a combining dakuten (か + U+3099 = が). */
+    EXPECT("か\u3099か\u3099か\u3099", 4, "ja",
+           {"か\u3099か\u3099", 4}, {"か\u3099", 2});
+    EXPECT("가\u0301나\u0301다\u0301", 4, "ko",
+           {"가\u0301나\u0301", 4}, {"다\u0301", 2});
+    for (int w = 1; w <= 12; w++)
+        check_layout("cafe\u0301 re\u0301sume\u0301 한국어 日本語", w, NULL);
+}
+
+static void test_emoji(void **state)
+{
+    (void)state;
+    EXPECT("😀😀😀", 5, NULL, {"😀😀", 4}, {"😀", 2});
+    EXPECT("😀😀", 1, NULL, {"😀", 2}, {"😀", 2});
+    EXPECT("ok 😀 日本 한국", 6, NULL, {"ok 😀", 5}, {"日本", 4}, {"한국", 4});
+    /* Grapheme clusters stay whole: a skin-tone modifier with its emoji,
+     * a flag's two regional indicators (one column each). */
+    EXPECT("a👍\U0001F3FD", 4, NULL, {"a", 1}, {"👍\U0001F3FD", 4});
+    EXPECT("🇯🇵🇰🇷", 3, "ja", {"🇯🇵", 2}, {"🇰🇷", 2});
+    EXPECT("日本🇯🇵 한국🇰🇷", 6, NULL, {"日本🇯🇵", 6}, {"한국🇰🇷", 6});
+    for (int w = 1; w <= 10; w++)
+        check_layout("😀👍 emoji 😀 test 絵文字 이모지 🇯🇵🇰🇷", w, NULL);
+}
+
+/* ---- newlines, spaces, edge cases --------------------------------------- */
+
+static void test_newlines(void **state)
+{
+    (void)state;
+    EXPECT("a\n\nb", 10, NULL, {"a", 1}, {"", 0}, {"b", 1});
+    EXPECT("one\n\ntwo three", 5, NULL,
+           {"one", 3}, {"", 0}, {"two", 3}, {"three", 5});
+    EXPECT("日本語\n한국어", 40, "ja", {"日本語", 6}, {"한국어", 6});
+    /* Trailing spaces before '\n' are dropped; '\n' separates lines, so a
+     * final '\n' leaves an empty last line. */
+    EXPECT("abc   \n   def  ", 10, NULL, {"abc", 3}, {"   def", 6});
+    EXPECT("a\n", 10, NULL, {"a", 1}, {"", 0});
+    EXPECT("\n", 10, NULL, {"", 0}, {"", 0});
+    EXPECT("日本語の文章\n\n한국어 문장", 6, "ja",
+           {"日本語", 6}, {"の文章", 6}, {"", 0}, {"한국어", 6},
+           {"문장", 4});
+}
+
+static void test_spaces(void **state)
+{
+    (void)state;
+    /* Leading spaces of the text (and after '\n') are kept... */
+    EXPECT("  日本語 text", 20, "ja", {"  日本語 text", 13});
+    EXPECT("   indented text here", 12, NULL,
+           {"   indented", 11}, {"text here", 9});
+    EXPECT("x\n  한국어", 20, "ko", {"x", 1}, {"  한국어", 8});
+    /* ...unless the first word does not fit after them. */
+    EXPECT("   indented text here", 8, NULL,
+           {"indented", 8}, {"text", 4}, {"here", 4});
+    /* Spaces at a break are dropped from both lines, however many. */
+    EXPECT("aaa     bbb", 4, NULL, {"aaa", 3}, {"bbb", 3});
+    EXPECT("日本     한국", 5, NULL, {"日本", 4}, {"한국", 4});
+    /* Only spaces: one empty line. */
+    EXPECT("     ", 3, NULL, {"", 0});
+    EXPECT(" ", 80, NULL, {"", 0});
+    /* U+3000 is an ordinary wide character, not a space. */
+    EXPECT("日本\u3000語", 4, "ja", {"日本", 4}, {"\u3000語", 4});
+}
+
+static void test_empty_and_odd_input(void **state)
+{
+    (void)state;
+    gn_wrap_line *l = (gn_wrap_line *)&l;
+    assert_int_equal(gn_wrap("", 0, 10, NULL, &l), 0);
+    assert_null(l);
+    l = (gn_wrap_line *)&l;
+    assert_int_equal(gn_wrap(NULL, 0, 10, "ja", &l), 0);
+    assert_null(l);
+    /* Odd language tags are harmless. */
+    const char *langs[] = {"", "C", "x", "JA", "ja_JP.UTF-8", "ko-KR", "zh-Hant"};
+    for (size_t k = 0; k < sizeof langs / sizeof langs[0]; k++)
+        check_layout(japanese, 9, langs[k]);
+    /* A width below 1 counts as 1. */
+    EXPECT("ab", 0, NULL, {"a", 1}, {"b", 1});
+    /* libunibreak 1.1 aborts on regional indicators and U+FFFF, and reads
+     * them out of some invalid bytes: gn_wrap must not. */
+    check_layout("\U0001F1EF\U0001F1F5 \uFFFF x", 3, NULL);
+    check_layout("a\xEF??b \xF0\x1F\x07&c \xF0\x8F\xBF\xBF", 3, "ja");
+    /* Invalid UTF-8 wraps (as U+FFFD, one column a byte) without reading
+     * past the end. */
+    const char bad[] = "ab\xff" "cd\xe3\x81";
+    gn_wrap_line *bl;
+    size_t n = gn_wrap(bad, sizeof bad - 1, 2, NULL, &bl);
+    assert_int_equal(n, 4);
+    for (size_t k = 0; k < n; k++)
+        assert_true(bl[k].width <= 2);
+    assert_int_equal(bl[n - 1].end, sizeof bad - 1);
+    free(bl);
+}
+
+/* ---- properties ---------------------------------------------------------- */
+
+static const char *mixed =
+    "guidenav shows a guide's table of contents as a tree. "
+    "日本語の文章は単語の間に空白がないので、文字と文字の間で改行できます。"
+    "한국어 문장은 띄어쓰기로 단어를 구분합니다. "
+    "中文句子之间没有空格，可以在任意汉字之间换行。"
+    "Emoji 😀👍 and cafe\u0301 with a zero\u200Bwidth space, a "
+    "very_long_identifier_without_any_break_opportunity_at_all and\n"
+    "new lines\n\n  indented after a blank line. "
+    "「かぎ括弧」の中身（括弧）も、きちんと折り返します。 "
+    "Mixed: guidenav は Markdown を表示します / 이 API를 사용합니다.";
+
+static void test_sweep(void **state)
+{
+    (void)state;
+    size_t len = strlen(mixed);
+    assert_true(len >= 550 && len <= 700);
+    const char *langs[] = {NULL, "ja", "ko", "zh"};
+    for (size_t k = 0; k < 4; k++) {
+        for (int w = 1; w <= 200; w++) {
+            size_t n = check_layout(mixed, w, langs[k]);
+            assert_true(n >= 4); /* the three '\n' make four lines at least */
+        }
+    }
+}
+
+/* Random strings of awkward pieces at random widths, from a fixed seed. */
+static void test_random(void **state)
+{
+    (void)state;
+    static const char *pieces[] = {
+        " ", " ", " ", "\n", "a", "b", "word", "あ", "日本", "한국어", "中",
+        "\u0301", "\u3099", "\u200B", "\u200D", "😀", "👍\U0001F3FD", "。",
+        "、", "「", "」", "(", ")", "-", "/", "!", "\u3000", "\U0001F1EF\U0001F1F5",
+        "\t", "x\u0301\u0302", "API를", "é",
+    };
+    size_t npieces = sizeof pieces / sizeof pieces[0];
+    const char *langs[] = {NULL, "ja", "ko", "zh"};
+    uint32_t seed = 12345;
+    char buf[512];
+    for (int round = 0; round < 3000; round++) {
+        size_t len = 0;
+        seed = seed * 1103515245u + 12345u;
+        int count = (int)((seed >> 16) % 40);
+        for (int k = 0; k < count; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % npieces];
+            size_t pl = strlen(p);
+            if (len + pl >= sizeof buf)
+                break;
+            memcpy(buf + len, p, pl);
+            len += pl;
+        }
+        buf[len] = '\0';
+        seed = seed * 1103515245u + 12345u;
+        int width = 1 + (int)((seed >> 16) % 12);
+        check_layout(buf, width, langs[round % 4]);
+    }
+}
+
+/* A 1 MB paragraph: every line full to within the longest unbreakable run,
+ * and a 1 MB word broken every width columns. Linear time keeps this fast. */
+static void test_megabyte(void **state)
+{
+    (void)state;
+    const char *unit = "日本語の文章と English words, 한국어 문장 and 中文句子。";
+    size_t ulen = strlen(unit);
+    size_t reps = (1u << 20) / ulen + 1;
+    size_t len = reps * ulen;
+    char *big = malloc(len + 1);
+    assert_non_null(big);
+    for (size_t r = 0; r < reps; r++)
+        memcpy(big + r * ulen, unit, ulen);
+    big[len] = '\0';
+    long long total = (long long)reps * gn_text_width(unit, ulen);
+
+    gn_wrap_line *l;
+    size_t n = check_layout_n(big, len, 80, "ja", &l);
+    assert_true((long long)n >= total / 80);
+    assert_true((long long)n <= total / 60 + 1);
+    for (size_t k = 0; k + 1 < n; k++)
+        assert_true(l[k].width >= 60);
+    free(l);
+
+    memset(big, 'a', len);
+    n = check_layout_n(big, len, 80, NULL, &l);
+    assert_int_equal(n, (len + 79) / 80);
+    for (size_t k = 0; k + 1 < n; k++)
+        assert_int_equal(l[k].width, 80);
+    free(l);
+    free(big);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_english_10),
+        cmocka_unit_test(test_english_20),
+        cmocka_unit_test(test_english_80),
+        cmocka_unit_test(test_long_word),
+        cmocka_unit_test(test_japanese_exact),
+        cmocka_unit_test(test_japanese_widths),
+        cmocka_unit_test(test_japanese_kinsoku),
+        cmocka_unit_test(test_korean_spaces),
+        cmocka_unit_test(test_chinese),
+        cmocka_unit_test(test_mixed_latin_japanese),
+        cmocka_unit_test(test_zero_width_space),
+        cmocka_unit_test(test_combining),
+        cmocka_unit_test(test_emoji),
+        cmocka_unit_test(test_newlines),
+        cmocka_unit_test(test_spaces),
+        cmocka_unit_test(test_empty_and_odd_input),
+        cmocka_unit_test(test_sweep),
+        cmocka_unit_test(test_random),
+        cmocka_unit_test(test_megabyte),
+    };
+    return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
+}
