@@ -74,7 +74,9 @@ void gn_text_sanitize(gn_buf *b, const char *s, size_t len)
         }
         int32_t cp;
         size_t n = gn_utf8_decode(s + i, len - i, &cp);
-        if (cp == '\t' || cp == '\n')
+        if (cp == 0xFFFD && n == 1)
+            gn_utf8_encode(b, 0xFFFD); /* an invalid byte */
+        else if (cp == '\t' || cp == '\n')
             gn_buf_addc(b, (char)cp);
         else if (cp < 0x20)
             gn_utf8_encode(b, 0x2400 + cp); /* control pictures: ␛ */
