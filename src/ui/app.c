@@ -32,8 +32,10 @@ typedef struct app {
     size_t tree_top;     /* first row shown */
     focus focus;
 
-    char *guide;         /* id of the open page's guide, or NULL */
-    char *page;          /* the open page: its TOC target, or NULL */
+    char *guide;         /* id of the open page's guide; NULL for a page
+                            outside every guide (reached by a link) */
+    char *page;          /* the open page: its path in the guide, or the
+                            path from the repository root; NULL: none */
     gn_page pg;
     bool have_page;      /* pg holds the page; else the pager shows notice */
     char *notice;
@@ -124,6 +126,22 @@ static gn_guide *current_guide(app *a)
     return a->guide ? gn_source_guide(source(a), a->guide) : NULL;
 }
 
+/* The repository root of the current locale source: the folder above
+ * "help/" when the source lies inside one, else the source itself.
+ * Repository-absolute links ("/help/guide/page.md") start there. Newly
+ * allocated. */
+static char *repo_root(app *a)
+{
+    char *root;
+    const char *src = source(a)->root;
+    const char *help = strstr(src, "/help/");
+    size_t n = strlen(src);
+    if (n >= 5 && strcmp(src + n - 5, "/help") == 0)
+        help = src + n - 5;
+    root = help ? gn_xstrndup(src, (size_t)(help - src)) : gn_xstrdup(src);
+    return root;
+}
+
 static void close_page(app *a)
 {
     if (a->have_page)
@@ -142,20 +160,23 @@ static void load_page(app *a)
     close_page(a);
     gn_guide *g = current_guide(a);
     const char *tag = source(a)->tag;
-    if (!g) {
+    if (a->guide && !g) {
         a->notice = gn_xasprintf("This guide is not available in %s.", tag);
     } else {
-        char *path = gn_path_join(g->dir, a->page);
+        char *root = g ? NULL : repo_root(a);
+        char *path = gn_path_join(g ? g->dir : root, a->page);
+        free(root);
         char *cut = strpbrk(path, "#?");
         if (cut)
             *cut = '\0';
         gn_error err;
         if (!gn_is_file(path)) {
-            bool listed = g->toc && gn_toc_find_page(g->toc, a->page) >= 0;
+            bool listed = g && g->toc && gn_toc_find_page(g->toc, a->page) >= 0;
             a->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", tag,
                                      a->page, listed ? "is listed in this locale's table of "
                                      "contents, but its file is missing."
-                                     : "is not in this locale's table of contents.");
+                                     : g ? "is not in this locale's table of contents."
+                                     : "does not exist in this locale.");
         } else if (gn_page_load(path, &a->pg, &err) != 0) {
             gn_page_free(&a->pg);
             a->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
@@ -202,7 +223,7 @@ static void select_current(app *a)
 
 static void open_page(app *a, const char *guide, const char *page)
 {
-    char *g = gn_xstrdup(guide), *p = gn_xstrdup(page);
+    char *g = guide ? gn_xstrdup(guide) : NULL, *p = gn_xstrdup(page);
     free(a->guide);
     free(a->page);
     a->guide = g;
@@ -220,7 +241,8 @@ static void push_history(app *a)
     if (!a->page)
         return;
     a->history = gn_xreallocarray(a->history, a->nhistory + 1, sizeof *a->history);
-    a->history[a->nhistory++] = (place){gn_xstrdup(a->guide), gn_xstrdup(a->page), a->top};
+    a->history[a->nhistory++] =
+        (place){a->guide ? gn_xstrdup(a->guide) : NULL, gn_xstrdup(a->page), a->top};
 }
 
 static void go_back(app *a)
@@ -256,15 +278,16 @@ static void follow(app *a, const char *url)
         return;
     }
     gn_guide *cur = current_guide(a);
-    if (!cur) {
+    if (a->guide && !cur) {
         say(a, "Cannot follow %s from here.", url);
         return;
     }
+    char *root = repo_root(a);
     char *base;
     if (url[0] == '/') {
-        base = gn_path_join(source(a)->root, url + 1);
+        base = gn_path_join(root, url + 1);
     } else {
-        char *page_path = gn_path_join(cur->dir, a->page);
+        char *page_path = cur ? gn_path_join(cur->dir, a->page) : gn_path_join(root, a->page);
         char *dir = gn_path_dirname(page_path);
         base = gn_path_join(dir, url);
         free(dir);
@@ -273,20 +296,29 @@ static void follow(app *a, const char *url)
     char *abs = gn_path_absolute(base);
     free(base);
     gn_source *src = source(a);
-    for (size_t g = 0; abs && g < src->nguides; g++) {
+    char *guide = NULL;
+    const char *page = NULL;
+    for (size_t g = 0; abs && g < src->nguides && !page; g++) {
         const char *dir = src->guides[g].dir;
         size_t n = strlen(dir);
         if (strncmp(abs, dir, n) == 0 && abs[n] == '/') {
-            push_history(a);
-            char *guide = gn_xstrdup(src->guides[g].id);
-            open_page(a, guide, abs + n + 1);
-            free(guide);
-            free(abs);
-            return;
+            guide = gn_xstrdup(src->guides[g].id);
+            page = abs + n + 1;
         }
     }
-    say(a, "Not a page of these guides: %s", url);
+    /* A page of another guide of the repository, outside the TOCs given. */
+    size_t rn = strlen(root);
+    if (!page && abs && strncmp(abs, root, rn) == 0 && abs[rn] == '/')
+        page = abs + rn + 1;
+    if (page) {
+        push_history(a);
+        open_page(a, guide, page);
+    } else {
+        say(a, "Outside the guide: %s", url);
+    }
+    free(guide);
     free(abs);
+    free(root);
 }
 
 /* ---- language switching ----------------------------------------------- */
@@ -830,7 +862,8 @@ int gn_ui_run(gn_localeset *set, gn_error *err)
     a.set = set;
     a.link = -1;
     setlocale(LC_ALL, "");
-    if (!newterm(NULL, stdout, stdin))
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen)
         return gn_fail(err, "cannot use the terminal (TERM=%s)",
                        getenv("TERM") ? getenv("TERM") : "");
     struct sigaction sa;
@@ -868,6 +901,7 @@ int gn_ui_run(gn_localeset *set, gn_error *err)
         act(&a, gn_action_for_key(key));
     }
     endwin();
+    delscreen(screen);
     free_app(&a);
     return 0;
 }

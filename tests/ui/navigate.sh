@@ -33,6 +33,11 @@ keys Tab Down Enter                # "言語の切り替え" in the tree
 keys L Down Down Enter             # ja-JP ko-KR [pt-BR]
 expect_text "pt-BR says the page is missing" "This page is not available in pt-BR."
 expect_screen missing-pt
+if tm capture-pane -e -p -t gn | grep -a 'Alternar idiomas' | grep -qa $'^\e\[2m'; then
+    echo "ok - the entry whose file is missing is dimmed"
+else
+    echo "not ok - the missing entry is not dimmed"
+fi
 
 keys L Up Up Enter                 # back to ja-JP: the page is there again
 resize 72 20
