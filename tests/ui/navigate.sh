@@ -33,7 +33,7 @@ keys Tab Down Enter                # "言語の切り替え" in the tree
 keys L Down Down Enter             # ja-JP ko-KR [pt-BR]
 expect_text "pt-BR says the page is missing" "This page is not available in pt-BR."
 expect_screen missing-pt
-if tm capture-pane -e -p -t gn | grep -a 'Alternar idiomas' | grep -qa $'^\e\[2m'; then
+if tm capture-pane -e -p -t gn | grep -a 'Alternar idiomas' | grep -qaE $'\e\\[([0-9]*;)*2[;m]'; then
     echo "ok - the entry whose file is missing is dimmed"
 else
     echo "not ok - the missing entry is not dimmed"
