@@ -1,5 +1,6 @@
 /* main.c: command line, non-interactive modes, and the only place that
  * decides to exit. */
+#include <dirent.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "guidenav/layout.h"
+#include "guidenav/locale.h"
 #include "guidenav/page.h"
 #include "guidenav/paint.h"
 #include "guidenav/source.h"
@@ -43,9 +45,9 @@ typedef struct options {
     bool plain;
 } options;
 
-/* The bundled guide's English folder: beside the program in the source tree
+/* The folder of the bundled guide: beside the program in the source tree
  * (build/../guide), installed (bin/../share/guidenav/guide), or at the
- * compiled-in data folder. NULL when none exists. */
+ * compiled-in data folder. NULL when none exists. Newly allocated. */
 static char *bundled_guide(void)
 {
     char exe[PATH_MAX];
@@ -55,7 +57,7 @@ static char *bundled_guide(void)
         exe[n] = '\0';
         dir = gn_path_dirname(exe);
     }
-    const char *rel[] = {"../guide/en", "../share/guidenav/guide/en"};
+    const char *rel[] = {"../guide", "../share/guidenav/guide"};
     for (size_t i = 0; dir && i < 2; i++) {
         char *p = gn_path_join(dir, rel[i]);
         if (gn_is_dir(p)) {
@@ -65,7 +67,36 @@ static char *bundled_guide(void)
         free(p);
     }
     free(dir);
-    return gn_is_dir(GN_DATADIR "/guide/en") ? gn_xstrdup(GN_DATADIR "/guide/en") : NULL;
+    return gn_is_dir(GN_DATADIR "/guide") ? gn_xstrdup(GN_DATADIR "/guide") : NULL;
+}
+
+/* The bundled guide's folder for the user's language (LC_ALL, LC_MESSAGES,
+ * LANG: "ja_JP.UTF-8" gives ja-JP, "fr_CA" gives fr-FR), else English. */
+static char *bundled_locale(const char *guide)
+{
+    const char *vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    char tag[32] = "";
+    for (size_t i = 0; i < 3 && !tag[0]; i++)
+        gn_locale_from_posix(getenv(vars[i]), tag, sizeof tag);
+    if (tag[0]) {
+        char *p = gn_path_join(guide, tag);
+        if (gn_is_dir(p))
+            return p;
+        free(p);
+        /* Another region of the same language. */
+        DIR *d = opendir(guide);
+        struct dirent *e;
+        while (d && (e = readdir(d)) != NULL)
+            if (strncmp(e->d_name, tag, 2) == 0 && e->d_name[2] == '-' &&
+                gn_locale_is_tag(e->d_name, strlen(e->d_name))) {
+                p = gn_path_join(guide, e->d_name);
+                closedir(d);
+                return p;
+            }
+        if (d)
+            closedir(d);
+    }
+    return gn_path_join(guide, "en");
 }
 
 static int parse_options(int argc, char **argv, options *o)
@@ -135,7 +166,9 @@ static int discover(char **args, int n, gn_localeset *set, gn_error *err)
     char *bundled = bundled_guide();
     if (!bundled)
         return gn_fail(err, "no guide in the current folder and no bundled guide found");
-    int rc = gn_localeset_discover(&bundled, 1, set, err);
+    char *folder = bundled_locale(bundled);
+    int rc = gn_localeset_discover(&folder, 1, set, err);
+    free(folder);
     free(bundled);
     return rc;
 }
