@@ -357,12 +357,11 @@ static bool enter_quote(layout *L, cmark_node *node)
 
 /* ---- leaf blocks ------------------------------------------------------- */
 
-/* Collect a leaf's inlines into L->para, registering its links. */
-static void collect(layout *L, cmark_node *node, uint32_t style)
+/* Collect node's inlines into p and add their links to the document, so
+ * the indices p->link holds are indices in doc->links. Renders markup. */
+static void collect_into(layout *L, gn_para *p, cmark_node *node, uint32_t style)
 {
-    gn_para *p = &L->para;
     gn_doc *d = L->doc;
-    gn_para_reset(p);
     gn_para_collect(p, node, style, (int32_t)d->nlinks);
     for (size_t i = 0; i < p->nurls; i++) {
         if (d->nlinks == d->cap_links) {
@@ -372,6 +371,13 @@ static void collect(layout *L, cmark_node *node, uint32_t style)
         d->links[d->nlinks++] = (gn_link){gn_xstrdup(p->urls[i]), NO_LINE};
     }
     gn_para_markup(p);
+}
+
+/* Collect a leaf's inlines into L->para. */
+static void collect(layout *L, cmark_node *node, uint32_t style)
+{
+    gn_para_reset(&L->para);
+    collect_into(L, &L->para, node, style);
 }
 
 static void paragraph(layout *L, cmark_node *node)
@@ -784,22 +790,13 @@ static void table(layout *L, cmark_node *node)
     int *natural = gn_xcalloc(ncols, sizeof *natural);
     int *width = gn_xcalloc(ncols, sizeof *width);
     bool *is_head = gn_xcalloc(nrows, sizeof *is_head);
-    gn_doc *d = L->doc;
     size_t r = 0;
     for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), r++) {
         is_head[r] = cmark_gfm_extensions_get_table_row_is_header(row);
         size_t c = 0;
         for (cmark_node *cl = cmark_node_first_child(row); cl && c < ncols; cl = cmark_node_next(cl), c++) {
             gn_para *p = &cells[r * ncols + c].para;
-            gn_para_collect(p, cl, 0, (int32_t)d->nlinks);
-            for (size_t i = 0; i < p->nurls; i++) {
-                if (d->nlinks == d->cap_links) {
-                    d->cap_links = d->cap_links ? d->cap_links * 2 : 32;
-                    d->links = gn_xreallocarray(d->links, d->cap_links, sizeof *d->links);
-                }
-                d->links[d->nlinks++] = (gn_link){gn_xstrdup(p->urls[i]), NO_LINE};
-            }
-            gn_para_markup(p);
+            collect_into(L, p, cl, 0);
             int nat, word;
             cell_widths(p, &nat, &word);
             if (nat > natural[c])
