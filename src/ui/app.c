@@ -30,6 +30,7 @@ typedef struct app {
     gn_tree tree;
     size_t cursor;       /* selected row of the tree */
     size_t tree_top;     /* first row shown */
+    size_t current;      /* the open page's tree item, or GN_NONE */
     focus focus;
 
     char *guide;         /* id of the open page's guide; NULL for a page
@@ -203,18 +204,20 @@ static bool goto_anchor(app *a, const char *anchor)
     return false;
 }
 
-/* Put the tree's cursor on the open page's entry, revealing it. */
+/* Find the open page's entry in the tree (a->current), reveal it and put
+ * the cursor on it. */
 static void select_current(app *a)
 {
     gn_tree *t = &a->tree;
+    a->current = GN_NONE;
     for (size_t g = 0; g < t->src->nguides && a->guide; g++) {
         if (strcmp(t->src->guides[g].id, a->guide) != 0)
             continue;
-        size_t item = gn_tree_find_page(t, g, a->page);
-        if (item == GN_NONE)
+        a->current = gn_tree_find_page(t, g, a->page);
+        if (a->current == GN_NONE)
             return;
-        gn_tree_reveal(t, item);
-        size_t row = gn_tree_row_of(t, item);
+        gn_tree_reveal(t, a->current);
+        size_t row = gn_tree_row_of(t, a->current);
         if (row != GN_NONE)
             a->cursor = row;
         return;
@@ -325,7 +328,7 @@ static void follow(app *a, const char *url)
 
 /* Rebuild the tree for the current locale, keeping expanded groups and the
  * cursor by their keys. */
-static void rebuild_tree(app *a, gn_source *old_src)
+static void rebuild_tree(app *a)
 {
     gn_tree old = a->tree;
     char *cursor_key = old.nrows ? gn_tree_key(&old, old.rows[a->cursor]) : NULL;
@@ -349,7 +352,6 @@ static void rebuild_tree(app *a, gn_source *old_src)
     }
     free(cursor_key);
     gn_tree_free(&old);
-    (void)old_src;
 }
 
 static void switch_locale(app *a, size_t loc)
@@ -357,9 +359,9 @@ static void switch_locale(app *a, size_t loc)
     if (loc == a->loc)
         return;
     long section = a->have_page ? gn_doc_section_at(&a->doc, a->top) : -1;
-    gn_source *old = source(a);
     a->loc = loc;
-    rebuild_tree(a, old);
+    rebuild_tree(a);
+    a->current = GN_NONE;
     if (a->page) {
         a->top = 0;
         load_page(a);
@@ -393,7 +395,6 @@ static void draw_tree(app *a)
         a->tree_top = a->cursor;
     if (a->cursor >= a->tree_top + (size_t)a->body_h)
         a->tree_top = a->cursor - (size_t)a->body_h + 1;
-    gn_guide *cur = current_guide(a);
     for (int r = 0; r < a->body_h; r++) {
         size_t row = a->tree_top + (size_t)r;
         move(r, 0);
@@ -402,9 +403,7 @@ static void draw_tree(app *a)
         size_t item = t->rows[row];
         const gn_tree_item *it = &t->items[item];
         const gn_toc_entry *e = gn_tree_entry(t, item);
-        bool current = e && e->kind == GN_TOC_PAGE && cur &&
-                       &t->src->guides[it->guide] == cur && a->page &&
-                       gn_tree_find_page(t, it->guide, a->page) == item;
+        bool current = item == a->current;
         attr_t attr = it->missing ? A_DIM : 0;
         if (current)
             attr |= A_BOLD;
@@ -861,6 +860,7 @@ int gn_ui_run(gn_localeset *set, gn_error *err)
     memset(&a, 0, sizeof a);
     a.set = set;
     a.link = -1;
+    a.current = GN_NONE;
     setlocale(LC_ALL, "");
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen)
