@@ -167,22 +167,17 @@ size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
     }
 }
 
-/* Marks the bytes to drop (marker brackets, attribute lists), then copies
- * the rest. A space is dropped when a removal stands between it and the
- * space copied before it, so "a {#x} b" gives "a b" and "a{#x}" gives "a";
- * spaces the text had on its own are kept. */
-char *gn_markup_plain(const char *s, char **anchor)
+void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
+                    void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
-    size_t len = strlen(s);
-    unsigned char *del = gn_xcalloc(len + 1, 1);
-    if (anchor)
-        *anchor = NULL;
-
     size_t pos = 0, start, inner, inner_end, end;
+    enum gn_mark kind;
     while (pos < len &&
-           gn_markup_find(s + pos, len - pos, &start, &inner, &inner_end, &end) != GN_MARK_NONE) {
+           (kind = gn_markup_find(s + pos, len - pos, &start, &inner, &inner_end, &end)) != GN_MARK_NONE) {
         memset(del + pos + start, 1, inner - start);
         memset(del + pos + inner_end, 1, end - inner_end);
+        if (label)
+            label(kind, pos + inner, pos + inner_end, ctx);
         pos += inner; /* markup may nest inside the label */
     }
 
@@ -198,6 +193,19 @@ char *gn_markup_plain(const char *s, char **anchor)
         memset(del + i, 1, n);
         i += n - 1;
     }
+}
+
+/* Marks the bytes to drop (marker brackets, attribute lists), then copies
+ * the rest. A space is dropped when a removal stands between it and the
+ * space copied before it, so "a {#x} b" gives "a b" and "a{#x}" gives "a";
+ * spaces the text had on its own are kept. */
+char *gn_markup_plain(const char *s, char **anchor)
+{
+    size_t len = strlen(s);
+    unsigned char *del = gn_xcalloc(len + 1, 1);
+    if (anchor)
+        *anchor = NULL;
+    gn_markup_scan(s, len, del, anchor, NULL, NULL);
 
     gn_buf b = GN_BUF_INIT;
     gn_buf_adds(&b, "");

@@ -189,6 +189,16 @@ static int width_at(const char *s, size_t len, size_t i)
     return gn_cp_width(cp);
 }
 
+/* gn_markup_scan's callback: give a marker's label its style. */
+static void style_label(enum gn_mark kind, size_t inner, size_t inner_end, void *ctx)
+{
+    gn_para *p = ctx;
+    uint32_t add = kind == GN_MARK_UICONTROL ? GN_ST_UICONTROL
+                 : kind == GN_MARK_BADGE ? GN_ST_BADGE : 0;
+    for (size_t i = inner; i < inner_end; i++)
+        p->style[i] |= add;
+}
+
 void gn_para_markup(gn_para *p)
 {
     size_t len = p->text.len;
@@ -197,37 +207,19 @@ void gn_para_markup(gn_para *p)
     char *s = p->text.data;
     unsigned char *del = gn_xcalloc(len, 1);
 
-    /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x. */
-    size_t pos = 0, start, inner, inner_end, end;
-    enum gn_mark kind;
-    while (pos < len &&
-           (kind = gn_markup_find(s + pos, len - pos, &start, &inner, &inner_end, &end)) != GN_MARK_NONE) {
-        start += pos, inner += pos, inner_end += pos, end += pos;
-        memset(del + start, 1, inner - start);
-        memset(del + inner_end, 1, end - inner_end);
-        uint32_t add = kind == GN_MARK_UICONTROL ? GN_ST_UICONTROL
-                     : kind == GN_MARK_BADGE ? GN_ST_BADGE : 0;
-        for (size_t i = inner; i < inner_end; i++)
-            p->style[i] |= add;
-        pos = inner;
-    }
-
-    /* Attribute lists, anchors included. */
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '{' || del[i])
-            continue;
-        size_t aoff, alen;
-        size_t n = gn_markup_attrs(s + i, len - i, &aoff, &alen);
-        if (n == 0)
-            continue;
-        if (alen && !p->anchor)
-            p->anchor = gn_xstrndup(s + i + aoff, alen);
-        memset(del + i, 1, n);
-        /* "a {#x} b" leaves one space, not two. */
-        if (i > 0 && s[i - 1] == ' ' && (i + n == len || s[i + n] == ' '))
-            del[i - 1] = 1;
-        i += n - 1;
-    }
+    /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
+     * drop attribute lists, keeping the first anchor. */
+    gn_markup_scan(s, len, del, &p->anchor, style_label, p);
+    /* "a {#x} b" leaves one space, not two. */
+    for (size_t i = 1; i < len; i++)
+        if (del[i] && !del[i - 1] && s[i - 1] == ' ') {
+            size_t j = i;
+            while (j < len && del[j])
+                j++;
+            if (j == len || s[j] == ' ')
+                del[i - 1] = 1;
+            i = j;
+        }
 
     /* A soft break between two CJK characters joins them. */
     for (size_t k = 0; k < p->nsoft; k++) {

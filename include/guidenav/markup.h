@@ -27,4 +27,15 @@ enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
 size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
                        size_t *anchor_len);
 
+/* Mark in del[0..len) (zeroed by the caller) the bytes that Adobe inline
+ * markup takes in s: the brackets of every marker found by gn_markup_find,
+ * and every attribute list. label, when not NULL, is called with each
+ * marker's kind and label range [inner, inner_end). The first "{#anchor}"
+ * name is stored in *anchor (newly allocated) when anchor is not NULL and
+ * *anchor is NULL. Linear in len. */
+void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
+                    void (*label)(enum gn_mark kind, size_t inner, size_t inner_end,
+                                  void *ctx),
+                    void *ctx);
+
 #endif
