@@ -28,7 +28,7 @@ TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=build/tests/%)
 HEADERS    = $(wildcard include/guidenav/*.h src/ui/*.h)
 
-.PHONY: all deps run check test install uninstall clean
+.PHONY: all deps run check test goldens install uninstall clean
 
 all: build/guidenav
 
@@ -61,6 +61,10 @@ check: deps
 	@tests/run
 
 test: check
+
+# Show each render golden that differs and ask before rewriting it.
+goldens: all
+	@scripts/update-goldens
 
 install: build/guidenav
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)

@@ -1,218 +1,42 @@
 /* layout.c: a cmark-gfm document laid out in lines of styled spans
  * (see layout.h).
  *
- * The document is walked once with cmark's iterator (no recursion). Block
- * containers (block quotes, list items, alerts) push a line prefix on a
- * stack; leaf blocks collect their inline content into a gn_para, render
- * Adobe markup, break it with gn_wrap and emit lines. */
+ * The document is walked with cmark's iterator (no recursion on the
+ * document's depth). Block containers (block quotes, list items, Adobe
+ * alerts, shaded blocks) push a line prefix (emit.h); leaf blocks collect
+ * their inline content into a gn_para, render Adobe markup, and emit
+ * wrapped lines. Tables are laid out by table.c. */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <cmark-gfm-core-extensions.h>
+#include "guidenav/alert.h"
+#include "guidenav/emit.h"
+#include "guidenav/html.h"
 #include "guidenav/layout.h"
-#include "guidenav/para.h"
+#include "guidenav/markup.h"
+#include "guidenav/page.h"
+#include "guidenav/table.h"
 #include "guidenav/text.h"
-#include "guidenav/wrap.h"
 
-#define NO_LINE ((size_t)-1)
-
-/* A block container's contribution to the start of each line. */
-typedef struct container {
-    const char *first; /* on the container's first line */
-    const char *rest;  /* on the following lines (same width) */
-    char own[24];      /* storage for a computed first prefix ("12. ") */
-    uint32_t style;
-    bool used;         /* its first line has been emitted */
-    cmark_node *node;
-} container;
+/* Snippets may include snippets; this bounds the chain (and any cycle). */
+#define MAX_SNIPPET_DEPTH 4
 
 typedef struct layout {
-    gn_doc *doc;
-    int width;
-    const char *lang;
-    container *stack;
-    size_t depth, cap;
-    bool blank_pending;  /* a blank line is due before the next block */
-    cmark_node *directive; /* paragraph whose leading [!KIND] was rendered */
-    gn_para para;
+    gn_emit e;
+    const gn_layout_opts *o;
+    gn_para para;            /* scratch paragraph */
+    cmark_node *directive;   /* paragraph whose leading [!KIND] was rendered */
+    cmark_node *snippets;    /* the parsed snippets file, once looked for */
+    bool snippets_tried;
+    int snippet_depth;
 } layout;
 
-/* ---- emitting lines ---------------------------------------------------- */
+static void walk(layout *L, cmark_node *root);
 
-static void add_span(layout *L, const char *s, size_t len, uint32_t style, int32_t link)
+static uint32_t kind_style(gn_kind kind)
 {
-    gn_doc *d = L->doc;
-    if (len == 0)
-        return;
-    gn_span *last = d->nspans ? &d->spans[d->nspans - 1] : NULL;
-    bool in_line = d->nspans > (d->nlines ? d->lines[d->nlines - 1].first +
-                                d->lines[d->nlines - 1].n : 0);
-    if (last && in_line && last->style == style && last->link == link &&
-        last->off + last->len == d->text.len) {
-        gn_buf_add(&d->text, s, len);
-        last->len += (uint32_t)len;
-    } else {
-        if (d->nspans == d->cap_spans) {
-            d->cap_spans = d->cap_spans ? d->cap_spans * 2 : 256;
-            d->spans = gn_xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
-        }
-        d->spans[d->nspans++] = (gn_span){(uint32_t)d->text.len, (uint32_t)len, style, link};
-        gn_buf_add(&d->text, s, len);
-    }
-    if (link >= 0 && (size_t)link < d->nlinks && d->links[link].line == NO_LINE)
-        d->links[link].line = d->nlines;
-}
-
-/* Index of the first container whose prefix is drawn: outer prefixes are
- * dropped when together they would take more than half the width. */
-static size_t prefix_from(const layout *L)
-{
-    int total = 0;
-    size_t i = L->depth;
-    while (i > 0) {
-        int w = gn_text_width(L->stack[i - 1].rest, strlen(L->stack[i - 1].rest));
-        if (total + w > L->width / 2)
-            break;
-        total += w;
-        i--;
-    }
-    return i;
-}
-
-static int prefix_width(const layout *L)
-{
-    int w = 0;
-    for (size_t i = prefix_from(L); i < L->depth; i++)
-        w += gn_text_width(L->stack[i].rest, strlen(L->stack[i].rest));
-    return w;
-}
-
-/* Start a line with the containers' prefixes; blank lines use the "rest"
- * prefixes and leave first prefixes for the next real line. */
-static void line_start(layout *L, bool blank)
-{
-    for (size_t i = prefix_from(L); i < L->depth; i++) {
-        container *c = &L->stack[i];
-        const char *p = blank || c->used ? c->rest : c->first;
-        add_span(L, p, strlen(p), c->style, -1);
-        if (!blank)
-            c->used = true;
-    }
-}
-
-/* Clip the spans of line ln (the last line) to the width, ending it with
- * a ">" marker. Only a wide character at width 1 or prefixes wider than the
- * page need this. */
-static void clip_line(layout *L, gn_line *ln)
-{
-    gn_doc *d = L->doc;
-    int room = L->width - 1, w = 0;
-    for (uint32_t k = 0; k < ln->n; k++) {
-        gn_span *s = &d->spans[ln->first + k];
-        int sw = gn_text_width(gn_span_text(d, s), s->len);
-        if (w + sw <= room) {
-            w += sw;
-            continue;
-        }
-        s->len = (uint32_t)gn_text_fit(gn_span_text(d, s), s->len, room - w);
-        w += gn_text_width(gn_span_text(d, s), s->len);
-        ln->n = k + 1;
-        break;
-    }
-    size_t at = ln->first + ln->n;
-    if (at == d->cap_spans) {
-        d->cap_spans *= 2;
-        d->spans = gn_xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
-    }
-    d->spans[at] = (gn_span){(uint32_t)d->text.len, 1, GN_ST_CONT, -1};
-    gn_buf_add(&d->text, ">", 1);
-    d->nspans = at + 1;
-    ln->n++;
-    ln->width = w + 1;
-}
-
-static void line_end(layout *L)
-{
-    gn_doc *d = L->doc;
-    size_t first = d->nlines ? d->lines[d->nlines - 1].first + d->lines[d->nlines - 1].n : 0;
-    if (d->nlines == d->cap_lines) {
-        d->cap_lines = d->cap_lines ? d->cap_lines * 2 : 128;
-        d->lines = gn_xreallocarray(d->lines, d->cap_lines, sizeof *d->lines);
-    }
-    gn_line *ln = &d->lines[d->nlines++];
-    ln->first = first;
-    ln->n = (uint32_t)(d->nspans - first);
-    int w = 0;
-    for (uint32_t k = 0; k < ln->n; k++) {
-        const gn_span *s = &d->spans[first + k];
-        w += gn_text_width(gn_span_text(d, s), s->len);
-    }
-    ln->width = w;
-    if (w > L->width)
-        clip_line(L, ln);
-}
-
-static void blank_line(layout *L)
-{
-    line_start(L, true);
-    /* Drop trailing spaces of the prefixes ("| " becomes "|"). */
-    gn_doc *d = L->doc;
-    size_t first = d->nlines ? d->lines[d->nlines - 1].first + d->lines[d->nlines - 1].n : 0;
-    while (d->nspans > first) {
-        gn_span *s = &d->spans[d->nspans - 1];
-        while (s->len > 0 && d->text.data[s->off + s->len - 1] == ' ')
-            s->len--;
-        if (s->len > 0)
-            break;
-        d->nspans--;
-    }
-    line_end(L);
-}
-
-/* Emit the wrapped lines of p (after gn_para_markup) under the prefixes. */
-static void emit_para(layout *L, const gn_para *p)
-{
-    int avail = L->width - prefix_width(L);
-    if (avail < 1)
-        avail = 1;
-    gn_wrap_line *wl;
-    size_t n = gn_wrap(p->text.data, p->text.len, avail, L->lang, &wl);
-    for (size_t i = 0; i < n; i++) {
-        line_start(L, false);
-        size_t a = wl[i].start;
-        while (a < wl[i].end) {
-            size_t b = a + 1;
-            while (b < wl[i].end && p->style[b] == p->style[a] && p->link[b] == p->link[a])
-                b++;
-            add_span(L, p->text.data + a, b - a, p->style[a], p->link[a]);
-            a = b;
-        }
-        line_end(L);
-    }
-    free(wl);
-}
-
-/* ---- containers -------------------------------------------------------- */
-
-static container *push(layout *L, cmark_node *node, const char *first,
-                       const char *rest, uint32_t style)
-{
-    if (L->depth == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 16;
-        L->stack = gn_xreallocarray(L->stack, L->cap, sizeof *L->stack);
-    }
-    container *c = &L->stack[L->depth++];
-    memset(c, 0, sizeof *c);
-    c->first = first;
-    c->rest = rest;
-    c->style = style;
-    c->node = node;
-    return c;
-}
-
-static void pop(layout *L)
-{
-    if (L->depth > 0)
-        L->depth--;
+    return GN_ST_ALERT | ((uint32_t)kind << GN_ST_KIND_SHIFT);
 }
 
 /* True when node sits directly in a tight list item (or is such a list's
@@ -228,156 +52,324 @@ static bool in_tight_list(cmark_node *node)
     return list && cmark_node_get_list_tight(list);
 }
 
-/* Before a block: the blank line that separates it from the previous one. */
 static void block_start(layout *L, cmark_node *node)
 {
-    if (L->blank_pending && L->doc->nlines > 0 && !in_tight_list(node))
-        blank_line(L);
-    L->blank_pending = false;
+    gn_emit_block_start(&L->e, !in_tight_list(node));
+}
+
+/* Emit a one-line label in style. */
+static void emit_label(layout *L, const char *s, size_t len, uint32_t style)
+{
+    gn_para *p = &L->para;
+    gn_para_reset(p);
+    gn_para_add(p, s, len, style, -1);
+    gn_emit_para(&L->e, p);
 }
 
 /* ---- Adobe block directives: >[!NOTE], >[!TAB x], >[!VIDEO](url)... ----- */
 
-typedef enum dir_kind { DIR_NONE, DIR_ALERT, DIR_WARN, DIR_HIDDEN, DIR_TAB,
-                        DIR_SEEALSO, DIR_VIDEO } dir_kind;
+typedef enum dir_type { DIR_BLOCK, DIR_BEGINTABS, DIR_ENDTABS, DIR_TAB,
+                        DIR_BEGINSHADE, DIR_ENDSHADE } dir_type;
 
-static const struct directive {
-    const char *name;
-    dir_kind kind;
-    const char *label;
-} directives[] = {
-    {"NOTE", DIR_ALERT, "Note"},
-    {"TIP", DIR_ALERT, "Tip"},
-    {"INFO", DIR_ALERT, "Info"},
-    {"IMPORTANT", DIR_WARN, "Important"},
-    {"CAUTION", DIR_WARN, "Caution"},
-    {"WARNING", DIR_WARN, "Warning"},
-    {"ERROR", DIR_WARN, "Error"},
-    {"SUCCESS", DIR_ALERT, "Success"},
-    {"ADMIN", DIR_ALERT, "Admin"},
-    {"AVAILABILITY", DIR_ALERT, "Availability"},
-    {"PREREQUISITES", DIR_ALERT, "Prerequisites"},
-    {"MORELIKETHIS", DIR_SEEALSO, "See also"},
-    {"BEGINTABS", DIR_HIDDEN, NULL},
-    {"ENDTABS", DIR_HIDDEN, NULL},
-    {"BEGINSHADEBOX", DIR_HIDDEN, NULL},
-    {"ENDSHADEBOX", DIR_HIDDEN, NULL},
-    {"TAB", DIR_TAB, NULL},
-};
+typedef struct directive {
+    dir_type type;
+    gn_kind kind;    /* for DIR_BLOCK */
+    size_t len;      /* bytes of "[!KIND ...]" (or "!VIDEO") in the paragraph */
+    size_t arg, arg_len; /* "[!TAB name]": the name */
+} directive;
 
-/* The directive a block quote's first paragraph opens with, if any: sets
- * *len to the bytes of "[!KIND ...]" in p and *arg, *arg_len to its
- * argument ("[!TAB name]"). For "[!VIDEO](url)", cmark has made a link
- * whose text is "!VIDEO". */
-static const struct directive *find_directive(const gn_para *p, size_t *len,
-                                              size_t *arg, size_t *arg_len)
+/* The directive a block quote's first paragraph p opens with. For
+ * "[!VIDEO](url)", cmark has made a link whose text is "!VIDEO". */
+static bool find_directive(const gn_para *p, directive *d)
 {
-    static const struct directive video = {"VIDEO", DIR_VIDEO, "Video"};
+    static const struct { const char *name; dir_type type; } others[] = {
+        {"BEGINTABS", DIR_BEGINTABS}, {"ENDTABS", DIR_ENDTABS}, {"TAB", DIR_TAB},
+        {"BEGINSHADEBOX", DIR_BEGINSHADE}, {"ENDSHADEBOX", DIR_ENDSHADE},
+    };
     const char *s = p->text.data;
     size_t n = p->text.len;
-    *arg = *arg_len = 0;
+    memset(d, 0, sizeof *d);
     if (n >= 6 && strncmp(s, "!VIDEO", 6) == 0 && p->link[0] >= 0) {
-        *len = 6;
-        return &video;
+        d->type = DIR_BLOCK;
+        d->kind = GN_KIND_VIDEO;
+        d->len = 6;
+        return true;
     }
     if (n < 4 || s[0] != '[' || s[1] != '!')
-        return NULL;
+        return false;
     size_t i = 2;
     while (i < n && s[i] >= 'A' && s[i] <= 'Z')
         i++;
     size_t name_len = i - 2;
     const char *close = memchr(s + i, ']', n - i);
     if (!close || (s[i] != ']' && s[i] != ' '))
-        return NULL;
-    for (size_t k = 0; k < sizeof directives / sizeof *directives; k++) {
-        const struct directive *d = &directives[k];
-        if (strlen(d->name) == name_len && strncmp(s + 2, d->name, name_len) == 0) {
-            *len = (size_t)(close - s) + 1;
-            if (s[i] == ' ') {
-                *arg = i + 1;
-                *arg_len = (size_t)(close - s) - i - 1;
-            }
-            return d;
-        }
+        return false;
+    d->len = (size_t)(close - s) + 1;
+    if (s[i] == ' ') {
+        d->arg = i + 1;
+        d->arg_len = (size_t)(close - s) - i - 1;
     }
-    return NULL;
+    d->kind = gn_kind_from_name(s + 2, name_len);
+    if (d->kind != GN_KIND_NONE) {
+        d->type = DIR_BLOCK;
+        return true;
+    }
+    for (size_t k = 0; k < sizeof others / sizeof *others; k++)
+        if (strlen(others[k].name) == name_len && strncmp(s + 2, others[k].name, name_len) == 0) {
+            d->type = others[k].type;
+            return true;
+        }
+    return false;
 }
 
-/* Emit a one-line label ("Note", a tab's title) in style. */
-static void emit_label(layout *L, const char *s, size_t len, uint32_t style)
+/* Close the shaded blocks opened inside node, when node ends first. */
+static void close_shades(layout *L, cmark_node *node)
 {
-    gn_para *p = &L->para;
-    gn_para_reset(p);
-    gn_para_add(p, s, len, style, -1);
-    emit_para(L, p);
+    while (L->e.depth > 0 && L->e.stack[L->e.depth - 1].node == node &&
+           (L->e.stack[L->e.depth - 1].style & GN_ST_SHADE))
+        gn_emit_pop(&L->e);
 }
 
-/* A block quote: an alert, another Adobe directive, or a plain quote.
- * Returns true when the whole quote was consumed (skip its children). */
+/* A block quote: an Adobe directive or a plain quote. Returns true when
+ * the whole quote was consumed (skip its children). */
 static bool enter_quote(layout *L, cmark_node *node)
 {
     cmark_node *first = cmark_node_first_child(node);
     gn_para *p = &L->para;
-    const struct directive *d = NULL;
-    size_t len = 0, arg = 0, arg_len = 0;
+    directive d;
+    bool found = false;
     if (first && cmark_node_get_type(first) == CMARK_NODE_PARAGRAPH) {
         gn_para_reset(p);
         gn_para_collect(p, first, 0, 0);
-        d = find_directive(p, &len, &arg, &arg_len);
+        found = find_directive(p, &d);
     }
     bool only = first && !cmark_node_next(first);
-    if (d && d->kind == DIR_HIDDEN && only)
-        return true;
-    if (d && d->kind == DIR_TAB && only) {
-        block_start(L, node);
-        char *title = gn_xstrndup(p->text.data + arg, arg_len);
-        emit_label(L, title, strlen(title), GN_ST_HEADING);
-        free(title);
-        L->blank_pending = true;
+    if (found && only && d.type != DIR_BLOCK) {
+        cmark_node *parent = cmark_node_parent(node);
+        switch (d.type) {
+        case DIR_TAB: {
+            block_start(L, node);
+            gn_buf title = GN_BUF_INIT;
+            gn_buf_adds(&title, L->e.g->tab);
+            gn_buf_add(&title, p->text.data + d.arg, d.arg_len);
+            emit_label(L, title.data, title.len, GN_ST_HEADING);
+            gn_buf_free(&title);
+            L->e.blank_pending = true;
+            break;
+        }
+        case DIR_BEGINSHADE:
+            block_start(L, node);
+            gn_emit_push(&L->e, parent, L->e.g->shade, L->e.g->shade,
+                         GN_ST_SHADE | ((uint32_t)GN_KIND_SHADE << GN_ST_KIND_SHIFT));
+            break;
+        case DIR_ENDSHADE:
+            close_shades(L, parent);
+            L->e.blank_pending = true;
+            break;
+        default: /* BEGINTABS, ENDTABS: the tab titles say it all */
+            break;
+        }
         return true;
     }
     block_start(L, node);
-    if (!d || d->kind == DIR_HIDDEN || d->kind == DIR_TAB) {
-        push(L, node, "│ ", "│ ", GN_ST_QUOTE);
+    if (!found || d.type != DIR_BLOCK) {
+        gn_emit_push(&L->e, node, L->e.g->quote, L->e.g->quote, GN_ST_QUOTE);
         return false;
     }
-    uint32_t style = d->kind == DIR_WARN ? GN_ST_ALERT | GN_ST_WARN : GN_ST_ALERT;
-    push(L, node, "┃ ", "┃ ", style);
-    if (d->kind == DIR_VIDEO) {
-        const char *url = p->link[0] >= 0 && p->nurls ? p->urls[p->link[0]] : "";
-        char *line = gn_xasprintf("▶ %s: %s", d->label, url);
-        emit_label(L, line, strlen(line), style);
+    uint32_t style = kind_style(d.kind);
+    gn_emit_push(&L->e, node, L->e.g->alert, L->e.g->alert, style);
+    const char *label = gn_kind_label(d.kind, L->o->lang);
+    if (d.kind == GN_KIND_VIDEO) {
+        const char *url = p->link[0] >= 0 && (size_t)p->link[0] < p->nurls ? p->urls[p->link[0]] : "";
+        char *line = gn_xasprintf("%s%s: %s", L->e.g->video, label, url);
+        emit_label(L, line, strlen(line), style | GN_ST_STRONG);
         free(line);
     } else {
-        emit_label(L, d->label, strlen(d->label), style | GN_ST_STRONG);
+        emit_label(L, label, strlen(label), style | GN_ST_STRONG);
     }
     L->directive = first;
     return false;
 }
 
-/* ---- leaf blocks ------------------------------------------------------- */
+/* ---- snippets ------------------------------------------------------------ */
 
-/* Collect node's inlines into p and add their links to the document, so
- * the indices p->link holds are indices in doc->links. Renders markup. */
-static void collect_into(layout *L, gn_para *p, cmark_node *node, uint32_t style)
+/* The nearest help/_includes/snippets.md above the page: in each folder
+ * from the page's up to the one holding "help". Newly allocated or NULL. */
+static char *snippets_file(const char *page)
 {
-    gn_doc *d = L->doc;
-    gn_para_collect(p, node, style, (int32_t)d->nlinks);
-    for (size_t i = 0; i < p->nurls; i++) {
-        if (d->nlinks == d->cap_links) {
-            d->cap_links = d->cap_links ? d->cap_links * 2 : 32;
-            d->links = gn_xreallocarray(d->links, d->cap_links, sizeof *d->links);
+    static const char *const rel[] = {"_includes/snippets.md", "help/_includes/snippets.md"};
+    char *abs = gn_path_absolute(page);
+    if (!abs)
+        return NULL;
+    char *dir = gn_path_dirname(abs);
+    free(abs);
+    char *found = NULL;
+    for (int up = 0; up < 64 && !found; up++) {
+        for (size_t i = 0; i < 2 && !found; i++) {
+            char *p = gn_path_join(dir, rel[i]);
+            if (gn_is_file(p))
+                found = p;
+            else
+                free(p);
         }
-        d->links[d->nlinks++] = (gn_link){gn_xstrdup(p->urls[i]), NO_LINE};
+        /* The folder holding "help" is the repository root: stop there. */
+        char *help = gn_path_join(dir, "help");
+        bool root = gn_is_dir(help) || strcmp(dir, "/") == 0;
+        free(help);
+        if (root)
+            break;
+        char *parent = gn_path_dirname(dir);
+        free(dir);
+        dir = parent;
     }
-    gn_para_markup(p);
+    free(dir);
+    return found;
 }
 
-/* Collect a leaf's inlines into L->para. */
+/* The anchor a heading node carries ("## Title {#name}"), newly allocated. */
+static char *heading_anchor(cmark_node *heading)
+{
+    gn_para p = {0};
+    gn_para_collect(&p, heading, 0, 0);
+    gn_para_markup(&p);
+    char *anchor = p.anchor ? gn_xstrdup(p.anchor) : NULL;
+    gn_para_free(&p);
+    return anchor;
+}
+
+/* The heading of the snippet name in the snippets file, or NULL. */
+static cmark_node *find_snippet(layout *L, const char *name, size_t len)
+{
+    if (!L->snippets_tried) {
+        L->snippets_tried = true;
+        char *file = L->o->path ? snippets_file(L->o->path) : NULL;
+        char *text;
+        size_t n;
+        if (file && gn_read_file(file, &text, &n, NULL) == 0) {
+            gn_page page;
+            if (gn_page_parse(file, text, n, &page, NULL) == 0) {
+                L->snippets = page.doc;
+                page.doc = NULL;
+            }
+            gn_page_free(&page);
+            free(text);
+        }
+        free(file);
+    }
+    for (cmark_node *h = L->snippets ? cmark_node_first_child(L->snippets) : NULL; h;
+         h = cmark_node_next(h)) {
+        if (cmark_node_get_type(h) != CMARK_NODE_HEADING)
+            continue;
+        char *anchor = heading_anchor(h);
+        bool same = anchor && strlen(anchor) == len && memcmp(anchor, name, len) == 0;
+        free(anchor);
+        if (same)
+            return h;
+    }
+    return NULL;
+}
+
+/* The length of a "{{name}}" at s, or 0. */
+static size_t snippet_ref(const char *s, size_t len, size_t *name, size_t *name_len)
+{
+    if (len < 5 || s[0] != '{' || s[1] != '{')
+        return 0;
+    size_t i = 2;
+    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == '_'))
+        i++;
+    if (i == 2 || i + 1 >= len || s[i] != '}' || s[i + 1] != '}')
+        return 0;
+    *name = 2;
+    *name_len = i - 2;
+    return i + 2;
+}
+
+/* Lay out the blocks of the snippet whose heading is h: what follows it up
+ * to the next heading of its level or above. */
+static void emit_snippet(layout *L, cmark_node *h)
+{
+    int level = cmark_node_get_heading_level(h);
+    L->snippet_depth++;
+    for (cmark_node *n = cmark_node_next(h); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= level)
+            break;
+        walk(L, n);
+    }
+    L->snippet_depth--;
+}
+
+/* Plain text of a snippet, for one used inside a sentence. */
+static void snippet_text(cmark_node *h, gn_para *out, uint32_t style)
+{
+    int level = cmark_node_get_heading_level(h);
+    for (cmark_node *n = cmark_node_next(h); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= level)
+            break;
+        gn_para p = {0};
+        gn_para_collect(&p, n, style, -1);
+        for (size_t i = 0; i < p.text.len; i++)
+            p.link[i] = -1;
+        gn_para_markup(&p);
+        if (out->text.len && p.text.len)
+            gn_para_add(out, " ", 1, style, -1);
+        size_t at = out->text.len;
+        gn_para_add(out, p.text.data ? p.text.data : "", p.text.len, style, -1);
+        for (size_t i = 0; i < p.text.len && at + i < out->text.len; i++)
+            out->style[at + i] = p.style[i];
+        gn_para_free(&p);
+    }
+}
+
+/* Replace the "{{name}}" references inside p by their text, or by a visible
+ * placeholder when the snippet cannot be found. */
+static void inline_snippets(layout *L, gn_para *p)
+{
+    for (size_t i = 0; i + 4 < p->text.len; i++) {
+        size_t name, name_len;
+        size_t n = snippet_ref(p->text.data + i, p->text.len - i, &name, &name_len);
+        if (n == 0)
+            continue;
+        char *key = gn_xstrndup(p->text.data + i + name, name_len);
+        cmark_node *h = L->snippet_depth < MAX_SNIPPET_DEPTH ? find_snippet(L, key, name_len) : NULL;
+        gn_para repl = {0};
+        if (h) {
+            snippet_text(h, &repl, p->style[i]);
+        } else {
+            char *ph = gn_xasprintf("[snippet %s not found]", key);
+            gn_para_add(&repl, ph, strlen(ph), p->style[i] | GN_ST_CONT, -1);
+            free(ph);
+        }
+        /* Splice: p = p[0..i) + repl + p[i+n..). */
+        gn_para tail = {0};
+        gn_para_add(&tail, p->text.data + i + n, p->text.len - i - n, 0, -1);
+        for (size_t k = 0; k < tail.text.len; k++) {
+            tail.style[k] = p->style[i + n + k];
+            tail.link[k] = p->link[i + n + k];
+        }
+        gn_para_cut(p, i, p->text.len);
+        size_t at = p->text.len;
+        gn_para_add(p, repl.text.data ? repl.text.data : "", repl.text.len, 0, -1);
+        for (size_t k = 0; k < repl.text.len; k++)
+            p->style[at + k] = repl.style[k];
+        at = p->text.len;
+        gn_para_add(p, tail.text.data ? tail.text.data : "", tail.text.len, 0, -1);
+        for (size_t k = 0; k < tail.text.len; k++) {
+            p->style[at + k] = tail.style[k];
+            p->link[at + k] = tail.link[k];
+        }
+        i += repl.text.len ? repl.text.len - 1 : 0;
+        gn_para_free(&repl);
+        gn_para_free(&tail);
+        free(key);
+    }
+}
+
+/* ---- leaf blocks ----------------------------------------------------------- */
+
 static void collect(layout *L, cmark_node *node, uint32_t style)
 {
     gn_para_reset(&L->para);
-    collect_into(L, &L->para, node, style);
+    gn_emit_collect(&L->e, &L->para, node, style);
 }
 
 static void paragraph(layout *L, cmark_node *node)
@@ -385,22 +377,33 @@ static void paragraph(layout *L, cmark_node *node)
     gn_para *p = &L->para;
     collect(L, node, 0);
     if (node == L->directive) {
-        size_t len, arg, arg_len;
-        if (find_directive(p, &len, &arg, &arg_len))
-            gn_para_cut(p, 0, len);
+        directive d;
+        if (find_directive(p, &d))
+            gn_para_cut(p, 0, d.len);
         while (p->text.len && (p->text.data[0] == ' ' || p->text.data[0] == '\n'))
             gn_para_cut(p, 0, 1);
         L->directive = NULL;
         if (p->text.len == 0)
             return; /* the label stands for it; no blank line follows */
     }
-    /* A line that is only an attribute list ({style="..."}) is gone. */
-    if (p->text.len == 0) {
-        return;
+    /* A paragraph that is one {{snippet}}: the snippet's blocks. */
+    size_t name, name_len;
+    if (snippet_ref(p->text.data ? p->text.data : "", p->text.len, &name, &name_len) == p->text.len &&
+        p->text.len) {
+        char *key = gn_xstrndup(p->text.data + name, name_len);
+        cmark_node *h = L->snippet_depth < MAX_SNIPPET_DEPTH ? find_snippet(L, key, name_len) : NULL;
+        free(key);
+        if (h) {
+            emit_snippet(L, h);
+            return;
+        }
     }
+    inline_snippets(L, p);
+    if (p->text.len == 0) /* only an attribute list ({style="..."}) */
+        return;
     block_start(L, node);
-    emit_para(L, p);
-    L->blank_pending = true;
+    gn_emit_para(&L->e, p);
+    L->e.blank_pending = true;
 }
 
 static void heading(layout *L, cmark_node *node)
@@ -414,54 +417,59 @@ static void heading(layout *L, cmark_node *node)
     gn_para *p = &L->para;
     collect(L, node, style);
     block_start(L, node);
-    gn_doc *d = L->doc;
+    gn_doc *d = L->e.doc;
     if (d->nheadings == d->cap_headings) {
         d->cap_headings = d->cap_headings ? d->cap_headings * 2 : 16;
         d->headings = gn_xreallocarray(d->headings, d->cap_headings, sizeof *d->headings);
     }
     d->headings[d->nheadings++] = (gn_heading){
-        level, gn_xstrndup(p->text.data, p->text.len),
+        level, gn_xstrndup(p->text.data ? p->text.data : "", p->text.len),
         p->anchor ? gn_xstrdup(p->anchor) : NULL, d->nlines};
-    push(L, node, marks[level - 1], pads[level - 1], GN_ST_MARKER | style);
-    emit_para(L, p);
-    pop(L);
-    L->blank_pending = true;
+    gn_emit_push(&L->e, node, marks[level - 1], pads[level - 1], GN_ST_MARKER | style);
+    gn_emit_para(&L->e, p);
+    gn_emit_pop(&L->e);
+    L->e.blank_pending = true;
+}
+
+/* One line of code: sanitised, tabs expanded to 4 columns. */
+static void code_line(const char *s, size_t n, gn_buf *out)
+{
+    gn_buf raw = GN_BUF_INIT;
+    gn_text_sanitize(&raw, s, n);
+    int col = 0;
+    for (size_t i = 0; i < raw.len;) {
+        int32_t cp;
+        size_t k = gn_utf8_decode(raw.data + i, raw.len - i, &cp);
+        if (cp == '\t') {
+            do
+                gn_buf_addc(out, ' ');
+            while (++col % 4);
+        } else {
+            gn_buf_add(out, raw.data + i, k);
+            col += gn_cp_width(cp);
+        }
+        i += k;
+    }
+    gn_buf_free(&raw);
 }
 
 /* Code blocks keep their lines; a line wider than the page is broken and
- * each broken line ends with a "↵" marker. Tabs expand to 4 columns. */
+ * each broken line ends with the wrap marker ("↵"). */
 static void code_block(layout *L, cmark_node *node)
 {
     const char *lit = cmark_node_get_literal(node);
     if (!lit)
         lit = "";
     block_start(L, node);
-    push(L, node, "  ", "  ", 0);
-    int avail = L->width - prefix_width(L);
+    gn_emit *e = &L->e;
+    gn_emit_push(e, node, "  ", "  ", 0);
+    int avail = e->width - gn_emit_prefix_width(e);
+    const char *wrap = e->g->wrap;
     gn_buf line = GN_BUF_INIT;
-    const char *p = lit;
-    while (*p) {
+    for (const char *p = lit; *p;) {
         size_t n = strcspn(p, "\n");
         gn_buf_reset(&line);
-        /* Sanitise and expand tabs. */
-        gn_buf raw = GN_BUF_INIT;
-        gn_text_sanitize(&raw, p, n);
-        int col = 0;
-        for (size_t i = 0; i < raw.len;) {
-            int32_t cp;
-            size_t k = gn_utf8_decode(raw.data + i, raw.len - i, &cp);
-            if (cp == '\t') {
-                do {
-                    gn_buf_addc(&line, ' ');
-                } while (++col % 4);
-            } else {
-                gn_buf_add(&line, raw.data + i, k);
-                col += gn_cp_width(cp);
-            }
-            i += k;
-        }
-        gn_buf_free(&raw);
-        /* Break it into pieces that fit. */
+        code_line(p, n, &line);
         const char *s = line.data ? line.data : "";
         size_t left = line.len;
         do {
@@ -474,11 +482,11 @@ static void code_block(layout *L, cmark_node *node)
                     take = gn_utf8_decode(s, left, &cp);
                 }
             }
-            line_start(L, false);
-            add_span(L, s, take, GN_ST_CODEBLOCK, -1);
+            gn_emit_line_start(e);
+            gn_emit_span(e, s, take, GN_ST_CODEBLOCK, -1);
             if (more)
-                add_span(L, "↵", strlen("↵"), GN_ST_CONT, -1);
-            line_end(L);
+                gn_emit_span(e, wrap, strlen(wrap), GN_ST_CONT, -1);
+            gn_emit_line_end(e);
             s += take;
             left -= take;
         } while (left > 0);
@@ -487,450 +495,168 @@ static void code_block(layout *L, cmark_node *node)
             p++;
     }
     gn_buf_free(&line);
-    pop(L);
-    L->blank_pending = true;
+    gn_emit_pop(e);
+    e->blank_pending = true;
 }
 
 static void thematic_break(layout *L, cmark_node *node)
 {
     block_start(L, node);
-    int avail = L->width - prefix_width(L);
-    gn_buf b = GN_BUF_INIT;
+    gn_emit *e = &L->e;
+    int avail = e->width - gn_emit_prefix_width(e);
+    gn_emit_line_start(e);
     for (int i = 0; i < avail; i++)
-        gn_buf_adds(&b, "─");
-    line_start(L, false);
-    add_span(L, b.data ? b.data : "", b.len, GN_ST_RULE, -1);
-    line_end(L);
-    gn_buf_free(&b);
-    L->blank_pending = true;
+        gn_emit_span(e, e->g->rule, strlen(e->g->rule), GN_ST_RULE, -1);
+    gn_emit_line_end(e);
+    e->blank_pending = true;
 }
 
-/* Decode the few entities raw HTML uses; others stay as written. */
-static size_t html_entity(const char *s, gn_buf *out)
+/* The text of raw HTML as one paragraph, its line breaks kept, empty
+ * lines dropped. */
+static void html_paragraph(layout *L, cmark_node *node, const char *html, size_t len)
 {
-    static const struct { const char *name; const char *text; } ents[] = {
-        {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""},
-        {"&apos;", "'"}, {"&nbsp;", " "}, {"&#39;", "'"},
-    };
-    for (size_t i = 0; i < sizeof ents / sizeof *ents; i++) {
-        size_t n = strlen(ents[i].name);
-        if (strncmp(s, ents[i].name, n) == 0) {
-            gn_buf_adds(out, ents[i].text);
-            return n;
-        }
-    }
-    if (s[1] == '#') {
-        char *end;
-        long cp = (s[2] == 'x' || s[2] == 'X') ? strtol(s + 3, &end, 16) : strtol(s + 2, &end, 10);
-        if (*end == ';' && cp > 0 && cp < 0x110000) {
-            gn_utf8_encode(out, (int32_t)cp);
-            return (size_t)(end - s) + 1;
-        }
-    }
-    gn_buf_addc(out, '&');
-    return 1;
-}
-
-/* Text of an HTML block: comments and tags dropped, <br> and block-level
- * closing tags as line breaks, entities decoded, spaces collapsed. */
-static void html_text(const char *html, gn_buf *out)
-{
-    const char *p = html;
-    while (*p) {
-        if (strncmp(p, "<!--", 4) == 0) {
-            const char *end = strstr(p + 4, "-->");
-            p = end ? end + 3 : p + strlen(p);
-        } else if (*p == '<') {
-            const char *end = strchr(p, '>');
-            if (!end) {
-                gn_buf_addc(out, '<');
-                p++;
-                continue;
-            }
-            bool brk = strncmp(p, "<br", 3) == 0 || strncmp(p, "<BR", 3) == 0 ||
-                       strncmp(p, "</p", 3) == 0 || strncmp(p, "</tr", 4) == 0 ||
-                       strncmp(p, "</li", 4) == 0 || strncmp(p, "</div", 5) == 0 ||
-                       strncmp(p, "</h", 3) == 0;
-            if (brk)
-                gn_buf_addc(out, '\n');
-            else if (out->len && out->data[out->len - 1] != ' ' && out->data[out->len - 1] != '\n')
-                gn_buf_addc(out, ' ');
-            p = end + 1;
-        } else if (*p == '&') {
-            p += html_entity(p, out);
-        } else if (*p == '\n' || *p == '\t' || *p == '\r' || *p == ' ') {
-            if (out->len && out->data[out->len - 1] != ' ' && out->data[out->len - 1] != '\n')
-                gn_buf_addc(out, ' ');
-            p++;
-        } else {
-            gn_buf_addc(out, *p++);
-        }
+    gn_buf text = GN_BUF_INIT;
+    gn_html_text(html, len, &text);
+    gn_para *p = &L->para;
+    gn_para_reset(p);
+    for (size_t i = 0; i < text.len; i++)
+        if (text.data[i] != '\n' || (p->text.len && p->text.data[p->text.len - 1] != '\n'))
+            gn_para_add(p, text.data + i, 1, 0, -1);
+    gn_buf_free(&text);
+    gn_para_markup(p);
+    if (p->text.len) {
+        block_start(L, node);
+        gn_emit_para(&L->e, p);
+        L->e.blank_pending = true;
     }
 }
 
+/* An HTML block: its text, and its tables laid out as tables. */
 static void html_block(layout *L, cmark_node *node)
 {
     const char *lit = cmark_node_get_literal(node);
-    gn_buf text = GN_BUF_INIT;
-    html_text(lit ? lit : "", &text);
-    gn_para *p = &L->para;
-    gn_para_reset(p);
-    /* One paragraph per line of text, blank lines dropped. */
-    const char *s = text.data ? text.data : "";
-    bool any = false;
-    while (*s) {
-        size_t n = strcspn(s, "\n");
-        gn_para_reset(p);
-        gn_para_add(p, s, n, 0, -1);
-        gn_para_markup(p);
-        if (p->text.len) {
-            if (!any)
-                block_start(L, node);
-            any = true;
-            emit_para(L, p);
+    size_t len = lit ? strlen(lit) : 0;
+    size_t pos = 0;
+    while (pos < len) {
+        gn_html_table ht;
+        size_t start, end;
+        if (!gn_html_table_find(lit + pos, len - pos, &ht, &start, &end)) {
+            html_paragraph(L, node, lit + pos, len - pos);
+            break;
         }
-        s += n;
-        if (*s)
-            s++;
-    }
-    gn_buf_free(&text);
-    if (any)
-        L->blank_pending = true;
-}
-
-/* ---- tables ------------------------------------------------------------ */
-
-typedef struct cell {
-    gn_para para;
-    gn_wrap_line *lines;
-    size_t nlines;
-} cell;
-
-/* Widest line (split at '\n') and longest unbreakable word of a cell. */
-static void cell_widths(const gn_para *p, int *natural, int *word)
-{
-    *natural = *word = 0;
-    const char *s = p->text.data ? p->text.data : "";
-    size_t i = 0;
-    int line = 0, w = 0;
-    while (i <= p->text.len) {
-        int32_t cp = 0;
-        size_t k = i < p->text.len ? gn_utf8_decode(s + i, p->text.len - i, &cp) : 1;
-        if (i == p->text.len || cp == '\n' || cp == ' ') {
-            if (w > *word)
-                *word = w;
-            w = 0;
-            if (i == p->text.len || cp == '\n') {
-                if (line > *natural)
-                    *natural = line;
-                line = 0;
-            } else {
-                line++;
-            }
-        } else {
-            int cw = gn_cp_width(cp);
-            line += cw;
-            w += cw;
-            if (cw == 2) { /* CJK breaks between characters */
-                if (w > *word)
-                    *word = w;
-                w = 0;
-            }
+        html_paragraph(L, node, lit + pos, start);
+        gn_table t;
+        gn_table_from_html(&t, &ht);
+        if (t.nrows && t.ncols) {
+            block_start(L, node);
+            gn_table_emit(&L->e, &t);
+            L->e.blank_pending = true;
         }
-        i += k;
-    }
-}
-
-/* Column widths that fit room: each column its natural width, capped at a
- * common level found by bisection, so narrow columns are never starved. */
-static void fit_columns(int *width, const int *natural, size_t ncols, int room)
-{
-    long total = 0;
-    for (size_t c = 0; c < ncols; c++)
-        total += natural[c];
-    if (total <= room) {
-        memcpy(width, natural, ncols * sizeof *width);
-        return;
-    }
-    int lo = 1, hi = 1;
-    for (size_t c = 0; c < ncols; c++)
-        if (natural[c] > hi)
-            hi = natural[c];
-    while (lo < hi) { /* largest cap whose total fits */
-        int mid = lo + (hi - lo + 1) / 2;
-        long t = 0;
-        for (size_t c = 0; c < ncols; c++)
-            t += natural[c] < mid ? natural[c] : mid;
-        if (t <= room)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    long used = 0;
-    for (size_t c = 0; c < ncols; c++) {
-        width[c] = natural[c] < lo ? natural[c] : lo;
-        if (width[c] < 1)
-            width[c] = 1;
-        used += width[c];
-    }
-    /* Give what is left to the columns that were capped. */
-    for (size_t c = 0; c < ncols && used < room; c++)
-        if (width[c] < natural[c]) {
-            width[c]++;
-            used++;
-        }
-}
-
-static void border(layout *L, const int *width, size_t ncols, const char *l,
-                   const char *m, const char *r)
-{
-    line_start(L, false);
-    add_span(L, l, strlen(l), GN_ST_BORDER, -1);
-    for (size_t c = 0; c < ncols; c++) {
-        for (int i = 0; i < width[c] + 2; i++)
-            add_span(L, "─", strlen("─"), GN_ST_BORDER, -1);
-        add_span(L, c + 1 < ncols ? m : r, strlen(c + 1 < ncols ? m : r), GN_ST_BORDER, -1);
-    }
-    line_end(L);
-}
-
-static void spaces(layout *L, int n)
-{
-    static const char blanks[] = "                                ";
-    while (n > 0) {
-        int k = n < 32 ? n : 32;
-        add_span(L, blanks, (size_t)k, 0, -1);
-        n -= k;
-    }
-}
-
-/* One table row: cells wrapped in their columns, side by side. */
-static void table_row(layout *L, cell *cells, const int *width, size_t ncols,
-                      const uint8_t *align, bool head)
-{
-    size_t height = 1;
-    for (size_t c = 0; c < ncols; c++) {
-        gn_para *p = &cells[c].para;
-        cells[c].nlines = gn_wrap(p->text.data, p->text.len, width[c], L->lang, &cells[c].lines);
-        if (cells[c].nlines > height)
-            height = cells[c].nlines;
-    }
-    for (size_t h = 0; h < height; h++) {
-        line_start(L, false);
-        add_span(L, "│", strlen("│"), GN_ST_BORDER, -1);
-        for (size_t c = 0; c < ncols; c++) {
-            gn_para *p = &cells[c].para;
-            int used = 0;
-            int pad = 0;
-            if (h < cells[c].nlines)
-                used = cells[c].lines[h].width;
-            int free_cols = width[c] - used > 0 ? width[c] - used : 0;
-            if (align && align[c] == 'r')
-                pad = free_cols;
-            else if (align && align[c] == 'c')
-                pad = free_cols / 2;
-            spaces(L, 1 + pad);
-            if (h < cells[c].nlines) {
-                size_t a = cells[c].lines[h].start, e = cells[c].lines[h].end;
-                while (a < e) {
-                    size_t b = a + 1;
-                    while (b < e && p->style[b] == p->style[a] && p->link[b] == p->link[a])
-                        b++;
-                    add_span(L, p->text.data + a, b - a,
-                             p->style[a] | (head ? GN_ST_TABLEHEAD : 0), p->link[a]);
-                    a = b;
-                }
-            }
-            spaces(L, free_cols - pad + 1);
-            add_span(L, "│", strlen("│"), GN_ST_BORDER, -1);
-        }
-        line_end(L);
-    }
-    for (size_t c = 0; c < ncols; c++) {
-        free(cells[c].lines);
-        cells[c].lines = NULL;
-        cells[c].nlines = 0;
-    }
-}
-
-/* A row laid out as a record: "Header: value" lines, for tables too wide
- * for even one column per character. */
-static void table_record(layout *L, cell *head, cell *cells, size_t ncols)
-{
-    gn_para *p = &L->para;
-    for (size_t c = 0; c < ncols; c++) {
-        gn_para_reset(p);
-        if (head) {
-            gn_para *h = &head[c].para;
-            gn_para_add(p, h->text.data ? h->text.data : "", h->text.len, GN_ST_TABLEHEAD, -1);
-            gn_para_add(p, ": ", 2, GN_ST_TABLEHEAD, -1);
-        }
-        size_t at = p->text.len;
-        gn_para *v = &cells[c].para;
-        gn_para_add(p, v->text.data ? v->text.data : "", v->text.len, 0, -1);
-        for (size_t i = 0; i < v->text.len && at + i < p->text.len; i++) {
-            p->style[at + i] = v->style[i];
-            p->link[at + i] = v->link[i];
-        }
-        emit_para(L, p);
+        gn_table_free(&t);
+        gn_html_table_free(&ht);
+        pos += end > 0 ? end : 1;
     }
 }
 
 static void table(layout *L, cmark_node *node)
 {
-    size_t ncols = cmark_gfm_extensions_get_table_columns(node);
-    uint8_t *align = cmark_gfm_extensions_get_table_alignments(node);
-    if (ncols == 0)
-        return;
+    gn_table t;
+    gn_table_from_node(&t, &L->e, node);
     block_start(L, node);
-    size_t nrows = 0;
-    for (cmark_node *r = cmark_node_first_child(node); r; r = cmark_node_next(r))
-        nrows++;
-    cell *cells = gn_xcalloc(nrows * ncols, sizeof *cells);
-    int *natural = gn_xcalloc(ncols, sizeof *natural);
-    int *width = gn_xcalloc(ncols, sizeof *width);
-    bool *is_head = gn_xcalloc(nrows, sizeof *is_head);
-    size_t r = 0;
-    for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), r++) {
-        is_head[r] = cmark_gfm_extensions_get_table_row_is_header(row);
-        size_t c = 0;
-        for (cmark_node *cl = cmark_node_first_child(row); cl && c < ncols; cl = cmark_node_next(cl), c++) {
-            gn_para *p = &cells[r * ncols + c].para;
-            collect_into(L, p, cl, 0);
-            int nat, word;
-            cell_widths(p, &nat, &word);
-            if (nat > natural[c])
-                natural[c] = nat;
-        }
-    }
-    for (size_t c = 0; c < ncols; c++)
-        if (natural[c] < 1)
-            natural[c] = 1;
-    int room = L->width - prefix_width(L) - (int)(3 * ncols + 1);
-    if (room < (int)ncols) {
-        cell *head = nrows && is_head[0] ? cells : NULL;
-        for (r = head ? 1 : 0; r < nrows; r++) {
-            if (r > (head ? 1u : 0u))
-                blank_line(L);
-            table_record(L, head, &cells[r * ncols], ncols);
-        }
-    } else {
-        fit_columns(width, natural, ncols, room);
-        border(L, width, ncols, "┌", "┬", "┐");
-        for (r = 0; r < nrows; r++) {
-            table_row(L, &cells[r * ncols], width, ncols, align, is_head[r]);
-            if (is_head[r] && r + 1 < nrows)
-                border(L, width, ncols, "├", "┼", "┤");
-        }
-        border(L, width, ncols, "└", "┴", "┘");
-    }
-    for (size_t i = 0; i < nrows * ncols; i++)
-        gn_para_free(&cells[i].para);
-    free(cells);
-    free(natural);
-    free(width);
-    free(is_head);
-    L->blank_pending = true;
+    gn_table_emit(&L->e, &t);
+    gn_table_free(&t);
+    L->e.blank_pending = true;
 }
 
 /* ---- lists ------------------------------------------------------------- */
 
 static void enter_item(layout *L, cmark_node *item)
 {
-    static const char *const bullets[] = {"• ", "◦ ", "▪ "};
+    gn_emit *e = &L->e;
     cmark_node *list = cmark_node_parent(item);
     size_t level = 0;
-    for (size_t i = 0; i < L->depth; i++)
-        if (L->stack[i].node && cmark_node_get_type(L->stack[i].node) == CMARK_NODE_ITEM)
+    for (size_t i = 0; i < e->depth; i++)
+        if (e->stack[i].node && cmark_node_get_type(e->stack[i].node) == CMARK_NODE_ITEM)
             level++;
     block_start(L, item);
     if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
-        int number = cmark_node_get_list_start(list);
+        int start = cmark_node_get_list_start(list), number = start, count = 0;
         for (cmark_node *n = cmark_node_previous(item); n; n = cmark_node_previous(n))
             number++;
-        /* Pad so every item of the list has the width of the largest. */
-        int count = 0;
         for (cmark_node *n = cmark_node_first_child(list); n; n = cmark_node_next(n))
             count++;
-        int last = cmark_node_get_list_start(list) + count - 1;
+        /* Pad so every item of the list has the width of the largest. */
+        int last = start + count - 1;
         int digits = snprintf(NULL, 0, "%d", last > number ? last : number);
-        container *c = push(L, item, NULL, NULL, GN_ST_MARKER);
+        gn_container *c = gn_emit_push(e, item, NULL, NULL, GN_ST_MARKER);
         snprintf(c->own, sizeof c->own, "%*d. ", digits, number);
         c->first = c->own;
-        static const char pad[] = "              ";
+        static const char pad[] = "                      ";
         size_t w = strlen(c->own);
         c->rest = pad + (sizeof pad - 1 - (w < sizeof pad - 1 ? w : sizeof pad - 1));
     } else {
-        push(L, item, bullets[level % 3], "  ", GN_ST_MARKER);
+        gn_emit_push(e, item, e->g->bullet[level % 3], "  ", GN_ST_MARKER);
     }
 }
 
 /* ---- the walk ---------------------------------------------------------- */
 
-static bool is_ext(cmark_node *node, const char *name)
+static void walk(layout *L, cmark_node *root)
 {
-    return strcmp(cmark_node_get_type_string(node), name) == 0;
-}
-
-void gn_layout(cmark_node *root, int width, const char *lang, gn_doc *doc)
-{
-    memset(doc, 0, sizeof *doc);
-    doc->width = width < 1 ? 1 : width;
-    layout L = {.doc = doc, .width = doc->width, .lang = lang};
+    gn_emit *e = &L->e;
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
-        cmark_node_type type = cmark_node_get_type(n);
-        bool enter = ev == CMARK_EVENT_ENTER;
-        bool skip = false;
-        switch (type) {
+        bool enter = ev == CMARK_EVENT_ENTER, skip = false;
+        switch (cmark_node_get_type(n)) {
         case CMARK_NODE_BLOCK_QUOTE:
-            if (enter)
-                skip = enter_quote(&L, n);
-            else {
-                pop(&L);
-                L.blank_pending = true;
+            if (enter) {
+                skip = enter_quote(L, n);
+            } else {
+                close_shades(L, n);
+                gn_emit_pop(e);
+                e->blank_pending = true;
             }
             break;
         case CMARK_NODE_LIST:
             if (enter)
-                block_start(&L, n);
+                block_start(L, n);
             else
-                L.blank_pending = true;
+                e->blank_pending = true;
             break;
         case CMARK_NODE_ITEM:
-            if (enter)
-                enter_item(&L, n);
-            else {
-                /* An empty item still shows its marker. */
-                if (!L.stack[L.depth - 1].used) {
-                    line_start(&L, false);
-                    line_end(&L);
+            if (enter) {
+                enter_item(L, n);
+            } else {
+                close_shades(L, n);
+                if (!e->stack[e->depth - 1].used) { /* an empty item shows its marker */
+                    gn_emit_line_start(e);
+                    gn_emit_line_end(e);
                 }
-                pop(&L);
+                gn_emit_pop(e);
             }
             break;
         case CMARK_NODE_PARAGRAPH:
-            paragraph(&L, n);
+            paragraph(L, n);
             skip = true;
             break;
         case CMARK_NODE_HEADING:
-            heading(&L, n);
+            heading(L, n);
             skip = true;
             break;
         case CMARK_NODE_CODE_BLOCK:
-            code_block(&L, n);
+            code_block(L, n);
             break;
         case CMARK_NODE_HTML_BLOCK:
-            html_block(&L, n);
+            html_block(L, n);
             break;
         case CMARK_NODE_THEMATIC_BREAK:
-            thematic_break(&L, n);
+            thematic_break(L, n);
             break;
         default:
-            if (enter && is_ext(n, "table")) {
-                table(&L, n);
+            if (enter && strcmp(cmark_node_get_type_string(n), "table") == 0) {
+                table(L, n);
                 skip = true;
             }
             break;
@@ -939,29 +665,40 @@ void gn_layout(cmark_node *root, int width, const char *lang, gn_doc *doc)
             cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
     }
     cmark_iter_free(it);
+}
+
+void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
+{
+    layout L;
+    memset(&L, 0, sizeof L);
+    L.o = opts;
+    gn_emit_init(&L.e, doc, opts->width, opts->lang, opts->ascii);
+    walk(&L, root);
+    gn_emit_done(&L.e);
     gn_para_free(&L.para);
-    free(L.stack);
+    if (L.snippets)
+        cmark_node_free(L.snippets);
 }
 
 void gn_layout_message(const char *msg, int width, gn_doc *doc)
 {
-    memset(doc, 0, sizeof *doc);
-    doc->width = width < 1 ? 1 : width;
-    layout L = {.doc = doc, .width = doc->width};
-    const char *s = msg;
-    while (*s) {
+    gn_emit e;
+    gn_para p = {0};
+    gn_emit_init(&e, doc, width, NULL, false);
+    for (const char *s = msg; *s;) {
         size_t n = strcspn(s, "\n");
-        gn_para_reset(&L.para);
-        gn_para_add(&L.para, s, n, 0, -1);
+        gn_para_reset(&p);
+        gn_para_add(&p, s, n, 0, -1);
         if (n == 0)
-            blank_line(&L);
+            gn_emit_blank(&e);
         else
-            emit_para(&L, &L.para);
+            gn_emit_para(&e, &p);
         s += n;
         if (*s)
             s++;
     }
-    gn_para_free(&L.para);
+    gn_para_free(&p);
+    gn_emit_done(&e);
 }
 
 void gn_doc_free(gn_doc *doc)
@@ -978,6 +715,36 @@ void gn_doc_free(gn_doc *doc)
     }
     free(doc->headings);
     memset(doc, 0, sizeof *doc);
+}
+
+/* Does the heading text's slug equal name? Slug: letters and digits lower-
+ * cased (non-ASCII kept), spaces and '-' as '-', other ASCII dropped. */
+static bool slug_is(const char *text, const char *name)
+{
+    const char *n = name;
+    for (const unsigned char *t = (const unsigned char *)text; *t; t++) {
+        char c;
+        if (*t >= 0x80 || isalnum(*t) || *t == '_')
+            c = (char)tolower(*t);
+        else if (*t == ' ' || *t == '-')
+            c = '-';
+        else
+            continue;
+        if (*n++ != c)
+            return false;
+    }
+    return *n == '\0';
+}
+
+long gn_doc_find_anchor(const gn_doc *doc, const char *name)
+{
+    for (size_t i = 0; i < doc->nheadings; i++)
+        if (doc->headings[i].anchor && strcmp(doc->headings[i].anchor, name) == 0)
+            return (long)i;
+    for (size_t i = 0; i < doc->nheadings; i++)
+        if (slug_is(doc->headings[i].text, name))
+            return (long)i;
+    return -1;
 }
 
 long gn_doc_section_at(const gn_doc *doc, size_t line)

@@ -2,7 +2,9 @@
  * decides to exit. */
 #include <dirent.h>
 #include <getopt.h>
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,8 @@ static const char usage_text[] =
     "  --dump PAGE     print a page laid out for the terminal\n"
     "  --width N       the width for --dump (default: the terminal's, or 80)\n"
     "  --plain         no colours in --dump\n"
+    "  --ascii         ASCII borders and marks in --dump (the default when the\n"
+    "                  locale's character set is not UTF-8)\n"
     "  --locales       print the locale set: tag, path, guide title\n"
     "  --help          show this help\n"
     "  --version       show the version\n"
@@ -43,6 +47,7 @@ typedef struct options {
     const char *page;
     int width;
     bool plain;
+    bool ascii;
 } options;
 
 /* The folder of the bundled guide: beside the program in the source tree
@@ -106,6 +111,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"dump", required_argument, NULL, 'd'},
         {"width", required_argument, NULL, 'w'},
         {"plain", no_argument, NULL, 'p'},
+        {"ascii", no_argument, NULL, 'a'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -135,6 +141,9 @@ static int parse_options(int argc, char **argv, options *o)
         }
         case 'p':
             o->plain = true;
+            break;
+        case 'a':
+            o->ascii = true;
             break;
         case 'l':
             o->mode = MODE_LOCALES;
@@ -211,6 +220,13 @@ static int run_locales(gn_localeset *set, const char *guide_id)
     return rc;
 }
 
+/* True when the locale's character set is UTF-8. */
+static bool utf8_locale(void)
+{
+    setlocale(LC_CTYPE, "");
+    return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
 static int terminal_width(void)
 {
     struct winsize ws;
@@ -228,7 +244,9 @@ static int run_dump(const options *o, gn_error *err)
     }
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
-    gn_layout(page.doc, o->width ? o->width : terminal_width(), lang, &doc);
+    gn_layout_opts lo = {o->width ? o->width : terminal_width(), lang, o->ascii || !utf8_locale(),
+                         o->page};
+    gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     int rc = gn_paint_text(stdout, &doc, color);
     if (fflush(stdout) != 0)

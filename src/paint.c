@@ -1,6 +1,7 @@
 /* paint.c: a laid-out document as plain text or SGR-coloured text
  * (see paint.h). Styles map to SGR parameters in one table. */
 #include <string.h>
+#include "guidenav/alert.h"
 #include "guidenav/paint.h"
 
 static const struct {
@@ -23,9 +24,18 @@ static const struct {
     {GN_ST_RULE, "2"},
     {GN_ST_BORDER, "2"},
     {GN_ST_TABLEHEAD, "1"},
-    {GN_ST_ALERT, "32"},
-    {GN_ST_WARN, "31"},
+    {GN_ST_SHADE, "2"},
     {GN_ST_CONT, "2"},
+};
+
+/* Colours of Adobe block kinds (gn_kind): notes blue, tips green,
+ * warnings red or yellow... */
+static const char *const kind_sgr[GN_KIND_COUNT] = {
+    [GN_KIND_NOTE] = "34", [GN_KIND_TIP] = "32", [GN_KIND_IMPORTANT] = "33",
+    [GN_KIND_CAUTION] = "33", [GN_KIND_WARNING] = "31", [GN_KIND_INFO] = "36",
+    [GN_KIND_ADMIN] = "35", [GN_KIND_AVAILABILITY] = "36", [GN_KIND_PREREQUISITES] = "35",
+    [GN_KIND_ERROR] = "31", [GN_KIND_SUCCESS] = "32", [GN_KIND_VIDEO] = "35",
+    [GN_KIND_SEEALSO] = "34", [GN_KIND_SHADE] = "2",
 };
 
 /* Write the SGR sequence for style: a reset, then each style's codes. */
@@ -35,6 +45,9 @@ static void put_sgr(FILE *out, uint32_t style)
     for (size_t i = 0; i < sizeof sgr_table / sizeof *sgr_table; i++)
         if (style & sgr_table[i].style)
             fprintf(out, ";%s", sgr_table[i].sgr);
+    unsigned kind = GN_ST_KIND(style);
+    if (kind < GN_KIND_COUNT && kind_sgr[kind])
+        fprintf(out, ";%s", kind_sgr[kind]);
     fputc('m', out);
 }
 

@@ -65,6 +65,7 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
     saved *stack = NULL;
     size_t depth = 0, cap = 0;
     int32_t link = -1;
+    bool dropped = false; /* inline HTML was dropped after a space */
     cmark_iter *it = cmark_iter_new(block);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -73,6 +74,9 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
             continue;
         cmark_node_type type = cmark_node_get_type(n);
         const char *lit = cmark_node_get_literal(n);
+        bool eat_space = dropped && ev == CMARK_EVENT_ENTER;
+        if (ev == CMARK_EVENT_ENTER)
+            dropped = false;
         /* cmark's iterator gives an exit event to every non-leaf node. */
         bool container = type != CMARK_NODE_TEXT && type != CMARK_NODE_CODE &&
                          type != CMARK_NODE_SOFTBREAK && type != CMARK_NODE_LINEBREAK &&
@@ -102,9 +106,12 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
             stack[depth++] = (saved){style, link, 0};
         }
         switch (type) {
-        case CMARK_NODE_TEXT:
-            gn_para_add(p, lit, strlen(lit), style, link);
+        case CMARK_NODE_TEXT: {
+            /* "a <!-- x --> b": the dropped HTML leaves one space, not two. */
+            size_t skip = eat_space && lit[0] == ' ' ? 1 : 0;
+            gn_para_add(p, lit + skip, strlen(lit) - skip, style, link);
             break;
+        }
         case CMARK_NODE_CODE:
             gn_para_add(p, lit, strlen(lit), style | GN_ST_CODE, link);
             break;
@@ -117,6 +124,8 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
         case CMARK_NODE_HTML_INLINE:
             if (lit && is_br(lit))
                 gn_para_add(p, "\n", 1, style, link);
+            else
+                dropped = p->text.len > 0 && p->text.data[p->text.len - 1] == ' ';
             break;
         case CMARK_NODE_EMPH:
             style |= GN_ST_EMPH;

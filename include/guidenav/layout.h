@@ -7,6 +7,7 @@
 #ifndef GUIDENAV_LAYOUT_H
 #define GUIDENAV_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmark-gfm.h>
@@ -29,11 +30,16 @@ enum gn_style {
     GN_ST_RULE      = 1u << 12, /* thematic break */
     GN_ST_BORDER    = 1u << 13, /* table borders */
     GN_ST_TABLEHEAD = 1u << 14,
-    GN_ST_ALERT     = 1u << 15, /* alert label: [!NOTE], [!TIP]... */
-    GN_ST_WARN      = 1u << 16, /* alert label of a warning kind */
+    GN_ST_ALERT     = 1u << 15, /* an Adobe block's bar and label */
+    GN_ST_SHADE     = 1u << 16, /* a shaded block's bar */
     GN_ST_CONT      = 1u << 17, /* wrap or clip marker */
     GN_ST_BADGE     = 1u << 18
 };
+
+/* The Adobe block kind (gn_kind, alert.h) of a bar or label span is kept in
+ * the style's top bits, so each kind can have its own colour. */
+#define GN_ST_KIND_SHIFT 24
+#define GN_ST_KIND(style) (((style) >> GN_ST_KIND_SHIFT) & 0xFu)
 
 typedef struct gn_span {
     uint32_t off, len; /* text: doc->text.data + off, len bytes */
@@ -59,6 +65,14 @@ typedef struct gn_heading {
     size_t line;  /* line where the heading starts */
 } gn_heading;
 
+/* How to lay a page out. */
+typedef struct gn_layout_opts {
+    int width;        /* columns, at least 1 */
+    const char *lang; /* the page's locale tag ("ja-JP"), or NULL */
+    bool ascii;       /* ASCII marks and borders: the terminal is not UTF-8 */
+    const char *path; /* the page's file, to find {{snippets}}; or NULL */
+} gn_layout_opts;
+
 typedef struct gn_doc {
     int width;
     gn_buf text; /* all span text */
@@ -72,15 +86,20 @@ typedef struct gn_doc {
     size_t nheadings, cap_headings;
 } gn_doc;
 
-/* Lay out the document root at width columns (width >= 1). lang is the
- * page's locale tag ("ja-JP"...) or NULL, used for line breaking. The doc
- * must be zeroed (or freed) before; the caller frees it with gn_doc_free. */
-void gn_layout(cmark_node *root, int width, const char *lang, gn_doc *doc);
+/* Lay out the document root as opts says. doc is overwritten (free it
+ * first if it held a layout); the caller frees it with gn_doc_free.
+ * {{name}} snippets come from the nearest help/_includes/snippets.md above
+ * opts->path, within the folder that holds "help". */
+void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc);
 void gn_doc_free(gn_doc *doc);
 
 /* Lay out a message (plain text, '\n' separated paragraphs) the same way,
  * for pager notices such as "this page is not available in ja-JP". */
 void gn_layout_message(const char *msg, int width, gn_doc *doc);
+
+/* Index of the heading with this anchor, else with this slug (its text
+ * lower-cased, spaces as '-', punctuation dropped), or -1. */
+long gn_doc_find_anchor(const gn_doc *doc, const char *name);
 
 /* Ordinal of the heading whose section holds line (the last heading
  * starting at or before it), or -1 when line is before the first heading. */

@@ -3,6 +3,7 @@
  * comes from the core (tree, page, layout); this file only decides what to
  * show and draws it. */
 #include <curses.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -52,6 +53,7 @@ typedef struct app {
     int tree_w;          /* 0 when the tree is hidden */
     int pager_x, pager_w, body_h;
     char message[512];   /* shown in the status line until the next key */
+    bool ascii;          /* the terminal is not UTF-8 */
     bool quit;
 } app;
 
@@ -104,8 +106,10 @@ static void geometry(app *a)
 static void relayout(app *a)
 {
     gn_doc_free(&a->doc);
-    if (a->have_page)
-        gn_layout(a->pg.doc, doc_width(a), source(a)->tag, &a->doc);
+    if (a->have_page) {
+        gn_layout_opts o = {doc_width(a), source(a)->tag, a->ascii, a->pg.path};
+        gn_layout(a->pg.doc, &o, &a->doc);
+    }
     else
         gn_layout_message(a->notice ? a->notice : "", doc_width(a), &a->doc);
 }
@@ -862,6 +866,7 @@ int gn_ui_run(gn_localeset *set, gn_error *err)
     a.link = -1;
     a.current = GN_NONE;
     setlocale(LC_ALL, "");
+    a.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen)
         return gn_fail(err, "cannot use the terminal (TERM=%s)",

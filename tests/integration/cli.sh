@@ -58,15 +58,6 @@ else
 fi
 has "--locales gives each guide title in its language" "$tmp/out" "ユーザーガイド"
 
-# Goldens: each tests/render/NAME.md dumps as NAME.W.txt at width W.
-for want in tests/render/*.txt; do
-    [ -f "$want" ] || continue
-    base=${want%.txt}; w=${base##*.}; md=${base%.*}.md
-    "$GN" --dump "$md" --width "$w" >"$tmp/got" 2>&1
-    if diff -u "$want" "$tmp/got" >"$tmp/diff"; then echo "ok - render $(basename "$want")"
-    else echo "not ok - render $(basename "$want") differs"; sed 's/^/#   /' "$tmp/diff"; fi
-done
-
 # Output to a pipe has no escape sequences.
 "$GN" --dump guide/en/keys.md --width 80 >"$tmp/out"
 if grep -q $'\033' "$tmp/out"; then echo "not ok - --dump to a pipe is plain"

@@ -48,7 +48,7 @@ fi
 
 pages=$(find "$SHARED/corpus" -path '*/help/*' -name '*.md' ! -iname toc.md | sort)
 npages=$(printf '%s\n' "$pages" | wc -l)
-for w in 40 80 120; do
+for w in 40 60 80 120 200; do
     out=$(mktemp -d)
     fails=0 i=0
     while IFS= read -r f; do
@@ -62,7 +62,7 @@ for w in 40 80 120; do
     else
         echo "not ok - --dump of $npages corpus pages at width $w: $fails failed; $summary"
     fi
-    left=$(cat "$out"/*.txt | grep -cE '\[!(NOTE|TIP|IMPORTANT|WARNING|INFO|UICONTROL|DNL|BADGE|VIDEO)|\{(width|style)=|&#x|\{#[a-z0-9-]+\}')
+    left=$(cat "$out"/*.txt | grep -cE '\[!(NOTE|TIP|IMPORTANT|CAUTION|WARNING|INFO|ADMIN|AVAILABILITY|PREREQUISITES|ERROR|SUCCESS|VIDEO|BEGINTABS|TAB|ENDTABS|BEGINSHADEBOX|ENDSHADEBOX|MORELIKETHIS|UICONTROL|DNL|BADGE)|\{(width|style)=|&#x[0-9a-fA-F]+;|\{#[^}]*\}|<br[[:space:]/>]|\|---')
     if [ "$left" -eq 0 ]; then
         echo "ok - no unrendered markup in the corpus at width $w"
     else

@@ -15,7 +15,8 @@ static char *render(const char *md, int width, const char *lang, gn_doc *keep)
 {
     cmark_node *root = gn_markdown_parse(md, strlen(md));
     gn_doc doc;
-    gn_layout(root, width, lang, &doc);
+    gn_layout_opts o = {width, lang, false, NULL};
+    gn_layout(root, &o, &doc);
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
@@ -69,7 +70,7 @@ static void test_adobe_markup(void **state)
     char *out = render(mixed_page, 100, "ja-JP", &doc);
     assert_non_null(strstr(out, "# 顧客アカウント\n"));
     assert_non_null(strstr(out, "メニューから Commerce の"));
-    assert_non_null(strstr(out, "Note"));
+    assert_non_null(strstr(out, "┃ メモ\n┃ 注意: この設定"));  /* NOTE, in Japanese */
     assert_non_null(strstr(out, "[image: 管理画面 (admin-view.png)]"));
     /* The UI label has its own style. */
     bool ui = false;
@@ -167,10 +168,10 @@ static void test_quote_and_alert(void **state)
 {
     (void)state;
     char *out = render("> quoted text\n> 인용문\n\n>[!WARNING]\n>\n>Be careful.\n", 40, "ko-KR", NULL);
-    assert_string_equal(out, "│ quoted text 인용문\n\n┃ Warning\n┃ Be careful.\n");
+    assert_string_equal(out, "│ quoted text 인용문\n\n┃ 경고\n┃ Be careful.\n");
     free(out);
     out = render(">[!BEGINTABS]\n\n>[!TAB 最初のタブ]\n\nbody\n\n>[!ENDTABS]\n", 40, "ja-JP", NULL);
-    assert_string_equal(out, "最初のタブ\n\nbody\n");
+    assert_string_equal(out, "▸ 最初のタブ\n\nbody\n");
     free(out);
 }
 

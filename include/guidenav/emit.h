@@ -1,0 +1,82 @@
+/* emit.h: building a laid-out document line by line.
+ *
+ * The layout modules (layout, table) write lines through a gn_emit: each
+ * line starts with the prefixes of the open block containers (quote bars,
+ * list markers, alert bars), then styled spans; gn_emit_para breaks a styled
+ * paragraph into lines (gn_wrap) under those prefixes. Every line is kept
+ * within the width: a line that would not fit is clipped with a marker. */
+#ifndef GUIDENAV_EMIT_H
+#define GUIDENAV_EMIT_H
+
+#include <stdbool.h>
+#include <cmark-gfm.h>
+#include "guidenav/layout.h"
+#include "guidenav/para.h"
+
+/* The marks drawn around text: Unicode, or ASCII for terminals that are
+ * not UTF-8. */
+typedef struct gn_glyphs {
+    const char *bullet[3]; /* list bullets by depth, with their space */
+    const char *quote;     /* block quote bar */
+    const char *alert;     /* alert bar */
+    const char *shade;     /* shaded block bar */
+    const char *rule;      /* one column of a thematic break */
+    const char *wrap;      /* end of a broken code line */
+    const char *clip;      /* end of a clipped line */
+    const char *video;     /* before a video's label */
+    const char *tab;       /* before a tab's title */
+    /* Table borders: corners, tees, cross, lines. */
+    const char *top[3], *mid[3], *bottom[3], *hline, *vline;
+} gn_glyphs;
+
+const gn_glyphs *gn_glyphs_for(bool ascii);
+
+/* A block container's contribution to the start of each line. */
+typedef struct gn_container {
+    const char *first; /* on the container's first line */
+    const char *rest;  /* on the following lines (same width) */
+    char own[24];      /* storage for a computed first prefix ("12. ") */
+    uint32_t style;
+    bool used;         /* its first line has been emitted */
+    cmark_node *node;  /* the node that opened it */
+} gn_container;
+
+typedef struct gn_emit {
+    gn_doc *doc;
+    int width;
+    const char *lang;
+    const gn_glyphs *g;
+    gn_container *stack;
+    size_t depth, cap;
+    bool blank_pending; /* a blank line is due before the next block */
+} gn_emit;
+
+/* Start emitting into doc (zeroed here) at width columns. */
+void gn_emit_init(gn_emit *e, gn_doc *doc, int width, const char *lang, bool ascii);
+/* Release the emitter (not the document). */
+void gn_emit_done(gn_emit *e);
+
+/* Open a container; first and rest must outlive it (or use c->own). */
+gn_container *gn_emit_push(gn_emit *e, cmark_node *node, const char *first,
+                           const char *rest, uint32_t style);
+void gn_emit_pop(gn_emit *e);
+
+/* Columns the prefixes take on the next line. */
+int gn_emit_prefix_width(const gn_emit *e);
+
+/* Lines: start one (with prefixes), add spans, end it. */
+void gn_emit_line_start(gn_emit *e);
+void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link);
+void gn_emit_line_end(gn_emit *e);
+/* A blank line: the containers' "rest" prefixes, trailing spaces dropped. */
+void gn_emit_blank(gn_emit *e);
+/* The blank line due before a block (none at the top of the document, none
+ * when separate is false, as between items of a tight list). */
+void gn_emit_block_start(gn_emit *e, bool separate);
+/* The wrapped lines of p (after gn_para_markup) under the prefixes. */
+void gn_emit_para(gn_emit *e, const gn_para *p);
+/* Collect node's inlines into p (not reset here), add their links to the
+ * document so p->link holds document link indices, and render markup. */
+void gn_emit_collect(gn_emit *e, gn_para *p, cmark_node *node, uint32_t style);
+
+#endif

@@ -1,0 +1,34 @@
+/* html.h: the little HTML that guide pages hold: text with tags dropped,
+ * entities decoded, and tables. Not a general HTML parser: enough to show
+ * raw HTML blocks as a reader would see them. */
+#ifndef GUIDENAV_HTML_H
+#define GUIDENAV_HTML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/util.h"
+
+/* Decode the entity at s (which starts with '&') into out; returns the
+ * bytes it took, or 1 (appending '&') when s starts no known entity. */
+size_t gn_html_entity(const char *s, size_t len, gn_buf *out);
+
+/* Append the text of html[0..len) to out: comments and tags dropped (a tag
+ * between words leaves a space), <br> and the ends of block elements as
+ * '\n', entities decoded, runs of white space as one space. */
+void gn_html_text(const char *html, size_t len, gn_buf *out);
+
+/* A table read from HTML: rows of cell texts (<br> as '\n'). */
+typedef struct gn_html_table {
+    char **cells;   /* nrows * ncols, row by row; missing cells are "" */
+    bool *head;     /* per row: inside <thead>, or only <th> cells */
+    size_t nrows, ncols;
+} gn_html_table;
+
+/* Find the first <table> in html[0..len): fills t and sets *start and *end
+ * to the byte range from "<table" to after "</table>" (or len). Returns
+ * false when there is no table. */
+bool gn_html_table_find(const char *html, size_t len, gn_html_table *t,
+                        size_t *start, size_t *end);
+void gn_html_table_free(gn_html_table *t);
+
+#endif

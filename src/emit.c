@@ -1,0 +1,242 @@
+/* emit.c: building a laid-out document line by line (see emit.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/emit.h"
+#include "guidenav/text.h"
+#include "guidenav/wrap.h"
+
+#define NO_LINE ((size_t)-1)
+
+static const gn_glyphs unicode = {
+    {"• ", "◦ ", "▪ "}, "│ ", "┃ ", "▒ ", "─", "↵", ">", "▶ ", "▸ ",
+    {"┌", "┬", "┐"}, {"├", "┼", "┤"}, {"└", "┴", "┘"}, "─", "│",
+};
+static const gn_glyphs ascii = {
+    {"* ", "- ", "+ "}, "| ", "! ", ": ", "-", "\\", ">", "> ", "> ",
+    {"+", "+", "+"}, {"+", "+", "+"}, {"+", "+", "+"}, "-", "|",
+};
+
+const gn_glyphs *gn_glyphs_for(bool use_ascii)
+{
+    return use_ascii ? &ascii : &unicode;
+}
+
+void gn_emit_init(gn_emit *e, gn_doc *doc, int width, const char *lang, bool use_ascii)
+{
+    memset(e, 0, sizeof *e);
+    memset(doc, 0, sizeof *doc);
+    doc->width = width < 1 ? 1 : width;
+    e->doc = doc;
+    e->width = doc->width;
+    e->lang = lang;
+    e->g = gn_glyphs_for(use_ascii);
+}
+
+void gn_emit_done(gn_emit *e)
+{
+    free(e->stack);
+    e->stack = NULL;
+}
+
+gn_container *gn_emit_push(gn_emit *e, cmark_node *node, const char *first,
+                           const char *rest, uint32_t style)
+{
+    if (e->depth == e->cap) {
+        e->cap = e->cap ? e->cap * 2 : 16;
+        e->stack = gn_xreallocarray(e->stack, e->cap, sizeof *e->stack);
+    }
+    gn_container *c = &e->stack[e->depth++];
+    memset(c, 0, sizeof *c);
+    c->first = first;
+    c->rest = rest;
+    c->style = style;
+    c->node = node;
+    return c;
+}
+
+void gn_emit_pop(gn_emit *e)
+{
+    if (e->depth > 0)
+        e->depth--;
+}
+
+/* Index of the first span of the line being built. */
+static size_t open_line_first(const gn_doc *d)
+{
+    return d->nlines ? d->lines[d->nlines - 1].first + d->lines[d->nlines - 1].n : 0;
+}
+
+void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link)
+{
+    gn_doc *d = e->doc;
+    if (len == 0)
+        return;
+    gn_span *last = d->nspans > open_line_first(d) ? &d->spans[d->nspans - 1] : NULL;
+    if (last && last->style == style && last->link == link &&
+        last->off + last->len == d->text.len) {
+        last->len += (uint32_t)len;
+    } else {
+        if (d->nspans == d->cap_spans) {
+            d->cap_spans = d->cap_spans ? d->cap_spans * 2 : 256;
+            d->spans = gn_xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
+        }
+        d->spans[d->nspans++] = (gn_span){(uint32_t)d->text.len, (uint32_t)len, style, link};
+    }
+    gn_buf_add(&d->text, s, len);
+    if (link >= 0 && (size_t)link < d->nlinks && d->links[link].line == NO_LINE)
+        d->links[link].line = d->nlines;
+}
+
+/* Index of the first container whose prefix is drawn: outer prefixes are
+ * dropped when together they would take more than half the width. */
+static size_t prefix_from(const gn_emit *e)
+{
+    int total = 0;
+    size_t i = e->depth;
+    while (i > 0) {
+        int w = gn_text_width(e->stack[i - 1].rest, strlen(e->stack[i - 1].rest));
+        if (total + w > e->width / 2)
+            break;
+        total += w;
+        i--;
+    }
+    return i;
+}
+
+int gn_emit_prefix_width(const gn_emit *e)
+{
+    int w = 0;
+    for (size_t i = prefix_from(e); i < e->depth; i++)
+        w += gn_text_width(e->stack[i].rest, strlen(e->stack[i].rest));
+    return w;
+}
+
+/* Start a line with the containers' prefixes; blank lines use the "rest"
+ * prefixes and leave first prefixes for the next real line. */
+static void line_start(gn_emit *e, bool blank)
+{
+    for (size_t i = prefix_from(e); i < e->depth; i++) {
+        gn_container *c = &e->stack[i];
+        const char *p = blank || c->used ? c->rest : c->first;
+        gn_emit_span(e, p, strlen(p), c->style, -1);
+        if (!blank)
+            c->used = true;
+    }
+}
+
+void gn_emit_line_start(gn_emit *e)
+{
+    line_start(e, false);
+}
+
+/* Clip the spans of line ln (the last line) to the width, ending it with
+ * the clip marker. Only a wide character at width 1 or prefixes wider than
+ * the page need this. */
+static void clip_line(gn_emit *e, gn_line *ln)
+{
+    gn_doc *d = e->doc;
+    int room = e->width - 1, w = 0;
+    for (uint32_t k = 0; k < ln->n; k++) {
+        gn_span *s = &d->spans[ln->first + k];
+        int sw = gn_text_width(gn_span_text(d, s), s->len);
+        if (w + sw <= room) {
+            w += sw;
+            continue;
+        }
+        s->len = (uint32_t)gn_text_fit(gn_span_text(d, s), s->len, room - w);
+        w += gn_text_width(gn_span_text(d, s), s->len);
+        ln->n = k + 1;
+        break;
+    }
+    size_t at = ln->first + ln->n;
+    if (at == d->cap_spans) {
+        d->cap_spans *= 2;
+        d->spans = gn_xreallocarray(d->spans, d->cap_spans, sizeof *d->spans);
+    }
+    d->spans[at] = (gn_span){(uint32_t)d->text.len, (uint32_t)strlen(e->g->clip), GN_ST_CONT, -1};
+    gn_buf_adds(&d->text, e->g->clip);
+    d->nspans = at + 1;
+    ln->n++;
+    ln->width = w + 1;
+}
+
+void gn_emit_line_end(gn_emit *e)
+{
+    gn_doc *d = e->doc;
+    size_t first = open_line_first(d);
+    if (d->nlines == d->cap_lines) {
+        d->cap_lines = d->cap_lines ? d->cap_lines * 2 : 128;
+        d->lines = gn_xreallocarray(d->lines, d->cap_lines, sizeof *d->lines);
+    }
+    gn_line *ln = &d->lines[d->nlines++];
+    ln->first = first;
+    ln->n = (uint32_t)(d->nspans - first);
+    int w = 0;
+    for (uint32_t k = 0; k < ln->n; k++) {
+        const gn_span *s = &d->spans[first + k];
+        w += gn_text_width(gn_span_text(d, s), s->len);
+    }
+    ln->width = w;
+    if (w > e->width)
+        clip_line(e, ln);
+}
+
+void gn_emit_blank(gn_emit *e)
+{
+    line_start(e, true);
+    gn_doc *d = e->doc;
+    size_t first = open_line_first(d);
+    while (d->nspans > first) {
+        gn_span *s = &d->spans[d->nspans - 1];
+        while (s->len > 0 && d->text.data[s->off + s->len - 1] == ' ')
+            s->len--;
+        if (s->len > 0)
+            break;
+        d->nspans--;
+    }
+    gn_emit_line_end(e);
+}
+
+void gn_emit_block_start(gn_emit *e, bool separate)
+{
+    if (e->blank_pending && e->doc->nlines > 0 && separate)
+        gn_emit_blank(e);
+    e->blank_pending = false;
+}
+
+void gn_emit_para(gn_emit *e, const gn_para *p)
+{
+    int avail = e->width - gn_emit_prefix_width(e);
+    if (avail < 1)
+        avail = 1;
+    gn_wrap_line *wl;
+    size_t n = gn_wrap(p->text.data, p->text.len, avail, e->lang, &wl);
+    for (size_t i = 0; i < n; i++) {
+        line_start(e, false);
+        size_t a = wl[i].start;
+        while (a < wl[i].end) {
+            size_t b = a + 1;
+            while (b < wl[i].end && p->style[b] == p->style[a] && p->link[b] == p->link[a])
+                b++;
+            gn_emit_span(e, p->text.data + a, b - a, p->style[a], p->link[a]);
+            a = b;
+        }
+        gn_emit_line_end(e);
+    }
+    free(wl);
+}
+
+void gn_emit_collect(gn_emit *e, gn_para *p, cmark_node *node, uint32_t style)
+{
+    gn_doc *d = e->doc;
+    size_t before = p->nurls;
+    gn_para_collect(p, node, style, (int32_t)(d->nlinks - before));
+    for (size_t i = before; i < p->nurls; i++) {
+        if (d->nlinks == d->cap_links) {
+            d->cap_links = d->cap_links ? d->cap_links * 2 : 32;
+            d->links = gn_xreallocarray(d->links, d->cap_links, sizeof *d->links);
+        }
+        d->links[d->nlinks++] = (gn_link){gn_xstrdup(p->urls[i]), NO_LINE};
+    }
+    gn_para_markup(p);
+}
