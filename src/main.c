@@ -34,6 +34,8 @@ static const char usage_text[] =
     "  --ascii         ASCII borders and marks in --dump (the default when the\n"
     "                  locale's character set is not UTF-8)\n"
     "  --locales       print the locale set: tag, path, guide title\n"
+    "  --osc52         let y copy links to the terminal's clipboard (OSC 52); on by\n"
+    "                  default in terminals known to accept it\n"
     "  --help          show this help\n"
     "  --version       show the version\n"
     "\n"
@@ -48,6 +50,7 @@ typedef struct options {
     int width;
     bool plain;
     bool ascii;
+    bool osc52;
 } options;
 
 /* The folder of the bundled guide: beside the program in the source tree
@@ -112,6 +115,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"width", required_argument, NULL, 'w'},
         {"plain", no_argument, NULL, 'p'},
         {"ascii", no_argument, NULL, 'a'},
+        {"osc52", no_argument, NULL, 'o'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -144,6 +148,9 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'a':
             o->ascii = true;
+            break;
+        case 'o':
+            o->osc52 = true;
             break;
         case 'l':
             o->mode = MODE_LOCALES;
@@ -220,6 +227,17 @@ static int run_locales(gn_localeset *set, const char *guide_id)
     return rc;
 }
 
+/* True when the terminal is known to accept OSC 52 clipboard writes. */
+static bool osc52_known(void)
+{
+    static const char *const terms[] = {"kitty", "alacritty", "foot", "wezterm", "ghostty"};
+    const char *term = getenv("TERM"), *program = getenv("TERM_PROGRAM");
+    for (size_t i = 0; term && i < sizeof terms / sizeof *terms; i++)
+        if (strstr(term, terms[i]))
+            return true;
+    return program && (strcmp(program, "iTerm.app") == 0 || strcmp(program, "WezTerm") == 0);
+}
+
 /* True when the locale's character set is UTF-8. */
 static bool utf8_locale(void)
 {
@@ -290,9 +308,11 @@ int main(int argc, char **argv)
         rc = run_locales(&set, set.v[0].guides[0].id);
         err.msg[0] = '\0';
         break;
-    default:
-        rc = gn_ui_run(&set, &err);
+    default: {
+        gn_ui_opts ui = {o.osc52 || osc52_known()};
+        rc = gn_ui_run(&set, &ui, &err);
         break;
+    }
     }
     gn_localeset_free(&set);
     if (rc != 0) {

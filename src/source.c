@@ -357,6 +357,18 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id)
     return NULL;
 }
 
+gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)
+{
+    for (size_t i = 0; i < src->nguides; i++)
+        if (strcmp(src->guides[i].dir, dir) == 0)
+            return &src->guides[i];
+    char *toc = toc_file(dir);
+    if (!toc)
+        return NULL;
+    add_guide(src, id, gn_xstrdup(dir), toc);
+    return &src->guides[src->nguides - 1];
+}
+
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err)
 {
     if (g->toc)

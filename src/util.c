@@ -256,3 +256,21 @@ void gn_sort_strings(char **v, size_t n)
     if (n > 1)
         qsort(v, n, sizeof *v, cmp_strings);
 }
+
+void gn_base64(gn_buf *out, const char *s, size_t len)
+{
+    static const char digits[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < len; i += 3) {
+        unsigned v = (unsigned)p[i] << 16;
+        if (i + 1 < len)
+            v |= (unsigned)p[i + 1] << 8;
+        if (i + 2 < len)
+            v |= p[i + 2];
+        char quad[4] = {digits[v >> 18 & 63], digits[v >> 12 & 63],
+                        i + 1 < len ? digits[v >> 6 & 63] : '=',
+                        i + 2 < len ? digits[v & 63] : '='};
+        gn_buf_add(out, quad, 4);
+    }
+}

@@ -48,6 +48,11 @@ gn_source *gn_localeset_find(const gn_localeset *set, const char *tag);
 /* The guide with this id in src, or NULL. */
 gn_guide *gn_source_guide(const gn_source *src, const char *id);
 
+/* Add the guide in folder dir (holding TOC.md) to src under id, unless a
+ * guide of src already lives there; returns that guide, or NULL when dir
+ * holds no TOC. Pointers to src's guides are invalid afterwards. */
+gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir);
+
 /* The guide's TOC, read on first use; NULL on failure with err set (and the
  * failure remembered, so it is reported again without rereading). */
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err);

@@ -49,6 +49,9 @@ char *gn_path_absolute(const char *path);
 bool gn_is_dir(const char *path);
 bool gn_is_file(const char *path);
 
+/* Append the base64 encoding (RFC 4648, with padding) of s[0..len). */
+void gn_base64(gn_buf *out, const char *s, size_t len);
+
 /* Sort an array of strings in byte order (strcmp). */
 void gn_sort_strings(char **v, size_t n);
 

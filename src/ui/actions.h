@@ -16,13 +16,15 @@
     X(HALF_UP,    "u",                    "Half a page up") \
     X(TOP,        "g, Home",              "Go to the top") \
     X(BOTTOM,     "G, End",               "Go to the bottom") \
-    X(FOCUS,      "Tab",                  "Switch between the tree and the pager") \
-    X(ENTER,      "Enter",                "Open the selected page, toggle a group, follow the selected link") \
+    X(ENTER,      "Enter",                "Open the selected page or toggle a group; in the pager, follow the selected link") \
     X(EXPAND,     "l, Right",             "Expand a group") \
-    X(COLLAPSE,   "h, Left",              "Collapse a group, or go to its parent") \
-    X(NEXT_LINK,  "]",                    "Select the next link in the page") \
-    X(PREV_LINK,  "[",                    "Select the previous link in the page") \
-    X(BACK,       "Backspace",            "Go back to where a link was followed from") \
+    X(COLLAPSE,   "h, Left",              "Collapse a group or go to its parent; in the pager, go to the tree") \
+    X(NEXT_LINK,  "Tab, ]",               "Select the next link of the page (from the tree: go to the pager)") \
+    X(PREV_LINK,  "Shift-Tab, [",         "Select the previous link of the page") \
+    X(FOCUS,      "w",                    "Switch between the tree and the pager") \
+    X(BACK,       "Backspace, Ctrl-O",    "Go back to the previous place, at its scroll position") \
+    X(FORWARD,    "F",                    "Go forward again (Ctrl-I is Tab in a terminal)") \
+    X(COPY,       "y",                    "Copy the selected link's URL with OSC 52 (see --osc52)") \
     X(LANGUAGE,   "L",                    "Switch language: the same page in another locale") \
     X(HELP,       "?",                    "Show the keys") \
     X(REDRAW,     "Ctrl-L",               "Redraw the screen") \

@@ -8,6 +8,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include "guidenav/history.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -17,13 +19,6 @@
 #include "ui/ui.h"
 
 typedef enum focus { FOCUS_TREE, FOCUS_PAGER } focus;
-
-/* Where the reader was: restored by Backspace. */
-typedef struct place {
-    char *guide;
-    char *page;
-    size_t top;
-} place;
 
 typedef struct app {
     gn_localeset *set;
@@ -46,8 +41,8 @@ typedef struct app {
     size_t top;          /* first line shown */
     long link;           /* selected link, or -1 */
 
-    place *history;
-    size_t nhistory;
+    gn_history history;
+    bool osc52;          /* copying through OSC 52 is on */
 
     int rows, cols;      /* screen */
     int tree_w;          /* 0 when the tree is hidden */
@@ -58,6 +53,8 @@ typedef struct app {
 } app;
 
 static volatile sig_atomic_t terminate;
+
+static void rebuild_tree(app *a);
 
 static void on_terminate(int sig)
 {
@@ -126,11 +123,6 @@ static void scroll_to(app *a, size_t top)
 
 /* ---- pages ------------------------------------------------------------- */
 
-static gn_guide *current_guide(app *a)
-{
-    return a->guide ? gn_source_guide(source(a), a->guide) : NULL;
-}
-
 /* The repository root of the current locale source: the folder above
  * "help/" when the source lies inside one, else the source itself.
  * Repository-absolute links ("/help/guide/page.md") start there. Newly
@@ -145,6 +137,24 @@ static char *repo_root(app *a)
         help = src + n - 5;
     root = help ? gn_xstrndup(src, (size_t)(help - src)) : gn_xstrdup(src);
     return root;
+}
+
+/* The open page's guide in the current locale. A guide reached by a link
+ * and adopted in another locale is adopted here too, from the same place
+ * in this locale's repository. */
+static gn_guide *current_guide(app *a)
+{
+    if (!a->guide)
+        return NULL;
+    gn_guide *g = gn_source_guide(source(a), a->guide);
+    if (!g && a->guide[0]) {
+        char *root = repo_root(a);
+        char *dir = gn_path_join(root, a->guide);
+        g = gn_is_dir(dir) ? gn_source_adopt(source(a), a->guide, dir) : NULL;
+        free(dir);
+        free(root);
+    }
+    return g;
 }
 
 static void close_page(app *a)
@@ -197,15 +207,15 @@ static void load_page(app *a)
     relayout(a);
 }
 
-/* Scroll to the heading with this anchor; false when there is none. */
+/* Scroll to the heading with this anchor (or slug); false when there is
+ * none. */
 static bool goto_anchor(app *a, const char *anchor)
 {
-    for (size_t i = 0; i < a->doc.nheadings; i++)
-        if (a->doc.headings[i].anchor && strcmp(a->doc.headings[i].anchor, anchor) == 0) {
-            scroll_to(a, a->doc.headings[i].line);
-            return true;
-        }
-    return false;
+    long h = gn_doc_find_anchor(&a->doc, anchor);
+    if (h < 0)
+        return false;
+    scroll_to(a, a->doc.headings[h].line);
+    return true;
 }
 
 /* Find the open page's entry in the tree (a->current), reveal it and put
@@ -243,26 +253,24 @@ static void open_page(app *a, const char *guide, const char *page)
     select_current(a);
 }
 
-static void push_history(app *a)
+/* Open a page as a new place in the history. */
+static void navigate(app *a, const char *guide, const char *page)
 {
-    if (!a->page)
-        return;
-    a->history = gn_xreallocarray(a->history, a->nhistory + 1, sizeof *a->history);
-    a->history[a->nhistory++] =
-        (place){a->guide ? gn_xstrdup(a->guide) : NULL, gn_xstrdup(a->page), a->top};
+    gn_history_go(&a->history, a->top, guide, page);
+    open_page(a, guide, page);
 }
 
-static void go_back(app *a)
+static void go_history(app *a, bool forward)
 {
-    if (a->nhistory == 0) {
-        say(a, "%s", "Nothing to go back to.");
+    const gn_place *p = forward ? gn_history_forward(&a->history, a->top)
+                                : gn_history_back(&a->history, a->top);
+    if (!p) {
+        say(a, "%s", forward ? "Nothing to go forward to." : "Nothing to go back to.");
         return;
     }
-    place p = a->history[--a->nhistory];
-    open_page(a, p.guide, p.page);
-    scroll_to(a, p.top);
-    free(p.guide);
-    free(p.page);
+    size_t top = p->top;
+    open_page(a, p->guide, p->page);
+    scroll_to(a, top);
 }
 
 static bool has_scheme(const char *url)
@@ -271,12 +279,47 @@ static bool has_scheme(const char *url)
     return (n > 0 && url[n] == ':') || strncmp(url, "//", 2) == 0;
 }
 
+/* The guide of source(a) that holds file, adopting the nearest folder
+ * with a TOC between file and the repository root when none does (a link
+ * into another guide of the repository). Sets *page to file's path in the
+ * guide. NULL when no guide holds it. */
+static gn_guide *guide_holding(app *a, const char *file, const char *root, const char **page)
+{
+    gn_source *src = source(a);
+    for (size_t g = 0; g < src->nguides; g++) {
+        const char *dir = src->guides[g].dir;
+        size_t n = strlen(dir);
+        if (strncmp(file, dir, n) == 0 && file[n] == '/') {
+            *page = file + n + 1;
+            return &src->guides[g];
+        }
+    }
+    size_t rn = strlen(root);
+    char *dir = gn_path_dirname(file);
+    gn_guide *found = NULL;
+    while (!found && strlen(dir) > rn && strncmp(dir, root, rn) == 0) {
+        found = gn_source_adopt(src, dir + rn + 1, dir);
+        if (!found) {
+            char *up = gn_path_dirname(dir);
+            free(dir);
+            dir = up;
+        }
+    }
+    if (found) {
+        *page = file + strlen(found->dir) + 1;
+        rebuild_tree(a);
+    }
+    free(dir);
+    return found;
+}
+
 /* Follow a link of the open page: an anchor of this page, a page of a
- * guide of this locale source, or (not followable here) a URL. */
+ * guide of this locale source (the tree follows), a page elsewhere in the
+ * repository, or a URL (shown, since a terminal cannot open it). */
 static void follow(app *a, const char *url)
 {
     if (has_scheme(url)) {
-        say(a, "External link: %s", url);
+        say(a, "External link: %s (y copies it)", url);
         return;
     }
     if (url[0] == '#') {
@@ -285,46 +328,37 @@ static void follow(app *a, const char *url)
         return;
     }
     gn_guide *cur = current_guide(a);
-    if (a->guide && !cur) {
-        say(a, "Cannot follow %s from here.", url);
-        return;
-    }
     char *root = repo_root(a);
+    size_t path_len = strcspn(url, "#?");
+    char *target = gn_xstrndup(url, path_len);
     char *base;
     if (url[0] == '/') {
-        base = gn_path_join(root, url + 1);
+        base = gn_path_join(root, target + 1);
     } else {
-        char *page_path = cur ? gn_path_join(cur->dir, a->page) : gn_path_join(root, a->page);
+        char *page_path = gn_path_join(cur ? cur->dir : root, a->page);
         char *dir = gn_path_dirname(page_path);
-        base = gn_path_join(dir, url);
+        base = gn_path_join(dir, target);
         free(dir);
         free(page_path);
     }
-    char *abs = gn_path_absolute(base);
-    free(base);
-    gn_source *src = source(a);
-    char *guide = NULL;
-    const char *page = NULL;
-    for (size_t g = 0; abs && g < src->nguides && !page; g++) {
-        const char *dir = src->guides[g].dir;
-        size_t n = strlen(dir);
-        if (strncmp(abs, dir, n) == 0 && abs[n] == '/') {
-            guide = gn_xstrdup(src->guides[g].id);
-            page = abs + n + 1;
-        }
-    }
-    /* A page of another guide of the repository, outside the TOCs given. */
+    char *file = gn_path_absolute(base);
     size_t rn = strlen(root);
-    if (!page && abs && strncmp(abs, root, rn) == 0 && abs[rn] == '/')
-        page = abs + rn + 1;
-    if (page) {
-        push_history(a);
-        open_page(a, guide, page);
-    } else {
+    if (!file || !gn_is_file(file)) {
+        say(a, "No such page: %s", url);
+    } else if (strncmp(file, root, rn) != 0 || file[rn] != '/') {
         say(a, "Outside the guide: %s", url);
+    } else {
+        const char *page = NULL;
+        gn_guide *g = guide_holding(a, file, root, &page);
+        char *id = g ? gn_xstrdup(g->id) : NULL;
+        char *where = gn_xasprintf("%s%s", g ? page : file + rn + 1, url + path_len);
+        navigate(a, id, where);
+        free(where);
+        free(id);
     }
-    free(guide);
-    free(abs);
+    free(file);
+    free(base);
+    free(target);
     free(root);
 }
 
@@ -364,6 +398,7 @@ static void switch_locale(app *a, size_t loc)
         return;
     long section = a->have_page ? gn_doc_section_at(&a->doc, a->top) : -1;
     a->loc = loc;
+    current_guide(a); /* adopts a guide reached by a link, for the tree */
     rebuild_tree(a);
     a->current = GN_NONE;
     if (a->page) {
@@ -654,7 +689,9 @@ static void tree_enter(app *a)
     } else if (e->kind == GN_TOC_EXTERNAL) {
         say(a, "External link: %s", e->target);
     } else {
-        open_page(a, t->src->guides[it->guide].id, e->target);
+        char *id = gn_xstrdup(t->src->guides[it->guide].id);
+        navigate(a, id, e->target);
+        free(id);
         a->focus = FOCUS_PAGER;
         geometry(a);
         relayout(a);
@@ -694,6 +731,11 @@ static void tree_action(app *a, gn_action act)
         break;
     case GN_ACT_ENTER:
         tree_enter(a);
+        break;
+    case GN_ACT_NEXT_LINK: /* Tab: from the tree to the pager */
+    case GN_ACT_PREV_LINK:
+        a->focus = FOCUS_PAGER;
+        geometry(a);
         break;
     case GN_ACT_EXPAND:
         if (item != GN_NONE)
@@ -790,9 +832,40 @@ static void pager_action(app *a, gn_action act)
     case GN_ACT_PREV_LINK:
         select_link(a, -1);
         break;
+    case GN_ACT_COLLAPSE: /* h, Left: back to the tree */
+        a->focus = FOCUS_TREE;
+        geometry(a);
+        break;
     default:
         break;
     }
+}
+
+/* Copy the selected link's URL (or the open page's path) to the
+ * terminal's clipboard with OSC 52, when that is on. */
+static void copy_link(app *a)
+{
+    const char *what = a->link >= 0 && (size_t)a->link < a->doc.nlinks
+                           ? a->doc.links[a->link].url
+                           : a->have_page ? a->pg.path : NULL;
+    if (!what) {
+        say(a, "%s", "Nothing to copy: select a link with Tab.");
+        return;
+    }
+    if (!a->osc52) {
+        say(a, "%s", "Copying is off: start guidenav with --osc52 if your terminal accepts OSC 52.");
+        return;
+    }
+    gn_buf seq = GN_BUF_INIT;
+    gn_buf_adds(&seq, "\033]52;c;");
+    gn_base64(&seq, what, strlen(what));
+    gn_buf_adds(&seq, "\a");
+    fflush(stdout);
+    if (write(STDOUT_FILENO, seq.data, seq.len) < 0)
+        say(a, "%s", "Copying failed.");
+    else
+        say(a, "Copied: %s", what);
+    gn_buf_free(&seq);
 }
 
 static void act(app *a, gn_action action)
@@ -812,7 +885,13 @@ static void act(app *a, gn_action action)
         geometry(a);
         break;
     case GN_ACT_BACK:
-        go_back(a);
+        go_history(a, false);
+        break;
+    case GN_ACT_FORWARD:
+        go_history(a, true);
+        break;
+    case GN_ACT_COPY:
+        copy_link(a);
         break;
     case GN_ACT_REDRAW:
         clearok(curscr, TRUE);
@@ -835,11 +914,7 @@ static void free_app(app *a)
     gn_tree_free(&a->tree);
     free(a->guide);
     free(a->page);
-    for (size_t i = 0; i < a->nhistory; i++) {
-        free(a->history[i].guide);
-        free(a->history[i].page);
-    }
-    free(a->history);
+    gn_history_free(&a->history);
 }
 
 static void welcome(app *a)
@@ -858,11 +933,12 @@ static void welcome(app *a)
     relayout(a);
 }
 
-int gn_ui_run(gn_localeset *set, gn_error *err)
+int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
 {
     app a;
     memset(&a, 0, sizeof a);
     a.set = set;
+    a.osc52 = opts->osc52;
     a.link = -1;
     a.current = GN_NONE;
     setlocale(LC_ALL, "");

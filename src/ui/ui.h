@@ -6,9 +6,15 @@
 #include "guidenav/error.h"
 #include "guidenav/source.h"
 
+#include <stdbool.h>
+
+typedef struct gn_ui_opts {
+    bool osc52; /* copy links to the clipboard with OSC 52 */
+} gn_ui_opts;
+
 /* Run the navigator over set, starting in its first locale, until the user
  * quits. The terminal is restored before returning. Returns 0, or -1 with
  * err set when the terminal could not be used. */
-int gn_ui_run(gn_localeset *set, gn_error *err);
+int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err);
 
 #endif

@@ -1,23 +1,49 @@
 #!/usr/bin/env bash
-# End to end: following links. ] selects a link, Enter follows it (a page
-# and its #anchor), Backspace comes back; the tree follows the open page.
+# End to end: links. Tab selects a link, Enter follows it to the target
+# page at its anchor, Backspace comes back to the same scroll position, F
+# goes forward again; slugs, other guides (the tree follows), repository-
+# absolute links, missing pages and external links.
 set -u
 . tests/lib/screen.sh
 
-start 100 30 guide/en
-keys Down Enter Down Down Enter    # expand "Getting started", open "Locale sources"
-keys ']'
-expect_text "] selects the link and shows its target" "Link: modes.md#locales"
+first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
+status_line() { capture | tail -n 1; }
+check() { # NAME WANT GOT
+    if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$3', want '$2'"; fi
+}
+
+start 100 12 tests/fixtures/links/site.en/help/main
+keys Enter j j j                   # open "Start", scroll down 3 lines
+keys Tab
+expect_text "Tab selects the first link below the top" "Link: target.md#second"
 keys Enter
-expect_screen followed-anchor
+check "Enter lands on the anchor" "## Second section" "$(first_pager_line)"
+expect_screen link-anchor
 keys BSpace
-expect_text "Backspace returns to the page" "│ en │ Locale sources"
-keys Tab Down Enter Down Enter    # expand "Reading guides", open "Keys"
-expect_text "Keys opens" "│ en │ Keys"
-keys g ']' Enter
-expect_text "a link to a page of the guide" "│ en │ Switching languages"
-keys L Down Down Down Down Down Enter   # pt-BR lacks the page
-expect_text "the followed page is missing in pt-BR" "This page is not available in pt-BR."
-keys BSpace
-expect_text "Backspace opens the page it came from, in pt-BR" "│ pt-BR │ Teclas"
+expect_text "Backspace returns to the page" "│ en │ Start"
+expect_text "... at the same scroll position" " 4-14/"
+keys F
+check "F goes forward to the anchor again" "## Second section" "$(first_pager_line)"
+keys C-o
+expect_text "Ctrl-O goes back too" " 4-14/"
+
+keys Tab Tab Enter
+check "a #slug link finds the heading by its text" "## Third part" "$(first_pager_line)"
+keys BSpace Tab Tab Tab Enter
+expect_text "a link into another guide opens it" "│ en │ Far page"
+expect_screen other-guide
+keys BSpace Tab Tab Tab Tab Enter
+check "a repository-absolute link with an anchor" "## Far end" "$(first_pager_line)"
+keys L Down Enter
+check "the adopted guide switches language too" "## 遠い終わり" "$(first_pager_line)"
+keys L Up Enter BSpace
+keys Tab Tab Tab Tab Tab Enter
+expect_text "a missing page is reported in the status line" "No such page: nowhere.md"
+expect_text "... and the page stays" "Links, in order:"
+keys Tab Enter
+expect_text "an external link shows its URL" "External link: https://example.org/docs"
+keys y
+expect_text "y says copying is off unless asked for" "Copying is off"
+keys BTab
+expect_text "Shift-Tab selects the previous link" "Link: nowhere.md"
 keys q
