@@ -85,7 +85,14 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
             if (type == CMARK_NODE_IMAGE && depth > 0) {
                 const char *url = cmark_node_get_url(n);
                 const char *name = url ? gn_path_basename(url) : "";
-                bool alt = p->text.len > stack[depth - 1].mark;
+                /* The alt text without the spaces around it. */
+                size_t mark = stack[depth - 1].mark, lead = mark;
+                while (lead < p->text.len && p->text.data[lead] == ' ')
+                    lead++;
+                gn_para_cut(p, mark, lead);
+                while (p->text.len > mark && p->text.data[p->text.len - 1] == ' ')
+                    gn_para_cut(p, p->text.len - 1, p->text.len);
+                bool alt = p->text.len > mark;
                 char *tail = gn_xasprintf("%s%s%s]", alt && *name ? " (" : "",
                                           name, alt && *name ? ")" : "");
                 gn_para_add(p, tail, strlen(tail), style, link);
