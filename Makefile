@@ -11,7 +11,7 @@ VERSION    = 0.1.0
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc
+PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc libgit2
 GN_CFLAGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -Isrc \
              -DGN_VERSION='"$(VERSION)"' -DGN_DATADIR='"$(DATADIR)"' \

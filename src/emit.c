@@ -115,6 +115,9 @@ int gn_emit_prefix_width(const gn_emit *e)
  * prefixes and leave first prefixes for the next real line. */
 static void line_start(gn_emit *e, bool blank)
 {
+    gn_doc *d = e->doc;
+    if (!blank && d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE)
+        d->blocks[d->nblocks - 1].line = d->nlines;
     for (size_t i = prefix_from(e); i < e->depth; i++) {
         gn_container *c = &e->stack[i];
         const char *p = blank || c->used ? c->rest : c->first;
@@ -127,6 +130,26 @@ static void line_start(gn_emit *e, bool blank)
 void gn_emit_line_start(gn_emit *e)
 {
     line_start(e, false);
+}
+
+void gn_emit_block(gn_emit *e, gn_block_kind kind)
+{
+    gn_doc *d = e->doc;
+    /* A block that showed nothing gives its place to this one. */
+    if (d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE)
+        d->nblocks--;
+    if (d->nblocks == d->cap_blocks) {
+        d->cap_blocks = d->cap_blocks ? d->cap_blocks * 2 : 32;
+        d->blocks = gn_xreallocarray(d->blocks, d->cap_blocks, sizeof *d->blocks);
+    }
+    d->blocks[d->nblocks++] = (gn_block){kind, NO_LINE};
+}
+
+void gn_emit_finish(gn_emit *e)
+{
+    gn_doc *d = e->doc;
+    if (d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE)
+        d->nblocks--;
 }
 
 /* Clip the spans of line ln (the last line) to the width, ending it with

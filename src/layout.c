@@ -601,6 +601,22 @@ static void enter_item(layout *L, cmark_node *item)
 
 /* ---- the walk ---------------------------------------------------------- */
 
+/* The kind of a top-level block, for alignment. */
+static gn_block_kind block_kind(cmark_node *n)
+{
+    switch (cmark_node_get_type(n)) {
+    case CMARK_NODE_PARAGRAPH: return GN_BLOCK_PARAGRAPH;
+    case CMARK_NODE_HEADING: return GN_BLOCK_HEADING;
+    case CMARK_NODE_LIST: return GN_BLOCK_LIST;
+    case CMARK_NODE_CODE_BLOCK: return GN_BLOCK_CODE;
+    case CMARK_NODE_BLOCK_QUOTE: return GN_BLOCK_QUOTE;
+    case CMARK_NODE_HTML_BLOCK: return GN_BLOCK_HTML;
+    case CMARK_NODE_THEMATIC_BREAK: return GN_BLOCK_RULE;
+    default:
+        return strcmp(cmark_node_get_type_string(n), "table") == 0 ? GN_BLOCK_TABLE : GN_BLOCK_OTHER;
+    }
+}
+
 static void walk(layout *L, cmark_node *root)
 {
     gn_emit *e = &L->e;
@@ -609,6 +625,10 @@ static void walk(layout *L, cmark_node *root)
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         bool enter = ev == CMARK_EVENT_ENTER, skip = false;
+        cmark_node *parent = cmark_node_parent(n);
+        if (enter && L->snippet_depth == 0 && parent &&
+            cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
+            gn_emit_block(e, block_kind(n));
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_BLOCK_QUOTE:
             if (enter) {
@@ -674,6 +694,7 @@ void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
     L.o = opts;
     gn_emit_init(&L.e, doc, opts->width, opts->lang, opts->ascii);
     walk(&L, root);
+    gn_emit_finish(&L.e);
     gn_emit_done(&L.e);
     gn_para_free(&L.para);
     if (L.snippets)
@@ -714,6 +735,7 @@ void gn_doc_free(gn_doc *doc)
         free(doc->headings[i].anchor);
     }
     free(doc->headings);
+    free(doc->blocks);
     memset(doc, 0, sizeof *doc);
 }
 

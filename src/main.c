@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "guidenav/align.h"
 #include "guidenav/layout.h"
 #include "guidenav/locale.h"
 #include "guidenav/page.h"
@@ -29,8 +30,13 @@ static const char usage_text[] =
     "  LOCALE=PATH     the same, with its locale tag given\n"
     "  --toc           print the table of contents of each guide of the first locale\n"
     "  --dump PAGE     print a page laid out for the terminal\n"
-    "  --width N       the width for --dump (default: the terminal's, or 80)\n"
-    "  --plain         no colours in --dump\n"
+    "  --compare A,B PAGE  print PAGE in locales A and B side by side, aligned\n"
+    "                  section by section (PAGE: its path in any locale)\n"
+    "  --interleave    with --compare: each block of A followed by B's, for narrow\n"
+    "                  screens\n"
+    "  --width N       the width for --dump and --compare (default: the terminal's,\n"
+    "                  or 80)\n"
+    "  --plain         no colours in --dump and --compare\n"
     "  --ascii         ASCII borders and marks in --dump (the default when the\n"
     "                  locale's character set is not UTF-8)\n"
     "  --locales       print the locale set: tag, path, guide title\n"
@@ -42,7 +48,7 @@ static const char usage_text[] =
     "With no PATH, the guide in the current folder, else the bundled guide.\n"
     "In the navigator, press ? for the keys.\n";
 
-typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES } mode;
+typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE } mode;
 
 typedef struct options {
     mode mode;
@@ -51,6 +57,8 @@ typedef struct options {
     bool plain;
     bool ascii;
     bool osc52;
+    const char *pair;    /* --compare A,B */
+    bool interleave;
 } options;
 
 /* The folder of the bundled guide: beside the program in the source tree
@@ -116,6 +124,8 @@ static int parse_options(int argc, char **argv, options *o)
         {"plain", no_argument, NULL, 'p'},
         {"ascii", no_argument, NULL, 'a'},
         {"osc52", no_argument, NULL, 'o'},
+        {"compare", required_argument, NULL, 'c'},
+        {"interleave", no_argument, NULL, 'i'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -124,7 +134,7 @@ static int parse_options(int argc, char **argv, options *o)
     memset(o, 0, sizeof *o);
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "+h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             o->mode = MODE_TOC;
@@ -151,6 +161,13 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'o':
             o->osc52 = true;
+            break;
+        case 'c':
+            o->mode = MODE_COMPARE;
+            o->pair = optarg;
+            break;
+        case 'i':
+            o->interleave = true;
             break;
         case 'l':
             o->mode = MODE_LOCALES;
@@ -277,6 +294,141 @@ static int run_dump(const options *o, gn_error *err)
     return rc;
 }
 
+/* The guide folder holding page: the nearest folder above it with a TOC.
+ * Newly allocated, or NULL. */
+static char *guide_of_page(const char *page)
+{
+    char *abs = gn_path_absolute(page);
+    char *dir = abs ? gn_path_dirname(abs) : NULL;
+    free(abs);
+    for (int up = 0; dir && up < 16; up++) {
+        if (gn_folder_has_guides(dir) && strcmp(dir, "/") != 0) {
+            char *toc = gn_path_join(dir, "TOC.md"), *lower = gn_path_join(dir, "toc.md");
+            bool guide = gn_is_file(toc) || gn_is_file(lower);
+            free(toc);
+            free(lower);
+            if (guide)
+                return dir;
+        }
+        if (strcmp(dir, "/") == 0)
+            break;
+        char *parent = gn_path_dirname(dir);
+        free(dir);
+        dir = parent;
+    }
+    free(dir);
+    return NULL;
+}
+
+/* Lay out the counterpart of page (rel, in the guide with id) in locale
+ * tag: the page, or a notice when that locale lacks it. */
+static int lay_out_counterpart(gn_localeset *set, const char *tag, const char *id,
+                               const char *rel, int width, bool ascii, gn_doc *doc,
+                               gn_error *err)
+{
+    gn_source *src = gn_localeset_find(set, tag);
+    if (!src) {
+        gn_buf have = GN_BUF_INIT;
+        for (size_t i = 0; i < set->n; i++)
+            gn_buf_addf(&have, "%s%s", i ? ", " : "", set->v[i].tag);
+        gn_fail(err, "no locale %s here (the locale set has %s)", tag, have.data);
+        gn_buf_free(&have);
+        return -1;
+    }
+    gn_guide *g = gn_source_guide(src, id);
+    char *path = g ? gn_path_join(g->dir, rel) : NULL;
+    gn_page page;
+    if (path && gn_is_file(path)) {
+        if (gn_page_load(path, &page, err) != 0) {
+            gn_page_free(&page);
+            free(path);
+            return -1;
+        }
+        gn_layout_opts lo = {width, tag, ascii, path};
+        gn_layout(page.doc, &lo, doc);
+        gn_page_free(&page);
+    } else {
+        char *msg = gn_xasprintf("This page is not available in %s.", tag);
+        gn_layout_message(msg, width, doc);
+        free(msg);
+    }
+    free(path);
+    return 0;
+}
+
+/* --compare A,B PAGE: the page in two locales, aligned. */
+static int run_compare(const options *o, char **args, int nargs, gn_error *err)
+{
+    const char *comma = strchr(o->pair, ',');
+    if (nargs < 1 || !comma)
+        return gn_fail(err, "--compare takes A,B and a page: --compare en,ja-JP PAGE");
+    char *a = gn_xstrndup(o->pair, (size_t)(comma - o->pair));
+    const char *b = comma + 1;
+    const char *page = args[0];
+    char *guide_dir = guide_of_page(page);
+    char *abs = gn_path_absolute(page);
+    gn_localeset set = {0};
+    int rc = -1;
+    if (!guide_dir || !abs || !gn_is_file(abs)) {
+        gn_fail(err, "%s: not a page of a guide (no TOC.md above it)", page);
+        goto done;
+    }
+    int rc_set = nargs > 1 ? gn_localeset_discover(args + 1, (size_t)nargs - 1, &set, err)
+                           : gn_localeset_discover(&guide_dir, 1, &set, err);
+    if (rc_set != 0)
+        goto done;
+    /* The page's guide id and its path in the guide. */
+    const char *id = NULL, *rel = NULL;
+    for (size_t i = 0; i < set.n && !id; i++)
+        for (size_t g = 0; g < set.v[i].nguides && !id; g++) {
+            const char *dir = set.v[i].guides[g].dir;
+            size_t n = strlen(dir);
+            if (strncmp(abs, dir, n) == 0 && abs[n] == '/') {
+                id = set.v[i].guides[g].id;
+                rel = abs + n + 1;
+            }
+        }
+    if (!id) {
+        gn_fail(err, "%s: not in a guide of the locale set", page);
+        goto done;
+    }
+    int width = o->width ? o->width : terminal_width();
+    bool ascii = o->ascii || !utf8_locale();
+    const char *mark = ascii ? "> " : "» ";
+    int lw = o->interleave ? width : (width - 3) / 2;
+    int rw = o->interleave ? width - 2 : width - 3 - lw;
+    if (lw < 1 || rw < 1) {
+        gn_fail(err, "--width %d is too narrow to compare", width);
+        goto done;
+    }
+    gn_doc left, right;
+    if (lay_out_counterpart(&set, a, id, rel, lw, ascii, &left, err) != 0)
+        goto done;
+    if (lay_out_counterpart(&set, b, id, rel, rw, ascii, &right, err) != 0) {
+        gn_doc_free(&left);
+        goto done;
+    }
+    gn_align al;
+    gn_align_docs(&left, &right, &al);
+    bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    rc = o->interleave ? gn_paint_interleaved(stdout, &left, &right, &al, color, mark)
+                       : gn_paint_side_by_side(stdout, &left, &right, &al, color, ascii);
+    if (fflush(stdout) != 0 || rc != 0)
+        rc = gn_fail(err, "writing the comparison: output error");
+    else if (al.structure_differs)
+        fprintf(stderr, "guidenav: the heading structure differs: %s has %zu headings, %s %zu\n",
+                a, left.nheadings, b, right.nheadings);
+    gn_align_free(&al);
+    gn_doc_free(&left);
+    gn_doc_free(&right);
+done:
+    gn_localeset_free(&set);
+    free(guide_dir);
+    free(abs);
+    free(a);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -289,6 +441,13 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
         if (run_dump(&o, &err) != 0) {
+            fprintf(stderr, "guidenav: %s\n", err.msg);
+            return EXIT_ERROR;
+        }
+        return 0;
+    }
+    if (o.mode == MODE_COMPARE) {
+        if (run_compare(&o, argv + optind, argc - optind, &err) != 0) {
             fprintf(stderr, "guidenav: %s\n", err.msg);
             return EXIT_ERROR;
         }

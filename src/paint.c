@@ -51,22 +51,62 @@ static void put_sgr(FILE *out, uint32_t style)
     fputc('m', out);
 }
 
+int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color)
+{
+    const gn_line *line = &doc->lines[ln];
+    uint32_t current = 0;
+    for (uint32_t k = 0; k < line->n; k++) {
+        const gn_span *s = &doc->spans[line->first + k];
+        if (color && s->style != current) {
+            put_sgr(out, s->style);
+            current = s->style;
+        }
+        fwrite(gn_span_text(doc, s), 1, s->len, out);
+    }
+    if (color && current)
+        fputs("\033[0m", out);
+    return line->width;
+}
+
 int gn_paint_text(FILE *out, const gn_doc *doc, bool color)
 {
     for (size_t l = 0; l < doc->nlines; l++) {
-        const gn_line *ln = &doc->lines[l];
-        uint32_t current = 0;
-        for (uint32_t k = 0; k < ln->n; k++) {
-            const gn_span *s = &doc->spans[ln->first + k];
-            if (color && s->style != current) {
-                put_sgr(out, s->style);
-                current = s->style;
-            }
-            fwrite(gn_span_text(doc, s), 1, s->len, out);
-        }
-        if (color && current)
-            fputs("\033[0m", out);
+        gn_paint_line(out, doc, l, color);
         fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int gn_paint_side_by_side(FILE *out, const gn_doc *l, const gn_doc *r,
+                          const gn_align *a, bool color, bool ascii)
+{
+    const char *bar = ascii ? " | " : " │ ";
+    for (size_t row = 0; row < a->nrows; row++) {
+        int w = a->left[row] >= 0 ? gn_paint_line(out, l, (size_t)a->left[row], color) : 0;
+        fprintf(out, "%*s%s", l->width - w, "", bar);
+        if (a->right[row] >= 0)
+            gn_paint_line(out, r, (size_t)a->right[row], color);
+        fputc('\n', out);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
+int gn_paint_interleaved(FILE *out, const gn_doc *l, const gn_doc *r,
+                         const gn_align *a, bool color, const char *mark)
+{
+    for (size_t c = 0; c < a->nchunks; c++) {
+        size_t from = a->chunks[c], to = c + 1 < a->nchunks ? a->chunks[c + 1] : a->nrows;
+        for (int side = 0; side < 2; side++) {
+            for (size_t row = from; row < to; row++) {
+                long ln = side ? a->right[row] : a->left[row];
+                if (ln < 0)
+                    continue;
+                if (side)
+                    fputs(mark, out);
+                gn_paint_line(out, side ? r : l, (size_t)ln, color);
+                fputc('\n', out);
+            }
+        }
     }
     return ferror(out) ? -1 : 0;
 }

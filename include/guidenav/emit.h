@@ -64,6 +64,11 @@ void gn_emit_pop(gn_emit *e);
 /* Columns the prefixes take on the next line. */
 int gn_emit_prefix_width(const gn_emit *e);
 
+/* A top-level block starts: its line is the next line with content. A
+ * block that shows nothing is dropped. gn_emit_finish drops a last one. */
+void gn_emit_block(gn_emit *e, gn_block_kind kind);
+void gn_emit_finish(gn_emit *e);
+
 /* Lines: start one (with prefixes), add spans, end it. */
 void gn_emit_line_start(gn_emit *e);
 void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link);

@@ -65,6 +65,18 @@ typedef struct gn_heading {
     size_t line;  /* line where the heading starts */
 } gn_heading;
 
+/* A top-level block of the page and the line where its text starts; the
+ * side-by-side view aligns pages block by block. */
+typedef enum gn_block_kind {
+    GN_BLOCK_PARAGRAPH, GN_BLOCK_HEADING, GN_BLOCK_LIST, GN_BLOCK_TABLE,
+    GN_BLOCK_CODE, GN_BLOCK_QUOTE, GN_BLOCK_HTML, GN_BLOCK_RULE, GN_BLOCK_OTHER
+} gn_block_kind;
+
+typedef struct gn_block {
+    gn_block_kind kind;
+    size_t line;
+} gn_block;
+
 /* How to lay a page out. */
 typedef struct gn_layout_opts {
     int width;        /* columns, at least 1 */
@@ -84,6 +96,8 @@ typedef struct gn_doc {
     size_t nlinks, cap_links;
     gn_heading *headings;
     size_t nheadings, cap_headings;
+    gn_block *blocks;    /* top-level blocks that show something, in order */
+    size_t nblocks, cap_blocks;
 } gn_doc;
 
 /* Lay out the document root as opts says. doc is overwritten (free it

@@ -1,13 +1,30 @@
-/* paint.h: writing a laid-out document as text, plain or with SGR colours. */
+/* paint.h: writing laid-out documents as text, plain or with SGR colours:
+ * one document, or two aligned side by side or interleaved. */
 #ifndef GUIDENAV_PAINT_H
 #define GUIDENAV_PAINT_H
 
 #include <stdbool.h>
 #include <stdio.h>
+#include "guidenav/align.h"
 #include "guidenav/layout.h"
 
 /* Write every line of doc to out, one per line, with SGR sequences for the
  * styles when color is true. Returns 0, or -1 when writing failed. */
 int gn_paint_text(FILE *out, const gn_doc *doc, bool color);
+
+/* Write line ln of doc (no newline); returns its width in columns. */
+int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color);
+
+/* Write l and r side by side as a aligns them: each row is the left line
+ * padded to l->width columns, " │ " (" | " when ascii), the right line.
+ * Returns 0, or -1 when writing failed. */
+int gn_paint_side_by_side(FILE *out, const gn_doc *l, const gn_doc *r,
+                          const gn_align *a, bool color, bool ascii);
+
+/* Write each aligned stretch of l followed by its counterpart in r, whose
+ * lines are marked with mark ("» "); r must be laid out narrower by the
+ * mark's width. */
+int gn_paint_interleaved(FILE *out, const gn_doc *l, const gn_doc *r,
+                         const gn_align *a, bool color, const char *mark);
 
 #endif

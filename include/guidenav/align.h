@@ -1,0 +1,33 @@
+/* align.h: two laid-out versions of a page, aligned row by row for the
+ * side-by-side view.
+ *
+ * Headings are paired (k-th with k-th when both pages have the same
+ * heading levels; otherwise by anchor, then by level in order), and inside
+ * a pair of sections whose blocks are of the same kinds in the same order,
+ * block with block. Each pair starts on the same row; the shorter side is
+ * padded. */
+#ifndef GUIDENAV_ALIGN_H
+#define GUIDENAV_ALIGN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/layout.h"
+
+typedef struct gn_align {
+    size_t nrows;
+    long *left, *right;  /* per row: a line of that side, or -1 (padding) */
+    size_t *chunks;      /* rows where each aligned stretch starts */
+    size_t nchunks;
+    size_t heading_pairs;    /* headings paired */
+    bool structure_differs;  /* the heading levels differ */
+} gn_align;
+
+/* Align l and r. out is overwritten; free it with gn_align_free. */
+void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
+void gn_align_free(gn_align *a);
+
+/* The first row showing line of the left (side 0) or right (side 1) doc,
+ * or the nearest row before it. */
+size_t gn_align_row_of(const gn_align *a, int side, size_t line);
+
+#endif

@@ -1,0 +1,32 @@
+/* check.h: the problems a localization engineer wants listed, for CI. */
+#ifndef GUIDENAV_CHECK_H
+#define GUIDENAV_CHECK_H
+
+#include <stddef.h>
+#include "guidenav/source.h"
+#include "guidenav/stale.h"
+
+typedef struct gn_problem {
+    char *locale;
+    char *file;   /* path as the locale source names it */
+    int line;     /* 1-based; 0 when not about a line */
+    const char *kind; /* "nofile", "orphan", "badlink", "badanchor",
+                         "structure", "stale", "unreadable" */
+    char *detail;
+} gn_problem;
+
+typedef struct gn_problems {
+    gn_problem *v;
+    size_t n;
+} gn_problems;
+
+/* Check every guide of every locale of set: TOC entries whose file is
+ * missing, pages on disk not reached from the TOC, relative links and
+ * anchors that lead nowhere, pages whose heading structure (levels in
+ * order) differs from the reference locale's page, and pages stale against
+ * the reference (when repo is its git repository). Problems are in locale,
+ * then file, then line order. */
+void gn_check(gn_localeset *set, const char *reference, gn_repo *repo, gn_problems *out);
+void gn_problems_free(gn_problems *p);
+
+#endif
