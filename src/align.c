@@ -183,6 +183,25 @@ void gn_align_free(gn_align *a)
     memset(a, 0, sizeof *a);
 }
 
+void gn_align_interleave(const gn_align *a, gn_align *out)
+{
+    memset(out, 0, sizeof *out);
+    out->structure_differs = a->structure_differs;
+    out->heading_pairs = a->heading_pairs;
+    out->chunks = gn_xcalloc(a->nchunks + 1, sizeof *out->chunks);
+    size_t cap = 0;
+    for (size_t c = 0; c < a->nchunks; c++) {
+        size_t from = a->chunks[c], to = c + 1 < a->nchunks ? a->chunks[c + 1] : a->nrows;
+        out->chunks[out->nchunks++] = out->nrows;
+        for (int side = 0; side < 2; side++)
+            for (size_t row = from; row < to; row++) {
+                long ln = side ? a->right[row] : a->left[row];
+                if (ln >= 0)
+                    add_row(out, &cap, side ? -1 : ln, side ? ln : -1);
+            }
+    }
+}
+
 size_t gn_align_row_of(const gn_align *a, int side, size_t line)
 {
     const long *v = side ? a->right : a->left;

@@ -94,19 +94,17 @@ int gn_paint_side_by_side(FILE *out, const gn_doc *l, const gn_doc *r,
 int gn_paint_interleaved(FILE *out, const gn_doc *l, const gn_doc *r,
                          const gn_align *a, bool color, const char *mark)
 {
-    for (size_t c = 0; c < a->nchunks; c++) {
-        size_t from = a->chunks[c], to = c + 1 < a->nchunks ? a->chunks[c + 1] : a->nrows;
-        for (int side = 0; side < 2; side++) {
-            for (size_t row = from; row < to; row++) {
-                long ln = side ? a->right[row] : a->left[row];
-                if (ln < 0)
-                    continue;
-                if (side)
-                    fputs(mark, out);
-                gn_paint_line(out, side ? r : l, (size_t)ln, color);
-                fputc('\n', out);
-            }
-        }
+    gn_align il;
+    gn_align_interleave(a, &il);
+    for (size_t row = 0; row < il.nrows; row++) {
+        if (il.right[row] >= 0)
+            fputs(mark, out);
+        if (il.left[row] >= 0)
+            gn_paint_line(out, l, (size_t)il.left[row], color);
+        else
+            gn_paint_line(out, r, (size_t)il.right[row], color);
+        fputc('\n', out);
     }
+    gn_align_free(&il);
     return ferror(out) ? -1 : 0;
 }

@@ -357,6 +357,16 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id)
     return NULL;
 }
 
+char *gn_source_repo_root(const gn_source *src)
+{
+    const char *root = src->root;
+    const char *help = strstr(root, "/help/");
+    size_t n = strlen(root);
+    if (n >= 5 && strcmp(root + n - 5, "/help") == 0)
+        help = root + n - 5;
+    return help ? gn_xstrndup(root, (size_t)(help - root)) : gn_xstrdup(root);
+}
+
 gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)
 {
     for (size_t i = 0; i < src->nguides; i++)

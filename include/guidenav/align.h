@@ -26,6 +26,10 @@ typedef struct gn_align {
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
 void gn_align_free(gn_align *a);
 
+/* The interleaved form of a: each stretch's left lines, then its right
+ * lines, one side a row (the other -1). out is overwritten. */
+void gn_align_interleave(const gn_align *a, gn_align *out);
+
 /* The first row showing line of the left (side 0) or right (side 1) doc,
  * or the nearest row before it. */
 size_t gn_align_row_of(const gn_align *a, int side, size_t line);

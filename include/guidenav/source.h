@@ -48,6 +48,11 @@ gn_source *gn_localeset_find(const gn_localeset *set, const char *tag);
 /* The guide with this id in src, or NULL. */
 gn_guide *gn_source_guide(const gn_source *src, const char *id);
 
+/* The repository root of src: the folder above "help/" when the source
+ * lies inside one (or is one), else the source root itself. Repository-
+ * absolute links ("/help/guide/page.md") start there. Newly allocated. */
+char *gn_source_repo_root(const gn_source *src);
+
 /* Add the guide in folder dir (holding TOC.md) to src under id, unless a
  * guide of src already lives there; returns that guide, or NULL when dir
  * holds no TOC. Pointers to src's guides are invalid afterwards. */

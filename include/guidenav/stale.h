@@ -26,6 +26,8 @@ typedef struct gn_repo gn_repo;
  * upward), or NULL when folder is not inside a checkout (err then says
  * why, when err is not NULL). gn_repo_free(NULL) is a no-op. */
 gn_repo *gn_repo_open(const char *folder, gn_error *err);
+/* HEAD is read once, at first use: reopen the repository to see later
+ * commits. */
 void gn_repo_free(gn_repo *repo);
 
 /* Whether the reference page at path (a file inside repo's work tree; any

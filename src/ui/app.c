@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "guidenav/align.h"
 #include "guidenav/history.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
@@ -38,7 +39,15 @@ typedef struct app {
     char *notice;
     char *page_title;
     gn_doc doc;
-    size_t top;          /* first line shown */
+    size_t top;          /* first line shown (first row when comparing) */
+
+    bool compare;        /* the pager shows two locales, aligned */
+    bool interleaved;    /* ...one above the other: the screen is narrow */
+    size_t right_loc;    /* the second locale */
+    gn_page rpg;
+    bool right_have_page;
+    gn_doc rdoc;         /* the second locale's page (or notice) */
+    gn_align align;      /* rows of the comparison */
     long link;           /* selected link, or -1 */
 
     gn_history history;
@@ -100,20 +109,63 @@ static void geometry(app *a)
     }
 }
 
+/* Lay out one locale's page (or its notice) at width. */
+static void lay_out(app *a, gn_source *src, const gn_page *pg, bool have_page,
+                    const char *notice, int width, gn_doc *doc)
+{
+    gn_doc_free(doc);
+    if (have_page) {
+        gn_layout_opts o = {width, src->tag, a->ascii, pg->path};
+        gn_layout(pg->doc, &o, doc);
+    } else {
+        gn_layout_message(notice ? notice : "", width, doc);
+    }
+}
+
 static void relayout(app *a)
 {
-    gn_doc_free(&a->doc);
-    if (a->have_page) {
-        gn_layout_opts o = {doc_width(a), source(a)->tag, a->ascii, a->pg.path};
-        gn_layout(a->pg.doc, &o, &a->doc);
+    gn_align_free(&a->align);
+    if (!a->compare || !a->page) {
+        lay_out(a, source(a), &a->pg, a->have_page, a->notice, doc_width(a), &a->doc);
+        return;
     }
-    else
-        gn_layout_message(a->notice ? a->notice : "", doc_width(a), &a->doc);
+    /* Two panes of half the width, or one above the other on a terminal
+     * too narrow for two. */
+    int w = doc_width(a);
+    a->interleaved = a->cols < 100;
+    int lw = a->interleaved ? w : (w - 3) / 2;
+    int rw = a->interleaved ? w - 2 : w - 3 - lw;
+    gn_source *right = &a->set->v[a->right_loc];
+    char *missing = gn_xasprintf("This page is not available in %s.", right->tag);
+    lay_out(a, source(a), &a->pg, a->have_page, a->notice, lw < 1 ? 1 : lw, &a->doc);
+    lay_out(a, right, &a->rpg, a->right_have_page, missing, rw < 1 ? 1 : rw, &a->rdoc);
+    free(missing);
+    gn_align sbs;
+    gn_align_docs(&a->doc, &a->rdoc, &sbs);
+    if (a->interleaved) {
+        gn_align_interleave(&sbs, &a->align);
+        gn_align_free(&sbs);
+    } else {
+        a->align = sbs;
+    }
+}
+
+/* Lines (rows, when comparing) the pager can show. */
+static size_t view_rows(const app *a)
+{
+    return a->compare && a->page ? a->align.nrows : a->doc.nlines;
 }
 
 static size_t max_top(const app *a)
 {
-    return a->doc.nlines > (size_t)a->body_h ? a->doc.nlines - (size_t)a->body_h : 0;
+    size_t n = view_rows(a);
+    return n > (size_t)a->body_h ? n - (size_t)a->body_h : 0;
+}
+
+/* The row (or line) showing line ln of the current locale's page. */
+static size_t row_for_line(const app *a, size_t ln)
+{
+    return a->compare && a->page ? gn_align_row_of(&a->align, 0, ln) : ln;
 }
 
 static void scroll_to(app *a, size_t top)
@@ -121,40 +173,81 @@ static void scroll_to(app *a, size_t top)
     a->top = top > max_top(a) ? max_top(a) : top;
 }
 
-/* ---- pages ------------------------------------------------------------- */
-
-/* The repository root of the current locale source: the folder above
- * "help/" when the source lies inside one, else the source itself.
- * Repository-absolute links ("/help/guide/page.md") start there. Newly
- * allocated. */
-static char *repo_root(app *a)
+/* The current locale's line at the top of the pager. */
+static size_t line_at_top(const app *a)
 {
-    char *root;
-    const char *src = source(a)->root;
-    const char *help = strstr(src, "/help/");
-    size_t n = strlen(src);
-    if (n >= 5 && strcmp(src + n - 5, "/help") == 0)
-        help = src + n - 5;
-    root = help ? gn_xstrndup(src, (size_t)(help - src)) : gn_xstrdup(src);
-    return root;
+    if (!a->compare || !a->page)
+        return a->top;
+    for (size_t row = a->top; row < a->align.nrows; row++)
+        if (a->align.left[row] >= 0)
+            return (size_t)a->align.left[row];
+    return a->doc.nlines ? a->doc.nlines - 1 : 0;
 }
 
-/* The open page's guide in the current locale. A guide reached by a link
- * and adopted in another locale is adopted here too, from the same place
- * in this locale's repository. */
-static gn_guide *current_guide(app *a)
+/* ---- pages ------------------------------------------------------------- */
+
+static char *repo_root(app *a)
+{
+    return gn_source_repo_root(source(a));
+}
+
+/* The open page's guide in src. A guide reached by a link and adopted in
+ * another locale is adopted here too, from the same place in this locale's
+ * repository. */
+static gn_guide *guide_in(app *a, gn_source *src)
 {
     if (!a->guide)
         return NULL;
-    gn_guide *g = gn_source_guide(source(a), a->guide);
+    gn_guide *g = gn_source_guide(src, a->guide);
     if (!g && a->guide[0]) {
-        char *root = repo_root(a);
+        char *root = gn_source_repo_root(src);
         char *dir = gn_path_join(root, a->guide);
-        g = gn_is_dir(dir) ? gn_source_adopt(source(a), a->guide, dir) : NULL;
+        g = gn_is_dir(dir) ? gn_source_adopt(src, a->guide, dir) : NULL;
         free(dir);
         free(root);
     }
     return g;
+}
+
+/* The open page's guide in the current locale. */
+static gn_guide *current_guide(app *a)
+{
+    return guide_in(a, source(a));
+}
+
+/* The file of the open page in src (newly allocated), or NULL when src
+ * lacks its guide. */
+static char *page_file(app *a, gn_source *src)
+{
+    gn_guide *g = guide_in(a, src);
+    if (a->guide && !g)
+        return NULL;
+    char *root = g ? NULL : gn_source_repo_root(src);
+    char *path = gn_path_join(g ? g->dir : root, a->page);
+    free(root);
+    char *cut = strpbrk(path, "#?");
+    if (cut)
+        *cut = '\0';
+    return path;
+}
+
+/* Load the open page in the second locale, when comparing. */
+static void load_right(app *a)
+{
+    if (a->right_have_page)
+        gn_page_free(&a->rpg);
+    a->right_have_page = false;
+    if (!a->compare || !a->page)
+        return;
+    char *path = page_file(a, &a->set->v[a->right_loc]);
+    gn_error err;
+    if (path && gn_is_file(path)) {
+        if (gn_page_load(path, &a->rpg, &err) == 0)
+            a->right_have_page = true;
+        else
+            gn_page_free(&a->rpg);
+    }
+    free(path);
 }
 
 static void close_page(app *a)
@@ -175,35 +268,29 @@ static void load_page(app *a)
     close_page(a);
     gn_guide *g = current_guide(a);
     const char *tag = source(a)->tag;
-    if (a->guide && !g) {
+    char *path = page_file(a, source(a));
+    gn_error err;
+    if (!path) {
         a->notice = gn_xasprintf("This guide is not available in %s.", tag);
+    } else if (!gn_is_file(path)) {
+        bool listed = g && g->toc && gn_toc_find_page(g->toc, a->page) >= 0;
+        a->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", tag,
+                                 a->page, listed ? "is listed in this locale's table of "
+                                 "contents, but its file is missing."
+                                 : g ? "is not in this locale's table of contents."
+                                 : "does not exist in this locale.");
+    } else if (gn_page_load(path, &a->pg, &err) != 0) {
+        gn_page_free(&a->pg);
+        a->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
     } else {
-        char *root = g ? NULL : repo_root(a);
-        char *path = gn_path_join(g ? g->dir : root, a->page);
-        free(root);
-        char *cut = strpbrk(path, "#?");
-        if (cut)
-            *cut = '\0';
-        gn_error err;
-        if (!gn_is_file(path)) {
-            bool listed = g && g->toc && gn_toc_find_page(g->toc, a->page) >= 0;
-            a->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", tag,
-                                     a->page, listed ? "is listed in this locale's table of "
-                                     "contents, but its file is missing."
-                                     : g ? "is not in this locale's table of contents."
-                                     : "does not exist in this locale.");
-        } else if (gn_page_load(path, &a->pg, &err) != 0) {
-            gn_page_free(&a->pg);
-            a->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
-        } else {
-            a->have_page = true;
-            a->page_title = gn_page_title(&a->pg);
-        }
-        free(path);
+        a->have_page = true;
+        a->page_title = gn_page_title(&a->pg);
     }
+    free(path);
     if (!a->page_title)
         a->page_title = gn_text_sanitized(gn_path_basename(a->page));
     a->link = -1;
+    load_right(a);
     relayout(a);
 }
 
@@ -214,7 +301,7 @@ static bool goto_anchor(app *a, const char *anchor)
     long h = gn_doc_find_anchor(&a->doc, anchor);
     if (h < 0)
         return false;
-    scroll_to(a, a->doc.headings[h].line);
+    scroll_to(a, row_for_line(a, a->doc.headings[h].line));
     return true;
 }
 
@@ -396,7 +483,7 @@ static void switch_locale(app *a, size_t loc)
 {
     if (loc == a->loc)
         return;
-    long section = a->have_page ? gn_doc_section_at(&a->doc, a->top) : -1;
+    long section = a->have_page ? gn_doc_section_at(&a->doc, line_at_top(a)) : -1;
     a->loc = loc;
     current_guide(a); /* adopts a guide reached by a link, for the tree */
     rebuild_tree(a);
@@ -405,7 +492,7 @@ static void switch_locale(app *a, size_t loc)
         a->top = 0;
         load_page(a);
         if (section >= 0 && (size_t)section < a->doc.nheadings)
-            scroll_to(a, a->doc.headings[section].line);
+            scroll_to(a, row_for_line(a, a->doc.headings[section].line));
         select_current(a);
     }
     say(a, "Language: %s", source(a)->tag);
@@ -500,7 +587,7 @@ static void draw_status(app *a)
     const char *guide_title = g && g->toc ? gn_toc_title(g->toc) : "";
     char right[64] = "";
     if (a->page) {
-        size_t n = a->doc.nlines;
+        size_t n = view_rows(a);
         size_t bottom = a->top + (size_t)a->body_h < n ? a->top + (size_t)a->body_h : n;
         snprintf(right, sizeof right, " %zu-%zu/%zu %3zu%% ", n ? a->top + 1 : 0, bottom, n,
                  n ? bottom * 100 / n : 100);
@@ -780,7 +867,7 @@ static void select_link(app *a, int dir)
         if (d->links[k].line == (size_t)-1)
             continue; /* a link whose text was not laid out */
         a->link = k;
-        size_t line = d->links[k].line;
+        size_t line = row_for_line(a, d->links[k].line);
         if (line < a->top || line >= a->top + (size_t)a->body_h)
             scroll_to(a, line > (size_t)a->body_h / 2 ? line - (size_t)a->body_h / 2 : 0);
         say(a, "Link: %s", d->links[k].url);
@@ -969,12 +1056,12 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
             break;
         a.message[0] = '\0';
         if (key == KEY_RESIZE) {
-            long section = a.have_page ? gn_doc_section_at(&a.doc, a.top) : -1;
+            long section = a.have_page ? gn_doc_section_at(&a.doc, line_at_top(&a)) : -1;
             geometry(&a);
             relayout(&a);
             a.top = 0;
             if (section >= 0)
-                scroll_to(&a, a.doc.headings[section].line);
+                scroll_to(&a, row_for_line(&a, a.doc.headings[section].line));
             continue;
         }
         if (key == ERR)
