@@ -11,6 +11,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "guidenav/align.h"
+#include "guidenav/check.h"
+#include "guidenav/matrix.h"
+#include "guidenav/stale.h"
 #include "guidenav/layout.h"
 #include "guidenav/locale.h"
 #include "guidenav/page.h"
@@ -34,6 +37,11 @@ static const char usage_text[] =
     "                  section by section (PAGE: its path in any locale)\n"
     "  --interleave    with --compare: each block of A followed by B's, for narrow\n"
     "                  screens\n"
+    "  --toc-matrix    print each guide's TOC across the locales, tab-separated\n"
+    "  --check         list missing files, orphan pages, broken links and anchors,\n"
+    "                  differing heading structures and stale translations;\n"
+    "                  exit status 1 when there are any\n"
+    "  --reference L   the locale translations are checked against (default: en)\n"
     "  --width N       the width for --dump and --compare (default: the terminal's,\n"
     "                  or 80)\n"
     "  --plain         no colours in --dump and --compare\n"
@@ -48,7 +56,8 @@ static const char usage_text[] =
     "With no PATH, the guide in the current folder, else the bundled guide.\n"
     "In the navigator, press ? for the keys.\n";
 
-typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE } mode;
+typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
+                    MODE_CHECK } mode;
 
 typedef struct options {
     mode mode;
@@ -59,6 +68,7 @@ typedef struct options {
     bool osc52;
     const char *pair;    /* --compare A,B */
     bool interleave;
+    const char *reference; /* --reference LOCALE: staleness and --check */
 } options;
 
 /* The folder of the bundled guide: beside the program in the source tree
@@ -126,12 +136,16 @@ static int parse_options(int argc, char **argv, options *o)
         {"osc52", no_argument, NULL, 'o'},
         {"compare", required_argument, NULL, 'c'},
         {"interleave", no_argument, NULL, 'i'},
+        {"toc-matrix", no_argument, NULL, 'm'},
+        {"check", no_argument, NULL, 'k'},
+        {"reference", required_argument, NULL, 'r'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
+    o->reference = "en";
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -168,6 +182,15 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'i':
             o->interleave = true;
+            break;
+        case 'm':
+            o->mode = MODE_MATRIX;
+            break;
+        case 'k':
+            o->mode = MODE_CHECK;
+            break;
+        case 'r':
+            o->reference = optarg;
             break;
         case 'l':
             o->mode = MODE_LOCALES;
@@ -429,6 +452,73 @@ done:
     return rc;
 }
 
+/* The git repository of the reference locale's source, or NULL. */
+static gn_repo *reference_repo(gn_localeset *set, const char *reference)
+{
+    gn_source *ref = gn_localeset_find(set, reference);
+    return ref ? gn_repo_open(ref->root, NULL) : NULL;
+}
+
+static const char *cell_name(gn_cell_state s)
+{
+    return s == GN_CELL_OK ? "ok" : s == GN_CELL_NOFILE ? "nofile" : "absent";
+}
+
+/* --toc-matrix: each guide of the first locale across every locale. */
+static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
+{
+    gn_repo *repo = reference_repo(set, reference);
+    int rc = 0;
+    for (size_t g = 0; g < set->v[0].nguides && rc == 0; g++) {
+        gn_matrix m;
+        if (gn_matrix_build(&m, set, set->v[0].guides[g].id, reference, repo, err) != 0) {
+            rc = -1;
+            break;
+        }
+        fputs("entry", stdout);
+        for (size_t l = 0; l < set->n; l++)
+            printf("\t%s", set->v[l].tag);
+        for (size_t l = 0; l < set->n; l++)
+            printf("\t%s:ht-degree\t%s:source-git-commit\t%s:stale", set->v[l].tag,
+                   set->v[l].tag, set->v[l].tag);
+        putchar('\n');
+        for (size_t r = 0; r < m.nrows; r++) {
+            const gn_matrix_row *row = &m.rows[r];
+            fputs(row->key, stdout);
+            for (size_t l = 0; l < set->n; l++)
+                printf("\t%s", cell_name(row->cells[l].state));
+            for (size_t l = 0; l < set->n; l++) {
+                const gn_matrix_cell *c = &row->cells[l];
+                bool page = row->kind == GN_TOC_PAGE;
+                bool ref = strcmp(set->v[l].tag, reference) == 0;
+                printf("\t%s\t%s\t%s", page && c->ht_degree ? c->ht_degree : "",
+                       page && c->commit ? c->commit : "",
+                       !page || c->state != GN_CELL_OK ? "" : ref ? "-" : gn_stale_name(c->stale));
+            }
+            putchar('\n');
+        }
+        gn_matrix_free(&m);
+    }
+    gn_repo_free(repo);
+    return rc;
+}
+
+/* --check: one line per problem; 1 when there is any. */
+static int run_check(gn_localeset *set, const char *reference)
+{
+    gn_repo *repo = reference_repo(set, reference);
+    gn_problems probs;
+    gn_check(set, reference, repo, &probs);
+    for (size_t i = 0; i < probs.n; i++) {
+        const gn_problem *p = &probs.v[i];
+        printf("%s\t%s:%d\t%s\t%s\n", p->locale, p->file, p->line, p->kind, p->detail);
+    }
+    size_t n = probs.n;
+    gn_problems_free(&probs);
+    gn_repo_free(repo);
+    return n ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -462,6 +552,16 @@ int main(int argc, char **argv)
     switch (o.mode) {
     case MODE_TOC:
         rc = run_toc(&set, &err);
+        break;
+    case MODE_MATRIX:
+        rc = run_matrix(&set, o.reference, &err);
+        break;
+    case MODE_CHECK:
+        rc = run_check(&set, o.reference);
+        if (rc == 1) {
+            gn_localeset_free(&set);
+            return EXIT_ERROR;
+        }
         break;
     case MODE_LOCALES:
         rc = run_locales(&set, set.v[0].guides[0].id);

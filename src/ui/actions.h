@@ -26,6 +26,10 @@
     X(FORWARD,    "F",                    "Go forward again (Ctrl-I is Tab in a terminal)") \
     X(COPY,       "y",                    "Copy the selected link's URL with OSC 52 (see --osc52)") \
     X(LANGUAGE,   "L",                    "Switch language: the same page in another locale") \
+    X(COMPARE,    "c",                    "Compare: the page beside its second locale, aligned") \
+    X(RIGHT_LANG, "R",                    "Choose the second locale of the comparison") \
+    X(MATRIX,     "M",                    "The guide's TOC across all locales") \
+    X(DIFF,       "D",                    "Reference page's changes since this translation") \
     X(HELP,       "?",                    "Show the keys") \
     X(REDRAW,     "Ctrl-L",               "Redraw the screen") \
     X(QUIT,       "q",                    "Quit")

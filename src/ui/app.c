@@ -555,26 +555,58 @@ static void draw_tree(app *a)
             mvaddstr(r, a->tree_w, "│");
 }
 
+/* Draw line ln of d at row r, column x, the selected link reversed when
+ * links is true. */
+static void draw_line(app *a, const gn_doc *d, size_t ln, int r, int x, bool links)
+{
+    move(r, x);
+    const gn_line *line = &d->lines[ln];
+    for (uint32_t k = 0; k < line->n; k++) {
+        const gn_span *s = &d->spans[line->first + k];
+        attr_t attr = gn_style_attr(s->style);
+        if (links && s->link >= 0 && s->link == a->link)
+            attr |= A_REVERSE;
+        attrset(attr);
+        addnstr(gn_span_text(d, s), (int)s->len);
+    }
+    attrset(0);
+}
+
 static void draw_pager(app *a)
 {
     if (a->cols < 60 && a->focus == FOCUS_TREE)
         return;
-    const gn_doc *d = &a->doc;
+    int x = a->pager_x + 1;
+    if (!a->compare || !a->page) {
+        for (int r = 0; r < a->body_h && a->top + (size_t)r < a->doc.nlines; r++)
+            draw_line(a, &a->doc, a->top + (size_t)r, r, x, true);
+        return;
+    }
+    const char *mark = a->ascii ? "> " : "» ";
+    const char *bar = a->ascii ? "|" : "│";
     for (int r = 0; r < a->body_h; r++) {
-        size_t l = a->top + (size_t)r;
-        if (l >= d->nlines)
+        size_t row = a->top + (size_t)r;
+        if (row >= a->align.nrows)
             break;
-        move(r, a->pager_x + 1);
-        const gn_line *ln = &d->lines[l];
-        for (uint32_t k = 0; k < ln->n; k++) {
-            const gn_span *s = &d->spans[ln->first + k];
-            attr_t attr = gn_style_attr(s->style);
-            if (s->link >= 0 && s->link == a->link)
-                attr |= A_REVERSE;
-            attrset(attr);
-            addnstr(gn_span_text(d, s), (int)s->len);
+        long l = a->align.left[row], rt = a->align.right[row];
+        if (a->interleaved) {
+            if (l >= 0) {
+                draw_line(a, &a->doc, (size_t)l, r, x, true);
+            } else if (rt >= 0) {
+                attrset(A_DIM);
+                mvaddstr(r, x, mark);
+                attrset(0);
+                draw_line(a, &a->rdoc, (size_t)rt, r, x + 2, false);
+            }
+            continue;
         }
+        if (l >= 0)
+            draw_line(a, &a->doc, (size_t)l, r, x, true);
+        attrset(A_DIM);
+        mvaddstr(r, x + a->doc.width + 1, bar);
         attrset(0);
+        if (rt >= 0)
+            draw_line(a, &a->rdoc, (size_t)rt, r, x + a->doc.width + 3, false);
     }
 }
 
@@ -595,6 +627,10 @@ static void draw_status(app *a)
     gn_buf left = GN_BUF_INIT;
     if (a->message[0])
         gn_buf_addf(&left, " %s", a->message);
+    else if (a->compare && a->page)
+        gn_buf_addf(&left, " %s │ %s ⇄ %s │ %s%s", guide_title, src->tag,
+                    a->set->v[a->right_loc].tag, a->page_title ? a->page_title : "",
+                    a->align.structure_differs ? " │ structure differs" : "");
     else
         gn_buf_addf(&left, " %s │ %s │ %s", guide_title, src->tag,
                     a->page_title ? a->page_title : "(no page open: Enter opens one)");
@@ -721,12 +757,14 @@ static long modal_list(app *a, const char *title, char **lines, size_t n,
     }
 }
 
-static void language_switcher(app *a)
+/* Let the reader choose a locale: each with its guide title in its own
+ * language. Returns the index, or -1. */
+static long choose_locale(app *a, const char *title, size_t current)
 {
     size_t n = a->set->n;
     char **lines = gn_xcalloc(n, sizeof *lines);
     gn_guide *cur = current_guide(a);
-    const char *id = cur ? cur->id : source(a)->nguides ? source(a)->guides[0].id : "";
+    char *id = gn_xstrdup(cur ? cur->id : source(a)->nguides ? source(a)->guides[0].id : "");
     for (size_t i = 0; i < n; i++) {
         gn_source *s = &a->set->v[i];
         gn_guide *g = gn_source_guide(s, id);
@@ -735,12 +773,72 @@ static void language_switcher(app *a)
         lines[i] = gn_xasprintf("%-7s %s", s->tag,
                                 toc ? gn_toc_title(toc) : g ? "(unreadable TOC)" : "(no such guide)");
     }
-    long choice = modal_list(a, "Language", lines, n, a->loc, true);
+    free(id);
+    long choice = modal_list(a, title, lines, n, current, true);
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
     free(lines);
+    return choice;
+}
+
+static void language_switcher(app *a)
+{
+    long choice = choose_locale(a, "Language", a->loc);
     if (choice >= 0)
         switch_locale(a, (size_t)choice);
+}
+
+/* Keep the current locale's line at the top across a relayout. */
+static void relayout_keeping_place(app *a)
+{
+    size_t line = line_at_top(a);
+    relayout(a);
+    a->top = 0;
+    scroll_to(a, row_for_line(a, line));
+}
+
+/* The second locale by default: English when reading another locale,
+ * else the next one. */
+static size_t default_right(const app *a)
+{
+    for (size_t i = 0; i < a->set->n; i++)
+        if (i != a->loc && strcmp(a->set->v[i].tag, "en") == 0)
+            return i;
+    return a->set->n > 1 ? (a->loc + 1) % a->set->n : a->loc;
+}
+
+static void toggle_compare(app *a)
+{
+    if (!a->page) {
+        say(a, "%s", "Open a page first: c compares it with another locale.");
+        return;
+    }
+    if (a->set->n < 2 && !a->compare) {
+        say(a, "%s", "Only one locale: nothing to compare with.");
+        return;
+    }
+    size_t line = line_at_top(a);
+    a->compare = !a->compare;
+    if (a->compare && a->right_loc == a->loc)
+        a->right_loc = default_right(a);
+    load_right(a);
+    relayout(a);
+    a->top = 0;
+    scroll_to(a, row_for_line(a, line));
+}
+
+static void right_switcher(app *a)
+{
+    long choice = choose_locale(a, "Second locale", a->right_loc);
+    if (choice < 0)
+        return;
+    a->right_loc = (size_t)choice;
+    if (!a->compare) {
+        toggle_compare(a);
+        return;
+    }
+    load_right(a);
+    relayout_keeping_place(a);
 }
 
 static void help_screen(app *a)
@@ -967,6 +1065,12 @@ static void act(app *a, gn_action action)
     case GN_ACT_LANGUAGE:
         language_switcher(a);
         break;
+    case GN_ACT_COMPARE:
+        toggle_compare(a);
+        break;
+    case GN_ACT_RIGHT_LANG:
+        right_switcher(a);
+        break;
     case GN_ACT_FOCUS:
         a->focus = a->focus == FOCUS_TREE ? FOCUS_PAGER : FOCUS_TREE;
         geometry(a);
@@ -1002,6 +1106,10 @@ static void free_app(app *a)
     free(a->guide);
     free(a->page);
     gn_history_free(&a->history);
+    if (a->right_have_page)
+        gn_page_free(&a->rpg);
+    gn_doc_free(&a->rdoc);
+    gn_align_free(&a->align);
 }
 
 static void welcome(app *a)

@@ -1,0 +1,398 @@
+/* matrix.c: a guide's TOC across all its locales (see matrix.h).
+ *
+ * Locales are merged one after the other, in set order, into a list of rows
+ * kept in tree pre-order (every row's subtree is contiguous and a row's
+ * depth is its parent row's depth plus one). For each locale:
+ *   1. identity matching: a page entry joins the row with the same
+ *      normalised target, a group with an anchor the row with that anchor,
+ *      an external link the row with the same URL;
+ *   2. positional matching, in document order: an entry left over (a group
+ *      without anchor, or an external link whose URL matched nothing) joins
+ *      the row of the same kind and depth under the same matched parent that
+ *      has the same ordinal among the siblings left over after step 1;
+ *   3. any other entry becomes a new row, placed after the subtree of the
+ *      row of its preceding sibling in this locale (a stable merge), or as
+ *      the first child of its parent's row when it has no preceding sibling.
+ * Nothing here recurses on the TOC's depth. */
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/matrix.h"
+#include "guidenav/meta.h"
+#include "guidenav/util.h"
+
+/* A row while the matrix is being merged. Rows never move in `rows`; the
+ * display order is kept apart, as a list of row indices. */
+typedef struct mrow {
+    gn_toc_kind kind;
+    char *match;   /* page target (normalised), group anchor, or URL; NULL
+                      for a group without anchor */
+    char *title;
+    int depth;
+    long parent;   /* row index, or -1 */
+    long *entry;   /* per locale: entry index in its TOC, or -1 */
+    char *key;     /* the page target, "#anchor" or URL (NULL: positional) */
+} mrow;
+
+typedef struct merge {
+    size_t nlocales;
+    mrow *rows;
+    size_t nrows, cap;
+    size_t *order; /* display order: row indices */
+} merge;
+
+/* The page target without leading "./", "#fragment" and "?query", newly
+ * allocated. */
+static char *normal_target(const char *target)
+{
+    while (target[0] == '.' && target[1] == '/')
+        target += 2;
+    return gn_xstrndup(target, strcspn(target, "#?"));
+}
+
+/* What identity matching compares for entry e (newly allocated), or NULL
+ * when e can only be matched by position. */
+static char *identity(const gn_toc_entry *e)
+{
+    switch (e->kind) {
+    case GN_TOC_PAGE:
+        return normal_target(e->target ? e->target : "");
+    case GN_TOC_EXTERNAL:
+        return gn_xstrdup(e->target ? e->target : "");
+    case GN_TOC_GROUP:
+    default:
+        return e->anchor ? gn_xstrdup(e->anchor) : NULL;
+    }
+}
+
+/* True when entry e may be matched by position (step 2). */
+static bool positional_entry(const gn_toc_entry *e)
+{
+    return e->kind == GN_TOC_EXTERNAL || (e->kind == GN_TOC_GROUP && !e->anchor);
+}
+
+/* True when row r may take a positional match. */
+static bool positional_row(const mrow *r)
+{
+    return r->kind == GN_TOC_EXTERNAL || (r->kind == GN_TOC_GROUP && !r->match);
+}
+
+/* Display position of row r. */
+static size_t position_of(const merge *mg, size_t r)
+{
+    for (size_t i = 0; i < mg->nrows; i++)
+        if (mg->order[i] == r)
+            return i;
+    return mg->nrows;
+}
+
+/* Create a row for entry e of locale loc, with this parent and depth, at
+ * display position pos; returns its index. */
+static size_t add_row(merge *mg, const gn_toc_entry *e, char *match, long parent,
+                      int depth, size_t pos, size_t loc, long entry)
+{
+    if (mg->nrows == mg->cap) {
+        mg->cap = mg->cap ? mg->cap * 2 : 64;
+        mg->rows = gn_xreallocarray(mg->rows, mg->cap, sizeof *mg->rows);
+        mg->order = gn_xreallocarray(mg->order, mg->cap, sizeof *mg->order);
+    }
+    size_t r = mg->nrows;
+    mrow *row = &mg->rows[r];
+    memset(row, 0, sizeof *row);
+    row->kind = e->kind;
+    row->match = match;
+    row->title = gn_xstrdup(e->title ? e->title : "");
+    row->depth = depth;
+    row->parent = parent;
+    row->entry = gn_xreallocarray(NULL, mg->nlocales, sizeof *row->entry);
+    for (size_t l = 0; l < mg->nlocales; l++)
+        row->entry[l] = -1;
+    row->entry[loc] = entry;
+    if (e->kind == GN_TOC_GROUP && match)
+        row->key = gn_xasprintf("#%s", match);
+    else if (match)
+        row->key = gn_xstrdup(match);
+    memmove(mg->order + pos + 1, mg->order + pos, (mg->nrows - pos) * sizeof *mg->order);
+    mg->order[pos] = r;
+    mg->nrows++;
+    return r;
+}
+
+/* Merge the TOC of locale loc into the rows (steps 1 to 3 above). */
+static void merge_locale(merge *mg, const gn_toc *toc, size_t loc)
+{
+    size_t n = toc->n;
+    if (n == 0)
+        return;
+    long *row_of = gn_xreallocarray(NULL, n, sizeof *row_of);
+    long *parent = gn_xreallocarray(NULL, n, sizeof *parent);
+    char **ident = gn_xcalloc(n, sizeof *ident);
+    long *ordinal = gn_xreallocarray(NULL, n, sizeof *ordinal);
+    /* Per parent entry (index + 1): leftover positional children seen so
+     * far, and the last child seen. */
+    long *count = gn_xcalloc(n + 1, sizeof *count);
+    long *last_child = gn_xreallocarray(NULL, n + 1, sizeof *last_child);
+    long *stack = gn_xreallocarray(NULL, n, sizeof *stack);
+    size_t sp = 0;
+
+    /* Parents from depths: the nearest preceding entry of smaller depth. */
+    for (size_t i = 0; i < n; i++) {
+        while (sp > 0 && toc->entries[stack[sp - 1]].depth >= toc->entries[i].depth)
+            sp--;
+        parent[i] = sp > 0 ? stack[sp - 1] : -1;
+        stack[sp++] = (long)i;
+        row_of[i] = -1;
+        last_child[i] = -1;
+    }
+    last_child[n] = -1;
+
+    /* 1. Identity. */
+    for (size_t i = 0; i < n; i++) {
+        const gn_toc_entry *e = &toc->entries[i];
+        ident[i] = identity(e);
+        if (!ident[i])
+            continue;
+        for (size_t r = 0; r < mg->nrows; r++) {
+            mrow *row = &mg->rows[r];
+            if (row->kind == e->kind && row->match && row->entry[loc] < 0 &&
+                strcmp(row->match, ident[i]) == 0) {
+                row->entry[loc] = (long)i;
+                row_of[i] = (long)r;
+                break;
+            }
+        }
+    }
+
+    /* The rows still free for positional matching, as step 1 left them. */
+    bool *free_row = gn_xcalloc(mg->nrows ? mg->nrows : 1, sizeof *free_row);
+    for (size_t r = 0; r < mg->nrows; r++)
+        free_row[r] = mg->rows[r].entry[loc] < 0 && positional_row(&mg->rows[r]);
+    size_t nfree = mg->nrows;
+    for (size_t i = 0; i < n; i++) {
+        ordinal[i] = -1;
+        if (row_of[i] < 0 && positional_entry(&toc->entries[i]))
+            ordinal[i] = count[parent[i] + 1]++;
+    }
+
+    /* 2 and 3, in document order, so a parent has its row before its
+     * children look for theirs. */
+    for (size_t i = 0; i < n; i++) {
+        const gn_toc_entry *e = &toc->entries[i];
+        long p = parent[i];
+        long prow = p >= 0 ? row_of[p] : -1;
+        long prev = last_child[p + 1];
+        last_child[p + 1] = (long)i;
+        if (row_of[i] >= 0)
+            continue;
+        if (ordinal[i] >= 0) {
+            long k = ordinal[i];
+            for (size_t q = 0; q < mg->nrows; q++) {
+                size_t r = mg->order[q];
+                if (r >= nfree || !free_row[r] || mg->rows[r].parent != prow)
+                    continue;
+                if (k-- > 0)
+                    continue;
+                mrow *row = &mg->rows[r];
+                if (row->kind == e->kind && row->depth == e->depth && row->entry[loc] < 0) {
+                    row->entry[loc] = (long)i;
+                    row_of[i] = (long)r;
+                }
+                break;
+            }
+            if (row_of[i] >= 0)
+                continue;
+        }
+        size_t pos;
+        long rparent;
+        int depth;
+        if (prev >= 0) {
+            /* After the subtree of the preceding sibling's row. */
+            size_t sib = (size_t)row_of[prev];
+            pos = position_of(mg, sib) + 1;
+            while (pos < mg->nrows && mg->rows[mg->order[pos]].depth > mg->rows[sib].depth)
+                pos++;
+            rparent = mg->rows[sib].parent;
+            depth = mg->rows[sib].depth;
+        } else if (prow >= 0) {
+            pos = position_of(mg, (size_t)prow) + 1;
+            rparent = prow;
+            depth = mg->rows[prow].depth + 1;
+        } else {
+            pos = 0;
+            rparent = -1;
+            depth = 0;
+        }
+        row_of[i] = (long)add_row(mg, e, ident[i], rparent, depth, pos, loc, (long)i);
+        ident[i] = NULL; /* the row owns it */
+    }
+
+    for (size_t i = 0; i < n; i++)
+        free(ident[i]);
+    free(ident);
+    free(free_row);
+    free(row_of);
+    free(parent);
+    free(ordinal);
+    free(count);
+    free(last_child);
+    free(stack);
+}
+
+/* Fill cell from the front matter of the page file at path (fields stay
+ * NULL when it has none or it cannot be read). */
+static void read_front_matter(gn_matrix_cell *cell, const char *path)
+{
+    char *text;
+    size_t len, body_off;
+    int body_line;
+    if (gn_read_file(path, &text, &len, NULL) != 0)
+        return;
+    gn_meta meta;
+    if (gn_meta_parse(path, text, len, &meta, &body_off, &body_line, NULL) == 0) {
+        static const char *const keys[] = {"ht-degree", "workflow-type",
+                                           "source-git-commit", "source-wordcount"};
+        char **fields[] = {&cell->ht_degree, &cell->workflow, &cell->commit,
+                           &cell->wordcount};
+        for (size_t k = 0; k < 4; k++) {
+            const char *v = gn_meta_get(&meta, keys[k]);
+            *fields[k] = v ? gn_xstrdup(v) : NULL;
+        }
+    }
+    gn_meta_free(&meta);
+    free(text);
+}
+
+/* True when the non-NULL commits of the cells (but the reference's, at
+ * index ref, or none when ref is negative) are not all equal. */
+static bool commits_differ(const gn_matrix_row *row, size_t nlocales, long ref)
+{
+    const char *first = NULL;
+    for (size_t l = 0; l < nlocales; l++) {
+        const char *c = row->cells[l].commit;
+        if ((long)l == ref || !c)
+            continue;
+        if (!first)
+            first = c;
+        else if (strcmp(first, c) != 0)
+            return true;
+    }
+    return false;
+}
+
+int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
+                    const char *reference, gn_repo *repo, gn_error *err)
+{
+    memset(m, 0, sizeof *m);
+    merge mg = {.nlocales = set->n};
+    gn_guide **guides = gn_xcalloc(set->n ? set->n : 1, sizeof *guides);
+    const gn_toc **tocs = gn_xcalloc(set->n ? set->n : 1, sizeof *tocs);
+    size_t read = 0;
+    gn_error toc_err;
+    bool toc_failed = false;
+
+    for (size_t l = 0; l < set->n; l++) {
+        guides[l] = gn_source_guide(&set->v[l], guide_id);
+        if (!guides[l])
+            continue;
+        tocs[l] = gn_guide_toc(guides[l], &toc_err);
+        if (!tocs[l]) {
+            toc_failed = true;
+            continue;
+        }
+        read++;
+        merge_locale(&mg, tocs[l], l);
+    }
+    if (read == 0) {
+        free(guides);
+        free(tocs);
+        free(mg.rows);
+        free(mg.order);
+        if (toc_failed)
+            return gn_fail(err, "%s", toc_err.msg);
+        return gn_fail(err, "%s: no locale has this guide", *guide_id ? guide_id : ".");
+    }
+
+    long ref = -1;
+    for (size_t l = 0; reference && l < set->n; l++)
+        if (strcmp(set->v[l].tag, reference) == 0)
+            ref = (long)l;
+
+    m->nlocales = set->n;
+    m->nrows = mg.nrows;
+    m->rows = gn_xcalloc(mg.nrows ? mg.nrows : 1, sizeof *m->rows);
+    for (size_t q = 0; q < mg.nrows; q++) {
+        mrow *src = &mg.rows[mg.order[q]];
+        gn_matrix_row *row = &m->rows[q];
+        row->kind = src->kind;
+        row->key = src->key ? src->key : gn_xasprintf("@%zu", q);
+        src->key = NULL;
+        row->title = src->title;
+        src->title = NULL;
+        row->depth = src->depth;
+        row->cells = gn_xcalloc(set->n ? set->n : 1, sizeof *row->cells);
+        char *ref_path = NULL;
+        for (size_t l = 0; l < set->n; l++) {
+            gn_matrix_cell *cell = &row->cells[l];
+            cell->entry = src->entry[l];
+            cell->stale = GN_STALE_UNKNOWN;
+            if (cell->entry < 0) {
+                cell->state = GN_CELL_ABSENT;
+            } else if (src->kind != GN_TOC_PAGE) {
+                cell->state = GN_CELL_OK;
+            } else {
+                char *path = gn_path_join(guides[l]->dir, src->match);
+                if (gn_is_file(path)) {
+                    cell->state = GN_CELL_OK;
+                    read_front_matter(cell, path);
+                    if ((long)l == ref) {
+                        ref_path = path;
+                        path = NULL;
+                    }
+                } else {
+                    cell->state = GN_CELL_NOFILE;
+                }
+                free(path);
+            }
+            if (cell->state != GN_CELL_OK)
+                row->missing_somewhere = true;
+        }
+        row->commit_differs = commits_differ(row, set->n, ref);
+        if (repo && ref_path) {
+            for (size_t l = 0; l < set->n; l++) {
+                gn_matrix_cell *cell = &row->cells[l];
+                if ((long)l != ref && cell->state == GN_CELL_OK && cell->commit && *cell->commit)
+                    cell->stale = gn_repo_stale(repo, ref_path, cell->commit);
+            }
+        }
+        free(ref_path);
+    }
+
+    for (size_t r = 0; r < mg.nrows; r++) {
+        free(mg.rows[r].match);
+        free(mg.rows[r].title);
+        free(mg.rows[r].entry);
+        free(mg.rows[r].key);
+    }
+    free(mg.rows);
+    free(mg.order);
+    free(guides);
+    free(tocs);
+    return 0;
+}
+
+void gn_matrix_free(gn_matrix *m)
+{
+    for (size_t r = 0; r < m->nrows; r++) {
+        gn_matrix_row *row = &m->rows[r];
+        for (size_t l = 0; l < m->nlocales; l++) {
+            free(row->cells[l].ht_degree);
+            free(row->cells[l].workflow);
+            free(row->cells[l].commit);
+            free(row->cells[l].wordcount);
+        }
+        free(row->cells);
+        free(row->key);
+        free(row->title);
+    }
+    free(m->rows);
+    memset(m, 0, sizeof *m);
+}
