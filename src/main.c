@@ -568,7 +568,7 @@ int main(int argc, char **argv)
         err.msg[0] = '\0';
         break;
     default: {
-        gn_ui_opts ui = {o.osc52 || osc52_known()};
+        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference};
         rc = gn_ui_run(&set, &ui, &err);
         break;
     }

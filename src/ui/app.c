@@ -11,6 +11,8 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/history.h"
+#include "guidenav/matrix.h"
+#include "guidenav/stale.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -52,6 +54,10 @@ typedef struct app {
 
     gn_history history;
     bool osc52;          /* copying through OSC 52 is on */
+    const char *reference; /* the reference locale's tag */
+    gn_repo *repo;       /* its git repository, once looked for */
+    bool repo_tried;
+    char stale[64];      /* staleness of the compared translation, for the status */
 
     int rows, cols;      /* screen */
     int tree_w;          /* 0 when the tree is hidden */
@@ -263,6 +269,51 @@ static void close_page(app *a)
 
 /* Load a->page of a->guide in the current locale, or a notice saying why
  * it cannot be shown. */
+/* The reference locale's git repository, opened on first use. */
+static gn_repo *reference_repo(app *a)
+{
+    if (!a->repo_tried) {
+        a->repo_tried = true;
+        gn_source *ref = gn_localeset_find(a->set, a->reference);
+        a->repo = ref ? gn_repo_open(ref->root, NULL) : NULL;
+    }
+    return a->repo;
+}
+
+/* The translation being compared: the side that is not the reference
+ * locale. Sets *src and *pg; false when neither side is a translation of
+ * the reference or the translation's page is not there. */
+static bool compared_translation(app *a, gn_source **src, const gn_page **pg)
+{
+    gn_source *left = source(a), *right = &a->set->v[a->right_loc];
+    if (strcmp(right->tag, a->reference) != 0 && a->right_have_page) {
+        *src = right;
+        *pg = &a->rpg;
+    } else if (strcmp(left->tag, a->reference) != 0 && a->have_page) {
+        *src = left;
+        *pg = &a->pg;
+    } else {
+        return false;
+    }
+    return gn_localeset_find(a->set, a->reference) != NULL;
+}
+
+/* Compute the staleness shown in the status line while comparing. */
+static void update_staleness(app *a)
+{
+    a->stale[0] = '\0';
+    gn_source *src;
+    const gn_page *pg;
+    if (!a->compare || !compared_translation(a, &src, &pg))
+        return;
+    gn_repo *repo = reference_repo(a);
+    char *ref_path = page_file(a, gn_localeset_find(a->set, a->reference));
+    const char *commit = gn_meta_get(&pg->meta, "source-git-commit");
+    gn_stale st = repo && ref_path ? gn_repo_stale(repo, ref_path, commit) : GN_STALE_UNKNOWN;
+    snprintf(a->stale, sizeof a->stale, "%s %s", src->tag, gn_stale_name(st));
+    free(ref_path);
+}
+
 static void load_page(app *a)
 {
     close_page(a);
@@ -291,6 +342,7 @@ static void load_page(app *a)
         a->page_title = gn_text_sanitized(gn_path_basename(a->page));
     a->link = -1;
     load_right(a);
+    update_staleness(a);
     relayout(a);
 }
 
@@ -628,9 +680,10 @@ static void draw_status(app *a)
     if (a->message[0])
         gn_buf_addf(&left, " %s", a->message);
     else if (a->compare && a->page)
-        gn_buf_addf(&left, " %s │ %s ⇄ %s │ %s%s", guide_title, src->tag,
+        gn_buf_addf(&left, " %s │ %s ⇄ %s │ %s%s%s%s", guide_title, src->tag,
                     a->set->v[a->right_loc].tag, a->page_title ? a->page_title : "",
-                    a->align.structure_differs ? " │ structure differs" : "");
+                    a->align.structure_differs ? " │ structure differs" : "",
+                    a->stale[0] ? " │ " : "", a->stale);
     else
         gn_buf_addf(&left, " %s │ %s │ %s", guide_title, src->tag,
                     a->page_title ? a->page_title : "(no page open: Enter opens one)");
@@ -822,6 +875,7 @@ static void toggle_compare(app *a)
     if (a->compare && a->right_loc == a->loc)
         a->right_loc = default_right(a);
     load_right(a);
+    update_staleness(a);
     relayout(a);
     a->top = 0;
     scroll_to(a, row_for_line(a, line));
@@ -838,6 +892,7 @@ static void right_switcher(app *a)
         return;
     }
     load_right(a);
+    update_staleness(a);
     relayout_keeping_place(a);
 }
 
@@ -1026,6 +1081,125 @@ static void pager_action(app *a, gn_action act)
     }
 }
 
+/* The TOC matrix of the open guide: one row per entry of any locale, one
+ * column per locale. Enter opens a page side by side. */
+static void matrix_view(app *a)
+{
+    gn_guide *g = current_guide(a);
+    const char *id = g ? g->id : source(a)->nguides ? source(a)->guides[0].id : "";
+    char *guide = gn_xstrdup(id);
+    gn_matrix m;
+    gn_error err;
+    if (gn_matrix_build(&m, a->set, guide, a->reference, reference_repo(a), &err) != 0) {
+        say(a, "%s", err.msg);
+        free(guide);
+        return;
+    }
+    /* Columns: the entry (indented title), then each locale's mark. */
+    int tw = 0;
+    for (size_t r = 0; r < m.nrows; r++) {
+        int w = m.rows[r].depth * 2 + gn_text_width(m.rows[r].title, strlen(m.rows[r].title));
+        if (w > tw)
+            tw = w;
+    }
+    if (tw > 44)
+        tw = 44;
+    char *legend = gn_xasprintf("TOC matrix: %s present, %s missing file, · absent, * stale, %s commits differ",
+                                a->ascii ? "+" : "✓", a->ascii ? "x" : "✗", a->ascii ? "!=" : "≠");
+    /* Line 0: the locales above their columns; then one line per row. */
+    char **lines = gn_xcalloc(m.nrows + 1, sizeof *lines);
+    gn_buf head = GN_BUF_INIT;
+    gn_buf_addf(&head, "%*s", tw, "");
+    for (size_t l = 0; l < a->set->n; l++)
+        gn_buf_addf(&head, " %s", a->set->v[l].tag);
+    lines[0] = gn_buf_take(&head);
+    for (size_t r = 0; r < m.nrows; r++) {
+        const gn_matrix_row *row = &m.rows[r];
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_addf(&b, "%*s", row->depth * 2, "");
+        size_t fit = gn_text_fit(row->title, strlen(row->title), tw - row->depth * 2);
+        gn_buf_add(&b, row->title, fit);
+        int used = row->depth * 2 + gn_text_width(row->title, fit);
+        gn_buf_addf(&b, "%*s", tw - used, "");
+        for (size_t l = 0; l < a->set->n; l++) {
+            const gn_matrix_cell *c = &row->cells[l];
+            const char *mark = c->state == GN_CELL_ABSENT ? "·"
+                             : c->state == GN_CELL_NOFILE ? (a->ascii ? "x" : "✗")
+                             : (a->ascii ? "+" : "✓");
+            int tagw = (int)strlen(a->set->v[l].tag);
+            gn_buf_addf(&b, " %s%s%*s", mark, c->stale == GN_STALE_STALE ? "*" : " ",
+                        tagw > 2 ? tagw - 2 : 0, "");
+        }
+        if (row->commit_differs)
+            gn_buf_adds(&b, a->ascii ? " !=" : " ≠");
+        lines[r + 1] = gn_buf_take(&b);
+    }
+    long choice = modal_list(a, legend, lines, m.nrows + 1, 1, true) - 1;
+    if (choice >= 0 && m.rows[choice].kind == GN_TOC_PAGE) {
+        char *page = gn_xstrdup(m.rows[choice].key);
+        if (!a->compare && a->set->n > 1) {
+            a->compare = true;
+            if (a->right_loc == a->loc)
+                a->right_loc = default_right(a);
+        }
+        navigate(a, guide, page);
+        a->focus = FOCUS_PAGER;
+        geometry(a);
+        relayout(a);
+        free(page);
+    } else if (choice >= 0) {
+        say(a, "%s", "Not a page: Enter opens page rows.");
+    }
+    for (size_t r = 0; r <= m.nrows; r++)
+        free(lines[r]);
+    free(lines);
+    free(legend);
+    gn_matrix_free(&m);
+    free(guide);
+}
+
+/* The reference page's changes since the compared translation was made. */
+static void diff_view(app *a)
+{
+    gn_source *src;
+    const gn_page *pg;
+    if (!a->page || !compared_translation(a, &src, &pg)) {
+        say(a, "Compare a translation with %s first (c), then D shows what changed.", a->reference);
+        return;
+    }
+    gn_repo *repo = reference_repo(a);
+    const char *commit = gn_meta_get(&pg->meta, "source-git-commit");
+    char *ref_path = page_file(a, gn_localeset_find(a->set, a->reference));
+    gn_error err;
+    char *diff = repo && ref_path ? gn_repo_diff(repo, ref_path, commit, &err) : NULL;
+    if (!diff) {
+        say(a, "Changes unknown: %s", repo ? err.msg : "the reference locale is not a git checkout");
+    } else if (!*diff) {
+        say(a, "%s", "The reference page has not changed since this translation was made.");
+    } else {
+        gn_buf safe = GN_BUF_INIT;
+        gn_text_sanitize(&safe, diff, strlen(diff));
+        size_t n = 0;
+        char **lines = NULL;
+        for (char *p = safe.data; p && *p;) {
+            size_t len = strcspn(p, "\n");
+            lines = gn_xreallocarray(lines, n + 1, sizeof *lines);
+            lines[n++] = gn_xstrndup(p, len);
+            p += len + (p[len] == '\n');
+        }
+        char *title = gn_xasprintf("Changes to the %s page since %.10s (%s)", a->reference,
+                                   commit ? commit : "?", src->tag);
+        modal_list(a, title, lines, n, 0, false);
+        for (size_t i = 0; i < n; i++)
+            free(lines[i]);
+        free(lines);
+        free(title);
+        gn_buf_free(&safe);
+    }
+    free(diff);
+    free(ref_path);
+}
+
 /* Copy the selected link's URL (or the open page's path) to the
  * terminal's clipboard with OSC 52, when that is on. */
 static void copy_link(app *a)
@@ -1071,6 +1245,12 @@ static void act(app *a, gn_action action)
     case GN_ACT_RIGHT_LANG:
         right_switcher(a);
         break;
+    case GN_ACT_MATRIX:
+        matrix_view(a);
+        break;
+    case GN_ACT_DIFF:
+        diff_view(a);
+        break;
     case GN_ACT_FOCUS:
         a->focus = a->focus == FOCUS_TREE ? FOCUS_PAGER : FOCUS_TREE;
         geometry(a);
@@ -1106,6 +1286,7 @@ static void free_app(app *a)
     free(a->guide);
     free(a->page);
     gn_history_free(&a->history);
+    gn_repo_free(a->repo);
     if (a->right_have_page)
         gn_page_free(&a->rpg);
     gn_doc_free(&a->rdoc);
@@ -1134,6 +1315,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     memset(&a, 0, sizeof a);
     a.set = set;
     a.osc52 = opts->osc52;
+    a.reference = opts->reference ? opts->reference : "en";
     a.link = -1;
     a.current = GN_NONE;
     setlocale(LC_ALL, "");

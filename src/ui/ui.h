@@ -9,7 +9,8 @@
 #include <stdbool.h>
 
 typedef struct gn_ui_opts {
-    bool osc52; /* copy links to the clipboard with OSC 52 */
+    bool osc52;            /* copy links to the clipboard with OSC 52 */
+    const char *reference; /* the locale translations are checked against */
 } gn_ui_opts;
 
 /* Run the navigator over set, starting in its first locale, until the user

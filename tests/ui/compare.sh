@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End to end: the compare view on the bundled guide. Open it, scroll with
+# headings aligned, switch the second locale, open the TOC matrix and a page
+# from it, the interleaved form on a narrow terminal, the diff key.
+set -u
+. tests/lib/screen.sh
+
+# aligned_headings: rows where both panes start a heading, as "left|right".
+aligned_headings() { capture | awk -F'│' 'NF >= 3 && $2 ~ /^ #/ && $3 ~ /^ #/ { print $2 "|" $3 }'; }
+
+start 120 30 guide/en
+keys Down Down Enter Down Enter    # expand "Reading guides", open "Keys"
+keys c
+expect_text "c compares with the next locale" "│ en ⇄ de-DE │ Keys"
+keys d
+if [ "$(aligned_headings | wc -l)" -ge 1 ]; then
+    echo "ok - after scrolling, headings of both panes share their rows"
+else
+    echo "not ok - no row holds a heading on both sides"; capture | sed 's/^/#   /'
+fi
+keys R Down Down Enter             # en [de-DE] fr-FR ja-JP: pick ja-JP
+expect_text "R switches the second locale" "│ en ⇄ ja-JP │ Keys"
+if aligned_headings | grep -q '## .*|.*## '; then
+    echo "ok - English and Japanese headings are aligned"
+else
+    echo "not ok - English and Japanese headings are not aligned"; capture | sed 's/^/#   /'
+fi
+keys M
+expect_text "M opens the TOC matrix" "TOC matrix"
+expect_screen matrix
+keys Down Down Down Down Down Down Enter   # the "Switching languages" row
+expect_text "Enter on a row opens that page side by side" "│ en ⇄ ja-JP │ Switching languages"
+expect_screen compare-languages
+keys D
+expect_text "D says when the changes cannot be known" "Changes unknown"
+resize 90 24
+expect_text "a narrow terminal interleaves, marking the second locale" "» ## "
+expect_screen interleaved
+keys c
+expect_text "c again returns to one locale" "│ en │ Switching languages"
+keys q
