@@ -28,9 +28,10 @@ typedef struct smap {
     size_t cap, n;
 } smap;
 
+/* FNV-1a of the string. */
 static size_t hash_str(const char *s)
 {
-    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    uint64_t h = 1469598103934665603ull;
     for (; *s; s++)
         h = (h ^ (unsigned char)*s) * 1099511628211ull;
     return (size_t)h;
@@ -83,6 +84,7 @@ static void smap_put(smap *m, const char *key, size_t val)
     m->vals[i] = val;
 }
 
+/* Release the map and its keys. */
 static void smap_free(smap *m)
 {
     for (size_t i = 0; i < m->cap; i++)
@@ -209,6 +211,7 @@ static cpage *cache_get(cache *c, const char *path, const char *lang)
     return c->v[c->n++];
 }
 
+/* Release every cached page. */
 static void cache_free(cache *c)
 {
     for (size_t i = 0; i < c->n; i++) {
@@ -308,6 +311,7 @@ static bool has_scheme(const char *url)
     return url[i] == ':';
 }
 
+/* The value of a hex digit, or -1. */
 static int hex_digit(char ch)
 {
     if (ch >= '0' && ch <= '9')
@@ -477,6 +481,7 @@ typedef struct gpages {
     size_t n, cap;
 } gpages;
 
+/* Append a page; the list takes path and rel. */
 static void gpages_add(gpages *p, char *path, char *rel)
 {
     if (p->n == p->cap) {
@@ -486,6 +491,7 @@ static void gpages_add(gpages *p, char *path, char *rel)
     p->v[p->n++] = (gpage){path, rel};
 }
 
+/* True for the names a guide's TOC file has. */
 static bool is_toc_name(const char *name)
 {
     return strcmp(name, "TOC.md") == 0 || strcmp(name, "toc.md") == 0;
@@ -520,14 +526,15 @@ static void find_orphans(const char *dir, const smap *reached, gpages *out)
         for (size_t i = 0; i < n; i++) {
             char *path = gn_path_join(folder, names[i]);
             struct stat st;
-            if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode) && names[i][0] != '_') {
+            if (lstat(path, &st) != 0) {
+                /* vanished or unreadable: nothing to say about it */
+            } else if (S_ISDIR(st.st_mode) && names[i][0] != '_') {
                 if (sp == cap) {
                     cap *= 2;
                     stack = gn_xreallocarray(stack, cap, sizeof *stack);
                 }
                 stack[sp++] = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
-            } else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-                       ends_with_md(names[i]) && !is_toc_name(names[i]) &&
+            } else if (S_ISREG(st.st_mode) && ends_with_md(names[i]) && !is_toc_name(names[i]) &&
                        !smap_get(reached, path, NULL)) {
                 gpages_add(out, path, *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]));
                 path = NULL;
@@ -625,6 +632,9 @@ static int cmp_sorted(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Locales in set order, guides in source order; each page is checked once
+ * per locale even when two guides reach it. Problems are collected, then
+ * sorted. */
 void gn_check(gn_localeset *set, const char *reference, gn_repo *repo, gn_problems *out)
 {
     memset(out, 0, sizeof *out);

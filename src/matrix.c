@@ -278,6 +278,11 @@ static bool commits_differ(const gn_matrix_row *row, size_t nlocales, long ref)
     return false;
 }
 
+/* Merge every locale's TOC (a locale without the guide, or whose TOC
+ * cannot be read, adds nothing), then fill the cells in display order:
+ * page files are looked for, their front matter read, and staleness asked
+ * of repo for translated cells when the reference page exists. The "@N"
+ * key of a row matched by position only is its index in m->rows. */
 int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                     const char *reference, gn_repo *repo, gn_error *err)
 {
@@ -379,6 +384,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
     return 0;
 }
 
+/* Release the rows and their cells; m is left empty. */
 void gn_matrix_free(gn_matrix *m)
 {
     for (size_t r = 0; r < m->nrows; r++) {

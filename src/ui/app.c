@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "guidenav/align.h"
+#include "guidenav/emit.h"
 #include "guidenav/history.h"
 #include "guidenav/matrix.h"
 #include "guidenav/stale.h"
@@ -715,8 +716,9 @@ static void draw(app *a)
  * Enter chooses, q/Esc cancel. Returns the chosen index or -1. With
  * select == false the list is only read (help) and any other key closes. */
 static long modal_list(app *a, const char *title, char **lines, size_t n,
-                       size_t start, bool select)
+                       size_t start, bool select, char **notes)
 {
+    const gn_glyphs *gl = gn_glyphs_for(a->ascii);
     size_t cur = start < n ? start : 0, first = 0;
     for (;;) {
         int widest = gn_text_width(title, strlen(title));
@@ -741,17 +743,17 @@ static long modal_list(app *a, const char *title, char **lines, size_t n,
                 addch(' ');
         }
         attrset(A_BOLD);
-        mvaddstr(y, x, "┌");
+        mvaddstr(y, x, gl->top[0]);
         for (int c = 1; c < bw - 1; c++)
-            addstr("─");
-        addstr("┐");
-        mvaddstr(y + bh - 1, x, "└");
+            addstr(gl->hline);
+        addstr(gl->top[2]);
+        mvaddstr(y + bh - 1, x, gl->bottom[0]);
         for (int c = 1; c < bw - 1; c++)
-            addstr("─");
-        addstr("┘");
+            addstr(gl->hline);
+        addstr(gl->bottom[2]);
         for (int r = 1; r < bh - 1; r++) {
-            mvaddstr(y + r, x, "│");
-            mvaddstr(y + r, x + bw - 1, "│");
+            mvaddstr(y + r, x, gl->vline);
+            mvaddstr(y + r, x + bw - 1, gl->vline);
         }
         move(y, x + 2);
         put_clipped(title, strlen(title), bw - 4);
@@ -768,6 +770,14 @@ static long modal_list(app *a, const char *title, char **lines, size_t n,
                 addch(' ');
         }
         attrset(0);
+        if (notes && cur < n && notes[cur]) { /* the selected line's details */
+            move(a->rows - 1, 0);
+            attrset(A_REVERSE);
+            int used = put_clipped(notes[cur], strlen(notes[cur]), a->cols);
+            for (; used < a->cols; used++)
+                addch(' ');
+            attrset(0);
+        }
         refresh();
         int key = getch();
         if (terminate)
@@ -827,7 +837,7 @@ static long choose_locale(app *a, const char *title, size_t current)
                                 toc ? gn_toc_title(toc) : g ? "(unreadable TOC)" : "(no such guide)");
     }
     free(id);
-    long choice = modal_list(a, title, lines, n, current, true);
+    long choice = modal_list(a, title, lines, n, current, true, NULL);
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
     free(lines);
@@ -908,7 +918,7 @@ static void help_screen(app *a)
     }
     for (size_t i = 1; i < GN_ACT_COUNT; i++)
         lines[i - 1] = gn_xasprintf("%-*s  %s", kw, gn_action_table[i].keys, gn_action_table[i].help);
-    modal_list(a, "Keys (any other key closes)", lines, n, 0, false);
+    modal_list(a, "Keys (any other key closes)", lines, n, 0, false, NULL);
     for (size_t i = 0; i < n; i++)
         free(lines[i]);
     free(lines);
@@ -1134,7 +1144,37 @@ static void matrix_view(app *a)
             gn_buf_adds(&b, a->ascii ? " !=" : " ≠");
         lines[r + 1] = gn_buf_take(&b);
     }
-    long choice = modal_list(a, legend, lines, m.nrows + 1, 1, true) - 1;
+    /* Each row's front matter per locale, shown while it is selected. */
+    char **notes = gn_xcalloc(m.nrows + 1, sizeof *notes);
+    for (size_t r = 0; r < m.nrows; r++) {
+        if (m.rows[r].kind != GN_TOC_PAGE)
+            continue;
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_addf(&b, " %s", m.rows[r].key);
+        for (size_t l = 0; l < a->set->n; l++) {
+            const gn_matrix_cell *c = &m.rows[r].cells[l];
+            if (c->state != GN_CELL_OK)
+                continue;
+            gn_buf_addf(&b, " │ %s", a->set->v[l].tag);
+            if (c->ht_degree)
+                gn_buf_addf(&b, " ht %s", c->ht_degree);
+            if (c->workflow)
+                gn_buf_addf(&b, " %s", c->workflow);
+            if (c->commit)
+                gn_buf_addf(&b, " %.7s", c->commit);
+            if (c->wordcount)
+                gn_buf_addf(&b, " %s words", c->wordcount);
+            if (c->stale != GN_STALE_UNKNOWN)
+                gn_buf_addf(&b, " %s", gn_stale_name(c->stale));
+        }
+        char *safe = gn_text_sanitized(b.data);
+        notes[r + 1] = safe;
+        gn_buf_free(&b);
+    }
+    long choice = modal_list(a, legend, lines, m.nrows + 1, 1, true, notes) - 1;
+    for (size_t r = 0; r <= m.nrows; r++)
+        free(notes[r]);
+    free(notes);
     if (choice >= 0 && m.rows[choice].kind == GN_TOC_PAGE) {
         char *page = gn_xstrdup(m.rows[choice].key);
         if (!a->compare && a->set->n > 1) {
@@ -1189,7 +1229,7 @@ static void diff_view(app *a)
         }
         char *title = gn_xasprintf("Changes to the %s page since %.10s (%s)", a->reference,
                                    commit ? commit : "?", src->tag);
-        modal_list(a, title, lines, n, 0, false);
+        modal_list(a, title, lines, n, 0, false, NULL);
         for (size_t i = 0; i < n; i++)
             free(lines[i]);
         free(lines);
