@@ -340,18 +340,6 @@ static char *percent_decode(const char *s)
     return gn_buf_take(&b);
 }
 
-/* The repository root of src: the folder above "help/" when the source
- * lies inside one, else the source root. Newly allocated. */
-static char *repo_root(const gn_source *src)
-{
-    const char *root = src->root;
-    const char *help = strstr(root, "/help/");
-    size_t n = strlen(root);
-    if (n >= 5 && strcmp(root + n - 5, "/help") == 0)
-        help = root + n - 5;
-    return help ? gn_xstrndup(root, (size_t)(help - root)) : gn_xstrdup(root);
-}
-
 /* The file a relative link of the page at path names (absolute, without
  * fragment or query), or NULL when the link is not checked (a URL, a
  * site-absolute path outside /help/). *frag points at the fragment (after
@@ -369,7 +357,7 @@ static char *link_file(const ctx *c, const char *path, const char *url, const ch
         file = gn_xstrdup(path);
     } else if (rel[0] == '/') {
         if (strncmp(rel, "/help/", 6) == 0) {
-            char *root = repo_root(c->src);
+            char *root = gn_source_repo_root(c->src);
             char *joined = gn_path_join(root, rel + 1);
             file = gn_path_absolute(joined);
             free(joined);

@@ -1,4 +1,5 @@
 /* para.c: styled paragraphs and the Adobe inline markup pass (see para.h). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/layout.h"
@@ -53,11 +54,29 @@ static bool is_br(const char *html)
     return *p == '>';
 }
 
+/* True when a link node is really Adobe markup followed by text in
+ * parentheses: its text starts with "!DNL ", "!UICONTROL " or "!BADGE ". */
+static bool is_markup_link(cmark_node *link)
+{
+    cmark_node *first = cmark_node_first_child(link);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT)
+        return false;
+    const char *t = cmark_node_get_literal(first);
+    /* cmark may split the text at '!': look at the first two nodes. */
+    char head[16] = "";
+    snprintf(head, sizeof head, "%s%s", t ? t : "",
+             cmark_node_next(first) && cmark_node_get_type(cmark_node_next(first)) == CMARK_NODE_TEXT
+                 ? cmark_node_get_literal(cmark_node_next(first)) : "");
+    return strncmp(head, "!DNL ", 5) == 0 || strncmp(head, "!UICONTROL ", 11) == 0 ||
+           strncmp(head, "!BADGE ", 7) == 0;
+}
+
 /* A saved style and link, restored when the node that changed them exits. */
 typedef struct saved {
     uint32_t style;
     int32_t link;
     size_t mark; /* for images: where the alt text starts */
+    bool markup; /* a "link" that is Adobe markup: [!DNL x](text) */
 } saved;
 
 void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link_base)
@@ -98,6 +117,14 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
                 gn_para_add(p, tail, strlen(tail), style, link);
                 free(tail);
             }
+            if (type == CMARK_NODE_LINK && depth > 0 && stack[depth - 1].markup) {
+                /* Give back what cmark took for a link: "](text)". */
+                const char *url = cmark_node_get_url(n);
+                gn_para_add(p, "](", 2, stack[depth - 1].style, stack[depth - 1].link);
+                gn_para_add(p, url ? url : "", url ? strlen(url) : 0, stack[depth - 1].style,
+                            stack[depth - 1].link);
+                gn_para_add(p, ")", 1, stack[depth - 1].style, stack[depth - 1].link);
+            }
             if (container && depth > 0) {
                 depth--;
                 style = stack[depth].style;
@@ -110,7 +137,7 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
                 cap = cap ? cap * 2 : 8;
                 stack = gn_xreallocarray(stack, cap, sizeof *stack);
             }
-            stack[depth++] = (saved){style, link, 0};
+            stack[depth++] = (saved){style, link, 0, false};
         }
         switch (type) {
         case CMARK_NODE_TEXT: {
@@ -141,6 +168,12 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
             style |= GN_ST_STRONG;
             break;
         case CMARK_NODE_LINK: {
+            if (is_markup_link(n)) {
+                /* "[!DNL name](으)로": Adobe markup, then text in brackets. */
+                stack[depth - 1].markup = true;
+                gn_para_add(p, "[", 1, style, link);
+                break;
+            }
             const char *url = cmark_node_get_url(n);
             p->urls = gn_xreallocarray(p->urls, p->nurls + 1, sizeof *p->urls);
             p->urls[p->nurls] = gn_text_sanitized(url ? url : "");

@@ -1,0 +1,375 @@
+/* test_matrix.c: a guide's TOC across locales: row matching and order,
+ * cells, front matter fields, over the project's fixtures, temporary
+ * folders, the seeds and the corpus. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "unit.h"
+#include "guidenav/matrix.h"
+#include "guidenav/util.h"
+
+#define MATRIX_FIXTURES GN_FIXTURES "/matrix"
+#define SEEDS GN_SHARED "/seeds"
+#define CORPUS GN_SHARED "/corpus"
+
+/* Build the set discovered from path (siblings join). */
+static void discover(const char *path, gn_localeset *set)
+{
+    char *arg = gn_xstrdup(path);
+    gn_error err;
+    int rc = gn_localeset_discover(&arg, 1, set, &err);
+    if (rc != 0)
+        print_message("%s\n", err.msg);
+    assert_int_equal(rc, 0);
+    free(arg);
+}
+
+static long locale_index(const gn_localeset *set, const char *tag)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (strcmp(set->v[i].tag, tag) == 0)
+            return (long)i;
+    fail_msg("no locale %s", tag);
+    return -1;
+}
+
+static const gn_matrix_row *find_row(const gn_matrix *m, const char *key)
+{
+    for (size_t r = 0; r < m->nrows; r++)
+        if (strcmp(m->rows[r].key, key) == 0)
+            return &m->rows[r];
+    return NULL;
+}
+
+/* The cells of a row as letters, one per locale: '-' absent, 'o' OK,
+ * 'x' nofile. */
+static void cells_are(const gn_matrix_row *row, size_t n, const char *want)
+{
+    char got[16] = {0};
+    assert_true(n < sizeof got);
+    for (size_t l = 0; l < n; l++)
+        got[l] = row->cells[l].state == GN_CELL_ABSENT ? '-'
+               : row->cells[l].state == GN_CELL_OK ? 'o' : 'x';
+    assert_string_equal(got, want);
+}
+
+static bool have_dir(const char *path)
+{
+    if (gn_is_dir(path))
+        return true;
+    print_message("%s is absent: skipped\n", path);
+    return false;
+}
+
+/* ---- the project's fixture: a small guide in en, de-DE and ja-JP ---------- */
+
+static void test_fixture_rows(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover(MATRIX_FIXTURES "/manual.en", &set);
+    assert_int_equal(set.n, 3);
+    assert_string_equal(set.v[0].tag, "en");
+    assert_string_equal(set.v[1].tag, "de-DE");
+    assert_string_equal(set.v[2].tag, "ja-JP");
+
+    gn_matrix m;
+    gn_error err;
+    assert_int_equal(gn_matrix_build(&m, &set, "help/tour", "en", NULL, &err), 0);
+    assert_int_equal(m.nlocales, 3);
+    /* en's order, with rows of later locales merged in near their place:
+     * rowboats.md (de-DE only) after kayaks.md, its preceding sibling in
+     * de-DE; glossary.md (ja-JP only, a first child) right after its group. */
+    static const struct {
+        const char *key, *title, *cells;
+        gn_toc_kind kind;
+        int depth;
+        long entries[3];
+        bool differs, missing;
+    } want[] = {
+        {"welcome.md", "Welcome", "ooo", GN_TOC_PAGE, 0, {0, 0, 0}, true, false},
+        {"#boats", "Boats", "ooo", GN_TOC_GROUP, 0, {1, 1, 1}, false, false},
+        {"ferries.md", "Ferries", "ooo", GN_TOC_PAGE, 1, {2, 2, 2}, false, false},
+        {"sailboats.md", "Sailboats", "oox", GN_TOC_PAGE, 1, {3, 3, 3}, false, true},
+        {"kayaks.md", "Kayaks", "ox-", GN_TOC_PAGE, 1, {4, 4, -1}, false, true},
+        {"rowboats.md", "Ruderboote", "-o-", GN_TOC_PAGE, 1, {-1, 5, -1}, false, true},
+        {"@6", "Extras", "ooo", GN_TOC_GROUP, 0, {5, 6, 4}, false, false},
+        {"glossary.md", "用語集", "--o", GN_TOC_PAGE, 1, {-1, -1, 5}, false, true},
+        {"tides.md", "Tide tables", "ooo", GN_TOC_PAGE, 1, {6, 7, 6}, false, false},
+        /* ja-JP's link has another URL: matched by its position among the
+         * entries left over, after the group without anchor. */
+        {"https://example.org/harbor", "Harbor office", "ooo", GN_TOC_EXTERNAL, 0,
+         {7, 8, 7}, false, false},
+    };
+    assert_int_equal(m.nrows, sizeof want / sizeof *want);
+    for (size_t r = 0; r < m.nrows; r++) {
+        const gn_matrix_row *row = &m.rows[r];
+        assert_string_equal(row->key, want[r].key);
+        assert_string_equal(row->title, want[r].title);
+        assert_int_equal(row->kind, want[r].kind);
+        assert_int_equal(row->depth, want[r].depth);
+        cells_are(row, 3, want[r].cells);
+        for (size_t l = 0; l < 3; l++) {
+            assert_int_equal(row->cells[l].entry, want[r].entries[l]);
+            assert_int_equal(row->cells[l].stale, GN_STALE_UNKNOWN); /* no repo */
+        }
+        assert_int_equal(row->commit_differs, want[r].differs);
+        assert_int_equal(row->missing_somewhere, want[r].missing);
+    }
+
+    /* Front matter of the pages that exist. */
+    const gn_matrix_row *welcome = &m.rows[0];
+    assert_null(welcome->cells[0].commit);
+    assert_string_equal(welcome->cells[1].commit, "aaaa111");
+    assert_string_equal(welcome->cells[1].workflow, "tm+mt");
+    assert_string_equal(welcome->cells[1].wordcount, "120");
+    assert_string_equal(welcome->cells[1].ht_degree, "0%");
+    assert_string_equal(welcome->cells[2].commit, "bbbb222");
+    assert_string_equal(welcome->cells[2].workflow, "tm");
+    assert_string_equal(welcome->cells[2].ht_degree, "100%");
+    /* ferries.md: en's own commit is not compared, the translations agree. */
+    const gn_matrix_row *ferries = &m.rows[2];
+    assert_string_equal(ferries->cells[0].commit, "ffff999");
+    assert_string_equal(ferries->cells[1].commit, "aaaa111");
+    assert_string_equal(ferries->cells[2].commit, "aaaa111");
+    assert_null(ferries->cells[2].workflow);
+    /* A missing file has no front matter; an unreadable one neither. */
+    assert_null(m.rows[3].cells[2].commit);
+    assert_null(m.rows[7].cells[2].commit);
+    gn_matrix_free(&m);
+
+    /* Without a reference, every locale's commit counts. */
+    assert_int_equal(gn_matrix_build(&m, &set, "help/tour", NULL, NULL, &err), 0);
+    assert_true(find_row(&m, "ferries.md")->commit_differs);
+    assert_true(find_row(&m, "welcome.md")->commit_differs);
+    assert_false(find_row(&m, "tides.md")->commit_differs);
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+}
+
+static void test_fixture_from_ja(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover(MATRIX_FIXTURES "/manual.ja-JP", &set);
+    assert_string_equal(set.v[0].tag, "ja-JP"); /* the given path comes first */
+    gn_matrix m;
+    gn_error err;
+    /* Built from ja-JP, the rows follow ja-JP's order; en's kayaks.md, not
+     * in ja-JP, follows sailboats.md, its preceding sibling in en. */
+    assert_int_equal(gn_matrix_build(&m, &set, "help/tour", "en", NULL, &err), 0);
+    assert_string_equal(m.rows[0].key, "welcome.md");
+    assert_string_equal(m.rows[3].key, "sailboats.md");
+    assert_string_equal(m.rows[4].key, "kayaks.md");
+    assert_string_equal(m.rows[5].key, "rowboats.md");
+    assert_string_equal(m.rows[6].title, "付録");
+    assert_string_equal(m.rows[7].key, "glossary.md");
+    assert_string_equal(m.rows[8].key, "tides.md");
+    assert_string_equal(m.rows[9].key, "https://example.org/ja/harbor");
+    assert_int_equal(m.nrows, 10);
+    long en = locale_index(&set, "en");
+    /* en is the reference: a ja-JP commit alone does not differ. */
+    assert_string_equal(m.rows[2].cells[en].commit, "ffff999");
+    assert_false(m.rows[2].commit_differs);
+    gn_matrix_free(&m);
+
+    memset(&err, 0, sizeof err);
+    assert_int_equal(gn_matrix_build(&m, &set, "help/nowhere", "en", NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "help/nowhere"));
+    assert_int_equal(m.nrows, 0);
+    gn_matrix_free(&m); /* harmless after a failure */
+    gn_localeset_free(&set);
+}
+
+/* ---- temporary folders: merge order, duplicates, unreadable TOCs ---------- */
+
+static char root[256];
+
+static void write_file(const char *rel, const char *text)
+{
+    char path[512], dir[512];
+    snprintf(path, sizeof path, "%s/%s", root, rel);
+    snprintf(dir, sizeof dir, "%s", path);
+    for (char *p = dir + strlen(root) + 1; *p; p++)
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(dir, 0755);
+            *p = '/';
+        }
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(root, sizeof root, "/tmp/gn-matrix-XXXXXX");
+    assert_non_null(mkdtemp(root));
+    /* Groups without anchors nest: children match under matched parents. */
+    write_file("set.en/help/g/TOC.md",
+               "# G\n\n- A\n  - B\n    - [P](p.md)\n  - C\n- [Q](q.md)\n");
+    write_file("set.fr-FR/help/g/TOC.md",
+               "# G\n\n- [N](n.md)\n- A2\n  - X\n  - B2\n    - [P](./p.md#top)\n  - C2\n"
+               "- [Q](q.md)\n- [Q again](q.md)\n");
+    write_file("set.en/help/g/p.md", "# P\n");
+    write_file("set.fr-FR/help/g/n.md", "# N\n");
+    write_file("set.de-DE/help/g/TOC.md", "---\nbroken: [\n---\n# G\n");
+    write_file("solo.en/help/g/TOC.md", "---\nbroken: [\n---\n# G\n");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    return system(cmd);
+}
+
+static void test_merge_order(void **state)
+{
+    (void)state;
+    char *p = gn_xasprintf("%s/set.en", root);
+    gn_localeset set;
+    discover(p, &set);
+    assert_int_equal(set.n, 3);
+    assert_string_equal(set.v[1].tag, "de-DE"); /* its TOC cannot be read */
+    gn_matrix m;
+    gn_error err;
+    assert_int_equal(gn_matrix_build(&m, &set, "help/g", "en", NULL, &err), 0);
+    /* en: A { B { p.md }, C }, q.md. fr-FR: n.md, A2 { X, B2 { p.md }, C2 },
+     * q.md, q.md again. n.md has no preceding sibling and no parent: it
+     * comes first. Groups without anchor match by position: A2 is the
+     * first top-level leftover, like A; under A, X, B2 and C2 are the
+     * leftovers 0, 1 and 2, so X takes B's row and B2 C's (p.md follows
+     * its target, not its parent); C2 is new, placed after C, the row of its
+     * preceding sibling B2. The second q.md cannot take the first's row. */
+    static const char *const keys[] = {"n.md", "@1", "@2", "p.md", "@4", "@5", "q.md", "q.md"};
+    static const char *const titles[] = {"N", "A", "B", "P", "C", "C2", "Q", "Q again"};
+    static const char *const cells[] = {"--o", "o-o", "o-o", "o-x", "o-o", "--o", "x-x", "--x"};
+    static const int depths[] = {0, 0, 1, 2, 1, 1, 0, 0};
+    static const long fr_entries[] = {0, 1, 2, 4, 3, 5, 6, 7};
+    assert_int_equal(m.nrows, 8);
+    for (size_t r = 0; r < 8; r++) {
+        assert_string_equal(m.rows[r].key, keys[r]);
+        assert_string_equal(m.rows[r].title, titles[r]);
+        cells_are(&m.rows[r], 3, cells[r]);
+        assert_int_equal(m.rows[r].depth, depths[r]);
+        assert_int_equal(m.rows[r].cells[2].entry, fr_entries[r]);
+        assert_int_equal(m.rows[r].cells[1].entry, -1); /* de-DE: unreadable TOC */
+    }
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+    free(p);
+
+    /* A set whose only TOC cannot be read fails, naming the file. */
+    p = gn_xasprintf("%s/solo.en", root);
+    discover(p, &set);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(gn_matrix_build(&m, &set, "help/g", "en", NULL, &err), -1);
+    assert_non_null(strstr(err.msg, "TOC.md"));
+    gn_localeset_free(&set);
+    free(p);
+}
+
+/* ---- the seeds: five TOCs, no pages ------------------------------------------ */
+
+static void test_seeds(void **state)
+{
+    (void)state;
+    if (!have_dir(SEEDS "/commerce-admin.ja-JP/help/customers")) {
+        skip();
+        return;
+    }
+    gn_localeset set;
+    discover(SEEDS "/commerce-admin.ja-JP/help/customers", &set);
+    assert_int_equal(set.n, 5);
+    gn_matrix m;
+    gn_error err;
+    assert_int_equal(gn_matrix_build(&m, &set, "", NULL, NULL, &err), 0);
+    long ja = locale_index(&set, "ja-JP"), de = locale_index(&set, "de-DE"),
+         ko = locale_index(&set, "ko-KR"), fr = locale_index(&set, "fr-FR"),
+         pt = locale_index(&set, "pt-BR");
+
+    const gn_matrix_row *ps = find_row(&m, "personalize-scale.md");
+    assert_non_null(ps);
+    assert_int_equal(ps->cells[ja].state, GN_CELL_ABSENT);
+    assert_int_equal(ps->cells[de].state, GN_CELL_ABSENT);
+    assert_int_equal(ps->cells[ko].state, GN_CELL_NOFILE);
+    assert_int_equal(ps->cells[fr].state, GN_CELL_NOFILE);
+    assert_int_equal(ps->cells[pt].state, GN_CELL_NOFILE);
+    assert_true(ps->missing_somewhere);
+    /* Not in ja-JP, yet in its place: after now-online.md. */
+    assert_string_equal((ps - 1)->key, "now-online.md");
+
+    size_t pages = 0, externals = 0;
+    for (size_t r = 0; r < m.nrows; r++) {
+        const gn_matrix_row *row = &m.rows[r];
+        for (size_t l = 0; row->kind == GN_TOC_PAGE && l < m.nlocales; l++)
+            assert_int_not_equal(row->cells[l].state, GN_CELL_OK);
+        if (row->kind == GN_TOC_PAGE)
+            pages++;
+        if (row->kind == GN_TOC_EXTERNAL) {
+            externals++;
+            for (size_t l = 0; l < m.nlocales; l++)
+                assert_int_equal(row->cells[l].state,
+                                 (long)l == ko ? GN_CELL_OK : GN_CELL_ABSENT);
+            assert_int_equal(r, m.nrows - 1); /* ko-KR's last entry */
+        }
+        /* Groups match by anchor, "계정 관리{#manage}" included. */
+        if (row->kind == GN_TOC_GROUP)
+            cells_are(row, 5, "ooooo");
+    }
+    assert_int_equal(externals, 1);
+    assert_int_equal(pages, 35);
+    assert_non_null(find_row(&m, "#manage"));
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+}
+
+/* ---- the corpus: complete guides in six locales ---------------------------- */
+
+static void test_corpus(void **state)
+{
+    (void)state;
+    if (!have_dir(CORPUS "/commerce-channels.en")) {
+        skip();
+        return;
+    }
+    gn_localeset set;
+    discover(CORPUS "/commerce-channels.en", &set);
+    assert_int_equal(set.n, 6);
+    static const char *const guides[] = {"help/amazon-channel", "help/channel-manager"};
+    for (size_t g = 0; g < 2; g++) {
+        gn_matrix m;
+        gn_error err;
+        assert_int_equal(gn_matrix_build(&m, &set, guides[g], "en", NULL, &err), 0);
+        assert_true(m.nrows > 20);
+        for (size_t r = 0; r < m.nrows; r++) {
+            assert_int_equal(m.rows[r].cells[0].state, GN_CELL_OK);
+            /* en pages carry no source commit; translations do. */
+            if (m.rows[r].kind == GN_TOC_PAGE) {
+                assert_null(m.rows[r].cells[0].commit);
+                assert_non_null(m.rows[r].cells[1].commit);
+            }
+        }
+        gn_matrix_free(&m);
+    }
+    gn_localeset_free(&set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fixture_rows),
+        cmocka_unit_test(test_fixture_from_ja),
+        cmocka_unit_test(test_merge_order),
+        cmocka_unit_test(test_seeds),
+        cmocka_unit_test(test_corpus),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
