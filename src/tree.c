@@ -2,7 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/tree.h"
+#include "guidenav/text.h"
 #include "guidenav/util.h"
+#include <utf8proc.h>
 
 static gn_tree_item *add_item(gn_tree *t, size_t *cap)
 {
@@ -58,6 +60,7 @@ void gn_tree_build(gn_tree *t, gn_source *src)
 
 void gn_tree_free(gn_tree *t)
 {
+    free(t->keep);
     free(t->items);
     free(t->rows);
     free(t->errors);
@@ -68,6 +71,12 @@ void gn_tree_refresh(gn_tree *t)
 {
     t->rows = gn_xreallocarray(t->rows, t->n ? t->n : 1, sizeof *t->rows);
     t->nrows = 0;
+    if (t->filtering) {
+        for (size_t i = 0; i < t->n; i++)
+            if (t->keep[i])
+                t->rows[t->nrows++] = i;
+        return;
+    }
     int hide_below = -1; /* items deeper than this are inside a collapsed one */
     for (size_t i = 0; i < t->n; i++) {
         const gn_tree_item *it = &t->items[i];
@@ -173,4 +182,88 @@ size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page)
         if (t->items[i].guide == guide && t->items[i].entry == e)
             return i;
     return GN_NONE;
+}
+
+/* s lower-cased code point by code point (simple folding), newly
+ * allocated: enough to compare titles as a reader types them. */
+static char *fold(const char *s)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
+    size_t len = strlen(s);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += gn_utf8_decode(s + i, len - i, &cp);
+        gn_utf8_encode(&b, utf8proc_tolower(cp));
+    }
+    return gn_buf_take(&b);
+}
+
+/* How well q (folded) matches s (folded): a substring scores above any
+ * fuzzy match, earlier better; a fuzzy match (q's characters in order)
+ * scores better the fewer characters lie between them; -1: no match. */
+static long match_score(const char *s, const char *q)
+{
+    const char *hit = strstr(s, q);
+    if (hit)
+        return 1000000 - (long)(hit - s);
+    size_t i = 0, qlen = strlen(q), slen = strlen(s);
+    long gaps = 0, last = -1;
+    for (size_t k = 0; k < qlen;) {
+        int32_t qc, sc = 0;
+        size_t qn = gn_utf8_decode(q + k, qlen - k, &qc);
+        while (i < slen) {
+            size_t sn = gn_utf8_decode(s + i, slen - i, &sc);
+            i += sn;
+            if (sc == qc)
+                break;
+        }
+        if (sc != qc)
+            return -1;
+        if (last >= 0)
+            gaps += (long)i - last - (long)qn;
+        last = (long)i;
+        k += qn;
+    }
+    return 100000 - gaps;
+}
+
+size_t gn_tree_filter(gn_tree *t, const char *query)
+{
+    if (!query || !*query) {
+        t->filtering = false;
+        gn_tree_refresh(t);
+        return GN_NONE;
+    }
+    t->keep = gn_xreallocarray(t->keep, t->n ? t->n : 1, sizeof *t->keep);
+    memset(t->keep, 0, (t->n ? t->n : 1) * sizeof *t->keep);
+    char *q = fold(query);
+    size_t best = GN_NONE;
+    long best_score = -1;
+    for (size_t i = 0; i < t->n; i++) {
+        const gn_toc_entry *e = gn_tree_entry(t, i);
+        char *title = fold(gn_tree_title(t, i));
+        long score = match_score(title, q);
+        free(title);
+        if (e && e->target) {
+            char *file = fold(gn_path_basename(e->target));
+            long fs = match_score(file, q);
+            free(file);
+            if (fs > score)
+                score = fs - 1; /* a title match wins a tie */
+        }
+        if (score < 0)
+            continue;
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+        }
+        /* The match and its ancestors stay visible. */
+        for (size_t p = i; p != GN_NONE && !t->keep[p]; p = gn_tree_parent(t, p))
+            t->keep[p] = true;
+    }
+    free(q);
+    t->filtering = true;
+    gn_tree_refresh(t);
+    return best;
 }

@@ -26,6 +26,8 @@ typedef struct gn_tree {
     size_t *rows;      /* indices of visible items */
     size_t nrows;
     char *errors;      /* TOCs that failed to load, one message a line */
+    bool filtering;    /* rows show the filter's matches and their ancestors */
+    bool *keep;        /* per item, while filtering */
 } gn_tree;
 
 /* Build the tree of src: every guide's TOC is read (a TOC that fails to
@@ -43,6 +45,13 @@ void gn_tree_reveal(gn_tree *t, size_t item);
 size_t gn_tree_parent(const gn_tree *t, size_t item);
 /* The visible row of item, or GN_NONE. */
 size_t gn_tree_row_of(const gn_tree *t, size_t item);
+
+/* Filter the rows: the items whose title or file name matches query, case
+ * folded (a substring, or else the query's characters in order: fuzzy),
+ * with their ancestors. Returns the best match (substrings before fuzzy
+ * matches, earlier and tighter first) or GN_NONE. NULL or "" ends the
+ * filter and shows the tree as it was expanded. */
+size_t gn_tree_filter(gn_tree *t, const char *query);
 
 /* The item's entry (NULL for a guide item) and title. */
 const gn_toc_entry *gn_tree_entry(const gn_tree *t, size_t item);

@@ -22,6 +22,8 @@
     X(NEXT_LINK,  "Tab, ]",               "Select the next link of the page (from the tree: go to the pager)") \
     X(PREV_LINK,  "Shift-Tab, [",         "Select the previous link of the page") \
     X(FOCUS,      "w",                    "Switch between the tree and the pager") \
+    X(SEARCH,     "/",                    "In the tree: filter entries as you type; in the pager: search forward") \
+    X(ESCAPE,     "Esc",                  "End the tree filter, showing every entry again") \
     X(BACK,       "Backspace, Ctrl-O",    "Go back to the previous place, at its scroll position") \
     X(FORWARD,    "F",                    "Go forward again (Ctrl-I is Tab in a terminal)") \
     X(COPY,       "y",                    "Copy the selected link's URL with OSC 52 (see --osc52)") \

@@ -588,7 +588,7 @@ static void draw_tree(app *a)
             attr |= A_BOLD;
         if (row == a->cursor)
             attr |= a->focus == FOCUS_TREE ? A_REVERSE : A_UNDERLINE;
-        const char *mark = it->has_children ? (it->expanded ? "▾ " : "▸ ")
+        const char *mark = it->has_children ? (it->expanded || t->filtering ? "▾ " : "▸ ")
                          : e && e->kind == GN_TOC_EXTERNAL ? "⇗ "
                          : current ? "• " : "  ";
         attrset(attr);
@@ -701,12 +701,18 @@ static void draw_status(app *a)
     gn_buf_free(&left);
 }
 
-static void draw(app *a)
+/* Draw everything into the screen buffer, without sending it yet. */
+static void draw_quiet(app *a)
 {
     erase();
     draw_tree(a);
     draw_pager(a);
     draw_status(a);
+}
+
+static void draw(app *a)
+{
+    draw_quiet(a);
     refresh();
 }
 
@@ -924,6 +930,102 @@ static void help_screen(app *a)
     free(lines);
 }
 
+/* ---- prompts ----------------------------------------------------------- */
+
+/* Read a line of text in the status line after label. changed (when not
+ * NULL) is called after every edit, as the reader types. Returns the text
+ * (newly allocated) on Enter, NULL on Esc. */
+static char *prompt(app *a, const char *label, void (*changed)(app *, const char *, void *),
+                    void *ctx)
+{
+    gn_buf text = GN_BUF_INIT;
+    gn_buf_adds(&text, "");
+    for (;;) {
+        draw_quiet(a);
+        move(a->rows - 1, 0);
+        attrset(A_REVERSE);
+        gn_buf line = GN_BUF_INIT;
+        gn_buf_addf(&line, "%s%s", label, text.data);
+        int used = put_clipped(line.data, line.len, a->cols - 1);
+        gn_buf_free(&line);
+        attrset(0);
+        addch(' ' | A_REVERSE);
+        used++;
+        for (; used < a->cols; used++)
+            addch(' ');
+        refresh();
+        wint_t wc;
+        int kind = get_wch(&wc);
+        if (terminate || kind == ERR)
+            break;
+        if (kind == KEY_CODE_YES) {
+            if (wc == KEY_RESIZE) {
+                geometry(a);
+                relayout(a);
+                continue;
+            }
+            if (wc != KEY_BACKSPACE)
+                continue;
+            wc = 127;
+        }
+        if (wc == 27)
+            break;
+        if (wc == '\n' || wc == '\r')
+            return gn_buf_take(&text);
+        if (wc == 127 || wc == 8) {
+            while (text.len > 0 && ((unsigned char)text.data[text.len - 1] & 0xC0) == 0x80)
+                text.len--;
+            if (text.len > 0)
+                text.len--;
+            text.data[text.len] = '\0';
+        } else if (wc >= 32) {
+            gn_utf8_encode(&text, (int32_t)wc);
+        } else {
+            continue;
+        }
+        if (changed)
+            changed(a, text.data, ctx);
+    }
+    gn_buf_free(&text);
+    return NULL;
+}
+
+/* The tree filter, as the reader types: the best match selected. */
+static void filter_changed(app *a, const char *text, void *ctx)
+{
+    (void)ctx;
+    size_t best = gn_tree_filter(&a->tree, text);
+    size_t row = best != GN_NONE ? gn_tree_row_of(&a->tree, best) : GN_NONE;
+    a->cursor = row != GN_NONE ? row : 0;
+}
+
+/* End the tree filter, keeping the selected entry selected. */
+static void end_filter(app *a)
+{
+    gn_tree *t = &a->tree;
+    size_t item = a->cursor < t->nrows ? t->rows[a->cursor] : GN_NONE;
+    gn_tree_filter(t, NULL);
+    if (item != GN_NONE) {
+        gn_tree_reveal(t, item);
+        size_t row = gn_tree_row_of(t, item);
+        a->cursor = row != GN_NONE ? row : 0;
+    }
+}
+
+static void tree_filter(app *a)
+{
+    char *text = prompt(a, "Filter: ", filter_changed, NULL);
+    if (!text)
+        end_filter(a);
+    else if (!*text)
+        end_filter(a);
+    else if (a->tree.nrows == 0)
+        say(a, "Nothing matches %s.", text);
+    else
+        say(a, "Filtered by \"%s\": Esc shows every entry.", text);
+    free(text);
+}
+
 /* ---- actions ----------------------------------------------------------- */
 
 static void tree_enter(app *a)
@@ -981,6 +1083,13 @@ static void tree_action(app *a, gn_action act)
         break;
     case GN_ACT_ENTER:
         tree_enter(a);
+        break;
+    case GN_ACT_SEARCH:
+        tree_filter(a);
+        break;
+    case GN_ACT_ESCAPE:
+        if (t->filtering)
+            end_filter(a);
         break;
     case GN_ACT_NEXT_LINK: /* Tab: from the tree to the pager */
     case GN_ACT_PREV_LINK:

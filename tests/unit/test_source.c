@@ -218,6 +218,47 @@ static void test_tree(void **state)
     free(p);
 }
 
+static void test_tree_filter(void **state)
+{
+    (void)state;
+    char *p = path_of("docs/set.ja-JP/help/one");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    gn_tree t;
+    gn_tree_build(&t, &set.v[1]); /* en: Overview, Group > Child, Gone; Web */
+    assert_int_equal(t.nrows, 3);
+    /* A substring of a title, case folded: the match and its parent. */
+    size_t best = gn_tree_filter(&t, "CHI");
+    assert_int_equal(best, 2);
+    assert_int_equal(t.nrows, 2);
+    assert_string_equal(gn_tree_title(&t, t.rows[0]), "Group");
+    assert_string_equal(gn_tree_title(&t, t.rows[1]), "Child");
+    /* Fuzzy: the letters in order. */
+    best = gn_tree_filter(&t, "gne");
+    assert_string_equal(gn_tree_title(&t, best), "Gone");
+    /* A substring beats a fuzzy match: "ov" is in "Overview". */
+    best = gn_tree_filter(&t, "ov");
+    assert_string_equal(gn_tree_title(&t, best), "Overview");
+    /* File names match too. */
+    best = gn_tree_filter(&t, "gone.md");
+    assert_string_equal(gn_tree_title(&t, best), "Gone");
+    assert_int_equal(gn_tree_filter(&t, "zzz"), GN_NONE);
+    assert_int_equal(t.nrows, 0);
+    /* Ending the filter shows the tree as it was (the group collapsed). */
+    gn_tree_filter(&t, "");
+    assert_int_equal(t.nrows, 3);
+    gn_tree_free(&t);
+    /* Japanese titles. */
+    gn_tree_build(&t, &set.v[0]);
+    best = gn_tree_filter(&t, "子");
+    assert_string_equal(gn_tree_title(&t, best), "子");
+    assert_int_equal(t.nrows, 2);
+    gn_tree_free(&t);
+    gn_localeset_free(&set);
+    free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -228,6 +269,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_path_locale),
         cmocka_unit_test(test_tree),
+        cmocka_unit_test(test_tree_filter),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
