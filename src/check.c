@@ -179,7 +179,8 @@ static cpage *read_page(const char *path, const char *lang)
     }
     cmark_iter_free(it);
 
-    gn_layout_opts opts = {.width = 80, .lang = lang, .ascii = false, .path = path};
+    gn_layout_opts opts = {.width = 80, .lang = lang, .ascii = false, .path = path,
+                           .line_offset = page.body_line - 1};
     gn_layout(page.doc, &opts, &cp->doc);
     /* Keep the headings: anchors and structure are all that is asked. */
     gn_buf_free(&cp->doc.text);
@@ -188,6 +189,13 @@ static cpage *read_page(const char *path, const char *lang)
     for (size_t i = 0; i < cp->doc.nlinks; i++)
         free(cp->doc.links[i].url);
     free(cp->doc.links);
+    gn_buf_free(&cp->doc.ptext);
+    free(cp->doc.pars);
+    free(cp->doc.pieces);
+    cp->doc.pars = NULL;
+    cp->doc.pieces = NULL;
+    cp->doc.npars = cp->doc.cap_pars = 0;
+    cp->doc.npieces = cp->doc.cap_pieces = 0;
     cp->doc.spans = NULL;
     cp->doc.lines = NULL;
     cp->doc.links = NULL;

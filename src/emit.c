@@ -152,6 +152,47 @@ void gn_emit_finish(gn_emit *e)
         d->nblocks--;
 }
 
+/* ---- paragraph recording helpers ---------------------------------------- */
+
+/* Bytes of text of the line being built (prefixes included). */
+static size_t open_line_bytes(const gn_doc *d)
+{
+    size_t n = 0;
+    for (size_t k = open_line_first(d); k < d->nspans; k++)
+        n += d->spans[k].len;
+    return n;
+}
+
+static void add_piece(gn_doc *d, size_t off, size_t len, size_t line, size_t line_off)
+{
+    if (len == 0)
+        return;
+    if (d->npieces == d->cap_pieces) {
+        d->cap_pieces = d->cap_pieces ? d->cap_pieces * 2 : 128;
+        d->pieces = gn_xreallocarray(d->pieces, d->cap_pieces, sizeof *d->pieces);
+    }
+    d->pieces[d->npieces++] = (gn_piece){off, len, line, line_off};
+}
+
+/* Line ln (the last line) was clipped to keep bytes of text before its
+ * marker: shorten or drop its pieces that reach beyond. */
+static void clip_pieces(gn_doc *d, size_t ln, size_t keep)
+{
+    size_t k = d->npieces, out;
+    while (k > 0 && d->pieces[k - 1].line == ln)
+        k--;
+    out = k;
+    for (; k < d->npieces; k++) {
+        gn_piece pc = d->pieces[k];
+        if (pc.line_off >= keep)
+            continue;
+        if (pc.line_off + pc.len > keep)
+            pc.len = keep - pc.line_off;
+        d->pieces[out++] = pc;
+    }
+    d->npieces = out;
+}
+
 /* Clip the spans of line ln (the last line) to the width, ending it with
  * the clip marker. Only a wide character at width 1 or prefixes wider than
  * the page need this. */
@@ -200,8 +241,13 @@ void gn_emit_line_end(gn_emit *e)
         w += gn_text_width(gn_span_text(d, s), s->len);
     }
     ln->width = w;
-    if (w > e->width)
+    if (w > e->width) {
         clip_line(e, ln);
+        size_t keep = 0;
+        for (uint32_t k = 0; k + 1 < ln->n; k++) /* all but the marker */
+            keep += d->spans[ln->first + k].len;
+        clip_pieces(d, d->nlines - 1, keep);
+    }
 }
 
 void gn_emit_blank(gn_emit *e)
@@ -227,8 +273,47 @@ void gn_emit_block_start(gn_emit *e, bool separate)
     e->blank_pending = false;
 }
 
-void gn_emit_para(gn_emit *e, const gn_para *p)
+/* ---- paragraph recording ------------------------------------------------ */
+
+size_t gn_emit_par(gn_emit *e, const char *s, size_t len)
 {
+    gn_doc *d = e->doc;
+    size_t off = d->ptext.len;
+    if (len == 0)
+        return off;
+    if (d->npars == d->cap_pars) {
+        d->cap_pars = d->cap_pars ? d->cap_pars * 2 : 64;
+        d->pars = gn_xreallocarray(d->pars, d->cap_pars, sizeof *d->pars);
+    }
+    d->pars[d->npars++] = (gn_par){off, len, e->src_line};
+    gn_buf_add(&d->ptext, s, len);
+    gn_buf_addc(&d->ptext, '\n');
+    return off;
+}
+
+void gn_emit_piece(gn_emit *e, size_t off, size_t len)
+{
+    gn_doc *d = e->doc;
+    add_piece(d, off, len, d->nlines, open_line_bytes(d));
+}
+
+static int piece_cmp(const void *a, const void *b)
+{
+    const gn_piece *x = a, *y = b;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+void gn_emit_pieces_sort(gn_emit *e, size_t from)
+{
+    gn_doc *d = e->doc;
+    if (from < d->npieces)
+        qsort(d->pieces + from, d->npieces - from, sizeof *d->pieces, piece_cmp);
+}
+
+void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
+                        const size_t *at, size_t nparts)
+{
+    gn_doc *d = e->doc;
     int avail = e->width - gn_emit_prefix_width(e);
     if (avail < 1)
         avail = 1;
@@ -236,6 +321,13 @@ void gn_emit_para(gn_emit *e, const gn_para *p)
     size_t n = gn_wrap(p->text.data, p->text.len, avail, e->lang, &wl);
     for (size_t i = 0; i < n; i++) {
         line_start(e, false);
+        size_t base = open_line_bytes(d);
+        for (size_t k = 0; k < nparts; k++) {
+            size_t a = wl[i].start > parts[2 * k] ? wl[i].start : parts[2 * k];
+            size_t b = wl[i].end < parts[2 * k + 1] ? wl[i].end : parts[2 * k + 1];
+            if (a < b)
+                add_piece(d, at[k] + (a - parts[2 * k]), b - a, d->nlines, base + (a - wl[i].start));
+        }
         size_t a = wl[i].start;
         while (a < wl[i].end) {
             size_t b = a + 1;
@@ -247,6 +339,13 @@ void gn_emit_para(gn_emit *e, const gn_para *p)
         gn_emit_line_end(e);
     }
     free(wl);
+}
+
+void gn_emit_para(gn_emit *e, const gn_para *p)
+{
+    size_t whole[2] = {0, p->text.len};
+    size_t at = gn_emit_par(e, p->text.data ? p->text.data : "", p->text.len);
+    gn_emit_para_parts(e, p, whole, &at, 1);
 }
 
 void gn_emit_collect(gn_emit *e, gn_para *p, cmark_node *node, uint32_t style)

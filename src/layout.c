@@ -472,6 +472,9 @@ static void code_block(layout *L, cmark_node *node)
         code_line(p, n, &line);
         const char *s = line.data ? line.data : "";
         size_t left = line.len;
+        /* Each code line is a paragraph for search; its broken parts are
+         * its pieces. */
+        size_t at = gn_emit_par(e, s, left);
         do {
             size_t take = left;
             bool more = gn_text_width(s, left) > avail;
@@ -483,6 +486,8 @@ static void code_block(layout *L, cmark_node *node)
                 }
             }
             gn_emit_line_start(e);
+            gn_emit_piece(e, at, take);
+            at += take;
             gn_emit_span(e, s, take, GN_ST_CODEBLOCK, -1);
             if (more)
                 gn_emit_span(e, wrap, strlen(wrap), GN_ST_CONT, -1);
@@ -617,6 +622,16 @@ static gn_block_kind block_kind(cmark_node *n)
     }
 }
 
+/* The line of the page's file where node starts, for the paragraphs laid
+ * out from it; 0 for a snippet's (another file) or when cmark has none. */
+static int src_line(const layout *L, cmark_node *node)
+{
+    int line = cmark_node_get_start_line(node);
+    if (L->snippet_depth > 0 || line <= 0)
+        return 0;
+    return line + L->o->line_offset;
+}
+
 static void walk(layout *L, cmark_node *root)
 {
     gn_emit *e = &L->e;
@@ -629,6 +644,8 @@ static void walk(layout *L, cmark_node *root)
         if (enter && L->snippet_depth == 0 && parent &&
             cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
             gn_emit_block(e, block_kind(n));
+        if (enter)
+            e->src_line = src_line(L, n);
         switch (cmark_node_get_type(n)) {
         case CMARK_NODE_BLOCK_QUOTE:
             if (enter) {
@@ -736,6 +753,9 @@ void gn_doc_free(gn_doc *doc)
     }
     free(doc->headings);
     free(doc->blocks);
+    gn_buf_free(&doc->ptext);
+    free(doc->pars);
+    free(doc->pieces);
     memset(doc, 0, sizeof *doc);
 }
 

@@ -12,8 +12,10 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/check.h"
+#include "guidenav/finder.h"
 #include "guidenav/matrix.h"
 #include "guidenav/stale.h"
+#include "guidenav/state.h"
 #include "guidenav/layout.h"
 #include "guidenav/locale.h"
 #include "guidenav/page.h"
@@ -42,6 +44,12 @@ static const char usage_text[] =
     "                  differing heading structures and stale translations;\n"
     "                  exit status 1 when there are any\n"
     "  --reference L   the locale translations are checked against (default: en)\n"
+    "  --search QUERY  print each match: locale, page, line, excerpt (tab-separated);\n"
+    "                  exit status 1 when there is none. Searches the first guide\n"
+    "                  of the first locale, or more with:\n"
+    "  --all-guides    every guide of the locale\n"
+    "  --all-locales   every locale\n"
+    "  --no-state      neither read nor write the saved place and bookmarks\n"
     "  --width N       the width for --dump and --compare (default: the terminal's,\n"
     "                  or 80)\n"
     "  --plain         no colours in --dump and --compare\n"
@@ -57,7 +65,7 @@ static const char usage_text[] =
     "In the navigator, press ? for the keys.\n";
 
 typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
-                    MODE_CHECK } mode;
+                    MODE_CHECK, MODE_SEARCH } mode;
 
 typedef struct options {
     mode mode;
@@ -69,6 +77,9 @@ typedef struct options {
     const char *pair;    /* --compare A,B */
     bool interleave;
     const char *reference; /* --reference LOCALE: staleness and --check */
+    const char *query;   /* --search */
+    gn_scope scope;
+    bool no_state;
 } options;
 
 /* The folder of the bundled guide: beside the program in the source tree
@@ -139,6 +150,10 @@ static int parse_options(int argc, char **argv, options *o)
         {"toc-matrix", no_argument, NULL, 'm'},
         {"check", no_argument, NULL, 'k'},
         {"reference", required_argument, NULL, 'r'},
+        {"search", required_argument, NULL, 's'},
+        {"all-locales", no_argument, NULL, 'A'},
+        {"all-guides", no_argument, NULL, 'G'},
+        {"no-state", no_argument, NULL, 'n'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -191,6 +206,19 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'r':
             o->reference = optarg;
+            break;
+        case 's':
+            o->mode = MODE_SEARCH;
+            o->query = optarg;
+            break;
+        case 'A':
+            o->scope.all_locales = true;
+            break;
+        case 'G':
+            o->scope.all_guides = true;
+            break;
+        case 'n':
+            o->no_state = true;
             break;
         case 'l':
             o->mode = MODE_LOCALES;
@@ -303,7 +331,7 @@ static int run_dump(const options *o, gn_error *err)
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
     gn_layout_opts lo = {o->width ? o->width : terminal_width(), lang, o->ascii || !utf8_locale(),
-                         o->page};
+                         o->page, page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     int rc = gn_paint_text(stdout, &doc, color);
@@ -367,7 +395,7 @@ static int lay_out_counterpart(gn_localeset *set, const char *tag, const char *i
             free(path);
             return -1;
         }
-        gn_layout_opts lo = {width, tag, ascii, path};
+        gn_layout_opts lo = {width, tag, ascii, path, page.body_line - 1};
         gn_layout(page.doc, &lo, doc);
         gn_page_free(&page);
     } else {
@@ -503,6 +531,27 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
     return rc;
 }
 
+/* --search: one line per match; 1 when there is none. */
+static int run_search(gn_localeset *set, const options *o)
+{
+    gn_finder *f = gn_finder_new(set);
+    if (!gn_finder_start(f, o->query, o->scope, 0, set->v[0].guides[0].id)) {
+        gn_finder_free(f);
+        return 1;
+    }
+    while (!gn_finder_step(f, 64))
+        ;
+    size_t n;
+    const gn_found *r = gn_finder_results(f, &n);
+    for (size_t i = 0; i < n; i++) {
+        char *page = gn_path_join(r[i].guide, r[i].page);
+        printf("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, page, r[i].src_line, r[i].excerpt);
+        free(page);
+    }
+    gn_finder_free(f);
+    return n ? 0 : 1;
+}
+
 /* --check: one line per problem; 1 when there is any. */
 static int run_check(gn_localeset *set, const char *reference)
 {
@@ -546,12 +595,20 @@ int main(int argc, char **argv)
     gn_localeset set;
     if (discover(argv + optind, argc - optind, &set, &err) != 0) {
         fprintf(stderr, "guidenav: %s\n", err.msg);
-        return EXIT_ERROR;
+        /* --search keeps 1 for "no match". */
+        return o.mode == MODE_SEARCH ? EXIT_USAGE : EXIT_ERROR;
     }
     int rc;
     switch (o.mode) {
     case MODE_TOC:
         rc = run_toc(&set, &err);
+        break;
+    case MODE_SEARCH:
+        rc = run_search(&set, &o);
+        if (rc == 1) {
+            gn_localeset_free(&set);
+            return EXIT_ERROR;
+        }
         break;
     case MODE_MATRIX:
         rc = run_matrix(&set, o.reference, &err);
@@ -568,8 +625,10 @@ int main(int argc, char **argv)
         err.msg[0] = '\0';
         break;
     default: {
-        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference};
+        char *state = o.no_state ? NULL : gn_state_path(&set, NULL);
+        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference, state};
         rc = gn_ui_run(&set, &ui, &err);
+        free(state);
         break;
     }
     }

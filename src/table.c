@@ -182,6 +182,12 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
         if (n[c] > height)
             height = n[c];
     }
+    /* Each cell is a paragraph for search; its lines are pieces. */
+    size_t *at = gn_xcalloc(ncols, sizeof *at), from = e->doc->npieces;
+    for (size_t c = 0; c < ncols; c++) {
+        const gn_para *p = &t->cells[r * ncols + c];
+        at[c] = gn_emit_par(e, p->text.data ? p->text.data : "", p->text.len);
+    }
     uint32_t extra = t->head[r] ? GN_ST_TABLEHEAD : 0;
     for (size_t h = 0; h < height; h++) {
         gn_emit_line_start(e);
@@ -191,24 +197,35 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
             int room = width[c] - used > 0 ? width[c] - used : 0;
             int pad = t->align[c] == 'r' ? room : t->align[c] == 'c' ? room / 2 : 0;
             spaces(e, 1 + pad);
-            if (h < n[c])
+            if (h < n[c]) {
+                gn_emit_piece(e, at[c] + lines[c][h].start, lines[c][h].end - lines[c][h].start);
                 emit_range(e, &t->cells[r * ncols + c], lines[c][h].start, lines[c][h].end, extra);
+            }
             spaces(e, room - pad + 1);
             gn_emit_span(e, e->g->vline, strlen(e->g->vline), GN_ST_BORDER, -1);
         }
         gn_emit_line_end(e);
     }
+    gn_emit_pieces_sort(e, from);
     for (size_t c = 0; c < ncols; c++)
         free(lines[c]);
     free(lines);
     free(n);
+    free(at);
 }
 
-/* Rows as records: "Header: value" lines, a blank line between rows. */
+/* Rows as records: "Header: value" lines, a blank line between rows. For
+ * search, the cells are paragraphs in the order of the table laid out in
+ * columns (header cells, then each row's cells), whatever the width: the
+ * header cells are recorded once, shown on the first record. */
 static void emit_records(gn_emit *e, gn_table *t)
 {
     const gn_para *head = t->nrows && t->head[0] ? t->cells : NULL;
     gn_para line = {0};
+    size_t from = e->doc->npieces;
+    size_t *hat = gn_xcalloc(t->ncols, sizeof *hat);
+    for (size_t c = 0; head && c < t->ncols; c++)
+        hat[c] = gn_emit_par(e, head[c].text.data ? head[c].text.data : "", head[c].text.len);
     for (size_t r = head ? 1 : 0; r < t->nrows; r++) {
         if (r > (head ? 1u : 0u))
             gn_emit_blank(e);
@@ -226,10 +243,21 @@ static void emit_records(gn_emit *e, gn_table *t)
                 line.style[at + i] = v->style[i];
                 line.link[at + i] = v->link[i];
             }
-            gn_emit_para(e, &line);
+            size_t parts[4], pat[2], nparts = 0;
+            if (head && r == 1) {
+                parts[0] = 0;
+                parts[1] = at - 2; /* before ": " */
+                pat[nparts++] = hat[c];
+            }
+            parts[2 * nparts] = at;
+            parts[2 * nparts + 1] = line.text.len;
+            pat[nparts++] = gn_emit_par(e, line.text.data + at, line.text.len - at);
+            gn_emit_para_parts(e, &line, parts, pat, nparts);
         }
     }
+    gn_emit_pieces_sort(e, from); /* the headers' pieces came with the first record */
     gn_para_free(&line);
+    free(hat);
 }
 
 void gn_table_emit(gn_emit *e, gn_table *t)

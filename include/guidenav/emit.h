@@ -4,7 +4,9 @@
  * line starts with the prefixes of the open block containers (quote bars,
  * list markers, alert bars), then styled spans; gn_emit_para breaks a styled
  * paragraph into lines (gn_wrap) under those prefixes. Every line is kept
- * within the width: a line that would not fit is clipped with a marker. */
+ * within the width: a line that would not fit is clipped with a marker.
+ * The text of paragraphs, cells and code lines is also recorded whole, for
+ * search (doc->ptext, pars, pieces: layout.h); prefixes and borders not. */
 #ifndef GUIDENAV_EMIT_H
 #define GUIDENAV_EMIT_H
 
@@ -49,6 +51,8 @@ typedef struct gn_emit {
     gn_container *stack;
     size_t depth, cap;
     bool blank_pending; /* a blank line is due before the next block */
+    int src_line;       /* source line of the block being laid out, for the
+                         * paragraphs it records (gn_par); 0: unknown */
 } gn_emit;
 
 /* Start emitting into doc (zeroed here) at width columns. */
@@ -78,8 +82,27 @@ void gn_emit_blank(gn_emit *e);
 /* The blank line due before a block (none at the top of the document, none
  * when separate is false, as between items of a tight list). */
 void gn_emit_block_start(gn_emit *e, bool separate);
-/* The wrapped lines of p (after gn_para_markup) under the prefixes. */
+/* The wrapped lines of p (after gn_para_markup) under the prefixes; p's
+ * text is recorded as one paragraph (doc->pars) with a piece per line. */
 void gn_emit_para(gn_emit *e, const gn_para *p);
+/* The same, for text recorded by the caller (gn_emit_par below): the
+ * nparts byte ranges [parts[2k], parts[2k + 1]) of p's text are ptext bytes
+ * from at[k]; the rest of the text (a record's "Header: ") is shown but not
+ * searched. The caller sorts the pieces if need be. */
+void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
+                        const size_t *at, size_t nparts);
+
+/* Paragraph recording for search, for text not laid out by gn_emit_para
+ * (table cells, code lines). gn_emit_par records s[0..len) as a paragraph
+ * at e->src_line and returns its offset in doc->ptext (an empty text is not
+ * recorded). gn_emit_piece records that ptext bytes [off, off + len) are
+ * shown next on the line being built: call it after gn_emit_line_start and
+ * right before emitting their spans. Pieces must end up sorted by off:
+ * gn_emit_pieces_sort sorts those recorded since index from (doc->npieces
+ * before a table row, whose cells' pieces come line by line). */
+size_t gn_emit_par(gn_emit *e, const char *s, size_t len);
+void gn_emit_piece(gn_emit *e, size_t off, size_t len);
+void gn_emit_pieces_sort(gn_emit *e, size_t from);
 /* Collect node's inlines into p (not reset here), add their links to the
  * document so p->link holds document link indices, and render markup. */
 void gn_emit_collect(gn_emit *e, gn_para *p, cmark_node *node, uint32_t style);

@@ -83,7 +83,31 @@ typedef struct gn_layout_opts {
     const char *lang; /* the page's locale tag ("ja-JP"), or NULL */
     bool ascii;       /* ASCII marks and borders: the terminal is not UTF-8 */
     const char *path; /* the page's file, to find {{snippets}}; or NULL */
+    /* Added to cmark's line numbers to give lines of the page's file: the
+     * page's body_line - 1 (0 when the text parsed is the whole file). Last
+     * member, so positional initialisers of the others leave it 0. */
+    int line_offset;
 } gn_layout_opts;
+
+/* A paragraph of text as the reader sees it, for search: a paragraph,
+ * heading, label, table cell or code line, whole (not broken into lines),
+ * without container prefixes, borders or link targets. Its text is
+ * doc->ptext.data + off, len bytes. */
+typedef struct gn_par {
+    size_t off, len;
+    int src_line; /* 1-based line of the page's file where its block
+                   * starts; 0 when unknown (snippets, messages) */
+} gn_par;
+
+/* Where paragraph text is shown: ptext bytes [off, off + len) are bytes
+ * [line_off, line_off + len) of line `line`'s text (the concatenation of
+ * its spans, prefixes included). Pieces are sorted by off and do not
+ * overlap; paragraph text not shown (spaces dropped where a line is broken,
+ * '\n') has no piece. */
+typedef struct gn_piece {
+    size_t off, len;
+    size_t line, line_off;
+} gn_piece;
 
 typedef struct gn_doc {
     int width;
@@ -98,6 +122,13 @@ typedef struct gn_doc {
     size_t nheadings, cap_headings;
     gn_block *blocks;    /* top-level blocks that show something, in order */
     size_t nblocks, cap_blocks;
+    /* Searchable text: every paragraph's text followed by '\n', in
+     * document order, and where its bytes are shown. */
+    gn_buf ptext;
+    gn_par *pars;
+    size_t npars, cap_pars;
+    gn_piece *pieces;
+    size_t npieces, cap_pieces;
 } gn_doc;
 
 /* Lay out the document root as opts says. doc is overwritten (free it

@@ -5,7 +5,14 @@
  * phrase broken across lines by wrapping is still found. Matching is smart
  * case: case-insensitive with Unicode full case folding (utf8proc) unless
  * the query has an upper-case letter, then exact. Japanese, Korean and
- * Chinese queries match as substrings. */
+ * Chinese queries match as substrings.
+ *
+ * Folding is per code point and without normalisation: "straße" finds
+ * "STRASSE" and "ß" finds "SS"; "école" finds "ÉCOLE" but "ecole" does not
+ * (accents are kept), and a precomposed "é" does not find "e" + U+0301.
+ * Folding is not Turkic: "İ" (U+0130) folds to "i" + U+0307, so "istanbul"
+ * does not find "İstanbul" (but "stanbul" does), and dotless "ı" is its
+ * own letter. Invalid UTF-8 reads as one U+FFFD per bad byte. */
 #ifndef GUIDENAV_SEARCH_H
 #define GUIDENAV_SEARCH_H
 
@@ -15,12 +22,14 @@
 
 /* A compiled query. */
 typedef struct gn_query {
-    char *text;       /* the query, folded unless exact */
+    char *text;       /* the query, folded unless exact (valid UTF-8) */
     size_t len;
-    bool exact;       /* the query has an upper-case letter */
+    bool exact;       /* the query has an upper-case (Lu) or title-case (Lt)
+                       * letter: matched byte for byte */
 } gn_query;
 
-/* Prepare query (UTF-8); false for an empty query. */
+/* Prepare query (UTF-8); false for an empty or NULL query (q is then
+ * zeroed: gn_query_free is harmless). gn_query_free(NULL) is a no-op. */
 bool gn_query_init(gn_query *q, const char *query);
 void gn_query_free(gn_query *q);
 
@@ -30,7 +39,10 @@ typedef struct gn_match {
 } gn_match;
 
 /* Every non-overlapping match of q in text[0..len), in order; returns the
- * count and sets *out (the caller frees it; NULL when none). */
+ * count and sets *out (the caller frees it; NULL when none). A match
+ * covers whole code points: one that starts or ends inside a code point's
+ * folding ("s" against the "ss" of "ß") takes all of that code point. Time
+ * is linear in len (glibc's memmem). */
 size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out);
 
 /* A match in a laid-out document, as the lines it covers: piece k of a
@@ -47,13 +59,22 @@ typedef struct gn_hit {
     size_t par;        /* index of the paragraph (doc->pars) it is in */
 } gn_hit;
 
-/* Every match of q in doc's paragraphs, in document order. Returns the
- * count; *out is a new array (free with gn_hits_free). */
+/* Every match of q in doc's paragraphs, in document order: the matches of
+ * gn_search in each paragraph (doc->ptext), so the k-th hit of paragraph p
+ * is its k-th gn_search match. A match spanning lines has a piece per
+ * line. Every hit has at least one piece: a match of text that is not
+ * shown (only the space where a line was broken, a clipped character) has
+ * one empty piece where it would be. Returns the count; *out is a new
+ * array (NULL when none; free with gn_hits_free). */
 size_t gn_doc_search(const gn_doc *doc, const gn_query *q, gn_hit **out);
 void gn_hits_free(gn_hit *hits, size_t n);
 
-/* An excerpt of about cols columns of paragraph text around a match, with
- * the match's place in it (*moff, *mlen bytes). Newly allocated. */
+/* An excerpt of paragraph text around match m, at most cols display
+ * columns (cols below 1 counts as 1): the context split about evenly on
+ * both sides, cut between code points, "…" where text was cut (when a
+ * column is left for it), '\n', '\r' and tabs as spaces. *moff and *mlen
+ * locate the match in the excerpt (bytes); a match wider than cols is
+ * shown from its start, and *mlen is the part shown. Newly allocated. */
 char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
                  size_t *moff, size_t *mlen);
 

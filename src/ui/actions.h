@@ -23,16 +23,23 @@
     X(PREV_LINK,  "Shift-Tab, [",         "Select the previous link of the page") \
     X(FOCUS,      "w",                    "Switch between the tree and the pager") \
     X(SEARCH,     "/",                    "In the tree: filter entries as you type; in the pager: search forward") \
+    X(SEARCH_BACK, "?",                   "In the pager: search backward; in the tree: show the keys") \
+    X(NEXT_MATCH, "n",                    "The next match of the search") \
+    X(PREV_MATCH, "N",                    "The previous match of the search") \
+    X(SEARCH_ALL, "S",                    "Search the guide, every guide, or every locale (Tab widens)") \
     X(ESCAPE,     "Esc",                  "End the tree filter, showing every entry again") \
     X(BACK,       "Backspace, Ctrl-O",    "Go back to the previous place, at its scroll position") \
     X(FORWARD,    "F",                    "Go forward again (Ctrl-I is Tab in a terminal)") \
     X(COPY,       "y",                    "Copy the selected link's URL with OSC 52 (see --osc52)") \
+    X(MARK,       "m + letter",           "Set a bookmark here") \
+    X(JUMP,       "' + letter",           "Go to a bookmark") \
+    X(MARKS,      "B",                    "The list of bookmarks") \
     X(LANGUAGE,   "L",                    "Switch language: the same page in another locale") \
     X(COMPARE,    "c",                    "Compare: the page beside its second locale, aligned") \
     X(RIGHT_LANG, "R",                    "Choose the second locale of the comparison") \
     X(MATRIX,     "M",                    "The guide's TOC across all locales") \
     X(DIFF,       "D",                    "Reference page's changes since this translation") \
-    X(HELP,       "?",                    "Show the keys") \
+    X(HELP,       "H, F1",                "Show the keys") \
     X(REDRAW,     "Ctrl-L",               "Redraw the screen") \
     X(QUIT,       "q",                    "Quit")
 

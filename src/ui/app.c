@@ -11,9 +11,12 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/emit.h"
+#include "guidenav/finder.h"
 #include "guidenav/history.h"
+#include "guidenav/search.h"
 #include "guidenav/matrix.h"
 #include "guidenav/stale.h"
+#include "guidenav/state.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -59,6 +62,17 @@ typedef struct app {
     gn_repo *repo;       /* its git repository, once looked for */
     bool repo_tried;
     char stale[64];      /* staleness of the compared translation, for the status */
+
+    gn_query query;      /* the in-page search */
+    bool have_query;
+    bool backward;       /* the last search went backward (?) */
+    gn_hit *hits;        /* its matches in a->doc */
+    size_t nhits;
+    long hit;            /* the current match, or -1 */
+    gn_finder *finder;   /* guide-wide and all-locale search */
+    gn_scope scope;
+    const char *state_path; /* where the place and bookmarks are kept, or NULL */
+    gn_state state;      /* bookmarks, and the place at the last quit */
 
     int rows, cols;      /* screen */
     int tree_w;          /* 0 when the tree is hidden */
@@ -116,20 +130,30 @@ static void geometry(app *a)
     }
 }
 
+static void relayout_docs(app *a);
+
 /* Lay out one locale's page (or its notice) at width. */
 static void lay_out(app *a, gn_source *src, const gn_page *pg, bool have_page,
                     const char *notice, int width, gn_doc *doc)
 {
     gn_doc_free(doc);
     if (have_page) {
-        gn_layout_opts o = {width, src->tag, a->ascii, pg->path};
+        gn_layout_opts o = {width, src->tag, a->ascii, pg->path, pg->body_line - 1};
         gn_layout(pg->doc, &o, doc);
     } else {
         gn_layout_message(notice ? notice : "", width, doc);
     }
 }
 
+static void find_hits(app *a);
+
 static void relayout(app *a)
+{
+    relayout_docs(a);
+    find_hits(a);
+}
+
+static void relayout_docs(app *a)
 {
     gn_align_free(&a->align);
     if (!a->compare || !a->page) {
@@ -614,13 +638,37 @@ static void draw_line(app *a, const gn_doc *d, size_t ln, int r, int x, bool lin
 {
     move(r, x);
     const gn_line *line = &d->lines[ln];
+    size_t lo = 0; /* byte offset of the span in the line's text */
     for (uint32_t k = 0; k < line->n; k++) {
         const gn_span *s = &d->spans[line->first + k];
         attr_t attr = gn_style_attr(s->style);
         if (links && s->link >= 0 && s->link == a->link)
             attr |= A_REVERSE;
-        attrset(attr);
-        addnstr(gn_span_text(d, s), (int)s->len);
+        const char *text = gn_span_text(d, s);
+        /* Split the span where search matches on this line begin and end. */
+        size_t at = 0;
+        while (at < s->len) {
+            size_t end = s->len;
+            attr_t extra = 0;
+            for (size_t h = 0; links && h < a->nhits; h++)
+                for (size_t p = 0; p < a->hits[h].npieces; p++) {
+                    const gn_hit_piece *pc = &a->hits[h].pieces[p];
+                    if (pc->line != ln)
+                        continue;
+                    size_t from = pc->off, to = pc->off + pc->len;
+                    if (from <= lo + at && to > lo + at) {
+                        if (to - lo < end)
+                            end = to - lo;
+                        extra = (long)h == a->hit ? A_REVERSE | A_BOLD : A_STANDOUT | A_UNDERLINE;
+                    } else if (from > lo + at && from - lo < end) {
+                        end = from - lo;
+                    }
+                }
+            attrset(attr | extra);
+            addnstr(text + at, (int)(end - at));
+            at = end;
+        }
+        lo += s->len;
     }
     attrset(0);
 }
@@ -1026,6 +1074,395 @@ static void tree_filter(app *a)
     free(text);
 }
 
+/* ---- in-page search ------------------------------------------------------ */
+
+static void clear_hits(app *a)
+{
+    gn_hits_free(a->hits, a->nhits);
+    a->hits = NULL;
+    a->nhits = 0;
+    a->hit = -1;
+}
+
+/* Find the query's matches in the page as laid out now. */
+static void find_hits(app *a)
+{
+    clear_hits(a);
+    if (a->have_query)
+        a->nhits = gn_doc_search(&a->doc, &a->query, &a->hits);
+}
+
+/* Show match h: scroll so its first line is in view, a third down. */
+static void show_hit(app *a, long h)
+{
+    a->hit = h;
+    size_t row = row_for_line(a, a->hits[h].pieces[0].line);
+    if (row < a->top || row >= a->top + (size_t)a->body_h)
+        scroll_to(a, row > (size_t)a->body_h / 3 ? row - (size_t)a->body_h / 3 : 0);
+    char count[64];
+    snprintf(count, sizeof count, "%ld/%zu", h + 1, a->nhits);
+    say(a, "%s", count);
+}
+
+/* The next match after the current one (or after the top of the screen),
+ * going backward when back is true; wraps around with a message. */
+static void next_hit(app *a, bool back)
+{
+    if (!a->have_query) {
+        say(a, "%s", "No search yet: / searches forward, ? backward.");
+        return;
+    }
+    if (a->nhits == 0) {
+        say(a, "Not found: %s", a->query.text);
+        return;
+    }
+    long n = (long)a->nhits, h = a->hit;
+    if (h < 0) { /* from the top of the screen */
+        h = back ? n : -1;
+        for (long k = 0; k < n; k++) {
+            size_t row = row_for_line(a, a->hits[k].pieces[0].line);
+            if (row >= a->top) {
+                h = back ? k : k - 1;
+                break;
+            }
+        }
+    }
+    long next = back ? h - 1 : h + 1;
+    bool wrapped = next < 0 || next >= n;
+    next = (next + n) % n;
+    show_hit(a, next);
+    if (wrapped) {
+        char msg[96];
+        snprintf(msg, sizeof msg, "%ld/%zu, search wrapped to the %s", next + 1, a->nhits,
+                 back ? "bottom" : "top");
+        say(a, "%s", msg);
+    }
+}
+
+static void search_page(app *a, bool back)
+{
+    char *text = prompt(a, back ? "?" : "/", NULL, NULL);
+    if (!text)
+        return;
+    if (!*text && !a->have_query) {
+        free(text);
+        return;
+    }
+    if (*text) { /* an empty query repeats the last one */
+        if (a->have_query)
+            gn_query_free(&a->query);
+        a->have_query = gn_query_init(&a->query, text);
+        find_hits(a);
+    }
+    a->backward = back;
+    a->hit = -1;
+    next_hit(a, back);
+    free(text);
+}
+
+/* ---- guide-wide and all-locale search ------------------------------------ */
+
+static const char *scope_name(gn_scope s)
+{
+    return s.all_locales ? "all locales" : s.all_guides ? "all guides of this locale" : "this guide";
+}
+
+/* Open result r: its locale, its page, the match highlighted. */
+static void open_found(app *a, const gn_found *r, const char *query)
+{
+    char *guide = gn_xstrdup(r->guide), *page = gn_xstrdup(r->page);
+    size_t par = r->par, nth = r->nth;
+    if (r->loc != a->loc)
+        switch_locale(a, r->loc);
+    navigate(a, guide, page);
+    a->focus = FOCUS_PAGER;
+    geometry(a);
+    relayout(a);
+    if (a->have_query)
+        gn_query_free(&a->query);
+    a->have_query = gn_query_init(&a->query, query);
+    find_hits(a);
+    for (size_t h = 0, k = 0; h < a->nhits; h++)
+        if (a->hits[h].par == par && k++ == nth) {
+            show_hit(a, (long)h);
+            break;
+        }
+    free(guide);
+    free(page);
+}
+
+/* The search box: results as the reader types, in steps so keys are never
+ * kept waiting; Tab widens the scope; Up and Down choose; Enter opens. */
+static void search_all(app *a)
+{
+    if (!a->finder)
+        a->finder = gn_finder_new(a->set);
+    gn_guide *g = current_guide(a);
+    char *guide = gn_xstrdup(g ? g->id : source(a)->nguides ? source(a)->guides[0].id : "");
+    gn_buf q = GN_BUF_INIT;
+    gn_buf_adds(&q, "");
+    size_t cur = 0, first = 0;
+    bool busy = false;
+    for (;;) {
+        size_t n, done, total;
+        const gn_found *r = gn_finder_results(a->finder, &n);
+        gn_finder_progress(a->finder, &done, &total);
+        /* Draw: the results in the pager's place, the query below. */
+        draw_quiet(a);
+        int h = a->body_h;
+        if (cur >= n)
+            cur = n ? n - 1 : 0;
+        if (cur < first)
+            first = cur;
+        if (h > 0 && cur >= first + (size_t)h)
+            first = cur - (size_t)h + 1;
+        for (int row = 0; row < h; row++) {
+            move(row, 0);
+            clrtoeol();
+            size_t i = first + (size_t)row;
+            if (i >= n)
+                continue;
+            gn_buf line = GN_BUF_INIT;
+            gn_buf_addf(&line, " %-6s %s │ ", a->set->v[r[i].loc].tag, r[i].title ? r[i].title : r[i].page);
+            attrset(i == cur ? A_REVERSE : 0);
+            int used = put_clipped(line.data, line.len, a->cols);
+            const char *ex = r[i].excerpt;
+            used += put_clipped(ex, r[i].moff, a->cols - used);
+            attrset((i == cur ? A_REVERSE : 0) | A_BOLD | A_UNDERLINE);
+            used += put_clipped(ex + r[i].moff, r[i].mlen, a->cols - used);
+            attrset(i == cur ? A_REVERSE : 0);
+            used += put_clipped(ex + r[i].moff + r[i].mlen, strlen(ex + r[i].moff + r[i].mlen),
+                                a->cols - used);
+            for (; i == cur && used < a->cols; used++)
+                addch(' ');
+            attrset(0);
+            gn_buf_free(&line);
+        }
+        gn_buf status = GN_BUF_INIT;
+        gn_buf_addf(&status, "Search %s: %s", scope_name(a->scope), q.data);
+        char right[96];
+        snprintf(right, sizeof right, "  %zu matches, %zu/%zu pages  Tab: scope ", n, done, total);
+        move(a->rows - 1, 0);
+        attrset(A_REVERSE);
+        int used = put_clipped(status.data, status.len, a->cols);
+        for (; used < a->cols; used++)
+            addch(' ');
+        int rw = gn_text_width(right, strlen(right));
+        if (rw < a->cols - 20)
+            mvaddstr(a->rows - 1, a->cols - rw, right);
+        attrset(0);
+        gn_buf_free(&status);
+        refresh();
+        /* Keys first; search in steps while none is waiting. */
+        timeout(busy ? 0 : -1);
+        wint_t wc;
+        int kind = get_wch(&wc);
+        timeout(-1);
+        if (terminate)
+            break;
+        if (kind == ERR) {
+            busy = !gn_finder_step(a->finder, 8);
+            continue;
+        }
+        bool changed = false;
+        if (kind == KEY_CODE_YES) {
+            if (wc == KEY_DOWN)
+                cur = cur + 1 < n ? cur + 1 : cur;
+            else if (wc == KEY_UP)
+                cur = cur > 0 ? cur - 1 : 0;
+            else if (wc == KEY_NPAGE)
+                cur = cur + (size_t)h < n ? cur + (size_t)h : (n ? n - 1 : 0);
+            else if (wc == KEY_PPAGE)
+                cur = cur > (size_t)h ? cur - (size_t)h : 0;
+            else if (wc == KEY_RESIZE) {
+                geometry(a);
+                relayout(a);
+            } else if (wc == KEY_BACKSPACE && q.len) {
+                wc = 127;
+                kind = OK;
+            } else if (wc == KEY_BTAB) {
+                wc = '\t';
+                kind = OK;
+            }
+        }
+        if (kind == OK) {
+            if (wc == 27)
+                break;
+            if (wc == '\n' || wc == '\r') {
+                if (n) {
+                    char *query = gn_xstrdup(q.data);
+                    gn_found pick = r[cur];
+                    pick.guide = gn_xstrdup(pick.guide);
+                    pick.page = gn_xstrdup(pick.page);
+                    open_found(a, &pick, query);
+                    free(pick.guide);
+                    free(pick.page);
+                    free(query);
+                    break;
+                }
+                continue;
+            }
+            if (wc == '\t') { /* this guide, all guides, all locales */
+                a->scope = !a->scope.all_guides ? (gn_scope){true, false}
+                         : !a->scope.all_locales ? (gn_scope){true, true}
+                         : (gn_scope){false, false};
+                changed = true;
+            } else if (wc == 127 || wc == 8) {
+                while (q.len > 0 && ((unsigned char)q.data[q.len - 1] & 0xC0) == 0x80)
+                    q.len--;
+                if (q.len > 0)
+                    q.len--;
+                q.data[q.len] = '\0';
+                changed = true;
+            } else if (wc >= 32) {
+                gn_utf8_encode(&q, (int32_t)wc);
+                changed = true;
+            }
+        }
+        if (changed) {
+            busy = gn_finder_start(a->finder, q.data, a->scope, a->loc, guide);
+            cur = first = 0;
+        }
+    }
+    gn_buf_free(&q);
+    free(guide);
+}
+
+/* ---- bookmarks and the saved place --------------------------------------- */
+
+/* Remember where the reader is in spot. */
+static void here(app *a, gn_spot *spot)
+{
+    gn_spot_set(spot, source(a)->tag, a->guide, a->page, line_at_top(a));
+}
+
+/* Save the state file; false (with a message in err) when it failed. */
+static bool save_state(app *a, gn_error *err)
+{
+    if (!a->state_path)
+        return true;
+    if (a->page)
+        here(a, &a->state.last);
+    a->state.compare = a->compare;
+    free(a->state.right_locale);
+    a->state.right_locale = gn_xstrdup(a->set->v[a->right_loc].tag);
+    return gn_state_save(a->state_path, &a->state, err) == 0;
+}
+
+/* Go to a saved spot: its locale, its page, its line. */
+static void go_spot(app *a, const gn_spot *spot)
+{
+    gn_source *src = spot->locale ? gn_localeset_find(a->set, spot->locale) : NULL;
+    if (src && src != source(a))
+        switch_locale(a, (size_t)(src - a->set->v));
+    char *guide = spot->guide ? gn_xstrdup(spot->guide) : NULL;
+    char *page = gn_xstrdup(spot->page);
+    size_t top = spot->top;
+    navigate(a, guide, page);
+    scroll_to(a, row_for_line(a, top));
+    free(guide);
+    free(page);
+}
+
+/* The letter after m or ': a bookmark's index, or -1. */
+static int read_mark(app *a, const char *what)
+{
+    say(a, "%s", what);
+    draw(a);
+    int key = getch();
+    a->message[0] = '\0';
+    return key >= 'a' && key <= 'z' ? key - 'a' : -1;
+}
+
+static void set_mark(app *a)
+{
+    if (!a->page) {
+        say(a, "%s", "Open a page first: m marks a place in it.");
+        return;
+    }
+    int m = read_mark(a, "Bookmark: press a letter (a-z) to set it here");
+    if (m < 0)
+        return;
+    here(a, &a->state.marks[m]);
+    gn_error err;
+    if (!save_state(a, &err))
+        say(a, "Bookmark set, but not saved: %s", err.msg);
+    else
+        say(a, "Bookmark %s set.", (char[]){(char)('a' + m), '\0'});
+}
+
+static void jump_mark(app *a)
+{
+    int m = read_mark(a, "Go to bookmark: press its letter");
+    if (m < 0)
+        return;
+    if (!a->state.marks[m].page) {
+        say(a, "No bookmark %s: m and a letter sets one.", (char[]){(char)('a' + m), '\0'});
+        return;
+    }
+    go_spot(a, &a->state.marks[m]);
+    a->focus = FOCUS_PAGER;
+    geometry(a);
+}
+
+static void marks_list(app *a)
+{
+    char *lines[26];
+    int which[26];
+    size_t n = 0;
+    for (int m = 0; m < 26; m++) {
+        const gn_spot *s = &a->state.marks[m];
+        if (!s->page)
+            continue;
+        char *page = s->guide && *s->guide ? gn_path_join(s->guide, s->page) : gn_xstrdup(s->page);
+        lines[n] = gn_xasprintf("%c  %-6s %s, line %zu", 'a' + m, s->locale ? s->locale : "",
+                                page, s->top + 1);
+        which[n++] = m;
+        free(page);
+    }
+    if (n == 0) {
+        say(a, "%s", "No bookmarks yet: m and a letter sets one.");
+        return;
+    }
+    long choice = modal_list(a, "Bookmarks", lines, n, 0, true, NULL);
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    if (choice >= 0) {
+        go_spot(a, &a->state.marks[which[choice]]);
+        a->focus = FOCUS_PAGER;
+        geometry(a);
+    }
+}
+
+/* Read the state file and go back to where the reader quit. */
+static void restore_state(app *a)
+{
+    gn_error err;
+    if (!a->state_path)
+        return;
+    if (gn_state_load(a->state_path, &a->state, &err) != 0) {
+        say(a, "Ignoring the saved state: %s", err.msg); /* reported once */
+        return;
+    }
+    const gn_spot *last = &a->state.last;
+    if (!last->page)
+        return;
+    gn_source *right = a->state.right_locale ? gn_localeset_find(a->set, a->state.right_locale) : NULL;
+    if (right)
+        a->right_loc = (size_t)(right - a->set->v);
+    a->compare = a->state.compare && a->set->n > 1 && a->right_loc != a->loc;
+    gn_spot spot = {NULL, NULL, NULL, 0};
+    gn_spot_set(&spot, last->locale, last->guide, last->page, last->top);
+    go_spot(a, &spot);
+    free(spot.locale);
+    free(spot.guide);
+    free(spot.page);
+    a->focus = FOCUS_PAGER;
+    geometry(a);
+    relayout(a);
+    scroll_to(a, row_for_line(a, last->top));
+}
+
 /* ---- actions ----------------------------------------------------------- */
 
 static void tree_enter(app *a)
@@ -1086,6 +1523,9 @@ static void tree_action(app *a, gn_action act)
         break;
     case GN_ACT_SEARCH:
         tree_filter(a);
+        break;
+    case GN_ACT_SEARCH_BACK: /* ? in the tree: the keys */
+        help_screen(a);
         break;
     case GN_ACT_ESCAPE:
         if (t->filtering)
@@ -1190,6 +1630,18 @@ static void pager_action(app *a, gn_action act)
         break;
     case GN_ACT_PREV_LINK:
         select_link(a, -1);
+        break;
+    case GN_ACT_SEARCH:
+        search_page(a, false);
+        break;
+    case GN_ACT_SEARCH_BACK:
+        search_page(a, true);
+        break;
+    case GN_ACT_NEXT_MATCH:
+        next_hit(a, a->backward);
+        break;
+    case GN_ACT_PREV_MATCH:
+        next_hit(a, !a->backward);
         break;
     case GN_ACT_COLLAPSE: /* h, Left: back to the tree */
         a->focus = FOCUS_TREE;
@@ -1397,6 +1849,18 @@ static void act(app *a, gn_action action)
     case GN_ACT_MATRIX:
         matrix_view(a);
         break;
+    case GN_ACT_MARK:
+        set_mark(a);
+        break;
+    case GN_ACT_JUMP:
+        jump_mark(a);
+        break;
+    case GN_ACT_MARKS:
+        marks_list(a);
+        break;
+    case GN_ACT_SEARCH_ALL:
+        search_all(a);
+        break;
     case GN_ACT_DIFF:
         diff_view(a);
         break;
@@ -1436,6 +1900,11 @@ static void free_app(app *a)
     free(a->page);
     gn_history_free(&a->history);
     gn_repo_free(a->repo);
+    clear_hits(a);
+    if (a->have_query)
+        gn_query_free(&a->query);
+    gn_finder_free(a->finder);
+    gn_state_free(&a->state);
     if (a->right_have_page)
         gn_page_free(&a->rpg);
     gn_doc_free(&a->rdoc);
@@ -1450,7 +1919,7 @@ static void welcome(app *a)
     for (size_t i = 0; i < a->set->n; i++)
         gn_buf_addf(&b, "%s%s", i ? ", " : "", a->set->v[i].tag);
     gn_buf_adds(&b, "\n\nChoose a page in the tree and press Enter. Press L to switch "
-                    "language, ? for every key, q to quit.");
+                    "language, / to filter the tree, S to search, H for every key, q to quit.");
     if (a->tree.errors)
         gn_buf_addf(&b, "\n\n%s", a->tree.errors);
     (void)src;
@@ -1465,8 +1934,10 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     a.set = set;
     a.osc52 = opts->osc52;
     a.reference = opts->reference ? opts->reference : "en";
+    a.state_path = opts->state;
     a.link = -1;
     a.current = GN_NONE;
+    a.hit = -1;
     setlocale(LC_ALL, "");
     a.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
     SCREEN *screen = newterm(NULL, stdout, stdin);
@@ -1488,6 +1959,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     gn_tree_build(&a.tree, source(&a));
     geometry(&a);
     welcome(&a);
+    restore_state(&a);
     while (!a.quit && !terminate) {
         draw(&a);
         int key = getch();
@@ -1507,8 +1979,12 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
             continue;
         act(&a, gn_action_for_key(key));
     }
+    gn_error save_err;
+    bool saved = save_state(&a, &save_err);
     endwin();
     delscreen(screen);
     free_app(&a);
+    if (!saved) /* not fatal: the reader's work is not lost, only the place */
+        fprintf(stderr, "guidenav: the place and bookmarks were not saved: %s\n", save_err.msg);
     return 0;
 }

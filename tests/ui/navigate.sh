@@ -43,8 +43,8 @@ keys L Up Up Enter                 # back to ja-JP: the page is there again
 resize 72 20
 expect_screen resized
 
-keys '?'
-expect_text "? lists the keys" "Half a page down"
+keys H
+expect_text "H lists the keys" "Half a page down"
 keys q                             # closes the help
 keys q
 if tm has-session -t gn 2>/dev/null; then

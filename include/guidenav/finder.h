@@ -1,0 +1,50 @@
+/* finder.h: searching many pages at once: this guide, every guide of a
+ * locale, or every locale. Pages are read and laid out on demand and kept
+ * for the session; the work is done in steps so a caller can keep
+ * answering keys while results stream in. */
+#ifndef GUIDENAV_FINDER_H
+#define GUIDENAV_FINDER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/layout.h"
+#include "guidenav/search.h"
+#include "guidenav/source.h"
+
+/* Where to search: one guide or every guide, of one locale or of all. */
+typedef struct gn_scope {
+    bool all_guides;
+    bool all_locales;
+} gn_scope;
+
+/* One match. */
+typedef struct gn_found {
+    size_t loc;      /* locale index in the set */
+    char *guide;     /* guide id */
+    char *page;      /* page path in the guide */
+    const char *title; /* the page's title (lives as long as the finder) */
+    int src_line;    /* line in the page's file where its paragraph starts */
+    size_t par;      /* paragraph index in the page's laid-out text */
+    size_t nth;      /* which match in that paragraph (0-based) */
+    char *excerpt;   /* text around the match, one line */
+    size_t moff, mlen; /* the match inside the excerpt */
+} gn_found;
+
+typedef struct gn_finder gn_finder;
+
+gn_finder *gn_finder_new(gn_localeset *set);
+void gn_finder_free(gn_finder *f);
+
+/* Start a search (dropping the previous one's results): query in scope:
+ * the guide with id guide_id (or every guide) of locale loc (or of every
+ * locale). Returns false when the query is empty. */
+bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc,
+                     const char *guide_id);
+/* Search up to budget more pages; true when every page in scope is done. */
+bool gn_finder_step(gn_finder *f, size_t budget);
+/* The results so far, in scope order (locale, guide, TOC order). */
+const gn_found *gn_finder_results(const gn_finder *f, size_t *n);
+/* Pages searched so far and in all, for a progress figure. */
+void gn_finder_progress(const gn_finder *f, size_t *done, size_t *total);
+
+#endif

@@ -1,0 +1,213 @@
+/* finder.c: searching many pages in steps (see finder.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/finder.h"
+#include "guidenav/page.h"
+#include "guidenav/util.h"
+
+/* Pages are laid out once at this width for searching: paragraphs, and
+ * so matches, do not depend on the width. */
+#define SEARCH_WIDTH 80
+#define EXCERPT_COLS 60
+
+/* A page read for searching, kept for the session. */
+typedef struct cached {
+    char *path;
+    char *title;
+    gn_doc doc;
+    bool ok;      /* read and laid out */
+} cached;
+
+/* A page to search in the current scope. */
+typedef struct task {
+    size_t loc;
+    char *guide;
+    char *page;
+} task;
+
+struct gn_finder {
+    gn_localeset *set;
+    cached *cache;
+    size_t ncache, cap_cache;
+    task *tasks;
+    size_t ntasks, next;
+    gn_query q;
+    bool have_query;
+    gn_found *found;
+    size_t nfound, cap_found;
+};
+
+gn_finder *gn_finder_new(gn_localeset *set)
+{
+    gn_finder *f = gn_xcalloc(1, sizeof *f);
+    f->set = set;
+    return f;
+}
+
+static void drop_search(gn_finder *f)
+{
+    for (size_t i = 0; i < f->ntasks; i++) {
+        free(f->tasks[i].guide);
+        free(f->tasks[i].page);
+    }
+    free(f->tasks);
+    f->tasks = NULL;
+    f->ntasks = f->next = 0;
+    for (size_t i = 0; i < f->nfound; i++) {
+        free(f->found[i].guide);
+        free(f->found[i].page);
+        free(f->found[i].excerpt);
+    }
+    f->nfound = 0;
+    if (f->have_query)
+        gn_query_free(&f->q);
+    f->have_query = false;
+}
+
+void gn_finder_free(gn_finder *f)
+{
+    if (!f)
+        return;
+    drop_search(f);
+    free(f->found);
+    for (size_t i = 0; i < f->ncache; i++) {
+        free(f->cache[i].path);
+        free(f->cache[i].title);
+        gn_doc_free(&f->cache[i].doc);
+    }
+    free(f->cache);
+    free(f);
+}
+
+static void add_task(gn_finder *f, size_t *cap, size_t loc, const char *guide, const char *page)
+{
+    if (f->ntasks == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        f->tasks = gn_xreallocarray(f->tasks, *cap, sizeof *f->tasks);
+    }
+    size_t n = strcspn(page, "#?");
+    f->tasks[f->ntasks++] = (task){loc, gn_xstrdup(guide), gn_xstrndup(page, n)};
+}
+
+/* The pages of one guide, in TOC order, each once. */
+static void add_guide(gn_finder *f, size_t *cap, size_t loc, gn_guide *g)
+{
+    gn_error err;
+    const gn_toc *toc = gn_guide_toc(g, &err);
+    size_t first = f->ntasks;
+    for (size_t i = 0; toc && i < toc->n; i++) {
+        const gn_toc_entry *e = &toc->entries[i];
+        if (e->kind != GN_TOC_PAGE)
+            continue;
+        bool seen = false;
+        size_t n = strcspn(e->target, "#?");
+        for (size_t k = first; k < f->ntasks && !seen; k++)
+            seen = strlen(f->tasks[k].page) == n && strncmp(f->tasks[k].page, e->target, n) == 0;
+        if (!seen)
+            add_task(f, cap, loc, g->id, e->target);
+    }
+}
+
+bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc,
+                     const char *guide_id)
+{
+    drop_search(f);
+    if (!gn_query_init(&f->q, query))
+        return false;
+    f->have_query = true;
+    size_t cap = 0;
+    for (size_t l = 0; l < f->set->n; l++) {
+        if (!scope.all_locales && l != loc)
+            continue;
+        gn_source *src = &f->set->v[l];
+        for (size_t g = 0; g < src->nguides; g++) {
+            gn_guide *guide = &src->guides[g];
+            if (!scope.all_guides && guide != gn_source_guide(src, guide_id ? guide_id : ""))
+                continue;
+            add_guide(f, &cap, l, guide);
+        }
+    }
+    return true;
+}
+
+/* The page at path, read and laid out once. */
+static cached *page_at(gn_finder *f, const char *path, const char *lang)
+{
+    for (size_t i = 0; i < f->ncache; i++)
+        if (strcmp(f->cache[i].path, path) == 0)
+            return &f->cache[i];
+    if (f->ncache == f->cap_cache) {
+        f->cap_cache = f->cap_cache ? f->cap_cache * 2 : 64;
+        f->cache = gn_xreallocarray(f->cache, f->cap_cache, sizeof *f->cache);
+    }
+    cached *c = &f->cache[f->ncache++];
+    memset(c, 0, sizeof *c);
+    c->path = gn_xstrdup(path);
+    gn_page page;
+    gn_error err;
+    if (gn_is_file(path) && gn_page_load(path, &page, &err) == 0) {
+        gn_layout_opts o = {SEARCH_WIDTH, lang, false, path, page.body_line - 1};
+        gn_layout(page.doc, &o, &c->doc);
+        c->title = gn_page_title(&page);
+        c->ok = true;
+    }
+    gn_page_free(&page);
+    return c;
+}
+
+static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par *par,
+                      size_t pi, size_t nth, const gn_match *m)
+{
+    if (f->nfound == f->cap_found) {
+        f->cap_found = f->cap_found ? f->cap_found * 2 : 64;
+        f->found = gn_xreallocarray(f->found, f->cap_found, sizeof *f->found);
+    }
+    gn_found *r = &f->found[f->nfound++];
+    memset(r, 0, sizeof *r);
+    r->loc = t->loc;
+    r->guide = gn_xstrdup(t->guide);
+    r->page = gn_xstrdup(t->page);
+    r->title = c->title;
+    r->src_line = par->src_line;
+    r->par = pi;
+    r->nth = nth;
+    r->excerpt = gn_excerpt(c->doc.ptext.data + par->off, par->len, m, EXCERPT_COLS,
+                            &r->moff, &r->mlen);
+}
+
+bool gn_finder_step(gn_finder *f, size_t budget)
+{
+    for (; f->have_query && f->next < f->ntasks && budget > 0; budget--) {
+        const task *t = &f->tasks[f->next++];
+        gn_source *src = &f->set->v[t->loc];
+        gn_guide *g = gn_source_guide(src, t->guide);
+        if (!g)
+            continue;
+        char *path = gn_path_join(g->dir, t->page);
+        const cached *c = page_at(f, path, src->tag);
+        free(path);
+        if (!c->ok)
+            continue;
+        for (size_t pi = 0; pi < c->doc.npars; pi++) {
+            const gn_par *par = &c->doc.pars[pi];
+            gn_match *m;
+            size_t n = gn_search(&f->q, c->doc.ptext.data + par->off, par->len, &m);
+            for (size_t k = 0; k < n; k++)
+                add_found(f, t, c, par, pi, k, &m[k]);
+            free(m);
+        }
+    }
+    return !f->have_query || f->next >= f->ntasks;
+}
+
+const gn_found *gn_finder_results(const gn_finder *f, size_t *n)
+{
+    *n = f->nfound;
+    return f->found;
+}
+
+void gn_finder_progress(const gn_finder *f, size_t *done, size_t *total)
+{
+    *done = f->next;
+    *total = f->ntasks;
+}

@@ -1,0 +1,367 @@
+/* search.c: finding text as the reader sees it (see search.h).
+ *
+ * Case-insensitive search folds both the query and the text with Unicode
+ * full case folding, one code point at a time and without normalisation,
+ * so every folded byte can be traced back to the code point it came from.
+ * The folded query is found in the folded text with memmem (glibc's is
+ * linear: two-way), and each match is mapped back to whole code points of
+ * the original text. */
+#define _GNU_SOURCE /* memmem */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "guidenav/search.h"
+#include "guidenav/text.h"
+
+/* ---- folding -------------------------------------------------------------- */
+
+/* Append the full case folding of cp to out ("ß" -> "ss", "İ" -> "i̇"). */
+static void fold_cp(gn_buf *out, int32_t cp)
+{
+    if (cp < 0x80) {
+        gn_buf_addc(out, (char)(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+        return;
+    }
+    utf8proc_int32_t dst[8];
+    int boundclass = 0;
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, dst, 8, UTF8PROC_CASEFOLD, &boundclass);
+    if (n < 1 || n > 8) {
+        gn_utf8_encode(out, cp);
+        return;
+    }
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+        gn_utf8_encode(out, dst[i]);
+}
+
+static bool is_upper(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    utf8proc_propval_t cat = utf8proc_get_property(cp)->category;
+    return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
+}
+
+/* The folded text and, for each of its bytes, the offset in the original
+ * text of the code point it comes from; map[out->len] is len. */
+static size_t *fold_text(const char *text, size_t len, gn_buf *out)
+{
+    size_t cap = len + 1;
+    size_t *map = gn_xreallocarray(NULL, cap, sizeof *map);
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t k = gn_utf8_decode(text + i, len - i, &cp);
+        size_t before = out->len;
+        fold_cp(out, cp);
+        if (out->len + 1 > cap) {
+            while (out->len + 1 > cap)
+                cap *= 2;
+            map = gn_xreallocarray(map, cap, sizeof *map);
+        }
+        for (size_t j = before; j < out->len; j++)
+            map[j] = i;
+        i += k;
+    }
+    map[out->len] = len;
+    return map;
+}
+
+bool gn_query_init(gn_query *q, const char *query)
+{
+    memset(q, 0, sizeof *q);
+    if (!query || !*query)
+        return false;
+    size_t len = strlen(query);
+    gn_buf raw = GN_BUF_INIT; /* the query as valid UTF-8 */
+    bool upper = false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += gn_utf8_decode(query + i, len - i, &cp);
+        upper = upper || is_upper(cp);
+        gn_utf8_encode(&raw, cp);
+    }
+    q->exact = upper;
+    if (upper) {
+        q->len = raw.len;
+        q->text = gn_buf_take(&raw);
+    } else {
+        gn_buf folded = GN_BUF_INIT;
+        for (size_t i = 0; i < raw.len;) {
+            int32_t cp;
+            i += gn_utf8_decode(raw.data + i, raw.len - i, &cp);
+            fold_cp(&folded, cp);
+        }
+        q->len = folded.len;
+        q->text = gn_buf_take(&folded);
+        gn_buf_free(&raw);
+    }
+    return true;
+}
+
+void gn_query_free(gn_query *q)
+{
+    if (!q)
+        return;
+    free(q->text);
+    memset(q, 0, sizeof *q);
+}
+
+/* ---- matching ------------------------------------------------------------- */
+
+static void push_match(gn_match **v, size_t *n, size_t *cap, size_t off, size_t len)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 8;
+        *v = gn_xreallocarray(*v, *cap, sizeof **v);
+    }
+    (*v)[(*n)++] = (gn_match){off, len};
+}
+
+size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out)
+{
+    gn_match *v = NULL;
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    if (!q || !q->text || q->len == 0 || !text || len == 0)
+        return 0;
+    if (q->exact) {
+        for (size_t pos = 0; pos + q->len <= len;) {
+            const char *hit = memmem(text + pos, len - pos, q->text, q->len);
+            if (!hit)
+                break;
+            size_t off = (size_t)(hit - text);
+            push_match(&v, &n, &cap, off, q->len);
+            pos = off + q->len;
+        }
+    } else {
+        gn_buf f = GN_BUF_INIT;
+        size_t *map = fold_text(text, len, &f);
+        for (size_t pos = 0; pos + q->len <= f.len;) {
+            const char *hit = memmem(f.data + pos, f.len - pos, q->text, q->len);
+            if (!hit)
+                break;
+            size_t fs = (size_t)(hit - f.data), fe = fs + q->len;
+            /* A match may start or end inside a code point's folding ("s"
+             * in the "ss" of "ß"): it takes the whole code point, and the
+             * next match starts after that code point's folding. */
+            size_t j = fe;
+            while (j < f.len && map[j] == map[fe - 1])
+                j++;
+            push_match(&v, &n, &cap, map[fs], map[j] - map[fs]);
+            pos = j;
+        }
+        free(map);
+        gn_buf_free(&f);
+    }
+    *out = v;
+    return n;
+}
+
+/* ---- in a laid-out document ------------------------------------------------ */
+
+/* Index of the first piece ending after ptext offset at. */
+static size_t piece_after(const gn_doc *doc, size_t at)
+{
+    size_t lo = 0, hi = doc->npieces;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->pieces[mid].off + doc->pieces[mid].len <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The pieces of ptext bytes [a, b) into h; false when the document shows
+ * nothing at all. Text that is not shown (the space where a line is
+ * broken, a clipped end) gets one empty piece where it would be, so that
+ * every match of gn_search has its hit, in the same order. */
+static bool hit_pieces(const gn_doc *doc, size_t a, size_t b, gn_hit *h)
+{
+    size_t first = piece_after(doc, a), cap = 0;
+    h->pieces = NULL;
+    h->npieces = 0;
+    for (size_t k = first; k < doc->npieces && doc->pieces[k].off < b; k++) {
+        const gn_piece *pc = &doc->pieces[k];
+        size_t s = a > pc->off ? a : pc->off;
+        size_t e = b < pc->off + pc->len ? b : pc->off + pc->len;
+        if (s >= e)
+            continue;
+        if (h->npieces == cap) {
+            cap = cap ? cap * 2 : 2;
+            h->pieces = gn_xreallocarray(h->pieces, cap, sizeof *h->pieces);
+        }
+        h->pieces[h->npieces++] = (gn_hit_piece){pc->line, pc->line_off + (s - pc->off), e - s};
+    }
+    if (h->npieces)
+        return true;
+    gn_hit_piece at;
+    if (first > 0) { /* at the end of the piece before */
+        const gn_piece *pc = &doc->pieces[first - 1];
+        at = (gn_hit_piece){pc->line, pc->line_off + pc->len, 0};
+    } else if (first < doc->npieces) {
+        const gn_piece *pc = &doc->pieces[first];
+        at = (gn_hit_piece){pc->line, pc->line_off, 0};
+    } else {
+        return false;
+    }
+    h->pieces = gn_xmalloc(sizeof *h->pieces);
+    h->pieces[0] = at;
+    h->npieces = 1;
+    return true;
+}
+
+size_t gn_doc_search(const gn_doc *doc, const gn_query *q, gn_hit **out)
+{
+    gn_hit *v = NULL;
+    size_t n = 0, cap = 0;
+    for (size_t i = 0; i < doc->npars; i++) {
+        const gn_par *par = &doc->pars[i];
+        gn_match *m;
+        size_t k = gn_search(q, doc->ptext.data + par->off, par->len, &m);
+        for (size_t j = 0; j < k; j++) {
+            gn_hit h = {NULL, 0, i};
+            size_t a = par->off + m[j].off;
+            if (!hit_pieces(doc, a, a + m[j].len, &h))
+                continue;
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                v = gn_xreallocarray(v, cap, sizeof *v);
+            }
+            v[n++] = h;
+        }
+        free(m);
+    }
+    *out = v;
+    return n;
+}
+
+void gn_hits_free(gn_hit *hits, size_t n)
+{
+    if (!hits)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(hits[i].pieces);
+    free(hits);
+}
+
+/* ---- excerpts -------------------------------------------------------------- */
+
+#define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
+
+/* Columns of cp in an excerpt, where '\n', '\r' and tabs are spaces. */
+static int ex_width(int32_t cp)
+{
+    return cp == '\n' || cp == '\r' || cp == '\t' ? 1 : gn_cp_width(cp);
+}
+
+static int ex_text_width(const char *s, size_t len)
+{
+    int w = 0;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += gn_utf8_decode(s + i, len - i, &cp);
+        w += ex_width(cp);
+    }
+    return w;
+}
+
+/* Start of the code point that ends at pos (> 0) in s. */
+static size_t prev_cp(const char *s, size_t pos, int32_t *cp)
+{
+    for (size_t k = 2; k <= 4 && k <= pos; k++)
+        if (gn_utf8_decode(s + pos - k, k, cp) == k)
+            return pos - k;
+    gn_utf8_decode(s + pos - 1, 1, cp);
+    return pos - 1;
+}
+
+/* The end of the longest run of s[from..len) of at most cols columns. */
+static size_t fit_forward(const char *s, size_t from, size_t len, int cols)
+{
+    int w = 0;
+    while (from < len) {
+        int32_t cp;
+        size_t k = gn_utf8_decode(s + from, len - from, &cp);
+        int cw = ex_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        from += k;
+    }
+    return from;
+}
+
+/* The start of the longest run of s[..to) of at most cols columns. */
+static size_t fit_backward(const char *s, size_t to, int cols)
+{
+    int w = 0;
+    while (to > 0) {
+        int32_t cp;
+        size_t p = prev_cp(s, to, &cp);
+        int cw = ex_width(cp);
+        if (w + cw > cols)
+            break;
+        w += cw;
+        to = p;
+    }
+    return to;
+}
+
+char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
+                 size_t *moff, size_t *mlen)
+{
+    if (!text) {
+        text = "";
+        len = 0;
+    }
+    if (cols < 1)
+        cols = 1;
+    size_t ms = m->off < len ? m->off : len;
+    size_t me = m->len < len - ms ? ms + m->len : len;
+    int wl = ex_text_width(text, ms), wm = ex_text_width(text + ms, me - ms);
+    int wr = ex_text_width(text + me, len - me);
+    size_t from = 0, to = len;
+    if (wl + wm + wr > cols) {
+        int room = cols - wm;
+        if (room >= 0) { /* context on both sides, an ellipsis where cut */
+            int lroom = room / 2, rroom = room - lroom, L, R;
+            if (wl <= lroom) {
+                L = wl;
+                R = wr <= room - wl ? wr : room - wl - 1;
+            } else if (wr <= rroom) {
+                R = wr;
+                L = room - wr - 1;
+            } else {
+                L = lroom - 1;
+                R = rroom - 1;
+            }
+            from = fit_backward(text, ms, L < 0 ? 0 : L);
+            to = fit_forward(text, me, len, R < 0 ? 0 : R);
+        } else { /* the match alone, from its start, cut */
+            int avail = cols - (ms > 0) - 1;
+            if (avail < 1)
+                avail = cols - 1;
+            if (avail < 1)
+                avail = cols;
+            from = ms;
+            me = to = fit_forward(text, ms, me, avail);
+        }
+    }
+    /* An ellipsis only where there is a column for it. */
+    int used = ex_text_width(text + from, to - from);
+    bool lcut = from > 0 && used < cols;
+    bool rcut = to < len && used + lcut < cols;
+    gn_buf out = GN_BUF_INIT;
+    if (lcut)
+        gn_buf_adds(&out, ELLIPSIS);
+    *moff = out.len + (ms - from);
+    *mlen = me - ms;
+    for (size_t i = from; i < to; i++) {
+        char c = text[i];
+        gn_buf_addc(&out, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+    }
+    if (rcut)
+        gn_buf_adds(&out, ELLIPSIS);
+    return gn_buf_take(&out);
+}

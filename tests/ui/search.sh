@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# End to end: / and n through the matches of a page, the all-locale search
+# opening a ja-JP page at its match, the tree filter, bookmarks, and a
+# restart at the place where the reader quit.
+set -u
+. tests/lib/screen.sh
+
+status_line() { capture | tail -n 1; }
+
+start 100 24 guide/en
+keys Down Down Enter Down Enter    # expand "Reading guides", open "Keys"
+keys / p a g e Enter
+expect_text "/ finds the matches and counts them" "1/"
+first=$(status_line)
+keys n
+second=$(status_line)
+if [ "$first" != "$second" ] && printf '%s' "$second" | grep -q ' 2/'; then
+    echo "ok - n goes to the next match"
+else
+    echo "not ok - n: '$first' then '$second'"
+fi
+keys N
+expect_text "N goes back" " 1/"
+keys '?' Enter                     # an empty query repeats the last one, backward
+expect_text "? searches backward, wrapping around" "wrapped to the bottom"
+
+keys S
+tm send-keys -t gn -l "言語"; settle
+keys Tab Tab                       # this guide -> all guides -> all locales
+expect_text "S lists matches in every locale as you type" "Search all locales: 言語"
+expect_screen search-all
+keys Enter                         # the first match: a ja-JP page
+expect_text "Enter opens the ja-JP page" "│ # ガイドの概要"
+expect_text "... with the match counted in the status line" "1/"
+
+keys w /                           # the tree filter
+tm send-keys -t gn -l "sources"; settle
+expect_screen tree-filter
+keys Enter Escape
+expect_text "Esc shows every entry again" "非対話モード"
+
+keys Tab m k                       # bookmark k on the page that is open
+expect_text "m sets a bookmark" "Bookmark k set."
+keys L Enter                       # back to en
+keys "'" k
+expect_text "' and the letter go back to it, in its locale" "│ ja-JP │"
+keys B
+expect_text "B lists the bookmarks" "k  ja-JP"
+keys Escape
+
+keys j j j q                       # quit with the page scrolled
+start 100 24 guide/en
+expect_text "a restart opens the page where the reader quit" "Language: ja-JP"
+expect_text "... at the same line" " 4-"
+keys "'" k
+expect_text "bookmarks survive a restart" "│ ja-JP │"
+keys q
