@@ -28,7 +28,7 @@ TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=build/tests/%)
 HEADERS    = $(wildcard include/guidenav/*.h src/ui/*.h)
 
-.PHONY: all deps run check test goldens install uninstall clean
+.PHONY: all deps run check test goldens bench install uninstall clean
 
 all: build/guidenav
 
@@ -61,6 +61,10 @@ check: deps
 	@tests/run
 
 test: check
+
+# Speed figures on this machine (medians; not a test).
+bench: all
+	@bench/run
 
 # Show each render golden that differs and ask before rewriting it.
 goldens: all

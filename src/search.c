@@ -80,6 +80,7 @@ bool gn_query_init(gn_query *q, const char *query)
         gn_utf8_encode(&raw, cp);
     }
     q->exact = upper;
+    q->typed = gn_text_sanitized(raw.data);
     if (upper) {
         q->len = raw.len;
         q->text = gn_buf_take(&raw);
@@ -102,6 +103,7 @@ void gn_query_free(gn_query *q)
     if (!q)
         return;
     free(q->text);
+    free(q->typed);
     memset(q, 0, sizeof *q);
 }
 

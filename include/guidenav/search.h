@@ -24,6 +24,7 @@
 typedef struct gn_query {
     char *text;       /* the query, folded unless exact (valid UTF-8) */
     size_t len;
+    char *typed;      /* the query as typed (valid UTF-8), for messages */
     bool exact;       /* the query has an upper-case (Lu) or title-case (Lt)
                        * letter: matched byte for byte */
 } gn_query;

@@ -1113,7 +1113,7 @@ static void next_hit(app *a, bool back)
         return;
     }
     if (a->nhits == 0) {
-        say(a, "Not found: %s", a->query.text);
+        say(a, "Not found: %s", a->query.typed);
         return;
     }
     long n = (long)a->nhits, h = a->hit;
