@@ -403,6 +403,8 @@ static void check_links(ctx *c, const char *path, const cpage *cp)
         if (!gn_is_file(file)) {
             if (!gn_is_dir(file))
                 add(c, "badlink", path, l->line, gn_xstrdup(l->url));
+        } else if (!gn_source_contains(c->src, file)) {
+            add(c, "outside", path, l->line, gn_xasprintf("%s: outside the guide", l->url));
         } else if (frag && ends_with_md(file)) {
             const cpage *target = strcmp(file, path) == 0 ? cp : cache_get(&c->pages, file, c->lang);
             char *name = percent_decode(frag);
@@ -583,6 +585,9 @@ static void check_guide(ctx *c, gn_guide *g, smap *checked)
         free(joined);
         if (!gn_is_file(path)) {
             add(c, "nofile", toc_path, e->line, gn_xstrdup(e->target ? e->target : ""));
+        } else if (!gn_source_contains(c->src, path)) {
+            add(c, "outside", toc_path, e->line,
+                gn_xasprintf("%s: outside the guide, not read", e->target ? e->target : ""));
         } else if (!smap_get(&reached, path, NULL)) {
             smap_put(&reached, path, 0);
             gpages_add(&pages, path, rel);

@@ -345,7 +345,8 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                 cell->state = GN_CELL_OK;
             } else {
                 char *path = gn_path_join(guides[l]->dir, src->match);
-                if (gn_is_file(path)) {
+                /* A target outside the guides is never read: no file. */
+                if (gn_is_file(path) && gn_source_contains(&set->v[l], path)) {
                     cell->state = GN_CELL_OK;
                     read_front_matter(cell, path);
                     if ((long)l == ref) {

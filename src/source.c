@@ -68,9 +68,16 @@ static void add_guides_below(gn_source *src, const char *sub)
     char *folder = *sub ? gn_path_join(src->root, sub) : gn_xstrdup(src->root);
     size_t n;
     char **names = list_folder(folder, &n);
+    char *real_root = realpath(src->root, NULL);
     for (size_t i = 0; i < n; i++) {
         char *dir = gn_path_join(folder, names[i]);
-        char *toc = gn_is_dir(dir) ? toc_file(dir) : NULL;
+        /* A guide folder that is a link out of the root is not followed. */
+        char *real = realpath(dir, NULL);
+        bool inside = real && real_root &&
+                      strncmp(real, real_root, strlen(real_root)) == 0 &&
+                      (real[strlen(real_root)] == '/' || real[strlen(real_root)] == '\0');
+        free(real);
+        char *toc = inside && gn_is_dir(dir) ? toc_file(dir) : NULL;
         if (toc) {
             char *id = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
             add_guide(src, id, dir, toc);
@@ -80,6 +87,7 @@ static void add_guides_below(gn_source *src, const char *sub)
         }
     }
     free_names(names, n);
+    free(real_root);
     free(folder);
 }
 
@@ -365,6 +373,23 @@ char *gn_source_repo_root(const gn_source *src)
     if (n >= 5 && strcmp(root + n - 5, "/help") == 0)
         help = root + n - 5;
     return help ? gn_xstrndup(root, (size_t)(help - root)) : gn_xstrdup(root);
+}
+
+bool gn_source_contains(const gn_source *src, const char *path)
+{
+    char *root = gn_source_repo_root(src);
+    char *real_root = realpath(root, NULL);
+    char *real = realpath(path, NULL);
+    bool inside = false;
+    if (real_root && real) {
+        size_t n = strlen(real_root);
+        inside = strncmp(real, real_root, n) == 0 && (real[n] == '/' || real[n] == '\0' ||
+                                                       strcmp(real_root, "/") == 0);
+    }
+    free(root);
+    free(real_root);
+    free(real);
+    return inside;
 }
 
 gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)

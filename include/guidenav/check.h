@@ -11,7 +11,7 @@ typedef struct gn_problem {
     char *file;   /* path as the locale source names it */
     int line;     /* 1-based; 0 when not about a line */
     const char *kind; /* "nofile", "orphan", "badlink", "badanchor",
-                         "structure", "stale", "unreadable" */
+                         "structure", "stale", "unreadable", "outside" */
     char *detail;
 } gn_problem;
 

@@ -53,6 +53,12 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id);
  * absolute links ("/help/guide/page.md") start there. Newly allocated. */
 char *gn_source_repo_root(const gn_source *src);
 
+/* True when path, with every symbolic link resolved, lies inside src's
+ * repository root (gn_source_repo_root, links resolved too). Reads stay
+ * inside the guides: "../" beyond the root, absolute paths elsewhere and
+ * links pointing out are refused. False when path does not exist. */
+bool gn_source_contains(const gn_source *src, const char *path);
+
 /* Add the guide in folder dir (holding TOC.md) to src under id, unless a
  * guide of src already lives there; returns that guide, or NULL when dir
  * holds no TOC. Pointers to src's guides are invalid afterwards. */

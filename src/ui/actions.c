@@ -32,7 +32,7 @@ static const struct binding {
     {KEY_BACKSPACE, GN_ACT_BACK}, {127, GN_ACT_BACK}, {CTRL('h'), GN_ACT_BACK},
     {CTRL('o'), GN_ACT_BACK}, {'F', GN_ACT_FORWARD},
     {'y', GN_ACT_COPY}, {'m', GN_ACT_MARK}, {'\'', GN_ACT_JUMP}, {'B', GN_ACT_MARKS},
-    {'L', GN_ACT_LANGUAGE}, {'c', GN_ACT_COMPARE}, {'R', GN_ACT_RIGHT_LANG},
+    {'L', GN_ACT_LANGUAGE}, {'c', GN_ACT_COMPARE}, {'C', GN_ACT_RIGHT_LANG}, {'R', GN_ACT_RELOAD},
     {'M', GN_ACT_MATRIX}, {'D', GN_ACT_DIFF},
     {'?', GN_ACT_SEARCH_BACK}, {'H', GN_ACT_HELP}, {KEY_F(1), GN_ACT_HELP},
     {'n', GN_ACT_NEXT_MATCH}, {'N', GN_ACT_PREV_MATCH}, {'S', GN_ACT_SEARCH_ALL},

@@ -36,7 +36,8 @@
     X(MARKS,      "B",                    "The list of bookmarks") \
     X(LANGUAGE,   "L",                    "Switch language: the same page in another locale") \
     X(COMPARE,    "c",                    "Compare: the page beside its second locale, aligned") \
-    X(RIGHT_LANG, "R",                    "Choose the second locale of the comparison") \
+    X(RIGHT_LANG, "C",                    "Choose the second locale of the comparison") \
+    X(RELOAD,     "R",                    "Read the page again (after it was edited)") \
     X(MATRIX,     "M",                    "The guide's TOC across all locales") \
     X(DIFF,       "D",                    "Reference page's changes since this translation") \
     X(HELP,       "H, F1",                "Show the keys") \

@@ -23,6 +23,7 @@
 #include "guidenav/tree.h"
 #include "ui/actions.h"
 #include "ui/style.h"
+#include "ui/terminal.h"
 #include "ui/ui.h"
 
 typedef enum focus { FOCUS_TREE, FOCUS_PAGER } focus;
@@ -270,9 +271,10 @@ static void load_right(app *a)
     a->right_have_page = false;
     if (!a->compare || !a->page)
         return;
-    char *path = page_file(a, &a->set->v[a->right_loc]);
+    gn_source *src = &a->set->v[a->right_loc];
+    char *path = page_file(a, src);
     gn_error err;
-    if (path && gn_is_file(path)) {
+    if (path && gn_is_file(path) && gn_source_contains(src, path)) {
         if (gn_page_load(path, &a->rpg, &err) == 0)
             a->right_have_page = true;
         else
@@ -348,6 +350,8 @@ static void load_page(app *a)
     gn_error err;
     if (!path) {
         a->notice = gn_xasprintf("This guide is not available in %s.", tag);
+    } else if (gn_is_file(path) && !gn_source_contains(source(a), path)) {
+        a->notice = gn_xasprintf("Refused: %s is outside the guide.", a->page);
     } else if (!gn_is_file(path)) {
         bool listed = g && g->toc && gn_toc_find_page(g->toc, a->page) >= 0;
         a->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", tag,
@@ -509,7 +513,8 @@ static void follow(app *a, const char *url)
     size_t rn = strlen(root);
     if (!file || !gn_is_file(file)) {
         say(a, "No such page: %s", url);
-    } else if (strncmp(file, root, rn) != 0 || file[rn] != '/') {
+    } else if (strncmp(file, root, rn) != 0 || file[rn] != '/' ||
+               !gn_source_contains(source(a), file)) {
         say(a, "Outside the guide: %s", url);
     } else {
         const char *page = NULL;
@@ -749,10 +754,19 @@ static void draw_status(app *a)
     gn_buf_free(&left);
 }
 
+/* Below this size, only a message is shown. */
+#define MIN_COLS 20
+#define MIN_ROWS 4
+
 /* Draw everything into the screen buffer, without sending it yet. */
 static void draw_quiet(app *a)
 {
     erase();
+    if (a->cols < MIN_COLS || a->rows < MIN_ROWS) {
+        static const char msg[] = "Terminal too small";
+        mvaddnstr(0, 0, msg, a->cols < (int)sizeof msg - 1 ? a->cols : (int)sizeof msg - 1);
+        return;
+    }
     draw_tree(a);
     draw_pager(a);
     draw_status(a);
@@ -903,6 +917,28 @@ static void language_switcher(app *a)
     long choice = choose_locale(a, "Language", a->loc);
     if (choice >= 0)
         switch_locale(a, (size_t)choice);
+}
+
+/* Read the open page again (it may have been edited), keeping the place;
+ * a page deleted meanwhile stays on screen, with a message. */
+static void reload(app *a)
+{
+    if (!a->page) {
+        say(a, "%s", "No page to reload.");
+        return;
+    }
+    char *path = page_file(a, source(a));
+    bool gone = a->have_page && path && !gn_is_file(path);
+    free(path);
+    if (gone) {
+        say(a, "%s", "The page's file was deleted; this is the copy read before.");
+        return;
+    }
+    size_t line = line_at_top(a);
+    load_page(a);
+    a->top = 0;
+    scroll_to(a, row_for_line(a, line));
+    say(a, "%s", "Reloaded.");
 }
 
 /* Keep the current locale's line at the top across a relayout. */
@@ -1846,6 +1882,9 @@ static void act(app *a, gn_action action)
     case GN_ACT_RIGHT_LANG:
         right_switcher(a);
         break;
+    case GN_ACT_RELOAD:
+        reload(a);
+        break;
     case GN_ACT_MATRIX:
         matrix_view(a);
         break;
@@ -1940,6 +1979,11 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     a.hit = -1;
     setlocale(LC_ALL, "");
     a.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+        return gn_fail(err, "the navigator needs a terminal; to write a page to a file or a "
+                            "pipe, use --dump PAGE (or --toc, --search)");
+    if (gn_terminal_usable(err) != 0)
+        return -1;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen)
         return gn_fail(err, "cannot use the terminal (TERM=%s)",
@@ -1949,7 +1993,10 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     sa.sa_handler = on_terminate;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
-    raw();
+    sigaction(SIGINT, &sa, NULL);
+    /* cbreak, not raw: Ctrl-C interrupts (and quits cleanly), Ctrl-Z
+     * suspends; ncurses restores the terminal on SIGTSTP and SIGCONT. */
+    cbreak();
     noecho();
     keypad(stdscr, TRUE);
     curs_set(0);

@@ -18,8 +18,8 @@ if [ "$(aligned_headings | wc -l)" -ge 1 ]; then
 else
     echo "not ok - no row holds a heading on both sides"; capture | sed 's/^/#   /'
 fi
-keys R Down Down Enter             # en [de-DE] fr-FR ja-JP: pick ja-JP
-expect_text "R switches the second locale" "│ en ⇄ ja-JP │ Keys"
+keys C Down Down Enter             # en [de-DE] fr-FR ja-JP: pick ja-JP
+expect_text "C switches the second locale" "│ en ⇄ ja-JP │ Keys"
 if aligned_headings | grep -q '## .*|.*## '; then
     echo "ok - English and Japanese headings are aligned"
 else
