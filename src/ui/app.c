@@ -59,6 +59,7 @@ typedef struct app {
 
     gn_history history;
     bool osc52;          /* copying through OSC 52 is on */
+    bool secure;         /* GUIDENAV_SECURE: nothing leaves the program */
     const char *reference; /* the reference locale's tag */
     gn_repo *repo;       /* its git repository, once looked for */
     bool repo_tried;
@@ -583,11 +584,32 @@ static void switch_locale(app *a, size_t loc)
 /* ---- drawing ----------------------------------------------------------- */
 
 /* Draw s clipped to cols columns at the cursor; returns columns used. */
+/* Whether the terminal takes UTF-8; set once, when the navigator starts. */
+static bool ascii_terminal;
+
+/* Write len bytes of UTF-8 text. A terminal that is not UTF-8 gets '?'
+ * for each column of a non-ASCII character, never raw bytes. */
+static void put_text(const char *s, size_t len)
+{
+    if (!ascii_terminal) {
+        addnstr(s, (int)len);
+        return;
+    }
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += gn_utf8_decode(s + i, len - i, &cp);
+        if (cp < 0x80)
+            addch((chtype)cp);
+        else
+            for (int w = gn_cp_width(cp); w > 0; w--)
+                addch('?');
+    }
+}
+
 static int put_clipped(const char *s, size_t len, int cols)
 {
     size_t fit = gn_text_fit(s, len, cols);
-    if (fit)
-        addnstr(s, (int)fit);
+    put_text(s, fit);
     return gn_text_width(s, fit);
 }
 
@@ -617,9 +639,12 @@ static void draw_tree(app *a)
             attr |= A_BOLD;
         if (row == a->cursor)
             attr |= a->focus == FOCUS_TREE ? A_REVERSE : A_UNDERLINE;
-        const char *mark = it->has_children ? (it->expanded || t->filtering ? "▾ " : "▸ ")
-                         : e && e->kind == GN_TOC_EXTERNAL ? "⇗ "
-                         : current ? "• " : "  ";
+        /* Marks: open and closed group, external link, the open page. */
+        static const char *const marks[2][4] = {{"▾ ", "▸ ", "⇗ ", "• "}, {"- ", "+ ", "^ ", "* "}};
+        const char *const *m = marks[a->ascii];
+        const char *mark = it->has_children ? (it->expanded || t->filtering ? m[0] : m[1])
+                         : e && e->kind == GN_TOC_EXTERNAL ? m[2]
+                         : current ? m[3] : "  ";
         attrset(attr);
         int used = 0;
         for (int d = 0; d < it->depth && used + 2 <= w; d++, used += 2)
@@ -634,7 +659,7 @@ static void draw_tree(app *a)
     }
     if (a->pager_x > 0)
         for (int r = 0; r < a->body_h; r++)
-            mvaddstr(r, a->tree_w, "│");
+            mvaddstr(r, a->tree_w, a->ascii ? "|" : "│");
 }
 
 /* Draw line ln of d at row r, column x, the selected link reversed when
@@ -670,7 +695,7 @@ static void draw_line(app *a, const gn_doc *d, size_t ln, int r, int x, bool lin
                     }
                 }
             attrset(attr | extra);
-            addnstr(text + at, (int)(end - at));
+            put_text(text + at, end - at);
             at = end;
         }
         lo += s->len;
@@ -731,16 +756,22 @@ static void draw_status(app *a)
                  n ? bottom * 100 / n : 100);
     }
     gn_buf left = GN_BUF_INIT;
+    const char *bar = a->ascii ? "|" : "│";
     if (a->message[0])
         gn_buf_addf(&left, " %s", a->message);
     else if (a->compare && a->page)
-        gn_buf_addf(&left, " %s │ %s ⇄ %s │ %s%s%s%s", guide_title, src->tag,
-                    a->set->v[a->right_loc].tag, a->page_title ? a->page_title : "",
-                    a->align.structure_differs ? " │ structure differs" : "",
-                    a->stale[0] ? " │ " : "", a->stale);
+        gn_buf_addf(&left, " %s %s %s %s %s %s %s%s%s%s%s", guide_title, bar, src->tag,
+                    a->ascii ? "<>" : "⇄", a->set->v[a->right_loc].tag, bar,
+                    a->page_title ? a->page_title : "",
+                    a->align.structure_differs ? " " : "",
+                    a->align.structure_differs ? bar : "",
+                    a->align.structure_differs ? " structure differs" : "",
+                    a->stale[0] ? a->ascii ? " | " : " │ " : "");
     else
-        gn_buf_addf(&left, " %s │ %s │ %s", guide_title, src->tag,
+        gn_buf_addf(&left, " %s %s %s %s %s", guide_title, bar, src->tag, bar,
                     a->page_title ? a->page_title : "(no page open: Enter opens one)");
+    if (a->compare && a->page && !a->message[0])
+        gn_buf_adds(&left, a->stale);
     int rw = (int)strlen(right);
     int room = a->cols - rw;
     move(a->rows - 1, 0);
@@ -1848,6 +1879,10 @@ static void copy_link(app *a)
         say(a, "%s", "Nothing to copy: select a link with Tab.");
         return;
     }
+    if (a->secure) {
+        say(a, "%s", "Copying is off: GUIDENAV_SECURE is set.");
+        return;
+    }
     if (!a->osc52) {
         say(a, "%s", "Copying is off: start guidenav with --osc52 if your terminal accepts OSC 52.");
         return;
@@ -1979,6 +2014,8 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     a.hit = -1;
     setlocale(LC_ALL, "");
     a.ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+    ascii_terminal = a.ascii;
+    a.secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;
     if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
         return gn_fail(err, "the navigator needs a terminal; to write a page to a file or a "
                             "pipe, use --dump PAGE (or --toc, --search)");

@@ -1,5 +1,6 @@
 /* style.c: one table from layout styles to curses attributes, and one from
  * Adobe block kinds to colours. */
+#include <stdlib.h>
 #include "guidenav/alert.h"
 #include "guidenav/layout.h"
 #include "ui/style.h"
@@ -45,7 +46,8 @@ static const short kind_color[GN_KIND_COUNT] = {
 
 void gn_style_init(void)
 {
-    if (!has_colors())
+    const char *no_color = getenv("NO_COLOR"); /* https://no-color.org */
+    if (!has_colors() || (no_color && *no_color))
         return;
     start_color();
     use_default_colors();
