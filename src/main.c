@@ -62,7 +62,7 @@ static const char usage_text[] =
     "  --version       show the version\n"
     "\n"
     "With no PATH, the guide in the current folder, else the bundled guide.\n"
-    "In the navigator, press ? for the keys.\n";
+    "In the navigator, press H or F1 for the keys.\n";
 
 typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
                     MODE_CHECK, MODE_SEARCH } mode;

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/emit.h"
@@ -88,10 +89,36 @@ static volatile sig_atomic_t terminate;
 
 static void rebuild_tree(app *a);
 
+static volatile sig_atomic_t suspend_asked;
+
 static void on_terminate(int sig)
 {
     (void)sig;
     terminate = 1;
+}
+
+static void on_suspend(int sig)
+{
+    (void)sig;
+    suspend_asked = 1;
+}
+
+/* Suspend as asked by SIGTSTP (Ctrl-Z): give the terminal back, stop, and
+ * take it again when continued. Where nobody can continue the process (an
+ * orphaned process group), the stop is skipped by the system and the
+ * screen comes straight back. */
+static void suspend(void)
+{
+    suspend_asked = 0;
+    endwin();
+    struct sigaction dfl, mine;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &dfl, &mine);
+    kill(getpid(), SIGTSTP);
+    sigaction(SIGTSTP, &mine, NULL);
+    reset_prog_mode();
+    clearok(curscr, TRUE);
 }
 
 static gn_source *source(app *a)
@@ -1965,6 +1992,24 @@ static void act(app *a, gn_action action)
 
 /* ---- the loop ---------------------------------------------------------- */
 
+/* Catch up with the terminal's real size: after a storm of resizes the
+ * last SIGWINCH may have been taken before the size settled. */
+static void follow_terminal_size(app *a)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+        return;
+    if (is_term_resized(ws.ws_row, ws.ws_col) || ws.ws_row != a->rows || ws.ws_col != a->cols) {
+        if (is_term_resized(ws.ws_row, ws.ws_col))
+            resize_term(ws.ws_row, ws.ws_col);
+        size_t line = line_at_top(a);
+        geometry(a);
+        relayout(a);
+        a->top = 0;
+        scroll_to(a, row_for_line(a, line));
+    }
+}
+
 static void free_app(app *a)
 {
     close_page(a);
@@ -2021,18 +2066,22 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
                             "pipe, use --dump PAGE (or --toc, --search)");
     if (gn_terminal_usable(err) != 0)
         return -1;
-    SCREEN *screen = newterm(NULL, stdout, stdin);
-    if (!screen)
-        return gn_fail(err, "cannot use the terminal (TERM=%s)",
-                       getenv("TERM") ? getenv("TERM") : "");
+    /* Our own SIGTSTP handler, set before curses starts so curses does not
+     * install its own; the others end the program cleanly. */
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_suspend;
+    sigaction(SIGTSTP, &sa, NULL);
     sa.sa_handler = on_terminate;
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen)
+        return gn_fail(err, "cannot use the terminal (TERM=%s)",
+                       getenv("TERM") ? getenv("TERM") : "");
     /* cbreak, not raw: Ctrl-C interrupts (and quits cleanly), Ctrl-Z
-     * suspends; ncurses restores the terminal on SIGTSTP and SIGCONT. */
+     * suspends. */
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
@@ -2045,10 +2094,15 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     welcome(&a);
     restore_state(&a);
     while (!a.quit && !terminate) {
+        if (suspend_asked)
+            suspend();
+        follow_terminal_size(&a);
         draw(&a);
         int key = getch();
         if (terminate)
             break;
+        if (suspend_asked)
+            continue;
         a.message[0] = '\0';
         if (key == KEY_RESIZE) {
             long section = a.have_page ? gn_doc_section_at(&a.doc, line_at_top(&a)) : -1;

@@ -2,7 +2,7 @@
 # The command line: options, exit statuses, messages, --toc, --locales,
 # --dump goldens (tests/render/*.md beside their expected *.txt), install.
 set -u
-GN=$PWD/build/guidenav
+GN=$PWD/${GN_BUILD:-build}/guidenav
 export LANG=C.UTF-8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -3,7 +3,7 @@
 # the side-by-side text puts heading k of both sides on the same row, and no
 # line is wider than the width. Skipped when ../shared/corpus is absent.
 set -u
-GN=$PWD/build/guidenav
+GN=$PWD/${GN_BUILD:-build}/guidenav
 SHARED=${SHARED:-$PWD/../shared}
 export LANG=C.UTF-8
 CORPUS=$SHARED/corpus

@@ -4,7 +4,7 @@
 # no translation is stale, commits a change to one English page and checks
 # that exactly that page is stale in every locale. Skipped without ../shared.
 set -u
-GN=$PWD/build/guidenav
+GN=$PWD/${GN_BUILD:-build}/guidenav
 SHARED=${SHARED:-$PWD/../shared}
 export LANG=C.UTF-8
 if [ ! -d "$SHARED/seeds" ] || [ ! -d "$SHARED/corpus" ]; then

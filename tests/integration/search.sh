@@ -4,7 +4,7 @@
 # text of the same pages laid out without wrapping. Exit statuses. Skipped
 # without ../shared/corpus.
 set -u
-GN=$PWD/build/guidenav
+GN=$PWD/${GN_BUILD:-build}/guidenav
 SHARED=${SHARED:-$PWD/../shared}
 export LANG=C.UTF-8
 CORPUS=$SHARED/corpus

@@ -4,7 +4,7 @@
 # dumps cleanly at widths 40, 80 and 120 (termcheck). Skipped, saying so,
 # when ../shared is absent.
 set -u
-GN=$PWD/build/guidenav
+GN=$PWD/${GN_BUILD:-build}/guidenav
 SHARED=${SHARED:-$PWD/../shared}
 export LANG=C.UTF-8
 

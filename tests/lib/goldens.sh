@@ -18,5 +18,5 @@ golden_cases() {
 
 # golden_render PAGE WIDTH OPTION: the dump, as compared.
 golden_render() {
-    LANG=C.UTF-8 LC_ALL=C.UTF-8 build/guidenav --dump "$1" --width "$2" --plain "$3" 2>&1
+    LANG=C.UTF-8 LC_ALL=C.UTF-8 ${GN_BUILD:-build}/guidenav --dump "$1" --width "$2" --plain "$3" 2>&1
 }

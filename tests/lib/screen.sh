@@ -3,7 +3,7 @@
 # Source it from a test script run at the project root. Set UPDATE=1 to
 # (re)write the expected screens instead of comparing them.
 
-GN=${GN:-$PWD/build/guidenav}
+GN=${GN:-$PWD/${GN_BUILD:-build}/guidenav}
 SCREENS=${SCREENS:-tests/ui/screens}
 SOCK="guidenav-test-$$"
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -21,7 +21,16 @@ start() {
     settle
 }
 
-stop() { tm kill-server >/dev/null 2>&1; }
+# stop: end the tmux server and wait until it is gone.
+stop() {
+    tm kill-server >/dev/null 2>&1
+    local i
+    for i in $(seq 1 50); do
+        tm has-session >/dev/null 2>&1 || break
+        sleep 0.05
+    done
+    rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
+}
 
 capture() { tm capture-pane -p -t gn; }
 
@@ -42,7 +51,7 @@ keys() {
     for k in "$@"; do tm send-keys -t gn "$k"; settle; done
 }
 
-resize() { tm resize-window -t gn -x "$1" -y "$2"; settle; }
+resize() { tm resize-window -t gn -x "$1" -y "$2"; sleep 0.2; settle; }
 
 # expect_screen NAME: compare the screen with $SCREENS/NAME.txt.
 expect_screen() {

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# End to end: hard terminals. 1x1 and back, a storm of resizes, TERM=dumb
+# and unknown, NO_COLOR, a non-UTF-8 locale, and the terminal restored on
+# SIGTERM, SIGINT and SIGHUP, suspended by SIGTSTP and back on SIGCONT.
+set -u
+. tests/lib/screen.sh
+
+# run_sh COLS ROWS COMMAND: a shell command in a new session; it stays open.
+run_sh() {
+    tm new-session -d -x "$1" -y "$2" -s gn "$3; echo EXIT=\$?; sleep 60"
+    settle
+}
+
+start 100 24 --no-state guide/en
+keys Down Enter
+resize 1 1
+resize 30 3
+expect_text "a tiny terminal says it is too small" "Terminal too small"
+for size in "80 24" "30 10" "120 40" "2 2" "60 20" "200 50" "15 5" "100 24"; do
+    tm resize-window -t gn -x "${size% *}" -y "${size#* }"
+done
+sleep 0.5
+settle
+expect_text "after a storm of resizes the page is back" "Starting guidenav"
+keys q
+stop
+
+run_sh 80 10 "env TERM=dumb LANG=C.UTF-8 $GN guide/en"
+expect_text "TERM=dumb is refused with a clear message" "cannot move the cursor"
+expect_text "... and exit status 1" "EXIT=1"
+stop
+run_sh 80 10 "env TERM=no-such-terminal LANG=C.UTF-8 $GN guide/en"
+expect_text "an unknown TERM is refused" "not a terminal type this system knows"
+stop
+
+run_sh 100 24 "env NO_COLOR=1 TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=$TMPDIR_GN $GN guide/en"
+keys Down Down Enter Down Enter
+if tm capture-pane -e -p -t gn | grep -qaE $'\e\\[[0-9;]*(3[0-7]|9[0-7]|38;)'; then
+    echo "not ok - NO_COLOR: colours on screen"
+else
+    echo "ok - NO_COLOR: no colour on screen"
+fi
+keys q
+stop
+
+run_sh 100 24 "env LANG=C LC_ALL=C TERM=xterm-256color XDG_STATE_HOME=$TMPDIR_GN $GN guide/ja-JP"
+keys Down Down Enter Down Enter
+if capture | grep -q '+----' && ! capture | LC_ALL=C grep -qP '[\x80-\xff]'; then
+    echo "ok - LANG=C: ASCII borders, no raw non-ASCII bytes on screen"
+else
+    echo "not ok - LANG=C screen:"; capture | sed 's/^/#   /'
+fi
+keys q
+stop
+
+for sig in TERM INT HUP; do
+    run_sh 100 24 "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=$TMPDIR_GN/$sig $GN guide/en; stty -a | grep -o -- ' icanon' "
+    keys Down Enter
+    kill -"$sig" "$(pgrep -n -f "^$GN ")"
+    settle; sleep 0.3
+    if capture | grep -q ' icanon' && ls "$TMPDIR_GN/$sig"/guidenav/*.state >/dev/null 2>&1; then
+        echo "ok - SIG$sig: the terminal is restored and the place saved"
+    else
+        echo "not ok - SIG$sig:"; capture | tail -n 5 | sed 's/^/#   /'
+    fi
+    stop
+done
+
+start 100 24 --no-state guide/en
+pid=$(pgrep -n -f "^$GN ")
+kill -TSTP "$pid"; sleep 0.3
+kill -CONT "$pid"; sleep 0.3
+keys Down Enter
+expect_text "after SIGTSTP and SIGCONT it answers keys" "Starting guidenav"
+keys q
