@@ -1,6 +1,11 @@
 # guidenav: terminal navigator for multi-locale documentation guides.
 # `make` builds build/guidenav; `make run` and `make check` first install
 # missing Debian packages (scripts/install-deps).
+#
+# `make check SANITIZE=1` builds everything with AddressSanitizer and
+# UndefinedBehaviorSanitizer into build-san/ and runs every test there;
+# `make fuzz [FUZZ_SECONDS=60] [FUZZ='toc meta']` builds the libFuzzer
+# harnesses of tests/fuzz/ into build-fuzz/ and runs each (scripts/fuzz).
 
 PREFIX    ?= /usr/local
 DESTDIR   ?=
@@ -8,6 +13,23 @@ BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share/guidenav
 MANDIR     = $(PREFIX)/share/man/man1
 VERSION    = 0.1.0
+
+# SANITIZE=1: ASan + UBSan (LeakSanitizer included), in a build folder of
+# its own so a plain build and a sanitizer build do not overwrite each other.
+# clang when it is installed, else gcc; CC=... on the command line wins.
+SANITIZE  ?=
+ifeq ($(SANITIZE),1)
+BUILD      = build-san
+SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer \
+             -fno-sanitize-recover=undefined
+CFLAGS    ?= -O1 -g
+ifeq ($(origin CC),default)
+CC         = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo gcc)
+endif
+else
+BUILD     ?= build
+SAN_FLAGS  =
+endif
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
@@ -22,43 +44,82 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC     = $(wildcard src/ui/*.c)
-CORE_OBJ   = $(CORE_SRC:src/%.c=build/obj/%.o)
-UI_OBJ     = $(UI_SRC:src/%.c=build/obj/%.o)
+CORE_OBJ   = $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+UI_OBJ     = $(UI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
-TEST_BIN   = $(TEST_SRC:tests/unit/%.c=build/tests/%)
+TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HEADERS    = $(wildcard include/guidenav/*.h src/ui/*.h)
 
-.PHONY: all deps run check test goldens bench install uninstall clean
+# libFuzzer harnesses: clang only (Debian: clang, libclang-rt-14-dev).
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  ?= -O1 -g
+FUZZ_SAN      = -fsanitize=address,undefined -fno-sanitize-recover=undefined \
+                -fno-omit-frame-pointer
+FUZZ_SECONDS ?= 60
+FUZZ         ?=
+FUZZ_SRC      = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+FUZZ_OBJ      = $(CORE_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o)
 
-all: build/guidenav
+# Sanitizer runtime options for `make check SANITIZE=1`. Reports go to files
+# (never to a tmux pane, never mixed into a test's expected output or hidden
+# behind an expected exit status); any file there fails the run.
+SAN_LOGS     = $(abspath $(BUILD))/sanitizer-logs
+SAN_ENV      = GN_BUILD=$(BUILD) \
+               ASAN_OPTIONS=detect_leaks=1:log_path=$(SAN_LOGS)/report \
+               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/report \
+               LSAN_OPTIONS=log_path=$(SAN_LOGS)/report
+
+.PHONY: all deps run check test goldens bench install uninstall clean fuzz fuzz-build
+
+all: $(BUILD)/guidenav
 
 deps:
 	@scripts/install-deps
 
-build/obj/%.o: src/%.c $(HEADERS) Makefile
+$(BUILD)/obj/%.o: src/%.c $(HEADERS) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) -c -o $@ $<
+	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
-build/libguidenav.a: $(CORE_OBJ)
+$(BUILD)/libguidenav.a: $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-build/guidenav: build/obj/main.o $(UI_OBJ) build/libguidenav.a
-	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LIBS) $(UI_LIBS)
+$(BUILD)/guidenav: $(BUILD)/obj/main.o $(UI_OBJ) $(BUILD)/libguidenav.a
+	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(CORE_LIBS) $(UI_LIBS)
 
-build/tests/%: tests/unit/%.c tests/unit/unit.h build/libguidenav.a $(HEADERS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libguidenav.a $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) -o $@ $< build/libguidenav.a $(CORE_LIBS) $(TEST_LIBS)
+	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/libguidenav.a $(CORE_LIBS) $(TEST_LIBS)
 
 # Open the bundled guide.
 run: deps
 	@$(MAKE) --no-print-directory all
-	build/guidenav
+	$(BUILD)/guidenav
 
 # Every test: unit, end-to-end (tmux) and integration over ../shared.
+# With SANITIZE=1, the tests run the build-san binaries (GN_BUILD); each
+# sanitizer report (a file in $(BUILD)/sanitizer-logs) is shown as a failure
+# before the last line, which counts it.
+ifeq ($(SANITIZE),1)
+check: deps
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
+	@{ $(SAN_ENV) tests/run; echo $$? >$(BUILD)/check.rc; } | tee $(BUILD)/check.log | sed '$$d'; \
+	rc=$$(cat $(BUILD)/check.rc); last=$$(tail -n 1 $(BUILD)/check.log); n=0; \
+	for f in $$(find $(SAN_LOGS) -type f | sort); do \
+	    n=$$((n + 1)); echo "not ok - sanitizer report $$f"; sed 's/^/#   /' "$$f"; \
+	done; \
+	if [ $$n -gt 0 ]; then \
+	    rc=1; last=$$(echo "$$last" | awk -v n=$$n '{ $$3 = $$3 + n; print }'); \
+	fi; \
+	echo "$$last"; exit $$rc
+else
 check: deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@tests/run
+endif
 
 test: check
 
@@ -70,9 +131,33 @@ bench: all
 goldens: all
 	@scripts/update-goldens
 
-install: build/guidenav
+# libFuzzer: the core built with coverage instrumentation and ASan + UBSan,
+# one binary per tests/fuzz/fuzz_NAME.c. `make fuzz` runs each harness (or
+# those named in FUZZ) for FUZZ_SECONDS from its seeds (tests/fuzz/corpus/
+# NAME, copied to $(FUZZ_BUILD)/corpus/NAME); crashes are kept in
+# $(FUZZ_BUILD)/crashes/.
+$(FUZZ_BUILD)/obj/%.o: src/%.c $(HEADERS) Makefile
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(GN_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/libguidenav.a: $(FUZZ_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ_BUILD)/libguidenav.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(GN_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer -o $@ $< \
+	    $(FUZZ_BUILD)/libguidenav.a $(CORE_LIBS)
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@FUZZ_BUILD=$(FUZZ_BUILD) scripts/fuzz -t $(FUZZ_SECONDS) $(FUZZ)
+
+install: $(BUILD)/guidenav
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
-	install -m 755 build/guidenav $(DESTDIR)$(BINDIR)/guidenav
+	install -m 755 $(BUILD)/guidenav $(DESTDIR)$(BINDIR)/guidenav
 	install -m 644 man/guidenav.1 $(DESTDIR)$(MANDIR)/guidenav.1
 	rm -rf $(DESTDIR)$(DATADIR)/guide
 	cp -R guide $(DESTDIR)$(DATADIR)/guide
@@ -82,4 +167,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build
+	rm -rf build build-san build-fuzz

@@ -42,8 +42,22 @@ gn_container *gn_emit_push(gn_emit *e, cmark_node *node, const char *first,
                            const char *rest, uint32_t style)
 {
     if (e->depth == e->cap) {
+        /* A prefix may live in its container (c->own): moving the stack
+         * must move those pointers with it. */
+        size_t n = e->depth;
+        unsigned char *own = gn_xcalloc(n ? n : 1, 1);
+        for (size_t i = 0; i < n; i++)
+            own[i] = (unsigned char)((e->stack[i].first == e->stack[i].own) |
+                                     (e->stack[i].rest == e->stack[i].own) << 1);
         e->cap = e->cap ? e->cap * 2 : 16;
         e->stack = gn_xreallocarray(e->stack, e->cap, sizeof *e->stack);
+        for (size_t i = 0; i < n; i++) {
+            if (own[i] & 1)
+                e->stack[i].first = e->stack[i].own;
+            if (own[i] & 2)
+                e->stack[i].rest = e->stack[i].own;
+        }
+        free(own);
     }
     gn_container *c = &e->stack[e->depth++];
     memset(c, 0, sizeof *c);
@@ -154,13 +168,14 @@ void gn_emit_finish(gn_emit *e)
 
 /* ---- paragraph recording helpers ---------------------------------------- */
 
-/* Bytes of text of the line being built (prefixes included). */
+/* Bytes of text of the line being built (prefixes included). Its spans
+ * are appended to doc->text one after the other, so this is the text added
+ * since its first span: O(1), where summing the spans made a line of n
+ * table cells cost O(n^2). */
 static size_t open_line_bytes(const gn_doc *d)
 {
-    size_t n = 0;
-    for (size_t k = open_line_first(d); k < d->nspans; k++)
-        n += d->spans[k].len;
-    return n;
+    size_t first = open_line_first(d);
+    return first < d->nspans ? d->text.len - d->spans[first].off : 0;
 }
 
 static void add_piece(gn_doc *d, size_t off, size_t len, size_t line, size_t line_off)

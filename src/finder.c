@@ -144,6 +144,7 @@ static cached *page_at(gn_finder *f, const char *path, const char *lang)
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
     gn_page page;
+    memset(&page, 0, sizeof page);
     gn_error err;
     if (gn_is_file(path) && gn_page_load(path, &page, &err) == 0) {
         gn_layout_opts o = {SEARCH_WIDTH, lang, false, path, page.body_line - 1};

@@ -22,6 +22,19 @@
 /* Snippets may include snippets; this bounds the chain (and any cycle). */
 #define MAX_SNIPPET_DEPTH 4
 
+/* A snippet heading of the snippets file, by anchor (see find_snippet). */
+typedef struct snippet {
+    char *anchor;
+    cmark_node *heading;
+    size_t order; /* its place in the file: the first of equal anchors wins */
+} snippet;
+
+/* An open list: the number its next item gets (see enter_item). */
+typedef struct open_list {
+    cmark_node *list;
+    int next, count;
+} open_list;
+
 typedef struct layout {
     gn_emit e;
     const gn_layout_opts *o;
@@ -30,6 +43,10 @@ typedef struct layout {
     cmark_node *snippets;    /* the parsed snippets file, once looked for */
     bool snippets_tried;
     int snippet_depth;
+    snippet *snips;          /* the snippets file's headings, sorted by anchor */
+    size_t nsnips;
+    open_list *lists;        /* the lists being walked, innermost last */
+    size_t nlists, cap_lists;
 } layout;
 
 static void walk(layout *L, cmark_node *root);
@@ -193,36 +210,72 @@ static bool enter_quote(layout *L, cmark_node *node)
 
 /* ---- snippets ------------------------------------------------------------ */
 
-/* The nearest help/_includes/snippets.md above the page: in each folder
- * from the page's up to the one holding "help". Newly allocated or NULL. */
-static char *snippets_file(const char *page)
+/* The folder holding "help" above the page's (the repository root of its
+ * locale source), or NULL when there is none within 64 levels. */
+static char *repository_root(const char *page)
 {
-    static const char *const rel[] = {"_includes/snippets.md", "help/_includes/snippets.md"};
     char *abs = gn_path_absolute(page);
     if (!abs)
         return NULL;
     char *dir = gn_path_dirname(abs);
     free(abs);
-    char *found = NULL;
-    for (int up = 0; up < 64 && !found; up++) {
-        for (size_t i = 0; i < 2 && !found; i++) {
-            char *p = gn_path_join(dir, rel[i]);
-            if (gn_is_file(p))
-                found = p;
-            else
-                free(p);
-        }
-        /* The folder holding "help" is the repository root: stop there. */
+    for (int up = 0; up < 64; up++) {
         char *help = gn_path_join(dir, "help");
-        bool root = gn_is_dir(help) || strcmp(dir, "/") == 0;
+        bool root = gn_is_dir(help);
         free(help);
         if (root)
+            return dir;
+        if (strcmp(dir, "/") == 0)
             break;
         char *parent = gn_path_dirname(dir);
         free(dir);
         dir = parent;
     }
     free(dir);
+    return NULL;
+}
+
+/* Is path, symbolic links resolved, inside the folder root (resolved)? */
+static bool inside(const char *path, const char *root)
+{
+    char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
+    size_t n = rr ? strlen(rr) : 0;
+    bool in = rp && rr && strncmp(rp, rr, n) == 0 && (rp[n] == '/' || (n == 1 && rr[0] == '/'));
+    free(rp);
+    free(rr);
+    return in;
+}
+
+/* The nearest help/_includes/snippets.md above the page: in each folder
+ * from the page's up to the one holding "help", which must exist; a file
+ * that is a symbolic link out of that folder is not read. Newly allocated
+ * or NULL. */
+static char *snippets_file(const char *page)
+{
+    static const char *const rel[] = {"_includes/snippets.md", "help/_includes/snippets.md"};
+    char *root = repository_root(page);
+    if (!root)
+        return NULL;
+    char *abs = gn_path_absolute(page);
+    char *dir = abs ? gn_path_dirname(abs) : gn_xstrdup(root);
+    free(abs);
+    char *found = NULL;
+    for (int up = 0; up < 64 && !found; up++) {
+        for (size_t i = 0; i < 2 && !found; i++) {
+            char *p = gn_path_join(dir, rel[i]);
+            if (gn_is_file(p) && inside(p, root))
+                found = p;
+            else
+                free(p);
+        }
+        if (strcmp(dir, root) == 0 || strcmp(dir, "/") == 0)
+            break;
+        char *parent = gn_path_dirname(dir);
+        free(dir);
+        dir = parent;
+    }
+    free(dir);
+    free(root);
     return found;
 }
 
@@ -237,7 +290,17 @@ static char *heading_anchor(cmark_node *heading)
     return anchor;
 }
 
-/* The heading of the snippet name in the snippets file, or NULL. */
+static int snippet_cmp(const void *a, const void *b)
+{
+    const snippet *x = a, *y = b;
+    int c = strcmp(x->anchor, y->anchor);
+    return c ? c : x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* The heading of the snippet name in the snippets file, or NULL. The
+ * file's heading anchors are computed once and sorted, so a page with
+ * many references looks each up in O(log n), not by laying out every
+ * heading of the file again. */
 static cmark_node *find_snippet(layout *L, const char *name, size_t len)
 {
     if (!L->snippets_tried) {
@@ -255,17 +318,41 @@ static cmark_node *find_snippet(layout *L, const char *name, size_t len)
             free(text);
         }
         free(file);
+        size_t cap = 0;
+        for (cmark_node *h = L->snippets ? cmark_node_first_child(L->snippets) : NULL; h;
+             h = cmark_node_next(h)) {
+            if (cmark_node_get_type(h) != CMARK_NODE_HEADING)
+                continue;
+            char *anchor = heading_anchor(h);
+            if (!anchor)
+                continue;
+            if (L->nsnips == cap) {
+                cap = cap ? cap * 2 : 16;
+                L->snips = gn_xreallocarray(L->snips, cap, sizeof *L->snips);
+            }
+            L->snips[L->nsnips] = (snippet){anchor, h, L->nsnips};
+            L->nsnips++;
+        }
+        if (L->nsnips > 1)
+            qsort(L->snips, L->nsnips, sizeof *L->snips, snippet_cmp);
     }
-    for (cmark_node *h = L->snippets ? cmark_node_first_child(L->snippets) : NULL; h;
-         h = cmark_node_next(h)) {
-        if (cmark_node_get_type(h) != CMARK_NODE_HEADING)
-            continue;
-        char *anchor = heading_anchor(h);
-        bool same = anchor && strlen(anchor) == len && memcmp(anchor, name, len) == 0;
-        free(anchor);
-        if (same)
-            return h;
+    /* The first of the anchors equal to name (in file order). */
+    size_t lo = 0, hi = L->nsnips;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *a = L->snips[mid].anchor;
+        size_t alen = strlen(a);
+        int c = memcmp(a, name, alen < len ? alen : len);
+        if (c == 0)
+            c = alen < len ? -1 : alen > len;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
+    if (lo < L->nsnips && strlen(L->snips[lo].anchor) == len &&
+        memcmp(L->snips[lo].anchor, name, len) == 0)
+        return L->snips[lo].heading;
     return NULL;
 }
 
@@ -320,16 +407,37 @@ static void snippet_text(cmark_node *h, gn_para *out, uint32_t style)
     }
 }
 
+/* Append p's bytes [a, b) to out with their styles and links (p's text is
+ * sanitised already, so gn_para_add keeps its bytes as they are). */
+static void append_styled(gn_para *out, const gn_para *p, size_t a, size_t b)
+{
+    if (a >= b)
+        return;
+    size_t at = out->text.len;
+    gn_para_add(out, p->text.data + a, b - a, 0, -1);
+    for (size_t k = 0; k < b - a && at + k < out->text.len; k++) {
+        out->style[at + k] = p->style[a + k];
+        out->link[at + k] = p->link[a + k];
+    }
+}
+
 /* Replace the "{{name}}" references inside p by their text, or by a visible
- * placeholder when the snippet cannot be found. */
+ * placeholder when the snippet cannot be found. One pass builds the new
+ * text, so many references cost no more than one each. */
 static void inline_snippets(layout *L, gn_para *p)
 {
-    for (size_t i = 0; i + 4 < p->text.len; i++) {
+    const char *s = p->text.data;
+    size_t len = p->text.len;
+    gn_para out = {0};
+    size_t done = 0; /* p's bytes before this are in out */
+    for (size_t i = 0; i + 4 < len; i++) {
+        if (s[i] != '{')
+            continue;
         size_t name, name_len;
-        size_t n = snippet_ref(p->text.data + i, p->text.len - i, &name, &name_len);
+        size_t n = snippet_ref(s + i, len - i, &name, &name_len);
         if (n == 0)
             continue;
-        char *key = gn_xstrndup(p->text.data + i + name, name_len);
+        char *key = gn_xstrndup(s + i + name, name_len);
         cmark_node *h = L->snippet_depth < MAX_SNIPPET_DEPTH ? find_snippet(L, key, name_len) : NULL;
         gn_para repl = {0};
         if (h) {
@@ -339,29 +447,31 @@ static void inline_snippets(layout *L, gn_para *p)
             gn_para_add(&repl, ph, strlen(ph), p->style[i] | GN_ST_CONT, -1);
             free(ph);
         }
-        /* Splice: p = p[0..i) + repl + p[i+n..). */
-        gn_para tail = {0};
-        gn_para_add(&tail, p->text.data + i + n, p->text.len - i - n, 0, -1);
-        for (size_t k = 0; k < tail.text.len; k++) {
-            tail.style[k] = p->style[i + n + k];
-            tail.link[k] = p->link[i + n + k];
-        }
-        gn_para_cut(p, i, p->text.len);
-        size_t at = p->text.len;
-        gn_para_add(p, repl.text.data ? repl.text.data : "", repl.text.len, 0, -1);
-        for (size_t k = 0; k < repl.text.len; k++)
-            p->style[at + k] = repl.style[k];
-        at = p->text.len;
-        gn_para_add(p, tail.text.data ? tail.text.data : "", tail.text.len, 0, -1);
-        for (size_t k = 0; k < tail.text.len; k++) {
-            p->style[at + k] = tail.style[k];
-            p->link[at + k] = tail.link[k];
-        }
-        i += repl.text.len ? repl.text.len - 1 : 0;
+        append_styled(&out, p, done, i);
+        size_t at = out.text.len;
+        gn_para_add(&out, repl.text.data ? repl.text.data : "", repl.text.len, 0, -1);
+        for (size_t k = 0; k < repl.text.len && at + k < out.text.len; k++)
+            out.style[at + k] = repl.style[k];
         gn_para_free(&repl);
-        gn_para_free(&tail);
         free(key);
+        done = i + n;
+        i += n - 1;
     }
+    if (done == 0)
+        return; /* no reference */
+    append_styled(&out, p, done, len);
+    /* p takes out's text; its links, anchor and soft breaks stay (markup
+     * has run: there are none of the last). */
+    gn_buf_free(&p->text);
+    free(p->style);
+    free(p->link);
+    p->text = out.text;
+    p->style = out.style;
+    p->link = out.link;
+    p->cap = out.cap;
+    free(out.urls);
+    free(out.soft);
+    free(out.anchor);
 }
 
 /* ---- leaf blocks ----------------------------------------------------------- */
@@ -380,8 +490,10 @@ static void paragraph(layout *L, cmark_node *node)
         directive d;
         if (find_directive(p, &d))
             gn_para_cut(p, 0, d.len);
-        while (p->text.len && (p->text.data[0] == ' ' || p->text.data[0] == '\n'))
-            gn_para_cut(p, 0, 1);
+        size_t lead = 0;
+        while (lead < p->text.len && (p->text.data[lead] == ' ' || p->text.data[lead] == '\n'))
+            lead++;
+        gn_para_cut(p, 0, lead);
         L->directive = NULL;
         if (p->text.len == 0)
             return; /* the label stands for it; no blank line follows */
@@ -476,8 +588,10 @@ static void code_block(layout *L, cmark_node *node)
          * its pieces. */
         size_t at = gn_emit_par(e, s, left);
         do {
-            size_t take = left;
-            bool more = gn_text_width(s, left) > avail;
+            /* Only the columns of one screen line are measured, never the
+             * rest of the code line: a 1 MB line is one pass. */
+            size_t take = gn_text_fit(s, left, avail > 0 ? avail : 0);
+            bool more = take < left;
             if (more) {
                 take = gn_text_fit(s, left, avail > 1 ? avail - 1 : 1);
                 if (take == 0) { /* a wide character at width 1 */
@@ -524,9 +638,21 @@ static void html_paragraph(layout *L, cmark_node *node, const char *html, size_t
     gn_html_text(html, len, &text);
     gn_para *p = &L->para;
     gn_para_reset(p);
-    for (size_t i = 0; i < text.len; i++)
-        if (text.data[i] != '\n' || (p->text.len && p->text.data[p->text.len - 1] != '\n'))
-            gn_para_add(p, text.data + i, 1, 0, -1);
+    /* Whole runs between line breaks (a byte at a time would cut UTF-8
+     * sequences, which sanitising turns into U+FFFD). */
+    for (size_t i = 0; i < text.len;) {
+        if (text.data[i] == '\n') {
+            if (p->text.len && p->text.data[p->text.len - 1] != '\n')
+                gn_para_add(p, "\n", 1, 0, -1);
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < text.len && text.data[j] != '\n')
+            j++;
+        gn_para_add(p, text.data + i, j - i, 0, -1);
+        i = j;
+    }
     gn_buf_free(&text);
     gn_para_markup(p);
     if (p->text.len) {
@@ -586,10 +712,16 @@ static void enter_item(layout *L, cmark_node *item)
     block_start(L, item);
     if (list && cmark_node_get_list_type(list) == CMARK_ORDERED_LIST) {
         int start = cmark_node_get_list_start(list), number = start, count = 0;
-        for (cmark_node *n = cmark_node_previous(item); n; n = cmark_node_previous(n))
-            number++;
-        for (cmark_node *n = cmark_node_first_child(list); n; n = cmark_node_next(n))
-            count++;
+        open_list *ol = L->nlists ? &L->lists[L->nlists - 1] : NULL;
+        if (ol && ol->list == list) { /* counted once per list: O(1) per item */
+            number = ol->next++;
+            count = ol->count;
+        } else {
+            for (cmark_node *n = cmark_node_previous(item); n; n = cmark_node_previous(n))
+                number++;
+            for (cmark_node *n = cmark_node_first_child(list); n; n = cmark_node_next(n))
+                count++;
+        }
         /* Pad so every item of the list has the width of the largest. */
         int last = start + count - 1;
         int digits = snprintf(NULL, 0, "%d", last > number ? last : number);
@@ -657,10 +789,21 @@ static void walk(layout *L, cmark_node *root)
             }
             break;
         case CMARK_NODE_LIST:
-            if (enter)
+            if (enter) {
                 block_start(L, n);
-            else
+                if (L->nlists == L->cap_lists) {
+                    L->cap_lists = L->cap_lists ? L->cap_lists * 2 : 8;
+                    L->lists = gn_xreallocarray(L->lists, L->cap_lists, sizeof *L->lists);
+                }
+                int count = 0;
+                for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+                    count++;
+                L->lists[L->nlists++] = (open_list){n, cmark_node_get_list_start(n), count};
+            } else {
+                if (L->nlists && L->lists[L->nlists - 1].list == n)
+                    L->nlists--;
                 e->blank_pending = true;
+            }
             break;
         case CMARK_NODE_ITEM:
             if (enter) {
@@ -716,6 +859,10 @@ void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
     gn_para_free(&L.para);
     if (L.snippets)
         cmark_node_free(L.snippets);
+    for (size_t i = 0; i < L.nsnips; i++)
+        free(L.snips[i].anchor);
+    free(L.snips);
+    free(L.lists);
 }
 
 void gn_layout_message(const char *msg, int width, gn_doc *doc)

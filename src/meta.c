@@ -4,6 +4,7 @@
 #include <string.h>
 #include <yaml.h>
 #include "guidenav/meta.h"
+#include "guidenav/text.h"
 #include "guidenav/util.h"
 
 #define META_MAX_BYTES (64 * 1024)
@@ -177,9 +178,10 @@ static int parse_block(const char *path, const char *text, size_t len,
 
 /* The front matter is the lines between a first line "---" (after an
  * optional BOM) and the next line "---" or "..."; the YAML is parsed only
- * when that closing line exists and the block is at most 64 KiB. */
-int gn_meta_parse(const char *path, const char *text, size_t len, gn_meta *meta,
-                  size_t *body_off, int *body_line, gn_error *err)
+ * when that closing line exists and the block is at most 64 KiB. path is
+ * the sanitised name messages give. */
+static int meta_parse(const char *path, const char *text, size_t len, gn_meta *meta,
+                      size_t *body_off, int *body_line, gn_error *err)
 {
     meta->v = NULL;
     meta->n = 0;
@@ -211,6 +213,16 @@ int gn_meta_parse(const char *path, const char *text, size_t len, gn_meta *meta,
         i = e < len ? e + 1 : len;
     }
     return gn_fail(err, "%s:1: front matter is not closed", path);
+}
+
+/* Messages name the file sanitised: a file name may hold an ESC. */
+int gn_meta_parse(const char *path, const char *text, size_t len, gn_meta *meta,
+                  size_t *body_off, int *body_line, gn_error *err)
+{
+    char *shown = gn_text_sanitized(path);
+    int rc = meta_parse(shown, text, len, meta, body_off, body_line, err);
+    free(shown);
+    return rc;
 }
 
 /* Linear search: front matter has a few keys. The first of duplicate keys

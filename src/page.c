@@ -3,6 +3,7 @@
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include "guidenav/bound.h"
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -22,9 +23,13 @@ cmark_node *gn_markdown_parse(const char *text, size_t len)
         if (ext)
             cmark_parser_attach_syntax_extension(parser, ext);
     }
-    cmark_parser_feed(parser, text, len);
+    /* What would make the parser quadratic is bounded first. */
+    size_t blen;
+    char *bounded = gn_md_bound(text, len, &blen);
+    cmark_parser_feed(parser, bounded ? bounded : text, bounded ? blen : len);
     cmark_node *doc = cmark_parser_finish(parser);
     cmark_parser_free(parser);
+    free(bounded);
     return doc;
 }
 

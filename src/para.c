@@ -109,8 +109,10 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
                 while (lead < p->text.len && p->text.data[lead] == ' ')
                     lead++;
                 gn_para_cut(p, mark, lead);
-                while (p->text.len > mark && p->text.data[p->text.len - 1] == ' ')
-                    gn_para_cut(p, p->text.len - 1, p->text.len);
+                size_t end = p->text.len;
+                while (end > mark && p->text.data[end - 1] == ' ')
+                    end--;
+                gn_para_cut(p, end, p->text.len);
                 bool alt = p->text.len > mark;
                 char *tail = gn_xasprintf("%s%s%s]", alt && *name ? " (" : "",
                                           name, alt && *name ? ")" : "");
@@ -175,7 +177,9 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
                 break;
             }
             const char *url = cmark_node_get_url(n);
-            p->urls = gn_xreallocarray(p->urls, p->nurls + 1, sizeof *p->urls);
+            /* Grown to powers of two: many links cost amortised O(1). */
+            if ((p->nurls & (p->nurls - 1)) == 0)
+                p->urls = gn_xreallocarray(p->urls, p->nurls ? 2 * p->nurls : 1, sizeof *p->urls);
             p->urls[p->nurls] = gn_text_sanitized(url ? url : "");
             link = link_base + (int32_t)p->nurls++;
             style |= GN_ST_LINK;
@@ -207,11 +211,22 @@ void gn_para_cut(gn_para *p, size_t from, size_t to)
     memmove(p->style + from, p->style + to, tail * sizeof *p->style);
     memmove(p->link + from, p->link + to, tail * sizeof *p->link);
     p->text.len -= to - from;
-    size_t k = 0;
-    for (size_t i = 0; i < p->nsoft; i++) {
-        if (p->soft[i] >= from && p->soft[i] < to)
+    /* Soft breaks are recorded in increasing order: those before from stay
+     * as they are, found by bisection, so a cut near the end (an image's
+     * alt text) costs O(log n + what follows), not O(n). */
+    size_t lo = 0, hi = p->nsoft;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->soft[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t k = lo;
+    for (size_t i = lo; i < p->nsoft; i++) {
+        if (p->soft[i] < to)
             continue;
-        p->soft[k++] = p->soft[i] >= to ? p->soft[i] - (to - from) : p->soft[i];
+        p->soft[k++] = p->soft[i] - (to - from);
     }
     p->nsoft = k;
 }
@@ -238,14 +253,45 @@ static int width_at(const char *s, size_t len, size_t i)
     return gn_cp_width(cp);
 }
 
-/* gn_markup_scan's callback: give a marker's label its style. */
+/* The labels of a paragraph's markers, as counts of labels opening (+1)
+ * and closing (-1) at each byte: nested labels ("[!UICONTROL [!UICONTROL
+ * ...]]") are then styled in one sweep, not each over its whole length. */
+typedef struct labels {
+    size_t len;
+    int *ui, *badge; /* len + 1 each; NULL until a label comes */
+} labels;
+
+/* gn_markup_scan's callback: note a marker's label. */
 static void style_label(enum gn_mark kind, size_t inner, size_t inner_end, void *ctx)
 {
-    gn_para *p = ctx;
-    uint32_t add = kind == GN_MARK_UICONTROL ? GN_ST_UICONTROL
-                 : kind == GN_MARK_BADGE ? GN_ST_BADGE : 0;
-    for (size_t i = inner; i < inner_end; i++)
-        p->style[i] |= add;
+    labels *lb = ctx;
+    if (kind != GN_MARK_UICONTROL && kind != GN_MARK_BADGE)
+        return;
+    if (!lb->ui) {
+        lb->ui = gn_xcalloc(lb->len + 1, sizeof *lb->ui);
+        lb->badge = gn_xcalloc(lb->len + 1, sizeof *lb->badge);
+    }
+    int *d = kind == GN_MARK_UICONTROL ? lb->ui : lb->badge;
+    d[inner]++;
+    d[inner_end]--;
+}
+
+/* Give the labels noted their styles. */
+static void apply_labels(gn_para *p, labels *lb)
+{
+    if (!lb->ui)
+        return;
+    int ui = 0, badge = 0;
+    for (size_t i = 0; i < lb->len; i++) {
+        ui += lb->ui[i];
+        badge += lb->badge[i];
+        if (ui > 0)
+            p->style[i] |= GN_ST_UICONTROL;
+        if (badge > 0)
+            p->style[i] |= GN_ST_BADGE;
+    }
+    free(lb->ui);
+    free(lb->badge);
 }
 
 void gn_para_markup(gn_para *p)
@@ -258,7 +304,9 @@ void gn_para_markup(gn_para *p)
 
     /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
      * drop attribute lists, keeping the first anchor. */
-    gn_markup_scan(s, len, del, &p->anchor, style_label, p);
+    labels lb = {len, NULL, NULL};
+    gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
+    apply_labels(p, &lb);
     /* "a {#x} b" leaves one space, not two. */
     for (size_t i = 1; i < len; i++)
         if (del[i] && !del[i - 1] && s[i - 1] == ' ') {

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "guidenav/text.h"
 #include "guidenav/util.h"
 
 static void out_of_memory(void)
@@ -142,26 +143,102 @@ void gn_buf_free(gn_buf *b)
     b->len = b->cap = 0;
 }
 
+static size_t max_file_size = GN_MAX_FILE_SIZE_DEFAULT;
+
+void gn_set_max_file_size(size_t bytes)
+{
+    max_file_size = bytes;
+}
+
+size_t gn_max_file_size(void)
+{
+    return max_file_size;
+}
+
+/* The limit as people write it: "16 MiB", "64 KiB" or "1000 bytes". */
+static void limit_text(char *out, size_t size, size_t bytes)
+{
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0)
+        snprintf(out, size, "%zu MiB", bytes / (1024 * 1024));
+    else if (bytes >= 1024 && bytes % 1024 == 0)
+        snprintf(out, size, "%zu KiB", bytes / 1024);
+    else
+        snprintf(out, size, "%zu byte%s", bytes, bytes == 1 ? "" : "s");
+}
+
+static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int too_large(gn_error *err, const char *path, unsigned long long size)
+{
+    char limit[64];
+    limit_text(limit, sizeof limit, max_file_size);
+    return read_failed(err, path, "larger than %s (%llu bytes); --max-file-size raises the limit",
+                       limit, size);
+}
+
+/* The failure of gn_read_file, naming the file sanitised (a file name
+ * may hold an ESC). */
+static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
+{
+    char *shown = gn_text_sanitized(path);
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *what = gn_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    what[0] = '\0';
+    va_start(ap, fmt);
+    if (n > 0)
+        vsnprintf(what, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    int rc = gn_fail(err, "%s: %s", shown, what);
+    free(what);
+    free(shown);
+    return rc;
+}
+
+/* The size is checked twice: with fstat before reading, and while reading,
+ * so that a file growing as it is read stops at the limit instead of
+ * filling memory. */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        return gn_fail(err, "%s: %s", path, strerror(errno));
+        return read_failed(err, path, "%s", strerror(errno));
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        return gn_fail(err, "%s: not a regular file", path);
+        return read_failed(err, path, "not a regular file");
+    }
+    size_t limit = max_file_size;
+    if (limit && st.st_size > 0 && (unsigned long long)st.st_size > limit) {
+        fclose(f);
+        return too_large(err, path, (unsigned long long)st.st_size);
     }
     gn_buf b = GN_BUF_INIT;
     char chunk[65536];
     size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (limit && b.len + n > limit) {
+            unsigned long long seen = (unsigned long long)b.len + n;
+            fclose(f);
+            gn_buf_free(&b);
+            return too_large(err, path, seen);
+        }
         gn_buf_add(&b, chunk, n);
+    }
     int failed = ferror(f);
     fclose(f);
     if (failed) {
         gn_buf_free(&b);
-        return gn_fail(err, "%s: read error", path);
+        return read_failed(err, path, "read error");
+    }
+    const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
+    if (nul) {
+        size_t at = (size_t)(nul - b.data);
+        gn_buf_free(&b);
+        return read_failed(err, path, "a binary file (NUL byte at offset %zu)", at);
     }
     *len = b.len;
     *data = gn_buf_take(&b);

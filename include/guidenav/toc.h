@@ -21,7 +21,7 @@ typedef enum gn_toc_kind {
 typedef struct gn_toc_entry {
     gn_toc_kind kind;
     char *title;  /* markup rendered as plain text, sanitised */
-    char *target; /* page path or URL; NULL for a group */
+    char *target; /* page path or URL, sanitised; NULL for a group */
     char *anchor; /* "{#anchor}" name without '#', or NULL */
     int depth;    /* 0 for top-level items */
     int line;     /* 1-based line in TOC.md */

@@ -36,8 +36,18 @@ char *gn_buf_take(gn_buf *b);
 void gn_buf_free(gn_buf *b);
 
 /* Read a whole regular file into a newly allocated NUL-terminated buffer
- * (*len excludes the NUL). Fails with a message naming the path. */
+ * (*len excludes the NUL). Fails with a message naming the path: when it
+ * cannot be read, is not a regular file, is larger than the limit below
+ * ("PATH: larger than 16 MiB (N bytes); --max-file-size raises the limit",
+ * checked before reading and again while reading, for a growing file), or
+ * holds a NUL byte ("PATH: a binary file (NUL byte at offset N)"). */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err);
+
+/* The size limit of gn_read_file, in bytes, for the whole process:
+ * GN_MAX_FILE_SIZE_DEFAULT (16 MiB) until set; 0 lifts it. */
+#define GN_MAX_FILE_SIZE_DEFAULT ((size_t)16 * 1024 * 1024)
+void gn_set_max_file_size(size_t bytes);
+size_t gn_max_file_size(void);
 
 /* Paths. All returned strings are newly allocated; the caller frees them. */
 char *gn_path_join(const char *dir, const char *name);
