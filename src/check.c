@@ -18,81 +18,8 @@
 #include "guidenav/check.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
+#include "guidenav/strmap.h"
 #include "guidenav/util.h"
-
-/* ---- a string-keyed hash map to indices -------------------------------- */
-
-typedef struct smap {
-    char **keys; /* owned; NULL for an empty slot */
-    size_t *vals;
-    size_t cap, n;
-} smap;
-
-/* FNV-1a of the string. */
-static size_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ull;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return (size_t)h;
-}
-
-/* The slot of key: where it is, or the empty slot where it would go. */
-static size_t smap_slot(const smap *m, const char *key)
-{
-    size_t i = hash_str(key) & (m->cap - 1);
-    while (m->keys[i] && strcmp(m->keys[i], key) != 0)
-        i = (i + 1) & (m->cap - 1);
-    return i;
-}
-
-/* The value stored under key, or false when there is none. */
-static bool smap_get(const smap *m, const char *key, size_t *val)
-{
-    if (m->cap == 0)
-        return false;
-    size_t i = smap_slot(m, key);
-    if (!m->keys[i])
-        return false;
-    if (val)
-        *val = m->vals[i];
-    return true;
-}
-
-/* Store val under key (copied), replacing any value. */
-static void smap_put(smap *m, const char *key, size_t val)
-{
-    if ((m->n + 1) * 2 > m->cap) {
-        smap old = *m;
-        m->cap = old.cap ? old.cap * 2 : 64;
-        m->keys = gn_xcalloc(m->cap, sizeof *m->keys);
-        m->vals = gn_xcalloc(m->cap, sizeof *m->vals);
-        for (size_t i = 0; i < old.cap; i++)
-            if (old.keys[i]) {
-                size_t j = smap_slot(m, old.keys[i]);
-                m->keys[j] = old.keys[i];
-                m->vals[j] = old.vals[i];
-            }
-        free(old.keys);
-        free(old.vals);
-    }
-    size_t i = smap_slot(m, key);
-    if (!m->keys[i]) {
-        m->keys[i] = gn_xstrdup(key);
-        m->n++;
-    }
-    m->vals[i] = val;
-}
-
-/* Release the map and its keys. */
-static void smap_free(smap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
-    memset(m, 0, sizeof *m);
-}
 
 /* ---- the page cache ------------------------------------------------------ */
 
@@ -111,7 +38,7 @@ typedef struct cpage {
 } cpage;
 
 typedef struct cache {
-    smap index;       /* absolute path -> index in v */
+    gn_strmap index;       /* absolute path -> index in v */
     cpage **v;
     size_t n;
 } cache;
@@ -211,11 +138,11 @@ static cpage *read_page(const char *path, const char *lang)
 static cpage *cache_get(cache *c, const char *path, const char *lang)
 {
     size_t i;
-    if (smap_get(&c->index, path, &i))
+    if (gn_strmap_get(&c->index, path, &i))
         return c->v[i];
     c->v = gn_xreallocarray(c->v, c->n + 1, sizeof *c->v);
     c->v[c->n] = read_page(path, lang);
-    smap_put(&c->index, path, c->n);
+    gn_strmap_put(&c->index, path, c->n);
     return c->v[c->n++];
 }
 
@@ -233,7 +160,7 @@ static void cache_free(cache *c)
         free(cp);
     }
     free(c->v);
-    smap_free(&c->index);
+    gn_strmap_free(&c->index);
 }
 
 /* ---- problems -------------------------------------------------------------- */
@@ -498,7 +425,7 @@ static bool is_toc_name(const char *name)
 /* Every *.md file under the guide folder dir (symbolic links not
  * followed; TOC files and folders starting with '_' or '.' skipped) that
  * reached does not hold, in name order, added to out. */
-static void find_orphans(const char *dir, const smap *reached, gpages *out)
+static void find_orphans(const char *dir, const gn_strmap *reached, gpages *out)
 {
     /* A stack of folders relative to dir ("" for dir itself). */
     char **stack = gn_xreallocarray(NULL, 1, sizeof *stack);
@@ -533,7 +460,7 @@ static void find_orphans(const char *dir, const smap *reached, gpages *out)
                 }
                 stack[sp++] = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
             } else if (S_ISREG(st.st_mode) && ends_with_md(names[i]) && !is_toc_name(names[i]) &&
-                       !smap_get(reached, path, NULL)) {
+                       !gn_strmap_get(reached, path, NULL)) {
                 gpages_add(out, path, *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]));
                 path = NULL;
             }
@@ -555,7 +482,7 @@ static void find_orphans(const char *dir, const smap *reached, gpages *out)
 
 /* Check guide g of the current locale; checked holds the pages of this
  * locale already checked (through another guide). */
-static void check_guide(ctx *c, gn_guide *g, smap *checked)
+static void check_guide(ctx *c, gn_guide *g, gn_strmap *checked)
 {
     gn_error err;
     const gn_toc *toc = gn_guide_toc(g, &err);
@@ -570,7 +497,7 @@ static void check_guide(ctx *c, gn_guide *g, smap *checked)
         free(toc_path);
         return;
     }
-    smap reached = {0};
+    gn_strmap reached = {0};
     gpages pages = {0};
     for (size_t i = 0; i < toc->n; i++) {
         const gn_toc_entry *e = &toc->entries[i];
@@ -588,8 +515,8 @@ static void check_guide(ctx *c, gn_guide *g, smap *checked)
         } else if (!gn_source_contains(c->src, path)) {
             add(c, "outside", toc_path, e->line,
                 gn_xasprintf("%s: outside the guide, not read", e->target ? e->target : ""));
-        } else if (!smap_get(&reached, path, NULL)) {
-            smap_put(&reached, path, 0);
+        } else if (!gn_strmap_get(&reached, path, NULL)) {
+            gn_strmap_put(&reached, path, 0);
             gpages_add(&pages, path, rel);
             continue;
         }
@@ -601,15 +528,15 @@ static void check_guide(ctx *c, gn_guide *g, smap *checked)
     for (size_t i = 0; i < pages.n; i++) {
         if (i >= listed)
             add(c, "orphan", pages.v[i].path, 0, gn_xstrdup("not in the table of contents"));
-        if (!smap_get(checked, pages.v[i].path, NULL)) {
-            smap_put(checked, pages.v[i].path, 0);
+        if (!gn_strmap_get(checked, pages.v[i].path, NULL)) {
+            gn_strmap_put(checked, pages.v[i].path, 0);
             check_page(c, g, pages.v[i].path, pages.v[i].rel);
         }
         free(pages.v[i].path);
         free(pages.v[i].rel);
     }
     free(pages.v);
-    smap_free(&reached);
+    gn_strmap_free(&reached);
     free(dir);
     free(toc_path);
 }
@@ -649,10 +576,10 @@ void gn_check(gn_localeset *set, const char *reference, gn_repo *repo, gn_proble
         c.src = &set->v[l];
         c.lang = c.src->tag;
         c.ref = ref && ref != c.src ? ref : NULL;
-        smap checked = {0};
+        gn_strmap checked = {0};
         for (size_t gi = 0; gi < c.src->nguides; gi++)
             check_guide(&c, &c.src->guides[gi], &checked);
-        smap_free(&checked);
+        gn_strmap_free(&checked);
     }
     cache_free(&c.pages);
 

@@ -1,10 +1,13 @@
 /* main.c: command line, non-interactive modes, and the only place that
  * decides to exit. */
 #include <dirent.h>
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +24,7 @@
 #include "guidenav/page.h"
 #include "guidenav/paint.h"
 #include "guidenav/source.h"
+#include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "ui/ui.h"
 
@@ -50,6 +54,7 @@ static const char usage_text[] =
     "  --all-guides    every guide of the locale\n"
     "  --all-locales   every locale\n"
     "  --no-state      neither read nor write the saved place and bookmarks\n"
+    "  --max-file-size BYTES  refuse files larger than this (default: 16 MiB)\n"
     "  --width N       the width for --dump and --compare (default: the terminal's,\n"
     "                  or 80)\n"
     "  --plain         no colours in --dump and --compare\n"
@@ -81,6 +86,41 @@ typedef struct options {
     gn_scope scope;
     bool no_state;
 } options;
+
+/* Print "guidenav: MESSAGE" on stderr, the message made safe for a
+ * terminal: paths and arguments may hold control characters. */
+static void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void report(const char *fmt, ...)
+{
+    char msg[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char *safe = gn_text_sanitized(msg);
+    fprintf(stderr, "guidenav: %s\n", safe);
+    free(safe);
+}
+
+/* Print on stdout what fmt gives, made safe for a terminal (tabs and
+ * newlines kept): titles, file names, link targets and front matter come
+ * from the documents. */
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
+{
+    va_list ap, again;
+    va_start(ap, fmt);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *raw = gn_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
+    va_end(again);
+    char *safe = gn_text_sanitized(raw);
+    fputs(safe, stdout);
+    free(safe);
+    free(raw);
+}
 
 /* The folder of the bundled guide: beside the program in the source tree
  * (build/../guide), installed (bin/../share/guidenav/guide), or at the
@@ -154,6 +194,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"all-locales", no_argument, NULL, 'A'},
         {"all-guides", no_argument, NULL, 'G'},
         {"no-state", no_argument, NULL, 'n'},
+        {"max-file-size", required_argument, NULL, 'M'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -176,10 +217,22 @@ static int parse_options(int argc, char **argv, options *o)
             char *end;
             long w = strtol(optarg, &end, 10);
             if (*end || w < 1 || w > 10000) {
-                fprintf(stderr, "guidenav: --width: not a width from 1 to 10000: %s\n", optarg);
+                report("--width: not a width from 1 to 10000: %s", optarg);
                 return -1;
             }
             o->width = (int)w;
+            break;
+        }
+        case 'M': {
+            char *end;
+            errno = 0;
+            unsigned long long bytes = strtoull(optarg, &end, 10);
+            if (*end || end == optarg || optarg[0] == '-' || errno || bytes == 0 ||
+                bytes > SIZE_MAX / 2) {
+                report("--max-file-size: not a size in bytes: %s", optarg);
+                return -1;
+            }
+            gn_set_max_file_size((size_t)bytes);
             break;
         }
         case 'p':
@@ -230,7 +283,8 @@ static int parse_options(int argc, char **argv, options *o)
             puts("guidenav " GN_VERSION);
             exit(0);
         default:
-            fprintf(stderr, "guidenav: unknown option: %s\n%s", argv[optind - 1], usage_text);
+            report("unknown option: %s", argv[optind - 1]);
+            fputs(usage_text, stderr);
             return -1;
         }
     }
@@ -287,10 +341,10 @@ static int run_locales(gn_localeset *set, const char *guide_id)
         gn_error err;
         const gn_toc *toc = g ? gn_guide_toc(g, &err) : NULL;
         if (g && !toc) {
-            fprintf(stderr, "guidenav: %s\n", err.msg);
+            report("%s", err.msg);
             rc = -1;
         }
-        printf("%s\t%s\t%s\n", src->tag, src->root, toc ? gn_toc_title(toc) : "");
+        say("%s\t%s\t%s\n", src->tag, src->root, toc ? gn_toc_title(toc) : "");
     }
     return rc;
 }
@@ -467,7 +521,7 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
     if (fflush(stdout) != 0 || rc != 0)
         rc = gn_fail(err, "writing the comparison: output error");
     else if (al.structure_differs)
-        fprintf(stderr, "guidenav: the heading structure differs: %s has %zu headings, %s %zu\n",
+        report("the heading structure differs: %s has %zu headings, %s %zu",
                 a, left.nheadings, b, right.nheadings);
     gn_align_free(&al);
     gn_doc_free(&left);
@@ -512,14 +566,14 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
         putchar('\n');
         for (size_t r = 0; r < m.nrows; r++) {
             const gn_matrix_row *row = &m.rows[r];
-            fputs(row->key, stdout);
+            say("%s", row->key);
             for (size_t l = 0; l < set->n; l++)
                 printf("\t%s", cell_name(row->cells[l].state));
             for (size_t l = 0; l < set->n; l++) {
                 const gn_matrix_cell *c = &row->cells[l];
                 bool page = row->kind == GN_TOC_PAGE;
                 bool ref = strcmp(set->v[l].tag, reference) == 0;
-                printf("\t%s\t%s\t%s", page && c->ht_degree ? c->ht_degree : "",
+                say("\t%s\t%s\t%s", page && c->ht_degree ? c->ht_degree : "",
                        page && c->commit ? c->commit : "",
                        !page || c->state != GN_CELL_OK ? "" : ref ? "-" : gn_stale_name(c->stale));
             }
@@ -545,7 +599,7 @@ static int run_search(gn_localeset *set, const options *o)
     const gn_found *r = gn_finder_results(f, &n);
     for (size_t i = 0; i < n; i++) {
         char *page = gn_path_join(r[i].guide, r[i].page);
-        printf("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, page, r[i].src_line, r[i].excerpt);
+        say("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, page, r[i].src_line, r[i].excerpt);
         free(page);
     }
     gn_finder_free(f);
@@ -560,7 +614,7 @@ static int run_check(gn_localeset *set, const char *reference)
     gn_check(set, reference, repo, &probs);
     for (size_t i = 0; i < probs.n; i++) {
         const gn_problem *p = &probs.v[i];
-        printf("%s\t%s:%d\t%s\t%s\n", p->locale, p->file, p->line, p->kind, p->detail);
+        say("%s\t%s:%d\t%s\t%s\n", p->locale, p->file, p->line, p->kind, p->detail);
     }
     size_t n = probs.n;
     gn_problems_free(&probs);
@@ -576,25 +630,25 @@ int main(int argc, char **argv)
     gn_error err = {{0}};
     if (o.mode == MODE_DUMP) {
         if (optind < argc) {
-            fprintf(stderr, "guidenav: --dump takes one page; unexpected: %s\n", argv[optind]);
+            report("--dump takes one page; unexpected: %s", argv[optind]);
             return EXIT_USAGE;
         }
         if (run_dump(&o, &err) != 0) {
-            fprintf(stderr, "guidenav: %s\n", err.msg);
+            report("%s", err.msg);
             return EXIT_ERROR;
         }
         return 0;
     }
     if (o.mode == MODE_COMPARE) {
         if (run_compare(&o, argv + optind, argc - optind, &err) != 0) {
-            fprintf(stderr, "guidenav: %s\n", err.msg);
+            report("%s", err.msg);
             return EXIT_ERROR;
         }
         return 0;
     }
     gn_localeset set;
     if (discover(argv + optind, argc - optind, &set, &err) != 0) {
-        fprintf(stderr, "guidenav: %s\n", err.msg);
+        report("%s", err.msg);
         /* --search keeps 1 for "no match". */
         return o.mode == MODE_SEARCH ? EXIT_USAGE : EXIT_ERROR;
     }
@@ -635,7 +689,7 @@ int main(int argc, char **argv)
     gn_localeset_free(&set);
     if (rc != 0) {
         if (err.msg[0])
-            fprintf(stderr, "guidenav: %s\n", err.msg);
+            report("%s", err.msg);
         return EXIT_ERROR;
     }
     return 0;

@@ -29,21 +29,21 @@ static size_t marker_at(const char *s, size_t len, enum gn_mark *kind)
     return 0;
 }
 
-/* A marker seen but not yet closed: the bracket depth it opened at. */
+/* A marker seen but not yet closed: the bracket depth it opened at, its
+ * start and the start of its label. */
 struct open_mark {
     size_t depth, start, inner;
     enum gn_mark kind;
 };
 
-/* One forward pass keeps a bracket depth and a stack of the open markers.
- * When a marker closes it is the answer unless an enclosing marker is still
- * open (that one starts earlier and wins if it closes too), so the scan
- * stops as soon as no open marker encloses the best one found: O(len). */
-enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
-                            size_t *inner, size_t *inner_end, size_t *end)
+/* One forward pass keeps a bracket depth and a stack of the open markers;
+ * a ']' back at an open marker's depth closes it: O(len) however deep the
+ * nesting, and markers left open are plain text. */
+static void scan_markers(const char *s, size_t len, unsigned char *del,
+                         void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
-    struct open_mark *stack = NULL, best = {0, 0, 0, GN_MARK_NONE};
-    size_t n = 0, cap = 0, depth = 0, best_end = 0;
+    struct open_mark *stack = NULL;
+    size_t n = 0, cap = 0, depth = 0;
     for (size_t i = 0; i < len; i++) {
         if (s[i] == '[') {
             enum gn_mark kind;
@@ -61,23 +61,14 @@ enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
             depth--;
             if (n > 0 && stack[n - 1].depth == depth) {
                 struct open_mark m = stack[--n];
-                if (best.kind == GN_MARK_NONE || m.start < best.start) {
-                    best = m;
-                    best_end = i;
-                }
-                if (n == 0)
-                    break;
+                memset(del + m.start, 1, m.inner - m.start);
+                del[i] = 1;
+                if (label)
+                    label(m.kind, m.inner, i, ctx);
             }
         }
     }
     free(stack);
-    if (best.kind != GN_MARK_NONE) {
-        *start = best.start;
-        *inner = best.inner;
-        *inner_end = best_end;
-        *end = best_end + 1;
-    }
-    return best.kind;
 }
 
 static bool is_alpha(char c)
@@ -170,17 +161,7 @@ size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
 void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
                     void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
-    size_t pos = 0, start, inner, inner_end, end;
-    enum gn_mark kind;
-    while (pos < len &&
-           (kind = gn_markup_find(s + pos, len - pos, &start, &inner, &inner_end, &end)) != GN_MARK_NONE) {
-        memset(del + pos + start, 1, inner - start);
-        memset(del + pos + inner_end, 1, end - inner_end);
-        if (label)
-            label(kind, pos + inner, pos + inner_end, ctx);
-        pos += inner; /* markup may nest inside the label */
-    }
-
+    scan_markers(s, len, del, label, ctx);
     for (size_t i = 0; i < len; i++) {
         if (s[i] != '{' || del[i])
             continue;

@@ -18,10 +18,11 @@
 #include <string.h>
 #include "guidenav/matrix.h"
 #include "guidenav/meta.h"
+#include "guidenav/strmap.h"
 #include "guidenav/util.h"
 
 /* A row while the matrix is being merged. Rows never move in `rows`; the
- * display order is kept apart, as a list of row indices. */
+ * display order is a list linked through `next`. */
 typedef struct mrow {
     gn_toc_kind kind;
     char *match;   /* page target (normalised), group anchor, or URL; NULL
@@ -31,13 +32,14 @@ typedef struct mrow {
     long parent;   /* row index, or -1 */
     long *entry;   /* per locale: entry index in its TOC, or -1 */
     char *key;     /* the page target, "#anchor" or URL (NULL: positional) */
+    long next;     /* the row after this one in display order, or -1 */
 } mrow;
 
 typedef struct merge {
     size_t nlocales;
     mrow *rows;
     size_t nrows, cap;
-    size_t *order; /* display order: row indices */
+    long first;    /* the first row in display order, or -1 */
 } merge;
 
 /* The page target without leading "./", "#fragment" and "?query", newly
@@ -64,6 +66,12 @@ static char *identity(const gn_toc_entry *e)
     }
 }
 
+/* The identity-matching key of a row or entry: its kind and match. */
+static char *identity_key(gn_toc_kind kind, const char *match)
+{
+    return gn_xasprintf("%d:%s", (int)kind, match);
+}
+
 /* True when entry e may be matched by position (step 2). */
 static bool positional_entry(const gn_toc_entry *e)
 {
@@ -76,26 +84,16 @@ static bool positional_row(const mrow *r)
     return r->kind == GN_TOC_EXTERNAL || (r->kind == GN_TOC_GROUP && !r->match);
 }
 
-/* Display position of row r. */
-static size_t position_of(const merge *mg, size_t r)
-{
-    for (size_t i = 0; i < mg->nrows; i++)
-        if (mg->order[i] == r)
-            return i;
-    return mg->nrows;
-}
-
-/* Create a row for entry e of locale loc, with this parent and depth, at
- * display position pos; returns its index. */
+/* Create a row for entry e of locale loc, with this parent and depth,
+ * after row `after` in display order (first when -1); returns its index. */
 static size_t add_row(merge *mg, const gn_toc_entry *e, char *match, long parent,
-                      int depth, size_t pos, size_t loc, long entry)
+                      int depth, long after, size_t loc, long entry)
 {
     if (mg->nrows == mg->cap) {
         mg->cap = mg->cap ? mg->cap * 2 : 64;
         mg->rows = gn_xreallocarray(mg->rows, mg->cap, sizeof *mg->rows);
-        mg->order = gn_xreallocarray(mg->order, mg->cap, sizeof *mg->order);
     }
-    size_t r = mg->nrows;
+    size_t r = mg->nrows++;
     mrow *row = &mg->rows[r];
     memset(row, 0, sizeof *row);
     row->kind = e->kind;
@@ -111,10 +109,99 @@ static size_t add_row(merge *mg, const gn_toc_entry *e, char *match, long parent
         row->key = gn_xasprintf("#%s", match);
     else if (match)
         row->key = gn_xstrdup(match);
-    memmove(mg->order + pos + 1, mg->order + pos, (mg->nrows - pos) * sizeof *mg->order);
-    mg->order[pos] = r;
-    mg->nrows++;
+    long *link = after >= 0 ? &mg->rows[after].next : &mg->first;
+    row->next = *link;
+    *link = (long)r;
     return r;
+}
+
+/* Rows listed per key: heads[k] is the first row of key k not yet taken,
+ * rows of one key chained through same[] in row order. */
+typedef struct row_lists {
+    long *heads, *same;
+    size_t n;
+} row_lists;
+
+/* Step 1 for locale loc: each entry with an identity takes the first row
+ * (in row order) with the same kind and match. Linear: rows are indexed by
+ * key once. */
+static void match_identities(merge *mg, const gn_toc *toc, char **ident, long *row_of)
+{
+    gn_strmap index = GN_STRMAP_INIT;
+    row_lists keys = {gn_xcalloc(mg->nrows + 1, sizeof(long)),
+                      gn_xcalloc(mg->nrows + 1, sizeof(long)), 0};
+    long *tails = gn_xcalloc(mg->nrows + 1, sizeof *tails);
+    for (size_t r = 0; r < mg->nrows; r++) {
+        const mrow *row = &mg->rows[r];
+        keys.same[r] = -1;
+        if (!row->match)
+            continue;
+        char *key = identity_key(row->kind, row->match);
+        size_t k;
+        if (gn_strmap_get(&index, key, &k)) {
+            keys.same[tails[k]] = (long)r;
+        } else {
+            k = keys.n++;
+            gn_strmap_put(&index, key, k);
+            keys.heads[k] = (long)r;
+        }
+        tails[k] = (long)r;
+        free(key);
+    }
+    for (size_t i = 0; i < toc->n; i++) {
+        if (!ident[i])
+            continue;
+        char *key = identity_key(toc->entries[i].kind, ident[i]);
+        size_t k;
+        if (gn_strmap_get(&index, key, &k) && keys.heads[k] >= 0) {
+            long r = keys.heads[k];
+            keys.heads[k] = keys.same[r];
+            row_of[i] = r;
+        }
+        free(key);
+    }
+    gn_strmap_free(&index);
+    free(keys.heads);
+    free(keys.same);
+    free(tails);
+}
+
+/* The rows free for positional matching in locale loc (not matched in
+ * step 1, positional), listed per parent row (index + 1) in display order:
+ * the rows of parent p are v[start[p + 1] .. start[p + 2]). */
+typedef struct free_rows {
+    size_t *start;
+    long *v;
+    size_t nrows; /* rows when listed: later rows have no free children */
+} free_rows;
+
+static free_rows list_free_rows(const merge *mg, size_t loc)
+{
+    size_t n = mg->nrows;
+    free_rows f = {gn_xcalloc(n + 2, sizeof *f.start), gn_xcalloc(n + 1, sizeof *f.v), n};
+    for (size_t r = 0; r < n; r++)
+        if (mg->rows[r].entry[loc] < 0 && positional_row(&mg->rows[r]))
+            f.start[mg->rows[r].parent + 2]++;
+    for (size_t p = 1; p < n + 2; p++)
+        f.start[p] += f.start[p - 1];
+    size_t *fill = gn_xcalloc(n + 1, sizeof *fill);
+    for (long r = mg->first; r >= 0; r = mg->rows[r].next)
+        if (mg->rows[r].entry[loc] < 0 && positional_row(&mg->rows[r])) {
+            long p = mg->rows[r].parent;
+            f.v[f.start[p + 1] + fill[p + 1]++] = r;
+        }
+    free(fill);
+    return f;
+}
+
+/* The last row of the subtree of row r, in display order. */
+static long subtree_end(const merge *mg, long r)
+{
+    int depth = mg->rows[r].depth;
+    long end = r;
+    while (mg->rows[end].next >= 0 && mg->rows[mg->rows[end].next].depth > depth)
+        end = mg->rows[end].next;
+    return end;
 }
 
 /* Merge the TOC of locale loc into the rows (steps 1 to 3 above). */
@@ -142,31 +229,18 @@ static void merge_locale(merge *mg, const gn_toc *toc, size_t loc)
         stack[sp++] = (long)i;
         row_of[i] = -1;
         last_child[i] = -1;
+        ident[i] = identity(&toc->entries[i]);
     }
     last_child[n] = -1;
 
     /* 1. Identity. */
-    for (size_t i = 0; i < n; i++) {
-        const gn_toc_entry *e = &toc->entries[i];
-        ident[i] = identity(e);
-        if (!ident[i])
-            continue;
-        for (size_t r = 0; r < mg->nrows; r++) {
-            mrow *row = &mg->rows[r];
-            if (row->kind == e->kind && row->match && row->entry[loc] < 0 &&
-                strcmp(row->match, ident[i]) == 0) {
-                row->entry[loc] = (long)i;
-                row_of[i] = (long)r;
-                break;
-            }
-        }
-    }
+    match_identities(mg, toc, ident, row_of);
+    for (size_t i = 0; i < n; i++)
+        if (row_of[i] >= 0)
+            mg->rows[row_of[i]].entry[loc] = (long)i;
 
     /* The rows still free for positional matching, as step 1 left them. */
-    bool *free_row = gn_xcalloc(mg->nrows ? mg->nrows : 1, sizeof *free_row);
-    for (size_t r = 0; r < mg->nrows; r++)
-        free_row[r] = mg->rows[r].entry[loc] < 0 && positional_row(&mg->rows[r]);
-    size_t nfree = mg->nrows;
+    free_rows fr = list_free_rows(mg, loc);
     for (size_t i = 0; i < n; i++) {
         ordinal[i] = -1;
         if (row_of[i] < 0 && positional_entry(&toc->entries[i]))
@@ -183,52 +257,43 @@ static void merge_locale(merge *mg, const gn_toc *toc, size_t loc)
         last_child[p + 1] = (long)i;
         if (row_of[i] >= 0)
             continue;
-        if (ordinal[i] >= 0) {
-            long k = ordinal[i];
-            for (size_t q = 0; q < mg->nrows; q++) {
-                size_t r = mg->order[q];
-                if (r >= nfree || !free_row[r] || mg->rows[r].parent != prow)
-                    continue;
-                if (k-- > 0)
-                    continue;
-                mrow *row = &mg->rows[r];
+        if (ordinal[i] >= 0 && prow < (long)fr.nrows) {
+            size_t k = fr.start[prow + 1] + (size_t)ordinal[i];
+            if (k < fr.start[prow + 2]) {
+                mrow *row = &mg->rows[fr.v[k]];
                 if (row->kind == e->kind && row->depth == e->depth && row->entry[loc] < 0) {
                     row->entry[loc] = (long)i;
-                    row_of[i] = (long)r;
+                    row_of[i] = fr.v[k];
+                    continue;
                 }
-                break;
             }
-            if (row_of[i] >= 0)
-                continue;
         }
-        size_t pos;
-        long rparent;
+        long after, rparent;
         int depth;
         if (prev >= 0) {
             /* After the subtree of the preceding sibling's row. */
-            size_t sib = (size_t)row_of[prev];
-            pos = position_of(mg, sib) + 1;
-            while (pos < mg->nrows && mg->rows[mg->order[pos]].depth > mg->rows[sib].depth)
-                pos++;
+            long sib = row_of[prev];
+            after = subtree_end(mg, sib);
             rparent = mg->rows[sib].parent;
             depth = mg->rows[sib].depth;
         } else if (prow >= 0) {
-            pos = position_of(mg, (size_t)prow) + 1;
+            after = prow;
             rparent = prow;
             depth = mg->rows[prow].depth + 1;
         } else {
-            pos = 0;
+            after = -1;
             rparent = -1;
             depth = 0;
         }
-        row_of[i] = (long)add_row(mg, e, ident[i], rparent, depth, pos, loc, (long)i);
+        row_of[i] = (long)add_row(mg, e, ident[i], rparent, depth, after, loc, (long)i);
         ident[i] = NULL; /* the row owns it */
     }
 
     for (size_t i = 0; i < n; i++)
         free(ident[i]);
     free(ident);
-    free(free_row);
+    free(fr.start);
+    free(fr.v);
     free(row_of);
     free(parent);
     free(ordinal);
@@ -287,7 +352,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                     const char *reference, gn_repo *repo, gn_error *err)
 {
     memset(m, 0, sizeof *m);
-    merge mg = {.nlocales = set->n};
+    merge mg = {.nlocales = set->n, .first = -1};
     gn_guide **guides = gn_xcalloc(set->n ? set->n : 1, sizeof *guides);
     const gn_toc **tocs = gn_xcalloc(set->n ? set->n : 1, sizeof *tocs);
     size_t read = 0;
@@ -310,7 +375,6 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
         free(guides);
         free(tocs);
         free(mg.rows);
-        free(mg.order);
         if (toc_failed)
             return gn_fail(err, "%s", toc_err.msg);
         return gn_fail(err, "%s: no locale has this guide", *guide_id ? guide_id : ".");
@@ -324,8 +388,9 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
     m->nlocales = set->n;
     m->nrows = mg.nrows;
     m->rows = gn_xcalloc(mg.nrows ? mg.nrows : 1, sizeof *m->rows);
-    for (size_t q = 0; q < mg.nrows; q++) {
-        mrow *src = &mg.rows[mg.order[q]];
+    size_t q = 0;
+    for (long r = mg.first; r >= 0; r = mg.rows[r].next, q++) {
+        mrow *src = &mg.rows[r];
         gn_matrix_row *row = &m->rows[q];
         row->kind = src->kind;
         row->key = src->key ? src->key : gn_xasprintf("@%zu", q);
@@ -379,7 +444,6 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
         free(mg.rows[r].key);
     }
     free(mg.rows);
-    free(mg.order);
     free(guides);
     free(tocs);
     return 0;

@@ -61,6 +61,20 @@ static void add_guide(gn_source *src, const char *id, char *dir, char *toc)
     g->toc_path = toc;
 }
 
+/* Whether path resolves (symbolic links followed) to real_root, a
+ * realpath(3) result, or to something below it. */
+static bool resolves_under(const char *path, const char *real_root)
+{
+    if (!real_root)
+        return false;
+    char *real = realpath(path, NULL);
+    size_t n = strlen(real_root);
+    bool under = real && strncmp(real, real_root, n) == 0 &&
+                 (real[n] == '/' || real[n] == '\0' || strcmp(real_root, "/") == 0);
+    free(real);
+    return under;
+}
+
 /* Add every guide in sub/<name>/TOC.md under root, with ids "sub/name"
  * (or "name" when sub is ""). */
 static void add_guides_below(gn_source *src, const char *sub)
@@ -72,11 +86,7 @@ static void add_guides_below(gn_source *src, const char *sub)
     for (size_t i = 0; i < n; i++) {
         char *dir = gn_path_join(folder, names[i]);
         /* A guide folder that is a link out of the root is not followed. */
-        char *real = realpath(dir, NULL);
-        bool inside = real && real_root &&
-                      strncmp(real, real_root, strlen(real_root)) == 0 &&
-                      (real[strlen(real_root)] == '/' || real[strlen(real_root)] == '\0');
-        free(real);
+        bool inside = resolves_under(dir, real_root);
         char *toc = inside && gn_is_dir(dir) ? toc_file(dir) : NULL;
         if (toc) {
             char *id = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
@@ -239,6 +249,7 @@ static void add_siblings(gn_localeset *set, char **comps, size_t n, tag_origin o
     size_t first = set->n;
     size_t count;
     char **names = list_folder(parent, &count);
+    char *real_parent = realpath(parent, NULL);
     for (size_t i = 0; i < count; i++) {
         const char *name = names[i];
         const char *tag;
@@ -259,7 +270,8 @@ static void add_siblings(gn_localeset *set, char **comps, size_t n, tag_origin o
         char *dir = gn_path_join(parent, name);
         char *root = gn_xasprintf("%s%s", dir, rest);
         free(dir);
-        if (!gn_is_dir(root)) {
+        /* A sibling that is a link out of the parent folder is not followed. */
+        if (!gn_is_dir(root) || !resolves_under(root, real_parent)) {
             free(root);
             continue;
         }
@@ -268,6 +280,7 @@ static void add_siblings(gn_localeset *set, char **comps, size_t n, tag_origin o
             free_source(&set->v[--set->n]);
     }
     free_names(names, count);
+    free(real_parent);
     qsort(set->v + first, set->n - first, sizeof *set->v, cmp_source_tags);
     free(parent);
     free(rest);
@@ -379,16 +392,9 @@ bool gn_source_contains(const gn_source *src, const char *path)
 {
     char *root = gn_source_repo_root(src);
     char *real_root = realpath(root, NULL);
-    char *real = realpath(path, NULL);
-    bool inside = false;
-    if (real_root && real) {
-        size_t n = strlen(real_root);
-        inside = strncmp(real, real_root, n) == 0 && (real[n] == '/' || real[n] == '\0' ||
-                                                       strcmp(real_root, "/") == 0);
-    }
+    bool inside = resolves_under(path, real_root);
     free(root);
     free(real_root);
-    free(real);
     return inside;
 }
 

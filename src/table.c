@@ -251,7 +251,9 @@ static void emit_records(gn_emit *e, gn_table *t)
             }
             parts[2 * nparts] = at;
             parts[2 * nparts + 1] = line.text.len;
-            pat[nparts++] = gn_emit_par(e, line.text.data + at, line.text.len - at);
+            /* line.text.data is NULL while nothing has been added to it */
+            pat[nparts++] = line.text.len > at ? gn_emit_par(e, line.text.data + at, line.text.len - at)
+                                               : gn_emit_par(e, "", 0);
             gn_emit_para_parts(e, &line, parts, pat, nparts);
         }
     }

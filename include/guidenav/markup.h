@@ -12,13 +12,9 @@
  * first "{#anchor}" name (newly allocated) or NULL. The caller frees both. */
 char *gn_markup_plain(const char *s, char **anchor);
 
-/* Find the next Adobe inline marker "[!UICONTROL ", "[!DNL " or "[!BADGE "
- * in s[0..len): sets *start (offset of '['), *inner and *inner_end (the
- * label), *end (offset after the closing ']') and returns the marker's kind
- * (GN_MARK_*), or GN_MARK_NONE when there is none. Brackets nest. */
+/* The kinds of Adobe inline marker: "[!UICONTROL x]", "[!DNL x]",
+ * "[!BADGE x]". */
 enum gn_mark { GN_MARK_NONE, GN_MARK_UICONTROL, GN_MARK_DNL, GN_MARK_BADGE };
-enum gn_mark gn_markup_find(const char *s, size_t len, size_t *start,
-                            size_t *inner, size_t *inner_end, size_t *end);
 
 /* Length of an attribute list "{...}" starting at s[0] ('{'): "{#id}",
  * "{width="600" zoomable="yes"}", "{style=...}", "{type=... tooltip=...}".
@@ -28,9 +24,10 @@ size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
                        size_t *anchor_len);
 
 /* Mark in del[0..len) (zeroed by the caller) the bytes that Adobe inline
- * markup takes in s: the brackets of every marker found by gn_markup_find,
- * and every attribute list. label, when not NULL, is called with each
- * marker's kind and label range [inner, inner_end). The first "{#anchor}"
+ * markup takes in s: the brackets of every closed marker (brackets nest, in
+ * labels too; a marker never closed is plain text), and every attribute
+ * list. label, when not NULL, is called with each marker's kind and label
+ * range [inner, inner_end), inner markers before the ones enclosing them. The first "{#anchor}"
  * name is stored in *anchor (newly allocated) when anchor is not NULL and
  * *anchor is NULL. Linear in len. */
 void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,

@@ -21,19 +21,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/kept" "$tmp/kept80"
 
-# Checks still failing for a reason outside the files this suite was
-# written with, reported to their owners: the check's name (a glob), then
-# the reason. Such a failure is reported as a skip, with the reason; a pass
-# as a pass, so fixing the cause needs no change here.
-known() {
-    case "$1" in
-    "many-uicontrol "*) echo "quadratic gn_markup_scan on nested [!UICONTROL markers (src/markup.c)" ;;
-    "locales: "*) echo "--locales prints the source's path unsanitised (src/main.c)" ;;
-    "messages: "*) echo "the message is printed with the path unsanitised (src/main.c, src/source.c)" ;;
-    "search: "*) echo "page_at frees an uninitialised gn_page when a TOC entry's file is missing (src/finder.c)" ;;
-    esac
-}
-
 # clean FILE: no raw control byte (SGR colour sequences allowed) and valid
 # UTF-8: C0 but tab and newline, DEL, C1 as UTF-8, ESC not starting SGR.
 # Outputs under 200 KB are also kept for one termcheck run at the end.
@@ -68,8 +55,6 @@ check() {
         *) keep "$tmp/out" ;;
         esac
         keep "$tmp/err"
-    elif [ -n "$(known "$name")" ]; then
-        echo "ok - $name # SKIP known: $(known "$name"); $why"
     else
         echo "not ok - $name: $why"
         head -c 600 "$tmp/err" | sed 's/^/#   /' | cat -v
@@ -95,6 +80,17 @@ while IFS=$'\t' read -r name kind status; do
         check "$name (--dump)" "$status" "$GN" --dump "$tmp/gen/$name.md" --plain --width 80
     fi
 done < <("$HOSTILE/make-fixtures" --list)
+
+# The TOC-wide views over two locales of the big TOCs: the matrix merge and
+# --check must stay linear too.
+for name in toc-huge toc-deep; do
+    mkdir -p "$tmp/two/$name"
+    cp -r "$tmp/gen/$name" "$tmp/two/$name/set.en"
+    cp -r "$tmp/gen/$name" "$tmp/two/$name/set.fr-FR"
+    check "$name in two locales (--toc-matrix)" 0 "$GN" --toc-matrix "$tmp/two/$name/set.en"
+    "$GN" --check --no-state "$tmp/two/$name/set.en" >/dev/null 2>&1
+    check "$name in two locales (--check)" $? "$GN" --check --no-state "$tmp/two/$name/set.en"
+done
 
 # What the refusals say.
 "$GN" --dump "$tmp/gen/nul-byte.md" --plain >/dev/null 2>"$tmp/err"
@@ -145,20 +141,16 @@ printf '# Evil\n' >"$tmp/names/$evil/$evil.md"
 check "a guide folder and page named with an ESC (--toc)" 0 "$GN" --toc "$tmp/names/$evil"
 check "messages: a missing guide folder named with an ESC" 1 "$GN" --toc "$tmp/names/none-$evil"
 check "locales: a guide folder named with an ESC" 0 "$GN" --locales "$tmp/names/$evil"
-# Its second entry names no file (and the first's target, sanitised, no
-# longer names the file on disk either).
-check "search: a guide whose TOC entries name missing files" 0 "$GN" --search Evil --no-state "$tmp/names/$evil"
+# Its second entry names no file, and the first's target, sanitised, no
+# longer names the file on disk either: no page to search, no match (1).
+check "search: a guide whose TOC entries name missing files" 1 "$GN" --search Evil --no-state "$tmp/names/$evil"
 
-# Oversize: --max-file-size when main.c offers it, else the unit test of
-# gn_read_file covers the limit (tests/unit/test_bound.c).
+# Oversize: --max-file-size sets the limit; the refusal names it.
 printf '# Big\n\n%s\n' "$(head -c 3000 /dev/zero | tr '\0' 'x')" >"$tmp/big.md"
-if "$GN" --help 2>/dev/null | grep -q -- --max-file-size; then
-    check "a file over --max-file-size is refused" 1 "$GN" --max-file-size 1000 --dump "$tmp/big.md" --plain
-    has "the refusal names the limit" "$tmp/err" "larger than 1000 bytes (3008 bytes); --max-file-size raises the limit"
-    check "a file under --max-file-size is shown" 0 "$GN" --max-file-size 4000 --dump "$tmp/big.md" --plain
-else
-    echo "ok - --max-file-size # SKIP not offered by this build (gn_read_file's limit is unit-tested)"
-fi
+check "a file over --max-file-size is refused" 1 "$GN" --max-file-size 1000 --dump "$tmp/big.md" --plain
+has "the refusal names the limit" "$tmp/err" "larger than 1000 bytes (3008 bytes); --max-file-size raises the limit"
+check "a file under --max-file-size is shown" 0 "$GN" --max-file-size 4000 --dump "$tmp/big.md" --plain
+check "--max-file-size refuses what is not a size" 2 "$GN" --max-file-size 1k --dump "$tmp/big.md" --plain
 
 # The outputs kept, through termcheck (which also knows escape sequences).
 if [ -f "$TERMCHECK" ] && command -v python3 >/dev/null; then

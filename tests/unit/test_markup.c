@@ -1,5 +1,6 @@
 /* test_markup.c: Adobe inline markup in plain strings. */
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include "unit.h"
 #include "guidenav/markup.h"
@@ -122,57 +123,52 @@ static void test_attrs(void **state)
     assert_int_equal(gn_markup_attrs("{#abc}", 5, &off, &len), 0);
 }
 
-static void test_find(void **state)
+/* The labels gn_markup_scan reports, and the bytes it marks, as text:
+ * "KIND:label" per marker, then the text left once marked bytes go. */
+typedef struct found {
+    const char *s;
+    char out[256];
+} found;
+
+static void note_label(enum gn_mark kind, size_t inner, size_t inner_end, void *ctx)
+{
+    static const char *const names[] = {"none", "ui", "dnl", "badge"};
+    found *f = ctx;
+    size_t n = strlen(f->out);
+    snprintf(f->out + n, sizeof f->out - n, "%s:%.*s|", names[kind], (int)(inner_end - inner),
+             f->s + inner);
+}
+
+static const char *scan(found *f, const char *s)
+{
+    size_t len = strlen(s);
+    unsigned char del[256] = {0};
+    f->s = s;
+    f->out[0] = '\0';
+    gn_markup_scan(s, len, del, NULL, note_label, f);
+    size_t n = strlen(f->out);
+    for (size_t i = 0; i < len && n + 1 < sizeof f->out; i++)
+        if (!del[i])
+            f->out[n++] = s[i];
+    f->out[n] = '\0';
+    return f->out;
+}
+
+static void test_scan(void **state)
 {
     (void)state;
-    size_t start, inner, inner_end, end;
-    const char *s = "Go to [!UICONTROL Stores] > [!DNL Acme]";
-    assert_int_equal(gn_markup_find(s, strlen(s), &start, &inner, &inner_end, &end),
-                     GN_MARK_UICONTROL);
-    assert_int_equal(start, 6);
-    assert_int_equal(inner, 18);
-    assert_int_equal(inner_end, 24);
-    assert_int_equal(end, 25);
-    assert_int_equal(gn_markup_find(s + end, strlen(s) - end, &start, &inner, &inner_end, &end),
-                     GN_MARK_DNL);
-    assert_int_equal(start, 3);
-    assert_int_equal(inner, 9);
-    assert_int_equal(end, 14);
-
-    /* Nesting: the outer marker is found first; its label holds the inner. */
-    s = "[!BADGE a [!DNL b]] c";
-    assert_int_equal(gn_markup_find(s, strlen(s), &start, &inner, &inner_end, &end),
-                     GN_MARK_BADGE);
-    assert_int_equal(start, 0);
-    assert_int_equal(inner, 8);
-    assert_int_equal(inner_end, 18);
-    assert_int_equal(end, 19);
-    assert_int_equal(gn_markup_find(s + inner, inner_end - inner, &start, &inner, &inner_end, &end),
-                     GN_MARK_DNL);
-
-    /* Plain brackets nest inside the label. */
-    s = "[!UICONTROL [x] y] z]";
-    assert_int_equal(gn_markup_find(s, strlen(s), &start, &inner, &inner_end, &end),
-                     GN_MARK_UICONTROL);
-    assert_int_equal(end, 18);
-
-    /* An unclosed enclosing marker: the first one that closes. */
-    s = "[!DNL [!UICONTROL a] [!UICONTROL b]";
-    assert_int_equal(gn_markup_find(s, strlen(s), &start, &inner, &inner_end, &end),
-                     GN_MARK_UICONTROL);
-    assert_int_equal(start, 6);
-    assert_int_equal(end, 20);
-
-    /* len bounds the search. */
-    s = "[!DNL abc]";
-    assert_int_equal(gn_markup_find(s, 9, &start, &inner, &inner_end, &end), GN_MARK_NONE);
-    assert_int_equal(gn_markup_find("", 0, &start, &inner, &inner_end, &end), GN_MARK_NONE);
-    s = "no markers [here] ]]] [[";
-    assert_int_equal(gn_markup_find(s, strlen(s), &start, &inner, &inner_end, &end),
-                     GN_MARK_NONE);
-    s = "[!UICONTROL";
-    assert_int_equal(gn_markup_find(s, strlen(s), &start, &inner, &inner_end, &end),
-                     GN_MARK_NONE);
+    found f;
+    assert_string_equal(scan(&f, "Go to [!UICONTROL Stores] > [!DNL Acme]"),
+                        "ui:Stores|dnl:Acme|Go to Stores > Acme");
+    /* Nesting: inner markers come first; plain brackets nest in labels. */
+    assert_string_equal(scan(&f, "[!BADGE a [!DNL b]] c"), "dnl:b|badge:a [!DNL b]|a b c");
+    assert_string_equal(scan(&f, "[!UICONTROL [x] y] z]"), "ui:[x] y|[x] y z]");
+    /* A marker never closed is text; the ones inside it still count. */
+    assert_string_equal(scan(&f, "[!DNL [!UICONTROL a] [!UICONTROL b]"),
+                        "ui:a|ui:b|[!DNL a b");
+    assert_string_equal(scan(&f, "no markers [here] ]]] [["), "no markers [here] ]]] [[");
+    assert_string_equal(scan(&f, "[!UICONTROL"), "[!UICONTROL");
+    assert_string_equal(scan(&f, "[!DNL x] {#anchor} [!UNKNOWN y]"), "dnl:x|x  [!UNKNOWN y]");
 }
 
 /* Pathological inputs must not take quadratic time or crash: 200 000
@@ -185,8 +181,28 @@ static void test_large_inputs(void **state)
     for (size_t i = 0; i < n; i++)
         memcpy(s + i * 6, "[!DNL ", 6);
     s[len] = '\0';
-    size_t start, inner, inner_end, end;
-    assert_int_equal(gn_markup_find(s, len, &start, &inner, &inner_end, &end), GN_MARK_NONE);
+    unsigned char *del = calloc(len, 1);
+    gn_markup_scan(s, len, del, NULL, NULL, NULL);
+    assert_null(memchr(del, 1, len)); /* none closed: nothing marked */
+
+    /* n markers nested, each closed: "[!UICONTROL [!UICONTROL ...]]". */
+    free(s);
+    len = n * 13;
+    s = malloc(len + 1);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(s + i * 12, "[!UICONTROL ", 12);
+        s[n * 12 + i] = ']';
+    }
+    s[len] = '\0';
+    free(del);
+    del = calloc(len, 1);
+    gn_markup_scan(s, len, del, NULL, NULL, NULL);
+    assert_null(memchr(del, 0, len)); /* every byte is markup */
+    free(del);
+    free(s);
+    len = n * 6;
+    s = malloc(len + 1);
+    s[len] = '\0';
 
     for (size_t i = 0; i < n; i++)
         memcpy(s + i * 6, "{a=\"b ", 6);
@@ -205,7 +221,7 @@ int main(void)
         cmocka_unit_test(test_plain_anchors),
         cmocka_unit_test(test_plain_attrs),
         cmocka_unit_test(test_attrs),
-        cmocka_unit_test(test_find),
+        cmocka_unit_test(test_scan),
         cmocka_unit_test(test_large_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

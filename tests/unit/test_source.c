@@ -127,6 +127,37 @@ static void test_tag_folders(void **state)
     free(p);
 }
 
+/* A sibling locale that is a symbolic link out of the folder holding the
+ * given source is not followed; one that stays inside it is. */
+static void test_siblings_linked_out(void **state)
+{
+    (void)state;
+    write_file("away/set.de-DE/help/one/TOC.md", "# Fremd\n");
+    write_file("links/set.en/help/one/TOC.md", toc_en);
+    write_file("links/kept/set.pt-BR/help/one/TOC.md", "# Guia\n");
+    char *out = path_of("away/set.de-DE"), *out_link = path_of("links/set.de-DE");
+    char *in = path_of("links/kept/set.pt-BR"), *in_link = path_of("links/set.pt-BR");
+    char *loop = path_of("links/set.fr-FR");
+    assert_int_equal(symlink(out, out_link), 0);
+    assert_int_equal(symlink(in, in_link), 0);
+    assert_int_equal(symlink(loop, loop), 0); /* a link to itself */
+    char *p = path_of("links/set.en/help/one");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    assert_int_equal(set.n, 2);
+    assert_string_equal(set.v[0].tag, "en");
+    assert_string_equal(set.v[1].tag, "pt-BR");
+    assert_null(gn_localeset_find(&set, "de-DE"));
+    gn_localeset_free(&set);
+    free(p);
+    free(out);
+    free(out_link);
+    free(in);
+    free(in_link);
+    free(loop);
+}
+
 static void test_explicit_tags(void **state)
 {
     (void)state;
@@ -265,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_siblings_of_a_guide_folder),
         cmocka_unit_test(test_repository_root),
         cmocka_unit_test(test_tag_folders),
+        cmocka_unit_test(test_siblings_linked_out),
         cmocka_unit_test(test_explicit_tags),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_path_locale),
