@@ -9,8 +9,8 @@
  *     (no ".", "..", empty component);
  *   - gn_html_text, gn_html_entity at every '&', gn_html_table_find over
  *     every table (offsets inside the input, cells counted);
- *   - gn_markup_plain, gn_markup_find over every marker (offsets in order,
- *     progress), gn_markup_attrs at every '{', gn_markup_scan;
+ *   - gn_markup_plain, gn_markup_attrs at every '{', gn_markup_scan (every
+ *     label inside the text);
  *   - gn_text_sanitize: its output holds no terminal control;
  *   - gn_base64 (OSC 52 copies of a link's URL).
  * Build and run: make fuzz FUZZ=links. */
@@ -135,15 +135,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     CHECK(plain != NULL);
     free(plain);
     free(anchor);
-    at = 0;
-    for (int marks = 0; at < size && marks < 256; marks++) {
-        size_t start, inner, inner_end, end;
-        enum gn_mark k = gn_markup_find(bytes + at, size - at, &start, &inner, &inner_end, &end);
-        if (k == GN_MARK_NONE)
-            break;
-        CHECK(start < inner && inner <= inner_end && inner_end < end && end <= size - at);
-        at += end;
-    }
     size_t attrs = 0;
     for (size_t i = 0; i < size && attrs < 256; i++) {
         if (bytes[i] != '{')

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include "unit.h"
 #include "guidenav/bound.h"
@@ -474,35 +473,6 @@ static void test_lines_and_length(void **state)
         }
 }
 
-static double seconds(const char *text)
-{
-    struct timespec a, z;
-    clock_gettime(CLOCK_MONOTONIC, &a);
-    size_t n;
-    char *out = gn_md_bound(text, strlen(text), &n);
-    clock_gettime(CLOCK_MONOTONIC, &z);
-    free(out);
-    return (double)(z.tv_sec - a.tv_sec) + (double)(z.tv_nsec - a.tv_nsec) / 1e9;
-}
-
-/* Quadrupling the input must not make it sixteen times slower. Generous,
- * so a busy machine does not fail it: the bound is linear, so the ratio
- * is about 4; quadratic would be 16. */
-static void test_linear_time(void **state)
-{
-    (void)state;
-    static const char *const pieces[] = {"*a _a*_ ", "![[]()", "> ", "_www.", "[a](<b"};
-    for (size_t p = 0; p < sizeof pieces / sizeof *pieces; p++) {
-        char *small = rep(pieces[p], 50000, "\n");
-        char *big = rep(pieces[p], 200000, "\n");
-        double ts = seconds(small), tb = seconds(big);
-        if (tb > 0.05 && tb > 10 * ts)
-            fail_msg("%s: %.3f s for 50000, %.3f s for 200000", pieces[p], ts, tb);
-        free(small);
-        free(big);
-    }
-}
-
 /* Random texts of Markdown pieces, many repeated: lines kept, length at
  * most five times, and bounding a bounded text changes nothing. */
 static void test_random_texts(void **state)
@@ -663,7 +633,6 @@ int main(void)
         cmocka_unit_test(test_code_untouched),
         cmocka_unit_test(test_lines_and_length),
         cmocka_unit_test(test_random_texts),
-        cmocka_unit_test(test_linear_time),
         cmocka_unit_test(test_parse_is_bounded),
         cmocka_unit_test(test_read_limits),
     };
