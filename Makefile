@@ -33,11 +33,16 @@ endif
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
-PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc libgit2
+PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc
+# libgit2 is loaded at run time, by its soname, when git history is first
+# read (src/stale.c): linked in, its dependencies slow every start.
+LIBGIT2_SO = $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" \
+               2>/dev/null | awk '/SONAME/ { print $$2 }')
 GN_CFLAGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -Isrc \
              -DGN_VERSION='"$(VERSION)"' -DGN_DATADIR='"$(DATADIR)"' \
-             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+             -DGN_LIBGIT2='"$(or $(LIBGIT2_SO),libgit2.so)"' \
+             $(shell pkg-config --cflags $(PKGS) libgit2 2>/dev/null)
 CORE_LIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
