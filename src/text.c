@@ -6,6 +6,10 @@
 
 size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp)
 {
+    if (len > 0 && (unsigned char)s[0] < 0x80) {
+        *cp = (unsigned char)s[0];
+        return 1;
+    }
     utf8proc_int32_t c;
     utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s,
                                           (utf8proc_ssize_t)len, &c);
@@ -28,7 +32,9 @@ void gn_utf8_encode(gn_buf *b, int32_t cp)
 
 int gn_cp_width(int32_t cp)
 {
-    if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+    if (cp < 0x7F) /* ASCII, most of every page: no table lookup */
+        return cp >= 0x20;
+    if (cp < 0xA0)
         return 0;
     switch (utf8proc_category(cp)) {
     case UTF8PROC_CATEGORY_MN:
@@ -47,6 +53,12 @@ int gn_text_width(const char *s, size_t len)
     int w = 0;
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { /* ASCII without a call */
+            w += c >= 0x20 && c < 0x7F;
+            i++;
+            continue;
+        }
         int32_t cp;
         i += gn_utf8_decode(s + i, len - i, &cp);
         w += gn_cp_width(cp);

@@ -197,8 +197,13 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
         }
 
         int cw = gn_cp_width(cp);
-        int boundary = prev < 0 ||
-            utf8proc_grapheme_break_stateful(prev, cp, &gstate);
+        /* Between printable ASCII characters a cluster always ends, and
+         * utf8proc's state after one is its starting state. */
+        int boundary = 1;
+        if (prev >= 0x20 && prev < 0x7F && cp >= 0x20 && cp < 0x7F)
+            gstate = 0;
+        else if (prev >= 0)
+            boundary = utf8proc_grapheme_break_stateful(prev, cp, &gstate);
 
         /* The opportunity after the previous character counts unless this
          * one may not start a line (width 0: a combining mark...), or it
