@@ -143,6 +143,40 @@ typedef struct mark {
     long long w, cew;
 } mark;
 
+/* When every line of text (split at '\n') fits in width, fill o with them
+ * as the greedy pass would (trailing spaces left out) and return 1; else
+ * return 0 and leave o empty. Most paragraphs, headings and table cells
+ * fit, and then neither libunibreak nor the grapheme rules are needed. */
+static int lines_fit(const char *text, size_t len, int width, out *o)
+{
+    size_t ls = 0, ce = 0;
+    long long w = 0, lsw = 0, cew = 0;
+    size_t i = 0;
+    while (i < len) {
+        int32_t cp;
+        size_t n = gn_utf8_decode(text + i, len - i, &cp);
+        if (cp == '\n') {
+            emit(o, ls, ce, cew - lsw);
+            ls = ce = i + 1;
+            lsw = cew = w;
+        } else {
+            w += gn_cp_width(cp);
+            if (w - lsw > width && cp != ' ') {
+                free(o->v);
+                *o = (out){NULL, 0, 0};
+                return 0;
+            }
+            if (cp != ' ') {
+                ce = i + n;
+                cew = w;
+            }
+        }
+        i += n;
+    }
+    emit(o, ls, ce, cew - lsw);
+    return 1;
+}
+
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines)
 {
@@ -154,6 +188,10 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
         return 0;
     if (width < 1)
         width = 1;
+    if (lines_fit(text, len, width, &o)) {
+        *lines = o.v;
+        return o.n;
+    }
     if (!lb_ready) {
         init_linebreak();
         lb_ready = 1;
