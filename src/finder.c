@@ -3,18 +3,23 @@
 #include <string.h>
 #include "guidenav/finder.h"
 #include "guidenav/page.h"
+#include "guidenav/strmap.h"
 #include "guidenav/util.h"
 
 /* Pages are laid out once at this width for searching: paragraphs, and
- * so matches, do not depend on the width. */
-#define SEARCH_WIDTH 80
+ * so matches, do not depend on the width, and at this one nearly every
+ * paragraph fits on a line, which spares the line breaking (gn_wrap). */
+#define SEARCH_WIDTH 10000
 #define EXCERPT_COLS 60
 
-/* A page read for searching, kept for the session. */
+/* A page read for searching, kept for the session: only its paragraphs
+ * (the searchable text of its layout), not the lines shown. */
 typedef struct cached {
     char *path;
     char *title;
-    gn_doc doc;
+    gn_buf ptext; /* gn_doc's ptext and pars */
+    gn_par *pars;
+    size_t npars;
     bool ok;      /* read and laid out */
 } cached;
 
@@ -29,6 +34,7 @@ struct gn_finder {
     gn_localeset *set;
     cached *cache;
     size_t ncache, cap_cache;
+    gn_strmap cached_at; /* path -> index in cache */
     task *tasks;
     size_t ntasks, next;
     gn_query q;
@@ -73,9 +79,11 @@ void gn_finder_free(gn_finder *f)
     for (size_t i = 0; i < f->ncache; i++) {
         free(f->cache[i].path);
         free(f->cache[i].title);
-        gn_doc_free(&f->cache[i].doc);
+        gn_buf_free(&f->cache[i].ptext);
+        free(f->cache[i].pars);
     }
     free(f->cache);
+    gn_strmap_free(&f->cached_at);
     free(f);
 }
 
@@ -94,18 +102,19 @@ static void add_guide(gn_finder *f, size_t *cap, size_t loc, gn_guide *g)
 {
     gn_error err;
     const gn_toc *toc = gn_guide_toc(g, &err);
-    size_t first = f->ntasks;
+    gn_strmap seen = GN_STRMAP_INIT;
     for (size_t i = 0; toc && i < toc->n; i++) {
         const gn_toc_entry *e = &toc->entries[i];
         if (e->kind != GN_TOC_PAGE)
             continue;
-        bool seen = false;
-        size_t n = strcspn(e->target, "#?");
-        for (size_t k = first; k < f->ntasks && !seen; k++)
-            seen = strlen(f->tasks[k].page) == n && strncmp(f->tasks[k].page, e->target, n) == 0;
-        if (!seen)
-            add_task(f, cap, loc, g->id, e->target);
+        char *page = gn_xstrndup(e->target, strcspn(e->target, "#?"));
+        if (!gn_strmap_get(&seen, page, NULL)) {
+            gn_strmap_put(&seen, page, 0);
+            add_task(f, cap, loc, g->id, page);
+        }
+        free(page);
     }
+    gn_strmap_free(&seen);
 }
 
 bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc,
@@ -133,9 +142,10 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
 /* The page at path, read and laid out once. */
 static cached *page_at(gn_finder *f, const char *path, const char *lang)
 {
-    for (size_t i = 0; i < f->ncache; i++)
-        if (strcmp(f->cache[i].path, path) == 0)
-            return &f->cache[i];
+    size_t at;
+    if (gn_strmap_get(&f->cached_at, path, &at))
+        return &f->cache[at];
+    gn_strmap_put(&f->cached_at, path, f->ncache);
     if (f->ncache == f->cap_cache) {
         f->cap_cache = f->cap_cache ? f->cap_cache * 2 : 64;
         f->cache = gn_xreallocarray(f->cache, f->cap_cache, sizeof *f->cache);
@@ -148,7 +158,14 @@ static cached *page_at(gn_finder *f, const char *path, const char *lang)
     gn_error err;
     if (gn_is_file(path) && gn_page_load(path, &page, &err) == 0) {
         gn_layout_opts o = {SEARCH_WIDTH, lang, false, path, page.body_line - 1};
-        gn_layout(page.doc, &o, &c->doc);
+        gn_doc doc;
+        gn_layout(page.doc, &o, &doc);
+        c->ptext = doc.ptext;
+        c->pars = doc.pars;
+        c->npars = doc.npars;
+        doc.ptext = (gn_buf)GN_BUF_INIT;
+        doc.pars = NULL;
+        gn_doc_free(&doc);
         c->title = gn_page_title(&page);
         c->ok = true;
     }
@@ -172,7 +189,7 @@ static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par
     r->src_line = par->src_line;
     r->par = pi;
     r->nth = nth;
-    r->excerpt = gn_excerpt(c->doc.ptext.data + par->off, par->len, m, EXCERPT_COLS,
+    r->excerpt = gn_excerpt(c->ptext.data + par->off, par->len, m, EXCERPT_COLS,
                             &r->moff, &r->mlen);
 }
 
@@ -189,10 +206,10 @@ bool gn_finder_step(gn_finder *f, size_t budget)
         free(path);
         if (!c->ok)
             continue;
-        for (size_t pi = 0; pi < c->doc.npars; pi++) {
-            const gn_par *par = &c->doc.pars[pi];
+        for (size_t pi = 0; pi < c->npars; pi++) {
+            const gn_par *par = &c->pars[pi];
             gn_match *m;
-            size_t n = gn_search(&f->q, c->doc.ptext.data + par->off, par->len, &m);
+            size_t n = gn_search(&f->q, c->ptext.data + par->off, par->len, &m);
             for (size_t k = 0; k < n; k++)
                 add_found(f, t, c, par, pi, k, &m[k]);
             free(m);
