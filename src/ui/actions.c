@@ -23,7 +23,7 @@ static const struct binding {
     {'g', GN_ACT_TOP}, {KEY_HOME, GN_ACT_TOP},
     {'G', GN_ACT_BOTTOM}, {KEY_END, GN_ACT_BOTTOM},
     {'\t', GN_ACT_NEXT_LINK}, {KEY_BTAB, GN_ACT_PREV_LINK},
-    {'w', GN_ACT_FOCUS}, {CTRL('w'), GN_ACT_FOCUS},
+    {'w', GN_ACT_FOCUS}, {CTRL('w'), GN_ACT_FOCUS}, {'t', GN_ACT_PANES},
     {'/', GN_ACT_SEARCH}, {27, GN_ACT_ESCAPE},
     {'\n', GN_ACT_ENTER}, {'\r', GN_ACT_ENTER}, {KEY_ENTER, GN_ACT_ENTER},
     {'l', GN_ACT_EXPAND}, {KEY_RIGHT, GN_ACT_EXPAND},

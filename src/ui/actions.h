@@ -22,6 +22,7 @@
     X(NEXT_LINK,  "Tab, ]",               "Select the next link of the page (from the tree: go to the pager)") \
     X(PREV_LINK,  "Shift-Tab, [",         "Select the previous link of the page") \
     X(FOCUS,      "w",                    "Switch between the tree and the pager") \
+    X(PANES,      "t",                    "The tree beside the pager, or one at a time, full width") \
     X(SEARCH,     "/",                    "In the tree: filter entries as you type; in the pager: search forward") \
     X(SEARCH_BACK, "?",                   "In the pager: search backward; in the tree: show the keys") \
     X(NEXT_MATCH, "n",                    "The next match of the search") \

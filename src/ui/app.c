@@ -28,6 +28,11 @@
 #include "ui/ui.h"
 
 typedef enum focus { FOCUS_TREE, FOCUS_PAGER } focus;
+/* Tree and pager side by side, or one at a time, full width (t toggles;
+ * AUTO: one at a time below TWO_PANES_FROM columns). */
+typedef enum panes { PANES_AUTO, PANES_ONE, PANES_TWO } panes;
+#define TWO_PANES_FROM 100
+#define TWO_PANES_MIN 60 /* narrower, only one pane fits */
 
 typedef struct app {
     gn_localeset *set;
@@ -78,6 +83,8 @@ typedef struct app {
     gn_state state;      /* bookmarks, and the place at the last quit */
 
     int rows, cols;      /* screen */
+    panes panes;
+    bool one_pane;       /* as geometry decided: one pane at a time */
     int tree_w;          /* 0 when the tree is hidden */
     int pager_x, pager_w, body_h;
     char message[512];   /* shown in the status line until the next key */
@@ -143,12 +150,17 @@ static int doc_width(const app *a)
     return w < 1 ? 1 : w;
 }
 
-/* Size the panes; narrow terminals show one pane at a time. */
+/* Size the panes: one at a time, full width, on narrow terminals or when
+ * asked (the focused one), else the tree beside the pager. A full-width
+ * pager also lets the terminal scroll its lines (idlok) instead of having
+ * each line's right part rewritten. */
 static void geometry(app *a)
 {
     getmaxyx(stdscr, a->rows, a->cols);
     a->body_h = a->rows > 1 ? a->rows - 1 : 1;
-    if (a->cols < 60) {
+    a->one_pane = a->cols < TWO_PANES_MIN || a->panes == PANES_ONE ||
+                  (a->panes == PANES_AUTO && a->cols < TWO_PANES_FROM);
+    if (a->one_pane) {
         a->tree_w = a->focus == FOCUS_TREE ? a->cols : 0;
         a->pager_x = 0;
         a->pager_w = a->cols;
@@ -732,7 +744,7 @@ static void draw_line(app *a, const gn_doc *d, size_t ln, int r, int x, bool lin
 
 static void draw_pager(app *a)
 {
-    if (a->cols < 60 && a->focus == FOCUS_TREE)
+    if (a->one_pane && a->focus == FOCUS_TREE)
         return;
     int x = a->pager_x + 1;
     if (!a->compare || !a->page) {
@@ -1969,6 +1981,15 @@ static void act(app *a, gn_action action)
         a->focus = a->focus == FOCUS_TREE ? FOCUS_PAGER : FOCUS_TREE;
         geometry(a);
         break;
+    case GN_ACT_PANES:
+        if (a->cols < TWO_PANES_MIN) {
+            say(a, "%s", "Too narrow for the tree beside the pager.");
+            break;
+        }
+        a->panes = a->one_pane ? PANES_TWO : PANES_ONE;
+        geometry(a);
+        relayout_keeping_place(a);
+        break;
     case GN_ACT_BACK:
         go_history(a, false);
         break;
@@ -2085,6 +2106,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     cbreak();
     noecho();
     keypad(stdscr, TRUE);
+    idlok(stdscr, TRUE); /* scroll with the terminal's own line operations */
     curs_set(0);
     set_escdelay(25);
     gn_style_init();

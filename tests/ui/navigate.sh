@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: the real guidenav in tmux on the bundled guide. Open, expand,
 # open a page, switch to ja-JP and find the same section, the missing-page
-# message in pt-BR, a resize, the help screen, quit.
+# message in pt-BR, a resize (one pane at a time under 100 columns, t
+# toggles), the help screen, quit.
 set -u
 . tests/lib/screen.sh
 
@@ -41,7 +42,13 @@ fi
 
 keys L Up Up Enter                 # back to ja-JP: the page is there again
 resize 72 20
-expect_screen resized
+expect_screen resized              # under 100 columns: the pager alone
+keys w                             # the tree alone, full width
+expect_screen resized-tree
+keys t                             # both side by side again
+expect_screen resized-two-panes
+keys t w                           # one at a time: the pager
+expect_text "t and w bring the pager back, full width" "L を押すと、言語スイッチャーが開きます。ロケールセットのすべてのロケー"
 
 keys H
 expect_text "H lists the keys" "Half a page down"
