@@ -227,6 +227,7 @@ static void free_source(gn_source *s)
         free(g->dir);
         free(g->toc_path);
         free(g->toc_error);
+        free(g->title);
     }
     free(s->guides);
     free(s->tag);
@@ -408,6 +409,19 @@ gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)
         return NULL;
     add_guide(src, id, gn_xstrdup(dir), toc);
     return &src->guides[src->nguides - 1];
+}
+
+const char *gn_guide_title(gn_guide *g)
+{
+    if (g->toc)
+        return gn_toc_title(g->toc);
+    if (!g->title && !g->toc_error)
+        g->title = gn_toc_peek_title(g->toc_path);
+    if (g->title)
+        return g->title;
+    gn_error err;
+    const gn_toc *toc = gn_guide_toc(g, &err);
+    return toc ? gn_toc_title(toc) : gn_path_basename(g->dir);
 }
 
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err)

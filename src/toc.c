@@ -230,6 +230,29 @@ int gn_toc_load(const char *path, gn_toc *toc, gn_error *err)
     return rc;
 }
 
+char *gn_toc_peek_title(const char *path)
+{
+    char *text;
+    size_t len, body_off;
+    int body_line;
+    if (gn_read_file(path, &text, &len, NULL) != 0)
+        return NULL;
+    gn_meta meta;
+    char *title = NULL;
+    if (gn_meta_parse(path, text, len, &meta, &body_off, &body_line, NULL) == 0) {
+        const char *t = gn_meta_get(&meta, "user-guide-title");
+        if (t)
+            title = title_text(t, NULL);
+        if (title && !*title) {
+            free(title);
+            title = NULL;
+        }
+    }
+    gn_meta_free(&meta);
+    free(text);
+    return title;
+}
+
 void gn_toc_free(gn_toc *toc)
 {
     for (size_t i = 0; i < toc->n; i++) {

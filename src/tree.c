@@ -17,7 +17,7 @@ static gn_tree_item *add_item(gn_tree *t, size_t *cap)
     return it;
 }
 
-void gn_tree_build(gn_tree *t, gn_source *src)
+void gn_tree_build(gn_tree *t, gn_source *src, const bool *list)
 {
     memset(t, 0, sizeof *t);
     t->src = src;
@@ -25,16 +25,18 @@ void gn_tree_build(gn_tree *t, gn_source *src)
     gn_buf errors = GN_BUF_INIT;
     bool several = src->nguides > 1;
     for (size_t g = 0; g < src->nguides; g++) {
+        bool listed = !several || !list || list[g];
         gn_error err;
-        const gn_toc *toc = gn_guide_toc(&src->guides[g], &err);
-        if (!toc)
+        const gn_toc *toc = listed ? gn_guide_toc(&src->guides[g], &err) : NULL;
+        if (listed && !toc)
             gn_buf_addf(&errors, "%s\n", err.msg);
         if (several) {
             gn_tree_item *it = add_item(t, &cap);
             it->guide = g;
             it->entry = -1;
-            it->has_children = toc && toc->n > 0;
-            it->expanded = g == 0;
+            it->unlisted = !listed;
+            it->has_children = !listed || (toc && toc->n > 0);
+            it->expanded = listed && g == 0;
         }
         for (size_t i = 0; toc && i < toc->n; i++) {
             const gn_toc_entry *e = &toc->entries[i];
@@ -141,8 +143,7 @@ const char *gn_tree_title(const gn_tree *t, size_t item)
     const gn_toc_entry *e = gn_tree_entry(t, item);
     if (e)
         return e->title;
-    const gn_guide *g = &t->src->guides[t->items[item].guide];
-    return g->toc ? gn_toc_title(g->toc) : gn_path_basename(g->dir);
+    return gn_guide_title(&t->src->guides[t->items[item].guide]);
 }
 
 char *gn_tree_key(const gn_tree *t, size_t item)

@@ -19,6 +19,7 @@ typedef struct gn_guide {
     char *dir;      /* the guide folder */
     char *toc_path; /* its TOC.md */
     gn_toc *toc;    /* NULL until gn_guide_toc loads it */
+    char *title;    /* gn_guide_title's answer before the TOC is loaded */
     char *toc_error; /* the load error, once it failed */
 } gn_guide;
 
@@ -67,6 +68,11 @@ gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir);
 /* The guide's TOC, read on first use; NULL on failure with err set (and the
  * failure remembered, so it is reported again without rereading). */
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err);
+
+/* The guide's title (gn_toc_title of its TOC): from the TOC's front
+ * matter alone when it has one, without reading the list; else the TOC is
+ * loaded; the folder's name when it cannot be. Valid while g is. */
+const char *gn_guide_title(gn_guide *g);
 
 /* The locale tag a path names: the deepest "stem.TAG" folder suffix, else
  * the deepest component that is a tag, else "und". Newly allocated. */

@@ -43,6 +43,10 @@ int gn_toc_parse(const char *path, const char *text, size_t len, gn_toc *toc,
                  gn_error *err);
 /* Read and parse the file at path. */
 int gn_toc_load(const char *path, gn_toc *toc, gn_error *err);
+/* The title gn_toc_title would give the TOC at path, when its front
+ * matter has one (user-guide-title), read without parsing the list; NULL
+ * when it has none or cannot be read. Newly allocated. */
+char *gn_toc_peek_title(const char *path);
 void gn_toc_free(gn_toc *toc);
 
 /* The guide's title: user-guide-title from front matter (markup rendered),

@@ -17,6 +17,8 @@ typedef struct gn_tree_item {
     bool has_children;
     bool expanded;
     bool missing;      /* a page entry whose file does not exist */
+    bool unlisted;     /* a guide whose entries were left out (see
+                        * gn_tree_build): collapsed, with children */
 } gn_tree_item;
 
 typedef struct gn_tree {
@@ -30,10 +32,15 @@ typedef struct gn_tree {
     bool *keep;        /* per item, while filtering */
 } gn_tree;
 
-/* Build the tree of src: every guide's TOC is read (a TOC that fails to
- * load leaves its guide empty and its message in t->errors). Groups start
- * collapsed; with several guides, the guides are the top level. */
-void gn_tree_build(gn_tree *t, gn_source *src);
+/* Build the tree of src. With several guides, the guides are the top
+ * level, and only those that list[g] names (every one when list is NULL)
+ * have their TOC read and their entries listed: the others are unlisted
+ * items, titled from their TOC's front matter, until a build that lists
+ * them (reading every TOC of a large set would slow the start and each
+ * change of locale). A TOC that fails to load leaves its guide empty and
+ * its message in t->errors. Groups start collapsed, but the first guide
+ * when listed. */
+void gn_tree_build(gn_tree *t, gn_source *src, const bool *list);
 void gn_tree_free(gn_tree *t);
 
 /* Recompute the visible rows after expansion changes. */

@@ -18,6 +18,7 @@
 #include "guidenav/matrix.h"
 #include "guidenav/stale.h"
 #include "guidenav/state.h"
+#include "guidenav/strmap.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -94,7 +95,9 @@ typedef struct app {
 
 static volatile sig_atomic_t terminate;
 
-static void rebuild_tree(app *a);
+#define ALL_GUIDES ((size_t)-2)
+static void rebuild_tree(app *a, size_t want);
+static size_t guide_item(const gn_tree *t, size_t g);
 
 static volatile sig_atomic_t suspend_asked;
 
@@ -435,6 +438,9 @@ static void select_current(app *a)
     for (size_t g = 0; g < t->src->nguides && a->guide; g++) {
         if (strcmp(t->src->guides[g].id, a->guide) != 0)
             continue;
+        size_t it = guide_item(t, g);
+        if (it != GN_NONE && t->items[it].unlisted)
+            rebuild_tree(a, g);
         a->current = gn_tree_find_page(t, g, a->page);
         if (a->current == GN_NONE)
             return;
@@ -515,7 +521,7 @@ static gn_guide *guide_holding(app *a, const char *file, const char *root, const
     }
     if (found) {
         *page = file + strlen(found->dir) + 1;
-        rebuild_tree(a);
+        rebuild_tree(a, GN_NONE);
     }
     free(dir);
     return found;
@@ -573,32 +579,86 @@ static void follow(app *a, const char *url)
 
 /* ---- language switching ----------------------------------------------- */
 
-/* Rebuild the tree for the current locale, keeping expanded groups and the
- * cursor by their keys. */
-static void rebuild_tree(app *a)
+/* Whether tree t lists the entries of the guide with this id. */
+static bool tree_lists(const gn_tree *t, const char *id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].entry >= 0 && strcmp(t->src->guides[t->items[i].guide].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* (Re)build the tree of the current locale, listing the entries of the
+ * guides listed before (matched by id), of the open page's guide and of
+ * guide `want` (ALL_GUIDES: every guide; GN_NONE: none more), and keeping
+ * expanded groups and the cursor by their keys. */
+static void rebuild_tree(app *a, size_t want)
 {
     gn_tree old = a->tree;
+    gn_source *src = source(a);
+    bool *list = gn_xcalloc(src->nguides ? src->nguides : 1, sizeof *list);
+    for (size_t g = 0; g < src->nguides; g++) {
+        const char *id = src->guides[g].id;
+        list[g] = want == ALL_GUIDES || g == want || (old.n == 0 && g == 0) ||
+                  (a->guide && strcmp(id, a->guide) == 0) || tree_lists(&old, id);
+    }
     char *cursor_key = old.nrows ? gn_tree_key(&old, old.rows[a->cursor]) : NULL;
-    gn_tree_build(&a->tree, source(a));
+    gn_tree_build(&a->tree, src, list);
+    free(list);
+    gn_strmap keys = GN_STRMAP_INIT; /* key -> first item with it */
+    for (size_t i = 0; i < a->tree.n; i++) {
+        char *key = gn_tree_key(&a->tree, i);
+        if (!gn_strmap_get(&keys, key, NULL))
+            gn_strmap_put(&keys, key, i);
+        free(key);
+    }
     for (size_t i = 0; i < old.n; i++) {
         if (!old.items[i].expanded)
             continue;
         char *key = gn_tree_key(&old, i);
-        size_t j = gn_tree_find_key(&a->tree, key);
-        if (j != GN_NONE)
+        size_t j;
+        if (gn_strmap_get(&keys, key, &j) && !a->tree.items[j].unlisted)
             a->tree.items[j].expanded = true;
         free(key);
     }
     gn_tree_refresh(&a->tree);
     a->cursor = 0;
-    size_t item = cursor_key ? gn_tree_find_key(&a->tree, cursor_key) : GN_NONE;
-    if (item != GN_NONE) {
+    size_t item;
+    if (cursor_key && gn_strmap_get(&keys, cursor_key, &item)) {
         gn_tree_reveal(&a->tree, item);
         size_t row = gn_tree_row_of(&a->tree, item);
         a->cursor = row != GN_NONE ? row : 0;
     }
+    gn_strmap_free(&keys);
     free(cursor_key);
     gn_tree_free(&old);
+}
+
+/* The tree item of guide g (with several guides), or GN_NONE. */
+static size_t guide_item(const gn_tree *t, size_t g)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].guide == g && t->items[i].entry < 0)
+            return i;
+    return GN_NONE;
+}
+
+/* Expand or collapse a tree item. An unlisted guide is listed first (its
+ * TOC read, the tree rebuilt), and the cursor stays on it. */
+static void set_expanded(app *a, size_t item, bool on)
+{
+    gn_tree *t = &a->tree;
+    if (on && t->items[item].unlisted) {
+        size_t g = t->items[item].guide;
+        rebuild_tree(a, g);
+        item = guide_item(t, g);
+        if (item == GN_NONE)
+            return;
+        size_t row = gn_tree_row_of(t, item);
+        if (row != GN_NONE)
+            a->cursor = row;
+    }
+    gn_tree_set_expanded(t, item, on);
 }
 
 static void switch_locale(app *a, size_t loc)
@@ -608,7 +668,7 @@ static void switch_locale(app *a, size_t loc)
     long section = a->have_page ? gn_doc_section_at(&a->doc, line_at_top(a)) : -1;
     a->loc = loc;
     current_guide(a); /* adopts a guide reached by a link, for the tree */
-    rebuild_tree(a);
+    rebuild_tree(a, GN_NONE);
     a->current = GN_NONE;
     if (a->page) {
         a->top = 0;
@@ -786,7 +846,7 @@ static void draw_status(app *a)
     gn_guide *g = current_guide(a);
     if (!g && src->nguides)
         g = &src->guides[0];
-    const char *guide_title = g && g->toc ? gn_toc_title(g->toc) : "";
+    const char *guide_title = g ? gn_guide_title(g) : "";
     char right[64] = "";
     if (a->page) {
         size_t n = view_rows(a);
@@ -969,10 +1029,9 @@ static long choose_locale(app *a, const char *title, size_t current)
     for (size_t i = 0; i < n; i++) {
         gn_source *s = &a->set->v[i];
         gn_guide *g = gn_source_guide(s, id);
-        gn_error err;
-        const gn_toc *toc = g ? gn_guide_toc(g, &err) : NULL;
+        const char *guide_title = g ? gn_guide_title(g) : NULL; /* the TOC's list unread */
         lines[i] = gn_xasprintf("%-7s %s", s->tag,
-                                toc ? gn_toc_title(toc) : g ? "(unreadable TOC)" : "(no such guide)");
+                                !g ? "(no such guide)" : g->toc_error ? "(unreadable TOC)" : guide_title);
     }
     free(id);
     long choice = modal_list(a, title, lines, n, current, true, NULL);
@@ -1168,6 +1227,11 @@ static void end_filter(app *a)
 
 static void tree_filter(app *a)
 {
+    for (size_t i = 0; i < a->tree.n; i++)
+        if (a->tree.items[i].unlisted) { /* the filter looks at every guide */
+            rebuild_tree(a, ALL_GUIDES);
+            break;
+        }
     char *text = prompt(a, "Filter: ", filter_changed, NULL);
     if (!text)
         end_filter(a);
@@ -1580,7 +1644,7 @@ static void tree_enter(app *a)
     const gn_tree_item *it = &t->items[item];
     const gn_toc_entry *e = gn_tree_entry(t, item);
     if (!e || e->kind == GN_TOC_GROUP) {
-        gn_tree_set_expanded(t, item, !it->expanded);
+        set_expanded(a, item, !it->expanded);
     } else if (e->kind == GN_TOC_EXTERNAL) {
         say(a, "External link: %s", e->target);
     } else {
@@ -1644,7 +1708,7 @@ static void tree_action(app *a, gn_action act)
         break;
     case GN_ACT_EXPAND:
         if (item != GN_NONE)
-            gn_tree_set_expanded(t, item, true);
+            set_expanded(a, item, true);
         break;
     case GN_ACT_COLLAPSE:
         if (item == GN_NONE)
@@ -2111,7 +2175,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     set_escdelay(25);
     gn_style_init();
 
-    gn_tree_build(&a.tree, source(&a));
+    rebuild_tree(&a, GN_NONE); /* the first guide listed */
     geometry(&a);
     welcome(&a);
     restore_state(&a);

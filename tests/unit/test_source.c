@@ -210,6 +210,39 @@ static void test_path_locale(void **state)
     free(t);
 }
 
+/* With several guides, only the guides asked for are read and listed;
+ * the others are titled from their TOC's front matter alone. */
+static void test_tree_lists_some_guides(void **state)
+{
+    (void)state;
+    char *p = path_of("docs/set.en");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    gn_source *en = &set.v[0];
+    assert_int_equal(en->nguides, 2);
+    bool list[2] = {false, true};
+    gn_tree t;
+    gn_tree_build(&t, en, list);
+    assert_int_equal(t.n, 3); /* help/one unlisted; help/two and its entry */
+    assert_true(t.items[0].unlisted);
+    assert_true(t.items[0].has_children);
+    assert_false(t.items[0].expanded);
+    assert_string_equal(gn_tree_title(&t, 0), "Test Guide");
+    assert_null(en->guides[0].toc); /* its list was not read */
+    assert_false(t.items[1].unlisted);
+    assert_string_equal(gn_tree_title(&t, 1), "Two"); /* no front matter: the heading */
+    assert_int_equal(t.nrows, 2);
+    gn_tree_free(&t);
+    gn_tree_build(&t, en, NULL);
+    assert_int_equal(t.n, 8); /* both: 1 + 5 entries, 1 + 1 */
+    assert_false(t.items[0].unlisted);
+    assert_non_null(en->guides[0].toc);
+    gn_tree_free(&t);
+    gn_localeset_free(&set);
+    free(p);
+}
+
 static void test_tree(void **state)
 {
     (void)state;
@@ -218,7 +251,7 @@ static void test_tree(void **state)
     gn_error err;
     assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
     gn_tree t;
-    gn_tree_build(&t, &set.v[0]);
+    gn_tree_build(&t, &set.v[0], NULL);
     assert_null(t.errors);
     assert_int_equal(t.n, 5);
     assert_int_equal(t.nrows, 3); /* the group starts collapsed */
@@ -239,7 +272,7 @@ static void test_tree(void **state)
     assert_string_equal(key, "|#group");
     /* The same key finds the group in the Japanese tree. */
     gn_tree ja;
-    gn_tree_build(&ja, &set.v[1]);
+    gn_tree_build(&ja, &set.v[1], NULL);
     assert_int_equal(gn_tree_find_key(&ja, key), 1);
     assert_string_equal(gn_tree_title(&ja, 1), "グループ");
     free(key);
@@ -257,7 +290,7 @@ static void test_tree_filter(void **state)
     gn_error err;
     assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
     gn_tree t;
-    gn_tree_build(&t, &set.v[1]); /* en: Overview, Group > Child, Gone; Web */
+    gn_tree_build(&t, &set.v[1], NULL); /* en: Overview, Group > Child, Gone; Web */
     assert_int_equal(t.nrows, 3);
     /* A substring of a title, case folded: the match and its parent. */
     size_t best = gn_tree_filter(&t, "CHI");
@@ -281,7 +314,7 @@ static void test_tree_filter(void **state)
     assert_int_equal(t.nrows, 3);
     gn_tree_free(&t);
     /* Japanese titles. */
-    gn_tree_build(&t, &set.v[0]);
+    gn_tree_build(&t, &set.v[0], NULL);
     best = gn_tree_filter(&t, "子");
     assert_string_equal(gn_tree_title(&t, best), "子");
     assert_int_equal(t.nrows, 2);
@@ -300,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_explicit_tags),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_path_locale),
+        cmocka_unit_test(test_tree_lists_some_guides),
         cmocka_unit_test(test_tree),
         cmocka_unit_test(test_tree_filter),
     };
