@@ -47,3 +47,14 @@ expect_text "y says copying is off unless asked for" "Copying is off"
 keys BTab
 expect_text "Shift-Tab selects the previous link" "Link: nowhere.md"
 keys q
+
+# A repository of two guides: the second is listed only when expanded (its
+# title comes from its TOC's heading, as it has no front matter).
+stop
+start 100 12 --no-state tests/fixtures/links/site.en
+expect_text "both guides are in the tree" "▸ Other Guide"
+keys G Enter
+expect_text "expanding the second guide lists its entries" "    Far page"
+keys Down Enter
+check "... which open" "## Far end" "$(first_pager_line)"
+keys q
