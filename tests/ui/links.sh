@@ -56,5 +56,5 @@ expect_text "both guides are in the tree" "▸ Other Guide"
 keys G Enter
 expect_text "expanding the second guide lists its entries" "    Far page"
 keys Down Enter
-check "... which open" "## Far end" "$(first_pager_line)"
+check "... which open" "# Far page" "$(first_pager_line)"
 keys q
