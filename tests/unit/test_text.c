@@ -1,6 +1,7 @@
 /* test_text.c: UTF-8 decoding, display widths and sanitising (see text.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "unit.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -57,6 +58,42 @@ static void test_decode_invalid(void **state)
     check_decode("\xF0\x9F\x98\x80", 1, 1, 0xFFFD);
 }
 
+/* The decoder agrees with utf8proc_iterate on every input: each one- to
+ * four-byte prefix of random bytes biased towards lead and continuation
+ * bytes, and every code point encoded. */
+static void test_decode_like_utf8proc(void **state)
+{
+    (void)state;
+    unsigned seed = 12345;
+    for (int round = 0; round < 200000; round++) {
+        unsigned char b[4];
+        for (int i = 0; i < 4; i++) {
+            seed = seed * 1103515245u + 12345u;
+            unsigned r = (seed >> 8) & 0xFF;
+            b[i] = (unsigned char)(i > 0 && (r & 1) ? 0x80 | (r >> 2) : r);
+        }
+        size_t len = 1 + (size_t)((seed >> 20) & 3);
+        utf8proc_int32_t want;
+        utf8proc_ssize_t n = utf8proc_iterate(b, (utf8proc_ssize_t)len, &want);
+        int32_t got;
+        size_t used = gn_utf8_decode((const char *)b, len, &got);
+        assert_int_equal(used, n < 1 ? 1 : (size_t)n);
+        assert_int_equal(got, n < 1 ? 0xFFFD : want);
+    }
+    for (int32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        unsigned char b[4];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, b);
+        int32_t got;
+        size_t used = gn_utf8_decode((const char *)b, (size_t)n, &got);
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            assert_int_equal(got, 0xFFFD);
+        } else {
+            assert_int_equal(used, (size_t)n);
+            assert_int_equal(got, cp);
+        }
+    }
+}
+
 static void test_encode(void **state)
 {
     (void)state;
@@ -80,6 +117,24 @@ static void test_encode(void **state)
         assert_int_equal(gn_utf8_decode(e.data, e.len, &cp), e.len);
         assert_int_equal(cp, cps[k]);
         gn_buf_free(&e);
+    }
+}
+
+/* Every code point's width is utf8proc's (0 for controls, combining and
+ * format characters), whatever shortcut gn_cp_width takes. */
+static void test_cp_width_everywhere(void **state)
+{
+    (void)state;
+    for (int32_t cp = 0; cp <= 0x10FFFF; cp++) {
+        int want = 0;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if (cp >= 0x20 && (cp < 0x7F || cp >= 0xA0) && cat != UTF8PROC_CATEGORY_MN &&
+            cat != UTF8PROC_CATEGORY_ME && cat != UTF8PROC_CATEGORY_CF) {
+            want = utf8proc_charwidth(cp);
+            want = want < 0 ? 0 : want > 2 ? 2 : want;
+        }
+        if (gn_cp_width(cp) != want)
+            fail_msg("U+%04X: width %d, utf8proc says %d", (unsigned)cp, gn_cp_width(cp), want);
     }
 }
 
@@ -227,7 +282,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_decode_valid),
         cmocka_unit_test(test_decode_invalid),
+        cmocka_unit_test(test_decode_like_utf8proc),
         cmocka_unit_test(test_encode),
+        cmocka_unit_test(test_cp_width_everywhere),
         cmocka_unit_test(test_cp_width),
         cmocka_unit_test(test_text_width),
         cmocka_unit_test(test_sanitize),
