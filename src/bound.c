@@ -250,9 +250,15 @@ static size_t scan_prefix(const char *s, size_t b, size_t e, editor *ed, bool *e
  * escaped pipe too). Returns true when more than GN_BOUND_PIPES count. */
 static bool count_pipes(const char *s, size_t b, size_t e, size_t *loose, size_t *strict)
 {
-    size_t nl = 0, ns = 0, bs = 0;
-    for (size_t i = b; i < e; i++) {
-        if (s[i] == '|' && bs % 2 == 0) {
+    size_t nl = 0, ns = 0;
+    const char *p = s + b, *end = s + e;
+    /* memchr from pipe to pipe; the backslashes before a pipe are counted
+     * backwards, each run once (by the pipe that ends it): linear. */
+    while (p < end && (p = memchr(p, '|', (size_t)(end - p))) != NULL) {
+        size_t bs = 0;
+        for (const char *q = p; q > s + b && q[-1] == '\\'; q--)
+            bs++;
+        if (bs % 2 == 0) {
             if (nl == GN_BOUND_PIPES) {
                 *loose = nl;
                 *strict = ns;
@@ -262,7 +268,7 @@ static bool count_pipes(const char *s, size_t b, size_t e, size_t *loose, size_t
             if (bs == 0)
                 ns++;
         }
-        bs = s[i] == '\\' ? bs + 1 : 0;
+        p++;
     }
     *loose = nl;
     *strict = ns;
