@@ -137,15 +137,17 @@ static void fit_columns(int *width, const int *natural, const int *min, size_t n
 
 static void border(gn_emit *e, const int *width, size_t ncols, const char *const corners[3])
 {
-    gn_emit_line_start(e);
-    gn_emit_span(e, corners[0], strlen(corners[0]), GN_ST_BORDER, -1);
+    gn_buf line = GN_BUF_INIT; /* one span for the whole border */
+    gn_buf_adds(&line, corners[0]);
     for (size_t c = 0; c < ncols; c++) {
         for (int i = 0; i < width[c] + 2; i++)
-            gn_emit_span(e, e->g->hline, strlen(e->g->hline), GN_ST_BORDER, -1);
-        const char *j = c + 1 < ncols ? corners[1] : corners[2];
-        gn_emit_span(e, j, strlen(j), GN_ST_BORDER, -1);
+            gn_buf_adds(&line, e->g->hline);
+        gn_buf_adds(&line, c + 1 < ncols ? corners[1] : corners[2]);
     }
+    gn_emit_line_start(e);
+    gn_emit_span(e, line.data, line.len, GN_ST_BORDER, -1);
     gn_emit_line_end(e);
+    gn_buf_free(&line);
 }
 
 static void spaces(gn_emit *e, int n)
