@@ -9,7 +9,7 @@
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 
-cmark_node *gn_markdown_parse(const char *text, size_t len)
+cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions)
 {
     static bool registered;
     if (!registered) {
@@ -18,7 +18,7 @@ cmark_node *gn_markdown_parse(const char *text, size_t len)
     }
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
     static const char *const exts[] = {"table", "strikethrough", "autolink"};
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+    for (size_t i = 0; i < (inline_extensions ? sizeof exts / sizeof *exts : 1); i++) {
         cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
         if (ext)
             cmark_parser_attach_syntax_extension(parser, ext);
@@ -31,6 +31,11 @@ cmark_node *gn_markdown_parse(const char *text, size_t len)
     cmark_parser_free(parser);
     free(bounded);
     return doc;
+}
+
+cmark_node *gn_markdown_parse(const char *text, size_t len)
+{
+    return gn_markdown_parse_with(text, len, true);
 }
 
 int gn_page_parse(const char *path, const char *text, size_t len,

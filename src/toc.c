@@ -3,10 +3,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm-extension_api.h>
-#include "guidenav/bound.h"
 #include "guidenav/markup.h"
+#include "guidenav/page.h"
 #include "guidenav/text.h"
 #include "guidenav/toc.h"
 #include "guidenav/util.h"
@@ -149,29 +147,6 @@ static void set_title(gn_toc *toc)
     free(dir);
 }
 
-/* Parse a TOC body: through the pre-pass that bounds what makes cmark
- * quadratic, with the table extension (whose block structure the pre-pass
- * assumes) but not the autolinks and strikethrough of pages, so a bare
- * "www.example.com" in a group's title stays a title. */
-static cmark_node *parse_body(const char *text, size_t len)
-{
-    static bool registered;
-    if (!registered) {
-        cmark_gfm_core_extensions_ensure_registered();
-        registered = true;
-    }
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
-    cmark_syntax_extension *table = cmark_find_syntax_extension("table");
-    if (table)
-        cmark_parser_attach_syntax_extension(parser, table);
-    size_t blen;
-    char *bounded = gn_md_bound(text, len, &blen);
-    cmark_parser_feed(parser, bounded ? bounded : text, bounded ? blen : len);
-    cmark_node *doc = cmark_parser_finish(parser);
-    cmark_parser_free(parser);
-    free(bounded);
-    return doc;
-}
 
 /* Walk the body's AST in document order with cmark's iterator: the first
  * level-1 heading names the TOC, every list item is an entry whose depth is
@@ -186,7 +161,7 @@ int gn_toc_parse(const char *path, const char *text, size_t len, gn_toc *toc,
     if (gn_meta_parse(path, text, len, &toc->meta, &body_off, &body_line, err) != 0)
         return -1;
 
-    cmark_node *doc = parse_body(text + body_off, len - body_off);
+    cmark_node *doc = gn_markdown_parse_with(text + body_off, len - body_off, false);
 
     size_t cap = 0;
     int depth = 0;

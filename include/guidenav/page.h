@@ -2,6 +2,7 @@
 #ifndef GUIDENAV_PAGE_H
 #define GUIDENAV_PAGE_H
 
+#include <stdbool.h>
 #include <cmark-gfm.h>
 #include "guidenav/error.h"
 #include "guidenav/meta.h"
@@ -28,5 +29,10 @@ char *gn_page_title(const gn_page *page);
 /* Parse Markdown text with the GFM extensions guidenav uses (tables,
  * strikethrough, autolinks). The caller frees the node with cmark_node_free. */
 cmark_node *gn_markdown_parse(const char *text, size_t len);
+/* The same, with the table extension alone when inline_extensions is
+ * false (TOCs: a bare "www.example.com" in a group's title stays text).
+ * Either way the text goes first through the pre-pass that bounds what
+ * makes cmark quadratic (bound.h). */
+cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions);
 
 #endif
