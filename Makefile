@@ -84,7 +84,7 @@ SAN_ENV      = GN_BUILD=$(BUILD) \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/report \
                LSAN_OPTIONS=log_path=$(SAN_LOGS)/report
 
-.PHONY: all deps run check test goldens bench install uninstall clean fuzz fuzz-build
+.PHONY: all deps run check test goldens bench memcheck install uninstall clean fuzz fuzz-build
 
 all: $(BUILD)/guidenav
 
@@ -139,6 +139,12 @@ test: check
 # Speed figures on this machine (medians; not a test).
 bench: all
 	@bench/run
+
+# valgrind's memcheck over sample dumps and a scripted session of the
+# navigator in tmux (tests/memcheck/README.md); about ten minutes.
+memcheck: all
+	@scripts/install-deps valgrind
+	@tests/memcheck/run
 
 # Show each render golden that differs and ask before rewriting it.
 goldens: all
