@@ -21,7 +21,13 @@ typedef struct cached {
     gn_par *pars;
     size_t npars;
     bool ok;      /* read and laid out */
+    bool held;    /* its paragraphs are kept (see FINDER_CACHE_BYTES) */
 } cached;
+
+/* The paragraphs of the pages read are kept for the next query, up to
+ * this many bytes; pages beyond are read again when a query needs them
+ * (120,000 pages would otherwise hold over a gigabyte). */
+#define FINDER_CACHE_BYTES ((size_t)64 << 20)
 
 /* A page to search in the current scope. */
 typedef struct task {
@@ -35,6 +41,7 @@ struct gn_finder {
     cached *cache;
     size_t ncache, cap_cache;
     gn_strmap cached_at; /* path -> index in cache */
+    size_t held_bytes, held_limit;
     task *tasks;
     size_t ntasks, next;
     gn_query q;
@@ -47,7 +54,13 @@ gn_finder *gn_finder_new(gn_localeset *set)
 {
     gn_finder *f = gn_xcalloc(1, sizeof *f);
     f->set = set;
+    f->held_limit = FINDER_CACHE_BYTES;
     return f;
+}
+
+void gn_finder_set_cache_limit(gn_finder *f, size_t bytes)
+{
+    f->held_limit = bytes;
 }
 
 static void drop_search(gn_finder *f)
@@ -139,25 +152,16 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
     return true;
 }
 
-/* The page at path, read and laid out once. */
-static cached *page_at(gn_finder *f, const char *path, const char *lang)
+/* Read and lay out the page of c (c->path) for searching; its title is
+ * set the first time only (results point to it). */
+static void read_page(cached *c, const char *lang)
 {
-    size_t at;
-    if (gn_strmap_get(&f->cached_at, path, &at))
-        return &f->cache[at];
-    gn_strmap_put(&f->cached_at, path, f->ncache);
-    if (f->ncache == f->cap_cache) {
-        f->cap_cache = f->cap_cache ? f->cap_cache * 2 : 64;
-        f->cache = gn_xreallocarray(f->cache, f->cap_cache, sizeof *f->cache);
-    }
-    cached *c = &f->cache[f->ncache++];
-    memset(c, 0, sizeof *c);
-    c->path = gn_xstrdup(path);
     gn_page page;
     memset(&page, 0, sizeof page);
     gn_error err;
-    if (gn_is_file(path) && gn_page_load(path, &page, &err) == 0) {
-        gn_layout_opts o = {SEARCH_WIDTH, lang, false, path, page.body_line - 1};
+    c->ok = false;
+    if (gn_is_file(c->path) && gn_page_load(c->path, &page, &err) == 0) {
+        gn_layout_opts o = {SEARCH_WIDTH, lang, false, c->path, page.body_line - 1};
         gn_doc doc;
         gn_layout(page.doc, &o, &doc);
         c->ptext = doc.ptext;
@@ -166,11 +170,54 @@ static cached *page_at(gn_finder *f, const char *path, const char *lang)
         doc.ptext = (gn_buf)GN_BUF_INIT;
         doc.pars = NULL;
         gn_doc_free(&doc);
-        c->title = gn_page_title(&page);
-        c->ok = true;
+        if (!c->title)
+            c->title = gn_page_title(&page);
+        c->ok = c->held = true;
     }
     gn_page_free(&page);
+}
+
+/* The page at path, read and laid out once, or again when its paragraphs
+ * were not kept; *fresh tells whether it was read now. */
+static cached *page_at(gn_finder *f, const char *path, const char *lang, bool *fresh)
+{
+    size_t at;
+    *fresh = false;
+    if (gn_strmap_get(&f->cached_at, path, &at)) {
+        cached *c = &f->cache[at];
+        if (c->ok && !c->held) {
+            read_page(c, lang);
+            *fresh = true;
+        }
+        return c;
+    }
+    gn_strmap_put(&f->cached_at, path, f->ncache);
+    if (f->ncache == f->cap_cache) {
+        f->cap_cache = f->cap_cache ? f->cap_cache * 2 : 64;
+        f->cache = gn_xreallocarray(f->cache, f->cap_cache, sizeof *f->cache);
+    }
+    cached *c = &f->cache[f->ncache++];
+    memset(c, 0, sizeof *c);
+    c->path = gn_xstrdup(path);
+    read_page(c, lang);
+    *fresh = true;
     return c;
+}
+
+/* Keep the paragraphs of c, just read, if the cache has room for them,
+ * else let them go. */
+static void hold_or_drop(gn_finder *f, cached *c)
+{
+    size_t bytes = c->ptext.len + c->npars * sizeof *c->pars;
+    if (f->held_bytes + bytes <= f->held_limit) {
+        f->held_bytes += bytes;
+        return;
+    }
+    gn_buf_free(&c->ptext);
+    free(c->pars);
+    c->pars = NULL;
+    c->npars = 0;
+    c->held = false;
 }
 
 static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par *par,
@@ -202,7 +249,8 @@ bool gn_finder_step(gn_finder *f, size_t budget)
         if (!g)
             continue;
         char *path = gn_path_join(g->dir, t->page);
-        const cached *c = page_at(f, path, src->tag);
+        bool fresh;
+        cached *c = page_at(f, path, src->tag, &fresh);
         free(path);
         if (!c->ok)
             continue;
@@ -214,6 +262,8 @@ bool gn_finder_step(gn_finder *f, size_t budget)
                 add_found(f, t, c, par, pi, k, &m[k]);
             free(m);
         }
+        if (fresh)
+            hold_or_drop(f, c);
     }
     return !f->have_query || f->next >= f->ntasks;
 }

@@ -589,6 +589,7 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
 static int run_search(gn_localeset *set, const options *o)
 {
     gn_finder *f = gn_finder_new(set);
+    gn_finder_set_cache_limit(f, 0); /* one query: nothing to keep */
     if (!gn_finder_start(f, o->query, o->scope, 0, set->v[0].guides[0].id)) {
         gn_finder_free(f);
         return 1;

@@ -34,6 +34,9 @@ typedef struct gn_finder gn_finder;
 
 gn_finder *gn_finder_new(gn_localeset *set);
 void gn_finder_free(gn_finder *f);
+/* Keep the paragraphs of the pages read, for the next query, up to this
+ * many bytes (64 MiB unless set); 0 keeps none (a single query). */
+void gn_finder_set_cache_limit(gn_finder *f, size_t bytes);
 
 /* Start a search (dropping the previous one's results): query in scope:
  * the guide with id guide_id (or every guide) of locale loc (or of every
