@@ -160,16 +160,15 @@ char *gn_tree_key(const gn_tree *t, size_t item)
     return gn_xasprintf("%s|@%ld", id, it->entry);
 }
 
-size_t gn_tree_find_key(const gn_tree *t, const char *key)
+void gn_tree_key_map(const gn_tree *t, gn_strmap *map)
 {
+    *map = (gn_strmap)GN_STRMAP_INIT;
     for (size_t i = 0; i < t->n; i++) {
-        char *k = gn_tree_key(t, i);
-        bool same = strcmp(k, key) == 0;
-        free(k);
-        if (same)
-            return i;
+        char *key = gn_tree_key(t, i);
+        if (!gn_strmap_get(map, key, NULL))
+            gn_strmap_put(map, key, i);
+        free(key);
     }
-    return GN_NONE;
 }
 
 size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page)

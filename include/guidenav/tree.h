@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "guidenav/source.h"
+#include "guidenav/strmap.h"
 
 #define GN_NONE ((size_t)-1)
 
@@ -67,8 +68,9 @@ const char *gn_tree_title(const gn_tree *t, size_t item);
 /* A key naming the item across locales: its guide id and its target, or
  * "#anchor", or its position. Newly allocated. */
 char *gn_tree_key(const gn_tree *t, size_t item);
-/* The item with this key, or GN_NONE. */
-size_t gn_tree_find_key(const gn_tree *t, const char *key);
+/* A map from each key to the first item that has it (the caller frees it
+ * with gn_strmap_free): items found again across locales and rebuilds. */
+void gn_tree_key_map(const gn_tree *t, gn_strmap *map);
 /* The page item of guide (index) whose target names page, or GN_NONE. */
 size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page);
 

@@ -18,7 +18,6 @@
 #include "guidenav/matrix.h"
 #include "guidenav/stale.h"
 #include "guidenav/state.h"
-#include "guidenav/strmap.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -605,13 +604,8 @@ static void rebuild_tree(app *a, size_t want)
     char *cursor_key = old.nrows ? gn_tree_key(&old, old.rows[a->cursor]) : NULL;
     gn_tree_build(&a->tree, src, list);
     free(list);
-    gn_strmap keys = GN_STRMAP_INIT; /* key -> first item with it */
-    for (size_t i = 0; i < a->tree.n; i++) {
-        char *key = gn_tree_key(&a->tree, i);
-        if (!gn_strmap_get(&keys, key, NULL))
-            gn_strmap_put(&keys, key, i);
-        free(key);
-    }
+    gn_strmap keys;
+    gn_tree_key_map(&a->tree, &keys);
     for (size_t i = 0; i < old.n; i++) {
         if (!old.items[i].expanded)
             continue;

@@ -273,7 +273,13 @@ static void test_tree(void **state)
     /* The same key finds the group in the Japanese tree. */
     gn_tree ja;
     gn_tree_build(&ja, &set.v[1], NULL);
-    assert_int_equal(gn_tree_find_key(&ja, key), 1);
+    gn_strmap keys;
+    gn_tree_key_map(&ja, &keys);
+    size_t found;
+    assert_true(gn_strmap_get(&keys, key, &found));
+    assert_int_equal(found, 1);
+    assert_false(gn_strmap_get(&keys, "|#nowhere", NULL));
+    gn_strmap_free(&keys);
     assert_string_equal(gn_tree_title(&ja, 1), "グループ");
     free(key);
     gn_tree_free(&ja);
