@@ -27,15 +27,7 @@
 #include "guidenav/paint.h"
 #include "guidenav/search.h"
 #include "guidenav/text.h"
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "fuzz_layout: contract broken: %s (%s:%d)\n", #cond, \
-                    __FILE__, __LINE__);                                         \
-            abort();                                                             \
-        }                                                                        \
-    } while (0)
+#include "fuzz.h"
 
 static FILE *devnull;
 

@@ -22,15 +22,7 @@
 #include "guidenav/markup.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
-
-#define CHECK(cond)                                                             \
-    do {                                                                        \
-        if (!(cond)) {                                                          \
-            fprintf(stderr, "fuzz_links: contract broken: %s (%s:%d)\n", #cond, \
-                    __FILE__, __LINE__);                                        \
-            abort();                                                            \
-        }                                                                       \
-    } while (0)
+#include "fuzz.h"
 
 /* An absolute, normalised path: starts with '/', no empty, "." or ".."
  * component. */

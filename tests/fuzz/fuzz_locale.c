@@ -37,15 +37,7 @@
 #include "guidenav/locale.h"
 #include "guidenav/source.h"
 #include "guidenav/util.h"
-
-#define CHECK(cond)                                                              \
-    do {                                                                         \
-        if (!(cond)) {                                                           \
-            fprintf(stderr, "fuzz_locale: contract broken: %s (%s:%d)\n", #cond, \
-                    __FILE__, __LINE__);                                         \
-            abort();                                                             \
-        }                                                                        \
-    } while (0)
+#include "fuzz.h"
 
 static char base[PATH_MAX];    /* the private folder */
 static char root[PATH_MAX];    /* base/t: the tree, remade per input */

@@ -9,15 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/meta.h"
-
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            fprintf(stderr, "fuzz_meta: contract broken: %s (%s:%d)\n", #cond, \
-                    __FILE__, __LINE__);                                       \
-            abort();                                                           \
-        }                                                                      \
-    } while (0)
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -11,15 +11,7 @@
 #include <string.h>
 #include "guidenav/toc.h"
 #include "guidenav/text.h"
-
-#define CHECK(cond)                                                           \
-    do {                                                                      \
-        if (!(cond)) {                                                        \
-            fprintf(stderr, "fuzz_toc: contract broken: %s (%s:%d)\n", #cond, \
-                    __FILE__, __LINE__);                                      \
-            abort();                                                          \
-        }                                                                     \
-    } while (0)
+#include "fuzz.h"
 
 /* True when s holds a terminal control: C0 other than tab and newline, DEL,
  * C1 (U+0080-U+009F) or a bidirectional override/isolate; or invalid
