@@ -329,6 +329,8 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
                         const size_t *at, size_t nparts)
 {
     gn_doc *d = e->doc;
+    if (e->pars_only)
+        return;
     int avail = e->width - gn_emit_prefix_width(e);
     if (avail < 1)
         avail = 1;

@@ -161,7 +161,8 @@ static void read_page(cached *c, const char *lang)
     gn_error err;
     c->ok = false;
     if (gn_is_file(c->path) && gn_page_load(c->path, &page, &err) == 0) {
-        gn_layout_opts o = {SEARCH_WIDTH, lang, false, c->path, page.body_line - 1};
+        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = lang, .path = c->path,
+                            .line_offset = page.body_line - 1, .pars_only = true};
         gn_doc doc;
         gn_layout(page.doc, &o, &doc);
         c->ptext = doc.ptext;

@@ -853,6 +853,7 @@ void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
     memset(&L, 0, sizeof L);
     L.o = opts;
     gn_emit_init(&L.e, doc, opts->width, opts->lang, opts->ascii);
+    L.e.pars_only = opts->pars_only;
     walk(&L, root);
     gn_emit_finish(&L.e);
     gn_emit_done(&L.e);

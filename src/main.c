@@ -384,8 +384,9 @@ static int run_dump(const options *o, gn_error *err)
     }
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
-    gn_layout_opts lo = {o->width ? o->width : terminal_width(), lang, o->ascii || !utf8_locale(),
-                         o->page, page.body_line - 1};
+    gn_layout_opts lo = {.width = o->width ? o->width : terminal_width(), .lang = lang,
+                         .ascii = o->ascii || !utf8_locale(), .path = o->page,
+                         .line_offset = page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     int rc = gn_paint_text(stdout, &doc, color);
@@ -449,7 +450,8 @@ static int lay_out_counterpart(gn_localeset *set, const char *tag, const char *i
             free(path);
             return -1;
         }
-        gn_layout_opts lo = {width, tag, ascii, path, page.body_line - 1};
+        gn_layout_opts lo = {.width = width, .lang = tag, .ascii = ascii, .path = path,
+                             .line_offset = page.body_line - 1};
         gn_layout(page.doc, &lo, doc);
         gn_page_free(&page);
     } else {

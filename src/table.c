@@ -137,6 +137,8 @@ static void fit_columns(int *width, const int *natural, const int *min, size_t n
 
 static void border(gn_emit *e, const int *width, size_t ncols, const char *const corners[3])
 {
+    if (e->pars_only)
+        return;
     gn_buf line = GN_BUF_INIT; /* one span for the whole border */
     gn_buf_adds(&line, corners[0]);
     for (size_t c = 0; c < ncols; c++) {
@@ -176,6 +178,13 @@ static void emit_range(gn_emit *e, const gn_para *p, size_t a, size_t b, uint32_
 static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
 {
     size_t ncols = t->ncols, height = 1;
+    if (e->pars_only) { /* each cell is a paragraph for search */
+        for (size_t c = 0; c < ncols; c++) {
+            const gn_para *p = &t->cells[r * ncols + c];
+            gn_emit_par(e, p->text.data ? p->text.data : "", p->text.len);
+        }
+        return;
+    }
     gn_wrap_line **lines = gn_xcalloc(ncols, sizeof *lines);
     size_t *n = gn_xcalloc(ncols, sizeof *n);
     for (size_t c = 0; c < ncols; c++) {

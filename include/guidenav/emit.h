@@ -53,6 +53,8 @@ typedef struct gn_emit {
     bool blank_pending; /* a blank line is due before the next block */
     int src_line;       /* source line of the block being laid out, for the
                          * paragraphs it records (gn_par); 0: unknown */
+    bool pars_only;     /* paragraphs are recorded, not broken into lines,
+                         * tables not drawn (gn_layout_opts.pars_only) */
 } gn_emit;
 
 /* Start emitting into doc (zeroed here) at width columns. */

@@ -84,9 +84,12 @@ typedef struct gn_layout_opts {
     bool ascii;       /* ASCII marks and borders: the terminal is not UTF-8 */
     const char *path; /* the page's file, to find {{snippets}}; or NULL */
     /* Added to cmark's line numbers to give lines of the page's file: the
-     * page's body_line - 1 (0 when the text parsed is the whole file). Last
-     * member, so positional initialisers of the others leave it 0. */
+     * page's body_line - 1 (0 when the text parsed is the whole file). */
     int line_offset;
+    /* For search: record the paragraphs (doc->pars, ptext) the same, but
+     * neither break paragraphs into lines nor draw tables, so the lines
+     * left are not the page as shown. */
+    bool pars_only;
 } gn_layout_opts;
 
 /* A paragraph of text as the reader sees it, for search: a paragraph,

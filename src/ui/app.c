@@ -181,7 +181,8 @@ static void lay_out(app *a, gn_source *src, const gn_page *pg, bool have_page,
 {
     gn_doc_free(doc);
     if (have_page) {
-        gn_layout_opts o = {width, src->tag, a->ascii, pg->path, pg->body_line - 1};
+        gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = a->ascii, .path = pg->path,
+                            .line_offset = pg->body_line - 1};
         gn_layout(pg->doc, &o, doc);
     } else {
         gn_layout_message(notice ? notice : "", width, doc);

@@ -10,7 +10,7 @@
 static void lay_out(const char *md, int width, const char *lang, gn_doc *doc)
 {
     cmark_node *root = gn_markdown_parse(md, strlen(md));
-    gn_layout_opts o = {width, lang, false, NULL, 0};
+    gn_layout_opts o = {.width = width, .lang = lang};
     gn_layout(root, &o, doc);
     cmark_node_free(root);
 }

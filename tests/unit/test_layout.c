@@ -15,7 +15,7 @@ static char *render(const char *md, int width, const char *lang, gn_doc *keep)
 {
     cmark_node *root = gn_markdown_parse(md, strlen(md));
     gn_doc doc;
-    gn_layout_opts o = {width, lang, false, NULL, 0};
+    gn_layout_opts o = {.width = width, .lang = lang};
     gn_layout(root, &o, &doc);
     char *out = NULL;
     size_t len = 0;
