@@ -1529,12 +1529,20 @@ static void go_spot(app *a, const gn_spot *spot)
     free(page);
 }
 
-/* The letter after m or ': a bookmark's index, or -1. */
+/* The letter after m or ': a bookmark's index, or -1. A resize meanwhile
+ * is followed, and the letter still awaited. */
 static int read_mark(app *a, const char *what)
 {
-    say(a, "%s", what);
-    draw(a);
-    int key = getch();
+    int key;
+    for (;;) {
+        say(a, "%s", what);
+        draw(a);
+        key = getch();
+        if (key != KEY_RESIZE || terminate)
+            break;
+        geometry(a);
+        relayout(a);
+    }
     a->message[0] = '\0';
     return key >= 'a' && key <= 'z' ? key - 'a' : -1;
 }

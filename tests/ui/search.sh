@@ -47,6 +47,11 @@ expect_text "' and the letter go back to it, in its locale" "│ ja-JP │"
 keys B
 expect_text "B lists the bookmarks" "k  ja-JP"
 keys Escape
+keys m                             # a resize while m waits for its letter
+resize 96 30
+keys j
+expect_text "a resize does not cancel m" "Bookmark j set."
+resize 100 30
 
 keys j j j q                       # quit with the page scrolled
 start 100 24 guide/en
