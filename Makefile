@@ -141,7 +141,7 @@ bench: all
 	@bench/run
 
 # valgrind's memcheck over sample dumps and a scripted session of the
-# navigator in tmux (tests/memcheck/README.md); about ten minutes.
+# navigator in tmux (tests/memcheck/README.md); about a minute and a half.
 memcheck: all
 	@scripts/install-deps valgrind
 	@tests/memcheck/run

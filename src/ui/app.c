@@ -2192,8 +2192,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
             break;
         if (suspend_asked)
             continue;
-        a.message[0] = '\0';
-        if (key == KEY_RESIZE) {
+        if (key == KEY_RESIZE) { /* a resize keeps the message shown */
             long section = a.have_page ? gn_doc_section_at(&a.doc, line_at_top(&a)) : -1;
             geometry(&a);
             relayout(&a);
@@ -2204,6 +2203,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
         }
         if (key == ERR)
             continue;
+        a.message[0] = '\0';
         act(&a, gn_action_for_key(key));
     }
     gn_error save_err;
