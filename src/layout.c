@@ -212,27 +212,17 @@ static bool enter_quote(layout *L, cmark_node *node)
 
 /* The folder holding "help" above the page's (the repository root of its
  * locale source), or NULL when there is none within 64 levels. */
+static bool holds_help(const char *dir)
+{
+    char *help = gn_path_join(dir, "help");
+    bool root = gn_is_dir(help);
+    free(help);
+    return root;
+}
+
 static char *repository_root(const char *page)
 {
-    char *abs = gn_path_absolute(page);
-    if (!abs)
-        return NULL;
-    char *dir = gn_path_dirname(abs);
-    free(abs);
-    for (int up = 0; up < 64; up++) {
-        char *help = gn_path_join(dir, "help");
-        bool root = gn_is_dir(help);
-        free(help);
-        if (root)
-            return dir;
-        if (strcmp(dir, "/") == 0)
-            break;
-        char *parent = gn_path_dirname(dir);
-        free(dir);
-        dir = parent;
-    }
-    free(dir);
-    return NULL;
+    return gn_path_find_up(page, 64, holds_help);
 }
 
 /* Is path, symbolic links resolved, inside the folder root (resolved)? */

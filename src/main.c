@@ -402,28 +402,20 @@ static int run_dump(const options *o, gn_error *err)
 
 /* The guide folder holding page: the nearest folder above it with a TOC.
  * Newly allocated, or NULL. */
+static bool holds_toc(const char *dir)
+{
+    if (strcmp(dir, "/") == 0 || !gn_folder_has_guides(dir))
+        return false;
+    char *toc = gn_path_join(dir, "TOC.md"), *lower = gn_path_join(dir, "toc.md");
+    bool guide = gn_is_file(toc) || gn_is_file(lower);
+    free(toc);
+    free(lower);
+    return guide;
+}
+
 static char *guide_of_page(const char *page)
 {
-    char *abs = gn_path_absolute(page);
-    char *dir = abs ? gn_path_dirname(abs) : NULL;
-    free(abs);
-    for (int up = 0; dir && up < 16; up++) {
-        if (gn_folder_has_guides(dir) && strcmp(dir, "/") != 0) {
-            char *toc = gn_path_join(dir, "TOC.md"), *lower = gn_path_join(dir, "toc.md");
-            bool guide = gn_is_file(toc) || gn_is_file(lower);
-            free(toc);
-            free(lower);
-            if (guide)
-                return dir;
-        }
-        if (strcmp(dir, "/") == 0)
-            break;
-        char *parent = gn_path_dirname(dir);
-        free(dir);
-        dir = parent;
-    }
-    free(dir);
-    return NULL;
+    return gn_path_find_up(page, 16, holds_toc);
 }
 
 /* Lay out the counterpart of page (rel, in the guide with id) in locale

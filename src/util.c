@@ -351,3 +351,21 @@ void gn_base64(gn_buf *out, const char *s, size_t len)
         gn_buf_add(out, quad, 4);
     }
 }
+
+char *gn_path_find_up(const char *path, int levels, bool (*holds)(const char *dir))
+{
+    char *abs = gn_path_absolute(path);
+    char *dir = abs ? gn_path_dirname(abs) : NULL;
+    free(abs);
+    for (int up = 0; dir && up < levels; up++) {
+        if (holds(dir))
+            return dir;
+        if (strcmp(dir, "/") == 0)
+            break;
+        char *parent = gn_path_dirname(dir);
+        free(dir);
+        dir = parent;
+    }
+    free(dir);
+    return NULL;
+}
