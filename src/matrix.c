@@ -326,6 +326,16 @@ static void read_front_matter(gn_matrix_cell *cell, const char *path)
     free(text);
 }
 
+/* Give cell the state and front matter of the cell from (same page). */
+static void copy_cell(gn_matrix_cell *cell, const gn_matrix_cell *from)
+{
+    cell->state = from->state;
+    char *const *src[] = {&from->ht_degree, &from->workflow, &from->commit, &from->wordcount};
+    char **dst[] = {&cell->ht_degree, &cell->workflow, &cell->commit, &cell->wordcount};
+    for (size_t k = 0; k < 4; k++)
+        *dst[k] = *src[k] ? gn_xstrdup(*src[k]) : NULL;
+}
+
 /* True when the non-NULL commits of the cells (but the reference's, at
  * index ref, or none when ref is negative) are not all equal. */
 static bool commits_differ(const gn_matrix_row *row, size_t nlocales, long ref)
@@ -389,6 +399,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
     m->nrows = mg.nrows;
     m->rows = gn_xcalloc(mg.nrows ? mg.nrows : 1, sizeof *m->rows);
     size_t q = 0;
+    gn_strmap looked = GN_STRMAP_INIT; /* page path -> q * nlocales + l */
     for (long r = mg.first; r >= 0; r = mg.rows[r].next, q++) {
         mrow *src = &mg.rows[r];
         gn_matrix_row *row = &m->rows[q];
@@ -410,8 +421,17 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                 cell->state = GN_CELL_OK;
             } else {
                 char *path = gn_path_join(guides[l]->dir, src->match);
-                /* A target outside the guides is never read: no file. */
-                if (gn_is_file(path) && gn_source_contains(&set->v[l], path)) {
+                size_t seen;
+                /* A page the TOC lists again is looked at once. */
+                if (gn_strmap_get(&looked, path, &seen)) {
+                    copy_cell(cell, &m->rows[seen / set->n].cells[seen % set->n]);
+                    if (cell->state == GN_CELL_OK && (long)l == ref) {
+                        ref_path = path;
+                        path = NULL;
+                    }
+                } else if (gn_is_file(path) && gn_source_contains(&set->v[l], path)) {
+                    /* A target outside the guides is never read: no file. */
+                    gn_strmap_put(&looked, path, q * set->n + l);
                     cell->state = GN_CELL_OK;
                     read_front_matter(cell, path);
                     if ((long)l == ref) {
@@ -419,6 +439,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                         path = NULL;
                     }
                 } else {
+                    gn_strmap_put(&looked, path, q * set->n + l);
                     cell->state = GN_CELL_NOFILE;
                 }
                 free(path);
@@ -436,6 +457,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
         }
         free(ref_path);
     }
+    gn_strmap_free(&looked);
 
     for (size_t r = 0; r < mg.nrows; r++) {
         free(mg.rows[r].match);

@@ -2,6 +2,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "guidenav/locale.h"
 #include "guidenav/source.h"
 #include "guidenav/util.h"
@@ -204,6 +205,17 @@ static char *join_comps(char **comps, size_t from, size_t to)
     return gn_buf_take(&b);
 }
 
+/* The repository root of the absolute folder root: the folder above
+ * "help/" when root lies inside one (or is one), else root. */
+static char *repo_root_of(const char *root)
+{
+    const char *help = strstr(root, "/help/");
+    size_t n = strlen(root);
+    if (n >= 5 && strcmp(root + n - 5, "/help") == 0)
+        help = root + n - 5;
+    return help ? gn_xstrndup(root, (size_t)(help - root)) : gn_xstrdup(root);
+}
+
 static gn_source *add_source(gn_localeset *set, char *tag, char *root)
 {
     set->v = gn_xreallocarray(set->v, set->n + 1, sizeof *set->v);
@@ -211,6 +223,8 @@ static gn_source *add_source(gn_localeset *set, char *tag, char *root)
     memset(s, 0, sizeof *s);
     s->tag = tag;
     s->root = root;
+    s->repo = repo_root_of(root);
+    s->real_repo = realpath(s->repo, NULL);
     find_guides(s);
     return s;
 }
@@ -232,6 +246,8 @@ static void free_source(gn_source *s)
     free(s->guides);
     free(s->tag);
     free(s->root);
+    free(s->repo);
+    free(s->real_repo);
 }
 
 static int cmp_source_tags(const void *a, const void *b)
@@ -381,22 +397,43 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id)
 
 char *gn_source_repo_root(const gn_source *src)
 {
-    const char *root = src->root;
-    const char *help = strstr(root, "/help/");
-    size_t n = strlen(root);
-    if (n >= 5 && strcmp(root + n - 5, "/help") == 0)
-        help = root + n - 5;
-    return help ? gn_xstrndup(root, (size_t)(help - root)) : gn_xstrdup(root);
+    return gn_xstrdup(src->repo);
+}
+
+/* True when path[from..] names existing entries none of which is a
+ * symbolic link, ".", ".." or empty: one lstat per component. */
+static bool plain_entries(const char *path, size_t from)
+{
+    char *p = gn_xstrdup(path);
+    bool plain = true;
+    for (size_t i = from; plain && p[i];) {
+        size_t end = i + strcspn(p + i, "/");
+        size_t len = end - i;
+        if (len == 0 || (len == 1 && p[i] == '.') || (len == 2 && p[i] == '.' && p[i + 1] == '.')) {
+            plain = false;
+            break;
+        }
+        char saved = p[end];
+        p[end] = '\0';
+        struct stat st;
+        plain = lstat(p, &st) == 0 && !S_ISLNK(st.st_mode);
+        p[end] = saved;
+        i = saved ? end + 1 : end;
+    }
+    free(p);
+    return plain;
 }
 
 bool gn_source_contains(const gn_source *src, const char *path)
 {
-    char *root = gn_source_repo_root(src);
-    char *real_root = realpath(root, NULL);
-    bool inside = resolves_under(path, real_root);
-    free(root);
-    free(real_root);
-    return inside;
+    if (!src->real_repo)
+        return false;
+    /* The common case without realpath's readlink per component: a path
+     * spelled below the repository root through no link is inside it. */
+    size_t n = strlen(src->repo);
+    if (n > 1 && strncmp(path, src->repo, n) == 0 && path[n] == '/' && plain_entries(path, n + 1))
+        return true;
+    return resolves_under(path, src->real_repo);
 }
 
 gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)

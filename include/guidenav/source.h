@@ -26,6 +26,8 @@ typedef struct gn_guide {
 typedef struct gn_source {
     char *tag;  /* locale tag, "" when unknown */
     char *root; /* absolute folder */
+    char *repo; /* its repository root (see gn_source_repo_root) */
+    char *real_repo; /* repo with every link resolved; NULL when it cannot be */
     gn_guide *guides;
     size_t nguides;
 } gn_source;

@@ -158,6 +158,57 @@ static void test_siblings_linked_out(void **state)
     free(loop);
 }
 
+/* Containment: a page spelled below the repository root is inside unless
+ * a link on its way points out; ".." and links are resolved. */
+static void test_contains(void **state)
+{
+    (void)state;
+    write_file("held/set.en/help/one/TOC.md", toc_en);
+    write_file("held/set.en/help/one/page.md", "# Page\n");
+    write_file("held/set.en/help/one/sub/deep.md", "# Deep\n");
+    write_file("held/elsewhere/secret.md", "# Secret\n");
+    char *sub = path_of("held/set.en/help/one/sub"), *out_dir = path_of("held/elsewhere");
+    char *out_link = path_of("held/set.en/help/one/away");
+    char *page = path_of("held/set.en/help/one/page.md");
+    char *in_link = path_of("held/set.en/help/one/same.md");
+    char *file_out = path_of("held/set.en/help/one/secret.md");
+    char *secret = path_of("held/elsewhere/secret.md");
+    assert_int_equal(symlink(out_dir, out_link), 0);
+    assert_int_equal(symlink(page, in_link), 0);
+    assert_int_equal(symlink(secret, file_out), 0);
+    char *p = path_of("held/set.en");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    const gn_source *src = &set.v[0];
+    struct { const char *rel; bool inside; } cases[] = {
+        {"held/set.en/help/one/page.md", true},
+        {"held/set.en/help/one/sub/deep.md", true},
+        {"held/set.en/help/one/same.md", true},       /* a link inside */
+        {"held/set.en/help/one/secret.md", false},    /* a link out */
+        {"held/set.en/help/one/away/secret.md", false}, /* through a folder link */
+        {"held/set.en/help/one/../../../elsewhere/secret.md", false},
+        {"held/set.en/help/one/sub/../page.md", true},
+        {"held/set.en/help/one/missing.md", false},
+        {"held/elsewhere/secret.md", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *path = path_of(cases[i].rel);
+        if (gn_source_contains(src, path) != cases[i].inside)
+            fail_msg("%s: expected %s", cases[i].rel, cases[i].inside ? "inside" : "outside");
+        free(path);
+    }
+    gn_localeset_free(&set);
+    free(p);
+    free(sub);
+    free(out_dir);
+    free(out_link);
+    free(page);
+    free(in_link);
+    free(file_out);
+    free(secret);
+}
+
 static void test_explicit_tags(void **state)
 {
     (void)state;
@@ -336,6 +387,7 @@ int main(void)
         cmocka_unit_test(test_repository_root),
         cmocka_unit_test(test_tag_folders),
         cmocka_unit_test(test_siblings_linked_out),
+        cmocka_unit_test(test_contains),
         cmocka_unit_test(test_explicit_tags),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_path_locale),
