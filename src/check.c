@@ -510,12 +510,14 @@ static void check_guide(ctx *c, gn_guide *g, gn_strmap *checked)
         char *joined = gn_path_join(dir, rel);
         char *path = gn_path_absolute(joined);
         free(joined);
-        if (!gn_is_file(path)) {
+        if (gn_strmap_get(&reached, path, NULL)) {
+            /* listed again: already found and inside */
+        } else if (!gn_is_file(path)) {
             add(c, "nofile", toc_path, e->line, gn_xstrdup(e->target ? e->target : ""));
         } else if (!gn_source_contains(c->src, path)) {
             add(c, "outside", toc_path, e->line,
                 gn_xasprintf("%s: outside the guide, not read", e->target ? e->target : ""));
-        } else if (!gn_strmap_get(&reached, path, NULL)) {
+        } else {
             gn_strmap_put(&reached, path, 0);
             gpages_add(&pages, path, rel);
             continue;
