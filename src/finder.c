@@ -1,9 +1,11 @@
 /* finder.c: searching many pages in steps (see finder.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "guidenav/finder.h"
 #include "guidenav/page.h"
 #include "guidenav/strmap.h"
+#include "guidenav/textcache.h"
 #include "guidenav/util.h"
 
 /* Pages are laid out once at this width for searching: paragraphs, and
@@ -44,6 +46,8 @@ struct gn_finder {
     size_t held_bytes, held_limit;
     task *tasks;
     size_t ntasks, next;
+    char *disk_dir;        /* the text cache's folder, or NULL: none */
+    gn_textcache **disk;   /* per locale, opened when first needed */
     gn_query q;
     bool have_query;
     gn_found *found;
@@ -61,6 +65,36 @@ gn_finder *gn_finder_new(gn_localeset *set)
 void gn_finder_set_cache_limit(gn_finder *f, size_t bytes)
 {
     f->held_limit = bytes;
+}
+
+void gn_finder_use_disk(gn_finder *f, const char *dir)
+{
+    free(f->disk_dir);
+    f->disk_dir = dir ? gn_xstrdup(dir) : NULL;
+}
+
+int gn_finder_save(gn_finder *f, gn_error *err)
+{
+    int rc = 0;
+    for (size_t l = 0; f->disk && l < f->set->n; l++) {
+        gn_error e;
+        if (f->disk[l] && gn_textcache_save(f->disk[l], &e) != 0 && rc == 0)
+            rc = gn_fail(err, "%s", e.msg);
+    }
+    return rc;
+}
+
+/* The text cache of locale loc, opened the first time; NULL when the
+ * finder keeps none. */
+static gn_textcache *disk_of(gn_finder *f, size_t loc)
+{
+    if (!f->disk_dir)
+        return NULL;
+    if (!f->disk)
+        f->disk = gn_xcalloc(f->set->n ? f->set->n : 1, sizeof *f->disk);
+    if (!f->disk[loc])
+        f->disk[loc] = gn_textcache_open(f->disk_dir, f->set->v[loc].root, f->set->v[loc].tag);
+    return f->disk[loc];
 }
 
 static void drop_search(gn_finder *f)
@@ -97,6 +131,10 @@ void gn_finder_free(gn_finder *f)
     }
     free(f->cache);
     gn_strmap_free(&f->cached_at);
+    for (size_t l = 0; f->disk && l < f->set->n; l++)
+        gn_textcache_free(f->disk[l]);
+    free(f->disk);
+    free(f->disk_dir);
     free(f);
 }
 
@@ -152,42 +190,66 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
     return true;
 }
 
-/* Read and lay out the page of c (c->path) for searching; its title is
- * set the first time only (results point to it). */
-static void read_page(cached *c, const char *lang)
+/* Give c the text t (taken: t is left empty); its title is set the first
+ * time only (results point to it). */
+static void take_text(cached *c, gn_pagetext *t)
 {
+    c->ptext = t->ptext;
+    c->pars = t->pars;
+    c->npars = t->npars;
+    if (!c->title) {
+        c->title = t->title;
+        t->title = NULL;
+    }
+    free(t->title);
+    memset(t, 0, sizeof *t);
+    c->ok = c->held = true;
+}
+
+/* Read the page of c (c->path) for searching: from the text cache when it
+ * has the page as it is now, else read and laid out (and recorded in the
+ * cache unless its text depends on other files). */
+static void read_page(cached *c, const char *lang, gn_textcache *disk)
+{
+    c->ok = false;
+    struct stat st;
+    if (stat(c->path, &st) != 0 || !S_ISREG(st.st_mode))
+        return;
+    gn_pagetext t;
+    if (disk && gn_textcache_get(disk, c->path, &st, &t)) {
+        take_text(c, &t);
+        return;
+    }
     gn_page page;
     memset(&page, 0, sizeof page);
     gn_error err;
-    c->ok = false;
-    if (gn_is_file(c->path) && gn_page_load(c->path, &page, &err) == 0) {
+    if (gn_page_load(c->path, &page, &err) == 0) {
         gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = lang, .path = c->path,
                             .line_offset = page.body_line - 1, .pars_only = true};
         gn_doc doc;
         gn_layout(page.doc, &o, &doc);
-        c->ptext = doc.ptext;
-        c->pars = doc.pars;
-        c->npars = doc.npars;
+        t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
+                          .pars = doc.pars, .npars = doc.npars};
+        if (disk && !doc.read_snippets)
+            gn_textcache_put(disk, c->path, &st, &t);
         doc.ptext = (gn_buf)GN_BUF_INIT;
         doc.pars = NULL;
         gn_doc_free(&doc);
-        if (!c->title)
-            c->title = gn_page_title(&page);
-        c->ok = c->held = true;
+        take_text(c, &t);
     }
     gn_page_free(&page);
 }
 
 /* The page at path, read and laid out once, or again when its paragraphs
  * were not kept; *fresh tells whether it was read now. */
-static cached *page_at(gn_finder *f, const char *path, const char *lang, bool *fresh)
+static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
 {
     size_t at;
     *fresh = false;
     if (gn_strmap_get(&f->cached_at, path, &at)) {
         cached *c = &f->cache[at];
         if (c->ok && !c->held) {
-            read_page(c, lang);
+            read_page(c, f->set->v[loc].tag, disk_of(f, loc));
             *fresh = true;
         }
         return c;
@@ -200,7 +262,7 @@ static cached *page_at(gn_finder *f, const char *path, const char *lang, bool *f
     cached *c = &f->cache[f->ncache++];
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
-    read_page(c, lang);
+    read_page(c, f->set->v[loc].tag, disk_of(f, loc));
     *fresh = true;
     return c;
 }
@@ -251,7 +313,7 @@ bool gn_finder_step(gn_finder *f, size_t budget)
             continue;
         char *path = gn_path_join(g->dir, t->page);
         bool fresh;
-        cached *c = page_at(f, path, src->tag, &fresh);
+        cached *c = page_at(f, path, t->loc, &fresh);
         free(path);
         if (!c->ok)
             continue;

@@ -295,6 +295,7 @@ static cmark_node *find_snippet(layout *L, const char *name, size_t len)
 {
     if (!L->snippets_tried) {
         L->snippets_tried = true;
+        L->e.doc->read_snippets = true;
         char *file = L->o->path ? snippets_file(L->o->path) : NULL;
         char *text;
         size_t n;

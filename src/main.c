@@ -16,6 +16,7 @@
 #include "guidenav/align.h"
 #include "guidenav/check.h"
 #include "guidenav/finder.h"
+#include "guidenav/textcache.h"
 #include "guidenav/matrix.h"
 #include "guidenav/stale.h"
 #include "guidenav/state.h"
@@ -54,6 +55,7 @@ static const char usage_text[] =
     "  --all-guides    every guide of the locale\n"
     "  --all-locales   every locale\n"
     "  --no-state      neither read nor write the saved place and bookmarks\n"
+    "  --no-cache      neither read nor write the search cache (pages' text)\n"
     "  --max-file-size BYTES  refuse files larger than this (default: 16 MiB)\n"
     "  --width N       the width for --dump and --compare (default: the terminal's,\n"
     "                  or 80)\n"
@@ -85,6 +87,7 @@ typedef struct options {
     const char *query;   /* --search */
     gn_scope scope;
     bool no_state;
+    bool no_cache;
 } options;
 
 /* Print "guidenav: MESSAGE" on stderr, the message made safe for a
@@ -194,6 +197,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"all-locales", no_argument, NULL, 'A'},
         {"all-guides", no_argument, NULL, 'G'},
         {"no-state", no_argument, NULL, 'n'},
+        {"no-cache", no_argument, NULL, 'N'},
         {"max-file-size", required_argument, NULL, 'M'},
         {"locales", no_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
@@ -272,6 +276,9 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'n':
             o->no_state = true;
+            break;
+        case 'N':
+            o->no_cache = true;
             break;
         case 'l':
             o->mode = MODE_LOCALES;
@@ -584,12 +591,18 @@ static int run_search(gn_localeset *set, const options *o)
 {
     gn_finder *f = gn_finder_new(set);
     gn_finder_set_cache_limit(f, 0); /* one query: nothing to keep */
+    char *cache = o->no_cache ? NULL : gn_textcache_dir();
+    gn_finder_use_disk(f, cache);
+    free(cache);
     if (!gn_finder_start(f, o->query, o->scope, 0, set->v[0].guides[0].id)) {
         gn_finder_free(f);
         return 1;
     }
     while (!gn_finder_step(f, 64))
         ;
+    gn_error err;
+    if (gn_finder_save(f, &err) != 0)
+        report("warning: search cache not saved: %s", err.msg);
     size_t n;
     const gn_found *r = gn_finder_results(f, &n);
     for (size_t i = 0; i < n; i++) {
@@ -675,9 +688,11 @@ int main(int argc, char **argv)
         break;
     default: {
         char *state = o.no_state ? NULL : gn_state_path(&set, NULL);
-        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference, state};
+        char *cache = o.no_cache ? NULL : gn_textcache_dir();
+        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference, state, cache};
         rc = gn_ui_run(&set, &ui, &err);
         free(state);
+        free(cache);
         break;
     }
     }

@@ -41,28 +41,44 @@ static bool is_upper(int32_t cp)
     return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LT;
 }
 
-/* The folded text and, for each of its bytes, the offset in the original
- * text of the code point it comes from; map[out->len] is len. */
-static size_t *fold_text(const char *text, size_t len, gn_buf *out)
+/* The folded text of text[0..len) into out and, when map is not NULL,
+ * for each of its bytes the offset in the original text of the code point
+ * it comes from, in a new array (*map)[0..out->len], whose last entry is
+ * len. Runs of ASCII are folded without decoding. */
+static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
 {
     size_t cap = len + 1;
-    size_t *map = gn_xreallocarray(NULL, cap, sizeof *map);
+    size_t *m = map ? gn_xreallocarray(NULL, cap, sizeof *m) : NULL;
     for (size_t i = 0; i < len;) {
-        int32_t cp;
-        size_t k = gn_utf8_decode(text + i, len - i, &cp);
-        size_t before = out->len;
-        fold_cp(out, cp);
-        if (out->len + 1 > cap) {
-            while (out->len + 1 > cap)
-                cap *= 2;
-            map = gn_xreallocarray(map, cap, sizeof *map);
+        size_t before = out->len, k;
+        if ((unsigned char)text[i] < 0x80) {
+            for (k = 0; i + k < len && (unsigned char)text[i + k] < 0x80; k++)
+                ;
+            gn_buf_add(out, text + i, k);
+            for (size_t j = before; j < out->len; j++)
+                if (out->data[j] >= 'A' && out->data[j] <= 'Z')
+                    out->data[j] += 'a' - 'A';
+        } else {
+            int32_t cp;
+            k = gn_utf8_decode(text + i, len - i, &cp);
+            fold_cp(out, cp);
         }
-        for (size_t j = before; j < out->len; j++)
-            map[j] = i;
+        if (m) {
+            if (out->len + 1 > cap) {
+                while (out->len + 1 > cap)
+                    cap *= 2;
+                m = gn_xreallocarray(m, cap, sizeof *m);
+            }
+            bool ascii = (unsigned char)text[i] < 0x80;
+            for (size_t j = before; j < out->len; j++)
+                m[j] = ascii ? i + (j - before) : i;
+        }
         i += k;
     }
-    map[out->len] = len;
-    return map;
+    if (m) {
+        m[out->len] = len;
+        *map = m;
+    }
 }
 
 bool gn_query_init(gn_query *q, const char *query)
@@ -136,7 +152,16 @@ size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out
         }
     } else {
         gn_buf f = GN_BUF_INIT;
-        size_t *map = fold_text(text, len, &f);
+        fold_text(text, len, &f, NULL);
+        /* Most texts do not match: find out before mapping the bytes. */
+        if (!memmem(f.data ? f.data : "", f.len, q->text, q->len)) {
+            gn_buf_free(&f);
+            *out = NULL;
+            return 0;
+        }
+        f.len = 0;
+        size_t *map;
+        fold_text(text, len, &f, &map);
         for (size_t pos = 0; pos + q->len <= f.len;) {
             const char *hit = memmem(f.data + pos, f.len - pos, q->text, q->len);
             if (!hit)

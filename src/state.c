@@ -177,38 +177,6 @@ static void format_state(gn_buf *b, const gn_state *st)
     }
 }
 
-/* Create folder dir and each missing folder above it, with mode 0700
- * (before the umask). Existing folders are left as they are; a folder
- * another process creates meanwhile is fine. */
-static int make_dirs(const char *dir, gn_error *err)
-{
-    if (gn_is_dir(dir))
-        return 0;
-    char *p = gn_xstrdup(dir);
-    int rc = 0;
-    for (char *s = p + 1;; s++) {
-        if (*s != '/' && *s != '\0')
-            continue;
-        char c = *s;
-        *s = '\0';
-        if (s[-1] != '/' && !gn_is_dir(p) && mkdir(p, 0700) != 0) {
-            int e = errno;
-            if (e != EEXIST || !gn_is_dir(p)) {
-                if (e == EEXIST)
-                    rc = gn_fail(err, "%s: cannot create folder: a file is in the way", p);
-                else
-                    rc = gn_fail(err, "%s: cannot create folder: %s", p, strerror(e));
-                break;
-            }
-        }
-        *s = c;
-        if (c == '\0')
-            break;
-    }
-    free(p);
-    return rc;
-}
-
 /* Write st to path atomically: render it, create the folder (0700), write
  * a temporary "PATH.XXXXXX" beside it (mkstemp, so mode 0600), flush and
  * fsync it, rename it over path, then fsync the folder so the rename
@@ -218,7 +186,7 @@ static int make_dirs(const char *dir, gn_error *err)
 int gn_state_save(const char *path, const gn_state *st, gn_error *err)
 {
     char *dir = gn_path_dirname(path);
-    if (make_dirs(dir, err) != 0) {
+    if (gn_make_dirs(dir, err) != 0) {
         free(dir);
         return -1;
     }

@@ -369,3 +369,35 @@ char *gn_path_find_up(const char *path, int levels, bool (*holds)(const char *di
     free(dir);
     return NULL;
 }
+
+/* Create folder dir and each missing folder above it, with mode 0700
+ * (before the umask). Existing folders are left as they are; a folder
+ * another process creates meanwhile is fine. */
+int gn_make_dirs(const char *dir, gn_error *err)
+{
+    if (gn_is_dir(dir))
+        return 0;
+    char *p = gn_xstrdup(dir);
+    int rc = 0;
+    for (char *s = p + 1;; s++) {
+        if (*s != '/' && *s != '\0')
+            continue;
+        char c = *s;
+        *s = '\0';
+        if (s[-1] != '/' && !gn_is_dir(p) && mkdir(p, 0700) != 0) {
+            int e = errno;
+            if (e != EEXIST || !gn_is_dir(p)) {
+                if (e == EEXIST)
+                    rc = gn_fail(err, "%s: cannot create folder: a file is in the way", p);
+                else
+                    rc = gn_fail(err, "%s: cannot create folder: %s", p, strerror(e));
+                break;
+            }
+        }
+        *s = c;
+        if (c == '\0')
+            break;
+    }
+    free(p);
+    return rc;
+}

@@ -37,6 +37,12 @@ void gn_finder_free(gn_finder *f);
 /* Keep the paragraphs of the pages read, for the next query, up to this
  * many bytes (64 MiB unless set); 0 keeps none (a single query). */
 void gn_finder_set_cache_limit(gn_finder *f, size_t bytes);
+/* Keep pages' searchable text on disk between runs (textcache.h), in
+ * folder dir; NULL keeps none (the default). */
+void gn_finder_use_disk(gn_finder *f, const char *dir);
+/* Write the text caches of the pages read since they were opened; -1 with
+ * err set when one cannot be written (searching is not affected). */
+int gn_finder_save(gn_finder *f, gn_error *err);
 
 /* Start a search (dropping the previous one's results): query in scope:
  * the guide with id guide_id (or every guide) of locale loc (or of every

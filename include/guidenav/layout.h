@@ -132,6 +132,8 @@ typedef struct gn_doc {
     size_t npars, cap_pars;
     gn_piece *pieces;
     size_t npieces, cap_pieces;
+    bool read_snippets; /* the page names a snippet, so its text depends
+                         * on the snippets file too */
 } gn_doc;
 
 /* Lay out the document root as opts says. doc is overwritten (free it

@@ -58,6 +58,9 @@ const char *gn_path_basename(const char *path); /* points into path */
 char *gn_path_absolute(const char *path);
 bool gn_is_dir(const char *path);
 bool gn_is_file(const char *path);
+/* Create folder dir and each missing folder above it, mode 0700; -1 with
+ * err naming the folder that cannot be made. */
+int gn_make_dirs(const char *dir, gn_error *err);
 
 /* Append the base64 encoding (RFC 4648, with padding) of s[0..len). */
 void gn_base64(gn_buf *out, const char *s, size_t len);

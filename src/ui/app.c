@@ -80,6 +80,7 @@ typedef struct app {
     gn_finder *finder;   /* guide-wide and all-locale search */
     gn_scope scope;
     const char *state_path; /* where the place and bookmarks are kept, or NULL */
+    const char *cache_dir;  /* where search keeps pages' text, or NULL */
     gn_state state;      /* bookmarks, and the place at the last quit */
 
     int rows, cols;      /* screen */
@@ -1356,22 +1357,42 @@ static void open_found(app *a, const gn_found *r, const char *query)
     free(page);
 }
 
+/* Open result r of the search for query (copies of both are used: the
+ * finder's results move when it goes on). */
+static void open_result(app *a, const gn_found *r, const char *query)
+{
+    char *q = gn_xstrdup(query);
+    gn_found pick = *r;
+    pick.guide = gn_xstrdup(pick.guide);
+    pick.page = gn_xstrdup(pick.page);
+    open_found(a, &pick, q);
+    free(pick.guide);
+    free(pick.page);
+    free(q);
+}
+
 /* The search box: results as the reader types, in steps so keys are never
  * kept waiting; Tab widens the scope; Up and Down choose; Enter opens. */
 static void search_all(app *a)
 {
-    if (!a->finder)
+    if (!a->finder) {
         a->finder = gn_finder_new(a->set);
+        gn_finder_use_disk(a->finder, a->cache_dir);
+    }
     gn_guide *g = current_guide(a);
     char *guide = gn_xstrdup(g ? g->id : source(a)->nguides ? source(a)->guides[0].id : "");
     gn_buf q = GN_BUF_INIT;
     gn_buf_adds(&q, "");
     size_t cur = 0, first = 0;
-    bool busy = false;
+    bool busy = false, pending = false; /* pending: Enter came before a result */
     for (;;) {
         size_t n, done, total;
         const gn_found *r = gn_finder_results(a->finder, &n);
         gn_finder_progress(a->finder, &done, &total);
+        if (pending && n) {
+            open_result(a, &r[0], q.data);
+            break;
+        }
         /* Draw: the results in the pager's place, the query below. */
         draw_quiet(a);
         int h = a->body_h;
@@ -1455,16 +1476,10 @@ static void search_all(app *a)
                 break;
             if (wc == '\n' || wc == '\r') {
                 if (n) {
-                    char *query = gn_xstrdup(q.data);
-                    gn_found pick = r[cur];
-                    pick.guide = gn_xstrdup(pick.guide);
-                    pick.page = gn_xstrdup(pick.page);
-                    open_found(a, &pick, query);
-                    free(pick.guide);
-                    free(pick.page);
-                    free(query);
+                    open_result(a, &r[cur], q.data);
                     break;
                 }
+                pending = busy; /* open the first result when it comes */
                 continue;
             }
             if (wc == '\t') { /* this guide, all guides, all locales */
@@ -1487,10 +1502,14 @@ static void search_all(app *a)
         if (changed) {
             busy = gn_finder_start(a->finder, q.data, a->scope, a->loc, guide);
             cur = first = 0;
+            pending = false;
         }
     }
     gn_buf_free(&q);
     free(guide);
+    gn_error err;
+    if (gn_finder_save(a->finder, &err) != 0)
+        say(a, "search cache not saved: %s", err.msg);
 }
 
 /* ---- bookmarks and the saved place --------------------------------------- */
@@ -2142,6 +2161,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     a.osc52 = opts->osc52;
     a.reference = opts->reference ? opts->reference : "en";
     a.state_path = opts->state;
+    a.cache_dir = opts->cache;
     a.link = -1;
     a.current = GN_NONE;
     a.hit = -1;

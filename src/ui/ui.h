@@ -12,6 +12,7 @@ typedef struct gn_ui_opts {
     bool osc52;            /* copy links to the clipboard with OSC 52 */
     const char *reference; /* the locale translations are checked against */
     const char *state;     /* the state file (place, bookmarks), or NULL */
+    const char *cache;     /* the search text cache's folder, or NULL */
 } gn_ui_opts;
 
 /* Run the navigator over set, starting in its first locale, until the user

@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include "unit.h"
 #include "guidenav/finder.h"
 #include "guidenav/source.h"
@@ -60,10 +62,109 @@ static void test_cache_limits(void **state)
     gn_localeset_free(&set);
 }
 
+/* Write text to the file at path (its folder exists). */
+static void write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* With the text cache on disk: the same results as without, run after
+ * run; a page that changed is read again; an unchanged page (same size,
+ * time and inode) is answered from the cache without being read. */
+static void test_disk_cache(void **state)
+{
+    (void)state;
+    char tmp[] = "/tmp/gn-finder-XXXXXX";
+    assert_non_null(mkdtemp(tmp));
+    char *guide = gn_xasprintf("%s/set.en", tmp), *cache = gn_xasprintf("%s/cache", tmp);
+    char *toc = gn_xasprintf("%s/TOC.md", guide), *page = gn_xasprintf("%s/page.md", guide);
+    char *ja = gn_xasprintf("%s/set.ja-JP", tmp), *ja_toc = gn_xasprintf("%s/TOC.md", ja);
+    char *ja_page = gn_xasprintf("%s/page.md", ja);
+    assert_int_equal(mkdir(guide, 0755), 0);
+    assert_int_equal(mkdir(ja, 0755), 0);
+    write_text(toc, "# Guide\n\n- [Page](page.md)\n");
+    write_text(page, "# Page\n\nThe *quick* brown fox.\n\n| a | b |\n|---|---|\n| fox | 狐 |\n");
+    write_text(ja_toc, "# ガイド\n\n- [ページ](page.md)\n");
+    write_text(ja_page, "# ページ\n\n素早い茶色の狐。\n");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&guide, 1, &set, &err), 0);
+    assert_int_equal(set.n, 2);
+
+    gn_finder *f = gn_finder_new(&set);
+    char *want_fox = search_all(f, "fox"), *want_ja = search_all(f, "狐");
+    assert_non_null(strstr(want_fox, "The quick brown fox."));
+    assert_non_null(strstr(want_ja, "素早い茶色の狐。"));
+    gn_finder_free(f);
+    for (int run = 0; run < 2; run++) { /* the first fills the cache */
+        f = gn_finder_new(&set);
+        gn_finder_use_disk(f, cache);
+        char *got = search_all(f, "fox");
+        assert_string_equal(got, want_fox);
+        free(got);
+        got = search_all(f, "狐");
+        assert_string_equal(got, want_ja);
+        free(got);
+        assert_int_equal(gn_finder_save(f, &err), 0);
+        gn_finder_free(f);
+    }
+
+    /* The same size, time and inode: the cache answers with what it has. */
+    struct stat st;
+    assert_int_equal(stat(page, &st), 0);
+    FILE *w = fopen(page, "r+");
+    assert_non_null(w);
+    fputs("# Page\n\nThe *quick* brown cat.", w);
+    fclose(w);
+    struct timespec times[2] = {st.st_atim, st.st_mtim};
+    assert_int_equal(utimensat(AT_FDCWD, page, times, 0), 0);
+    f = gn_finder_new(&set);
+    gn_finder_use_disk(f, cache);
+    char *got = search_all(f, "fox");
+    assert_string_equal(got, want_fox);
+    free(got);
+    gn_finder_free(f);
+
+    /* A page that changed size is read again. */
+    write_text(page, "# Page\n\nA lazy dog.\n");
+    f = gn_finder_new(&set);
+    gn_finder_use_disk(f, cache);
+    got = search_all(f, "fox");
+    assert_string_equal(got, "");
+    free(got);
+    got = search_all(f, "lazy");
+    assert_non_null(strstr(got, "A lazy dog."));
+    free(got);
+    got = search_all(f, "狐");
+    const char *ja_line = strchr(want_ja, '\n') + 1; /* the English line first */
+    assert_true(want_ja[0] == '0' && ja_line[0] == '1');
+    assert_string_equal(got, ja_line); /* the Japanese page only */
+    free(got);
+    gn_finder_free(f);
+
+    gn_localeset_free(&set);
+    char *rm = gn_xasprintf("rm -rf '%s'", tmp);
+    assert_int_equal(system(rm), 0);
+    free(rm);
+    free(want_fox);
+    free(want_ja);
+    free(guide);
+    free(cache);
+    free(toc);
+    free(page);
+    free(ja);
+    free(ja_toc);
+    free(ja_page);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cache_limits),
+        cmocka_unit_test(test_disk_cache),
     };
     return cmocka_run_group_tests_name("finder", tests, NULL, NULL);
 }

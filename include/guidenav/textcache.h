@@ -1,0 +1,68 @@
+/* textcache.h: the searchable text of pages, kept on disk between runs,
+ * so that a search reads again only the pages that changed.
+ *
+ * One file per locale source (its root and language) in a cache folder. An
+ * entry holds what search needs of a page (its title, its paragraphs'
+ * text and source lines) and is used only while the page's size,
+ * modification time and inode are those recorded. A cache file that is
+ * missing, of another format or version, or damaged in any way is ignored
+ * and replaced on the next save: the cache can make a search faster, never
+ * different. Pages whose text depends on other files (snippets) are not
+ * recorded.
+ *
+ * The file: a header, the entries' bodies, an index of the entries, and a
+ * trailer giving the index's offset. Opening reads the header, trailer
+ * and index only; an entry's body is read when it is asked for. */
+#ifndef GUIDENAV_TEXTCACHE_H
+#define GUIDENAV_TEXTCACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/stat.h>
+#include "guidenav/error.h"
+#include "guidenav/layout.h"
+#include "guidenav/util.h"
+
+typedef struct gn_textcache gn_textcache;
+
+/* A page's searchable text, as gn_layout gives it (doc->ptext, pars). */
+typedef struct gn_pagetext {
+    char *title;
+    gn_buf ptext;
+    gn_par *pars;
+    size_t npars;
+} gn_pagetext;
+
+void gn_pagetext_free(gn_pagetext *t);
+
+/* The cache folder: $XDG_CACHE_HOME/guidenav when that is absolute, else
+ * $HOME/.cache/guidenav when HOME is absolute; NULL otherwise. Newly
+ * allocated. */
+char *gn_textcache_dir(void);
+
+/* The cache of the source at root (absolute) in language lang, kept in
+ * folder dir; its file is read when it exists. Never fails: a cache that
+ * cannot be read starts empty. */
+gn_textcache *gn_textcache_open(const char *dir, const char *root, const char *lang);
+
+/* The entry of the page at path when there is one and st (the page's
+ * stat) matches it: fills out (free it with gn_pagetext_free). */
+bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
+                      gn_pagetext *out);
+
+/* Record the text of the page at path, whose stat is st (an entry already
+ * there is replaced). Written to a temporary file at once; an entry that
+ * cannot be written is dropped (the cache is only a help). */
+void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
+                      const gn_pagetext *t);
+
+/* When entries were put: write the cache file anew (the new entries and
+ * the old ones not replaced) and rename it over the old one. 0 when done
+ * or nothing changed; -1 with err set when the file cannot be written (the
+ * old one stays). */
+int gn_textcache_save(gn_textcache *c, gn_error *err);
+
+/* Release c; entries put and not saved are lost. NULL is a no-op. */
+void gn_textcache_free(gn_textcache *c);
+
+#endif

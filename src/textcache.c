@@ -1,0 +1,537 @@
+/* textcache.c: pages' searchable text kept on disk (see textcache.h).
+ *
+ * The file, every number a little-endian uint64 ("u64"), every string a
+ * u64 length and its bytes:
+ *
+ *   header   MAGIC, u64 FORMAT, string stamp (version), string root,
+ *            string lang
+ *   bodies   per entry: string title, u64 npars, npars x (u64 off,
+ *            u64 len, u64 src_line), string ptext
+ *   index    per entry: string path, u64 size, u64 mtime seconds, u64
+ *            mtime nanoseconds, u64 inode, u64 body offset, u64 body
+ *            length, u64 body hash (FNV-1a: a damaged body is not used)
+ *   trailer  u64 index offset, u64 entries, TRAILER
+ *
+ * New entries are written to a temporary file as they are put; saving
+ * copies the old entries still wanted after them, writes the index and
+ * renames the file over the old one. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "guidenav/strmap.h"
+#include "guidenav/textcache.h"
+
+#define MAGIC "guidenav text cache\n"
+#define TRAILER "gn-tc-end\n"
+/* Bump when the text search sees changes for the same page. */
+#define FORMAT 1
+#define STAMP GN_VERSION
+#define MAX_HEADER 65536
+#define MAX_INDEX ((uint64_t)1 << 30)
+#define TRAILER_SIZE (16 + sizeof TRAILER - 1)
+#define INDEX_NUMBERS 7
+#define MIN_INDEX_RECORD (8 * (1 + INDEX_NUMBERS)) /* an empty path and the numbers */
+
+typedef struct entry {
+    char *path;
+    uint64_t size, mtime_s, mtime_ns, ino;
+    uint64_t body_off, body_len, body_hash;
+    bool fresh;    /* in the temporary file, else in the old one */
+    bool dropped;  /* replaced, or found damaged */
+} entry;
+
+struct gn_textcache {
+    char *file;      /* the cache file's path; NULL: no folder, no cache */
+    char *root, *lang;
+    int fd;          /* the old file, or -1 */
+    entry *v;
+    size_t n, cap;
+    gn_strmap at;    /* path -> index in v of its live entry */
+    char *tmp;       /* the temporary file's path, once created */
+    int tmp_fd;
+    uint64_t tmp_end;
+    char *failed;    /* why the temporary file could not be written */
+};
+
+/* ---- encoding ---------------------------------------------------------- */
+
+static void put_u64(gn_buf *b, uint64_t v)
+{
+    char le[8];
+    for (int i = 0; i < 8; i++)
+        le[i] = (char)(v >> (8 * i));
+    gn_buf_add(b, le, 8);
+}
+
+static void put_str(gn_buf *b, const char *s, size_t n)
+{
+    put_u64(b, n);
+    gn_buf_add(b, s, n);
+}
+
+/* A bounded reader: any read past the end sets bad and yields zeros. */
+typedef struct reader {
+    const unsigned char *p;
+    size_t n, at;
+    bool bad;
+} reader;
+
+static uint64_t get_u64(reader *r)
+{
+    if (r->bad || r->n - r->at < 8) {
+        r->bad = true;
+        return 0;
+    }
+    uint64_t v = 0;
+    for (int i = 0; i < 8; i++)
+        v |= (uint64_t)r->p[r->at + (size_t)i] << (8 * i);
+    r->at += 8;
+    return v;
+}
+
+/* A string of the reader: a pointer into its bytes and the length. */
+static const char *get_str(reader *r, size_t *len)
+{
+    uint64_t n = get_u64(r);
+    if (r->bad || n > r->n - r->at) {
+        r->bad = true;
+        *len = 0;
+        return "";
+    }
+    const char *s = (const char *)r->p + r->at;
+    r->at += (size_t)n;
+    *len = (size_t)n;
+    return s;
+}
+
+/* True when the next string of r equals s. */
+static bool get_str_is(reader *r, const char *s)
+{
+    size_t n;
+    const char *got = get_str(r, &n);
+    return !r->bad && n == strlen(s) && memcmp(got, s, n) == 0;
+}
+
+static void put_header(gn_buf *b, const gn_textcache *c)
+{
+    gn_buf_add(b, MAGIC, sizeof MAGIC - 1);
+    put_u64(b, FORMAT);
+    put_str(b, STAMP, strlen(STAMP));
+    put_str(b, c->root, strlen(c->root));
+    put_str(b, c->lang, strlen(c->lang));
+}
+
+/* ---- the folder and the file ---------------------------------------------- */
+
+char *gn_textcache_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    if (xdg && xdg[0] == '/')
+        return gn_path_join(xdg, "guidenav");
+    const char *home = getenv("HOME");
+    if (home && home[0] == '/')
+        return gn_path_join(home, ".cache/guidenav");
+    return NULL;
+}
+
+/* 64-bit FNV-1a of n bytes, continuing from h (0: start). */
+static uint64_t hash_more(uint64_t h, const void *p, size_t n)
+{
+    if (h == 0)
+        h = UINT64_C(0xcbf29ce484222325);
+    for (size_t i = 0; i < n; i++) {
+        h ^= ((const unsigned char *)p)[i];
+        h *= UINT64_C(0x100000001b3);
+    }
+    return h;
+}
+
+static uint64_t hash(const void *p, size_t n)
+{
+    return hash_more(0, p, n);
+}
+
+/* The cache file of root and lang in dir: 16 hex digits of the FNV-1a hash
+ * of "root\nlang", then ".text". */
+static char *file_name(const char *dir, const char *root, const char *lang)
+{
+    uint64_t h = hash(root, strlen(root));
+    h = hash_more(hash_more(h, "\n", 1), lang, strlen(lang));
+    char name[32];
+    snprintf(name, sizeof name, "%016" PRIx64 ".text", h);
+    return gn_path_join(dir, name);
+}
+
+/* Read exactly n bytes at off of fd into buf; false on a short read. */
+static bool read_at(int fd, void *buf, size_t n, uint64_t off)
+{
+    for (size_t got = 0; got < n;) {
+        ssize_t k = pread(fd, (char *)buf + got, n - got, (off_t)(off + got));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        got += (size_t)k;
+    }
+    return true;
+}
+
+/* Write n bytes to fd at off; false on failure. */
+static bool write_at(int fd, const void *buf, size_t n, uint64_t off)
+{
+    for (size_t put = 0; put < n;) {
+        ssize_t k = pwrite(fd, (const char *)buf + put, n - put, (off_t)(off + put));
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return false;
+        put += (size_t)k;
+    }
+    return true;
+}
+
+static entry *add_entry(gn_textcache *c, char *path)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? c->cap * 2 : 64;
+        c->v = gn_xreallocarray(c->v, c->cap, sizeof *c->v);
+    }
+    entry *e = &c->v[c->n];
+    memset(e, 0, sizeof *e);
+    e->path = path;
+    size_t was;
+    if (gn_strmap_get(&c->at, path, &was))
+        c->v[was].dropped = true;
+    gn_strmap_put(&c->at, path, c->n++);
+    return e;
+}
+
+/* Read the index of the open file c->fd (of size bytes) into c->v; false
+ * when the file is not a cache of this root, language and version, or is
+ * damaged anywhere in its header, trailer or index. */
+static bool read_index(gn_textcache *c, uint64_t size)
+{
+    size_t hn = size < MAX_HEADER ? (size_t)size : MAX_HEADER;
+    unsigned char *head = gn_xmalloc(hn ? hn : 1);
+    reader r = {head, hn, 0, !read_at(c->fd, head, hn, 0)};
+    bool ok = !r.bad && hn >= sizeof MAGIC - 1 && memcmp(head, MAGIC, sizeof MAGIC - 1) == 0;
+    r.at = sizeof MAGIC - 1;
+    ok = ok && get_u64(&r) == FORMAT && get_str_is(&r, STAMP) && get_str_is(&r, c->root) &&
+         get_str_is(&r, c->lang);
+    uint64_t bodies = r.at;
+    free(head);
+    unsigned char tail[TRAILER_SIZE];
+    if (!ok || size < bodies + TRAILER_SIZE || !read_at(c->fd, tail, sizeof tail, size - sizeof tail) ||
+        memcmp(tail + 16, TRAILER, sizeof TRAILER - 1) != 0)
+        return false;
+    reader t = {tail, sizeof tail, 0, false};
+    uint64_t index_off = get_u64(&t), count = get_u64(&t);
+    uint64_t index_end = size - TRAILER_SIZE;
+    if (index_off < bodies || index_off > index_end || index_end - index_off > MAX_INDEX ||
+        count > (index_end - index_off) / MIN_INDEX_RECORD)
+        return false;
+    size_t in = (size_t)(index_end - index_off);
+    unsigned char *index = gn_xmalloc(in ? in : 1);
+    reader x = {index, in, 0, !read_at(c->fd, index, in, index_off)};
+    for (uint64_t i = 0; i < count && !x.bad; i++) {
+        size_t plen;
+        const char *path = get_str(&x, &plen);
+        uint64_t num[INDEX_NUMBERS];
+        for (int k = 0; k < INDEX_NUMBERS; k++)
+            num[k] = get_u64(&x);
+        if (x.bad || memchr(path, '\0', plen) || num[4] < bodies || num[4] > index_off ||
+            num[5] > index_off - num[4]) {
+            x.bad = true;
+            break;
+        }
+        entry *e = add_entry(c, gn_xstrndup(path, plen));
+        e->size = num[0];
+        e->mtime_s = num[1];
+        e->mtime_ns = num[2];
+        e->ino = num[3];
+        e->body_off = num[4];
+        e->body_len = num[5];
+        e->body_hash = num[6];
+    }
+    ok = !x.bad && x.at == in;
+    free(index);
+    return ok;
+}
+
+/* Forget the entries and close the files (the temporary one removed). */
+static void reset(gn_textcache *c)
+{
+    for (size_t i = 0; i < c->n; i++)
+        free(c->v[i].path);
+    free(c->v);
+    c->v = NULL;
+    c->n = c->cap = 0;
+    gn_strmap_free(&c->at);
+    if (c->fd >= 0)
+        close(c->fd);
+    c->fd = -1;
+    if (c->tmp_fd >= 0)
+        close(c->tmp_fd);
+    c->tmp_fd = -1;
+    if (c->tmp)
+        unlink(c->tmp);
+    free(c->tmp);
+    c->tmp = NULL;
+    c->tmp_end = 0;
+    free(c->failed);
+    c->failed = NULL;
+}
+
+/* Open the cache file, if any, and read its index (none when damaged). */
+static void load(gn_textcache *c)
+{
+    c->fd = c->file ? open(c->file, O_RDONLY | O_CLOEXEC) : -1;
+    struct stat st;
+    if (c->fd < 0)
+        return;
+    if (fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode) || !read_index(c, (uint64_t)st.st_size))
+        reset(c);
+}
+
+gn_textcache *gn_textcache_open(const char *dir, const char *root, const char *lang)
+{
+    gn_textcache *c = gn_xcalloc(1, sizeof *c);
+    c->fd = c->tmp_fd = -1;
+    c->root = gn_xstrdup(root);
+    c->lang = gn_xstrdup(lang ? lang : "");
+    c->file = dir ? file_name(dir, c->root, c->lang) : NULL;
+    load(c);
+    return c;
+}
+
+void gn_textcache_free(gn_textcache *c)
+{
+    if (!c)
+        return;
+    reset(c);
+    free(c->file);
+    free(c->root);
+    free(c->lang);
+    free(c);
+}
+
+/* ---- entries ------------------------------------------------------------ */
+
+void gn_pagetext_free(gn_pagetext *t)
+{
+    free(t->title);
+    gn_buf_free(&t->ptext);
+    free(t->pars);
+    memset(t, 0, sizeof *t);
+}
+
+/* Decode a body into out; false when it is damaged. */
+static bool decode_body(const unsigned char *p, size_t n, gn_pagetext *out)
+{
+    memset(out, 0, sizeof *out);
+    reader r = {p, n, 0, false};
+    size_t tlen;
+    const char *title = get_str(&r, &tlen);
+    uint64_t npars = get_u64(&r);
+    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 24)
+        return false;
+    gn_par *pars = gn_xcalloc(npars ? (size_t)npars : 1, sizeof *pars);
+    for (uint64_t i = 0; i < npars; i++) {
+        pars[i].off = (size_t)get_u64(&r);
+        pars[i].len = (size_t)get_u64(&r);
+        uint64_t line = get_u64(&r);
+        pars[i].src_line = line <= INT32_MAX ? (int)line : 0;
+    }
+    size_t plen;
+    const char *ptext = get_str(&r, &plen);
+    bool ok = !r.bad && r.at == n;
+    for (uint64_t i = 0; ok && i < npars; i++)
+        ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off;
+    if (!ok) {
+        free(pars);
+        return false;
+    }
+    out->title = gn_xstrndup(title, tlen);
+    gn_buf_add(&out->ptext, ptext, plen);
+    out->pars = pars;
+    out->npars = (size_t)npars;
+    return true;
+}
+
+bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
+                      gn_pagetext *out)
+{
+    size_t i;
+    if (!gn_strmap_get(&c->at, path, &i))
+        return false;
+    entry *e = &c->v[i];
+    if (e->dropped || e->size != (uint64_t)st->st_size || e->mtime_s != (uint64_t)st->st_mtim.tv_sec ||
+        e->mtime_ns != (uint64_t)st->st_mtim.tv_nsec || e->ino != (uint64_t)st->st_ino ||
+        e->body_len > SIZE_MAX - 1)
+        return false;
+    int fd = e->fresh ? c->tmp_fd : c->fd;
+    unsigned char *body = malloc(e->body_len ? (size_t)e->body_len : 1);
+    bool ok = body && fd >= 0 && read_at(fd, body, (size_t)e->body_len, e->body_off) &&
+              hash(body, (size_t)e->body_len) == e->body_hash &&
+              decode_body(body, (size_t)e->body_len, out);
+    free(body);
+    if (!ok)
+        e->dropped = true;
+    return ok;
+}
+
+/* Give up writing the temporary file, saying why. */
+static void fail_tmp(gn_textcache *c, const char *what)
+{
+    if (!c->failed)
+        c->failed = gn_xasprintf("%s: %s", what, strerror(errno));
+    if (c->tmp_fd >= 0)
+        close(c->tmp_fd);
+    c->tmp_fd = -1;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->v[i].fresh)
+            c->v[i].dropped = true;
+}
+
+/* Create the temporary file and write the header; false when it cannot. */
+static bool start_tmp(gn_textcache *c)
+{
+    char *dir = gn_path_dirname(c->file);
+    gn_error err;
+    if (gn_make_dirs(dir, &err) != 0) {
+        c->failed = gn_xstrdup(err.msg);
+        free(dir);
+        return false;
+    }
+    free(dir);
+    c->tmp = gn_xasprintf("%s.XXXXXX", c->file);
+    c->tmp_fd = mkostemp(c->tmp, O_CLOEXEC);
+    if (c->tmp_fd < 0) {
+        fail_tmp(c, c->tmp);
+        free(c->tmp);
+        c->tmp = NULL;
+        return false;
+    }
+    gn_buf b = GN_BUF_INIT;
+    put_header(&b, c);
+    bool ok = write_at(c->tmp_fd, b.data, b.len, 0);
+    c->tmp_end = b.len;
+    gn_buf_free(&b);
+    if (!ok)
+        fail_tmp(c, c->tmp);
+    return ok;
+}
+
+void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
+                      const gn_pagetext *t)
+{
+    if (!c->file || c->failed || (!c->tmp && !start_tmp(c)))
+        return;
+    gn_buf b = GN_BUF_INIT;
+    const char *title = t->title ? t->title : "";
+    put_str(&b, title, strlen(title));
+    put_u64(&b, t->npars);
+    for (size_t i = 0; i < t->npars; i++) {
+        put_u64(&b, t->pars[i].off);
+        put_u64(&b, t->pars[i].len);
+        put_u64(&b, t->pars[i].src_line > 0 ? (uint64_t)t->pars[i].src_line : 0);
+    }
+    put_str(&b, t->ptext.data ? t->ptext.data : "", t->ptext.len);
+    if (write_at(c->tmp_fd, b.data, b.len, c->tmp_end)) {
+        entry *e = add_entry(c, gn_xstrdup(path));
+        e->size = (uint64_t)st->st_size;
+        e->mtime_s = (uint64_t)st->st_mtim.tv_sec;
+        e->mtime_ns = (uint64_t)st->st_mtim.tv_nsec;
+        e->ino = (uint64_t)st->st_ino;
+        e->body_off = c->tmp_end;
+        e->body_len = b.len;
+        e->body_hash = hash(b.data, b.len);
+        e->fresh = true;
+        c->tmp_end += b.len;
+    } else {
+        fail_tmp(c, c->tmp);
+    }
+    gn_buf_free(&b);
+}
+
+/* Copy the body of old entry e to the end of the temporary file, which it
+ * then points to. -1 when the temporary file cannot be written; 1 when
+ * the old body cannot be read (e is then dropped); 0 when copied. */
+static int copy_old(gn_textcache *c, entry *e)
+{
+    char buf[65536];
+    uint64_t from = e->body_off, to = c->tmp_end;
+    for (uint64_t left = e->body_len; left > 0;) {
+        size_t n = left < sizeof buf ? (size_t)left : sizeof buf;
+        if (!read_at(c->fd, buf, n, from)) {
+            e->dropped = true;
+            return 1;
+        }
+        if (!write_at(c->tmp_fd, buf, n, to))
+            return -1;
+        from += n;
+        to += n;
+        left -= n;
+    }
+    e->body_off = c->tmp_end;
+    e->fresh = true;
+    c->tmp_end = to;
+    return 0;
+}
+
+int gn_textcache_save(gn_textcache *c, gn_error *err)
+{
+    if (c->failed) {
+        gn_fail(err, "%s", c->failed);
+        reset(c);
+        load(c);
+        return -1;
+    }
+    if (!c->tmp)
+        return 0;
+    bool ok = true;
+    for (size_t i = 0; ok && i < c->n; i++)
+        if (!c->v[i].fresh && !c->v[i].dropped)
+            ok = copy_old(c, &c->v[i]) >= 0;
+    gn_buf b = GN_BUF_INIT;
+    uint64_t count = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        const entry *e = &c->v[i];
+        if (!e->fresh || e->dropped)
+            continue;
+        put_str(&b, e->path, strlen(e->path));
+        uint64_t num[INDEX_NUMBERS] = {e->size,     e->mtime_s,  e->mtime_ns, e->ino,
+                                       e->body_off, e->body_len, e->body_hash};
+        for (size_t k = 0; k < INDEX_NUMBERS; k++)
+            put_u64(&b, num[k]);
+        count++;
+    }
+    put_u64(&b, c->tmp_end);
+    put_u64(&b, count);
+    gn_buf_add(&b, TRAILER, sizeof TRAILER - 1);
+    ok = ok && write_at(c->tmp_fd, b.data, b.len, c->tmp_end);
+    gn_buf_free(&b);
+    int rc = 0;
+    if (!ok || close(c->tmp_fd) != 0) {
+        rc = gn_fail(err, "%s: cannot write: %s", c->tmp, strerror(errno));
+        if (ok)
+            c->tmp_fd = -1;
+    } else {
+        c->tmp_fd = -1;
+        if (rename(c->tmp, c->file) != 0)
+            rc = gn_fail(err, "%s: cannot replace: %s", c->file, strerror(errno));
+        else {
+            free(c->tmp); /* renamed: nothing to remove */
+            c->tmp = NULL;
+        }
+    }
+    reset(c);
+    load(c);
+    return rc;
+}
