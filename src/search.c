@@ -15,6 +15,14 @@
 
 /* ---- folding -------------------------------------------------------------- */
 
+/* True for the code points of blocks without case: CJK radicals to Vai
+ * (U+2E80..U+A63F: kana, ideographs, Yi...) and Hangul syllables. Their
+ * folding is themselves (test_search checks each against utf8proc). */
+static bool caseless(int32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0xA63F) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
 /* Append the full case folding of cp to out ("ß" -> "ss", "İ" -> "i̇"). */
 static void fold_cp(gn_buf *out, int32_t cp)
 {
@@ -52,16 +60,21 @@ static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
     for (size_t i = 0; i < len;) {
         size_t before = out->len, k;
         if ((unsigned char)text[i] < 0x80) {
-            for (k = 0; i + k < len && (unsigned char)text[i + k] < 0x80; k++)
-                ;
-            gn_buf_add(out, text + i, k);
-            for (size_t j = before; j < out->len; j++)
-                if (out->data[j] >= 'A' && out->data[j] <= 'Z')
-                    out->data[j] += 'a' - 'A';
+            gn_buf_reserve(out, len - i);
+            char *d = out->data + out->len;
+            for (k = 0; i + k < len && (unsigned char)text[i + k] < 0x80; k++) {
+                char ch = text[i + k];
+                d[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
+            }
+            out->len += k;
+            out->data[out->len] = '\0';
         } else {
             int32_t cp;
             k = gn_utf8_decode(text + i, len - i, &cp);
-            fold_cp(out, cp);
+            if (caseless(cp))
+                gn_buf_add(out, text + i, k);
+            else
+                fold_cp(out, cp);
         }
         if (m) {
             if (out->len + 1 > cap) {

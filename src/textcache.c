@@ -9,7 +9,7 @@
  *            u64 len, u64 src_line), string ptext
  *   index    per entry: string path, u64 size, u64 mtime seconds, u64
  *            mtime nanoseconds, u64 inode, u64 body offset, u64 body
- *            length, u64 body hash (FNV-1a: a damaged body is not used)
+ *            length, u64 body hash (see hash(): a damaged body is not used)
  *   trailer  u64 index offset, u64 entries, TRAILER
  *
  * New entries are written to a temporary file as they are put; saving
@@ -140,29 +140,33 @@ char *gn_textcache_dir(void)
     return NULL;
 }
 
-/* 64-bit FNV-1a of n bytes, continuing from h (0: start). */
-static uint64_t hash_more(uint64_t h, const void *p, size_t n)
-{
-    if (h == 0)
-        h = UINT64_C(0xcbf29ce484222325);
-    for (size_t i = 0; i < n; i++) {
-        h ^= ((const unsigned char *)p)[i];
-        h *= UINT64_C(0x100000001b3);
-    }
-    return h;
-}
-
+/* A 64-bit hash of n bytes, eight at a time (multiply and shift, as in
+ * the finalisers of MurmurHash and splitmix64): it tells a damaged body
+ * from a whole one, and names the cache files. Not cryptographic. */
 static uint64_t hash(const void *p, size_t n)
 {
-    return hash_more(0, p, n);
+    const unsigned char *s = p;
+    uint64_t h = UINT64_C(0x9e3779b97f4a7c15) ^ n;
+    for (; n >= 8; s += 8, n -= 8) {
+        uint64_t w;
+        memcpy(&w, s, 8);
+        h = (h ^ w) * UINT64_C(0xbf58476d1ce4e5b9);
+        h ^= h >> 31;
+    }
+    for (; n > 0; s++, n--)
+        h = (h ^ *s) * UINT64_C(0x94d049bb133111eb);
+    h ^= h >> 29;
+    h *= UINT64_C(0xbf58476d1ce4e5b9);
+    return h ^ (h >> 32);
 }
 
-/* The cache file of root and lang in dir: 16 hex digits of the FNV-1a hash
- * of "root\nlang", then ".text". */
+/* The cache file of root and lang in dir: 16 hex digits of the hash of
+ * "root\nlang", then ".text". */
 static char *file_name(const char *dir, const char *root, const char *lang)
 {
-    uint64_t h = hash(root, strlen(root));
-    h = hash_more(hash_more(h, "\n", 1), lang, strlen(lang));
+    char *key = gn_xasprintf("%s\n%s", root, lang);
+    uint64_t h = hash(key, strlen(key));
+    free(key);
     char name[32];
     snprintf(name, sizeof name, "%016" PRIx64 ".text", h);
     return gn_path_join(dir, name);
@@ -331,16 +335,19 @@ void gn_pagetext_free(gn_pagetext *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Decode a body into out; false when it is damaged. */
-static bool decode_body(const unsigned char *p, size_t n, gn_pagetext *out)
+/* Decode the body in buf (n bytes, allocated) into out, which takes buf
+ * over for its text; false when the body is damaged (buf is then freed). */
+static bool decode_body(unsigned char *buf, size_t n, gn_pagetext *out)
 {
     memset(out, 0, sizeof *out);
-    reader r = {p, n, 0, false};
+    reader r = {buf, n, 0, false};
     size_t tlen;
     const char *title = get_str(&r, &tlen);
     uint64_t npars = get_u64(&r);
-    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 24)
+    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 24) {
+        free(buf);
         return false;
+    }
     gn_par *pars = gn_xcalloc(npars ? (size_t)npars : 1, sizeof *pars);
     for (uint64_t i = 0; i < npars; i++) {
         pars[i].off = (size_t)get_u64(&r);
@@ -355,10 +362,15 @@ static bool decode_body(const unsigned char *p, size_t n, gn_pagetext *out)
         ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off;
     if (!ok) {
         free(pars);
+        free(buf);
         return false;
     }
     out->title = gn_xstrndup(title, tlen);
-    gn_buf_add(&out->ptext, ptext, plen);
+    /* The text moves to the start of buf, which becomes its buffer (the
+     * body holds at least 8 more bytes: room for the NUL). */
+    memmove(buf, ptext, plen);
+    buf[plen] = '\0';
+    out->ptext = (gn_buf){(char *)buf, plen, n};
     out->pars = pars;
     out->npars = (size_t)npars;
     return true;
@@ -378,9 +390,11 @@ bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
     int fd = e->fresh ? c->tmp_fd : c->fd;
     unsigned char *body = malloc(e->body_len ? (size_t)e->body_len : 1);
     bool ok = body && fd >= 0 && read_at(fd, body, (size_t)e->body_len, e->body_off) &&
-              hash(body, (size_t)e->body_len) == e->body_hash &&
-              decode_body(body, (size_t)e->body_len, out);
-    free(body);
+              hash(body, (size_t)e->body_len) == e->body_hash;
+    if (ok)
+        ok = decode_body(body, (size_t)e->body_len, out); /* takes body */
+    else
+        free(body);
     if (!ok)
         e->dropped = true;
     return ok;

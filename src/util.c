@@ -73,7 +73,7 @@ char *gn_xasprintf(const char *fmt, ...)
     return b.data;
 }
 
-static void buf_reserve(gn_buf *b, size_t extra)
+void gn_buf_reserve(gn_buf *b, size_t extra)
 {
     if (b->len + extra + 1 <= b->cap)
         return;
@@ -89,7 +89,7 @@ static void buf_reserve(gn_buf *b, size_t extra)
 
 void gn_buf_add(gn_buf *b, const char *s, size_t n)
 {
-    buf_reserve(b, n);
+    gn_buf_reserve(b, n);
     if (n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
@@ -114,7 +114,7 @@ void gn_buf_addf(gn_buf *b, const char *fmt, ...)
     va_end(ap);
     if (n <= 0)
         return;
-    buf_reserve(b, (size_t)n);
+    gn_buf_reserve(b, (size_t)n);
     va_start(ap, fmt);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);

@@ -32,6 +32,8 @@ void gn_buf_adds(gn_buf *b, const char *s);
 void gn_buf_addc(gn_buf *b, char c);
 void gn_buf_addf(gn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void gn_buf_reset(gn_buf *b);
+/* Make room for extra more bytes (and the NUL) without another allocation. */
+void gn_buf_reserve(gn_buf *b, size_t extra);
 char *gn_buf_take(gn_buf *b);
 void gn_buf_free(gn_buf *b);
 

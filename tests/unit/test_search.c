@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include "unit.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
@@ -219,6 +220,27 @@ static void test_cjk_substrings(void **state)
     assert_find("국어", "한국어 문서의 한국어", "3+6 23+6");
     /* Fullwidth Latin folds like ASCII. */
     assert_find("ａｂｃ", "ＡＢＣ", "0+9");
+}
+
+/* Text in the blocks search copies without folding (kana, ideographs,
+ * Yi, Hangul syllables: U+2E80..U+A63F, U+AC00..U+D7A3) has no case
+ * folding in utf8proc, and a code point of them finds itself between
+ * others. */
+static void test_caseless_blocks(void **state)
+{
+    (void)state;
+    static const int32_t ranges[][2] = {{0x2E80, 0xA63F}, {0xAC00, 0xD7A3}};
+    for (size_t r = 0; r < 2; r++)
+        for (int32_t cp = ranges[r][0]; cp <= ranges[r][1]; cp++) {
+            utf8proc_int32_t dst[8];
+            int bound = 0;
+            utf8proc_ssize_t n = utf8proc_decompose_char(cp, dst, 8, UTF8PROC_CASEFOLD, &bound);
+            if (n != 1 || dst[0] != cp)
+                fail_msg("U+%04X folds to something else", (unsigned)cp);
+        }
+    assert_find("の", "日本語のページ", "9+3");
+    assert_find("ㄱ", "Aㄱa", "1+3");
+    assert_find("꒐", "Ａ꒐ａ", "3+3"); /* a Yi radical beside fullwidth Latin */
 }
 
 static void test_non_overlapping_and_exact(void **state)
@@ -662,6 +684,7 @@ int main(void)
         cmocka_unit_test(test_turkish_dotted_i),
         cmocka_unit_test(test_smart_case),
         cmocka_unit_test(test_cjk_substrings),
+        cmocka_unit_test(test_caseless_blocks),
         cmocka_unit_test(test_non_overlapping_and_exact),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_phrase_across_a_wrap),
