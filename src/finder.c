@@ -303,6 +303,23 @@ static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par
                             &r->moff, &r->mlen);
 }
 
+/* Add the matches of the query in page c, paragraph by paragraph, once
+ * the page's whole text (its paragraphs each followed by '\n') is found
+ * to hold one: most pages do not, and are folded once. */
+static void search_page(gn_finder *f, const task *t, const cached *c)
+{
+    if (!gn_search_any(&f->q, c->ptext.data, c->ptext.len))
+        return;
+    for (size_t pi = 0; pi < c->npars; pi++) {
+        const gn_par *par = &c->pars[pi];
+        gn_match *m;
+        size_t n = gn_search(&f->q, c->ptext.data + par->off, par->len, &m);
+        for (size_t k = 0; k < n; k++)
+            add_found(f, t, c, par, pi, k, &m[k]);
+        free(m);
+    }
+}
+
 bool gn_finder_step(gn_finder *f, size_t budget)
 {
     for (; f->have_query && f->next < f->ntasks && budget > 0; budget--) {
@@ -315,16 +332,8 @@ bool gn_finder_step(gn_finder *f, size_t budget)
         bool fresh;
         cached *c = page_at(f, path, t->loc, &fresh);
         free(path);
-        if (!c->ok)
-            continue;
-        for (size_t pi = 0; pi < c->npars; pi++) {
-            const gn_par *par = &c->pars[pi];
-            gn_match *m;
-            size_t n = gn_search(&f->q, c->ptext.data + par->off, par->len, &m);
-            for (size_t k = 0; k < n; k++)
-                add_found(f, t, c, par, pi, k, &m[k]);
-            free(m);
-        }
+        if (c->ok)
+            search_page(f, t, c);
         if (fresh)
             hold_or_drop(f, c);
     }

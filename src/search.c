@@ -7,6 +7,7 @@
  * linear: two-way), and each match is mapped back to whole code points of
  * the original text. */
 #define _GNU_SOURCE /* memmem */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -21,6 +22,23 @@
 static bool caseless(int32_t cp)
 {
     return (cp >= 0x2E80 && cp <= 0xA63F) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
+/* The length in bytes of the run of valid three-byte sequences of
+ * caseless code points (see caseless) at the start of s[0..len): the
+ * bulk of Japanese, Chinese and Korean text, copied as it is. */
+static size_t caseless_run(const char *s, size_t len)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (len - i >= 3 && (u[i] & 0xF0) == 0xE0 && (u[i + 1] & 0xC0) == 0x80 &&
+           (u[i + 2] & 0xC0) == 0x80) {
+        int32_t cp = ((u[i] & 0x0F) << 12) | ((u[i + 1] & 0x3F) << 6) | (u[i + 2] & 0x3F);
+        if (!caseless(cp)) /* also no overlong form or surrogate: both lie outside */
+            break;
+        i += 3;
+    }
+    return i;
 }
 
 /* Append the full case folding of cp to out ("ß" -> "ss", "İ" -> "i̇"). */
@@ -41,6 +59,32 @@ static void fold_cp(gn_buf *out, int32_t cp)
         gn_utf8_encode(out, dst[i]);
 }
 
+/* The foldings of the two-byte code points (U+0080..U+07FF: Latin,
+ * Greek, Cyrillic, Hebrew, Arabic...), made once from fold_cp: text in
+ * those scripts is folded by table, not through utf8proc each time. */
+#define FOLD2_FIRST 0x80
+#define FOLD2_END 0x800
+typedef struct fold2 {
+    uint8_t len; /* bytes of the folding; 0: longer than 6, use fold_cp */
+    char b[7];
+} fold2;
+static fold2 fold2_table[FOLD2_END - FOLD2_FIRST];
+static bool fold2_ready;
+
+static void fold2_init(void)
+{
+    gn_buf b = GN_BUF_INIT;
+    for (int32_t cp = FOLD2_FIRST; cp < FOLD2_END; cp++) {
+        b.len = 0;
+        fold_cp(&b, cp);
+        fold2 *f = &fold2_table[cp - FOLD2_FIRST];
+        f->len = (uint8_t)(b.len <= 6 ? b.len : 0);
+        memcpy(f->b, b.data, f->len);
+    }
+    gn_buf_free(&b);
+    fold2_ready = true;
+}
+
 static bool is_upper(int32_t cp)
 {
     if (cp < 0x80)
@@ -52,29 +96,45 @@ static bool is_upper(int32_t cp)
 /* The folded text of text[0..len) into out and, when map is not NULL,
  * for each of its bytes the offset in the original text of the code point
  * it comes from, in a new array (*map)[0..out->len], whose last entry is
- * len. Runs of ASCII are folded without decoding. */
+ * len. A folding is at most three times as long as its code point ("ΐ",
+ * two bytes, folds to six), but through fold_cp, which grows out itself:
+ * room for that is made once, and again after fold_cp, so the other
+ * foldings are written in place. */
 static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
 {
+    if (!fold2_ready)
+        fold2_init();
+    if (len > SIZE_MAX / 4)
+        abort(); /* no text in memory is that long */
     size_t cap = len + 1;
     size_t *m = map ? gn_xreallocarray(NULL, cap, sizeof *m) : NULL;
+    gn_buf_reserve(out, 3 * len);
     for (size_t i = 0; i < len;) {
         size_t before = out->len, k;
+        char *d = out->data + out->len;
         if ((unsigned char)text[i] < 0x80) {
-            gn_buf_reserve(out, len - i);
-            char *d = out->data + out->len;
             for (k = 0; i + k < len && (unsigned char)text[i + k] < 0x80; k++) {
                 char ch = text[i + k];
                 d[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
             }
             out->len += k;
-            out->data[out->len] = '\0';
+        } else if (!m && (k = caseless_run(text + i, len - i)) > 0) {
+            memcpy(d, text + i, k);
+            out->len += k;
         } else {
             int32_t cp;
             k = gn_utf8_decode(text + i, len - i, &cp);
-            if (caseless(cp))
-                gn_buf_add(out, text + i, k);
-            else
+            const fold2 *f = cp < FOLD2_END ? &fold2_table[cp - FOLD2_FIRST] : NULL;
+            if (caseless(cp)) {
+                memcpy(d, text + i, k);
+                out->len += k;
+            } else if (f && f->len) {
+                memcpy(d, f->b, f->len);
+                out->len += f->len;
+            } else {
                 fold_cp(out, cp);
+                gn_buf_reserve(out, 3 * (len - i - k));
+            }
         }
         if (m) {
             if (out->len + 1 > cap) {
@@ -88,6 +148,7 @@ static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
         }
         i += k;
     }
+    out->data[out->len] = '\0';
     if (m) {
         m[out->len] = len;
         *map = m;
@@ -147,6 +208,19 @@ static void push_match(gn_match **v, size_t *n, size_t *cap, size_t off, size_t 
     (*v)[(*n)++] = (gn_match){off, len};
 }
 
+bool gn_search_any(const gn_query *q, const char *text, size_t len)
+{
+    if (!q || !q->text || q->len == 0 || !text || len == 0)
+        return false;
+    if (q->exact)
+        return memmem(text, len, q->text, q->len) != NULL;
+    gn_buf f = GN_BUF_INIT;
+    fold_text(text, len, &f, NULL);
+    bool found = memmem(f.data, f.len, q->text, q->len) != NULL;
+    gn_buf_free(&f);
+    return found;
+}
+
 size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out)
 {
     gn_match *v = NULL;
@@ -164,15 +238,10 @@ size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out
             pos = off + q->len;
         }
     } else {
-        gn_buf f = GN_BUF_INIT;
-        fold_text(text, len, &f, NULL);
         /* Most texts do not match: find out before mapping the bytes. */
-        if (!memmem(f.data ? f.data : "", f.len, q->text, q->len)) {
-            gn_buf_free(&f);
-            *out = NULL;
+        if (!gn_search_any(q, text, len))
             return 0;
-        }
-        f.len = 0;
+        gn_buf f = GN_BUF_INIT;
         size_t *map;
         fold_text(text, len, &f, &map);
         for (size_t pos = 0; pos + q->len <= f.len;) {

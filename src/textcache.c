@@ -33,6 +33,7 @@
 #define FORMAT 1
 #define STAMP GN_VERSION
 #define MAX_HEADER 65536
+#define WINDOW ((size_t)1 << 17)
 #define MAX_INDEX ((uint64_t)1 << 30)
 #define TRAILER_SIZE (16 + sizeof TRAILER - 1)
 #define INDEX_NUMBERS 7
@@ -50,6 +51,9 @@ struct gn_textcache {
     char *file;      /* the cache file's path; NULL: no folder, no cache */
     char *root, *lang;
     int fd;          /* the old file, or -1 */
+    unsigned char *win; /* a read-ahead window of the old file */
+    uint64_t win_off;
+    size_t win_len;
     entry *v;
     size_t n, cap;
     gn_strmap at;    /* path -> index in v of its live entry */
@@ -89,8 +93,12 @@ static uint64_t get_u64(reader *r)
         return 0;
     }
     uint64_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&v, r->p + r->at, 8);
+#else
     for (int i = 0; i < 8; i++)
         v |= (uint64_t)r->p[r->at + (size_t)i] << (8 * i);
+#endif
     r->at += 8;
     return v;
 }
@@ -280,6 +288,9 @@ static void reset(gn_textcache *c)
     if (c->fd >= 0)
         close(c->fd);
     c->fd = -1;
+    free(c->win);
+    c->win = NULL;
+    c->win_off = c->win_len = 0;
     if (c->tmp_fd >= 0)
         close(c->tmp_fd);
     c->tmp_fd = -1;
@@ -335,19 +346,17 @@ void gn_pagetext_free(gn_pagetext *t)
     memset(t, 0, sizeof *t);
 }
 
-/* Decode the body in buf (n bytes, allocated) into out, which takes buf
- * over for its text; false when the body is damaged (buf is then freed). */
-static bool decode_body(unsigned char *buf, size_t n, gn_pagetext *out)
+/* Decode the body buf[0..n) into out (new copies); false when it is
+ * damaged. */
+static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
 {
     memset(out, 0, sizeof *out);
     reader r = {buf, n, 0, false};
     size_t tlen;
     const char *title = get_str(&r, &tlen);
     uint64_t npars = get_u64(&r);
-    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 24) {
-        free(buf);
+    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 24)
         return false;
-    }
     gn_par *pars = gn_xcalloc(npars ? (size_t)npars : 1, sizeof *pars);
     for (uint64_t i = 0; i < npars; i++) {
         pars[i].off = (size_t)get_u64(&r);
@@ -362,18 +371,43 @@ static bool decode_body(unsigned char *buf, size_t n, gn_pagetext *out)
         ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off;
     if (!ok) {
         free(pars);
-        free(buf);
         return false;
     }
     out->title = gn_xstrndup(title, tlen);
-    /* The text moves to the start of buf, which becomes its buffer (the
-     * body holds at least 8 more bytes: room for the NUL). */
-    memmove(buf, ptext, plen);
-    buf[plen] = '\0';
-    out->ptext = (gn_buf){(char *)buf, plen, n};
+    gn_buf_add(&out->ptext, ptext, plen);
     out->pars = pars;
     out->npars = (size_t)npars;
     return true;
+}
+
+/* The body of e, n bytes: in the read-ahead window of the old file when
+ * it lies there, else read into the window (old entries are mostly asked
+ * for in the order they were written) or, when larger than half of it,
+ * into *own, a new buffer. NULL when it cannot be read. */
+static const unsigned char *body_of(gn_textcache *c, const entry *e, size_t n, unsigned char **own)
+{
+    *own = NULL;
+    if (!e->fresh && c->fd >= 0 && n <= WINDOW / 2) {
+        if (e->body_off < c->win_off || e->body_off - c->win_off > c->win_len ||
+            n > c->win_len - (e->body_off - c->win_off)) {
+            if (!c->win)
+                c->win = gn_xmalloc(WINDOW);
+            ssize_t got;
+            do
+                got = pread(c->fd, c->win, WINDOW, (off_t)e->body_off);
+            while (got < 0 && errno == EINTR);
+            c->win_off = e->body_off;
+            c->win_len = got > 0 ? (size_t)got : 0;
+            if (n > c->win_len)
+                return NULL;
+        }
+        return c->win + (e->body_off - c->win_off);
+    }
+    int fd = e->fresh ? c->tmp_fd : c->fd;
+    *own = malloc(n ? n : 1);
+    if (!*own || fd < 0 || !read_at(fd, *own, n, e->body_off))
+        return NULL;
+    return *own;
 }
 
 bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
@@ -387,14 +421,11 @@ bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
         e->mtime_ns != (uint64_t)st->st_mtim.tv_nsec || e->ino != (uint64_t)st->st_ino ||
         e->body_len > SIZE_MAX - 1)
         return false;
-    int fd = e->fresh ? c->tmp_fd : c->fd;
-    unsigned char *body = malloc(e->body_len ? (size_t)e->body_len : 1);
-    bool ok = body && fd >= 0 && read_at(fd, body, (size_t)e->body_len, e->body_off) &&
-              hash(body, (size_t)e->body_len) == e->body_hash;
-    if (ok)
-        ok = decode_body(body, (size_t)e->body_len, out); /* takes body */
-    else
-        free(body);
+    size_t n = (size_t)e->body_len;
+    unsigned char *own;
+    const unsigned char *body = body_of(c, e, n, &own);
+    bool ok = body && hash(body, n) == e->body_hash && decode_body(body, n, out);
+    free(own);
     if (!ok)
         e->dropped = true;
     return ok;

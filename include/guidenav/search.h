@@ -46,6 +46,11 @@ typedef struct gn_match {
  * is linear in len (glibc's memmem). */
 size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out);
 
+/* True when gn_search would find a match of q in text[0..len): faster,
+ * since nothing is mapped back. A text made of paragraphs holds a match
+ * when one of them does (folding is per code point). */
+bool gn_search_any(const gn_query *q, const char *text, size_t len);
+
 /* A match in a laid-out document, as the lines it covers: piece k of a
  * match lies on line `line`, bytes [off, off + len) of that line's text
  * (the concatenation of its spans). */

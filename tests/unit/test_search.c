@@ -243,6 +243,37 @@ static void test_caseless_blocks(void **state)
     assert_find("꒐", "Ａ꒐ａ", "3+3"); /* a Yi radical beside fullwidth Latin */
 }
 
+/* Every two-byte code point (U+0080..U+07FF, folded from a table) is
+ * found by its full case folding from utf8proc, between ASCII. */
+static void test_two_byte_foldings(void **state)
+{
+    (void)state;
+    for (int32_t cp = 0x80; cp < 0x800; cp++) {
+        utf8proc_int32_t dst[8];
+        int bound = 0;
+        utf8proc_ssize_t n = utf8proc_decompose_char(cp, dst, 8, UTF8PROC_CASEFOLD, &bound);
+        assert_true(n >= 1 && n <= 8);
+        gn_buf query = GN_BUF_INIT, text = GN_BUF_INIT;
+        gn_buf_adds(&query, "a");
+        for (utf8proc_ssize_t i = 0; i < n; i++)
+            gn_utf8_encode(&query, dst[i]);
+        gn_buf_adds(&query, "b");
+        gn_buf_adds(&text, "xa");
+        gn_utf8_encode(&text, cp);
+        gn_buf_adds(&text, "by");
+        gn_query q;
+        assert_true(gn_query_init(&q, query.data));
+        gn_match *m;
+        size_t found = gn_search(&q, text.data, text.len, &m);
+        if (!q.exact && (found != 1 || m[0].off != 1 || m[0].len != text.len - 2))
+            fail_msg("U+%04X is not found by its folding", (unsigned)cp);
+        free(m);
+        gn_query_free(&q);
+        gn_buf_free(&query);
+        gn_buf_free(&text);
+    }
+}
+
 static void test_non_overlapping_and_exact(void **state)
 {
     (void)state;
@@ -685,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_smart_case),
         cmocka_unit_test(test_cjk_substrings),
         cmocka_unit_test(test_caseless_blocks),
+        cmocka_unit_test(test_two_byte_foldings),
         cmocka_unit_test(test_non_overlapping_and_exact),
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_phrase_across_a_wrap),
