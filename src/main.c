@@ -641,6 +641,7 @@ int main(int argc, char **argv)
             report("--dump takes one page; unexpected: %s", argv[optind]);
             return EXIT_USAGE;
         }
+        gn_markdown_use_arena(); /* one page (and its snippets), then exit */
         if (run_dump(&o, &err) != 0) {
             report("%s", err.msg);
             return EXIT_ERROR;

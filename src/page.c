@@ -9,6 +9,13 @@
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 
+static bool use_arena;
+
+void gn_markdown_use_arena(void)
+{
+    use_arena = true;
+}
+
 cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions)
 {
     static bool registered;
@@ -16,7 +23,9 @@ cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_ext
         cmark_gfm_core_extensions_ensure_registered();
         registered = true;
     }
-    cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_parser *parser = use_arena
+        ? cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, cmark_get_arena_mem_allocator())
+        : cmark_parser_new(CMARK_OPT_DEFAULT);
     static const char *const exts[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < (inline_extensions ? sizeof exts / sizeof *exts : 1); i++) {
         cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);

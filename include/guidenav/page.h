@@ -34,5 +34,9 @@ cmark_node *gn_markdown_parse(const char *text, size_t len);
  * Either way the text goes first through the pre-pass that bounds what
  * makes cmark quadratic (bound.h). */
 cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions);
+/* From now on, parse into cmark-gfm's arena: allocation is a pointer
+ * bump and freeing a node gives nothing back, until the process ends. For
+ * a process that renders a page or two and exits (--dump). */
+void gn_markdown_use_arena(void);
 
 #endif
