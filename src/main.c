@@ -598,20 +598,25 @@ static int run_search(gn_localeset *set, const options *o)
         gn_finder_free(f);
         return 1;
     }
-    while (!gn_finder_step(f, 64))
-        ;
+    /* Each step's matches are printed as they come, then let go. */
+    size_t total = 0;
+    for (bool done = false; !done;) {
+        done = gn_finder_step(f, 64);
+        size_t n;
+        const gn_found *r = gn_finder_results(f, &n);
+        for (size_t i = 0; i < n; i++) {
+            char *page = gn_path_join(r[i].guide, r[i].page);
+            say("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, page, r[i].src_line, r[i].excerpt);
+            free(page);
+        }
+        total += n;
+        gn_finder_forget_results(f);
+    }
     gn_error err;
     if (gn_finder_save(f, &err) != 0)
         report("warning: search cache not saved: %s", err.msg);
-    size_t n;
-    const gn_found *r = gn_finder_results(f, &n);
-    for (size_t i = 0; i < n; i++) {
-        char *page = gn_path_join(r[i].guide, r[i].page);
-        say("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, page, r[i].src_line, r[i].excerpt);
-        free(page);
-    }
     gn_finder_free(f);
-    return n ? 0 : 1;
+    return total ? 0 : 1;
 }
 
 /* --check: one line per problem; 1 when there is any. */

@@ -53,6 +53,10 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
 bool gn_finder_step(gn_finder *f, size_t budget);
 /* The results so far, in scope order (locale, guide, TOC order). */
 const gn_found *gn_finder_results(const gn_finder *f, size_t *n);
+/* Free the results so far, for a caller that has used them (printed
+ * them, say): memory then stays small however many matches there are. The
+ * results of the next steps start at index 0. */
+void gn_finder_forget_results(gn_finder *f);
 /* Pages searched so far and in all, for a progress figure. */
 void gn_finder_progress(const gn_finder *f, size_t *done, size_t *total);
 

@@ -62,6 +62,40 @@ static void test_cache_limits(void **state)
     gn_localeset_free(&set);
 }
 
+/* The results of query taken step by step, each step's forgotten once
+ * read: the same lines as search_all gives. */
+static void test_forget_results(void **state)
+{
+    (void)state;
+    char *path = "guide/en";
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&path, 1, &set, &err), 0);
+    gn_finder *f = gn_finder_new(&set);
+    char *want = search_all(f, "guidenav");
+    gn_scope scope = {true, true};
+    assert_true(gn_finder_start(f, "guidenav", scope, 0, ""));
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
+    for (bool done = false; !done;) {
+        done = gn_finder_step(f, 2);
+        size_t n;
+        const gn_found *r = gn_finder_results(f, &n);
+        for (size_t i = 0; i < n; i++)
+            gn_buf_addf(&b, "%zu %s %d %zu %s|%s\n", r[i].loc, r[i].page, r[i].src_line,
+                        r[i].moff, r[i].excerpt, r[i].title);
+        gn_finder_forget_results(f);
+        gn_finder_results(f, &n);
+        assert_int_equal(n, 0);
+    }
+    assert_string_equal(b.data, want);
+    assert_true(strlen(want) > 0);
+    gn_buf_free(&b);
+    free(want);
+    gn_finder_free(f);
+    gn_localeset_free(&set);
+}
+
 /* Write text to the file at path (its folder exists). */
 static void write_text(const char *path, const char *text)
 {
@@ -165,6 +199,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cache_limits),
         cmocka_unit_test(test_disk_cache),
+        cmocka_unit_test(test_forget_results),
     };
     return cmocka_run_group_tests_name("finder", tests, NULL, NULL);
 }
