@@ -86,13 +86,7 @@ static char *state_dir(const char *state_home)
 {
     if (state_home && *state_home)
         return gn_path_join(state_home, "guidenav");
-    const char *xdg = getenv("XDG_STATE_HOME");
-    if (xdg && xdg[0] == '/')
-        return gn_path_join(xdg, "guidenav");
-    const char *home = getenv("HOME");
-    if (home && home[0] == '/')
-        return gn_path_join(home, ".local/state/guidenav");
-    return NULL;
+    return gn_user_dir("XDG_STATE_HOME", ".local/state");
 }
 
 /* The state file of set: in state_dir(state_home), named by 16 lowercase

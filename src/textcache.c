@@ -139,13 +139,7 @@ static void put_header(gn_buf *b, const gn_textcache *c)
 
 char *gn_textcache_dir(void)
 {
-    const char *xdg = getenv("XDG_CACHE_HOME");
-    if (xdg && xdg[0] == '/')
-        return gn_path_join(xdg, "guidenav");
-    const char *home = getenv("HOME");
-    if (home && home[0] == '/')
-        return gn_path_join(home, ".cache/guidenav");
-    return NULL;
+    return gn_user_dir("XDG_CACHE_HOME", ".cache");
 }
 
 /* A 64-bit hash of n bytes, eight at a time (multiply and shift, as in

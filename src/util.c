@@ -401,3 +401,17 @@ int gn_make_dirs(const char *dir, gn_error *err)
     free(p);
     return rc;
 }
+
+char *gn_user_dir(const char *xdg_var, const char *home_sub)
+{
+    const char *xdg = getenv(xdg_var);
+    if (xdg && xdg[0] == '/')
+        return gn_path_join(xdg, "guidenav");
+    const char *home = getenv("HOME");
+    if (!home || home[0] != '/')
+        return NULL;
+    char *sub = gn_path_join(home, home_sub);
+    char *dir = gn_path_join(sub, "guidenav");
+    free(sub);
+    return dir;
+}

@@ -60,6 +60,11 @@ const char *gn_path_basename(const char *path); /* points into path */
 char *gn_path_absolute(const char *path);
 bool gn_is_dir(const char *path);
 bool gn_is_file(const char *path);
+/* The user's folder of a kind, for guidenav: $xdg_var/guidenav when that
+ * variable is an absolute path (the XDG spec says to ignore relative
+ * ones), else $HOME/home_sub/guidenav when HOME is absolute; NULL
+ * otherwise. Newly allocated. */
+char *gn_user_dir(const char *xdg_var, const char *home_sub);
 /* Create folder dir and each missing folder above it, mode 0700; -1 with
  * err naming the folder that cannot be made. */
 int gn_make_dirs(const char *dir, gn_error *err);

@@ -10,8 +10,17 @@
 #include "guidenav/source.h"
 #include "guidenav/util.h"
 
+/* Append results r[0..n) to b, one line each: locale, page, line, match
+ * offset, excerpt and title. */
+static void add_lines(gn_buf *b, const gn_found *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        gn_buf_addf(b, "%zu %s %d %zu %s|%s\n", r[i].loc, r[i].page, r[i].src_line, r[i].moff,
+                    r[i].excerpt, r[i].title);
+}
+
 /* Every result of query over every locale of the bundled guide, one line
- * each: locale, page, line, match offset and excerpt. */
+ * each (add_lines). */
 static char *search_all(gn_finder *f, const char *query)
 {
     gn_scope scope = {true, true};
@@ -22,9 +31,7 @@ static char *search_all(gn_finder *f, const char *query)
     const gn_found *r = gn_finder_results(f, &n);
     gn_buf b = GN_BUF_INIT;
     gn_buf_adds(&b, "");
-    for (size_t i = 0; i < n; i++)
-        gn_buf_addf(&b, "%zu %s %d %zu %s|%s\n", r[i].loc, r[i].page, r[i].src_line, r[i].moff,
-                    r[i].excerpt, r[i].title);
+    add_lines(&b, r, n);
     return gn_buf_take(&b);
 }
 
@@ -81,9 +88,7 @@ static void test_forget_results(void **state)
         done = gn_finder_step(f, 2);
         size_t n;
         const gn_found *r = gn_finder_results(f, &n);
-        for (size_t i = 0; i < n; i++)
-            gn_buf_addf(&b, "%zu %s %d %zu %s|%s\n", r[i].loc, r[i].page, r[i].src_line,
-                        r[i].moff, r[i].excerpt, r[i].title);
+        add_lines(&b, r, n);
         gn_finder_forget_results(f);
         gn_finder_results(f, &n);
         assert_int_equal(n, 0);

@@ -81,6 +81,16 @@ static char *only_file(void)
     return gn_xstrdup(line);
 }
 
+/* c gives back want for path, whose stat is st. */
+static void assert_cached(gn_textcache *c, const char *path, const struct stat *st,
+                          const gn_pagetext *want)
+{
+    gn_pagetext got;
+    assert_true(gn_textcache_get(c, path, st, &got));
+    assert_same(&got, want);
+    gn_pagetext_free(&got);
+}
+
 static void test_round_trip(void **state)
 {
     (void)state;
@@ -91,28 +101,20 @@ static void test_round_trip(void **state)
     assert_false(gn_textcache_get(c, "/docs/set.ja-JP/a.md", &sa, &got));
     gn_textcache_put(c, "/docs/set.ja-JP/a.md", &sa, &a);
     /* An entry put is there before the save too. */
-    assert_true(gn_textcache_get(c, "/docs/set.ja-JP/a.md", &sa, &got));
-    assert_same(&got, &a);
-    gn_pagetext_free(&got);
+    assert_cached(c, "/docs/set.ja-JP/a.md", &sa, &a);
     gn_error err;
     assert_int_equal(gn_textcache_save(c, &err), 0);
     gn_textcache_free(c);
 
     /* A new run: a's entry is read back; b is added; a is kept. */
     c = gn_textcache_open(cdir, "/docs/set.ja-JP", "ja-JP");
-    assert_true(gn_textcache_get(c, "/docs/set.ja-JP/a.md", &sa, &got));
-    assert_same(&got, &a);
-    gn_pagetext_free(&got);
+    assert_cached(c, "/docs/set.ja-JP/a.md", &sa, &a);
     gn_textcache_put(c, "/docs/set.ja-JP/b.md", &sb, &b);
     assert_int_equal(gn_textcache_save(c, &err), 0);
     gn_textcache_free(c);
     c = gn_textcache_open(cdir, "/docs/set.ja-JP", "ja-JP");
-    assert_true(gn_textcache_get(c, "/docs/set.ja-JP/a.md", &sa, &got));
-    assert_same(&got, &a);
-    gn_pagetext_free(&got);
-    assert_true(gn_textcache_get(c, "/docs/set.ja-JP/b.md", &sb, &got));
-    assert_same(&got, &b);
-    gn_pagetext_free(&got);
+    assert_cached(c, "/docs/set.ja-JP/a.md", &sa, &a);
+    assert_cached(c, "/docs/set.ja-JP/b.md", &sb, &b);
 
     /* A page that changed (size, time or inode) is not answered. */
     struct stat changed = stat_of(101, 1000);
