@@ -5,7 +5,7 @@
 #include "guidenav/layout.h"
 #include "ui/style.h"
 
-enum { PAIR_HEADING = 1, PAIR_LINK, PAIR_CODE, PAIR_UI, PAIR_MARKER, PAIR_KIND };
+enum { PAIR_HEADING = 1, PAIR_LINK, PAIR_CODE, PAIR_UI, PAIR_MARKER, PAIR_PLAIN, PAIR_KIND };
 
 static bool colors;
 
@@ -58,6 +58,12 @@ void gn_style_init(void)
     init_pair(PAIR_MARKER, COLOR_CYAN, -1);
     for (int k = 1; k < GN_KIND_COUNT; k++)
         init_pair((short)(PAIR_KIND + k), kind_color[k], -1);
+    /* Plain text and blank cells take a pair of the default colours as
+     * well, rather than pair 0: from a coloured span back to plain text
+     * ncurses then sends only the colour change, not also a reset of
+     * every attribute (6 bytes saved at each, say after every bullet). */
+    init_pair(PAIR_PLAIN, -1, -1);
+    bkgdset(COLOR_PAIR(PAIR_PLAIN));
     colors = true;
 }
 
