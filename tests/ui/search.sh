@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End to end: / and n through the matches of a page, the all-locale search
-# opening a ja-JP page at its match, the tree filter, bookmarks, and a
-# restart at the place where the reader quit.
+# opening a ja-JP page at its match, the tree filter, bookmarks, a
+# restart at the place where the reader quit, and a search cache that
+# cannot be written.
 set -u
 . tests/lib/screen.sh
 
@@ -60,3 +61,17 @@ expect_text "... at the same line" " 4-"
 keys "'" k
 expect_text "bookmarks survive a restart" "│ ja-JP │"
 keys q
+
+# A search cache that cannot be written: the results as ever, and a word
+# in the status line when the search box closes.
+: >"$TMPDIR_GN/blocker"
+GN_PLAIN=$GN
+GN="env XDG_CACHE_HOME=$TMPDIR_GN/blocker $GN_PLAIN"
+start 100 24 --no-state guide/en
+keys S
+tm send-keys -t gn -l "guidenav"; settle
+expect_text "an unwritable search cache: the results still come" "matches"
+keys Escape
+expect_text "... and closing the box says the cache was not saved" "search cache not saved"
+keys q
+GN=$GN_PLAIN
