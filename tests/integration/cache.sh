@@ -68,6 +68,23 @@ run edited "$cache" zyxwvutsrq --all-guides "$set_en"
 if grep -q "zyxwvutsrq" "$tmp/edited.out"; then echo "ok - an edited page is searched as it is now"
 else echo "not ok - the edited page's new text was not found"; fi
 
+# Two searches at once, each filling the same empty cache: both print
+# what a run without the cache prints, and the cache they leave is whole.
+rm -rf "$tmp/race"
+run race-a "$tmp/race" guidenav --all-guides --all-locales "$set_en" &
+run race-b "$tmp/race" guidenav --all-guides --all-locales "$set_en" &
+wait
+run race-plain "$tmp/none" guidenav --no-cache --all-guides --all-locales "$set_en"
+run race-after "$tmp/race" guidenav --all-guides --all-locales "$set_en"
+if cmp -s "$tmp/race-a.out" "$tmp/race-plain.out" && cmp -s "$tmp/race-b.out" "$tmp/race-plain.out" &&
+    cmp -s "$tmp/race-after.out" "$tmp/race-plain.out" && [ ! -s "$tmp/race-a.err" ] &&
+    [ ! -s "$tmp/race-b.err" ] && [ -z "$(find "$tmp/race/guidenav" -name '*.text.*')" ]; then
+    echo "ok - two searches filling one cache at once: the same output, no temporary file left"
+else
+    echo "not ok - two searches filling one cache at once"
+    cat "$tmp/race-a.err" "$tmp/race-b.err" | sed 's/^/#   /'
+fi
+
 # A cache folder that cannot be made: the same output, and a warning.
 : >"$tmp/blocker"
 run now "$tmp/none" guidenav --no-cache --all-guides --all-locales "$set_en"
