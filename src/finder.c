@@ -97,8 +97,7 @@ static gn_textcache *disk_of(gn_finder *f, size_t loc)
     return f->disk[loc];
 }
 
-/* Free the results so far; the next ones are added from index 0. */
-static void free_results(gn_finder *f)
+void gn_finder_forget_results(gn_finder *f)
 {
     for (size_t i = 0; i < f->nfound; i++) {
         free(f->found[i].guide);
@@ -106,11 +105,6 @@ static void free_results(gn_finder *f)
         free(f->found[i].excerpt);
     }
     f->nfound = 0;
-}
-
-void gn_finder_forget_results(gn_finder *f)
-{
-    free_results(f);
 }
 
 static void drop_search(gn_finder *f)
@@ -122,7 +116,7 @@ static void drop_search(gn_finder *f)
     free(f->tasks);
     f->tasks = NULL;
     f->ntasks = f->next = 0;
-    free_results(f);
+    gn_finder_forget_results(f);
     if (f->have_query)
         gn_query_free(&f->q);
     f->have_query = false;

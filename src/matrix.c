@@ -425,22 +425,19 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                 /* A page the TOC lists again is looked at once. */
                 if (gn_strmap_get(&looked, path, &seen)) {
                     copy_cell(cell, &m->rows[seen / set->n].cells[seen % set->n]);
-                    if (cell->state == GN_CELL_OK && (long)l == ref) {
-                        ref_path = path;
-                        path = NULL;
-                    }
-                } else if (gn_is_file(path) && gn_source_contains(&set->v[l], path)) {
-                    /* A target outside the guides is never read: no file. */
-                    gn_strmap_put(&looked, path, q * set->n + l);
-                    cell->state = GN_CELL_OK;
-                    read_front_matter(cell, path);
-                    if ((long)l == ref) {
-                        ref_path = path;
-                        path = NULL;
-                    }
                 } else {
                     gn_strmap_put(&looked, path, q * set->n + l);
-                    cell->state = GN_CELL_NOFILE;
+                    /* A target outside the guides is never read: no file. */
+                    if (gn_is_file(path) && gn_source_contains(&set->v[l], path)) {
+                        cell->state = GN_CELL_OK;
+                        read_front_matter(cell, path);
+                    } else {
+                        cell->state = GN_CELL_NOFILE;
+                    }
+                }
+                if (cell->state == GN_CELL_OK && (long)l == ref) {
+                    ref_path = path;
+                    path = NULL;
                 }
                 free(path);
             }
