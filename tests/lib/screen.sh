@@ -53,12 +53,23 @@ keys() {
 
 resize() { tm resize-window -t gn -x "$1" -y "$2"; sleep 0.2; settle; }
 
-# expect_screen NAME: compare the screen with $SCREENS/NAME.txt.
+# eventually COMMAND...: true once COMMAND succeeds, trying again for up
+# to ~5 s. A loaded machine may draw later than settle waited; a check that
+# waits for its screen fails only when the screen never comes.
+eventually() {
+    local i
+    for i in $(seq 1 100); do
+        "$@" && return 0
+        sleep 0.05
+    done
+    return 1
+}
+
+# expect_screen NAME: the screen becomes $SCREENS/NAME.txt.
 expect_screen() {
-    local name=$1 file="$SCREENS/$1.txt" got
-    got=$(capture)
+    local name=$1 file="$SCREENS/$1.txt"
     if [ "${UPDATE:-}" = 1 ]; then
-        printf '%s\n' "$got" >"$file"
+        printf '%s\n' "$(capture)" >"$file"
         echo "ok - $name # screen written"
         return
     fi
@@ -66,19 +77,28 @@ expect_screen() {
         echo "not ok - $name: no expected screen $file (run with UPDATE=1)"
         return
     fi
-    if diff -u "$file" <(printf '%s\n' "$got") >"$TMPDIR_GN/diff"; then
+    if eventually screen_is "$file"; then
         echo "ok - $name"
     else
         echo "not ok - $name: screen differs"
         sed 's/^/#   /' "$TMPDIR_GN/diff"
     fi
 }
+screen_is() { diff -u "$1" <(printf '%s\n' "$(capture)") >"$TMPDIR_GN/diff"; }
 
 # expect_text NAME TEXT: the screen shows TEXT somewhere.
 expect_text() {
-    if capture | grep -qF -- "$2"; then echo "ok - $1"
+    if eventually screen_has "$2"; then echo "ok - $1"
     else echo "not ok - $1: '$2' not on screen"; capture | sed 's/^/#   /'; fi
 }
+screen_has() { capture | grep -qF -- "$1"; }
+
+# expect_output NAME WANT FUNCTION: FUNCTION comes to print WANT.
+expect_output() {
+    if eventually output_is "$2" "$3"; then echo "ok - $1"
+    else echo "not ok - $1: got '$("$3")', want '$2'"; fi
+}
+output_is() { [ "$("$2")" = "$1" ]; }
 
 TMPDIR_GN=$(mktemp -d)
 trap 'stop; rm -rf "$TMPDIR_GN"' EXIT

@@ -7,35 +7,31 @@ set -u
 . tests/lib/screen.sh
 
 first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
-status_line() { capture | tail -n 1; }
-check() { # NAME WANT GOT
-    if [ "$2" = "$3" ]; then echo "ok - $1"; else echo "not ok - $1: got '$3', want '$2'"; fi
-}
 
 start 100 12 tests/fixtures/links/site.en/help/main
 keys Enter j j j                   # open "Start", scroll down 3 lines
 keys Tab
 expect_text "Tab selects the first link below the top" "Link: target.md#second"
 keys Enter
-check "Enter lands on the anchor" "## Second section" "$(first_pager_line)"
+expect_output "Enter lands on the anchor" "## Second section" first_pager_line
 expect_screen link-anchor
 keys BSpace
 expect_text "Backspace returns to the page" "│ en │ Start"
 expect_text "... at the same scroll position" " 4-14/"
 keys F
-check "F goes forward to the anchor again" "## Second section" "$(first_pager_line)"
+expect_output "F goes forward to the anchor again" "## Second section" first_pager_line
 keys C-o
 expect_text "Ctrl-O goes back too" " 4-14/"
 
 keys Tab Tab Enter
-check "a #slug link finds the heading by its text" "## Third part" "$(first_pager_line)"
+expect_output "a #slug link finds the heading by its text" "## Third part" first_pager_line
 keys BSpace Tab Tab Tab Enter
 expect_text "a link into another guide opens it" "│ en │ Far page"
 expect_screen other-guide
 keys BSpace Tab Tab Tab Tab Enter
-check "a repository-absolute link with an anchor" "## Far end" "$(first_pager_line)"
+expect_output "a repository-absolute link with an anchor" "## Far end" first_pager_line
 keys L Down Enter
-check "the adopted guide switches language too" "## 遠い終わり" "$(first_pager_line)"
+expect_output "the adopted guide switches language too" "## 遠い終わり" first_pager_line
 keys L Up Enter BSpace
 keys Tab Tab Tab Tab Tab Enter
 expect_text "a missing page is reported in the status line" "No such page: nowhere.md"
@@ -56,5 +52,5 @@ expect_text "both guides are in the tree" "▸ Other Guide"
 keys G Enter
 expect_text "expanding the second guide lists its entries" "    Far page"
 keys Down Enter
-check "... which open" "# Far page" "$(first_pager_line)"
+expect_output "... which open" "# Far page" first_pager_line
 keys q

@@ -23,18 +23,15 @@ keys d d                           # two half pages: inside "Contents tree"
 expect_screen keys-en-scrolled
 
 keys L Down Down Down Enter        # en de-DE fr-FR [ja-JP] ko-KR pt-BR
-if [ "$(first_pager_line)" = "## 目次ツリー" ]; then
-    echo "ok - ja-JP opens the same page at the same section"
-else
-    echo "not ok - ja-JP section: first line is '$(first_pager_line)'"
-fi
+expect_output "ja-JP opens the same page at the same section" "## 目次ツリー" first_pager_line
 expect_screen keys-ja
 
 keys w Down Enter                  # "言語の切り替え" in the tree
 keys L Down Down Enter             # ja-JP ko-KR [pt-BR]
 expect_text "pt-BR says the page is missing" "This page is not available in pt-BR."
 expect_screen missing-pt
-if tm capture-pane -e -p -t gn | grep -a 'Alternar idiomas' | grep -qaE $'\e\\[([0-9]*;)*2[;m]'; then
+missing_dimmed() { tm capture-pane -e -p -t gn | grep -a 'Alternar idiomas' | grep -qaE $'\e\\[([0-9]*;)*2[;m]'; }
+if eventually missing_dimmed; then
     echo "ok - the entry whose file is missing is dimmed"
 else
     echo "not ok - the missing entry is not dimmed"
@@ -54,8 +51,9 @@ keys H
 expect_text "H lists the keys" "Half a page down"
 keys q                             # closes the help
 keys q
-if tm has-session -t gn 2>/dev/null; then
-    echo "not ok - q quits"
-else
+gone() { ! tm has-session -t gn 2>/dev/null; }
+if eventually gone; then
     echo "ok - q quits"
+else
+    echo "not ok - q quits"
 fi
