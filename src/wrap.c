@@ -71,34 +71,40 @@ static const char *lang_part(const char *lang, char buf[3])
     return buf;
 }
 
-/* Debian's libunibreak 1.1 aborts (assert) on regional indicators (the
- * halves of flag emoji) and on U+FFFF, and its lenient decoder can read
- * either out of invalid bytes. Return NULL when text is safe to hand it,
- * else a copy (the caller frees) in which every invalid byte becomes 'x',
- * U+FFFF becomes U+FFFD and a regional indicator becomes U+20000 (an
- * ideograph, which breaks like one): same lengths, so the break actions
- * still line up byte for byte with text. */
-static char *lb_safe_copy(const char *text, size_t len)
+/* The copy of text (same length, the caller frees) that is handed to
+ * libunibreak instead of text:
+ * - Debian's libunibreak 1.1 aborts (assert) on regional indicators (the
+ *   halves of flag emoji) and on U+FFFF, and its lenient decoder can read
+ *   either out of invalid bytes: every invalid byte becomes 'x', U+FFFF
+ *   becomes U+FFFD and a regional indicator becomes U+20000 (an ideograph,
+ *   which breaks like one);
+ * - it finds a character's class by a linear search of its table, which
+ *   takes about 35 steps for a Latin letter: ASCII letters become '#', the
+ *   table's first character of the same class (AL), found in 4. Its rules
+ *   look at classes only, so the breaks are the same.
+ * Every substitute has its original's length, so the break actions still
+ * line up byte for byte with text. */
+static char *lb_copy(const char *text, size_t len)
 {
-    char *copy = NULL;
+    char *copy = gn_xmalloc(len);
     size_t i = 0;
     while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+            copy[i++] = letter ? '#' : (char)c;
+            continue;
+        }
         int32_t cp;
         size_t n = gn_utf8_decode(text + i, len - i, &cp);
-        const char *sub = NULL;
+        const char *sub = text + i;
         if (cp == 0xFFFD && n == 1)
             sub = "x";
         else if (cp == 0xFFFF)
             sub = "\xEF\xBF\xBD";
         else if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
             sub = "\xF0\xA0\x80\x80";
-        if (sub) {
-            if (!copy) {
-                copy = gn_xmalloc(len);
-                memcpy(copy, text, len);
-            }
-            memcpy(copy + i, sub, n);
-        }
+        memcpy(copy + i, sub, n);
         i += n;
     }
     return copy;
@@ -201,10 +207,9 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
     char *brks = gn_xmalloc(len);
     memset(brks, LINEBREAK_NOBREAK, len);
     char lbuf[3];
-    char *safe = lb_safe_copy(text, len);
-    set_linebreaks_utf8((const utf8_t *)(safe ? safe : text), len,
-                        lang_part(lang, lbuf), brks);
-    free(safe);
+    char *lb_text = lb_copy(text, len);
+    set_linebreaks_utf8((const utf8_t *)lb_text, len, lang_part(lang, lbuf), brks);
+    free(lb_text);
 
     size_t ls = 0;          /* current line start */
     long long lsw = 0;      /* running width at ls */

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linebreak.h>
 #include "unit.h"
 #include "guidenav/text.h"
 #include "guidenav/wrap.h"
@@ -539,6 +540,62 @@ static void test_random(void **state)
     }
 }
 
+/* Words of every printable ASCII character, one space apart, wrapped at
+ * widths 8 to 40: the lines are those of a plain greedy pass over the
+ * opportunities libunibreak gives for the text itself (gn_wrap hands it a
+ * copy in which letters stand for their class): a line overflows at the
+ * first character past the width, breaks at the last opportunity up to
+ * that character, else just before it. */
+static void test_ascii_breaks_as_libunibreak(void **state)
+{
+    (void)state;
+    char text[2048];
+    size_t len = 0;
+    uint32_t seed = 2026;
+    while (len < sizeof text - 8) {
+        seed = seed * 1103515245u + 12345u;
+        int wl = 1 + (int)((seed >> 16) % 6);
+        for (int k = 0; k < wl; k++) {
+            seed = seed * 1103515245u + 12345u;
+            text[len++] = (char)('!' + (seed >> 16) % 94); /* '!'..'~' */
+        }
+        text[len++] = ' ';
+    }
+    len--; /* no trailing space */
+    char *brks = malloc(len);
+    assert_non_null(brks);
+    init_linebreak();
+    set_linebreaks_utf8((const utf8_t *)text, len, "en", brks);
+    for (size_t width = 8; width <= 40; width++) {
+        gn_wrap_line *l;
+        size_t n = check_layout_n(text, len, (int)width, "en", &l);
+        size_t k = 0, ls = 0;
+        for (;;) {
+            size_t i = ls + width; /* the first character past the width */
+            while (i < len && text[i] == ' ')
+                i++;
+            size_t end = i < len ? i : len, next = i;
+            for (size_t q = i; i < len && q > ls; q--)
+                if (brks[q - 1] == LINEBREAK_ALLOWBREAK) {
+                    end = next = q;
+                    break;
+                }
+            while (end > ls && text[end - 1] == ' ')
+                end--;
+            assert_true(k < n);
+            assert_int_equal(l[k].start, ls);
+            assert_int_equal(l[k].end, end);
+            k++;
+            if (i >= len)
+                break;
+            ls = next;
+        }
+        assert_int_equal(k, n);
+        free(l);
+    }
+    free(brks);
+}
+
 /* A 1 MB paragraph: every line full to within the longest unbreakable run,
  * and a 1 MB word broken every width columns. Linear time keeps this fast. */
 static void test_megabyte(void **state)
@@ -593,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_odd_input),
         cmocka_unit_test(test_sweep),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_ascii_breaks_as_libunibreak),
         cmocka_unit_test(test_megabyte),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
