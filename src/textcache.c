@@ -556,19 +556,16 @@ int gn_textcache_save(gn_textcache *c, gn_error *err)
     gn_buf_add(&b, TRAILER, sizeof TRAILER - 1);
     ok = ok && write_at(c->tmp_fd, b.data, b.len, c->tmp_end);
     gn_buf_free(&b);
+    ok = close(c->tmp_fd) == 0 && ok;
+    c->tmp_fd = -1;
     int rc = 0;
-    if (!ok || close(c->tmp_fd) != 0) {
+    if (!ok)
         rc = gn_fail(err, "%s: cannot write: %s", c->tmp, strerror(errno));
-        if (ok)
-            c->tmp_fd = -1;
-    } else {
-        c->tmp_fd = -1;
-        if (rename(c->tmp, c->file) != 0)
-            rc = gn_fail(err, "%s: cannot replace: %s", c->file, strerror(errno));
-        else {
-            free(c->tmp); /* renamed: nothing to remove */
-            c->tmp = NULL;
-        }
+    else if (rename(c->tmp, c->file) != 0)
+        rc = gn_fail(err, "%s: cannot replace: %s", c->file, strerror(errno));
+    else {
+        free(c->tmp); /* renamed: nothing to remove */
+        c->tmp = NULL;
     }
     reset(c);
     load(c);

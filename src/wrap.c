@@ -75,7 +75,7 @@ static const char *lang_part(const char *lang, char buf[3])
  * libunibreak instead of text:
  * - Debian's libunibreak 1.1 aborts (assert) on regional indicators (the
  *   halves of flag emoji) and on U+FFFF, and its lenient decoder can read
- *   either out of invalid bytes: every invalid byte becomes 'x', U+FFFF
+ *   either out of invalid bytes: every invalid byte becomes '#', U+FFFF
  *   becomes U+FFFD and a regional indicator becomes U+20000 (an ideograph,
  *   which breaks like one);
  * - it finds a character's class by a linear search of its table, which
@@ -99,7 +99,7 @@ static char *lb_copy(const char *text, size_t len)
         size_t n = gn_utf8_decode(text + i, len - i, &cp);
         const char *sub = text + i;
         if (cp == 0xFFFD && n == 1)
-            sub = "x";
+            sub = "#";
         else if (cp == 0xFFFF)
             sub = "\xEF\xBF\xBD";
         else if (cp >= 0x1F1E6 && cp <= 0x1F1FF)

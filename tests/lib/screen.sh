@@ -34,6 +34,9 @@ stop() {
 
 capture() { tm capture-pane -p -t gn; }
 
+# first_pager_line: the text right of the tree on the screen's first row.
+first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
+
 # settle: wait until the screen stops changing (at most ~3 s).
 settle() {
     local prev="" cur i

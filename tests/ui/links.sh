@@ -6,8 +6,6 @@
 set -u
 . tests/lib/screen.sh
 
-first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
-
 start 100 12 tests/fixtures/links/site.en/help/main
 keys Enter j j j                   # open "Start", scroll down 3 lines
 keys Tab

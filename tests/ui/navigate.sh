@@ -6,9 +6,6 @@
 set -u
 . tests/lib/screen.sh
 
-# first_pager_line: the text right of the tree on the screen's first row.
-first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
-
 start 100 30 guide/en
 expect_screen start
 
