@@ -8,7 +8,11 @@ set -u
 # aligned_headings: rows where both panes start a heading, as "left|right".
 aligned_headings() { capture | awk -F'│' 'NF >= 3 && $2 ~ /^ #/ && $3 ~ /^ #/ { print $2 "|" $3 }'; }
 
-start 120 30 guide/en
+# A copy outside any git checkout: otherwise the reference locale's
+# history would be that of whatever checkout holds the project, and the
+# message of D would name its folder.
+cp -R guide "$TMPDIR_GN/guide"
+start 120 30 "$TMPDIR_GN/guide/en"
 keys Down Down Enter Down Enter    # expand "Reading guides", open "Keys"
 keys c
 expect_text "c compares with the next locale" "│ en ⇄ de-DE │ Keys"
