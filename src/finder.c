@@ -48,6 +48,7 @@ struct gn_finder {
     size_t ntasks, next;
     char *disk_dir;        /* the text cache's folder, or NULL: none */
     gn_textcache **disk;   /* per locale, opened when first needed */
+    bool *whole;           /* per locale: the search asks for all its pages */
     gn_query q;
     bool have_query;
     gn_found *found;
@@ -140,6 +141,7 @@ void gn_finder_free(gn_finder *f)
         gn_textcache_free(f->disk[l]);
     free(f->disk);
     free(f->disk_dir);
+    free(f->whole);
     free(f);
 }
 
@@ -153,8 +155,9 @@ static void add_task(gn_finder *f, size_t *cap, size_t loc, const char *guide, c
     f->tasks[f->ntasks++] = (task){loc, gn_xstrdup(guide), gn_xstrndup(page, n)};
 }
 
-/* The pages of one guide, in TOC order, each once. */
-static void add_guide(gn_finder *f, size_t *cap, size_t loc, gn_guide *g)
+/* The pages of one guide, in TOC order, each once; false when its TOC
+ * cannot be read. */
+static bool add_guide(gn_finder *f, size_t *cap, size_t loc, gn_guide *g)
 {
     gn_error err;
     const gn_toc *toc = gn_guide_toc(g, &err);
@@ -171,6 +174,7 @@ static void add_guide(gn_finder *f, size_t *cap, size_t loc, gn_guide *g)
         free(page);
     }
     gn_strmap_free(&seen);
+    return toc != NULL;
 }
 
 bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc,
@@ -180,8 +184,11 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
     if (!gn_query_init(&f->q, query))
         return false;
     f->have_query = true;
+    if (!f->whole)
+        f->whole = gn_xcalloc(f->set->n ? f->set->n : 1, sizeof *f->whole);
     size_t cap = 0;
     for (size_t l = 0; l < f->set->n; l++) {
+        f->whole[l] = scope.all_guides && (scope.all_locales || l == loc);
         if (!scope.all_locales && l != loc)
             continue;
         gn_source *src = &f->set->v[l];
@@ -189,10 +196,22 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
             gn_guide *guide = &src->guides[g];
             if (!scope.all_guides && guide != gn_source_guide(src, guide_id ? guide_id : ""))
                 continue;
-            add_guide(f, &cap, l, guide);
+            if (!add_guide(f, &cap, l, guide))
+                f->whole[l] = false;
         }
     }
     return true;
+}
+
+/* The search has asked for every page it lists: the text cache of each
+ * locale it covered whole can forget the pages no longer listed. */
+static void prune_disk(gn_finder *f)
+{
+    for (size_t l = 0; f->disk && l < f->set->n; l++) {
+        if (f->whole[l] && f->disk[l])
+            gn_textcache_prune(f->disk[l]);
+        f->whole[l] = false;
+    }
 }
 
 /* Give c the text t (taken: t is left empty); its title is set the first
@@ -342,6 +361,8 @@ bool gn_finder_step(gn_finder *f, size_t budget)
         if (fresh)
             hold_or_drop(f, c);
     }
+    if (f->have_query && f->next >= f->ntasks)
+        prune_disk(f);
     return !f->have_query || f->next >= f->ntasks;
 }
 

@@ -14,7 +14,10 @@
  *
  * New entries are written to a temporary file as they are put; saving
  * copies the old entries still wanted after them, writes the index and
- * renames the file over the old one. */
+ * renames the file over the old one. Old entries are wanted unless
+ * replaced, damaged, or pruned: not asked for by a search that asked for
+ * every page of the source (a page deleted, renamed or taken out of the
+ * table of contents). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -44,7 +47,8 @@ typedef struct entry {
     uint64_t size, mtime_s, mtime_ns, ino;
     uint64_t body_off, body_len, body_hash;
     bool fresh;    /* in the temporary file, else in the old one */
-    bool dropped;  /* replaced, or found damaged */
+    bool dropped;  /* replaced, found damaged, or pruned */
+    bool asked;    /* looked up since the file was opened */
 } entry;
 
 struct gn_textcache {
@@ -61,6 +65,7 @@ struct gn_textcache {
     int tmp_fd;
     uint64_t tmp_end;
     char *failed;    /* why the temporary file could not be written */
+    bool pruned;     /* old entries were dropped: the file must be rewritten */
 };
 
 /* ---- encoding ---------------------------------------------------------- */
@@ -295,6 +300,7 @@ static void reset(gn_textcache *c)
     c->tmp_end = 0;
     free(c->failed);
     c->failed = NULL;
+    c->pruned = false;
 }
 
 /* Open the cache file, if any, and read its index (none when damaged). */
@@ -411,6 +417,7 @@ bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
     if (!gn_strmap_get(&c->at, path, &i))
         return false;
     entry *e = &c->v[i];
+    e->asked = true;
     if (e->dropped || e->size != (uint64_t)st->st_size || e->mtime_s != (uint64_t)st->st_mtim.tv_sec ||
         e->mtime_ns != (uint64_t)st->st_mtim.tv_nsec || e->ino != (uint64_t)st->st_ino ||
         e->body_len > SIZE_MAX - 1)
@@ -499,6 +506,17 @@ void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
     gn_buf_free(&b);
 }
 
+void gn_textcache_prune(gn_textcache *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        entry *e = &c->v[i];
+        if (!e->fresh && !e->dropped && !e->asked) {
+            e->dropped = true;
+            c->pruned = true;
+        }
+    }
+}
+
 /* Copy the body of old entry e to the end of the temporary file, which it
  * then points to. -1 when the temporary file cannot be written; 1 when
  * the old body cannot be read (e is then dropped); 0 when copied. */
@@ -526,6 +544,8 @@ static int copy_old(gn_textcache *c, entry *e)
 
 int gn_textcache_save(gn_textcache *c, gn_error *err)
 {
+    if (c->pruned && !c->tmp && c->file && !c->failed)
+        start_tmp(c);
     if (c->failed) {
         gn_fail(err, "%s", c->failed);
         reset(c);

@@ -56,9 +56,15 @@ bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
 void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
                       const gn_pagetext *t);
 
-/* When entries were put: write the cache file anew (the new entries and
- * the old ones not replaced) and rename it over the old one. 0 when done
- * or nothing changed; -1 with err set when the file cannot be written (the
+/* Drop the old entries (those read from the file) that no
+ * gn_textcache_get asked for since opening: call it once every page of the
+ * source has been asked for, and the entries of pages deleted, renamed or
+ * no longer listed go at the next save. */
+void gn_textcache_prune(gn_textcache *c);
+
+/* When entries were put or pruned: write the cache file anew (the new
+ * entries and the old ones neither replaced nor pruned) and rename it over
+ * the old one. 0 when done or nothing changed; -1 with err set when the file cannot be written (the
  * old one stays). */
 int gn_textcache_save(gn_textcache *c, gn_error *err);
 

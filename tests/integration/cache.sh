@@ -2,7 +2,7 @@
 # The search cache (pages' text kept in $XDG_CACHE_HOME/guidenav between
 # runs): --search gives the same output with it, without it (--no-cache),
 # with a damaged one and with one that cannot be written; a page edited
-# since is searched as it is now.
+# since is searched as it is now; a page no longer listed is forgotten.
 set -u
 GN=$PWD/${GN_BUILD:-build}/guidenav
 export LANG=C.UTF-8
@@ -67,6 +67,18 @@ printf '\nA zyxwvutsrq paragraph.\n' >>"$page"
 run edited "$cache" zyxwvutsrq --all-guides "$set_en"
 if grep -q "zyxwvutsrq" "$tmp/edited.out"; then echo "ok - an edited page is searched as it is now"
 else echo "not ok - the edited page's new text was not found"; fi
+
+# The page taken out of the TOC: a search of one guide keeps its entry,
+# the next search of every guide of the locale drops it (and finds
+# nothing: status 1, as grep).
+sed -i '/(search.md)/d' "$set_en/TOC.md"
+run one-guide "$cache" zyxwvutsrq "$set_en"
+kept=$(grep -l zyxwvutsrq "$cache"/guidenav/*.text | wc -l)
+run pruned "$cache" zyxwvutsrq --all-guides "$set_en"
+left=$(grep -l zyxwvutsrq "$cache"/guidenav/*.text | wc -l)
+if [ "$kept" = 1 ] && [ "$left" = 0 ] && [ ! -s "$tmp/pruned.out" ] && [ "$(cat "$tmp/pruned.rc")" = 1 ]; then
+    echo "ok - a page no longer listed leaves the cache after a search of the whole locale"
+else echo "not ok - a page no longer listed: in $kept cache file(s) after one guide, $left after all"; fi
 
 # Two searches at once, each filling the same empty cache: both print
 # what a run without the cache prints, and the cache they leave is whole.

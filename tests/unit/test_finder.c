@@ -8,6 +8,7 @@
 #include "unit.h"
 #include "guidenav/finder.h"
 #include "guidenav/source.h"
+#include "guidenav/textcache.h"
 #include "guidenav/util.h"
 
 /* Append results r[0..n) to b, one line each: locale, page, line, match
@@ -199,11 +200,81 @@ static void test_disk_cache(void **state)
     free(ja_page);
 }
 
+/* The page at path is in the text cache of source src as it is now. */
+static bool on_disk(const char *cache, const gn_source *src, const char *path)
+{
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    gn_textcache *c = gn_textcache_open(cache, src->root, src->tag);
+    gn_pagetext t;
+    bool found = gn_textcache_get(c, path, &st, &t);
+    if (found)
+        gn_pagetext_free(&t);
+    gn_textcache_free(c);
+    return found;
+}
+
+/* Search query in scope with the text cache in folder cache, to the end,
+ * and save the cache. */
+static void search_saved(gn_localeset *set, const char *cache, const char *query, gn_scope scope)
+{
+    gn_finder *f = gn_finder_new(set);
+    gn_finder_use_disk(f, cache);
+    assert_true(gn_finder_start(f, query, scope, 0, set->v[0].guides[0].id));
+    while (!gn_finder_step(f, 1))
+        ;
+    gn_error err;
+    assert_int_equal(gn_finder_save(f, &err), 0);
+    gn_finder_free(f);
+}
+
+/* A page taken out of the TOC leaves the text cache after a search of the
+ * whole locale, not after a search of part of it (one guide). */
+static void test_disk_prune(void **state)
+{
+    (void)state;
+    char tmp[] = "/tmp/gn-finder-XXXXXX";
+    assert_non_null(mkdtemp(tmp));
+    char *root = gn_xasprintf("%s/set.ja-JP", tmp), *cache = gn_xasprintf("%s/cache", tmp);
+    char *toc = gn_xasprintf("%s/TOC.md", root), *a = gn_xasprintf("%s/a.md", root);
+    char *b = gn_xasprintf("%s/b.md", root);
+    assert_int_equal(mkdir(root, 0755), 0);
+    write_text(toc, "# ガイド\n\n- [A](a.md)\n- [B](b.md)\n");
+    write_text(a, "# A\n\n素早い狐。\n");
+    write_text(b, "# B\n\n한국어 여우.\n");
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&root, 1, &set, &err), 0);
+    search_saved(&set, cache, "狐", (gn_scope){true, true});
+    assert_true(on_disk(cache, &set.v[0], a));
+    assert_true(on_disk(cache, &set.v[0], b));
+    gn_localeset_free(&set);
+
+    write_text(toc, "# ガイド\n\n- [A](a.md)\n");
+    assert_int_equal(gn_localeset_discover(&root, 1, &set, &err), 0);
+    search_saved(&set, cache, "狐", (gn_scope){false, false});
+    assert_true(on_disk(cache, &set.v[0], b));
+    search_saved(&set, cache, "狐", (gn_scope){true, true});
+    assert_true(on_disk(cache, &set.v[0], a));
+    assert_false(on_disk(cache, &set.v[0], b));
+    gn_localeset_free(&set);
+
+    char *rm = gn_xasprintf("rm -rf '%s'", tmp);
+    assert_int_equal(system(rm), 0);
+    free(rm);
+    free(root);
+    free(cache);
+    free(toc);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cache_limits),
         cmocka_unit_test(test_disk_cache),
+        cmocka_unit_test(test_disk_prune),
         cmocka_unit_test(test_forget_results),
     };
     return cmocka_run_group_tests_name("finder", tests, NULL, NULL);

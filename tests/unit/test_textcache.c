@@ -145,6 +145,68 @@ static void test_round_trip(void **state)
     free(cdir);
 }
 
+/* Pruning drops the old entries nobody asked for, asked ones stay (even
+ * when their page changed), and the file is rewritten only when one went. */
+static void test_prune(void **state)
+{
+    (void)state;
+    char *cdir = gn_path_join(dir, "guidenav");
+    gn_textcache *c = gn_textcache_open(cdir, "/r", "ja-JP");
+    gn_pagetext a = sample("概要"), b = sample("B"), gone = sample("削除"), got;
+    struct stat sa = stat_of(10, 1), sb = stat_of(20, 2), sg = stat_of(30, 3);
+    gn_textcache_put(c, "/r/a.md", &sa, &a);
+    gn_textcache_put(c, "/r/b.md", &sb, &b);
+    gn_textcache_put(c, "/r/gone.md", &sg, &gone);
+    gn_textcache_prune(c); /* entries put are never pruned */
+    gn_error err;
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    char *file = only_file();
+    struct stat before, after;
+    assert_int_equal(stat(file, &before), 0);
+
+    c = gn_textcache_open(cdir, "/r", "ja-JP");
+    assert_cached(c, "/r/a.md", &sa, &a);
+    struct stat changed = stat_of(21, 2);
+    assert_false(gn_textcache_get(c, "/r/b.md", &changed, &got));
+    gn_textcache_prune(c);
+    assert_false(gn_textcache_get(c, "/r/gone.md", &sg, &got));
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    assert_int_equal(stat(file, &after), 0);
+    assert_true(after.st_size < before.st_size);
+
+    c = gn_textcache_open(cdir, "/r", "ja-JP");
+    assert_cached(c, "/r/a.md", &sa, &a);
+    assert_cached(c, "/r/b.md", &sb, &b);
+    assert_false(gn_textcache_get(c, "/r/gone.md", &sg, &got));
+    gn_textcache_prune(c); /* nothing to drop: the file stays as it is */
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    assert_int_equal(stat(file, &before), 0);
+    assert_int_equal(before.st_ino, after.st_ino);
+    assert_int_equal(before.st_size, after.st_size);
+
+    /* Pruning every entry leaves an empty cache, not a damaged one. */
+    c = gn_textcache_open(cdir, "/r", "ja-JP");
+    gn_textcache_prune(c);
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    c = gn_textcache_open(cdir, "/r", "ja-JP");
+    assert_false(gn_textcache_get(c, "/r/a.md", &sa, &got));
+    gn_textcache_put(c, "/r/a.md", &sa, &a);
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    c = gn_textcache_open(cdir, "/r", "ja-JP");
+    assert_cached(c, "/r/a.md", &sa, &a);
+    gn_textcache_free(c);
+    free(file);
+    gn_pagetext_free(&a);
+    gn_pagetext_free(&b);
+    gn_pagetext_free(&gone);
+    free(cdir);
+}
+
 /* A replaced entry gives its new text; the old one is gone after a save. */
 static void test_replace(void **state)
 {
@@ -305,6 +367,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_round_trip, setup, teardown),
         cmocka_unit_test_setup_teardown(test_replace, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_prune, setup, teardown),
         cmocka_unit_test_setup_teardown(test_damaged_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dir, setup, teardown),
