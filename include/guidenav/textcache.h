@@ -64,8 +64,8 @@ void gn_textcache_prune(gn_textcache *c);
 
 /* When entries were put or pruned: write the cache file anew (the new
  * entries and the old ones neither replaced nor pruned) and rename it over
- * the old one. 0 when done or nothing changed; -1 with err set when the file cannot be written (the
- * old one stays). */
+ * the old one. 0 when done or nothing changed; -1 with err set when the
+ * file cannot be written (the old one stays). */
 int gn_textcache_save(gn_textcache *c, gn_error *err);
 
 /* Release c; entries put and not saved are lost. NULL is a no-op. */
