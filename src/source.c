@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "guidenav/locale.h"
+#include "guidenav/resolve.h"
 #include "guidenav/source.h"
 #include "guidenav/util.h"
 
@@ -52,28 +53,21 @@ static void free_names(char **v, size_t n)
     free(v);
 }
 
+/* Add the guide in folder dir (taken) with its TOC file (taken). Its id is
+ * dir's path from the repository root, so a guide has the same id whether
+ * its source was given as the repository or as the guide folder; id is
+ * used when src has no repository yet (a probe). */
 static void add_guide(gn_source *src, const char *id, char *dir, char *toc)
 {
     src->guides = gn_xreallocarray(src->guides, src->nguides + 1, sizeof *src->guides);
     gn_guide *g = &src->guides[src->nguides++];
     memset(g, 0, sizeof *g);
+    size_t n = src->repo ? strlen(src->repo) : 0;
+    if (n && strncmp(dir, src->repo, n) == 0 && (dir[n] == '/' || dir[n] == '\0'))
+        id = dir[n] ? dir + n + 1 : "";
     g->id = gn_xstrdup(id);
     g->dir = dir;
     g->toc_path = toc;
-}
-
-/* Whether path resolves (symbolic links followed) to real_root, a
- * realpath(3) result, or to something below it. */
-static bool resolves_under(const char *path, const char *real_root)
-{
-    if (!real_root)
-        return false;
-    char *real = realpath(path, NULL);
-    size_t n = strlen(real_root);
-    bool under = real && strncmp(real, real_root, n) == 0 &&
-                 (real[n] == '/' || real[n] == '\0' || strcmp(real_root, "/") == 0);
-    free(real);
-    return under;
 }
 
 /* Add every guide in sub/<name>/TOC.md under root, with ids "sub/name"
@@ -87,7 +81,7 @@ static void add_guides_below(gn_source *src, const char *sub)
     for (size_t i = 0; i < n; i++) {
         char *dir = gn_path_join(folder, names[i]);
         /* A guide folder that is a link out of the root is not followed. */
-        bool inside = resolves_under(dir, real_root);
+        bool inside = gn_path_within(dir, src->root, real_root);
         char *toc = inside && gn_is_dir(dir) ? toc_file(dir) : NULL;
         if (toc) {
             char *id = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
@@ -288,7 +282,7 @@ static void add_siblings(gn_localeset *set, char **comps, size_t n, tag_origin o
         char *root = gn_xasprintf("%s%s", dir, rest);
         free(dir);
         /* A sibling that is a link out of the parent folder is not followed. */
-        if (!gn_is_dir(root) || !resolves_under(root, real_parent)) {
+        if (!gn_is_dir(root) || !gn_path_within(root, parent, real_parent)) {
             free(root);
             continue;
         }
@@ -400,40 +394,9 @@ char *gn_source_repo_root(const gn_source *src)
     return gn_xstrdup(src->repo);
 }
 
-/* True when path[from..] names existing entries none of which is a
- * symbolic link, ".", ".." or empty: one lstat per component. */
-static bool plain_entries(const char *path, size_t from)
-{
-    char *p = gn_xstrdup(path);
-    bool plain = true;
-    for (size_t i = from; plain && p[i];) {
-        size_t end = i + strcspn(p + i, "/");
-        size_t len = end - i;
-        if (len == 0 || (len == 1 && p[i] == '.') || (len == 2 && p[i] == '.' && p[i + 1] == '.')) {
-            plain = false;
-            break;
-        }
-        char saved = p[end];
-        p[end] = '\0';
-        struct stat st;
-        plain = lstat(p, &st) == 0 && !S_ISLNK(st.st_mode);
-        p[end] = saved;
-        i = saved ? end + 1 : end;
-    }
-    free(p);
-    return plain;
-}
-
 bool gn_source_contains(const gn_source *src, const char *path)
 {
-    if (!src->real_repo)
-        return false;
-    /* The common case without realpath's readlink per component: a path
-     * spelled below the repository root through no link is inside it. */
-    size_t n = strlen(src->repo);
-    if (n > 1 && strncmp(path, src->repo, n) == 0 && path[n] == '/' && plain_entries(path, n + 1))
-        return true;
-    return resolves_under(path, src->real_repo);
+    return gn_path_within(path, src->repo, src->real_repo);
 }
 
 gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)

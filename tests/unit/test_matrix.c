@@ -290,7 +290,7 @@ static void test_seeds(void **state)
     assert_int_equal(set.n, 5);
     gn_matrix m;
     gn_error err;
-    assert_int_equal(gn_matrix_build(&m, &set, "", NULL, NULL, &err), 0);
+    assert_int_equal(gn_matrix_build(&m, &set, set.v[0].guides[0].id, NULL, NULL, &err), 0);
     long ja = locale_index(&set, "ja-JP"), de = locale_index(&set, "de-DE"),
          ko = locale_index(&set, "ko-KR"), fr = locale_index(&set, "fr-FR"),
          pt = locale_index(&set, "pt-BR");

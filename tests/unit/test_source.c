@@ -84,7 +84,10 @@ static void test_siblings_of_a_guide_folder(void **state)
     assert_string_equal(set.v[0].tag, "ja-JP");
     assert_string_equal(set.v[1].tag, "en");
     assert_int_equal(set.v[1].nguides, 1);
-    assert_string_equal(set.v[1].guides[0].id, "");
+    /* Ids are paths from the repository root, whatever folder was given:
+     * a place saved with an empty id was lost at the next start. */
+    assert_string_equal(set.v[0].guides[0].id, "help/one");
+    assert_string_equal(set.v[1].guides[0].id, "help/one");
     assert_non_null(strstr(set.v[1].root, "/docs/set.en/help/one"));
     const gn_toc *toc = gn_guide_toc(&set.v[0].guides[0], &err);
     assert_non_null(toc);
@@ -320,7 +323,7 @@ static void test_tree(void **state)
     gn_tree_reveal(&t, 2);
     assert_int_equal(gn_tree_row_of(&t, 2), 2);
     char *key = gn_tree_key(&t, 1);
-    assert_string_equal(key, "|#group");
+    assert_string_equal(key, "help/one|#group");
     /* The same key finds the group in the Japanese tree. */
     gn_tree ja;
     gn_tree_build(&ja, &set.v[1], NULL);

@@ -1,0 +1,249 @@
+/* resolve.c: targets as written, resolved and confined (see resolve.h). */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "guidenav/resolve.h"
+#include "guidenav/util.h"
+
+bool gn_url_is_external(const char *url)
+{
+    if (url[0] == '/' && url[1] == '/')
+        return true;
+    if (!((url[0] >= 'A' && url[0] <= 'Z') || (url[0] >= 'a' && url[0] <= 'z')))
+        return false;
+    size_t i = 1;
+    while ((url[i] >= 'A' && url[i] <= 'Z') || (url[i] >= 'a' && url[i] <= 'z') ||
+           (url[i] >= '0' && url[i] <= '9') || url[i] == '+' || url[i] == '-' || url[i] == '.')
+        i++;
+    return url[i] == ':';
+}
+
+/* The value of a hex digit, or -1. */
+static int hex_digit(char ch)
+{
+    if (ch >= '0' && ch <= '9')
+        return ch - '0';
+    if (ch >= 'a' && ch <= 'f')
+        return ch - 'a' + 10;
+    if (ch >= 'A' && ch <= 'F')
+        return ch - 'A' + 10;
+    return -1;
+}
+
+/* s[0..n) with %XX escapes decoded (a %00 is kept as written), newly
+ * allocated. */
+static char *percent_decode(const char *s, size_t n)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
+    for (size_t i = 0; i < n; i++) {
+        int hi, lo;
+        if (s[i] == '%' && i + 2 < n && (hi = hex_digit(s[i + 1])) >= 0 &&
+            (lo = hex_digit(s[i + 2])) >= 0 && (hi || lo)) {
+            gn_buf_addc(&b, (char)(hi * 16 + lo));
+            i += 2;
+        } else {
+            gn_buf_addc(&b, s[i]);
+        }
+    }
+    return gn_buf_take(&b);
+}
+
+/* True when path[from..] names existing entries none of which is a
+ * symbolic link, ".", ".." or empty: one lstat per component. */
+static bool plain_entries(const char *path, size_t from)
+{
+    char *p = gn_xstrdup(path);
+    bool plain = true;
+    for (size_t i = from; plain && p[i];) {
+        size_t end = i + strcspn(p + i, "/");
+        size_t len = end - i;
+        if (len == 0 || (len == 1 && p[i] == '.') || (len == 2 && p[i] == '.' && p[i + 1] == '.')) {
+            plain = false;
+            break;
+        }
+        char saved = p[end];
+        p[end] = '\0';
+        struct stat st;
+        plain = lstat(p, &st) == 0 && !S_ISLNK(st.st_mode);
+        p[end] = saved;
+        i = saved ? end + 1 : end;
+    }
+    free(p);
+    return plain;
+}
+
+/* True when path lies lexically at or below dir (no link resolved). */
+static bool spelled_below(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return path[0] == '/';
+    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+bool gn_path_within(const char *path, const char *root, const char *real_root)
+{
+    if (!real_root)
+        return false;
+    size_t n = strlen(root);
+    if (n > 1 && strncmp(path, root, n) == 0 && path[n] == '/' && plain_entries(path, n + 1))
+        return true;
+    char *real = realpath(path, NULL);
+    bool under = real && spelled_below(real, real_root);
+    free(real);
+    return under;
+}
+
+int gn_source_check_read(const gn_source *src, const char *path, gn_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return gn_fail(err, "%s: no such file", path);
+    if (!gn_path_within(path, src->repo, src->real_repo))
+        return gn_fail(err, "%s: " GN_OUTSIDE_MSG, path);
+    if (!S_ISREG(st.st_mode))
+        return gn_fail(err, "%s: not a file", path);
+    return 0;
+}
+
+/* Classify the file abs (absolute, normalised) of src into out. */
+static void classify(const gn_source *src, char *abs, gn_target *out)
+{
+    out->file = abs;
+    if (!spelled_below(abs, src->repo) || strcmp(abs, src->repo) == 0) {
+        out->kind = GN_TARGET_OUTSIDE;
+        out->why = GN_OUTSIDE_MSG;
+        return;
+    }
+    size_t n = strlen(src->repo);
+    const char *rel = abs + (n == 1 ? 1 : n + 1);
+    struct stat st;
+    if (stat(abs, &st) != 0) {
+        out->kind = GN_TARGET_MISSING;
+        out->why = "no such file";
+    } else if (!gn_path_within(abs, src->repo, src->real_repo)) {
+        out->kind = GN_TARGET_OUTSIDE;
+        out->why = GN_OUTSIDE_MSG;
+        return;
+    } else if (!S_ISREG(st.st_mode)) {
+        out->kind = GN_TARGET_MISSING;
+        out->why = S_ISDIR(st.st_mode) ? "a folder, not a page" : "not a file";
+    } else {
+        out->kind = GN_TARGET_PAGE;
+    }
+    out->rel = gn_xstrdup(rel);
+}
+
+static bool exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+void gn_resolve(const gn_source *src, const char *from, const char *target, gn_target *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!target)
+        target = "";
+    if (gn_url_is_external(target)) {
+        out->kind = GN_TARGET_EXTERNAL;
+        return;
+    }
+    size_t len = strcspn(target, "#?");
+    const char *hash = strchr(target, '#');
+    if (hash && hash[1])
+        out->anchor = percent_decode(hash + 1, strlen(hash + 1));
+    /* "page.md/#x": the slash a site adds after a page's name. */
+    size_t plen = len;
+    if (plen > 4 && target[plen - 1] == '/' && strncmp(target + plen - 4, ".md/", 4) == 0)
+        plen--;
+    if (plen == 0) {
+        out->kind = GN_TARGET_ANCHOR;
+        return;
+    }
+    char *path = gn_xstrndup(target, plen);
+    char *joined;
+    if (path[0] == '/') {
+        joined = gn_path_join(src->repo, path + 1);
+    } else {
+        char *dir = from ? gn_path_dirname(from) : gn_xstrdup(src->repo);
+        joined = gn_path_join(dir, path);
+        free(dir);
+    }
+    char *abs = gn_path_absolute(joined);
+    free(joined);
+    if (abs && !exists(abs) && strchr(abs, '%')) {
+        char *decoded = percent_decode(abs, strlen(abs));
+        if (exists(decoded)) {
+            free(abs);
+            abs = decoded;
+        } else {
+            free(decoded);
+        }
+    }
+    /* A site path ("/docs/commerce/..."), unless it names a file or
+     * folder of the repository or lies under its help/. */
+    if (abs && path[0] == '/' && strncmp(path, "/help/", 6) != 0 && !exists(abs)) {
+        free(abs);
+        abs = NULL;
+        out->kind = GN_TARGET_SITE;
+        out->why = "a path of the published site, not a file here";
+    } else if (!abs) {
+        out->kind = GN_TARGET_MISSING;
+        out->why = "no such file";
+    } else {
+        classify(src, abs, out);
+    }
+    free(path);
+}
+
+void gn_target_free(gn_target *t)
+{
+    free(t->file);
+    free(t->rel);
+    free(t->anchor);
+    memset(t, 0, sizeof *t);
+}
+
+void gn_resolve_in_guide(const gn_source *src, const gn_guide *g, const char *page,
+                         gn_target *out)
+{
+    gn_resolve(src, g->toc_path, page, out);
+}
+
+gn_guide *gn_source_guide_of(gn_source *src, const char *file, const char **page)
+{
+    gn_guide *best = NULL;
+    size_t best_len = 0;
+    for (size_t g = 0; g < src->nguides; g++) {
+        const char *dir = src->guides[g].dir;
+        size_t n = strlen(dir);
+        if (n > best_len && strncmp(file, dir, n) == 0 && file[n] == '/') {
+            best = &src->guides[g];
+            best_len = n;
+        }
+    }
+    if (best) {
+        *page = file + best_len + 1;
+        return best;
+    }
+    size_t rn = strlen(src->repo);
+    char *dir = gn_path_dirname(file);
+    while (!best && strlen(dir) >= rn && spelled_below(dir, src->repo)) {
+        const char *id = strlen(dir) > rn ? dir + rn + 1 : "";
+        best = gn_source_adopt(src, id, dir);
+        if (!best) {
+            char *up = gn_path_dirname(dir);
+            bool top = strcmp(up, dir) == 0;
+            free(dir);
+            dir = up;
+            if (top)
+                break;
+        }
+    }
+    free(dir);
+    if (best)
+        *page = file + strlen(best->dir) + 1;
+    return best;
+}
