@@ -215,3 +215,25 @@ size_t gn_align_row_of(const gn_align *a, int side, size_t line)
     }
     return best;
 }
+
+size_t gn_align_map(const gn_doc *from, const gn_doc *to, size_t line)
+{
+    if (to->nlines == 0)
+        return 0;
+    gn_align a;
+    gn_align_docs(from, to, &a);
+    size_t row = gn_align_row_of(&a, 0, line);
+    /* Past the end of a shorter block: its last line. */
+    while (row > 0 && a.right[row] < 0)
+        row--;
+    size_t out = a.nrows && a.right[row] >= 0 ? (size_t)a.right[row] : 0;
+    gn_align_free(&a);
+    return out < to->nlines ? out : to->nlines - 1;
+}
+
+int gn_compare_widths(int width, bool interleave, int *left, int *right)
+{
+    *left = interleave ? width : (width - 3) / 2;
+    *right = interleave ? width - 2 : width - 3 - *left;
+    return *left >= 1 && *right >= 1 ? 0 : -1;
+}

@@ -6,11 +6,13 @@
 
 static void drop(gn_place *p)
 {
+    free(p->locale);
     free(p->guide);
     free(p->page);
 }
 
-void gn_history_go(gn_history *h, size_t top, const char *guide, const char *page)
+void gn_history_go(gn_history *h, size_t top, const char *locale, const char *guide,
+                   const char *page)
 {
     if (h->n > 0) {
         h->v[h->pos].top = top;
@@ -24,7 +26,8 @@ void gn_history_go(gn_history *h, size_t top, const char *guide, const char *pag
         h->n--;
     }
     h->v = gn_xreallocarray(h->v, h->n + 1, sizeof *h->v);
-    h->v[h->n] = (gn_place){guide ? gn_xstrdup(guide) : NULL, gn_xstrdup(page), 0};
+    h->v[h->n] = (gn_place){gn_xstrdup(locale), guide ? gn_xstrdup(guide) : NULL,
+                           gn_xstrdup(page), 0};
     h->pos = h->n++;
 }
 

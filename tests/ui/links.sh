@@ -31,6 +31,9 @@ expect_output "a repository-absolute link with an anchor" "## Far end" first_pag
 keys L Down Enter
 expect_output "the adopted guide switches language too" "## 遠い終わり" first_pager_line
 keys L Up Enter BSpace
+expect_text "Backspace after a language switch returns to the locale left" "│ ja-JP │"
+expect_output "... at the same place" "## 遠い終わり" first_pager_line
+keys BSpace BSpace
 keys Tab Tab Tab Tab Tab Enter
 expect_text "a missing page is reported in the status line" "No such page: nowhere.md"
 expect_text "... and the page stays" "Links, in order:"

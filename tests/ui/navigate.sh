@@ -20,8 +20,13 @@ keys d d                           # two half pages: inside "Contents tree"
 expect_screen keys-en-scrolled
 
 keys L Down Down Down Enter        # en de-DE fr-FR [ja-JP] ko-KR pt-BR
-expect_output "ja-JP opens the same page at the same section" "## 目次ツリー" first_pager_line
+# The block at the top stays at the top: the second line of the table's
+# Enter row, in Japanese too, and back in English the very same line.
+expect_output "ja-JP keeps the block at the top" "│          │ 択したグループを展開／折りたたみ                  │" first_pager_line
 expect_screen keys-ja
+keys L Up Up Up Enter              # [en] de-DE fr-FR ja-JP ...
+expect_screen keys-en-back         # the lines of keys-en-scrolled
+keys L Down Down Down Enter        # ja-JP again
 
 keys w Down Enter                  # "言語の切り替え" in the tree
 keys L Down Down Enter             # ja-JP ko-KR [pt-BR]

@@ -9,9 +9,9 @@ static void test_back_and_forward(void **state)
     (void)state;
     gn_history h = {0};
     assert_null(gn_history_back(&h, 0));
-    gn_history_go(&h, 0, "help/a", "one.md");
-    gn_history_go(&h, 17, "help/a", "two.md");   /* left one.md at line 17 */
-    gn_history_go(&h, 5, NULL, "help/b/three.md"); /* left two.md at line 5 */
+    gn_history_go(&h, 0, "en", "help/a", "one.md");
+    gn_history_go(&h, 17, "en", "help/a", "two.md");   /* left one.md at line 17 */
+    gn_history_go(&h, 5, "ja-JP", NULL, "help/b/three.md"); /* left two.md at line 5 */
     const gn_place *p = gn_history_back(&h, 9);
     assert_non_null(p);
     assert_string_equal(p->page, "two.md");
@@ -26,11 +26,12 @@ static void test_back_and_forward(void **state)
     assert_int_equal(p->top, 6);
     p = gn_history_forward(&h, 6);
     assert_null(p->guide);
+    assert_string_equal(p->locale, "ja-JP");
     assert_int_equal(p->top, 9);
     assert_null(gn_history_forward(&h, 9));
     /* Going somewhere new from the middle drops what was ahead. */
     gn_history_back(&h, 9);
-    gn_history_go(&h, 2, "help/a", "four.md");
+    gn_history_go(&h, 2, "en", "help/a", "four.md");
     assert_null(gn_history_forward(&h, 0));
     p = gn_history_back(&h, 0);
     assert_string_equal(p->page, "two.md");
@@ -45,7 +46,7 @@ static void test_bounded(void **state)
     char page[32];
     for (int i = 0; i < GN_HISTORY_MAX + 50; i++) {
         snprintf(page, sizeof page, "p%d.md", i);
-        gn_history_go(&h, 0, NULL, page);
+        gn_history_go(&h, 0, "en", NULL, page);
     }
     assert_int_equal(h.n, GN_HISTORY_MAX);
     assert_string_equal(h.v[0].page, "p50.md");

@@ -1,0 +1,231 @@
+/* session.h: the reader, in the core: where they are in a locale set and
+ * every operation on it, shared by the navigator and the command-line
+ * modes.
+ *
+ * A session holds the locale set's current locale, the tree of its guides
+ * with the selected entry, the open page (of a guide, by its path in the
+ * guide's folder) laid out at the pager's width, the comparison with a
+ * second locale, the history (a locale switch is a step in it), the in-page
+ * search, the bookmarks and the place saved between runs.
+ *
+ * Operations change the state and say what happened in `msg` (one line,
+ * sanitised, for a status line); those that can fail return 0 or -1. A
+ * change that needs a new layout marks it stale: the page is laid out once,
+ * when gn_session_layout (or an operation that needs the lines) runs next.
+ * Across a relayout (a locale switch, a new width, the comparison turned
+ * on or off) the block at the top of the pager stays at the top, and
+ * undoing the change at once returns to the same line.
+ *
+ * The fields are read by the views; only these functions change them. */
+#ifndef GUIDENAV_SESSION_H
+#define GUIDENAV_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/align.h"
+#include "guidenav/error.h"
+#include "guidenav/finder.h"
+#include "guidenav/history.h"
+#include "guidenav/layout.h"
+#include "guidenav/matrix.h"
+#include "guidenav/page.h"
+#include "guidenav/search.h"
+#include "guidenav/source.h"
+#include "guidenav/stale.h"
+#include "guidenav/state.h"
+#include "guidenav/tree.h"
+
+typedef struct gn_session_opts {
+    const char *reference;  /* the reference locale (default "en") */
+    const char *state_path; /* the place and bookmarks, or NULL: none */
+    const char *cache_dir;  /* the search cache, or NULL: none */
+    bool ascii;             /* lay out with ASCII marks */
+} gn_session_opts;
+
+/* One side of the pager: a page of a locale, or a notice saying why not. */
+typedef struct gn_side {
+    gn_page pg;
+    bool have_page;  /* pg holds the page */
+    char *notice;    /* else: why it is not shown */
+    gn_doc doc;      /* laid out (page or notice) */
+} gn_side;
+
+/* The layout a place was kept through (see keep_place in session.c). */
+typedef struct gn_view_key {
+    size_t loc, right_loc;
+    int width;
+    bool compare;
+} gn_view_key;
+
+typedef struct gn_session {
+    gn_localeset *set;
+    size_t loc;             /* the current locale */
+    const char *reference;
+    gn_session_opts opts;
+
+    gn_tree tree;           /* the current locale's guides */
+    size_t cursor;          /* selected row of the tree */
+    size_t current;         /* the open page's tree item, or GN_NONE */
+
+    char *guide;            /* the open page's guide id; NULL: a page reached
+                               by a link outside every guide */
+    char *page;             /* its path in the guide (or from the
+                               repository root); NULL: no page open */
+    char *title;            /* the open page's title */
+    char *guide_title;      /* the title of the guide being read */
+    gn_side left;           /* the current locale (the welcome notice when
+                               no page is open) */
+    size_t top;             /* first row shown */
+    long link;              /* selected link of left.doc, or -1 */
+
+    bool compare;           /* two locales side by side (or interleaved) */
+    bool right_chosen;      /* the reader chose the second locale */
+    size_t right_loc;
+    gn_side right;
+    gn_align align;         /* rows of the comparison */
+    bool interleaved;       /* one above the other: the pager is narrow */
+    char stale[64];         /* "ja-JP stale" of the compared translation */
+
+    int width, height;      /* the pager's text columns and rows */
+    bool wide;              /* room for two pages side by side */
+    bool dirty;             /* the layout is stale */
+    long want_line;         /* after the next layout: this line at the top */
+    char *want_anchor;      /* ...or this anchor's heading */
+    bool keeping;           /* old holds the layout the place is kept from */
+    gn_doc old;
+    size_t old_line;
+    gn_view_key undo_key;   /* the layout before the last change, */
+    size_t undo_line;       /* its line at the top, */
+    size_t undo_top;        /* and the top just after the change */
+    bool have_undo;
+    gn_view_key back_key;   /* the same, for the change being made */
+    size_t back_line;
+    bool back_ok;           /* it is an undo if it restores back_key */
+
+    gn_history history;
+    gn_query query;         /* the in-page search */
+    bool have_query;
+    bool backward;
+    gn_hit *hits;
+    size_t nhits;
+    long hit;
+
+    gn_finder *finder;      /* search of guides and locales */
+    gn_scope scope;
+    gn_state state;         /* bookmarks, and the place at the last quit */
+    gn_repo *repo;          /* the reference locale's repository */
+    bool repo_tried;
+    char msg[512];          /* what the last operation has to say */
+} gn_session;
+
+/* Start a session on set (which must outlive it) in its first locale:
+ * the tree of its first guide, no page open (the welcome notice). */
+void gn_session_init(gn_session *s, gn_localeset *set, const gn_session_opts *opts);
+void gn_session_free(gn_session *s);
+
+/* The pager's size: width columns of text, height rows; wide: two pages
+ * fit side by side. Keeps the place when the width changes. */
+void gn_session_resize(gn_session *s, int width, int height, bool wide);
+/* Lay the page out now if that is stale; views call it before drawing. */
+void gn_session_layout(gn_session *s);
+
+/* ---- where the reader is ---- */
+gn_source *gn_session_source(const gn_session *s);
+/* The open page's guide in the current locale (adopted when reached by a
+ * link), else the first guide; NULL when the locale has none. */
+gn_guide *gn_session_guide(gn_session *s);
+/* Rows (lines, or rows of the comparison) of the pager, laid out first. */
+size_t gn_session_rows(gn_session *s);
+/* The current locale's line at the top of the pager. */
+size_t gn_session_line_at_top(gn_session *s);
+/* Scroll so row top is first (clamped); by delta rows. */
+void gn_session_scroll_to(gn_session *s, size_t top);
+void gn_session_scroll(gn_session *s, long delta);
+
+/* ---- pages ---- */
+/* Open page (of guide id; NULL: a path from the repository root) as a new
+ * place in the history, at its anchor when page has "#anchor". */
+void gn_session_open(gn_session *s, const char *guide, const char *page);
+/* Enter on the tree's selected row: open a page, toggle a group, or say
+ * an external link's URL. Returns true when a page was opened. */
+bool gn_session_tree_enter(gn_session *s);
+/* Expand (or collapse) a tree item; an unlisted guide is read first. */
+void gn_session_tree_expand(gn_session *s, size_t item, bool on);
+/* Filter the tree as the reader types: every guide is listed, and the
+ * best match selected ("": none typed). NULL ends the filter, the selected
+ * entry staying selected. */
+void gn_session_tree_filter(gn_session *s, const char *text);
+/* Follow a link as written in the open page. */
+void gn_session_follow(gn_session *s, const char *url);
+/* Follow the selected link. */
+void gn_session_follow_selected(gn_session *s);
+/* Select the next (dir 1) or previous (-1) link, scrolling to it. */
+void gn_session_select_link(gn_session *s, int dir);
+/* Back and forward in the history (locale switches included). */
+void gn_session_back(gn_session *s);
+void gn_session_forward(gn_session *s);
+/* Read the open page again, keeping the place. */
+void gn_session_reload(gn_session *s);
+
+/* ---- locales ---- */
+/* Switch to locale loc, keeping the page and the place in it; a step in
+ * the history. */
+void gn_session_switch_locale(gn_session *s, size_t loc);
+/* Compare on or off; the second locale is the one chosen, else the
+ * reference locale, else the next. */
+void gn_session_compare(gn_session *s, bool on);
+/* Choose the second locale (turning the comparison on). */
+void gn_session_set_right(gn_session *s, size_t loc);
+/* One line per locale for a chooser: its tag and its title of the guide
+ * being read. The caller frees each line and the array. */
+char **gn_session_locale_lines(gn_session *s, size_t *n);
+
+/* ---- in-page search ---- */
+/* Search the page for text (empty: the last query again), forward or
+ * backward from the top of the pager, and show the first match. */
+void gn_session_find(gn_session *s, const char *text, bool backward);
+/* The next match in the search's direction (or the other way). */
+void gn_session_find_next(gn_session *s, bool reverse);
+
+/* ---- search of guides and locales ---- */
+/* Start a search of query in s->scope (the current guide or every guide,
+ * of this locale or every locale); false when query is empty. */
+bool gn_session_search(gn_session *s, const char *query);
+/* Widen the scope: this guide, all guides, all locales, and round. */
+void gn_session_search_widen(gn_session *s);
+/* Open match r of the search for query (its locale, page and match). */
+void gn_session_open_found(gn_session *s, const gn_found *r, const char *query);
+/* The search box closed: keep the text cache; -1 with msg when it could
+ * not be written. */
+int gn_session_search_done(gn_session *s);
+
+/* ---- bookmarks and the saved place ---- */
+/* Set bookmark m (0..25) here; -1 with msg when it cannot be saved. */
+int gn_session_mark(gn_session *s, int m);
+/* Go to bookmark m; -1 when it is not set. */
+int gn_session_jump(gn_session *s, int m);
+/* One line per bookmark set ("a  en  guide/page.md, line 12"); *which
+ * receives their letters' indices. The caller frees lines and which. */
+char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n);
+/* Go back to the place of the last run; -1 with msg when the state file
+ * could not be read (it is then ignored). */
+int gn_session_restore(gn_session *s);
+/* Save the place and bookmarks; -1 with err when it failed. */
+int gn_session_save(gn_session *s, gn_error *err);
+
+/* ---- translation ---- */
+/* The reference locale's repository, opened on first use, or NULL. */
+gn_repo *gn_session_repo(gn_session *s);
+/* The reference page's changes since the compared translation was made:
+ * *text (the diff, sanitised) and *title, newly allocated; -1 with msg
+ * when there is nothing to show. */
+int gn_session_changes(gn_session *s, char **text, char **title);
+/* The TOC matrix of the guide being read; -1 with msg on failure. */
+int gn_session_matrix(gn_session *s, gn_matrix *m);
+/* Open page (of the matrix's guide) compared with a second locale. */
+void gn_session_open_compared(gn_session *s, const char *page);
+/* What y copies: the selected link's URL, else the open page's file;
+ * NULL (with msg) when nothing. */
+const char *gn_session_copy_target(gn_session *s);
+
+#endif

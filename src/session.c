@@ -1,0 +1,1195 @@
+/* session.c: the reader's state and every operation on it (see session.h). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/resolve.h"
+#include "guidenav/session.h"
+#include "guidenav/strmap.h"
+#include "guidenav/text.h"
+#include "guidenav/util.h"
+
+#define ALL_GUIDES ((size_t)-2)
+
+/* Say something in the status line, made safe for a terminal. */
+static void say(gn_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(gn_session *s, const char *fmt, ...)
+{
+    char raw[sizeof s->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(raw, sizeof raw, fmt, ap);
+    va_end(ap);
+    char *safe = gn_text_sanitized(raw);
+    snprintf(s->msg, sizeof s->msg, "%s", safe);
+    free(safe);
+}
+
+gn_source *gn_session_source(const gn_session *s)
+{
+    return &s->set->v[s->loc];
+}
+
+static gn_source *right_source(const gn_session *s)
+{
+    return &s->set->v[s->right_loc];
+}
+
+/* ---- the tree ------------------------------------------------------------- */
+
+/* Whether tree t lists the entries of the guide with this id. */
+static bool tree_lists(const gn_tree *t, const char *id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].entry >= 0 && strcmp(t->src->guides[t->items[i].guide].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* (Re)build the tree of the current locale, listing the entries of the
+ * guides listed before (matched by id), of the open page's guide and of
+ * guide `want` (ALL_GUIDES: every guide; GN_NONE: none more), and keeping
+ * expanded groups and the cursor by their keys. */
+static void rebuild_tree(gn_session *s, size_t want)
+{
+    gn_tree old = s->tree;
+    gn_source *src = gn_session_source(s);
+    bool *list = gn_xcalloc(src->nguides ? src->nguides : 1, sizeof *list);
+    for (size_t g = 0; g < src->nguides; g++) {
+        const char *id = src->guides[g].id;
+        list[g] = want == ALL_GUIDES || g == want || (old.n == 0 && g == 0) ||
+                  (s->guide && strcmp(id, s->guide) == 0) || tree_lists(&old, id);
+    }
+    char *cursor_key = old.nrows && s->cursor < old.nrows ? gn_tree_key(&old, old.rows[s->cursor]) : NULL;
+    gn_tree_build(&s->tree, src, list);
+    free(list);
+    gn_strmap keys;
+    gn_tree_key_map(&s->tree, &keys);
+    for (size_t i = 0; i < old.n; i++) {
+        if (!old.items[i].expanded)
+            continue;
+        char *key = gn_tree_key(&old, i);
+        size_t j;
+        if (gn_strmap_get(&keys, key, &j) && !s->tree.items[j].unlisted)
+            s->tree.items[j].expanded = true;
+        free(key);
+    }
+    gn_tree_refresh(&s->tree);
+    s->cursor = 0;
+    size_t item;
+    if (cursor_key && gn_strmap_get(&keys, cursor_key, &item)) {
+        gn_tree_reveal(&s->tree, item);
+        size_t row = gn_tree_row_of(&s->tree, item);
+        s->cursor = row != GN_NONE ? row : 0;
+    }
+    gn_strmap_free(&keys);
+    free(cursor_key);
+    gn_tree_free(&old);
+}
+
+/* The tree item of guide g (with several guides), or GN_NONE. */
+static size_t guide_item(const gn_tree *t, size_t g)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].guide == g && t->items[i].entry < 0)
+            return i;
+    return GN_NONE;
+}
+
+/* Find the open page's entry in the tree, reveal it and select it. */
+static void select_current(gn_session *s)
+{
+    gn_tree *t = &s->tree;
+    s->current = GN_NONE;
+    for (size_t g = 0; g < t->src->nguides && s->guide; g++) {
+        if (strcmp(t->src->guides[g].id, s->guide) != 0)
+            continue;
+        size_t it = guide_item(t, g);
+        if (it != GN_NONE && t->items[it].unlisted)
+            rebuild_tree(s, g);
+        s->current = gn_tree_find_page(t, g, s->page);
+        if (s->current == GN_NONE)
+            return;
+        gn_tree_reveal(t, s->current);
+        size_t row = gn_tree_row_of(t, s->current);
+        if (row != GN_NONE)
+            s->cursor = row;
+        return;
+    }
+}
+
+void gn_session_tree_expand(gn_session *s, size_t item, bool on)
+{
+    gn_tree *t = &s->tree;
+    if (item >= t->n)
+        return;
+    if (on && t->items[item].unlisted) {
+        size_t g = t->items[item].guide;
+        rebuild_tree(s, g);
+        item = guide_item(t, g);
+        if (item == GN_NONE)
+            return;
+        size_t row = gn_tree_row_of(t, item);
+        if (row != GN_NONE)
+            s->cursor = row;
+    }
+    gn_tree_set_expanded(t, item, on);
+}
+
+void gn_session_tree_filter(gn_session *s, const char *text)
+{
+    gn_tree *t = &s->tree;
+    if (!text) {
+        size_t item = s->cursor < t->nrows ? t->rows[s->cursor] : GN_NONE;
+        gn_tree_filter(t, NULL);
+        s->cursor = 0;
+        if (item != GN_NONE) {
+            gn_tree_reveal(t, item);
+            size_t row = gn_tree_row_of(t, item);
+            s->cursor = row != GN_NONE ? row : 0;
+        }
+        return;
+    }
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].unlisted) { /* the filter looks at every guide */
+            rebuild_tree(s, ALL_GUIDES);
+            break;
+        }
+    if (!*text) { /* nothing typed (yet, or any more) */
+        if (t->filtering) {
+            gn_tree_filter(t, NULL);
+            s->cursor = 0;
+        }
+        return;
+    }
+    size_t best = gn_tree_filter(t, text);
+    size_t row = best != GN_NONE ? gn_tree_row_of(t, best) : GN_NONE;
+    s->cursor = row != GN_NONE ? row : 0;
+}
+
+/* ---- layout and the place --------------------------------------------------- */
+
+static gn_view_key view_key(const gn_session *s)
+{
+    return (gn_view_key){s->loc, s->right_loc, s->width, s->compare};
+}
+
+static bool same_key(gn_view_key a, gn_view_key b)
+{
+    return a.loc == b.loc && a.right_loc == b.right_loc && a.width == b.width &&
+           a.compare == b.compare;
+}
+
+static bool comparing(const gn_session *s)
+{
+    return s->compare && s->page;
+}
+
+size_t gn_session_rows(gn_session *s)
+{
+    gn_session_layout(s);
+    return comparing(s) ? s->align.nrows : s->left.doc.nlines;
+}
+
+static size_t max_top(gn_session *s)
+{
+    size_t n = gn_session_rows(s), h = s->height > 0 ? (size_t)s->height : 1;
+    return n > h ? n - h : 0;
+}
+
+/* The row showing line ln of the current locale's page. */
+static size_t row_for_line(const gn_session *s, size_t ln)
+{
+    return comparing(s) ? gn_align_row_of(&s->align, 0, ln) : ln;
+}
+
+void gn_session_scroll_to(gn_session *s, size_t top)
+{
+    size_t m = max_top(s);
+    s->top = top > m ? m : top;
+}
+
+void gn_session_scroll(gn_session *s, long delta)
+{
+    gn_session_layout(s);
+    if (delta < 0)
+        gn_session_scroll_to(s, (size_t)-delta > s->top ? 0 : s->top - (size_t)-delta);
+    else
+        gn_session_scroll_to(s, s->top + (size_t)delta);
+}
+
+/* The current locale's line at the top, from the layout as it is. */
+static size_t top_line(const gn_session *s)
+{
+    if (!comparing(s))
+        return s->top;
+    for (size_t row = s->top; row < s->align.nrows; row++)
+        if (s->align.left[row] >= 0)
+            return (size_t)s->align.left[row];
+    return s->left.doc.nlines ? s->left.doc.nlines - 1 : 0;
+}
+
+size_t gn_session_line_at_top(gn_session *s)
+{
+    gn_session_layout(s);
+    return top_line(s);
+}
+
+/* A change is coming that needs a new layout of the same page (another
+ * width, locale or comparison): remember the layout and the line at the
+ * top, so the next layout puts the same block at the top. Also remember
+ * what to return to when the change is undone at once. */
+static void keep_place(gn_session *s)
+{
+    s->dirty = true;
+    if (s->keeping || !s->page || s->want_line >= 0 || s->want_anchor)
+        return;
+    s->old_line = top_line(s);
+    s->old = s->left.doc;
+    memset(&s->left.doc, 0, sizeof s->left.doc);
+    s->keeping = true;
+    /* Undoing the last change, if nothing moved since: its line back. */
+    s->back_ok = s->have_undo && s->undo_top == s->top;
+    s->back_key = s->undo_key;
+    s->back_line = s->undo_line;
+    s->undo_key = view_key(s);
+    s->undo_line = s->old_line;
+}
+
+/* A new page: no place to keep; it starts at line (or anchor). */
+static void new_place(gn_session *s, long line, const char *anchor)
+{
+    if (s->keeping) {
+        gn_doc_free(&s->old);
+        s->keeping = false;
+    }
+    s->have_undo = false;
+    free(s->want_anchor);
+    s->want_anchor = anchor && *anchor ? gn_xstrdup(anchor) : NULL;
+    s->want_line = anchor && *anchor ? -1 : line;
+    s->dirty = true;
+}
+
+/* Lay one side out at width: its page, or its notice. */
+static void lay_out_side(gn_session *s, gn_source *src, gn_side *side, int width)
+{
+    gn_doc_free(&side->doc);
+    if (width < 1)
+        width = 1;
+    if (side->have_page) {
+        gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii,
+                            .path = side->pg.path, .line_offset = side->pg.body_line - 1};
+        gn_layout(side->pg.doc, &o, &side->doc);
+    } else {
+        gn_layout_message(side->notice ? side->notice : "", width, &side->doc);
+    }
+}
+
+static void find_hits(gn_session *s)
+{
+    gn_hits_free(s->hits, s->nhits);
+    s->hits = NULL;
+    s->nhits = 0;
+    s->hit = -1;
+    if (s->have_query)
+        s->nhits = gn_doc_search(&s->left.doc, &s->query, &s->hits);
+}
+
+void gn_session_layout(gn_session *s)
+{
+    if (!s->dirty)
+        return;
+    s->dirty = false;
+    gn_align_free(&s->align);
+    s->interleaved = false;
+    if (!comparing(s)) {
+        lay_out_side(s, gn_session_source(s), &s->left, s->width);
+    } else {
+        s->interleaved = !s->wide;
+        int lw, rw;
+        gn_compare_widths(s->width, s->interleaved, &lw, &rw);
+        lay_out_side(s, gn_session_source(s), &s->left, lw);
+        lay_out_side(s, right_source(s), &s->right, rw);
+        gn_align sbs;
+        gn_align_docs(&s->left.doc, &s->right.doc, &sbs);
+        if (s->interleaved) {
+            gn_align_interleave(&sbs, &s->align);
+            gn_align_free(&sbs);
+        } else {
+            s->align = sbs;
+        }
+    }
+    find_hits(s);
+    s->top = 0;
+    if (s->keeping) {
+        size_t line = gn_align_map(&s->old, &s->left.doc, s->old_line);
+        gn_doc_free(&s->old);
+        s->keeping = false;
+        if (s->back_ok && same_key(view_key(s), s->back_key))
+            line = s->back_line;
+        gn_session_scroll_to(s, row_for_line(s, line));
+        s->undo_top = s->top;
+        s->have_undo = true;
+    } else if (s->want_anchor) {
+        long h = gn_doc_find_anchor(&s->left.doc, s->want_anchor);
+        if (h >= 0)
+            gn_session_scroll_to(s, row_for_line(s, s->left.doc.headings[h].line));
+        else
+            say(s, "No section #%s in this page.", s->want_anchor);
+        free(s->want_anchor);
+        s->want_anchor = NULL;
+    } else if (s->want_line >= 0) {
+        gn_session_scroll_to(s, row_for_line(s, (size_t)s->want_line));
+    }
+    s->want_line = -1;
+}
+
+void gn_session_resize(gn_session *s, int width, int height, bool wide)
+{
+    if (width < 1)
+        width = 1;
+    s->height = height < 1 ? 1 : height;
+    if (width != s->width || wide != s->wide) {
+        keep_place(s);
+        s->width = width;
+        s->wide = wide;
+    }
+    if (!s->dirty)
+        gn_session_scroll_to(s, s->top);
+}
+
+/* ---- pages ------------------------------------------------------------------- */
+
+static void free_side(gn_side *side)
+{
+    if (side->have_page)
+        gn_page_free(&side->pg);
+    side->have_page = false;
+    free(side->notice);
+    side->notice = NULL;
+}
+
+/* The guide with s->guide's id in src, adopted from the same place in
+ * src's repository when a link led to it in another locale. */
+static gn_guide *guide_in(gn_session *s, gn_source *src)
+{
+    if (!s->guide)
+        return NULL;
+    gn_guide *g = gn_source_guide(src, s->guide);
+    if (!g && s->guide[0]) {
+        char *dir = gn_path_join(src->repo, s->guide);
+        g = gn_source_adopt(src, s->guide, dir);
+        free(dir);
+    }
+    return g;
+}
+
+gn_guide *gn_session_guide(gn_session *s)
+{
+    gn_source *src = gn_session_source(s);
+    gn_guide *g = guide_in(s, src);
+    return g ? g : src->nguides ? &src->guides[0] : NULL;
+}
+
+/* Resolve the open page in src; *g receives its guide there (NULL when the
+ * page lies outside every guide). False when src lacks the guide. */
+static bool resolve_page(gn_session *s, gn_source *src, gn_guide **g, gn_target *t)
+{
+    *g = guide_in(s, src);
+    if (s->guide && !*g)
+        return false;
+    if (*g) {
+        gn_resolve_in_guide(src, *g, s->page, t);
+    } else {
+        char *abs = gn_xasprintf("/%s", s->page);
+        gn_resolve(src, NULL, abs, t);
+        free(abs);
+    }
+    return true;
+}
+
+/* Load the open page of src into side, or a notice saying why not. */
+static void load_side(gn_session *s, gn_source *src, gn_side *side)
+{
+    free_side(side);
+    gn_guide *g;
+    gn_target t;
+    if (!resolve_page(s, src, &g, &t)) {
+        side->notice = gn_xasprintf("This guide is not available in %s.", src->tag);
+        return;
+    }
+    gn_error err;
+    if (t.kind == GN_TARGET_OUTSIDE) {
+        side->notice = gn_xasprintf("This page cannot be shown.\n\n%s: %s", t.file, t.why);
+    } else if (t.kind != GN_TARGET_PAGE) {
+        bool listed = g && g->toc && gn_toc_find_page(g->toc, s->page) >= 0;
+        side->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", src->tag,
+                                    s->page, listed ? "is listed in this locale's table of "
+                                    "contents, but its file is missing."
+                                    : g ? "is not in this locale's table of contents."
+                                    : "does not exist in this locale.");
+    } else if (gn_source_check_read(src, t.file, &err) != 0) {
+        side->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
+    } else if (gn_page_load(t.file, &side->pg, &err) != 0) {
+        gn_page_free(&side->pg);
+        side->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
+    } else {
+        side->have_page = true;
+    }
+    gn_target_free(&t);
+}
+
+/* The translation being compared: the side that is not the reference
+ * locale and has its page. */
+static const gn_side *compared_translation(gn_session *s, gn_source **src)
+{
+    if (!gn_localeset_find(s->set, s->reference))
+        return NULL;
+    if (strcmp(right_source(s)->tag, s->reference) != 0 && s->right.have_page) {
+        *src = right_source(s);
+        return &s->right;
+    }
+    if (strcmp(gn_session_source(s)->tag, s->reference) != 0 && s->left.have_page) {
+        *src = gn_session_source(s);
+        return &s->left;
+    }
+    return NULL;
+}
+
+gn_repo *gn_session_repo(gn_session *s)
+{
+    if (!s->repo_tried) {
+        s->repo_tried = true;
+        gn_source *ref = gn_localeset_find(s->set, s->reference);
+        s->repo = ref ? gn_repo_open(ref->root, NULL) : NULL;
+    }
+    return s->repo;
+}
+
+/* The reference locale's file of the open page (newly allocated), or NULL. */
+static char *reference_file(gn_session *s)
+{
+    gn_source *ref = gn_localeset_find(s->set, s->reference);
+    gn_guide *g;
+    gn_target t;
+    char *file = NULL;
+    if (ref && resolve_page(s, ref, &g, &t)) {
+        if (t.kind == GN_TARGET_PAGE) {
+            file = t.file;
+            t.file = NULL;
+        }
+        gn_target_free(&t);
+    }
+    return file;
+}
+
+static void update_staleness(gn_session *s)
+{
+    s->stale[0] = '\0';
+    gn_source *src;
+    const gn_side *tr = comparing(s) ? compared_translation(s, &src) : NULL;
+    if (!tr)
+        return;
+    gn_repo *repo = gn_session_repo(s);
+    char *ref = reference_file(s);
+    const char *commit = gn_meta_get(&tr->pg.meta, "source-git-commit");
+    gn_stale st = repo && ref ? gn_repo_stale(repo, ref, commit) : GN_STALE_UNKNOWN;
+    snprintf(s->stale, sizeof s->stale, "%s %s", src->tag, gn_stale_name(st));
+    free(ref);
+}
+
+/* Load the second locale's page, when comparing. */
+static void load_right(gn_session *s)
+{
+    free_side(&s->right);
+    if (comparing(s))
+        load_side(s, right_source(s), &s->right);
+    update_staleness(s);
+}
+
+/* The title of the guide being read, for the status line. */
+static void set_guide_title(gn_session *s)
+{
+    gn_guide *g = gn_session_guide(s);
+    free(s->guide_title);
+    s->guide_title = gn_xstrdup(g ? gn_guide_title(g) : "");
+}
+
+/* Load the open page (s->guide, s->page) in the current locale. */
+static void load_page(gn_session *s)
+{
+    free_side(&s->left);
+    free(s->title);
+    s->title = NULL;
+    load_side(s, gn_session_source(s), &s->left);
+    if (s->left.have_page)
+        s->title = gn_page_title(&s->left.pg);
+    else
+        s->title = gn_text_sanitized(gn_path_basename(s->page));
+    set_guide_title(s);
+    s->link = -1;
+    load_right(s);
+    s->dirty = true;
+}
+
+/* Show page (anchor or line) of guide in the current locale. */
+static void show(gn_session *s, const char *guide, const char *page, long line)
+{
+    char *g = guide ? gn_xstrdup(guide) : NULL;
+    size_t n = strcspn(page, "#");
+    char *p = gn_xstrndup(page, n);
+    const char *anchor = page[n] == '#' ? page + n + 1 : NULL;
+    free(s->guide);
+    free(s->page);
+    s->guide = g;
+    s->page = p;
+    new_place(s, line, anchor);
+    load_page(s);
+    select_current(s);
+}
+
+/* Leave the current place for a new one in the history. */
+static void history_step(gn_session *s, const char *tag, const char *guide, const char *page)
+{
+    size_t n = strcspn(page, "#");
+    char *p = gn_xstrndup(page, n);
+    if (s->history.n == 0 && s->page) /* the place the session started at */
+        gn_history_go(&s->history, 0, gn_session_source(s)->tag, s->guide, s->page);
+    gn_history_go(&s->history, s->page ? gn_session_line_at_top(s) : 0, tag, guide, p);
+    free(p);
+}
+
+void gn_session_open(gn_session *s, const char *guide, const char *page)
+{
+    char *g = guide ? gn_xstrdup(guide) : NULL, *p = gn_xstrdup(page);
+    history_step(s, gn_session_source(s)->tag, g, p);
+    show(s, g, p, 0);
+    free(g);
+    free(p);
+}
+
+bool gn_session_tree_enter(gn_session *s)
+{
+    gn_tree *t = &s->tree;
+    if (s->cursor >= t->nrows)
+        return false;
+    size_t item = t->rows[s->cursor];
+    const gn_tree_item *it = &t->items[item];
+    const gn_toc_entry *e = gn_tree_entry(t, item);
+    if (!e || e->kind == GN_TOC_GROUP) {
+        gn_session_tree_expand(s, item, !it->expanded);
+        return false;
+    }
+    if (e->kind == GN_TOC_EXTERNAL) {
+        say(s, "External link: %s", e->target);
+        return false;
+    }
+    char *id = gn_xstrdup(t->src->guides[it->guide].id);
+    char *target = gn_xstrdup(e->target);
+    gn_session_open(s, id, target);
+    free(target);
+    free(id);
+    return true;
+}
+
+/* The file of the open page in the current locale, or NULL. */
+static char *open_file(gn_session *s)
+{
+    if (s->left.have_page)
+        return gn_xstrdup(s->left.pg.path);
+    gn_guide *g;
+    gn_target t;
+    char *file = NULL;
+    if (resolve_page(s, gn_session_source(s), &g, &t)) {
+        file = t.file;
+        t.file = NULL;
+        gn_target_free(&t);
+    }
+    return file;
+}
+
+void gn_session_follow(gn_session *s, const char *url)
+{
+    gn_source *src = gn_session_source(s);
+    char *from = s->page ? open_file(s) : NULL;
+    gn_target t;
+    gn_resolve(src, from, url, &t);
+    free(from);
+    switch (t.kind) {
+    case GN_TARGET_EXTERNAL:
+        say(s, "External link: %s (y copies it)", url);
+        break;
+    case GN_TARGET_SITE:
+        say(s, "Not a page here: %s (%s)", url, t.why);
+        break;
+    case GN_TARGET_ANCHOR:
+        gn_session_layout(s);
+        if (!t.anchor) {
+            break;
+        } else if (gn_doc_find_anchor(&s->left.doc, t.anchor) < 0) {
+            say(s, "No section %s in this page.", url);
+        } else {
+            long h = gn_doc_find_anchor(&s->left.doc, t.anchor);
+            gn_session_scroll_to(s, row_for_line(s, s->left.doc.headings[h].line));
+        }
+        break;
+    case GN_TARGET_OUTSIDE:
+        say(s, "Refused: %s: %s", url, t.why);
+        break;
+    case GN_TARGET_MISSING:
+        say(s, "No such page: %s (%s)", url, t.why);
+        break;
+    case GN_TARGET_PAGE: {
+        const char *page = NULL;
+        size_t known = src->nguides;
+        gn_guide *g = gn_source_guide_of(src, t.file, &page);
+        char *id = g ? gn_xstrdup(g->id) : NULL;
+        char *where = gn_xasprintf("%s%s%s", g ? page : t.rel, t.anchor ? "#" : "",
+                                   t.anchor ? t.anchor : "");
+        if (src->nguides != known) /* a guide adopted: the tree shows it */
+            rebuild_tree(s, GN_NONE);
+        gn_session_open(s, id, where);
+        free(where);
+        free(id);
+        break;
+    }
+    }
+    gn_target_free(&t);
+}
+
+void gn_session_follow_selected(gn_session *s)
+{
+    gn_session_layout(s);
+    if (s->link < 0 || (size_t)s->link >= s->left.doc.nlinks) {
+        say(s, "%s", "No link selected: ] and [ select links.");
+        return;
+    }
+    char *url = gn_xstrdup(s->left.doc.links[s->link].url);
+    gn_session_follow(s, url);
+    free(url);
+}
+
+void gn_session_select_link(gn_session *s, int dir)
+{
+    gn_session_layout(s);
+    const gn_doc *d = &s->left.doc;
+    if (d->nlinks == 0) {
+        say(s, "%s", "No links in this page.");
+        return;
+    }
+    long i = s->link;
+    if (i < 0) { /* from the first link on screen (or the last above it) */
+        i = dir > 0 ? -1 : (long)d->nlinks;
+        for (size_t k = 0; k < d->nlinks; k++)
+            if (row_for_line(s, d->links[k].line) >= s->top) {
+                i = dir > 0 ? (long)k - 1 : (long)k;
+                break;
+            }
+    }
+    size_t h = (size_t)s->height;
+    for (long k = i + dir; k >= 0 && (size_t)k < d->nlinks; k += dir) {
+        if (d->links[k].line == (size_t)-1)
+            continue; /* a link whose text was not laid out */
+        s->link = k;
+        size_t row = row_for_line(s, d->links[k].line);
+        if (row < s->top || row >= s->top + h)
+            gn_session_scroll_to(s, row > h / 2 ? row - h / 2 : 0);
+        say(s, "Link: %s", d->links[k].url);
+        return;
+    }
+    say(s, "%s", dir > 0 ? "No more links below." : "No more links above.");
+}
+
+static size_t default_right(const gn_session *s);
+
+/* Go to place p of the history. */
+static void go_place(gn_session *s, const gn_place *p)
+{
+    char *tag = gn_xstrdup(p->locale), *guide = p->guide ? gn_xstrdup(p->guide) : NULL;
+    char *page = gn_xstrdup(p->page);
+    size_t line = p->top;
+    gn_source *src = gn_localeset_find(s->set, tag);
+    if (src && src != gn_session_source(s)) {
+        s->loc = (size_t)(src - s->set->v);
+        if (s->right_loc == s->loc || !s->right_chosen)
+            s->right_loc = default_right(s);
+        rebuild_tree(s, GN_NONE);
+    }
+    show(s, guide, page, (long)line);
+    free(tag);
+    free(guide);
+    free(page);
+}
+
+void gn_session_back(gn_session *s)
+{
+    const gn_place *p = gn_history_back(&s->history, s->page ? gn_session_line_at_top(s) : 0);
+    if (!p)
+        say(s, "%s", "Nothing to go back to.");
+    else
+        go_place(s, p);
+}
+
+void gn_session_forward(gn_session *s)
+{
+    const gn_place *p = gn_history_forward(&s->history, s->page ? gn_session_line_at_top(s) : 0);
+    if (!p)
+        say(s, "%s", "Nothing to go forward to.");
+    else
+        go_place(s, p);
+}
+
+void gn_session_reload(gn_session *s)
+{
+    if (!s->page) {
+        say(s, "%s", "No page to reload.");
+        return;
+    }
+    char *file = open_file(s);
+    bool gone = s->left.have_page && file && !gn_is_file(file);
+    free(file);
+    if (gone) {
+        say(s, "%s", "The page's file was deleted; this is the copy read before.");
+        return;
+    }
+    size_t line = gn_session_line_at_top(s);
+    load_page(s);
+    new_place(s, (long)line, NULL);
+    say(s, "%s", "Reloaded.");
+}
+
+/* ---- locales ---------------------------------------------------------------- */
+
+/* The second locale by default: the reference locale when reading
+ * another, else the next one. */
+static size_t default_right(const gn_session *s)
+{
+    for (size_t i = 0; i < s->set->n; i++)
+        if (i != s->loc && strcmp(s->set->v[i].tag, s->reference) == 0)
+            return i;
+    return s->set->n > 1 ? (s->loc + 1) % s->set->n : s->loc;
+}
+
+void gn_session_switch_locale(gn_session *s, size_t loc)
+{
+    if (loc >= s->set->n || loc == s->loc)
+        return;
+    if (s->page)
+        history_step(s, s->set->v[loc].tag, s->guide, s->page);
+    keep_place(s);
+    s->loc = loc;
+    if (s->compare && (s->right_loc == loc || !s->right_chosen))
+        s->right_loc = default_right(s);
+    guide_in(s, gn_session_source(s)); /* adopts a guide reached by a link */
+    rebuild_tree(s, GN_NONE);
+    s->current = GN_NONE;
+    if (s->page) {
+        load_page(s);
+        select_current(s);
+    } else {
+        set_guide_title(s);
+        s->dirty = true;
+    }
+    say(s, "Language: %s", gn_session_source(s)->tag);
+}
+
+void gn_session_compare(gn_session *s, bool on)
+{
+    if (on == s->compare)
+        return;
+    if (on && !s->page) {
+        say(s, "%s", "Open a page first: c compares it with another locale.");
+        return;
+    }
+    if (on && s->set->n < 2) {
+        say(s, "%s", "Only one locale: nothing to compare with.");
+        return;
+    }
+    keep_place(s);
+    s->compare = on;
+    if (on && (!s->right_chosen || s->right_loc == s->loc))
+        s->right_loc = default_right(s);
+    load_right(s);
+}
+
+void gn_session_set_right(gn_session *s, size_t loc)
+{
+    if (loc >= s->set->n)
+        return;
+    s->right_chosen = true;
+    if (!s->compare) {
+        s->right_loc = loc;
+        gn_session_compare(s, true);
+        return;
+    }
+    keep_place(s);
+    s->right_loc = loc;
+    load_right(s);
+}
+
+char **gn_session_locale_lines(gn_session *s, size_t *n)
+{
+    *n = s->set->n;
+    char **lines = gn_xcalloc(*n ? *n : 1, sizeof *lines);
+    gn_guide *cur = gn_session_guide(s);
+    char *id = gn_xstrdup(cur ? cur->id : "");
+    for (size_t i = 0; i < *n; i++) {
+        gn_source *src = &s->set->v[i];
+        gn_guide *g = gn_source_guide(src, id);
+        const char *title = g ? gn_guide_title(g) : NULL; /* the TOC's list unread */
+        lines[i] = gn_xasprintf("%-7s %s", src->tag,
+                                !g ? "(no such guide)" : g->toc_error ? "(unreadable TOC)" : title);
+    }
+    free(id);
+    return lines;
+}
+
+/* ---- in-page search ------------------------------------------------------------ */
+
+/* Show match h: scroll so its first line is in view, a third down. */
+static void show_hit(gn_session *s, long h)
+{
+    s->hit = h;
+    size_t row = row_for_line(s, s->hits[h].pieces[0].line), third = (size_t)s->height / 3;
+    if (row < s->top || row >= s->top + (size_t)s->height)
+        gn_session_scroll_to(s, row > third ? row - third : 0);
+    say(s, "%ld/%zu", h + 1, s->nhits);
+}
+
+/* The next match after the current one (or after the top of the pager),
+ * backward when back; wraps around with a message. */
+static void next_hit(gn_session *s, bool back)
+{
+    gn_session_layout(s);
+    if (!s->have_query) {
+        say(s, "%s", "No search yet: / searches forward, ? backward.");
+        return;
+    }
+    if (s->nhits == 0) {
+        say(s, "Not found: %s", s->query.typed);
+        return;
+    }
+    long n = (long)s->nhits, h = s->hit;
+    if (h < 0) {
+        h = back ? n : -1;
+        for (long k = 0; k < n; k++)
+            if (row_for_line(s, s->hits[k].pieces[0].line) >= s->top) {
+                h = back ? k : k - 1;
+                break;
+            }
+    }
+    long next = back ? h - 1 : h + 1;
+    bool wrapped = next < 0 || next >= n;
+    next = (next + n) % n;
+    show_hit(s, next);
+    if (wrapped)
+        say(s, "%ld/%zu, search wrapped to the %s", next + 1, s->nhits, back ? "bottom" : "top");
+}
+
+/* Make text the in-page query (the matches found at the next layout). */
+static void set_query(gn_session *s, const char *text)
+{
+    if (s->have_query)
+        gn_query_free(&s->query);
+    s->have_query = gn_query_init(&s->query, text);
+    gn_session_layout(s);
+    find_hits(s);
+}
+
+void gn_session_find(gn_session *s, const char *text, bool backward)
+{
+    if (!*text && !s->have_query)
+        return;
+    if (*text)
+        set_query(s, text);
+    s->backward = backward;
+    s->hit = -1;
+    next_hit(s, backward);
+}
+
+void gn_session_find_next(gn_session *s, bool reverse)
+{
+    next_hit(s, reverse ? !s->backward : s->backward);
+}
+
+/* ---- search of guides and locales ----------------------------------------------- */
+
+bool gn_session_search(gn_session *s, const char *query)
+{
+    if (!s->finder) {
+        s->finder = gn_finder_new(s->set);
+        gn_finder_use_disk(s->finder, s->opts.cache_dir);
+    }
+    gn_guide *g = gn_session_guide(s);
+    return gn_finder_start(s->finder, query, s->scope, s->loc, g ? g->id : "");
+}
+
+void gn_session_search_widen(gn_session *s)
+{
+    s->scope = !s->scope.all_guides ? (gn_scope){true, false}
+             : !s->scope.all_locales ? (gn_scope){true, true}
+             : (gn_scope){false, false};
+}
+
+void gn_session_open_found(gn_session *s, const gn_found *r, const char *query)
+{
+    char *guide = gn_xstrdup(r->guide), *page = gn_xstrdup(r->page), *q = gn_xstrdup(query);
+    size_t par = r->par, nth = r->nth, loc = r->loc;
+    if (loc != s->loc)
+        gn_session_switch_locale(s, loc);
+    gn_session_open(s, guide, page);
+    set_query(s, q);
+    for (size_t h = 0, k = 0; h < s->nhits; h++)
+        if (s->hits[h].par == par && k++ == nth) {
+            show_hit(s, (long)h);
+            break;
+        }
+    free(guide);
+    free(page);
+    free(q);
+}
+
+int gn_session_search_done(gn_session *s)
+{
+    gn_error err;
+    if (s->finder && gn_finder_save(s->finder, &err) != 0) {
+        say(s, "search cache not saved: %s", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- bookmarks and the saved place -------------------------------------------- */
+
+static void here(gn_session *s, gn_spot *spot)
+{
+    gn_spot_set(spot, gn_session_source(s)->tag, s->guide, s->page, gn_session_line_at_top(s));
+}
+
+int gn_session_save(gn_session *s, gn_error *err)
+{
+    if (!s->opts.state_path)
+        return 0;
+    if (s->page)
+        here(s, &s->state.last);
+    s->state.compare = s->compare;
+    free(s->state.right_locale);
+    s->state.right_locale = gn_xstrdup(right_source(s)->tag);
+    return gn_state_save(s->opts.state_path, &s->state, err);
+}
+
+/* Go to a saved spot: its locale, its page, its line. */
+static void go_spot(gn_session *s, const gn_spot *spot)
+{
+    gn_place p = {spot->locale ? spot->locale : gn_session_source(s)->tag, spot->guide,
+                  spot->page, spot->top};
+    history_step(s, p.locale, p.guide, p.page);
+    go_place(s, &p);
+}
+
+int gn_session_mark(gn_session *s, int m)
+{
+    if (!s->page) {
+        say(s, "%s", "Open a page first: m marks a place in it.");
+        return -1;
+    }
+    if (m < 0 || m >= 26)
+        return -1;
+    here(s, &s->state.marks[m]);
+    gn_error err;
+    if (gn_session_save(s, &err) != 0) {
+        say(s, "Bookmark set, but not saved: %s", err.msg);
+        return -1;
+    }
+    say(s, "Bookmark %c set.", 'a' + m);
+    return 0;
+}
+
+int gn_session_jump(gn_session *s, int m)
+{
+    if (m < 0 || m >= 26)
+        return -1;
+    if (!s->state.marks[m].page) {
+        say(s, "No bookmark %c: m and a letter sets one.", 'a' + m);
+        return -1;
+    }
+    gn_spot spot = {0};
+    const gn_spot *mk = &s->state.marks[m];
+    gn_spot_set(&spot, mk->locale, mk->guide, mk->page, mk->top);
+    go_spot(s, &spot);
+    gn_spot_set(&spot, NULL, NULL, NULL, 0);
+    return 0;
+}
+
+char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n)
+{
+    char **lines = gn_xcalloc(26, sizeof *lines);
+    *which = gn_xcalloc(26, sizeof **which);
+    *n = 0;
+    for (int m = 0; m < 26; m++) {
+        const gn_spot *sp = &s->state.marks[m];
+        if (!sp->page)
+            continue;
+        char *page = sp->guide && *sp->guide ? gn_path_join(sp->guide, sp->page) : gn_xstrdup(sp->page);
+        char *line = gn_xasprintf("%c  %-6s %s, line %zu", 'a' + m, sp->locale ? sp->locale : "",
+                                  page, sp->top + 1);
+        lines[*n] = gn_text_sanitized(line);
+        free(line);
+        (*which)[(*n)++] = m;
+        free(page);
+    }
+    return lines;
+}
+
+int gn_session_restore(gn_session *s)
+{
+    if (!s->opts.state_path)
+        return 0;
+    gn_error err;
+    if (gn_state_load(s->opts.state_path, &s->state, &err) != 0) {
+        say(s, "Ignoring the saved state: %s", err.msg);
+        return -1;
+    }
+    const gn_spot *last = &s->state.last;
+    if (!last->page)
+        return 0;
+    gn_source *right = s->state.right_locale ? gn_localeset_find(s->set, s->state.right_locale) : NULL;
+    if (right) {
+        s->right_loc = (size_t)(right - s->set->v);
+        s->right_chosen = s->state.compare;
+    }
+    gn_source *src = last->locale ? gn_localeset_find(s->set, last->locale) : NULL;
+    if (src && src != gn_session_source(s)) {
+        s->loc = (size_t)(src - s->set->v);
+        rebuild_tree(s, GN_NONE);
+        say(s, "Language: %s", src->tag);
+    }
+    s->compare = s->state.compare && s->set->n > 1 && s->right_loc != s->loc;
+    show(s, last->guide, last->page, (long)last->top);
+    return 0;
+}
+
+/* ---- translation ------------------------------------------------------------ */
+
+int gn_session_changes(gn_session *s, char **text, char **title)
+{
+    gn_source *src;
+    const gn_side *tr = s->page && comparing(s) ? compared_translation(s, &src) : NULL;
+    if (!tr) {
+        say(s, "Compare a translation with %s first (c), then D shows what changed.", s->reference);
+        return -1;
+    }
+    gn_repo *repo = gn_session_repo(s);
+    const char *commit = gn_meta_get(&tr->pg.meta, "source-git-commit");
+    char *ref = reference_file(s);
+    gn_error err;
+    char *diff = repo && ref ? gn_repo_diff(repo, ref, commit, &err) : NULL;
+    free(ref);
+    int rc = -1;
+    if (!diff) {
+        say(s, "Changes unknown: %s", repo ? err.msg : "the reference locale is not a git checkout");
+    } else if (!*diff) {
+        say(s, "%s", "The reference page has not changed since this translation was made.");
+    } else {
+        *text = gn_text_sanitized(diff);
+        *title = gn_xasprintf("Changes to the %s page since %.10s (%s)", s->reference,
+                              commit ? commit : "?", src->tag);
+        rc = 0;
+    }
+    free(diff);
+    return rc;
+}
+
+int gn_session_matrix(gn_session *s, gn_matrix *m)
+{
+    gn_guide *g = gn_session_guide(s);
+    gn_error err;
+    if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {
+        say(s, "%s", err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+void gn_session_open_compared(gn_session *s, const char *page)
+{
+    gn_guide *g = gn_session_guide(s);
+    char *id = gn_xstrdup(g ? g->id : "");
+    if (!s->compare && s->set->n > 1) {
+        s->compare = true;
+        if (!s->right_chosen || s->right_loc == s->loc)
+            s->right_loc = default_right(s);
+    }
+    gn_session_open(s, id, page);
+    free(id);
+}
+
+const char *gn_session_copy_target(gn_session *s)
+{
+    gn_session_layout(s);
+    if (s->link >= 0 && (size_t)s->link < s->left.doc.nlinks)
+        return s->left.doc.links[s->link].url;
+    if (s->left.have_page)
+        return s->left.pg.path;
+    say(s, "%s", "Nothing to copy: select a link with Tab.");
+    return NULL;
+}
+
+/* ---- life ----------------------------------------------------------------------- */
+
+/* The notice shown before a page is opened. */
+static void welcome(gn_session *s)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_addf(&b, "%zu locale%s: ", s->set->n, s->set->n == 1 ? "" : "s");
+    for (size_t i = 0; i < s->set->n; i++)
+        gn_buf_addf(&b, "%s%s", i ? ", " : "", s->set->v[i].tag);
+    gn_buf_adds(&b, "\n\nChoose a page in the tree and press Enter. Press L to switch "
+                    "language, / to filter the tree, S to search, H for every key, q to quit.");
+    if (s->tree.errors)
+        gn_buf_addf(&b, "\n\n%s", s->tree.errors);
+    s->left.notice = gn_buf_take(&b);
+    set_guide_title(s);
+    s->dirty = true;
+}
+
+void gn_session_init(gn_session *s, gn_localeset *set, const gn_session_opts *opts)
+{
+    memset(s, 0, sizeof *s);
+    s->set = set;
+    s->opts = *opts;
+    s->reference = opts->reference ? opts->reference : "en";
+    s->current = GN_NONE;
+    s->link = -1;
+    s->hit = -1;
+    s->want_line = -1;
+    s->width = 80;
+    s->height = 24;
+    s->wide = true;
+    rebuild_tree(s, GN_NONE); /* the first guide listed */
+    welcome(s);
+}
+
+void gn_session_free(gn_session *s)
+{
+    free_side(&s->left);
+    free_side(&s->right);
+    gn_doc_free(&s->left.doc);
+    gn_doc_free(&s->right.doc);
+    gn_doc_free(&s->old);
+    gn_align_free(&s->align);
+    gn_tree_free(&s->tree);
+    free(s->guide);
+    free(s->page);
+    free(s->title);
+    free(s->guide_title);
+    free(s->want_anchor);
+    gn_history_free(&s->history);
+    gn_hits_free(s->hits, s->nhits);
+    if (s->have_query)
+        gn_query_free(&s->query);
+    gn_finder_free(s->finder);
+    gn_state_free(&s->state);
+    gn_repo_free(s->repo);
+    memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,320 @@
+/* main_view.c: the main view: the tree beside the pager, the status line,
+ * and the keys that act on the whole session (see view.h). */
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "guidenav/text.h"
+#include "ui/view.h"
+
+/* Below this size, only a message is shown. */
+#define MIN_COLS 20
+#define MIN_ROWS 4
+
+void gn_main_draw(gn_ui *u)
+{
+    erase();
+    if (u->cols < MIN_COLS || u->rows < MIN_ROWS) {
+        static const char msg[] = "Terminal too small";
+        mvaddnstr(0, 0, msg, u->cols < (int)sizeof msg - 1 ? u->cols : (int)sizeof msg - 1);
+        return;
+    }
+    gn_tree_pane_draw(u);
+    gn_pager_pane_draw(u);
+    gn_pager_status_draw(u);
+}
+
+/* The pager takes the focus (after a page was opened from a list). */
+static void to_pager(gn_ui *u)
+{
+    u->focus = GN_FOCUS_PAGER;
+    gn_ui_geometry(u);
+}
+
+static void locale_chosen(gn_ui *u, size_t i, void *ctx)
+{
+    (void)ctx;
+    gn_session_switch_locale(&u->s, i);
+}
+
+static void right_chosen(gn_ui *u, size_t i, void *ctx)
+{
+    (void)ctx;
+    gn_session_set_right(&u->s, i);
+}
+
+/* The chooser of a locale (L) or of the second locale (C). */
+static void choose_locale(gn_ui *u, const char *title, size_t current, gn_list_chosen chosen)
+{
+    size_t n;
+    char **lines = gn_session_locale_lines(&u->s, &n);
+    gn_list_open(u, title, lines, n, current, true, NULL, chosen, NULL, NULL);
+}
+
+static void mark_set(gn_ui *u, int letter)
+{
+    if (letter >= 0)
+        gn_session_mark(&u->s, letter);
+}
+
+static void mark_jump(gn_ui *u, int letter)
+{
+    if (letter >= 0 && gn_session_jump(&u->s, letter) == 0)
+        to_pager(u);
+}
+
+static void mark_chosen(gn_ui *u, size_t i, void *ctx)
+{
+    const int *which = ctx;
+    if (gn_session_jump(&u->s, which[i]) == 0)
+        to_pager(u);
+}
+
+static void marks_list(gn_ui *u)
+{
+    int *which;
+    size_t n;
+    char **lines = gn_session_mark_lines(&u->s, &which, &n);
+    if (n == 0) {
+        free(lines);
+        free(which);
+        snprintf(u->s.msg, sizeof u->s.msg, "%s", "No bookmarks yet: m and a letter sets one.");
+        return;
+    }
+    gn_list_open(u, "Bookmarks", lines, n, 0, true, NULL, mark_chosen, which, free);
+}
+
+/* The TOC matrix's rows: the entry's key, per row. */
+typedef struct matrix_ctx {
+    char **keys;
+    bool *pages;
+    size_t n;
+} matrix_ctx;
+
+static void matrix_free(void *p)
+{
+    matrix_ctx *c = p;
+    for (size_t i = 0; i < c->n; i++)
+        free(c->keys[i]);
+    free(c->keys);
+    free(c->pages);
+    free(c);
+}
+
+static void matrix_chosen(gn_ui *u, size_t i, void *p)
+{
+    matrix_ctx *c = p;
+    if (i == 0 || i > c->n)
+        return;
+    if (!c->pages[i - 1]) {
+        snprintf(u->s.msg, sizeof u->s.msg, "%s", "Not a page: Enter opens page rows.");
+        return;
+    }
+    gn_session_open_compared(&u->s, c->keys[i - 1]);
+    to_pager(u);
+}
+
+/* The TOC matrix of the guide: one row per entry of any locale, one
+ * column per locale; Enter opens a page compared. */
+static void matrix_view(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    gn_matrix m;
+    if (gn_session_matrix(s, &m) != 0)
+        return;
+    int tw = 0;
+    for (size_t r = 0; r < m.nrows; r++) {
+        int w = m.rows[r].depth * 2 + gn_text_width(m.rows[r].title, strlen(m.rows[r].title));
+        if (w > tw)
+            tw = w;
+    }
+    if (tw > 44)
+        tw = 44;
+    char *legend = gn_xasprintf("TOC matrix: %s present, %s missing file, · absent, * stale, %s commits differ",
+                                u->ascii ? "+" : "✓", u->ascii ? "x" : "✗", u->ascii ? "!=" : "≠");
+    char **lines = gn_xcalloc(m.nrows + 1, sizeof *lines);
+    char **notes = gn_xcalloc(m.nrows + 1, sizeof *notes);
+    matrix_ctx *c = gn_xcalloc(1, sizeof *c);
+    c->n = m.nrows;
+    c->keys = gn_xcalloc(m.nrows ? m.nrows : 1, sizeof *c->keys);
+    c->pages = gn_xcalloc(m.nrows ? m.nrows : 1, sizeof *c->pages);
+    gn_buf head = GN_BUF_INIT;
+    gn_buf_addf(&head, "%*s", tw, "");
+    for (size_t l = 0; l < s->set->n; l++)
+        gn_buf_addf(&head, " %s", s->set->v[l].tag);
+    lines[0] = gn_buf_take(&head);
+    for (size_t r = 0; r < m.nrows; r++) {
+        const gn_matrix_row *row = &m.rows[r];
+        c->keys[r] = gn_xstrdup(row->key);
+        c->pages[r] = row->kind == GN_TOC_PAGE;
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_addf(&b, "%*s", row->depth * 2, "");
+        size_t fit = gn_text_fit(row->title, strlen(row->title), tw - row->depth * 2);
+        gn_buf_add(&b, row->title, fit);
+        gn_buf_addf(&b, "%*s", tw - row->depth * 2 - gn_text_width(row->title, fit), "");
+        for (size_t l = 0; l < s->set->n; l++) {
+            const gn_matrix_cell *cell = &row->cells[l];
+            const char *mark = cell->state == GN_CELL_ABSENT ? "·"
+                             : cell->state == GN_CELL_NOFILE ? (u->ascii ? "x" : "✗")
+                             : (u->ascii ? "+" : "✓");
+            int tagw = (int)strlen(s->set->v[l].tag);
+            gn_buf_addf(&b, " %s%s%*s", mark, cell->stale == GN_STALE_STALE ? "*" : " ",
+                        tagw > 2 ? tagw - 2 : 0, "");
+        }
+        if (row->commit_differs)
+            gn_buf_adds(&b, u->ascii ? " !=" : " ≠");
+        lines[r + 1] = gn_buf_take(&b);
+        if (row->kind != GN_TOC_PAGE)
+            continue;
+        /* The row's front matter per locale, shown while it is selected. */
+        gn_buf nb = GN_BUF_INIT;
+        gn_buf_addf(&nb, " %s", row->key);
+        for (size_t l = 0; l < s->set->n; l++) {
+            const gn_matrix_cell *cell = &row->cells[l];
+            if (cell->state != GN_CELL_OK)
+                continue;
+            gn_buf_addf(&nb, " │ %s", s->set->v[l].tag);
+            if (cell->ht_degree)
+                gn_buf_addf(&nb, " ht %s", cell->ht_degree);
+            if (cell->workflow)
+                gn_buf_addf(&nb, " %s", cell->workflow);
+            if (cell->commit)
+                gn_buf_addf(&nb, " %.7s", cell->commit);
+            if (cell->wordcount)
+                gn_buf_addf(&nb, " %s words", cell->wordcount);
+            if (cell->stale != GN_STALE_UNKNOWN)
+                gn_buf_addf(&nb, " %s", gn_stale_name(cell->stale));
+        }
+        notes[r + 1] = gn_text_sanitized(nb.data);
+        gn_buf_free(&nb);
+    }
+    gn_list_open(u, legend, lines, m.nrows + 1, 1, true, notes, matrix_chosen, c, matrix_free);
+    free(legend);
+    gn_matrix_free(&m);
+}
+
+/* The reference page's changes since the compared translation (D). */
+static void changes_view(gn_ui *u)
+{
+    char *text, *title;
+    if (gn_session_changes(&u->s, &text, &title) != 0)
+        return;
+    size_t n = 0;
+    char **lines = NULL;
+    for (char *p = text; *p;) {
+        size_t len = strcspn(p, "\n");
+        lines = gn_xreallocarray(lines, n + 1, sizeof *lines);
+        lines[n++] = gn_xstrndup(p, len);
+        p += len + (p[len] == '\n');
+    }
+    gn_list_open(u, title, lines, n, 0, false, NULL, NULL, NULL, NULL);
+    free(title);
+    free(text);
+}
+
+/* Copy what the session says (the selected link's URL, else the page's
+ * file) to the terminal's clipboard with OSC 52, when that is on. */
+static void copy_link(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    const char *what = gn_session_copy_target(s);
+    if (!what)
+        return;
+    if (u->secure) {
+        snprintf(s->msg, sizeof s->msg, "%s", "Copying is off: GUIDENAV_SECURE is set.");
+        return;
+    }
+    if (!u->osc52) {
+        snprintf(s->msg, sizeof s->msg, "%s",
+                 "Copying is off: start guidenav with --osc52 if your terminal accepts OSC 52.");
+        return;
+    }
+    gn_buf seq = GN_BUF_INIT;
+    gn_buf_adds(&seq, "\033]52;c;");
+    gn_base64(&seq, what, strlen(what));
+    gn_buf_adds(&seq, "\a");
+    fflush(stdout);
+    char *safe = gn_text_sanitized(what);
+    if (write(STDOUT_FILENO, seq.data, seq.len) < 0)
+        snprintf(s->msg, sizeof s->msg, "%s", "Copying failed.");
+    else
+        snprintf(s->msg, sizeof s->msg, "Copied: %s", safe);
+    free(safe);
+    gn_buf_free(&seq);
+}
+
+void gn_main_key(gn_ui *u, const gn_key *k)
+{
+    gn_session *s = &u->s;
+    switch (k->act) {
+    case GN_ACT_QUIT:
+        u->quit = true;
+        break;
+    case GN_ACT_HELP:
+        gn_help_open(u);
+        break;
+    case GN_ACT_LANGUAGE:
+        choose_locale(u, "Language", s->loc, locale_chosen);
+        break;
+    case GN_ACT_COMPARE:
+        gn_session_compare(s, !s->compare);
+        break;
+    case GN_ACT_RIGHT_LANG:
+        choose_locale(u, "Second locale", s->right_loc, right_chosen);
+        break;
+    case GN_ACT_RELOAD:
+        gn_session_reload(s);
+        break;
+    case GN_ACT_MATRIX:
+        matrix_view(u);
+        break;
+    case GN_ACT_MARK:
+        if (!s->page)
+            gn_session_mark(s, -1); /* says why not */
+        else
+            gn_letter_open(u, "Bookmark: press a letter (a-z) to set it here", mark_set);
+        break;
+    case GN_ACT_JUMP:
+        gn_letter_open(u, "Go to bookmark: press its letter", mark_jump);
+        break;
+    case GN_ACT_MARKS:
+        marks_list(u);
+        break;
+    case GN_ACT_SEARCH_ALL:
+        gn_search_open(u);
+        break;
+    case GN_ACT_DIFF:
+        changes_view(u);
+        break;
+    case GN_ACT_FOCUS:
+        u->focus = u->focus == GN_FOCUS_TREE ? GN_FOCUS_PAGER : GN_FOCUS_TREE;
+        gn_ui_geometry(u);
+        break;
+    case GN_ACT_PANES:
+        if (u->cols < GN_TWO_PANES_MIN) {
+            snprintf(s->msg, sizeof s->msg, "%s", "Too narrow for the tree beside the pager.");
+            break;
+        }
+        u->panes = u->one_pane ? GN_PANES_TWO : GN_PANES_ONE;
+        gn_ui_geometry(u);
+        break;
+    case GN_ACT_BACK:
+        gn_session_back(s);
+        break;
+    case GN_ACT_FORWARD:
+        gn_session_forward(s);
+        break;
+    case GN_ACT_COPY:
+        copy_link(u);
+        break;
+    case GN_ACT_REDRAW:
+        clearok(curscr, TRUE);
+        break;
+    default:
+        if (u->focus == GN_FOCUS_TREE)
+            gn_tree_pane_key(u, k->act);
+        else
+            gn_pager_pane_key(u, k->act);
+        break;
+    }
+}

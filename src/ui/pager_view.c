@@ -1,0 +1,203 @@
+/* pager_view.c: the pager pane of the main view (one page, or two
+ * compared) and the status line under it (see view.h). */
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include "guidenav/text.h"
+#include "ui/style.h"
+#include "ui/view.h"
+
+/* The attribute of search match h on line ln at byte `at` of the line's
+ * text, and in *end where it (or the next match) changes. */
+static attr_t match_attr(const gn_session *s, size_t ln, size_t at, size_t *end)
+{
+    attr_t extra = 0;
+    for (size_t h = 0; h < s->nhits; h++)
+        for (size_t p = 0; p < s->hits[h].npieces; p++) {
+            const gn_hit_piece *pc = &s->hits[h].pieces[p];
+            if (pc->line != ln)
+                continue;
+            size_t from = pc->off, to = pc->off + pc->len;
+            if (from <= at && to > at) {
+                if (to < *end)
+                    *end = to;
+                extra = (long)h == s->hit ? A_REVERSE | A_BOLD : A_STANDOUT | A_UNDERLINE;
+            } else if (from > at && from < *end) {
+                *end = from;
+            }
+        }
+    return extra;
+}
+
+/* Draw line ln of d at row r, column x; marks (the selected link, search
+ * matches) only on the current locale's page. */
+static void draw_line(gn_ui *u, const gn_doc *d, size_t ln, int r, int x, bool marks)
+{
+    const gn_session *s = &u->s;
+    move(r, x);
+    const gn_line *line = &d->lines[ln];
+    size_t lo = 0; /* byte offset of the span in the line's text */
+    for (uint32_t k = 0; k < line->n; k++) {
+        const gn_span *sp = &d->spans[line->first + k];
+        attr_t attr = gn_style_attr(sp->style);
+        if (marks && sp->link >= 0 && sp->link == s->link)
+            attr |= A_REVERSE;
+        const char *text = gn_span_text(d, sp);
+        for (size_t at = 0; at < sp->len;) {
+            size_t end = lo + sp->len;
+            attr_t extra = marks ? match_attr(s, ln, lo + at, &end) : 0;
+            attrset(attr | extra);
+            gn_put_text(u, text + at, end - lo - at);
+            at = end - lo;
+        }
+        lo += sp->len;
+    }
+    attrset(0);
+}
+
+void gn_pager_pane_draw(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    if (u->one_pane && u->focus == GN_FOCUS_TREE)
+        return;
+    gn_session_layout(s);
+    int x = u->pager_x + 1;
+    const gn_doc *l = &s->left.doc, *rd = &s->right.doc;
+    if (!s->compare || !s->page) {
+        for (int r = 0; r < u->body_h && s->top + (size_t)r < l->nlines; r++)
+            draw_line(u, l, s->top + (size_t)r, r, x, true);
+        return;
+    }
+    const char *mark = u->ascii ? "> " : "» ";
+    const char *bar = u->ascii ? "|" : "│";
+    for (int r = 0; r < u->body_h; r++) {
+        size_t row = s->top + (size_t)r;
+        if (row >= s->align.nrows)
+            break;
+        long lt = s->align.left[row], rt = s->align.right[row];
+        if (s->interleaved) {
+            if (lt >= 0) {
+                draw_line(u, l, (size_t)lt, r, x, true);
+            } else if (rt >= 0) {
+                attrset(A_DIM);
+                mvaddstr(r, x, mark);
+                attrset(0);
+                draw_line(u, rd, (size_t)rt, r, x + 2, false);
+            }
+            continue;
+        }
+        if (lt >= 0)
+            draw_line(u, l, (size_t)lt, r, x, true);
+        attrset(A_DIM);
+        mvaddstr(r, x + l->width + 1, bar);
+        attrset(0);
+        if (rt >= 0)
+            draw_line(u, rd, (size_t)rt, r, x + l->width + 3, false);
+    }
+}
+
+void gn_pager_status_draw(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    char right[64] = "";
+    if (s->page) {
+        size_t n = gn_session_rows(s);
+        size_t bottom = s->top + (size_t)u->body_h < n ? s->top + (size_t)u->body_h : n;
+        snprintf(right, sizeof right, " %zu-%zu/%zu %3zu%% ", n ? s->top + 1 : 0, bottom, n,
+                 n ? bottom * 100 / n : 100);
+    }
+    const char *bar = u->ascii ? "|" : "│";
+    const char *tag = gn_session_source(s)->tag;
+    gn_buf left = GN_BUF_INIT;
+    if (s->msg[0])
+        gn_buf_addf(&left, " %s", s->msg);
+    else if (s->compare && s->page)
+        gn_buf_addf(&left, " %s %s %s %s %s %s %s", s->guide_title, bar, tag,
+                    u->ascii ? "<>" : "⇄", s->set->v[s->right_loc].tag, bar, s->title);
+    else
+        gn_buf_addf(&left, " %s %s %s %s %s", s->guide_title, bar, tag, bar,
+                    s->page ? s->title : "(no page open: Enter opens one)");
+    if (!s->msg[0] && s->compare && s->page) {
+        if (s->align.structure_differs)
+            gn_buf_addf(&left, " %s structure differs", bar);
+        if (s->stale[0])
+            gn_buf_addf(&left, " %s %s", bar, s->stale);
+    }
+    gn_draw_status_line(u, left.data, right);
+    gn_buf_free(&left);
+}
+
+static void find_done(gn_ui *u, const char *text, bool back)
+{
+    if (text)
+        gn_session_find(&u->s, text, back);
+}
+
+static void find_forward(gn_ui *u, const char *text)
+{
+    find_done(u, text, false);
+}
+
+static void find_backward(gn_ui *u, const char *text)
+{
+    find_done(u, text, true);
+}
+
+void gn_pager_pane_key(gn_ui *u, gn_action act)
+{
+    gn_session *s = &u->s;
+    long page = u->body_h > 1 ? u->body_h - 1 : 1, half = u->body_h / 2;
+    switch (act) {
+    case GN_ACT_DOWN:
+        gn_session_scroll(s, 1);
+        break;
+    case GN_ACT_UP:
+        gn_session_scroll(s, -1);
+        break;
+    case GN_ACT_PAGE_DOWN:
+        gn_session_scroll(s, page);
+        break;
+    case GN_ACT_PAGE_UP:
+        gn_session_scroll(s, -page);
+        break;
+    case GN_ACT_HALF_DOWN:
+        gn_session_scroll(s, half);
+        break;
+    case GN_ACT_HALF_UP:
+        gn_session_scroll(s, -half);
+        break;
+    case GN_ACT_TOP:
+        gn_session_scroll_to(s, 0);
+        break;
+    case GN_ACT_BOTTOM:
+        gn_session_scroll_to(s, (size_t)-1);
+        break;
+    case GN_ACT_ENTER:
+        gn_session_follow_selected(s);
+        break;
+    case GN_ACT_NEXT_LINK:
+        gn_session_select_link(s, 1);
+        break;
+    case GN_ACT_PREV_LINK:
+        gn_session_select_link(s, -1);
+        break;
+    case GN_ACT_SEARCH:
+        gn_prompt_open(u, "/", NULL, find_forward);
+        break;
+    case GN_ACT_SEARCH_BACK:
+        gn_prompt_open(u, "?", NULL, find_backward);
+        break;
+    case GN_ACT_NEXT_MATCH:
+        gn_session_find_next(s, false);
+        break;
+    case GN_ACT_PREV_MATCH:
+        gn_session_find_next(s, true);
+        break;
+    case GN_ACT_COLLAPSE: /* h, Left: back to the tree */
+        u->focus = GN_FOCUS_TREE;
+        gn_ui_geometry(u);
+        break;
+    default:
+        break;
+    }
+}

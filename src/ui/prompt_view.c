@@ -1,0 +1,128 @@
+/* prompt_view.c: a line typed in the status line (the tree filter, the
+ * in-page search) and the wait for a bookmark's letter (see view.h). */
+#include <curses.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include "guidenav/text.h"
+#include "ui/view.h"
+
+typedef struct prompt_view {
+    gn_view v;
+    char *label;
+    gn_buf text;
+    gn_prompt_fn changed, done;
+} prompt_view;
+
+static void prompt_draw(gn_ui *u, gn_view *v)
+{
+    prompt_view *p = (prompt_view *)v;
+    move(u->rows - 1, 0);
+    attrset(A_REVERSE);
+    gn_buf line = GN_BUF_INIT;
+    gn_buf_addf(&line, "%s%s", p->label, p->text.data);
+    int used = gn_put_clipped(u, line.data, line.len, u->cols - 1);
+    gn_buf_free(&line);
+    attrset(0);
+    addch(' ' | A_REVERSE); /* the cursor */
+    for (used++; used < u->cols; used++)
+        addch(' ');
+}
+
+/* Remove the last character of b (UTF-8). */
+static void chop(gn_buf *b)
+{
+    while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
+        b->len--;
+    if (b->len > 0)
+        b->len--;
+    b->data[b->len] = '\0';
+}
+
+static void prompt_key(gn_ui *u, gn_view *v, const gn_key *k)
+{
+    prompt_view *p = (prompt_view *)v;
+    wint_t wc = k->wc;
+    if (k->code) {
+        if (wc != KEY_BACKSPACE)
+            return;
+        wc = 127;
+    }
+    if (wc == 27 || wc == '\n' || wc == '\r') {
+        gn_prompt_fn done = p->done;
+        char *text = wc == 27 ? NULL : gn_xstrdup(p->text.data);
+        gn_ui_close(u);
+        done(u, text);
+        free(text);
+        return;
+    }
+    if (wc == 127 || wc == 8)
+        chop(&p->text);
+    else if (wc >= 32)
+        gn_utf8_encode(&p->text, (int32_t)wc);
+    else
+        return;
+    if (p->changed)
+        p->changed(u, p->text.data);
+}
+
+static void prompt_free(gn_ui *u, gn_view *v)
+{
+    (void)u;
+    prompt_view *p = (prompt_view *)v;
+    gn_buf_free(&p->text);
+    free(p->label);
+    free(p);
+}
+
+static const gn_view_ops prompt_ops = {prompt_draw, prompt_key, NULL, prompt_free};
+
+void gn_prompt_open(gn_ui *u, const char *label, gn_prompt_fn changed, gn_prompt_fn done)
+{
+    prompt_view *p = gn_xcalloc(1, sizeof *p);
+    p->v.ops = &prompt_ops;
+    p->label = gn_xstrdup(label);
+    gn_buf_adds(&p->text, "");
+    p->changed = changed;
+    p->done = done;
+    gn_ui_open(u, &p->v);
+}
+
+typedef struct letter_view {
+    gn_view v;
+    void (*done)(gn_ui *u, int letter);
+} letter_view;
+
+/* The question is the status line's message (set when the view opens),
+ * drawn by the main view with the page's position. */
+static void letter_draw(gn_ui *u, gn_view *v)
+{
+    (void)u;
+    (void)v;
+}
+
+static void letter_key(gn_ui *u, gn_view *v, const gn_key *k)
+{
+    letter_view *l = (letter_view *)v;
+    void (*done)(gn_ui *, int) = l->done;
+    int letter = !k->code && k->wc >= 'a' && k->wc <= 'z' ? (int)(k->wc - 'a') : -1;
+    gn_ui_close(u);
+    done(u, letter);
+}
+
+static void letter_free(gn_ui *u, gn_view *v)
+{
+    (void)u;
+    free(v);
+}
+
+static const gn_view_ops letter_ops = {letter_draw, letter_key, NULL, letter_free};
+
+void gn_letter_open(gn_ui *u, const char *what, void (*done)(gn_ui *u, int letter))
+{
+    letter_view *l = gn_xcalloc(1, sizeof *l);
+    l->v.ops = &letter_ops;
+    l->done = done;
+    snprintf(u->s.msg, sizeof u->s.msg, "%s", what);
+    gn_ui_open(u, &l->v);
+}

@@ -1,0 +1,152 @@
+/* tree_view.c: the tree pane of the main view: the guides' tables of
+ * contents, the selected entry and the open page marked (see view.h). */
+#include <curses.h>
+#include <string.h>
+#include "ui/view.h"
+
+void gn_tree_pane_draw(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    gn_tree *t = &s->tree;
+    int w = u->tree_w;
+    if (w <= 0)
+        return;
+    if (s->cursor >= t->nrows)
+        s->cursor = t->nrows ? t->nrows - 1 : 0;
+    if (s->cursor < u->tree_top)
+        u->tree_top = s->cursor;
+    if (s->cursor >= u->tree_top + (size_t)u->body_h)
+        u->tree_top = s->cursor - (size_t)u->body_h + 1;
+    /* Marks: open and closed group, external link, the open page. */
+    static const char *const marks[2][4] = {{"▾ ", "▸ ", "⇗ ", "• "}, {"- ", "+ ", "^ ", "* "}};
+    const char *const *m = marks[u->ascii];
+    for (int r = 0; r < u->body_h; r++) {
+        size_t row = u->tree_top + (size_t)r;
+        move(r, 0);
+        if (row >= t->nrows)
+            continue;
+        size_t item = t->rows[row];
+        const gn_tree_item *it = &t->items[item];
+        const gn_toc_entry *e = gn_tree_entry(t, item);
+        bool current = item == s->current;
+        attr_t attr = it->missing ? A_DIM : 0;
+        if (current)
+            attr |= A_BOLD;
+        if (row == s->cursor)
+            attr |= u->focus == GN_FOCUS_TREE ? A_REVERSE : A_UNDERLINE;
+        const char *mark = it->has_children ? (it->expanded || t->filtering ? m[0] : m[1])
+                         : e && e->kind == GN_TOC_EXTERNAL ? m[2]
+                         : current ? m[3] : "  ";
+        attrset(attr);
+        int used = 0;
+        for (int d = 0; d < it->depth && used + 2 <= w; d++, used += 2)
+            addstr("  ");
+        used += gn_put_clipped(u, mark, strlen(mark), w - used);
+        const char *title = gn_tree_title(t, item);
+        used += gn_put_clipped(u, title, strlen(title), w - used);
+        if (row == s->cursor)
+            for (; used < w; used++)
+                addch(' ');
+        attrset(0);
+    }
+    if (u->pager_x > 0)
+        for (int r = 0; r < u->body_h; r++)
+            mvaddstr(r, u->tree_w, u->ascii ? "|" : "│");
+}
+
+/* Move the cursor to row (clamped). */
+static void cursor_to(gn_session *s, size_t row)
+{
+    size_t last = s->tree.nrows ? s->tree.nrows - 1 : 0;
+    s->cursor = row < last ? row : last;
+}
+
+static void filter_changed(gn_ui *u, const char *text)
+{
+    gn_session_tree_filter(&u->s, text);
+}
+
+static void filter_done(gn_ui *u, const char *text)
+{
+    gn_session *s = &u->s;
+    if (!text || !*text)
+        gn_session_tree_filter(s, NULL);
+    else if (s->tree.nrows == 0)
+        snprintf(s->msg, sizeof s->msg, "Nothing matches %s.", text);
+    else
+        snprintf(s->msg, sizeof s->msg, "Filtered by \"%s\": Esc shows every entry.", text);
+}
+
+void gn_tree_pane_key(gn_ui *u, gn_action act)
+{
+    gn_session *s = &u->s;
+    gn_tree *t = &s->tree;
+    size_t page = u->body_h > 1 ? (size_t)u->body_h - 1 : 1;
+    size_t item = s->cursor < t->nrows ? t->rows[s->cursor] : GN_NONE;
+    switch (act) {
+    case GN_ACT_DOWN:
+        cursor_to(s, s->cursor + 1);
+        break;
+    case GN_ACT_UP:
+        cursor_to(s, s->cursor > 0 ? s->cursor - 1 : 0);
+        break;
+    case GN_ACT_PAGE_DOWN:
+        cursor_to(s, s->cursor + page);
+        break;
+    case GN_ACT_PAGE_UP:
+        cursor_to(s, s->cursor > page ? s->cursor - page : 0);
+        break;
+    case GN_ACT_HALF_DOWN:
+        cursor_to(s, s->cursor + page / 2);
+        break;
+    case GN_ACT_HALF_UP:
+        cursor_to(s, s->cursor > page / 2 ? s->cursor - page / 2 : 0);
+        break;
+    case GN_ACT_TOP:
+        cursor_to(s, 0);
+        break;
+    case GN_ACT_BOTTOM:
+        cursor_to(s, (size_t)-1);
+        break;
+    case GN_ACT_ENTER:
+        if (gn_session_tree_enter(s)) {
+            u->focus = GN_FOCUS_PAGER;
+            gn_ui_geometry(u);
+        }
+        break;
+    case GN_ACT_SEARCH:
+        gn_session_tree_filter(s, ""); /* every guide listed for the filter */
+        gn_prompt_open(u, "Filter: ", filter_changed, filter_done);
+        break;
+    case GN_ACT_SEARCH_BACK: /* ? in the tree: the keys */
+        gn_help_open(u);
+        break;
+    case GN_ACT_ESCAPE:
+        if (t->filtering)
+            gn_session_tree_filter(s, NULL);
+        break;
+    case GN_ACT_NEXT_LINK: /* Tab: from the tree to the pager */
+    case GN_ACT_PREV_LINK:
+        u->focus = GN_FOCUS_PAGER;
+        gn_ui_geometry(u);
+        break;
+    case GN_ACT_EXPAND:
+        if (item != GN_NONE)
+            gn_session_tree_expand(s, item, true);
+        break;
+    case GN_ACT_COLLAPSE:
+        if (item == GN_NONE)
+            break;
+        if (t->items[item].has_children && t->items[item].expanded) {
+            gn_session_tree_expand(s, item, false);
+        } else {
+            size_t parent = gn_tree_parent(t, item);
+            size_t row = parent != GN_NONE ? gn_tree_row_of(t, parent) : GN_NONE;
+            if (row != GN_NONE)
+                s->cursor = row;
+        }
+        break;
+    default:
+        break;
+    }
+}

@@ -1,0 +1,117 @@
+/* view.h: the navigator's views and the one loop that runs them.
+ *
+ * The screen is the main view (the tree beside the pager, and the status
+ * line) with, on top, a stack of views that take the keys while they are
+ * open: lists (help, languages, bookmarks, TOC matrix, changes), prompts
+ * (filter, in-page search, a bookmark's letter) and the search box. Each
+ * view has the same operations, as tig's do: draw, take a key, follow a
+ * resize, do a step of background work. A view only turns keys into
+ * session operations (session.h) and draws what the session holds. */
+#ifndef GUIDENAV_UI_VIEW_H
+#define GUIDENAV_UI_VIEW_H
+
+#include <stdbool.h>
+#include <wchar.h>
+#include "guidenav/session.h"
+#include "ui/actions.h"
+
+typedef struct gn_ui gn_ui;
+typedef struct gn_view gn_view;
+
+/* A key as read: a curses key code (KEY_*), or a character. */
+typedef struct gn_key {
+    bool code;      /* wc is a KEY_* code */
+    wint_t wc;
+    gn_action act;  /* what the bindings say of it */
+} gn_key;
+
+typedef struct gn_view_ops {
+    /* Draw over what the views below drew. */
+    void (*draw)(gn_ui *u, gn_view *v);
+    /* Take a key; the view may close itself (gn_ui_close). */
+    void (*key)(gn_ui *u, gn_view *v, const gn_key *k);
+    /* Background work while no key waits; true while there is more. NULL:
+     * none. */
+    bool (*step)(gn_ui *u, gn_view *v);
+    /* Release the view (it is closed). */
+    void (*free)(gn_ui *u, gn_view *v);
+} gn_view_ops;
+
+struct gn_view {
+    const gn_view_ops *ops;
+    gn_view *below;
+};
+
+typedef enum gn_focus { GN_FOCUS_TREE, GN_FOCUS_PAGER } gn_focus;
+/* Tree and pager side by side, or one at a time (t toggles; AUTO: one at
+ * a time below GN_TWO_PANES_FROM columns). */
+typedef enum gn_panes { GN_PANES_AUTO, GN_PANES_ONE, GN_PANES_TWO } gn_panes;
+#define GN_TWO_PANES_FROM 100
+#define GN_TWO_PANES_MIN 60 /* narrower, only one pane fits */
+#define GN_SIDE_BY_SIDE_FROM 100 /* narrower, compared pages interleave */
+
+struct gn_ui {
+    gn_session s;
+    int rows, cols;     /* the screen */
+    gn_panes panes;
+    bool one_pane;      /* as the geometry decided */
+    gn_focus focus;
+    int tree_w;         /* 0 when the tree is hidden */
+    int pager_x, pager_w, body_h;
+    size_t tree_top;    /* first row of the tree shown */
+    bool ascii;         /* the terminal is not UTF-8 */
+    bool osc52, secure;
+    bool quit;
+    gn_view *top;       /* the open views, topmost first */
+};
+
+/* Size the panes for the screen and tell the session the pager's size. */
+void gn_ui_geometry(gn_ui *u);
+/* Open v on top of the others; close the topmost (freeing it). */
+void gn_ui_open(gn_ui *u, gn_view *v);
+void gn_ui_close(gn_ui *u);
+
+/* The main view: the tree, the pager and the status line. */
+void gn_main_draw(gn_ui *u);
+void gn_main_key(gn_ui *u, const gn_key *k);
+/* Its panes: each draws itself and takes the actions meant for it. */
+void gn_tree_pane_draw(gn_ui *u);
+void gn_tree_pane_key(gn_ui *u, gn_action act);
+void gn_pager_pane_draw(gn_ui *u);
+void gn_pager_pane_key(gn_ui *u, gn_action act);
+void gn_pager_status_draw(gn_ui *u);
+
+/* A list in a box in the middle of the screen: j/k/arrows move, Enter
+ * chooses (chosen(u, index, ctx) is called, then the list closes), q/Esc
+ * close. With select false the lines are text to read and scroll. notes
+ * (may be NULL) are shown in the status line for the selected line. The
+ * view takes lines, notes and ctx (freed with free_ctx). */
+typedef void (*gn_list_chosen)(gn_ui *u, size_t index, void *ctx);
+void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t start,
+                  bool select, char **notes, gn_list_chosen chosen, void *ctx,
+                  void (*free_ctx)(void *));
+/* The list of keys, made from the bindings. */
+void gn_help_open(gn_ui *u);
+
+/* A line of text typed in the status line after label: changed (may be
+ * NULL) is called after each edit, done with the text on Enter or NULL on
+ * Esc; then the prompt closes. */
+typedef void (*gn_prompt_fn)(gn_ui *u, const char *text);
+void gn_prompt_open(gn_ui *u, const char *label, gn_prompt_fn changed, gn_prompt_fn done);
+/* Wait for a letter a-z after showing what: done(u, 0..25) or -1. */
+void gn_letter_open(gn_ui *u, const char *what, void (*done)(gn_ui *u, int letter));
+
+/* The search box of guides and locales (S). */
+void gn_search_open(gn_ui *u);
+
+/* ---- drawing (screen.c) ---- */
+/* Write len bytes of UTF-8 text at the cursor ('?' per column for what a
+ * non-UTF-8 terminal cannot show). */
+void gn_put_text(const gn_ui *u, const char *s, size_t len);
+/* Write s clipped to cols columns; returns the columns used. */
+int gn_put_clipped(const gn_ui *u, const char *s, size_t len, int cols);
+/* Fill the status line with text (reverse video), right-aligned right
+ * text after it when it fits (right may be NULL). */
+void gn_draw_status_line(const gn_ui *u, const char *text, const char *right);
+
+#endif
