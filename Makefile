@@ -106,6 +106,15 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libguidenav.a $(HEAD
 	@mkdir -p $(dir $@)
 	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/libguidenav.a $(CORE_LIBS) $(TEST_LIBS)
 
+# test_keys checks the UI's key table against the man page: it links that
+# one file of src/ui/ (and curses) beside the core, which the other unit
+# tests do not need.
+$(BUILD)/tests/test_keys: tests/unit/test_keys.c tests/unit/unit.h $(BUILD)/obj/ui/actions.o \
+                          $(BUILD)/libguidenav.a $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/obj/ui/actions.o \
+	    $(BUILD)/libguidenav.a $(CORE_LIBS) $(UI_LIBS) $(TEST_LIBS)
+
 # Open the bundled guide.
 run: deps
 	@$(MAKE) --no-print-directory all

@@ -1,44 +1,58 @@
 /* actions.c: the key table (see actions.h). */
 #include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include "guidenav/util.h"
 #include "ui/actions.h"
 
 const gn_action_info gn_action_table[GN_ACT_COUNT] = {
-    [GN_ACT_NONE] = {"", ""},
-#define X(name, keys, help) [GN_ACT_##name] = {keys, help},
+    [GN_ACT_NONE] = {"NONE", ""},
+#define X(name, help) [GN_ACT_##name] = {#name, help},
     GN_ACTIONS(X)
 #undef X
 };
 
 #define CTRL(c) ((c) & 0x1f)
 
-static const struct binding {
-    int key;
-    gn_action action;
-} bindings[] = {
-    {'j', GN_ACT_DOWN}, {KEY_DOWN, GN_ACT_DOWN},
-    {'k', GN_ACT_UP}, {KEY_UP, GN_ACT_UP},
-    {' ', GN_ACT_PAGE_DOWN}, {'f', GN_ACT_PAGE_DOWN}, {KEY_NPAGE, GN_ACT_PAGE_DOWN},
-    {'b', GN_ACT_PAGE_UP}, {KEY_PPAGE, GN_ACT_PAGE_UP},
-    {'d', GN_ACT_HALF_DOWN}, {'u', GN_ACT_HALF_UP},
-    {'g', GN_ACT_TOP}, {KEY_HOME, GN_ACT_TOP},
-    {'G', GN_ACT_BOTTOM}, {KEY_END, GN_ACT_BOTTOM},
-    {'\t', GN_ACT_NEXT_LINK}, {KEY_BTAB, GN_ACT_PREV_LINK},
-    {'w', GN_ACT_FOCUS}, {CTRL('w'), GN_ACT_FOCUS}, {'t', GN_ACT_PANES},
-    {'/', GN_ACT_SEARCH}, {27, GN_ACT_ESCAPE},
-    {'\n', GN_ACT_ENTER}, {'\r', GN_ACT_ENTER}, {KEY_ENTER, GN_ACT_ENTER},
-    {'l', GN_ACT_EXPAND}, {KEY_RIGHT, GN_ACT_EXPAND},
-    {'h', GN_ACT_COLLAPSE}, {KEY_LEFT, GN_ACT_COLLAPSE},
-    {']', GN_ACT_NEXT_LINK}, {'[', GN_ACT_PREV_LINK},
-    {KEY_BACKSPACE, GN_ACT_BACK}, {127, GN_ACT_BACK}, {CTRL('h'), GN_ACT_BACK},
-    {CTRL('o'), GN_ACT_BACK}, {'F', GN_ACT_FORWARD},
-    {'y', GN_ACT_COPY}, {'m', GN_ACT_MARK}, {'\'', GN_ACT_JUMP}, {'B', GN_ACT_MARKS},
-    {'L', GN_ACT_LANGUAGE}, {'c', GN_ACT_COMPARE}, {'C', GN_ACT_RIGHT_LANG}, {'R', GN_ACT_RELOAD},
-    {'M', GN_ACT_MATRIX}, {'D', GN_ACT_DIFF},
-    {'?', GN_ACT_SEARCH_BACK}, {'H', GN_ACT_HELP}, {KEY_F(1), GN_ACT_HELP},
-    {'n', GN_ACT_NEXT_MATCH}, {'N', GN_ACT_PREV_MATCH}, {'S', GN_ACT_SEARCH_ALL},
-    {CTRL('l'), GN_ACT_REDRAW},
-    {'q', GN_ACT_QUIT}, {CTRL('c'), GN_ACT_QUIT},
+/* The only list of keys. Within an action, the order here is the order of
+ * its keys on the help screen and in the man page. Several codes are one
+ * key to a reader, and are listed once (gn_action_keys): Enter sends '\r'
+ * or '\n' (KEY_ENTER on a keypad); Backspace sends DEL (127) or comes as
+ * KEY_BACKSPACE. Ctrl-H stays a key of its own: some terminals send it for
+ * Backspace, and it is also typed as itself. Ctrl-C is bound, but with
+ * cbreak it arrives as SIGINT, which quits too (after saving the place). */
+static const gn_binding bindings[] = {
+    {'j', GN_ACT_DOWN, NULL}, {KEY_DOWN, GN_ACT_DOWN, NULL},
+    {'k', GN_ACT_UP, NULL}, {KEY_UP, GN_ACT_UP, NULL},
+    {' ', GN_ACT_PAGE_DOWN, NULL}, {'f', GN_ACT_PAGE_DOWN, NULL}, {KEY_NPAGE, GN_ACT_PAGE_DOWN, NULL},
+    {'b', GN_ACT_PAGE_UP, NULL}, {KEY_PPAGE, GN_ACT_PAGE_UP, NULL},
+    {'d', GN_ACT_HALF_DOWN, NULL}, {'u', GN_ACT_HALF_UP, NULL},
+    {'g', GN_ACT_TOP, NULL}, {KEY_HOME, GN_ACT_TOP, NULL},
+    {'G', GN_ACT_BOTTOM, NULL}, {KEY_END, GN_ACT_BOTTOM, NULL},
+    {'\t', GN_ACT_NEXT_LINK, NULL}, {KEY_BTAB, GN_ACT_PREV_LINK, NULL},
+    {'w', GN_ACT_FOCUS, NULL}, {CTRL('w'), GN_ACT_FOCUS, NULL}, {'t', GN_ACT_PANES, NULL},
+    {'/', GN_ACT_SEARCH, NULL}, {27, GN_ACT_ESCAPE, NULL},
+    {'\n', GN_ACT_ENTER, NULL}, {'\r', GN_ACT_ENTER, NULL}, {KEY_ENTER, GN_ACT_ENTER, NULL},
+    {'l', GN_ACT_EXPAND, NULL}, {KEY_RIGHT, GN_ACT_EXPAND, NULL},
+    {'h', GN_ACT_COLLAPSE, NULL}, {KEY_LEFT, GN_ACT_COLLAPSE, NULL},
+    {']', GN_ACT_NEXT_LINK, NULL}, {'[', GN_ACT_PREV_LINK, NULL},
+    {KEY_BACKSPACE, GN_ACT_BACK, NULL}, {127, GN_ACT_BACK, NULL}, {CTRL('h'), GN_ACT_BACK, NULL},
+    {CTRL('o'), GN_ACT_BACK, NULL}, {'F', GN_ACT_FORWARD, NULL},
+    {'y', GN_ACT_COPY, NULL}, {'m', GN_ACT_MARK, "letter"}, {'\'', GN_ACT_JUMP, "letter"},
+    {'B', GN_ACT_MARKS, NULL},
+    {'L', GN_ACT_LANGUAGE, NULL}, {'c', GN_ACT_COMPARE, NULL}, {'C', GN_ACT_RIGHT_LANG, NULL},
+    {'R', GN_ACT_RELOAD, NULL}, {'M', GN_ACT_MATRIX, NULL}, {'D', GN_ACT_DIFF, NULL},
+    {'?', GN_ACT_SEARCH_BACK, NULL}, {'H', GN_ACT_HELP, NULL}, {KEY_F(1), GN_ACT_HELP, NULL},
+    {'n', GN_ACT_NEXT_MATCH, NULL}, {'N', GN_ACT_PREV_MATCH, NULL}, {'S', GN_ACT_SEARCH_ALL, NULL},
+    {CTRL('l'), GN_ACT_REDRAW, NULL},
+    {'q', GN_ACT_QUIT, NULL}, {CTRL('c'), GN_ACT_QUIT, NULL},
 };
+
+const gn_binding *gn_bindings(size_t *count)
+{
+    *count = sizeof bindings / sizeof *bindings;
+    return bindings;
+}
 
 gn_action gn_action_for_key(int key)
 {
@@ -46,4 +60,85 @@ gn_action gn_action_for_key(int key)
         if (bindings[i].key == key)
             return bindings[i].action;
     return GN_ACT_NONE;
+}
+
+/* Names of the curses key codes that a binding may use. */
+static const struct {
+    int key;
+    const char *name;
+} curses_names[] = {
+    {KEY_DOWN, "Down"}, {KEY_UP, "Up"}, {KEY_LEFT, "Left"}, {KEY_RIGHT, "Right"},
+    {KEY_NPAGE, "PgDn"}, {KEY_PPAGE, "PgUp"}, {KEY_HOME, "Home"}, {KEY_END, "End"},
+    {KEY_BTAB, "Shift-Tab"}, {KEY_ENTER, "Enter"}, {KEY_BACKSPACE, "Backspace"},
+    {KEY_DC, "Delete"}, {KEY_IC, "Insert"},
+};
+
+int gn_key_name(int key, char *buf, size_t size)
+{
+    const char *name = NULL;
+    char one[2] = {0};
+    switch (key) {
+    case ' ': name = "Space"; break;
+    case '\t': name = "Tab"; break;
+    case '\n': case '\r': name = "Enter"; break;
+    case 27: name = "Esc"; break;
+    case 127: name = "Backspace"; break;
+    default:
+        for (size_t i = 0; i < sizeof curses_names / sizeof *curses_names; i++)
+            if (curses_names[i].key == key)
+                name = curses_names[i].name;
+        if (name)
+            break;
+        if (key >= KEY_F(1) && key <= KEY_F(63))
+            return snprintf(buf, size, "F%d", key - KEY_F0);
+        if (key >= 1 && key <= 26) /* Ctrl-A to Ctrl-Z */
+            return snprintf(buf, size, "Ctrl-%c", 'A' + key - 1);
+        if (key > ' ' && key < 127) {
+            one[0] = (char)key;
+            name = one;
+        }
+    }
+    if (!name) {
+        if (size > 0)
+            buf[0] = '\0';
+        return -1;
+    }
+    return snprintf(buf, size, "%s", name);
+}
+
+/* The name gn_action_keys shows for binding b: its key name, or "<N>",
+ * then " + then" when b has one. Writes into buf of size bytes. */
+static void shown_name(const gn_binding *b, char *buf, size_t size)
+{
+    if (gn_key_name(b->key, buf, size) < 0)
+        snprintf(buf, size, "<%d>", b->key);
+    if (b->then) {
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, " + %s", b->then);
+    }
+}
+
+char *gn_action_keys(gn_action act)
+{
+    gn_buf out = GN_BUF_INIT;
+    size_t n = sizeof bindings / sizeof *bindings;
+    for (size_t i = 0; i < n; i++) {
+        if (bindings[i].action != act)
+            continue;
+        char name[64], earlier[64];
+        shown_name(&bindings[i], name, sizeof name);
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++) {
+            if (bindings[j].action != act)
+                continue;
+            shown_name(&bindings[j], earlier, sizeof earlier);
+            seen = strcmp(name, earlier) == 0;
+        }
+        if (seen)
+            continue;
+        if (out.len > 0)
+            gn_buf_adds(&out, ", ");
+        gn_buf_adds(&out, name);
+    }
+    return gn_buf_take(&out);
 }

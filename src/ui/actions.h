@@ -1,68 +1,97 @@
-/* actions.h: what the keys do. One table defines each action's name, its
- * keys and its help text, so the help screen and the key handling cannot
- * drift apart (the man page's KEYS section follows the same table). */
+/* actions.h: what the keys do. GN_ACTIONS names each action and gives its
+ * help text; the bindings in actions.c are the only list of keys. The help
+ * screen shows each action's keys as gn_action_keys writes them from the
+ * bindings, and tests/unit/test_keys.c checks the man page's KEYS section
+ * against the same bindings, so the three cannot drift apart. */
 #ifndef GUIDENAV_UI_ACTIONS_H
 #define GUIDENAV_UI_ACTIONS_H
 
 #include <stddef.h>
 
-/* X(NAME, "keys as shown", "help text") */
+/* X(NAME, "help text") */
 #define GN_ACTIONS(X) \
-    X(DOWN,       "j, Down",              "Move down one line or entry") \
-    X(UP,         "k, Up",                "Move up one line or entry") \
-    X(PAGE_DOWN,  "Space, f, PgDn",       "Page down") \
-    X(PAGE_UP,    "b, PgUp",              "Page up") \
-    X(HALF_DOWN,  "d",                    "Half a page down") \
-    X(HALF_UP,    "u",                    "Half a page up") \
-    X(TOP,        "g, Home",              "Go to the top") \
-    X(BOTTOM,     "G, End",               "Go to the bottom") \
-    X(ENTER,      "Enter",                "Open the selected page or toggle a group; in the pager, follow the selected link") \
-    X(EXPAND,     "l, Right",             "Expand a group") \
-    X(COLLAPSE,   "h, Left",              "Collapse a group or go to its parent; in the pager, go to the tree") \
-    X(NEXT_LINK,  "Tab, ]",               "Select the next link of the page (from the tree: go to the pager)") \
-    X(PREV_LINK,  "Shift-Tab, [",         "Select the previous link of the page") \
-    X(FOCUS,      "w",                    "Switch between the tree and the pager") \
-    X(PANES,      "t",                    "The tree beside the pager, or one at a time, full width") \
-    X(SEARCH,     "/",                    "In the tree: filter entries as you type; in the pager: search forward") \
-    X(SEARCH_BACK, "?",                   "In the pager: search backward; in the tree: show the keys") \
-    X(NEXT_MATCH, "n",                    "The next match of the search") \
-    X(PREV_MATCH, "N",                    "The previous match of the search") \
-    X(SEARCH_ALL, "S",                    "Search the guide, every guide, or every locale (Tab widens)") \
-    X(ESCAPE,     "Esc",                  "End the tree filter, showing every entry again") \
-    X(BACK,       "Backspace, Ctrl-O",    "Go back to the previous place, at its scroll position") \
-    X(FORWARD,    "F",                    "Go forward again (Ctrl-I is Tab in a terminal)") \
-    X(COPY,       "y",                    "Copy the selected link's URL with OSC 52 (see --osc52)") \
-    X(MARK,       "m + letter",           "Set a bookmark here") \
-    X(JUMP,       "' + letter",           "Go to a bookmark") \
-    X(MARKS,      "B",                    "The list of bookmarks") \
-    X(LANGUAGE,   "L",                    "Switch language: the same page in another locale") \
-    X(COMPARE,    "c",                    "Compare: the page beside its second locale, aligned") \
-    X(RIGHT_LANG, "C",                    "Choose the second locale of the comparison") \
-    X(RELOAD,     "R",                    "Read the page again (after it was edited)") \
-    X(MATRIX,     "M",                    "The guide's TOC across all locales") \
-    X(DIFF,       "D",                    "Reference page's changes since this translation") \
-    X(HELP,       "H, F1",                "Show the keys") \
-    X(REDRAW,     "Ctrl-L",               "Redraw the screen") \
-    X(QUIT,       "q",                    "Quit")
+    X(DOWN,        "Move down one line or entry") \
+    X(UP,          "Move up one line or entry") \
+    X(PAGE_DOWN,   "Page down") \
+    X(PAGE_UP,     "Page up") \
+    X(HALF_DOWN,   "Half a page down") \
+    X(HALF_UP,     "Half a page up") \
+    X(TOP,         "Go to the top") \
+    X(BOTTOM,      "Go to the bottom") \
+    X(ENTER,       "Open the selected page or toggle a group; in the pager, follow the selected link") \
+    X(EXPAND,      "Expand a group") \
+    X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree") \
+    X(NEXT_LINK,   "Select the next link of the page (from the tree: go to the pager)") \
+    X(PREV_LINK,   "Select the previous link of the page") \
+    X(FOCUS,       "Switch between the tree and the pager") \
+    X(PANES,       "The tree beside the pager, or one at a time, full width") \
+    X(SEARCH,      "In the tree: filter entries as you type; in the pager: search forward") \
+    X(SEARCH_BACK, "In the pager: search backward; in the tree: show the keys") \
+    X(NEXT_MATCH,  "The next match of the search") \
+    X(PREV_MATCH,  "The previous match of the search") \
+    X(SEARCH_ALL,  "Search the guide, every guide, or every locale (Tab widens)") \
+    X(ESCAPE,      "End the tree filter, showing every entry again") \
+    X(BACK,        "Go back to the previous place, at its scroll position") \
+    X(FORWARD,     "Go forward again (Ctrl-I is Tab in a terminal)") \
+    X(COPY,        "Copy the selected link's URL with OSC 52 (see --osc52)") \
+    X(MARK,        "Set a bookmark here") \
+    X(JUMP,        "Go to a bookmark") \
+    X(MARKS,       "The list of bookmarks") \
+    X(LANGUAGE,    "Switch language: the same page in another locale") \
+    X(COMPARE,     "Compare: the page beside its second locale, aligned") \
+    X(RIGHT_LANG,  "Choose the second locale of the comparison") \
+    X(RELOAD,      "Read the page again (after it was edited)") \
+    X(MATRIX,      "The guide's TOC across all locales") \
+    X(DIFF,        "Reference page's changes since this translation") \
+    X(HELP,        "Show the keys") \
+    X(REDRAW,      "Redraw the screen") \
+    X(QUIT,        "Quit")
 
 typedef enum gn_action {
     GN_ACT_NONE = 0,
-#define X(name, keys, help) GN_ACT_##name,
+#define X(name, help) GN_ACT_##name,
     GN_ACTIONS(X)
 #undef X
     GN_ACT_COUNT
 } gn_action;
 
 typedef struct gn_action_info {
-    const char *keys;
+    const char *name; /* "PAGE_DOWN": the X-macro name */
     const char *help;
 } gn_action_info;
 
-/* Keys and help of each action, indexed by gn_action. */
+/* Name and help of each action, indexed by gn_action. */
 extern const gn_action_info gn_action_table[GN_ACT_COUNT];
+
+/* One key bound to an action. then, when not NULL, says what the reader
+ * types after the key ("letter" for the bookmark keys). */
+typedef struct gn_binding {
+    int key; /* a character or a KEY_* code, as getch/get_wch return it */
+    gn_action action;
+    const char *then;
+} gn_binding;
+
+/* Every binding, in the order the help lists keys; *count receives their
+ * number. The array is static: the caller neither changes nor frees it. */
+const gn_binding *gn_bindings(size_t *count);
 
 /* The action bound to a key code from getch/get_wch (KEY_* or a character),
  * or GN_ACT_NONE. */
 gn_action gn_action_for_key(int key);
+
+/* The name of a key code as a reader types it: "j", "Space", "Down",
+ * "PgDn", "Shift-Tab", "Ctrl-W", "F1", "Backspace"... Writes the name into
+ * buf as snprintf does (truncated to size - 1 bytes, NUL-terminated when
+ * size > 0) and returns its full length; returns -1, with buf empty, for a
+ * code that has no name here (a byte above 127, a KEY_* code not listed). */
+int gn_key_name(int key, char *buf, size_t size);
+
+/* The keys of act as a reader types them, in binding order, joined by
+ * ", " ("Space, f, PgDn"; "m + letter" for a key with a then). Codes that
+ * show as the same name are listed once ("Backspace" is both KEY_BACKSPACE
+ * and DEL). A key without a name shows as "<N>", its code in decimal.
+ * Newly allocated, never NULL (empty for an action with no key); the
+ * caller frees it. */
+char *gn_action_keys(gn_action act);
 
 #endif

@@ -177,13 +177,17 @@ void gn_help_open(gn_ui *u)
 {
     size_t n = GN_ACT_COUNT - 1;
     char **lines = gn_xcalloc(n, sizeof *lines);
+    char *keys[GN_ACT_COUNT] = {NULL}; /* from the bindings (actions.c) */
     int kw = 0;
     for (size_t i = 1; i < GN_ACT_COUNT; i++) {
-        int w = (int)strlen(gn_action_table[i].keys);
+        keys[i] = gn_action_keys((gn_action)i);
+        int w = gn_text_width(keys[i], strlen(keys[i]));
         if (w > kw)
             kw = w;
     }
-    for (size_t i = 1; i < GN_ACT_COUNT; i++)
-        lines[i - 1] = gn_xasprintf("%-*s  %s", kw, gn_action_table[i].keys, gn_action_table[i].help);
+    for (size_t i = 1; i < GN_ACT_COUNT; i++) {
+        lines[i - 1] = gn_xasprintf("%-*s  %s", kw, keys[i], gn_action_table[i].help);
+        free(keys[i]);
+    }
     gn_list_open(u, "Keys (any other key closes)", lines, n, 0, false, NULL, NULL, NULL, NULL);
 }
