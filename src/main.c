@@ -24,6 +24,7 @@
 #include "guidenav/locale.h"
 #include "guidenav/page.h"
 #include "guidenav/paint.h"
+#include "guidenav/resolve.h"
 #include "guidenav/source.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -484,26 +485,19 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
     if (rc_set != 0)
         goto done;
     /* The page's guide id and its path in the guide. */
-    const char *id = NULL, *rel = NULL;
-    for (size_t i = 0; i < set.n && !id; i++)
-        for (size_t g = 0; g < set.v[i].nguides && !id; g++) {
-            const char *dir = set.v[i].guides[g].dir;
-            size_t n = strlen(dir);
-            if (strncmp(abs, dir, n) == 0 && abs[n] == '/') {
-                id = set.v[i].guides[g].id;
-                rel = abs + n + 1;
-            }
-        }
-    if (!id) {
+    gn_source *where;
+    const char *rel = NULL;
+    gn_guide *g = gn_localeset_guide_of(&set, abs, &where, &rel);
+    if (!g) {
         gn_fail(err, "%s: not in a guide of the locale set", page);
         goto done;
     }
+    const char *id = g->id;
     int width = o->width ? o->width : terminal_width();
     bool ascii = o->ascii || !utf8_locale();
     const char *mark = ascii ? "> " : "» ";
-    int lw = o->interleave ? width : (width - 3) / 2;
-    int rw = o->interleave ? width - 2 : width - 3 - lw;
-    if (lw < 1 || rw < 1) {
+    int lw, rw;
+    if (gn_compare_widths(width, o->interleave, &lw, &rw) != 0) {
         gn_fail(err, "--width %d is too narrow to compare", width);
         goto done;
     }
@@ -535,13 +529,6 @@ done:
     return rc;
 }
 
-/* The git repository of the reference locale's source, or NULL. */
-static gn_repo *reference_repo(gn_localeset *set, const char *reference)
-{
-    gn_source *ref = gn_localeset_find(set, reference);
-    return ref ? gn_repo_open(ref->root, NULL) : NULL;
-}
-
 static const char *cell_name(gn_cell_state s)
 {
     return s == GN_CELL_OK ? "ok" : s == GN_CELL_NOFILE ? "nofile" : "absent";
@@ -550,7 +537,7 @@ static const char *cell_name(gn_cell_state s)
 /* --toc-matrix: each guide of the first locale across every locale. */
 static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
 {
-    gn_repo *repo = reference_repo(set, reference);
+    gn_repo *repo = gn_repo_of_locale(set, reference);
     int rc = 0;
     for (size_t g = 0; g < set->v[0].nguides && rc == 0; g++) {
         gn_matrix m;
@@ -622,7 +609,7 @@ static int run_search(gn_localeset *set, const options *o)
 /* --check: one line per problem; 1 when there is any. */
 static int run_check(gn_localeset *set, const char *reference)
 {
-    gn_repo *repo = reference_repo(set, reference);
+    gn_repo *repo = gn_repo_of_locale(set, reference);
     gn_problems probs;
     gn_check(set, reference, repo, &probs);
     for (size_t i = 0; i < probs.n; i++) {

@@ -247,3 +247,18 @@ gn_guide *gn_source_guide_of(gn_source *src, const char *file, const char **page
         *page = file + strlen(best->dir) + 1;
     return best;
 }
+
+gn_guide *gn_localeset_guide_of(gn_localeset *set, const char *file, gn_source **src,
+                                const char **page)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        if (!spelled_below(file, set->v[i].repo))
+            continue;
+        gn_guide *g = gn_source_guide_of(&set->v[i], file, page);
+        if (g) {
+            *src = &set->v[i];
+            return g;
+        }
+    }
+    return NULL;
+}

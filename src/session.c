@@ -460,8 +460,7 @@ gn_repo *gn_session_repo(gn_session *s)
 {
     if (!s->repo_tried) {
         s->repo_tried = true;
-        gn_source *ref = gn_localeset_find(s->set, s->reference);
-        s->repo = ref ? gn_repo_open(ref->root, NULL) : NULL;
+        s->repo = gn_repo_of_locale(s->set, s->reference);
     }
     return s->repo;
 }

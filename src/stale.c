@@ -382,3 +382,9 @@ char *gn_repo_diff(gn_repo *repo, const char *path, const char *commit, gn_error
     free(rel);
     return text;
 }
+
+gn_repo *gn_repo_of_locale(const gn_localeset *set, const char *tag)
+{
+    gn_source *src = tag ? gn_localeset_find(set, tag) : NULL;
+    return src ? gn_repo_open(src->root, NULL) : NULL;
+}

@@ -75,6 +75,11 @@ bool gn_path_within(const char *path, const char *root, const char *real_root);
  * pointer into file). NULL when no guide holds it. */
 gn_guide *gn_source_guide_of(gn_source *src, const char *file, const char **page);
 
+/* The same across a locale set: the guide of the first source whose
+ * repository holds file, *src receiving that source. */
+gn_guide *gn_localeset_guide_of(gn_localeset *set, const char *file, gn_source **src,
+                                const char **page);
+
 /* The file of page (a path relative to guide g's folder, as a session or a
  * TOC entry keeps it; a fragment is ignored) resolved like a TOC entry of
  * g. The same as gn_resolve(src, g's TOC, page). */

@@ -10,6 +10,7 @@
 #define GUIDENAV_STALE_H
 
 #include "guidenav/error.h"
+#include "guidenav/source.h"
 
 typedef enum gn_stale {
     GN_STALE_UNKNOWN,
@@ -29,6 +30,10 @@ gn_repo *gn_repo_open(const char *folder, gn_error *err);
 /* HEAD is read once, at first use: reopen the repository to see later
  * commits. */
 void gn_repo_free(gn_repo *repo);
+/* The repository of the locale with this tag in set (the reference locale,
+ * where staleness is read), or NULL when set has no such locale or it is
+ * not a git checkout. */
+gn_repo *gn_repo_of_locale(const gn_localeset *set, const char *tag);
 
 /* Whether the reference page at path (a file inside repo's work tree; any
  * form that names it: absolute, or relative to the current folder) changed
