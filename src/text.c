@@ -151,3 +151,13 @@ size_t gn_text_fit(const char *s, size_t len, int cols)
     }
     return i;
 }
+
+void gn_utf8_chop(gn_buf *b)
+{
+    while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
+        b->len--;
+    if (b->len > 0)
+        b->len--;
+    if (b->data)
+        b->data[b->len] = '\0';
+}

@@ -16,6 +16,8 @@
 size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp);
 /* Append the UTF-8 encoding of cp to b. */
 void gn_utf8_encode(gn_buf *b, int32_t cp);
+/* Remove the last character (UTF-8) of b's text, if any. */
+void gn_utf8_chop(gn_buf *b);
 
 /* Display columns of one code point: 0, 1 or 2. Controls count 0. */
 int gn_cp_width(int32_t cp);

@@ -29,16 +29,6 @@ static void prompt_draw(gn_ui *u, gn_view *v)
         addch(' ');
 }
 
-/* Remove the last character of b (UTF-8). */
-static void chop(gn_buf *b)
-{
-    while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)
-        b->len--;
-    if (b->len > 0)
-        b->len--;
-    b->data[b->len] = '\0';
-}
-
 static void prompt_key(gn_ui *u, gn_view *v, const gn_key *k)
 {
     prompt_view *p = (prompt_view *)v;
@@ -57,7 +47,7 @@ static void prompt_key(gn_ui *u, gn_view *v, const gn_key *k)
         return;
     }
     if (wc == 127 || wc == 8)
-        chop(&p->text);
+        gn_utf8_chop(&p->text);
     else if (wc >= 32)
         gn_utf8_encode(&p->text, (int32_t)wc);
     else

@@ -131,11 +131,7 @@ static void search_key(gn_ui *u, gn_view *v, const gn_key *k)
     if (wc == '\t') { /* this guide, all guides, all locales */
         gn_session_search_widen(s);
     } else if (wc == 127 || wc == 8) {
-        while (sv->q.len > 0 && ((unsigned char)sv->q.data[sv->q.len - 1] & 0xC0) == 0x80)
-            sv->q.len--;
-        if (sv->q.len > 0)
-            sv->q.len--;
-        sv->q.data[sv->q.len] = '\0';
+        gn_utf8_chop(&sv->q);
     } else if (wc >= 32) {
         gn_utf8_encode(&sv->q, (int32_t)wc);
     } else {
