@@ -78,22 +78,40 @@ void gn_ui_open(gn_ui *u, gn_view *v)
 void gn_ui_close(gn_ui *u)
 {
     gn_view *v = u->top;
-    if (!v)
+    if (!v->below) /* the main view stays */
         return;
     u->top = v->below;
     v->ops->free(u, v);
 }
 
-/* Draw the main view, then each open view from the bottom up. */
+/* Draw the views from the bottom (the main view) up. */
 static void draw_views(gn_ui *u, gn_view *v)
 {
-    if (!v) {
-        gn_main_draw(u);
-        return;
-    }
-    draw_views(u, v->below);
+    if (v->below)
+        draw_views(u, v->below);
     v->ops->draw(u, v);
 }
+
+static void main_draw(gn_ui *u, gn_view *v)
+{
+    (void)v;
+    gn_main_draw(u);
+}
+
+static void main_key(gn_ui *u, gn_view *v, const gn_key *k)
+{
+    (void)v;
+    gn_main_key(u, k);
+}
+
+static void main_free(gn_ui *u, gn_view *v)
+{
+    (void)u;
+    (void)v;
+}
+
+/* The main view: always open, at the bottom. */
+static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free};
 
 /* Catch up with the terminal's real size: after a storm of resizes the
  * last SIGWINCH may have been taken before the size settled. */
@@ -108,11 +126,10 @@ static void follow_terminal_size(gn_ui *u)
         gn_ui_geometry(u);
 }
 
-/* Read a key, waiting at most while a view has work to do between keys.
- * False when none came. */
-static bool read_key(gn_ui *u, gn_key *k)
+/* Read a key; when busy (the topmost view has work to do between keys),
+ * without waiting. False when none came. */
+static bool read_key(bool busy, gn_key *k)
 {
-    bool busy = u->top && u->top->ops->step;
     timeout(busy ? 0 : -1);
     int kind = get_wch(&k->wc);
     timeout(-1);
@@ -127,6 +144,7 @@ static bool read_key(gn_ui *u, gn_key *k)
  * reader quits or a signal ends it. */
 static void run(gn_ui *u)
 {
+    bool busy = false;
     while (!u->quit && !terminate) {
         if (suspend_asked)
             suspend();
@@ -134,9 +152,8 @@ static void run(gn_ui *u)
         draw_views(u, u->top);
         refresh();
         gn_key k;
-        if (!read_key(u, &k)) {
-            if (u->top && u->top->ops->step && !u->top->ops->step(u, u->top))
-                timeout(-1);
+        if (!read_key(busy, &k)) {
+            busy = busy && u->top->ops->step && u->top->ops->step(u, u->top);
             continue;
         }
         if (terminate || suspend_asked)
@@ -146,12 +163,10 @@ static void run(gn_ui *u)
             continue;
         }
         u->s.msg[0] = '\0';
-        if (u->top)
-            u->top->ops->key(u, u->top, &k);
-        else
-            gn_main_key(u, &k);
+        u->top->ops->key(u, u->top, &k);
+        busy = u->top->ops->step != NULL; /* the key may have started work */
     }
-    while (u->top)
+    while (u->top->below)
         gn_ui_close(u);
 }
 
@@ -189,6 +204,8 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     gn_style_init();
 
     gn_ui *u = gn_xcalloc(1, sizeof *u);
+    gn_view main_view = {&main_ops, NULL};
+    u->top = &main_view;
     u->ascii = ascii;
     u->osc52 = opts->osc52;
     u->secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;

@@ -150,9 +150,11 @@ static bool search_step(gn_ui *u, gn_view *v)
     sv->busy = !gn_finder_step(u->s.finder, 8);
     size_t n;
     gn_finder_results(u->s.finder, &n);
-    if (sv->pending && n)
-        open_result(u, sv, 0);
-    return true;
+    if (sv->pending && n) {
+        open_result(u, sv, 0); /* closes the box */
+        return false;
+    }
+    return sv->busy;
 }
 
 /* Close the box: the search cache is kept (a failure is said). */

@@ -30,8 +30,8 @@ typedef struct gn_view_ops {
     void (*draw)(gn_ui *u, gn_view *v);
     /* Take a key; the view may close itself (gn_ui_close). */
     void (*key)(gn_ui *u, gn_view *v, const gn_key *k);
-    /* Background work while no key waits; true while there is more. NULL:
-     * none. */
+    /* Background work, done while no key waits; true while there is more.
+     * NULL: none (the loop then waits for a key). */
     bool (*step)(gn_ui *u, gn_view *v);
     /* Release the view (it is closed). */
     void (*free)(gn_ui *u, gn_view *v);
@@ -62,12 +62,14 @@ struct gn_ui {
     bool ascii;         /* the terminal is not UTF-8 */
     bool osc52, secure;
     bool quit;
-    gn_view *top;       /* the open views, topmost first */
+    gn_view *top;       /* the open views, topmost first; the main view
+                           is always the last */
 };
 
 /* Size the panes for the screen and tell the session the pager's size. */
 void gn_ui_geometry(gn_ui *u);
-/* Open v on top of the others; close the topmost (freeing it). */
+/* Open v on top of the others; close the topmost (freeing it), unless it
+ * is the main view. */
 void gn_ui_open(gn_ui *u, gn_view *v);
 void gn_ui_close(gn_ui *u);
 
