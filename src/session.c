@@ -420,7 +420,7 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
     }
     gn_error err;
     if (t.kind == GN_TARGET_OUTSIDE) {
-        side->notice = gn_xasprintf("This page cannot be shown.\n\n%s: %s", t.file, t.why);
+        side->notice = gn_xasprintf("This page cannot be shown.\n\n%s: %s", s->page, t.why);
     } else if (t.kind != GN_TARGET_PAGE) {
         bool listed = g && g->toc && gn_toc_find_page(g->toc, s->page) >= 0;
         side->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", src->tag,
