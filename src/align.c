@@ -216,10 +216,39 @@ size_t gn_align_row_of(const gn_align *a, int side, size_t line)
     return best;
 }
 
+/* For the same page laid out twice (the same paragraph text): in *out, the
+ * line of `to` showing the text that `from` shows first at or below line,
+ * less the lines between (a border, a blank line). False when the texts
+ * differ or nothing is shown from line on. */
+static bool map_by_text(const gn_doc *from, const gn_doc *to, size_t line, size_t *out)
+{
+    if (from->ptext.len == 0 || from->ptext.len != to->ptext.len ||
+        memcmp(from->ptext.data, to->ptext.data, from->ptext.len) != 0)
+        return false;
+    const gn_piece *first = NULL; /* pieces are in text order */
+    for (size_t i = 0; i < from->npieces; i++) {
+        const gn_piece *p = &from->pieces[i];
+        if (p->line >= line && (!first || p->line < first->line))
+            first = p;
+    }
+    for (size_t i = 0; first && i < to->npieces; i++) {
+        const gn_piece *p = &to->pieces[i];
+        if (p->off + p->len > first->off) {
+            size_t gap = first->line - line;
+            *out = p->line > gap ? p->line - gap : 0;
+            return true;
+        }
+    }
+    return false;
+}
+
 size_t gn_align_map(const gn_doc *from, const gn_doc *to, size_t line)
 {
     if (to->nlines == 0)
         return 0;
+    size_t same;
+    if (map_by_text(from, to, line, &same))
+        return same < to->nlines ? same : to->nlines - 1;
     gn_align a;
     gn_align_docs(from, to, &a);
     size_t row = gn_align_row_of(&a, 0, line);

@@ -171,7 +171,7 @@ void gn_session_tree_filter(gn_session *s, const char *text)
 
 static gn_view_key view_key(const gn_session *s)
 {
-    return (gn_view_key){s->loc, s->right_loc, s->width, s->compare};
+    return (gn_view_key){s->loc, s->compare ? s->right_loc : 0, s->width, s->compare};
 }
 
 static bool same_key(gn_view_key a, gn_view_key b)

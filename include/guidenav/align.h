@@ -34,11 +34,11 @@ void gn_align_interleave(const gn_align *a, gn_align *out);
  * or the nearest row before it. */
 size_t gn_align_row_of(const gn_align *a, int side, size_t line);
 
-/* The line of `to` showing what line `line` of `from` shows: from and to
- * are the same page laid out at two widths, or a page and its translation.
- * The same block (paired as gn_align_docs pairs them), as many lines into
- * it as it has; what a resize, a locale switch or the comparison turned on
- * keeps at the top of the pager. */
+/* The line of `to` showing what line `line` of `from` shows; what a
+ * resize, a locale switch or the comparison turned on keeps at the top of
+ * the pager. For the same page laid out at two widths, the line showing
+ * the same text; for a page and its translation, the same block (paired as
+ * gn_align_docs pairs them), as many lines into it as it has. */
 size_t gn_align_map(const gn_doc *from, const gn_doc *to, size_t line);
 
 /* The widths of two pages compared in width columns: side by side, with a
