@@ -107,17 +107,20 @@ int gn_source_check_read(const gn_source *src, const char *path, gn_error *err)
     return 0;
 }
 
-/* Classify the file abs (absolute, normalised) of src into out. */
+/* Classify the file abs (absolute, normalised) of src into out: outside
+ * when it is not spelled below the repository root or a link on its way
+ * leads out; a folder (the root itself included) or a missing file is
+ * missing. */
 static void classify(const gn_source *src, char *abs, gn_target *out)
 {
     out->file = abs;
-    if (!spelled_below(abs, src->repo) || strcmp(abs, src->repo) == 0) {
+    if (!spelled_below(abs, src->repo)) {
         out->kind = GN_TARGET_OUTSIDE;
         out->why = GN_OUTSIDE_MSG;
         return;
     }
     size_t n = strlen(src->repo);
-    const char *rel = abs + (n == 1 ? 1 : n + 1);
+    const char *rel = strcmp(abs, src->repo) == 0 ? "" : abs + (n == 1 ? 1 : n + 1);
     struct stat st;
     if (stat(abs, &st) != 0) {
         out->kind = GN_TARGET_MISSING;
@@ -139,6 +142,25 @@ static bool exists(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0;
+}
+
+/* The file path (a target's file part) names, absolute and normalised:
+ * from the repository root when it starts with '/', else from the folder
+ * of the file `from` (the repository root when NULL). Newly allocated;
+ * NULL when the current folder is unknown. */
+static char *join_target(const gn_source *src, const char *from, const char *path)
+{
+    char *joined;
+    if (path[0] == '/') {
+        joined = gn_path_join(src->repo, path + 1);
+    } else {
+        char *dir = from ? gn_path_dirname(from) : gn_xstrdup(src->repo);
+        joined = gn_path_join(dir, path);
+        free(dir);
+    }
+    char *abs = gn_path_absolute(joined);
+    free(joined);
+    return abs;
 }
 
 void gn_resolve(const gn_source *src, const char *from, const char *target, gn_target *out)
@@ -163,30 +185,25 @@ void gn_resolve(const gn_source *src, const char *from, const char *target, gn_t
         return;
     }
     char *path = gn_xstrndup(target, plen);
-    char *joined;
-    if (path[0] == '/') {
-        joined = gn_path_join(src->repo, path + 1);
-    } else {
-        char *dir = from ? gn_path_dirname(from) : gn_xstrdup(src->repo);
-        joined = gn_path_join(dir, path);
-        free(dir);
-    }
-    char *abs = gn_path_absolute(joined);
-    free(joined);
-    if (abs && !exists(abs) && strchr(abs, '%')) {
-        char *decoded = percent_decode(abs, strlen(abs));
-        if (exists(decoded)) {
+    char *abs = join_target(src, from, path);
+    /* "page%20name.md": the decoded name, when only it exists. */
+    if (abs && !exists(abs) && strchr(path, '%')) {
+        char *decoded = percent_decode(path, plen);
+        char *alt = join_target(src, from, decoded);
+        if (alt && exists(alt)) {
             free(abs);
-            abs = decoded;
+            abs = alt;
         } else {
-            free(decoded);
+            free(alt);
         }
+        free(decoded);
     }
     /* A site path ("/docs/commerce/..."), unless it names a file or
-     * folder of the repository or lies under its help/. */
-    if (abs && path[0] == '/' && strncmp(path, "/help/", 6) != 0 && !exists(abs)) {
+     * folder of the repository, lies under its help/ or climbs out of it
+     * ("/../../tmp/x" is outside). */
+    if (abs && path[0] == '/' && strncmp(path, "/help/", 6) != 0 && !exists(abs) &&
+        spelled_below(abs, src->repo)) {
         free(abs);
-        abs = NULL;
         out->kind = GN_TARGET_SITE;
         out->why = "a path of the published site, not a file here";
     } else if (!abs) {
