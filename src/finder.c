@@ -39,8 +39,19 @@ typedef struct task {
     char *page;
 } task;
 
+/* A TOC target of a guide, resolved (gn_resolve_in_guide) the first time
+ * a search asks for it: the queries that follow ask again without a
+ * stat. */
+typedef struct resolved {
+    gn_target_kind kind;
+    char *file, *rel;
+} resolved;
+
 struct gn_finder {
     gn_localeset *set;
+    resolved *targets;
+    size_t ntargets;
+    gn_strmap target_at;   /* "locale\tguide\tpage" -> index in targets */
     cached *cache;
     size_t ncache, cap_cache;
     gn_strmap cached_at; /* path -> index in cache */
@@ -147,6 +158,12 @@ void gn_finder_free(gn_finder *f)
     free(f->disk);
     free(f->disk_dir);
     free(f->whole);
+    for (size_t i = 0; i < f->ntargets; i++) {
+        free(f->targets[i].file);
+        free(f->targets[i].rel);
+    }
+    free(f->targets);
+    gn_strmap_free(&f->target_at);
     for (size_t i = 0; i < f->nrefused; i++)
         free(f->refused[i]);
     free(f->refused);
@@ -377,27 +394,47 @@ char **gn_finder_take_refused(gn_finder *f, size_t *n)
     return v;
 }
 
+/* What the page of task t names, resolved once per finder; NULL when its
+ * guide is gone. */
+static const resolved *target_of(gn_finder *f, const task *t)
+{
+    char *key = gn_xasprintf("%zu\t%s\t%s", t->loc, t->guide, t->page);
+    size_t at;
+    if (!gn_strmap_get(&f->target_at, key, &at)) {
+        gn_source *src = &f->set->v[t->loc];
+        gn_guide *g = gn_source_guide(src, t->guide);
+        if (!g) {
+            free(key);
+            return NULL;
+        }
+        gn_target page;
+        gn_resolve_in_guide(src, g, t->page, &page);
+        at = f->ntargets++;
+        f->targets = gn_xreallocarray(f->targets, f->ntargets, sizeof *f->targets);
+        f->targets[at] = (resolved){page.kind, page.file, page.rel};
+        page.file = page.rel = NULL;
+        gn_target_free(&page);
+        gn_strmap_put(&f->target_at, key, at);
+    }
+    free(key);
+    return &f->targets[at];
+}
+
 bool gn_finder_step(gn_finder *f, size_t budget)
 {
     for (; f->have_query && f->next < f->ntasks && budget > 0; budget--) {
         const task *t = &f->tasks[f->next++];
-        gn_source *src = &f->set->v[t->loc];
-        gn_guide *g = gn_source_guide(src, t->guide);
-        if (!g)
-            continue;
-        gn_target page;
-        gn_resolve_in_guide(src, g, t->page, &page);
-        if (page.kind == GN_TARGET_OUTSIDE)
-            refuse(f, page.file);
-        if (page.kind == GN_TARGET_PAGE) {
+        const resolved *page = target_of(f, t);
+        if (page && page->kind == GN_TARGET_OUTSIDE)
+            refuse(f, page->file);
+        if (page && page->kind == GN_TARGET_PAGE) {
             bool fresh;
-            cached *c = page_at(f, page.file, t->loc, &fresh);
+            cached *c = page_at(f, page->file, t->loc, &fresh);
             if (c->ok)
-                search_page(f, t, page.rel, c);
+                search_page(f, t, page->rel, c);
             if (fresh)
                 hold_or_drop(f, c);
         }
-        gn_target_free(&page);
     }
     if (f->have_query && f->next >= f->ntasks)
         prune_disk(f);
