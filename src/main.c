@@ -387,24 +387,22 @@ static int run_dump(const options *o, gn_error *err)
 {
     /* A page of a guide (a TOC above it) is read only inside its
      * repository; any other Markdown file is read as it is. */
-    gn_source src;
-    bool in_guide = gn_source_of_file(o->page, &src) == 0;
-    if (in_guide && gn_source_check_read(&src, o->page, err) != 0) {
+    gn_source src; /* left empty when no guide holds the page */
+    if (gn_source_of_file(o->page, &src) == 0 && gn_source_check_read(&src, o->page, err) != 0) {
         gn_source_free(&src);
         return -1;
     }
     gn_page page;
     if (gn_page_load(o->page, &page, err) != 0) {
         gn_page_free(&page);
-        if (in_guide)
-            gn_source_free(&src);
+        gn_source_free(&src);
         return -1;
     }
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
     gn_layout_opts lo = {.width = o->width ? o->width : terminal_width(), .lang = lang,
                          .ascii = o->ascii || !utf8_locale(), .path = o->page,
-                         .repo = in_guide ? src.repo : NULL, .line_offset = page.body_line - 1};
+                         .repo = src.repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     int rc = gn_paint_text(stdout, &doc, color);
@@ -415,8 +413,7 @@ static int run_dump(const options *o, gn_error *err)
     gn_doc_free(&doc);
     gn_page_free(&page);
     free(lang);
-    if (in_guide)
-        gn_source_free(&src);
+    gn_source_free(&src);
     return rc;
 }
 

@@ -52,8 +52,8 @@ void gn_localeset_free(gn_localeset *set);
  * locale is looked for and no folder listed, so it costs a few stats (for
  * --dump of one page). Its guides may be none when that TOC is a link out
  * of the repository; its confinement holds all the same. 0 with src
- * filled (free it with gn_source_free), -1 when no folder above holds a
- * TOC. */
+ * filled, -1 when no folder above holds a TOC (src is then empty); free
+ * src with gn_source_free either way. */
 int gn_source_of_file(const char *file, gn_source *src);
 /* Release what src holds; src is left empty. */
 void gn_source_free(gn_source *src);
