@@ -1,9 +1,11 @@
 /* check.c: the problems of a locale set's guides, for CI (see check.h).
  *
- * For each locale and each of its guides: TOC page entries without a file,
- * Markdown files under the guide folder that the TOC does not reach, and
- * for every existing page its relative links and anchors, its heading
- * structure against the reference locale's page, and its staleness.
+ * For each locale: TOC page entries without a file or outside the
+ * repository (each resolved like a link, so "/help/other/page.md" names a
+ * page of another guide), Markdown files under a guide folder that no TOC
+ * of the locale reaches, and for every page its links and anchors, its
+ * heading structure against the reference locale's page, and its
+ * staleness.
  *
  * Every page is read and laid out at most once per gn_check call: a cache
  * keyed by absolute path keeps what later questions need (the headings of
@@ -18,6 +20,7 @@
 #include "guidenav/check.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
+#include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/util.h"
 
@@ -71,12 +74,18 @@ static bool adobe_marker(cmark_node *link)
     return false;
 }
 
-/* Read the page at path (absolute) and keep what the checks need. */
-static cpage *read_page(const char *path, const char *lang)
+/* Read the page at path (absolute) of src and keep what the checks need;
+ * a page src's confinement check refuses is not read (its error says
+ * why). */
+static cpage *read_page(const gn_source *src, const char *path)
 {
     cpage *cp = gn_xcalloc(1, sizeof *cp);
     gn_page page;
     gn_error err;
+    if (gn_source_check_read(src, path, &err) != 0) {
+        cp->error = gn_xstrdup(err.msg);
+        return cp;
+    }
     if (gn_page_load(path, &page, &err) != 0) {
         cp->error = gn_xstrdup(err.msg);
         gn_page_free(&page);
@@ -106,8 +115,8 @@ static cpage *read_page(const char *path, const char *lang)
     }
     cmark_iter_free(it);
 
-    gn_layout_opts opts = {.width = 80, .lang = lang, .ascii = false, .path = path,
-                           .line_offset = page.body_line - 1};
+    gn_layout_opts opts = {.width = 80, .lang = src->tag, .ascii = false, .path = path,
+                           .repo = src->repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &opts, &cp->doc);
     /* Keep the headings: anchors and structure are all that is asked. */
     gn_buf_free(&cp->doc.text);
@@ -133,15 +142,14 @@ static cpage *read_page(const char *path, const char *lang)
     return cp;
 }
 
-/* The cached page at path (absolute, an existing file), read on first
- * use with lang as its locale. */
-static cpage *cache_get(cache *c, const char *path, const char *lang)
+/* The cached page at path (absolute, a page of src), read on first use. */
+static cpage *cache_get(cache *c, const gn_source *src, const char *path)
 {
     size_t i;
     if (gn_strmap_get(&c->index, path, &i))
         return c->v[i];
     c->v = gn_xreallocarray(c->v, c->n + 1, sizeof *c->v);
-    c->v[c->n] = read_page(path, lang);
+    c->v[c->n] = read_page(src, path);
     gn_strmap_put(&c->index, path, c->n);
     return c->v[c->n++];
 }
@@ -175,7 +183,6 @@ typedef struct ctx {
     gn_localeset *set;
     size_t loc;          /* the locale being checked */
     gn_source *src;
-    const char *lang;
     gn_source *ref;      /* the reference source, when it is not src */
     gn_repo *repo;
     cache pages;
@@ -232,116 +239,59 @@ static bool ends_with_md(const char *name)
     return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-/* True when url names a scheme ("https:", "mailto:") or a host ("//"). */
-static bool has_scheme(const char *url)
-{
-    if (url[0] == '/' && url[1] == '/')
-        return true;
-    if (!((url[0] >= 'A' && url[0] <= 'Z') || (url[0] >= 'a' && url[0] <= 'z')))
-        return false;
-    size_t i = 1;
-    while ((url[i] >= 'A' && url[i] <= 'Z') || (url[i] >= 'a' && url[i] <= 'z') ||
-           (url[i] >= '0' && url[i] <= '9') || url[i] == '+' || url[i] == '-' || url[i] == '.')
-        i++;
-    return url[i] == ':';
-}
-
-/* The value of a hex digit, or -1. */
-static int hex_digit(char ch)
-{
-    if (ch >= '0' && ch <= '9')
-        return ch - '0';
-    if (ch >= 'a' && ch <= 'f')
-        return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F')
-        return ch - 'A' + 10;
-    return -1;
-}
-
-/* s with %XX escapes decoded, newly allocated. */
-static char *percent_decode(const char *s)
-{
-    gn_buf b = GN_BUF_INIT;
-    gn_buf_adds(&b, "");
-    for (size_t i = 0; s[i]; i++) {
-        int hi, lo;
-        if (s[i] == '%' && (hi = hex_digit(s[i + 1])) >= 0 && (lo = hex_digit(s[i + 2])) >= 0) {
-            gn_buf_addc(&b, (char)(hi * 16 + lo));
-            i += 2;
-        } else {
-            gn_buf_addc(&b, s[i]);
-        }
-    }
-    return gn_buf_take(&b);
-}
-
-/* The file a relative link of the page at path names (absolute, without
- * fragment or query), or NULL when the link is not checked (a URL, a
- * site-absolute path outside /help/). *frag points at the fragment (after
- * '#') in url, or is NULL. */
-static char *link_file(const ctx *c, const char *path, const char *url, const char **frag)
-{
-    const char *hash = strchr(url, '#');
-    size_t len = strcspn(url, "#?");
-    *frag = hash && hash[1] ? hash + 1 : NULL;
-    if (has_scheme(url))
-        return NULL;
-    char *rel = gn_xstrndup(url, len);
-    char *file = NULL;
-    if (len == 0) {
-        file = gn_xstrdup(path);
-    } else if (rel[0] == '/') {
-        if (strncmp(rel, "/help/", 6) == 0) {
-            char *root = gn_source_repo_root(c->src);
-            char *joined = gn_path_join(root, rel + 1);
-            file = gn_path_absolute(joined);
-            free(joined);
-            free(root);
-        }
-    } else {
-        char *dir = gn_path_dirname(path);
-        char *joined = gn_path_join(dir, rel);
-        file = gn_path_absolute(joined);
-        free(joined);
-        free(dir);
-    }
-    free(rel);
-    if (file && !gn_is_file(file) && !gn_is_dir(file) && strchr(file, '%')) {
-        char *decoded = percent_decode(file);
-        if (gn_is_file(decoded) || gn_is_dir(decoded)) {
-            free(file);
-            file = decoded;
-        } else {
-            free(decoded);
-        }
-    }
-    return file;
-}
-
-/* badlink and badanchor problems of the page at path. */
+/* badlink, outside and badanchor problems of the page at path: each link
+ * resolved by gn_resolve. A site path or a URL is not checked, nor a link
+ * to a folder. */
 static void check_links(ctx *c, const char *path, const cpage *cp)
 {
     for (size_t i = 0; i < cp->nlinks; i++) {
         const clink *l = &cp->links[i];
-        const char *frag;
-        char *file = link_file(c, path, l->url, &frag);
-        if (!file)
-            continue;
-        if (!gn_is_file(file)) {
-            if (!gn_is_dir(file))
+        gn_target t;
+        gn_resolve(c->src, path, l->url, &t);
+        const char *file = t.kind == GN_TARGET_ANCHOR ? path : t.file;
+        if (t.kind == GN_TARGET_MISSING) {
+            if (!t.file || !gn_is_dir(t.file))
                 add(c, "badlink", path, l->line, gn_xstrdup(l->url));
-        } else if (!gn_source_contains(c->src, file)) {
-            add(c, "outside", path, l->line, gn_xasprintf("%s: outside the guide", l->url));
-        } else if (frag && ends_with_md(file)) {
-            const cpage *target = strcmp(file, path) == 0 ? cp : cache_get(&c->pages, file, c->lang);
-            char *name = percent_decode(frag);
-            if (!target->error && gn_doc_find_anchor(&target->doc, name) < 0 &&
-                gn_doc_find_anchor(&target->doc, frag) < 0)
+        } else if (t.kind == GN_TARGET_OUTSIDE) {
+            add(c, "outside", path, l->line, gn_xasprintf("%s: " GN_OUTSIDE_MSG, l->url));
+        } else if ((t.kind == GN_TARGET_PAGE || t.kind == GN_TARGET_ANCHOR) && t.anchor &&
+                   ends_with_md(file)) {
+            const cpage *target = strcmp(file, path) == 0 ? cp : cache_get(&c->pages, c->src, file);
+            const char *raw = strchr(l->url, '#') + 1;
+            if (!target->error && gn_doc_find_anchor(&target->doc, t.anchor) < 0 &&
+                gn_doc_find_anchor(&target->doc, raw) < 0)
                 add(c, "badanchor", path, l->line, gn_xstrdup(l->url));
-            free(name);
         }
-        free(file);
+        gn_target_free(&t);
     }
+}
+
+/* ---- pages ------------------------------------------------------------------- */
+
+/* A page of the locale to check: its file (absolute, inside the source),
+ * the guide (index) whose TOC lists it or whose folder holds it, and how
+ * that guide names it: the TOC target (no fragment) of a listed page, the
+ * path in the guide folder of an orphan. */
+typedef struct gpage {
+    char *path;
+    size_t guide;
+    char *name;
+    bool orphan;
+} gpage;
+
+typedef struct gpages {
+    gpage *v;
+    size_t n, cap;
+} gpages;
+
+/* Append a page; the list takes path and name. */
+static void gpages_add(gpages *p, char *path, size_t guide, char *name, bool orphan)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? p->cap * 2 : 32;
+        p->v = gn_xreallocarray(p->v, p->cap, sizeof *p->v);
+    }
+    p->v[p->n++] = (gpage){path, guide, name, orphan};
 }
 
 /* ---- structure and staleness ------------------------------------------------ */
@@ -361,32 +311,52 @@ static char *structure_diff(const cpage *cp, const cpage *ref)
     return NULL;
 }
 
-/* Check the page at path (absolute, existing), which is rel relative to
- * guide g's folder: links, structure and staleness against the reference. */
-static void check_page(ctx *c, const gn_guide *g, const char *path, const char *rel)
+/* The reference locale's counterpart of page p (absolute), when it is a
+ * page the reference source may read; else NULL. A listed page's TOC
+ * target is resolved in the reference guide of the same id, an orphan's
+ * path is taken from that guide's folder. Newly allocated. */
+static char *reference_page(ctx *c, const gpage *p)
 {
-    cpage *cp = cache_get(&c->pages, path, c->lang);
+    gn_guide *rg = gn_source_guide(c->ref, c->src->guides[p->guide].id);
+    if (!rg)
+        return NULL;
+    char *file = NULL;
+    if (p->orphan) {
+        char *joined = gn_path_join(rg->dir, p->name);
+        file = gn_path_absolute(joined);
+        free(joined);
+    } else {
+        gn_target t;
+        gn_resolve_in_guide(c->ref, rg, p->name, &t);
+        file = t.file;
+        t.file = NULL;
+        gn_target_free(&t);
+    }
+    if (file && gn_source_check_read(c->ref, file, NULL) != 0) {
+        free(file);
+        file = NULL;
+    }
+    return file;
+}
+
+/* Check page p: links, structure and staleness against the reference. */
+static void check_page(ctx *c, const gpage *p)
+{
+    cpage *cp = cache_get(&c->pages, c->src, p->path);
     if (cp->error) {
-        add(c, "unreadable", path, error_line(cp->error, path), gn_xstrdup(cp->error));
+        add(c, "unreadable", p->path, error_line(cp->error, p->path), gn_xstrdup(cp->error));
         return;
     }
-    check_links(c, path, cp);
-    if (!c->ref)
-        return;
-    gn_guide *rg = gn_source_guide(c->ref, g->id);
-    if (!rg)
-        return;
-    char *joined = gn_path_join(rg->dir, rel);
-    char *ref_path = gn_path_absolute(joined);
-    free(joined);
-    if (ref_path && gn_is_file(ref_path)) {
-        const cpage *rp = cache_get(&c->pages, ref_path, c->ref->tag);
+    check_links(c, p->path, cp);
+    char *ref_path = c->ref ? reference_page(c, p) : NULL;
+    if (ref_path) {
+        const cpage *rp = cache_get(&c->pages, c->ref, ref_path);
         char *diff = rp->error ? NULL : structure_diff(cp, rp);
         if (diff)
-            add(c, "structure", path, 0, diff);
+            add(c, "structure", p->path, 0, diff);
         if (c->repo && cp->commit && *cp->commit &&
             gn_repo_stale(c->repo, ref_path, cp->commit) == GN_STALE_STALE)
-            add(c, "stale", path, cp->commit_line,
+            add(c, "stale", p->path, cp->commit_line,
                 gn_xasprintf("the reference page changed after source-git-commit %.12s",
                              cp->commit));
     }
@@ -395,43 +365,61 @@ static void check_page(ctx *c, const gn_guide *g, const char *path, const char *
 
 /* ---- guides ------------------------------------------------------------------ */
 
-/* A page of a guide to check: its absolute path and its path relative to
- * the guide folder. */
-typedef struct gpage {
-    char *path, *rel;
-} gpage;
-
-typedef struct gpages {
-    gpage *v;
-    size_t n, cap;
-} gpages;
-
-/* Append a page; the list takes path and rel. */
-static void gpages_add(gpages *p, char *path, char *rel)
-{
-    if (p->n == p->cap) {
-        p->cap = p->cap ? p->cap * 2 : 32;
-        p->v = gn_xreallocarray(p->v, p->cap, sizeof *p->v);
-    }
-    p->v[p->n++] = (gpage){path, rel};
-}
-
 /* True for the names a guide's TOC file has. */
 static bool is_toc_name(const char *name)
 {
     return strcmp(name, "TOC.md") == 0 || strcmp(name, "toc.md") == 0;
 }
 
-/* Every *.md file under the guide folder dir (symbolic links not
- * followed; TOC files and folders starting with '_' or '.' skipped) that
- * reached does not hold, in name order, added to out. */
-static void find_orphans(const char *dir, const gn_strmap *reached, gpages *out)
+/* The pages guide gi's TOC lists, each resolved like a page link
+ * (gn_resolve_in_guide: "/help/other/page.md" from the repository root,
+ * another guide's page as well as this one's), added to pages unless
+ * reached holds them already (then added to it). A target that names no
+ * page is a nofile problem, one outside the repository an outside problem
+ * (not read). */
+static void list_guide(ctx *c, size_t gi, gn_strmap *reached, gpages *pages)
 {
+    gn_guide *g = &c->src->guides[gi];
+    gn_error err;
+    const gn_toc *toc = gn_guide_toc(g, &err);
+    if (!toc) {
+        add(c, "unreadable", g->toc_path, error_line(err.msg, g->toc_path), gn_xstrdup(err.msg));
+        return;
+    }
+    for (size_t i = 0; i < toc->n; i++) {
+        const gn_toc_entry *e = &toc->entries[i];
+        if (e->kind != GN_TOC_PAGE)
+            continue;
+        const char *target = e->target ? e->target : "";
+        gn_target t;
+        gn_resolve_in_guide(c->src, g, target, &t);
+        if (t.kind == GN_TARGET_PAGE) {
+            if (!gn_strmap_get(reached, t.file, NULL)) {
+                gn_strmap_put(reached, t.file, 0);
+                gpages_add(pages, t.file, gi, gn_xstrndup(target, strcspn(target, "#?")), false);
+                t.file = NULL;
+            }
+        } else if (t.kind == GN_TARGET_OUTSIDE) {
+            add(c, "outside", g->toc_path, e->line, gn_xasprintf("%s: " GN_OUTSIDE_MSG, target));
+        } else {
+            add(c, "nofile", g->toc_path, e->line, gn_xstrdup(target));
+        }
+        gn_target_free(&t);
+    }
+}
+
+/* Every *.md file under the folder of guide gi (symbolic links not
+ * followed; TOC files and folders starting with '_' or '.' skipped) that
+ * reached does not hold, in name order, added to out as orphans (and to
+ * reached, so a page under two guide folders is one orphan). */
+static void find_orphans(ctx *c, size_t gi, gn_strmap *reached, gpages *out)
+{
+    char *dir = gn_path_absolute(c->src->guides[gi].dir);
     /* A stack of folders relative to dir ("" for dir itself). */
     char **stack = gn_xreallocarray(NULL, 1, sizeof *stack);
     size_t sp = 0, cap = 1;
     stack[sp++] = gn_xstrdup("");
-    while (sp > 0) {
+    while (dir && sp > 0) {
         char *sub = stack[--sp];
         char *folder = *sub ? gn_path_join(dir, sub) : gn_xstrdup(dir);
         DIR *d = opendir(folder);
@@ -461,7 +449,9 @@ static void find_orphans(const char *dir, const gn_strmap *reached, gpages *out)
                 stack[sp++] = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
             } else if (S_ISREG(st.st_mode) && ends_with_md(names[i]) && !is_toc_name(names[i]) &&
                        !gn_strmap_get(reached, path, NULL)) {
-                gpages_add(out, path, *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]));
+                gn_strmap_put(reached, path, 0);
+                gpages_add(out, path, gi, *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]),
+                           true);
                 path = NULL;
             }
             free(path);
@@ -477,70 +467,34 @@ static void find_orphans(const char *dir, const gn_strmap *reached, gpages *out)
         free(folder);
         free(sub);
     }
+    while (sp > 0)
+        free(stack[--sp]);
     free(stack);
+    free(dir);
 }
 
-/* Check guide g of the current locale; checked holds the pages of this
- * locale already checked (through another guide). */
-static void check_guide(ctx *c, gn_guide *g, gn_strmap *checked)
+/* Check every guide of the current locale: first what each TOC lists
+ * (every guide's, so that a page another guide's TOC lists is reached),
+ * then the orphans of each guide whose TOC was read, then each page once. */
+static void check_locale(ctx *c)
 {
-    gn_error err;
-    const gn_toc *toc = gn_guide_toc(g, &err);
-    if (!toc) {
-        add(c, "unreadable", g->toc_path, error_line(err.msg, g->toc_path), gn_xstrdup(err.msg));
-        return;
-    }
-    char *dir = gn_path_absolute(g->dir);
-    char *toc_path = gn_path_absolute(g->toc_path);
-    if (!dir || !toc_path) {
-        free(dir);
-        free(toc_path);
-        return;
-    }
-    gn_strmap reached = {0};
+    gn_strmap reached = GN_STRMAP_INIT;
     gpages pages = {0};
-    for (size_t i = 0; i < toc->n; i++) {
-        const gn_toc_entry *e = &toc->entries[i];
-        if (e->kind != GN_TOC_PAGE)
-            continue;
-        const char *t = e->target ? e->target : "";
-        while (t[0] == '.' && t[1] == '/')
-            t += 2;
-        char *rel = gn_xstrndup(t, strcspn(t, "#?"));
-        char *joined = gn_path_join(dir, rel);
-        char *path = gn_path_absolute(joined);
-        free(joined);
-        if (gn_strmap_get(&reached, path, NULL)) {
-            /* listed again: already found and inside */
-        } else if (!gn_is_file(path)) {
-            add(c, "nofile", toc_path, e->line, gn_xstrdup(e->target ? e->target : ""));
-        } else if (!gn_source_contains(c->src, path)) {
-            add(c, "outside", toc_path, e->line,
-                gn_xasprintf("%s: outside the guide, not read", e->target ? e->target : ""));
-        } else {
-            gn_strmap_put(&reached, path, 0);
-            gpages_add(&pages, path, rel);
-            continue;
-        }
-        free(path);
-        free(rel);
-    }
+    for (size_t gi = 0; gi < c->src->nguides; gi++)
+        list_guide(c, gi, &reached, &pages);
     size_t listed = pages.n;
-    find_orphans(dir, &reached, &pages);
+    for (size_t gi = 0; gi < c->src->nguides; gi++)
+        if (gn_guide_toc(&c->src->guides[gi], NULL))
+            find_orphans(c, gi, &reached, &pages);
     for (size_t i = 0; i < pages.n; i++) {
         if (i >= listed)
             add(c, "orphan", pages.v[i].path, 0, gn_xstrdup("not in the table of contents"));
-        if (!gn_strmap_get(checked, pages.v[i].path, NULL)) {
-            gn_strmap_put(checked, pages.v[i].path, 0);
-            check_page(c, g, pages.v[i].path, pages.v[i].rel);
-        }
+        check_page(c, &pages.v[i]);
         free(pages.v[i].path);
-        free(pages.v[i].rel);
+        free(pages.v[i].name);
     }
     free(pages.v);
     gn_strmap_free(&reached);
-    free(dir);
-    free(toc_path);
 }
 
 /* Order: locale (set order), file, line, then the order found. */
@@ -576,12 +530,8 @@ void gn_check(gn_localeset *set, const char *reference, gn_repo *repo, gn_proble
     for (size_t l = 0; l < set->n; l++) {
         c.loc = l;
         c.src = &set->v[l];
-        c.lang = c.src->tag;
         c.ref = ref && ref != c.src ? ref : NULL;
-        gn_strmap checked = {0};
-        for (size_t gi = 0; gi < c.src->nguides; gi++)
-            check_guide(&c, &c.src->guides[gi], &checked);
-        gn_strmap_free(&checked);
+        check_locale(&c);
     }
     cache_free(&c.pages);
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include "guidenav/finder.h"
 #include "guidenav/page.h"
+#include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/textcache.h"
 #include "guidenav/util.h"
@@ -38,8 +39,19 @@ typedef struct task {
     char *page;
 } task;
 
+/* A TOC target of a guide, resolved (gn_resolve_in_guide) the first time
+ * a search asks for it: the queries that follow ask again without a
+ * stat. */
+typedef struct resolved {
+    gn_target_kind kind;
+    char *file, *rel;
+} resolved;
+
 struct gn_finder {
     gn_localeset *set;
+    resolved *targets;
+    size_t ntargets;
+    gn_strmap target_at;   /* "locale\tguide\tpage" -> index in targets */
     cached *cache;
     size_t ncache, cap_cache;
     gn_strmap cached_at; /* path -> index in cache */
@@ -53,6 +65,9 @@ struct gn_finder {
     bool have_query;
     gn_found *found;
     size_t nfound, cap_found;
+    char **refused;        /* messages of the pages not read, for the caller */
+    size_t nrefused;
+    gn_strmap refused_at;  /* the files refused once: not said again */
 };
 
 gn_finder *gn_finder_new(gn_localeset *set)
@@ -103,6 +118,7 @@ void gn_finder_forget_results(gn_finder *f)
     for (size_t i = 0; i < f->nfound; i++) {
         free(f->found[i].guide);
         free(f->found[i].page);
+        free(f->found[i].rel);
         free(f->found[i].excerpt);
     }
     f->nfound = 0;
@@ -142,6 +158,16 @@ void gn_finder_free(gn_finder *f)
     free(f->disk);
     free(f->disk_dir);
     free(f->whole);
+    for (size_t i = 0; i < f->ntargets; i++) {
+        free(f->targets[i].file);
+        free(f->targets[i].rel);
+    }
+    free(f->targets);
+    gn_strmap_free(&f->target_at);
+    for (size_t i = 0; i < f->nrefused; i++)
+        free(f->refused[i]);
+    free(f->refused);
+    gn_strmap_free(&f->refused_at);
     free(f);
 }
 
@@ -230,14 +256,15 @@ static void take_text(cached *c, gn_pagetext *t)
     c->ok = c->held = true;
 }
 
-/* Read the page of c (c->path) for searching: from the text cache when it
- * has the page as it is now, else read and laid out (and recorded in the
- * cache unless its text depends on other files). */
-static void read_page(cached *c, const char *lang, gn_textcache *disk)
+/* Read the page of c (c->path, a page of src) for searching: from the
+ * text cache when it has the page as it is now, else read and laid out
+ * (and recorded in the cache unless its text depends on other files).
+ * Neither is done when src's confinement check refuses the file. */
+static void read_page(cached *c, const gn_source *src, gn_textcache *disk)
 {
     c->ok = false;
     struct stat st;
-    if (stat(c->path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (gn_source_check_read(src, c->path, NULL) != 0 || stat(c->path, &st) != 0)
         return;
     gn_pagetext t;
     if (disk && gn_textcache_get(disk, c->path, &st, &t)) {
@@ -248,8 +275,9 @@ static void read_page(cached *c, const char *lang, gn_textcache *disk)
     memset(&page, 0, sizeof page);
     gn_error err;
     if (gn_page_load(c->path, &page, &err) == 0) {
-        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = lang, .path = c->path,
-                            .line_offset = page.body_line - 1, .pars_only = true};
+        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = src->tag, .path = c->path,
+                            .repo = src->repo, .line_offset = page.body_line - 1,
+                            .pars_only = true};
         gn_doc doc;
         gn_layout(page.doc, &o, &doc);
         t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
@@ -273,7 +301,7 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
     if (gn_strmap_get(&f->cached_at, path, &at)) {
         cached *c = &f->cache[at];
         if (c->ok && !c->held) {
-            read_page(c, f->set->v[loc].tag, disk_of(f, loc));
+            read_page(c, &f->set->v[loc], disk_of(f, loc));
             *fresh = true;
         }
         return c;
@@ -286,7 +314,7 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
     cached *c = &f->cache[f->ncache++];
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
-    read_page(c, f->set->v[loc].tag, disk_of(f, loc));
+    read_page(c, &f->set->v[loc], disk_of(f, loc));
     *fresh = true;
     return c;
 }
@@ -307,8 +335,8 @@ static void hold_or_drop(gn_finder *f, cached *c)
     c->held = false;
 }
 
-static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par *par,
-                      size_t pi, size_t nth, const gn_match *m)
+static void add_found(gn_finder *f, const task *t, const char *rel, const cached *c,
+                      const gn_par *par, size_t pi, size_t nth, const gn_match *m)
 {
     if (f->nfound == f->cap_found) {
         f->cap_found = f->cap_found ? f->cap_found * 2 : 64;
@@ -319,6 +347,7 @@ static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par
     r->loc = t->loc;
     r->guide = gn_xstrdup(t->guide);
     r->page = gn_xstrdup(t->page);
+    r->rel = gn_xstrdup(rel);
     r->title = c->title;
     r->src_line = par->src_line;
     r->par = pi;
@@ -327,10 +356,11 @@ static void add_found(gn_finder *f, const task *t, const cached *c, const gn_par
                             &r->moff, &r->mlen);
 }
 
-/* Add the matches of the query in page c, paragraph by paragraph, once
- * the page's whole text (its paragraphs each followed by '\n') is found
- * to hold one: most pages do not, and are folded once. */
-static void search_page(gn_finder *f, const task *t, const cached *c)
+/* Add the matches of the query in page c (rel: its path from the
+ * repository root), paragraph by paragraph, once the page's whole text
+ * (its paragraphs each followed by '\n') is found to hold one: most pages
+ * do not, and are folded once. */
+static void search_page(gn_finder *f, const task *t, const char *rel, const cached *c)
 {
     if (!gn_search_any(&f->q, c->ptext.data, c->ptext.len))
         return;
@@ -339,27 +369,72 @@ static void search_page(gn_finder *f, const task *t, const cached *c)
         gn_match *m;
         size_t n = gn_search(&f->q, c->ptext.data + par->off, par->len, &m);
         for (size_t k = 0; k < n; k++)
-            add_found(f, t, c, par, pi, k, &m[k]);
+            add_found(f, t, rel, c, par, pi, k, &m[k]);
         free(m);
     }
+}
+
+/* Note that the file at path, outside the guide, was not read: once per
+ * file. */
+static void refuse(gn_finder *f, const char *path)
+{
+    if (!path || gn_strmap_get(&f->refused_at, path, NULL))
+        return;
+    gn_strmap_put(&f->refused_at, path, 0);
+    f->refused = gn_xreallocarray(f->refused, f->nrefused + 1, sizeof *f->refused);
+    f->refused[f->nrefused++] = gn_xasprintf("%s: " GN_OUTSIDE_MSG, path);
+}
+
+char **gn_finder_take_refused(gn_finder *f, size_t *n)
+{
+    char **v = f->refused;
+    *n = f->nrefused;
+    f->refused = NULL;
+    f->nrefused = 0;
+    return v;
+}
+
+/* What the page of task t names, resolved once per finder; NULL when its
+ * guide is gone. */
+static const resolved *target_of(gn_finder *f, const task *t)
+{
+    char *key = gn_xasprintf("%zu\t%s\t%s", t->loc, t->guide, t->page);
+    size_t at;
+    if (!gn_strmap_get(&f->target_at, key, &at)) {
+        gn_source *src = &f->set->v[t->loc];
+        gn_guide *g = gn_source_guide(src, t->guide);
+        if (!g) {
+            free(key);
+            return NULL;
+        }
+        gn_target page;
+        gn_resolve_in_guide(src, g, t->page, &page);
+        at = f->ntargets++;
+        f->targets = gn_xreallocarray(f->targets, f->ntargets, sizeof *f->targets);
+        f->targets[at] = (resolved){page.kind, page.file, page.rel};
+        page.file = page.rel = NULL;
+        gn_target_free(&page);
+        gn_strmap_put(&f->target_at, key, at);
+    }
+    free(key);
+    return &f->targets[at];
 }
 
 bool gn_finder_step(gn_finder *f, size_t budget)
 {
     for (; f->have_query && f->next < f->ntasks && budget > 0; budget--) {
         const task *t = &f->tasks[f->next++];
-        gn_source *src = &f->set->v[t->loc];
-        gn_guide *g = gn_source_guide(src, t->guide);
-        if (!g)
-            continue;
-        char *path = gn_path_join(g->dir, t->page);
-        bool fresh;
-        cached *c = page_at(f, path, t->loc, &fresh);
-        free(path);
-        if (c->ok)
-            search_page(f, t, c);
-        if (fresh)
-            hold_or_drop(f, c);
+        const resolved *page = target_of(f, t);
+        if (page && page->kind == GN_TARGET_OUTSIDE)
+            refuse(f, page->file);
+        if (page && page->kind == GN_TARGET_PAGE) {
+            bool fresh;
+            cached *c = page_at(f, page->file, t->loc, &fresh);
+            if (c->ok)
+                search_page(f, t, page->rel, c);
+            if (fresh)
+                hold_or_drop(f, c);
+        }
     }
     if (f->have_query && f->next >= f->ntasks)
         prune_disk(f);

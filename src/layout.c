@@ -16,6 +16,7 @@
 #include "guidenav/layout.h"
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
+#include "guidenav/resolve.h"
 #include "guidenav/table.h"
 #include "guidenav/text.h"
 
@@ -210,50 +211,27 @@ static bool enter_quote(layout *L, cmark_node *node)
 
 /* ---- snippets ------------------------------------------------------------ */
 
-/* The folder holding "help" above the page's (the repository root of its
- * locale source), or NULL when there is none within 64 levels. */
-static bool holds_help(const char *dir)
-{
-    char *help = gn_path_join(dir, "help");
-    bool root = gn_is_dir(help);
-    free(help);
-    return root;
-}
-
-static char *repository_root(const char *page)
-{
-    return gn_path_find_up(page, 64, holds_help);
-}
-
-/* Is path, symbolic links resolved, inside the folder root (resolved)? */
-static bool inside(const char *path, const char *root)
-{
-    char *rp = realpath(path, NULL), *rr = realpath(root, NULL);
-    size_t n = rr ? strlen(rr) : 0;
-    bool in = rp && rr && strncmp(rp, rr, n) == 0 && (rp[n] == '/' || (n == 1 && rr[0] == '/'));
-    free(rp);
-    free(rr);
-    return in;
-}
-
-/* The nearest help/_includes/snippets.md above the page: in each folder
- * from the page's up to the one holding "help", which must exist; a file
- * that is a symbolic link out of that folder is not read. Newly allocated
- * or NULL. */
-static char *snippets_file(const char *page)
+/* The nearest snippets file of the page (_includes/snippets.md or
+ * help/_includes/snippets.md) in each folder from the page's up to the
+ * repository root it is confined to: repo when given, else the one its
+ * locale source would have (gn_path_repo_root of the page's folder). A
+ * file outside that root (a link leading out) is not read. Newly
+ * allocated or NULL. */
+static char *snippets_file(const char *page, const char *repo)
 {
     static const char *const rel[] = {"_includes/snippets.md", "help/_includes/snippets.md"};
-    char *root = repository_root(page);
-    if (!root)
-        return NULL;
     char *abs = gn_path_absolute(page);
-    char *dir = abs ? gn_path_dirname(abs) : gn_xstrdup(root);
+    char *dir = abs ? gn_path_dirname(abs) : NULL;
     free(abs);
+    if (!dir)
+        return NULL;
+    char *root = repo ? gn_path_absolute(repo) : gn_path_repo_root(dir);
+    char *real_root = root ? realpath(root, NULL) : NULL;
     char *found = NULL;
-    for (int up = 0; up < 64 && !found; up++) {
+    for (int up = 0; up < 64 && real_root && !found; up++) {
         for (size_t i = 0; i < 2 && !found; i++) {
             char *p = gn_path_join(dir, rel[i]);
-            if (gn_is_file(p) && inside(p, root))
+            if (gn_is_file(p) && gn_path_within(p, root, real_root))
                 found = p;
             else
                 free(p);
@@ -266,6 +244,7 @@ static char *snippets_file(const char *page)
     }
     free(dir);
     free(root);
+    free(real_root);
     return found;
 }
 
@@ -296,7 +275,7 @@ static cmark_node *find_snippet(layout *L, const char *name, size_t len)
     if (!L->snippets_tried) {
         L->snippets_tried = true;
         L->e.doc->read_snippets = true;
-        char *file = L->o->path ? snippets_file(L->o->path) : NULL;
+        char *file = L->o->path ? snippets_file(L->o->path, L->o->repo) : NULL;
         char *text;
         size_t n;
         if (file && gn_read_file(file, &text, &n, NULL) == 0) {

@@ -385,16 +385,24 @@ static int terminal_width(void)
 
 static int run_dump(const options *o, gn_error *err)
 {
+    /* A page of a guide (a TOC above it) is read only inside its
+     * repository; any other Markdown file is read as it is. */
+    gn_source src; /* left empty when no guide holds the page */
+    if (gn_source_of_file(o->page, &src) == 0 && gn_source_check_read(&src, o->page, err) != 0) {
+        gn_source_free(&src);
+        return -1;
+    }
     gn_page page;
     if (gn_page_load(o->page, &page, err) != 0) {
         gn_page_free(&page);
+        gn_source_free(&src);
         return -1;
     }
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
     gn_layout_opts lo = {.width = o->width ? o->width : terminal_width(), .lang = lang,
                          .ascii = o->ascii || !utf8_locale(), .path = o->page,
-                         .line_offset = page.body_line - 1};
+                         .repo = src.repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     int rc = gn_paint_text(stdout, &doc, color);
@@ -405,6 +413,7 @@ static int run_dump(const options *o, gn_error *err)
     gn_doc_free(&doc);
     gn_page_free(&page);
     free(lang);
+    gn_source_free(&src);
     return rc;
 }
 
@@ -442,24 +451,30 @@ static int lay_out_counterpart(gn_localeset *set, const char *tag, const char *i
         return -1;
     }
     gn_guide *g = gn_source_guide(src, id);
-    char *path = g ? gn_path_join(g->dir, rel) : NULL;
+    gn_target t = {.kind = GN_TARGET_MISSING};
+    if (g)
+        gn_resolve_in_guide(src, g, rel, &t);
     gn_page page;
-    if (path && gn_is_file(path)) {
-        if (gn_page_load(path, &page, err) != 0) {
+    gn_error refused;
+    if (t.kind == GN_TARGET_PAGE && gn_source_check_read(src, t.file, &refused) == 0) {
+        if (gn_page_load(t.file, &page, err) != 0) {
             gn_page_free(&page);
-            free(path);
+            gn_target_free(&t);
             return -1;
         }
-        gn_layout_opts lo = {.width = width, .lang = tag, .ascii = ascii, .path = path,
-                             .line_offset = page.body_line - 1};
+        gn_layout_opts lo = {.width = width, .lang = tag, .ascii = ascii, .path = t.file,
+                             .repo = src->repo, .line_offset = page.body_line - 1};
         gn_layout(page.doc, &lo, doc);
         gn_page_free(&page);
     } else {
-        char *msg = gn_xasprintf("This page is not available in %s.", tag);
+        /* A counterpart outside the guide is named, never read. */
+        char *msg = t.kind == GN_TARGET_PAGE ? gn_xstrdup(refused.msg)
+                    : t.kind == GN_TARGET_OUTSIDE ? gn_xasprintf("%s: " GN_OUTSIDE_MSG, t.file)
+                    : gn_xasprintf("This page is not available in %s.", tag);
         gn_layout_message(msg, width, doc);
         free(msg);
     }
-    free(path);
+    gn_target_free(&t);
     return 0;
 }
 
@@ -591,13 +606,17 @@ static int run_search(gn_localeset *set, const options *o)
         done = gn_finder_step(f, 64);
         size_t n;
         const gn_found *r = gn_finder_results(f, &n);
-        for (size_t i = 0; i < n; i++) {
-            char *page = gn_path_join(r[i].guide, r[i].page);
-            say("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, page, r[i].src_line, r[i].excerpt);
-            free(page);
-        }
+        for (size_t i = 0; i < n; i++)
+            say("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, r[i].rel, r[i].src_line, r[i].excerpt);
         total += n;
         gn_finder_forget_results(f);
+        /* Pages outside the guide are named, never read. */
+        char **refused = gn_finder_take_refused(f, &n);
+        for (size_t i = 0; i < n; i++) {
+            report("%s", refused[i]);
+            free(refused[i]);
+        }
+        free(refused);
     }
     gn_error err;
     if (gn_finder_save(f, &err) != 0)

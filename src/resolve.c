@@ -49,31 +49,7 @@ static char *percent_decode(const char *s, size_t n)
     return gn_buf_take(&b);
 }
 
-/* True when path[from..] names existing entries none of which is a
- * symbolic link, ".", ".." or empty: one lstat per component. */
-static bool plain_entries(const char *path, size_t from)
-{
-    char *p = gn_xstrdup(path);
-    bool plain = true;
-    for (size_t i = from; plain && p[i];) {
-        size_t end = i + strcspn(p + i, "/");
-        size_t len = end - i;
-        if (len == 0 || (len == 1 && p[i] == '.') || (len == 2 && p[i] == '.' && p[i + 1] == '.')) {
-            plain = false;
-            break;
-        }
-        char saved = p[end];
-        p[end] = '\0';
-        struct stat st;
-        plain = lstat(p, &st) == 0 && !S_ISLNK(st.st_mode);
-        p[end] = saved;
-        i = saved ? end + 1 : end;
-    }
-    free(p);
-    return plain;
-}
-
-/* True when path lies lexically at or below dir (no link resolved). */
+/* True when path lies at or below dir, spelled so (no link resolved). */
 static bool spelled_below(const char *path, const char *dir)
 {
     size_t n = strlen(dir);
@@ -82,63 +58,129 @@ static bool spelled_below(const char *path, const char *dir)
     return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-bool gn_path_within(const char *path, const char *root, const char *real_root)
+/* True when path is spelled below root (not root itself, root not "/")
+ * through existing entries none of which is a symbolic link, ".", ".." or
+ * empty: one lstat per component below root, the last one's status in
+ * *st (the file's own: no link is on the way). */
+static bool plain_below(const char *path, const char *root, struct stat *st)
 {
-    if (!real_root)
-        return false;
     size_t n = strlen(root);
-    if (n > 1 && strncmp(path, root, n) == 0 && path[n] == '/' && plain_entries(path, n + 1))
-        return true;
+    if (n <= 1 || strncmp(path, root, n) != 0 || path[n] != '/')
+        return false;
+    char *p = gn_xstrdup(path);
+    bool plain = true;
+    for (size_t i = n + 1; plain && p[i];) {
+        size_t end = i + strcspn(p + i, "/");
+        size_t len = end - i;
+        if (len == 0 || (len == 1 && p[i] == '.') || (len == 2 && p[i] == '.' && p[i + 1] == '.')) {
+            plain = false;
+            break;
+        }
+        char saved = p[end];
+        p[end] = '\0';
+        plain = lstat(p, st) == 0 && !S_ISLNK(st->st_mode);
+        p[end] = saved;
+        i = saved ? end + 1 : end;
+    }
+    free(p);
+    return plain;
+}
+
+/* True when path, with every link resolved (realpath), lies at or below
+ * real_root. */
+static bool really_below(const char *path, const char *real_root)
+{
     char *real = realpath(path, NULL);
     bool under = real && spelled_below(real, real_root);
     free(real);
     return under;
 }
 
+bool gn_path_within(const char *path, const char *root, const char *real_root)
+{
+    struct stat st;
+    return real_root && (plain_below(path, root, &st) || really_below(path, real_root));
+}
+
+/* What a file is to the confinement check. */
+typedef enum file_state {
+    FILE_PAGE,    /* a regular file inside the repository */
+    FILE_MISSING, /* no such file */
+    FILE_OUTSIDE, /* outside the repository, or reached through a link out */
+    FILE_FOLDER,
+    FILE_OTHER    /* a FIFO, a device... */
+} file_state;
+
+/* The confinement check, the one gn_source_check_read and the resolver
+ * make: where path is for src. A path spelled outside the repository is
+ * outside without a look at the disk; one spelled below it through no
+ * link costs one lstat per component; else a stat and a realpath. */
+static file_state confine(const gn_source *src, const char *path)
+{
+    struct stat st;
+    if (!spelled_below(path, src->repo))
+        return FILE_OUTSIDE;
+    if (!src->real_repo || !plain_below(path, src->repo, &st)) {
+        if (stat(path, &st) != 0)
+            return FILE_MISSING;
+        if (!src->real_repo || !really_below(path, src->real_repo))
+            return FILE_OUTSIDE;
+    }
+    return S_ISREG(st.st_mode) ? FILE_PAGE : S_ISDIR(st.st_mode) ? FILE_FOLDER : FILE_OTHER;
+}
+
 int gn_source_check_read(const gn_source *src, const char *path, gn_error *err)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
+    char *abs = gn_path_absolute(path);
+    file_state state = abs ? confine(src, abs) : FILE_MISSING;
+    free(abs);
+    switch (state) {
+    case FILE_PAGE:
+        return 0;
+    case FILE_MISSING:
         return gn_fail(err, "%s: no such file", path);
-    if (!gn_path_within(path, src->repo, src->real_repo))
+    case FILE_OUTSIDE:
         return gn_fail(err, "%s: " GN_OUTSIDE_MSG, path);
-    if (!S_ISREG(st.st_mode))
+    default:
         return gn_fail(err, "%s: not a file", path);
-    return 0;
+    }
 }
 
-/* Classify the file abs (absolute, normalised) of src into out. */
-static void classify(const gn_source *src, char *abs, gn_target *out)
+/* Fill out for the file abs (absolute, normalised; taken) of src, whose
+ * confinement check gave state. */
+static void classify(const gn_source *src, char *abs, file_state state, gn_target *out)
 {
+    static const char *const why[] = {
+        [FILE_PAGE] = NULL, [FILE_MISSING] = "no such file", [FILE_OUTSIDE] = GN_OUTSIDE_MSG,
+        [FILE_FOLDER] = "a folder, not a page", [FILE_OTHER] = "not a file"};
     out->file = abs;
-    if (!spelled_below(abs, src->repo) || strcmp(abs, src->repo) == 0) {
-        out->kind = GN_TARGET_OUTSIDE;
-        out->why = GN_OUTSIDE_MSG;
-        return;
+    out->why = why[state];
+    out->kind = state == FILE_PAGE      ? GN_TARGET_PAGE
+                : state == FILE_OUTSIDE ? GN_TARGET_OUTSIDE
+                                        : GN_TARGET_MISSING;
+    if (state != FILE_OUTSIDE) {
+        size_t n = strlen(src->repo);
+        out->rel = gn_xstrdup(strcmp(abs, src->repo) == 0 ? "" : abs + (n == 1 ? 1 : n + 1));
     }
-    size_t n = strlen(src->repo);
-    const char *rel = abs + (n == 1 ? 1 : n + 1);
-    struct stat st;
-    if (stat(abs, &st) != 0) {
-        out->kind = GN_TARGET_MISSING;
-        out->why = "no such file";
-    } else if (!gn_path_within(abs, src->repo, src->real_repo)) {
-        out->kind = GN_TARGET_OUTSIDE;
-        out->why = GN_OUTSIDE_MSG;
-        return;
-    } else if (!S_ISREG(st.st_mode)) {
-        out->kind = GN_TARGET_MISSING;
-        out->why = S_ISDIR(st.st_mode) ? "a folder, not a page" : "not a file";
-    } else {
-        out->kind = GN_TARGET_PAGE;
-    }
-    out->rel = gn_xstrdup(rel);
 }
 
-static bool exists(const char *path)
+/* The file path (a target's file part) names, absolute and normalised:
+ * from the repository root when it starts with '/', else from the folder
+ * of the file `from` (the repository root when NULL). Newly allocated;
+ * NULL when the current folder is unknown. */
+static char *join_target(const gn_source *src, const char *from, const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0;
+    char *joined;
+    if (path[0] == '/') {
+        joined = gn_path_join(src->repo, path + 1);
+    } else {
+        char *dir = from ? gn_path_dirname(from) : gn_xstrdup(src->repo);
+        joined = gn_path_join(dir, path);
+        free(dir);
+    }
+    char *abs = gn_path_absolute(joined);
+    free(joined);
+    return abs;
 }
 
 void gn_resolve(const gn_source *src, const char *from, const char *target, gn_target *out)
@@ -163,37 +205,34 @@ void gn_resolve(const gn_source *src, const char *from, const char *target, gn_t
         return;
     }
     char *path = gn_xstrndup(target, plen);
-    char *joined;
-    if (path[0] == '/') {
-        joined = gn_path_join(src->repo, path + 1);
-    } else {
-        char *dir = from ? gn_path_dirname(from) : gn_xstrdup(src->repo);
-        joined = gn_path_join(dir, path);
-        free(dir);
-    }
-    char *abs = gn_path_absolute(joined);
-    free(joined);
-    if (abs && !exists(abs) && strchr(abs, '%')) {
-        char *decoded = percent_decode(abs, strlen(abs));
-        if (exists(decoded)) {
+    char *abs = join_target(src, from, path);
+    file_state state = abs ? confine(src, abs) : FILE_MISSING;
+    /* "page%20name.md": the decoded name, when only it exists. */
+    if (abs && state == FILE_MISSING && strchr(path, '%')) {
+        char *decoded = percent_decode(path, plen);
+        char *alt = join_target(src, from, decoded);
+        file_state alt_state = alt ? confine(src, alt) : FILE_MISSING;
+        if (alt_state != FILE_MISSING) {
             free(abs);
-            abs = decoded;
+            abs = alt;
+            state = alt_state;
         } else {
-            free(decoded);
+            free(alt);
         }
+        free(decoded);
     }
     /* A site path ("/docs/commerce/..."), unless it names a file or
-     * folder of the repository or lies under its help/. */
-    if (abs && path[0] == '/' && strncmp(path, "/help/", 6) != 0 && !exists(abs)) {
+     * folder of the repository, lies under its help/ or climbs out of it
+     * ("/../../tmp/x" is outside). */
+    if (abs && path[0] == '/' && strncmp(path, "/help/", 6) != 0 && state == FILE_MISSING) {
         free(abs);
-        abs = NULL;
         out->kind = GN_TARGET_SITE;
         out->why = "a path of the published site, not a file here";
     } else if (!abs) {
         out->kind = GN_TARGET_MISSING;
         out->why = "no such file";
     } else {
-        classify(src, abs, out);
+        classify(src, abs, state, out);
     }
     free(path);
 }

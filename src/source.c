@@ -8,13 +8,15 @@
 #include "guidenav/source.h"
 #include "guidenav/util.h"
 
-/* The TOC file of folder (TOC.md, else toc.md), newly allocated, or NULL. */
-static char *toc_file(const char *folder)
+/* The TOC file of folder (TOC.md, else toc.md), newly allocated, or NULL:
+ * a regular file inside src's repository (a TOC that is a symbolic link
+ * out of it makes no guide). */
+static char *toc_file(const gn_source *src, const char *folder)
 {
     static const char *const names[] = {"TOC.md", "toc.md"};
     for (size_t i = 0; i < 2; i++) {
         char *p = gn_path_join(folder, names[i]);
-        if (gn_is_file(p))
+        if (gn_is_file(p) && gn_path_within(p, src->repo, src->real_repo))
             return p;
         free(p);
     }
@@ -82,7 +84,7 @@ static void add_guides_below(gn_source *src, const char *sub)
         char *dir = gn_path_join(folder, names[i]);
         /* A guide folder that is a link out of the root is not followed. */
         bool inside = gn_path_within(dir, src->root, real_root);
-        char *toc = inside && gn_is_dir(dir) ? toc_file(dir) : NULL;
+        char *toc = inside && gn_is_dir(dir) ? toc_file(src, dir) : NULL;
         if (toc) {
             char *id = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
             add_guide(src, id, dir, toc);
@@ -99,7 +101,7 @@ static void add_guides_below(gn_source *src, const char *sub)
 /* Find the guides of src->root: the root itself, help/<guide>, <guide>. */
 static void find_guides(gn_source *src)
 {
-    char *toc = toc_file(src->root);
+    char *toc = toc_file(src, src->root);
     if (toc) {
         add_guide(src, "", gn_xstrdup(src->root), toc);
         return;
@@ -110,15 +112,12 @@ static void find_guides(gn_source *src)
 
 bool gn_folder_has_guides(const char *folder)
 {
-    gn_source probe = {.tag = NULL, .root = (char *)folder};
+    gn_source probe = {.tag = NULL, .root = (char *)folder, .repo = gn_path_repo_root(folder)};
+    probe.real_repo = realpath(probe.repo, NULL);
     find_guides(&probe);
     bool found = probe.nguides > 0;
-    for (size_t i = 0; i < probe.nguides; i++) {
-        free(probe.guides[i].id);
-        free(probe.guides[i].dir);
-        free(probe.guides[i].toc_path);
-    }
-    free(probe.guides);
+    probe.root = NULL; /* not ours */
+    gn_source_free(&probe);
     return found;
 }
 
@@ -199,31 +198,38 @@ static char *join_comps(char **comps, size_t from, size_t to)
     return gn_buf_take(&b);
 }
 
-/* The repository root of the absolute folder root: the folder above
- * "help/" when root lies inside one (or is one), else root. */
-static char *repo_root_of(const char *root)
+char *gn_path_repo_root(const char *root)
 {
     const char *help = strstr(root, "/help/");
     size_t n = strlen(root);
     if (n >= 5 && strcmp(root + n - 5, "/help") == 0)
         help = root + n - 5;
+    if (help == root)
+        return gn_xstrdup("/");
     return help ? gn_xstrndup(root, (size_t)(help - root)) : gn_xstrdup(root);
+}
+
+/* Make s the source of the folder root (absolute, taken) with tag
+ * (taken): its repository and its guides. */
+static void init_source(gn_source *s, char *tag, char *root)
+{
+    memset(s, 0, sizeof *s);
+    s->tag = tag;
+    s->root = root;
+    s->repo = gn_path_repo_root(root);
+    s->real_repo = realpath(s->repo, NULL);
+    find_guides(s);
 }
 
 static gn_source *add_source(gn_localeset *set, char *tag, char *root)
 {
     set->v = gn_xreallocarray(set->v, set->n + 1, sizeof *set->v);
     gn_source *s = &set->v[set->n++];
-    memset(s, 0, sizeof *s);
-    s->tag = tag;
-    s->root = root;
-    s->repo = repo_root_of(root);
-    s->real_repo = realpath(s->repo, NULL);
-    find_guides(s);
+    init_source(s, tag, root);
     return s;
 }
 
-static void free_source(gn_source *s)
+void gn_source_free(gn_source *s)
 {
     for (size_t i = 0; i < s->nguides; i++) {
         gn_guide *g = &s->guides[i];
@@ -242,6 +248,33 @@ static void free_source(gn_source *s)
     free(s->root);
     free(s->repo);
     free(s->real_repo);
+    memset(s, 0, sizeof *s);
+}
+
+/* Up from the file's folder, two stats a level until a TOC is found: no
+ * folder is listed and no sibling locale looked for, so a --dump of one
+ * page stays as fast as it was. */
+int gn_source_of_file(const char *file, gn_source *src)
+{
+    memset(src, 0, sizeof *src);
+    char *abs = gn_path_absolute(file);
+    char *dir = abs ? gn_path_dirname(abs) : NULL;
+    free(abs);
+    for (int up = 0; dir && up < 16 && strcmp(dir, "/") != 0; up++) {
+        char *toc = gn_path_join(dir, "TOC.md"), *lower = gn_path_join(dir, "toc.md");
+        bool held = gn_is_file(toc) || gn_is_file(lower);
+        free(toc);
+        free(lower);
+        if (held) {
+            init_source(src, gn_path_locale(dir), dir);
+            return 0;
+        }
+        char *parent = gn_path_dirname(dir);
+        free(dir);
+        dir = parent;
+    }
+    free(dir);
+    return -1;
 }
 
 static int cmp_source_tags(const void *a, const void *b)
@@ -288,7 +321,7 @@ static void add_siblings(gn_localeset *set, char **comps, size_t n, tag_origin o
         }
         gn_source *s = add_source(set, gn_xstrdup(tag), root);
         if (s->nguides == 0) /* this locale lacks the guide folder */
-            free_source(&set->v[--set->n]);
+            gn_source_free(&set->v[--set->n]);
     }
     free_names(names, count);
     free(real_parent);
@@ -361,7 +394,7 @@ int gn_localeset_discover(char *const *args, size_t nargs, gn_localeset *set,
 void gn_localeset_free(gn_localeset *set)
 {
     for (size_t i = 0; i < set->n; i++)
-        free_source(&set->v[i]);
+        gn_source_free(&set->v[i]);
     free(set->v);
     set->v = NULL;
     set->n = 0;
@@ -404,7 +437,7 @@ gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)
     for (size_t i = 0; i < src->nguides; i++)
         if (strcmp(src->guides[i].dir, dir) == 0)
             return &src->guides[i];
-    char *toc = toc_file(dir);
+    char *toc = toc_file(src, dir);
     if (!toc)
         return NULL;
     add_guide(src, id, gn_xstrdup(dir), toc);

@@ -5,6 +5,7 @@
 #include <cmark-gfm.h>
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
+#include "guidenav/resolve.h"
 #include "guidenav/text.h"
 #include "guidenav/toc.h"
 #include "guidenav/util.h"
@@ -79,24 +80,6 @@ static cmark_node *first_link(cmark_node *node)
     return link;
 }
 
-/* True when url is absolute: "scheme:" (RFC 3986 letters) or "//host". */
-static bool is_external(const char *url)
-{
-    if (url[0] == '/' && url[1] == '/')
-        return true;
-    size_t i;
-    if (!((url[0] >= 'A' && url[0] <= 'Z') || (url[0] >= 'a' && url[0] <= 'z')))
-        return false;
-    for (i = 1; url[i]; i++) {
-        char c = url[i];
-        bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                  (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';
-        if (!ok)
-            break;
-    }
-    return url[i] == ':';
-}
-
 /* Fill e from the list item: its first child, when a paragraph, gives the
  * title and the kind (the first link in it makes a page or external entry,
  * else a group); an item without one is a group with an empty title. */
@@ -117,7 +100,7 @@ static void read_item(cmark_node *item, gn_toc_entry *e)
     const char *url = cmark_node_get_url(link);
     if (!url)
         url = "";
-    e->kind = is_external(url) ? GN_TOC_EXTERNAL : GN_TOC_PAGE;
+    e->kind = gn_url_is_external(url) ? GN_TOC_EXTERNAL : GN_TOC_PAGE;
     /* Sanitised like titles: every view prints targets (the tree's status
      * line, --toc, --check), and cmark decodes "&#27;" in a URL into a real
      * ESC. A path with a control character or invalid UTF-8 in it then

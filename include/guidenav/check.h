@@ -21,11 +21,14 @@ typedef struct gn_problems {
 } gn_problems;
 
 /* Check every guide of every locale of set: TOC entries whose file is
- * missing, pages on disk not reached from the TOC, relative links and
- * anchors that lead nowhere, pages whose heading structure (levels in
+ * missing, pages on disk that no TOC of their locale reaches, links and
+ * anchors that lead nowhere, TOC entries and links naming a file outside
+ * the repository (never read), pages whose heading structure (levels in
  * order) differs from the reference locale's page, and pages stale against
- * the reference (when repo is its git repository). Problems are in locale,
- * then file, then line order. */
+ * the reference (when repo is its git repository). TOC entries and links
+ * are resolved by gn_resolve, and every page is read only after
+ * gn_source_check_read. Problems are in locale, then file, then line
+ * order. */
 void gn_check(gn_localeset *set, const char *reference, gn_repo *repo, gn_problems *out);
 void gn_problems_free(gn_problems *p);
 

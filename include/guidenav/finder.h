@@ -1,7 +1,9 @@
 /* finder.h: searching many pages at once: this guide, every guide of a
  * locale, or every locale. Pages are read and laid out on demand and kept
  * for the session; the work is done in steps so a caller can keep
- * answering keys while results stream in. */
+ * answering keys while results stream in. A TOC's targets are resolved
+ * like page links (resolve.h), and a page is read only when the
+ * confinement check allows it. */
 #ifndef GUIDENAV_FINDER_H
 #define GUIDENAV_FINDER_H
 
@@ -21,7 +23,9 @@ typedef struct gn_scope {
 typedef struct gn_found {
     size_t loc;      /* locale index in the set */
     char *guide;     /* guide id */
-    char *page;      /* page path in the guide */
+    char *page;      /* page path in the guide: its TOC target, without
+                        fragment (see gn_resolve_in_guide) */
+    char *rel;       /* the page's file from the repository root */
     const char *title; /* the page's title (lives as long as the finder) */
     int src_line;    /* line in the page's file where its paragraph starts */
     size_t par;      /* paragraph index in the page's laid-out text */
@@ -57,6 +61,12 @@ const gn_found *gn_finder_results(const gn_finder *f, size_t *n);
  * them, say): memory then stays small however many matches there are. The
  * results of the next steps start at index 0. */
 void gn_finder_forget_results(gn_finder *f);
+/* The messages ("PATH: outside the guide, not read") of the pages in
+ * scope that the confinement check refused since the last call: such a
+ * page is neither read nor kept in the text cache, and is said once per
+ * finder. The caller takes the array and each message (and frees them);
+ * NULL when none. */
+char **gn_finder_take_refused(gn_finder *f, size_t *n);
 /* Pages searched so far and in all, for a progress figure. */
 void gn_finder_progress(const gn_finder *f, size_t *done, size_t *total);
 

@@ -83,6 +83,10 @@ typedef struct gn_layout_opts {
     const char *lang; /* the page's locale tag ("ja-JP"), or NULL */
     bool ascii;       /* ASCII marks and borders: the terminal is not UTF-8 */
     const char *path; /* the page's file, to find {{snippets}}; or NULL */
+    /* The repository root reads are confined to (the page's locale
+     * source's repo, gn_source_repo_root); NULL: the one a locale source
+     * holding the page would have (gn_path_repo_root of its folder). */
+    const char *repo;
     /* Added to cmark's line numbers to give lines of the page's file: the
      * page's body_line - 1 (0 when the text parsed is the whole file). */
     int line_offset;
@@ -138,8 +142,12 @@ typedef struct gn_doc {
 
 /* Lay out the document root as opts says. doc is overwritten (free it
  * first if it held a layout); the caller frees it with gn_doc_free.
- * {{name}} snippets come from the nearest help/_includes/snippets.md above
- * opts->path, within the folder that holds "help". */
+ * {{name}} snippets come from the nearest _includes/snippets.md or
+ * help/_includes/snippets.md in a folder from opts->path's up to the
+ * repository root (opts->repo, else the folder above the first "help"
+ * component of the page's path, else the page's own folder), never above
+ * it: a file there that is a symbolic link out of that root is not read.
+ * So a page never reads a file outside its locale source. */
 void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc);
 void gn_doc_free(gn_doc *doc);
 

@@ -46,6 +46,18 @@ int gn_localeset_discover(char *const *args, size_t nargs, gn_localeset *set,
                           gn_error *err);
 void gn_localeset_free(gn_localeset *set);
 
+/* The locale source of the guide above file, alone: the nearest folder
+ * holding a TOC file from file's folder up (16 levels at most, "/" not
+ * included), with its repository (see gn_source_repo_root); no sibling
+ * locale is looked for and no folder listed, so it costs a few stats (for
+ * --dump of one page). Its guides may be none when that TOC is a link out
+ * of the repository; its confinement holds all the same. 0 with src
+ * filled, -1 when no folder above holds a TOC (src is then empty); free
+ * src with gn_source_free either way. */
+int gn_source_of_file(const char *file, gn_source *src);
+/* Release what src holds; src is left empty. */
+void gn_source_free(gn_source *src);
+
 /* The source with this tag, or NULL. */
 gn_source *gn_localeset_find(const gn_localeset *set, const char *tag);
 /* The guide with this id in src, or NULL. */
@@ -53,8 +65,13 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id);
 
 /* The repository root of src: the folder above "help/" when the source
  * lies inside one (or is one), else the source root itself. Repository-
- * absolute links ("/help/guide/page.md") start there. Newly allocated. */
+ * absolute links ("/help/guide/page.md") start there, and every read of
+ * the source stays inside it. Newly allocated. */
 char *gn_source_repo_root(const gn_source *src);
+/* The repository root a source at the absolute folder path would have
+ * (the rule above): the folder above path's first "help" component, else
+ * path itself. Newly allocated. */
+char *gn_path_repo_root(const char *path);
 
 /* True when path, with every symbolic link resolved, lies inside src's
  * repository root (gn_source_repo_root, links resolved too). Reads stay

@@ -172,19 +172,7 @@ static char root[256];
 
 static void write_file(const char *rel, const char *text)
 {
-    char path[512], dir[512];
-    snprintf(path, sizeof path, "%s/%s", root, rel);
-    snprintf(dir, sizeof dir, "%s", path);
-    for (char *p = dir + strlen(root) + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(dir, 0755);
-            *p = '/';
-        }
-    FILE *f = fopen(path, "w");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
+    unit_write_file(root, rel, text);
 }
 
 static void link_to(const char *target, const char *rel)
@@ -220,9 +208,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-    return system(cmd);
+    unit_remove_tree(root);
+    return 0;
 }
 
 static void test_folders(void **state)

@@ -102,14 +102,6 @@ static void test_forget_results(void **state)
     gn_localeset_free(&set);
 }
 
-/* Remove the folder dir and everything in it. */
-static void remove_tree(const char *dir)
-{
-    char *rm = gn_xasprintf("rm -rf '%s'", dir);
-    assert_int_equal(system(rm), 0);
-    free(rm);
-}
-
 /* Write text to the file at path (its folder exists). */
 static void write_text(const char *path, const char *text)
 {
@@ -194,7 +186,7 @@ static void test_disk_cache(void **state)
     gn_finder_free(f);
 
     gn_localeset_free(&set);
-    remove_tree(tmp);
+    unit_remove_tree(tmp);
     free(want_fox);
     free(want_ja);
     free(guide);
@@ -265,7 +257,7 @@ static void test_disk_prune(void **state)
     assert_false(on_disk(cache, &set.v[0], b));
     gn_localeset_free(&set);
 
-    remove_tree(tmp);
+    unit_remove_tree(tmp);
     free(root);
     free(cache);
     free(toc);

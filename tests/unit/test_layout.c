@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "unit.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
@@ -226,6 +227,67 @@ static void test_controls_are_visible(void **state)
     free(out);
 }
 
+/* The plain text of the page dir/rel laid out at 80 columns, its reads
+ * confined to repo (NULL: the layout's own rule). Newly allocated. */
+static char *render_page(const char *dir, const char *rel, const char *repo)
+{
+    char *path = gn_xasprintf("%s/%s", dir, rel);
+    gn_page page;
+    assert_int_equal(gn_page_load(path, &page, NULL), 0);
+    gn_layout_opts o = {.width = 80, .path = path, .repo = repo};
+    gn_doc doc;
+    gn_layout(page.doc, &o, &doc);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    gn_paint_text(f, &doc, false);
+    fclose(f);
+    gn_doc_free(&doc);
+    gn_page_free(&page);
+    free(path);
+    return out;
+}
+
+/* {{snippets}} come from the page's locale source only: never from a
+ * folder above it that happens to hold help/, nor through a link out. */
+static void test_snippets_stay_in_the_source(void **state)
+{
+    (void)state;
+    char tmp[] = "/tmp/gn-snippets-XXXXXX";
+    assert_non_null(mkdtemp(tmp));
+    unit_write_file(tmp, "help/_includes/snippets.md", "## Word {#word}\n\nfrom above the source\n");
+    unit_write_file(tmp, "bundle/en/TOC.md", "# Bundle\n\n- [Page](page.md)\n");
+    unit_write_file(tmp, "bundle/en/page.md", "# Page\n\nSay {{word}}.\n");
+    unit_write_file(tmp, "site.en/help/_includes/snippets.md", "## Word {#word}\n\nfrom the source\n");
+    unit_write_file(tmp, "site.en/help/g/TOC.md", "# G\n\n- [Page](page.md)\n");
+    unit_write_file(tmp, "site.en/help/g/page.md", "# Page\n\nSay {{word}}.\n");
+    unit_write_file(tmp, "linked.en/help/g/page.md", "# Page\n\nSay {{word}}.\n");
+    unit_write_file(tmp, "linked.en/help/_includes/README.md", "A snippets file linked out.\n");
+    char *from = gn_xasprintf("%s/help/_includes/snippets.md", tmp);
+    char *link = gn_xasprintf("%s/linked.en/help/_includes/snippets.md", tmp);
+    assert_int_equal(symlink(from, link), 0);
+    char *bundle = gn_xasprintf("%s/bundle/en", tmp), *site = gn_xasprintf("%s/site.en", tmp);
+    static const struct { const char *page; int repo; const char *want, *not; } cases[] = {
+        {"bundle/en/page.md", 0, "Say", "from above"},
+        {"bundle/en/page.md", 1, "Say", "from above"},
+        {"site.en/help/g/page.md", 0, "from the source", "from above"},
+        {"site.en/help/g/page.md", 2, "from the source", "from above"},
+        {"linked.en/help/g/page.md", 0, "Say", "from above"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *repo = cases[i].repo == 1 ? bundle : cases[i].repo == 2 ? site : NULL;
+        char *out = render_page(tmp, cases[i].page, repo);
+        if (!strstr(out, cases[i].want) || strstr(out, cases[i].not))
+            fail_msg("%s (repo %s): %s", cases[i].page, repo ? repo : "none", out);
+        free(out);
+    }
+    free(from);
+    free(link);
+    free(bundle);
+    free(site);
+    unit_remove_tree(tmp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +303,7 @@ int main(void)
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_controls_are_visible),
+        cmocka_unit_test(test_snippets_stay_in_the_source),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
