@@ -417,24 +417,6 @@ static int run_dump(const options *o, gn_error *err)
     return rc;
 }
 
-/* The guide folder holding page: the nearest folder above it with a TOC.
- * Newly allocated, or NULL. */
-static bool holds_toc(const char *dir)
-{
-    if (strcmp(dir, "/") == 0 || !gn_folder_has_guides(dir))
-        return false;
-    char *toc = gn_path_join(dir, "TOC.md"), *lower = gn_path_join(dir, "toc.md");
-    bool guide = gn_is_file(toc) || gn_is_file(lower);
-    free(toc);
-    free(lower);
-    return guide;
-}
-
-static char *guide_of_page(const char *page)
-{
-    return gn_path_find_up(page, 16, holds_toc);
-}
-
 /* Lay out the counterpart of page (rel, in the guide with id) in locale
  * tag: the page, or a notice when that locale lacks it. */
 static int lay_out_counterpart(gn_localeset *set, const char *tag, const char *id,
@@ -487,16 +469,17 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
     char *a = gn_xstrndup(o->pair, (size_t)(comma - o->pair));
     const char *b = comma + 1;
     const char *page = args[0];
-    char *guide_dir = guide_of_page(page);
+    gn_source alone; /* the page's guide, found as --dump finds it */
+    bool in_guide = gn_source_of_file(page, &alone) == 0;
     char *abs = gn_path_absolute(page);
     gn_localeset set = {0};
     int rc = -1;
-    if (!guide_dir || !abs || !gn_is_file(abs)) {
+    if (!in_guide || !abs || !gn_is_file(abs)) {
         gn_fail(err, "%s: not a page of a guide (no TOC.md above it)", page);
         goto done;
     }
     int rc_set = nargs > 1 ? gn_localeset_discover(args + 1, (size_t)nargs - 1, &set, err)
-                           : gn_localeset_discover(&guide_dir, 1, &set, err);
+                           : gn_localeset_discover(&alone.root, 1, &set, err);
     if (rc_set != 0)
         goto done;
     /* The page's guide id and its path in the guide. */
@@ -538,7 +521,7 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
     gn_doc_free(&right);
 done:
     gn_localeset_free(&set);
-    free(guide_dir);
+    gn_source_free(&alone);
     free(abs);
     free(a);
     return rc;

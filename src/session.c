@@ -277,7 +277,7 @@ static void lay_out_side(gn_session *s, gn_source *src, gn_side *side, int width
     if (width < 1)
         width = 1;
     if (side->have_page) {
-        gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii,
+        gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii, .repo = src->repo,
                             .path = side->pg.path, .line_offset = side->pg.body_line - 1};
         gn_layout(side->pg.doc, &o, &side->doc);
     } else {
@@ -950,8 +950,17 @@ void gn_session_open_found(gn_session *s, const gn_found *r, const char *query)
 
 int gn_session_search_done(gn_session *s)
 {
+    if (!s->finder)
+        return 0;
+    size_t n;
+    char **refused = gn_finder_take_refused(s->finder, &n);
+    if (n)
+        say(s, "%zu page%s not searched: %s", n, n == 1 ? "" : "s", refused[0]);
+    for (size_t i = 0; i < n; i++)
+        free(refused[i]);
+    free(refused);
     gn_error err;
-    if (s->finder && gn_finder_save(s->finder, &err) != 0) {
+    if (gn_finder_save(s->finder, &err) != 0) {
         say(s, "search cache not saved: %s", err.msg);
         return -1;
     }

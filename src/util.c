@@ -352,24 +352,6 @@ void gn_base64(gn_buf *out, const char *s, size_t len)
     }
 }
 
-char *gn_path_find_up(const char *path, int levels, bool (*holds)(const char *dir))
-{
-    char *abs = gn_path_absolute(path);
-    char *dir = abs ? gn_path_dirname(abs) : NULL;
-    free(abs);
-    for (int up = 0; dir && up < levels; up++) {
-        if (holds(dir))
-            return dir;
-        if (strcmp(dir, "/") == 0)
-            break;
-        char *parent = gn_path_dirname(dir);
-        free(dir);
-        dir = parent;
-    }
-    free(dir);
-    return NULL;
-}
-
 /* Create folder dir and each missing folder above it, with mode 0700
  * (before the umask). Existing folders are left as they are; a folder
  * another process creates meanwhile is fine. */

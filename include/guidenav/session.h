@@ -195,8 +195,9 @@ bool gn_session_search(gn_session *s, const char *query);
 void gn_session_search_widen(gn_session *s);
 /* Open match r of the search for query (its locale, page and match). */
 void gn_session_open_found(gn_session *s, const gn_found *r, const char *query);
-/* The search box closed: keep the text cache; -1 with msg when it could
- * not be written. */
+/* The search box closed: keep the text cache; msg says which pages were
+ * refused (outside the guide); -1 with msg when the cache could not be
+ * written. */
 int gn_session_search_done(gn_session *s);
 
 /* ---- bookmarks and the saved place ---- */

@@ -75,8 +75,5 @@ void gn_base64(gn_buf *out, const char *s, size_t len);
 /* Sort an array of strings in byte order (strcmp). */
 void gn_sort_strings(char **v, size_t n);
 
-/* The nearest folder above path (its own folder first, then up to levels
- * folders, "/" last) for which holds() is true: newly allocated, or NULL. */
-char *gn_path_find_up(const char *path, int levels, bool (*holds)(const char *dir));
 
 #endif
