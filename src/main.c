@@ -25,6 +25,7 @@
 #include "guidenav/page.h"
 #include "guidenav/paint.h"
 #include "guidenav/resolve.h"
+#include "guidenav/session.h"
 #include "guidenav/source.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -417,47 +418,19 @@ static int run_dump(const options *o, gn_error *err)
     return rc;
 }
 
-/* Lay out the counterpart of page (rel, in the guide with id) in locale
- * tag: the page, or a notice when that locale lacks it. */
-static int lay_out_counterpart(gn_localeset *set, const char *tag, const char *id,
-                               const char *rel, int width, bool ascii, gn_doc *doc,
-                               gn_error *err)
+/* The index of the locale with this tag in set; -1 with err naming the
+ * locales there when it has none. */
+static long locale_index(const gn_localeset *set, const char *tag, gn_error *err)
 {
     gn_source *src = gn_localeset_find(set, tag);
-    if (!src) {
-        gn_buf have = GN_BUF_INIT;
-        for (size_t i = 0; i < set->n; i++)
-            gn_buf_addf(&have, "%s%s", i ? ", " : "", set->v[i].tag);
-        gn_fail(err, "no locale %s here (the locale set has %s)", tag, have.data);
-        gn_buf_free(&have);
-        return -1;
-    }
-    gn_guide *g = gn_source_guide(src, id);
-    gn_target t = {.kind = GN_TARGET_MISSING};
-    if (g)
-        gn_resolve_in_guide(src, g, rel, &t);
-    gn_page page;
-    gn_error refused;
-    if (t.kind == GN_TARGET_PAGE && gn_source_check_read(src, t.file, &refused) == 0) {
-        if (gn_page_load(t.file, &page, err) != 0) {
-            gn_page_free(&page);
-            gn_target_free(&t);
-            return -1;
-        }
-        gn_layout_opts lo = {.width = width, .lang = tag, .ascii = ascii, .path = t.file,
-                             .repo = src->repo, .line_offset = page.body_line - 1};
-        gn_layout(page.doc, &lo, doc);
-        gn_page_free(&page);
-    } else {
-        /* A counterpart outside the guide is named, never read. */
-        char *msg = t.kind == GN_TARGET_PAGE ? gn_xstrdup(refused.msg)
-                    : t.kind == GN_TARGET_OUTSIDE ? gn_xasprintf("%s: " GN_OUTSIDE_MSG, t.file)
-                    : gn_xasprintf("This page is not available in %s.", tag);
-        gn_layout_message(msg, width, doc);
-        free(msg);
-    }
-    gn_target_free(&t);
-    return 0;
+    if (src)
+        return (long)(src - set->v);
+    gn_buf have = GN_BUF_INIT;
+    for (size_t i = 0; i < set->n; i++)
+        gn_buf_addf(&have, "%s%s", i ? ", " : "", set->v[i].tag);
+    gn_fail(err, "no locale %s here (the locale set has %s)", tag, have.data);
+    gn_buf_free(&have);
+    return -1;
 }
 
 /* --compare A,B PAGE: the page in two locales, aligned. */
@@ -490,35 +463,36 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
         gn_fail(err, "%s: not in a guide of the locale set", page);
         goto done;
     }
-    const char *id = g->id;
     int width = o->width ? o->width : terminal_width();
     bool ascii = o->ascii || !utf8_locale();
-    const char *mark = ascii ? "> " : "» ";
     int lw, rw;
+    long la = locale_index(&set, a, err), lb = la < 0 ? -1 : locale_index(&set, b, err);
+    if (la < 0 || lb < 0)
+        goto done;
     if (gn_compare_widths(width, o->interleave, &lw, &rw) != 0) {
         gn_fail(err, "--width %d is too narrow to compare", width);
         goto done;
     }
-    gn_doc left, right;
-    if (lay_out_counterpart(&set, a, id, rel, lw, ascii, &left, err) != 0)
-        goto done;
-    if (lay_out_counterpart(&set, b, id, rel, rw, ascii, &right, err) != 0) {
-        gn_doc_free(&left);
-        goto done;
-    }
-    gn_align al;
-    gn_align_docs(&left, &right, &al);
+    /* The page compared as the navigator compares it. */
+    gn_session s;
+    gn_session_opts so = {.reference = o->reference, .ascii = ascii};
+    gn_session_init(&s, &set, &so);
+    gn_session_switch_locale(&s, (size_t)la);
+    gn_session_open(&s, g->id, rel);
+    gn_session_set_right(&s, (size_t)lb);
+    gn_session_resize(&s, width, 1, !o->interleave);
+    gn_session_layout(&s);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    rc = o->interleave ? gn_paint_interleaved(stdout, &left, &right, &al, color, mark)
-                       : gn_paint_side_by_side(stdout, &left, &right, &al, color, ascii);
+    rc = o->interleave
+             ? gn_paint_interleaved(stdout, &s.left.doc, &s.right.doc, &s.align, color,
+                                    ascii ? "> " : "» ")
+             : gn_paint_side_by_side(stdout, &s.left.doc, &s.right.doc, &s.align, color, ascii);
     if (fflush(stdout) != 0 || rc != 0)
         rc = gn_fail(err, "writing the comparison: output error");
-    else if (al.structure_differs)
+    else if (s.align.structure_differs)
         report("the heading structure differs: %s has %zu headings, %s %zu",
-                a, left.nheadings, b, right.nheadings);
-    gn_align_free(&al);
-    gn_doc_free(&left);
-    gn_doc_free(&right);
+                a, s.left.doc.nheadings, b, s.right.doc.nheadings);
+    gn_session_free(&s);
 done:
     gn_localeset_free(&set);
     gn_source_free(&alone);

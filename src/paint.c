@@ -94,17 +94,14 @@ int gn_paint_side_by_side(FILE *out, const gn_doc *l, const gn_doc *r,
 int gn_paint_interleaved(FILE *out, const gn_doc *l, const gn_doc *r,
                          const gn_align *a, bool color, const char *mark)
 {
-    gn_align il;
-    gn_align_interleave(a, &il);
-    for (size_t row = 0; row < il.nrows; row++) {
-        if (il.right[row] >= 0)
+    for (size_t row = 0; row < a->nrows; row++) {
+        if (a->right[row] >= 0)
             fputs(mark, out);
-        if (il.left[row] >= 0)
-            gn_paint_line(out, l, (size_t)il.left[row], color);
-        else
-            gn_paint_line(out, r, (size_t)il.right[row], color);
+        if (a->left[row] >= 0)
+            gn_paint_line(out, l, (size_t)a->left[row], color);
+        else if (a->right[row] >= 0)
+            gn_paint_line(out, r, (size_t)a->right[row], color);
         fputc('\n', out);
     }
-    gn_align_free(&il);
     return ferror(out) ? -1 : 0;
 }

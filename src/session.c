@@ -806,7 +806,7 @@ void gn_session_compare(gn_session *s, bool on)
     }
     keep_place(s);
     s->compare = on;
-    if (on && (!s->right_chosen || s->right_loc == s->loc))
+    if (on && !s->right_chosen)
         s->right_loc = default_right(s);
     load_right(s);
 }

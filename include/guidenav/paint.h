@@ -21,9 +21,10 @@ int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color);
 int gn_paint_side_by_side(FILE *out, const gn_doc *l, const gn_doc *r,
                           const gn_align *a, bool color, bool ascii);
 
-/* Write each aligned stretch of l followed by its counterpart in r, whose
- * lines are marked with mark ("» "); r must be laid out narrower by the
- * mark's width. */
+/* Write the rows of a, an interleaved alignment (gn_align_interleave):
+ * each stretch of l followed by its counterpart in r, whose lines are
+ * marked with mark ("» "); r must be laid out narrower by the mark's
+ * width. */
 int gn_paint_interleaved(FILE *out, const gn_doc *l, const gn_doc *r,
                          const gn_align *a, bool color, const char *mark);
 
