@@ -18,6 +18,7 @@
 #include <string.h>
 #include "guidenav/matrix.h"
 #include "guidenav/meta.h"
+#include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/util.h"
 
@@ -302,15 +303,19 @@ static void merge_locale(merge *mg, const gn_toc *toc, size_t loc)
     free(stack);
 }
 
-/* Fill cell from the front matter of the page file at path (fields stay
- * NULL when it has none or it cannot be read). */
-static void read_front_matter(gn_matrix_cell *cell, const char *path)
+/* Fill cell from the front matter of the page file at path, read only
+ * when src's confinement check allows it: -1 when it does not (the page
+ * is then no file). Fields stay NULL when it has none or it cannot be
+ * read. */
+static int read_front_matter(gn_matrix_cell *cell, const gn_source *src, const char *path)
 {
     char *text;
     size_t len, body_off;
     int body_line;
+    if (gn_source_check_read(src, path, NULL) != 0)
+        return -1;
     if (gn_read_file(path, &text, &len, NULL) != 0)
-        return;
+        return 0;
     gn_meta meta;
     if (gn_meta_parse(path, text, len, &meta, &body_off, &body_line, NULL) == 0) {
         static const char *const keys[] = {"ht-degree", "workflow-type",
@@ -324,6 +329,7 @@ static void read_front_matter(gn_matrix_cell *cell, const char *path)
     }
     gn_meta_free(&meta);
     free(text);
+    return 0;
 }
 
 /* Give cell the state and front matter of the cell from (same page). */
@@ -420,26 +426,25 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
             } else if (src->kind != GN_TOC_PAGE) {
                 cell->state = GN_CELL_OK;
             } else {
-                char *path = gn_path_join(guides[l]->dir, src->match);
+                gn_target t;
+                gn_resolve_in_guide(&set->v[l], guides[l], src->match, &t);
                 size_t seen;
                 /* A page the TOC lists again is looked at once. */
-                if (gn_strmap_get(&looked, path, &seen)) {
+                if (t.file && gn_strmap_get(&looked, t.file, &seen)) {
                     copy_cell(cell, &m->rows[seen / set->n].cells[seen % set->n]);
                 } else {
-                    gn_strmap_put(&looked, path, q * set->n + l);
+                    if (t.file)
+                        gn_strmap_put(&looked, t.file, q * set->n + l);
                     /* A target outside the guides is never read: no file. */
-                    if (gn_is_file(path) && gn_source_contains(&set->v[l], path)) {
-                        cell->state = GN_CELL_OK;
-                        read_front_matter(cell, path);
-                    } else {
-                        cell->state = GN_CELL_NOFILE;
-                    }
+                    cell->state = t.kind == GN_TARGET_PAGE &&
+                                  read_front_matter(cell, &set->v[l], t.file) == 0
+                                      ? GN_CELL_OK : GN_CELL_NOFILE;
                 }
                 if (cell->state == GN_CELL_OK && (long)l == ref) {
-                    ref_path = path;
-                    path = NULL;
+                    ref_path = t.file;
+                    t.file = NULL;
                 }
-                free(path);
+                gn_target_free(&t);
             }
             if (cell->state != GN_CELL_OK)
                 row->missing_somewhere = true;

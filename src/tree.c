@@ -1,6 +1,7 @@
 /* tree.c: the TOC tree of a locale source (see tree.h). */
 #include <stdlib.h>
 #include <string.h>
+#include "guidenav/resolve.h"
 #include "guidenav/tree.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -46,12 +47,10 @@ void gn_tree_build(gn_tree *t, gn_source *src, const bool *list)
             it->depth = e->depth + (several ? 1 : 0);
             it->has_children = i + 1 < toc->n && toc->entries[i + 1].depth > e->depth;
             if (e->kind == GN_TOC_PAGE) {
-                char *path = gn_path_join(src->guides[g].dir, e->target);
-                char *hash = strpbrk(path, "#?");
-                if (hash)
-                    *hash = '\0';
-                it->missing = !gn_is_file(path);
-                free(path);
+                gn_target page;
+                gn_resolve_in_guide(src, &src->guides[g], e->target, &page);
+                it->missing = page.kind != GN_TARGET_PAGE;
+                gn_target_free(&page);
             }
         }
     }

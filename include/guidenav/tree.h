@@ -17,7 +17,8 @@ typedef struct gn_tree_item {
     int depth;
     bool has_children;
     bool expanded;
-    bool missing;      /* a page entry whose file does not exist */
+    bool missing;      /* a page entry whose target (gn_resolve_in_guide)
+                        * names no page: no file, or one outside */
     bool unlisted;     /* a guide whose entries were left out (see
                         * gn_tree_build): collapsed, with children */
 } gn_tree_item;
