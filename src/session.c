@@ -935,9 +935,11 @@ void gn_session_open_found(gn_session *s, const gn_found *r, const char *query)
 {
     char *guide = gn_xstrdup(r->guide), *page = gn_xstrdup(r->page), *q = gn_xstrdup(query);
     size_t par = r->par, nth = r->nth, loc = r->loc;
-    if (loc != s->loc)
-        gn_session_switch_locale(s, loc);
-    gn_session_open(s, guide, page);
+    /* One step in the history, whatever the locale: not a switch (which
+     * would load the open page in the match's locale) and then an open. */
+    gn_place p = {s->set->v[loc < s->set->n ? loc : s->loc].tag, guide, page, 0};
+    history_step(s, p.locale, guide, page);
+    go_place(s, &p);
     set_query(s, q);
     for (size_t h = 0, k = 0; h < s->nhits; h++)
         if (s->hits[h].par == par && k++ == nth) {

@@ -1363,6 +1363,38 @@ static void test_compare_resize(void **state)
     gn_localeset_free(&set);
 }
 
+/* Opening a match found in another locale is one step in the history:
+ * back returns to the page and locale the search was made from. */
+static void test_open_found_back(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, NULL);
+    gn_session_open(&s, "help/main", "start.md");
+    gn_session_scroll_to(&s, 6);
+    s.scope = (gn_scope){true, true};
+    assert_true(gn_session_search(&s, "検索語"));
+    while (!gn_finder_step(s.finder, 16))
+        ;
+    size_t n;
+    const gn_found *r = gn_finder_results(s.finder, &n);
+    assert_int_equal(n, 2);
+    gn_session_open_found(&s, &r[0], "検索語");
+    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
+    page_shown(&s, "help/main", "long.md");
+    gn_session_back(&s);
+    assert_string_equal(gn_session_source(&s)->tag, "en");
+    page_shown(&s, "help/main", "start.md");
+    assert_int_equal(gn_session_line_at_top(&s), 6);
+    gn_session_forward(&s);
+    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
+    page_shown(&s, "help/main", "long.md");
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1402,6 +1434,7 @@ int main(void)
         cmocka_unit_test(test_restore_compare),
         cmocka_unit_test(test_page_outside_guides),
         cmocka_unit_test(test_compare_resize),
+        cmocka_unit_test(test_open_found_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
