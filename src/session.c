@@ -980,11 +980,23 @@ int gn_session_save(gn_session *s, gn_error *err)
     return gn_state_save(s->opts.state_path, &s->state, err);
 }
 
+/* The guide of a spot read from the state file, which writes a page
+ * outside every guide (no guide) and a guide that is the repository root
+ * (id "") alike and reads both back as NULL. When locale tag has a root
+ * guide, every page of the repository lies in it: it is that one. */
+static char *saved_guide(const gn_session *s, const char *tag, char *guide)
+{
+    gn_source *src = tag ? gn_localeset_find(s->set, tag) : NULL;
+    if (!src)
+        src = gn_session_source(s);
+    return !guide && gn_source_guide(src, "") ? "" : guide;
+}
+
 /* Go to a saved spot: its locale, its page, its line. */
 static void go_spot(gn_session *s, const gn_spot *spot)
 {
-    gn_place p = {spot->locale ? spot->locale : gn_session_source(s)->tag, spot->guide,
-                  spot->page, spot->top};
+    gn_place p = {spot->locale ? spot->locale : gn_session_source(s)->tag,
+                  saved_guide(s, spot->locale, spot->guide), spot->page, spot->top};
     history_step(s, p.locale, p.guide, p.page);
     go_place(s, &p);
 }
@@ -1067,7 +1079,7 @@ int gn_session_restore(gn_session *s)
         say(s, "Language: %s", src->tag);
     }
     s->compare = s->state.compare && s->set->n > 1 && s->right_loc != s->loc;
-    show(s, last->guide, last->page, (long)last->top);
+    show(s, saved_guide(s, last->locale, last->guide), last->page, (long)last->top);
     return 0;
 }
 

@@ -1395,6 +1395,50 @@ static void test_open_found_back(void **state)
     gn_localeset_free(&set);
 }
 
+/* A locale set whose guide is the locale folder itself (the bundled guide's
+ * shape, guide id ""): the place is restored into that guide, its entry
+ * selected in the tree. */
+static void test_restore_root_guide(void **state)
+{
+    (void)state;
+    char *state_path = path_of("state/root.state");
+    write_file("bundle/en/TOC.md", "# Bundle\n\n- [One](one.md)\n- [Two](two.md)\n");
+    write_file("bundle/en/one.md", "# One\n\nFirst page.\n");
+    write_file("bundle/en/two.md", "# Two\n\nSecond page.\n");
+    write_file("bundle/de-DE/TOC.md", "# Bündel\n\n- [Eins](one.md)\n- [Zwei](two.md)\n");
+    write_file("bundle/de-DE/two.md", "# Zwei\n\nZweite Seite.\n");
+    gn_localeset set;
+    discover("bundle/en", &set);
+    gn_session s;
+    start(&s, &set, state_path);
+    assert_string_equal(set.v[0].guides[0].id, "");
+    s.cursor = row_titled(&s, "Two");
+    size_t item = s.tree.rows[s.cursor];
+    assert_true(gn_session_tree_enter(&s));
+    page_shown(&s, "", "two.md");
+    assert_int_equal(s.current, item);
+    assert_int_equal(gn_session_mark(&s, 0), 0);
+    gn_error err;
+    assert_int_equal(gn_session_save(&s, &err), 0);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+
+    discover("bundle/en", &set);
+    start(&s, &set, state_path);
+    assert_int_equal(gn_session_restore(&s), 0);
+    page_shown(&s, "", "two.md");
+    assert_int_equal(s.current, item);
+    gn_session_switch_locale(&s, loc_of(&set, "de-DE"));
+    page_shown(&s, "", "two.md");
+    assert_string_equal(s.title, "Zwei");
+    assert_int_equal(gn_session_jump(&s, 0), 0);
+    page_shown(&s, "", "two.md");
+    assert_string_equal(gn_session_source(&s)->tag, "en");
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+    free(state_path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1435,6 +1479,7 @@ int main(void)
         cmocka_unit_test(test_page_outside_guides),
         cmocka_unit_test(test_compare_resize),
         cmocka_unit_test(test_open_found_back),
+        cmocka_unit_test(test_restore_root_guide),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
