@@ -369,19 +369,33 @@ static void free_side(gn_side *side)
     side->notice = NULL;
 }
 
-/* The guide with s->guide's id in src, adopted from the same place in
- * src's repository when a link led to it in another locale. */
-static gn_guide *guide_in(gn_session *s, gn_source *src)
+/* The guide with this id in src, adopted from the same place in src's
+ * repository when a link led to it in another locale; NULL when src has
+ * no such folder with a TOC. */
+static gn_guide *guide_with_id(gn_source *src, const char *id)
 {
-    if (!s->guide)
-        return NULL;
-    gn_guide *g = gn_source_guide(src, s->guide);
-    if (!g && s->guide[0]) {
-        char *dir = gn_path_join(src->repo, s->guide);
-        g = gn_source_adopt(src, s->guide, dir);
+    gn_guide *g = gn_source_guide(src, id);
+    if (!g && id[0]) {
+        char *dir = gn_path_join(src->repo, id);
+        g = gn_source_adopt(src, id, dir);
         free(dir);
     }
     return g;
+}
+
+/* The guide with s->guide's id in src (see guide_with_id). */
+static gn_guide *guide_in(gn_session *s, gn_source *src)
+{
+    return s->guide ? guide_with_id(src, s->guide) : NULL;
+}
+
+/* The guide being read, in every locale that has it (adopted where a link
+ * led to it in another locale), so that what looks across locales (the
+ * locale lines, the matrix, a search) finds it where a switch would. */
+static void guide_everywhere(gn_session *s)
+{
+    for (size_t i = 0; s->guide && i < s->set->n; i++)
+        guide_with_id(&s->set->v[i], s->guide);
 }
 
 gn_guide *gn_session_guide(gn_session *s)
@@ -829,6 +843,7 @@ void gn_session_set_right(gn_session *s, size_t loc)
 
 char **gn_session_locale_lines(gn_session *s, size_t *n)
 {
+    guide_everywhere(s);
     *n = s->set->n;
     char **lines = gn_xcalloc(*n ? *n : 1, sizeof *lines);
     gn_guide *cur = gn_session_guide(s);
@@ -920,6 +935,7 @@ bool gn_session_search(gn_session *s, const char *query)
         s->finder = gn_finder_new(s->set);
         gn_finder_use_disk(s->finder, s->opts.cache_dir);
     }
+    guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
     return gn_finder_start(s->finder, query, s->scope, s->loc, g ? g->id : "");
 }
@@ -1116,6 +1132,7 @@ int gn_session_changes(gn_session *s, char **text, char **title)
 
 int gn_session_matrix(gn_session *s, gn_matrix *m)
 {
+    guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
     gn_error err;
     if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {

@@ -1439,6 +1439,53 @@ static void test_restore_root_guide(void **state)
     free(state_path);
 }
 
+/* A guide reached by a link from a guide folder (adopted in the current
+ * locale only) is the guide being read in every locale: the locale lines,
+ * the matrix and a search of every locale find it where it exists, as a
+ * switch of locale does. */
+static void test_adopted_guide_everywhere(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en/help/main", &set);
+    gn_session s;
+    start(&s, &set, NULL);
+    gn_session_open(&s, "help/main", "start.md");
+    gn_session_follow(&s, "../other/page.md");
+    page_shown(&s, "help/other", "page.md");
+    assert_string_equal(s.guide_title, "Other guide");
+
+    size_t n;
+    char **lines = gn_session_locale_lines(&s, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(lines[0], "en      Other guide");
+    assert_string_equal(lines[1], "ja-JP   他のガイド");
+    assert_string_equal(lines[2], "ko-KR   (no such guide)");
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+
+    gn_matrix m;
+    assert_int_equal(gn_session_matrix(&s, &m), 0);
+    assert_int_equal(m.nrows, 1);
+    assert_string_equal(m.rows[0].key, "page.md");
+    assert_int_equal(m.rows[0].cells[loc_of(&set, "en")].state, GN_CELL_OK);
+    assert_int_equal(m.rows[0].cells[loc_of(&set, "ja-JP")].state, GN_CELL_OK);
+    assert_int_equal(m.rows[0].cells[loc_of(&set, "ko-KR")].state, GN_CELL_ABSENT);
+    gn_matrix_free(&m);
+
+    s.scope = (gn_scope){false, true}; /* this guide, every locale */
+    assert_true(gn_session_search(&s, "詳細"));
+    while (!gn_finder_step(s.finder, 16))
+        ;
+    const gn_found *r = gn_finder_results(s.finder, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(set.v[r[0].loc].tag, "ja-JP");
+    assert_string_equal(r[0].page, "page.md");
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1480,6 +1527,7 @@ int main(void)
         cmocka_unit_test(test_compare_resize),
         cmocka_unit_test(test_open_found_back),
         cmocka_unit_test(test_restore_root_guide),
+        cmocka_unit_test(test_adopted_guide_everywhere),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
