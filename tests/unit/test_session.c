@@ -56,12 +56,14 @@ static void add_para(gn_buf *b, const char *sentence, int times)
 }
 
 /* A page well over 100 lines at 60 columns: a title, four sections with
- * anchors, paragraphs, a table of 50 one-line rows numbered 1..50, lists. */
+ * anchors, paragraphs, a table of 50 one-line rows numbered 1..50, lists,
+ * a link near the top and one near the end. */
 static char *long_page(const long_words *w)
 {
     gn_buf b = GN_BUF_INIT;
     gn_buf_addf(&b, "---\ntitle: %s\n---\n\n# %s\n\n", w->title, w->title);
     add_para(&b, w->sentence, 4);
+    gn_buf_adds(&b, "[start](start.md)\n\n");
     gn_buf_addf(&b, "## %s {#overview}\n\n", w->overview);
     for (int i = 0; i < 5; i++)
         add_para(&b, w->sentence, 4);
@@ -77,6 +79,7 @@ static char *long_page(const long_words *w)
     gn_buf_addf(&b, "## %s {#closing}\n\n", w->closing);
     add_para(&b, w->sentence, 3);
     gn_buf_addf(&b, "%s\n\n", w->rare);
+    gn_buf_adds(&b, "[other](../other/page.md)\n\n");
     for (int i = 0; i < 3; i++)
         add_para(&b, w->sentence, 3);
     return gn_buf_take(&b);
@@ -517,6 +520,10 @@ static void test_mark_lines(void **state)
     gn_session_scroll_to(&s, 11);
     assert_int_equal(gn_session_mark(&s, 2), 0);
     assert_int_equal(gn_session_mark(&s, 26), -1);
+    /* Saved at once, not only at the end of the session. */
+    char *text = read_text(state_path);
+    assert_non_null(strstr(text, "mark.c\ten\thelp/main\tlong.md\t11\n"));
+    free(text);
     int *which;
     size_t n;
     char **lines = gn_session_mark_lines(&s, &which, &n);
@@ -1486,6 +1493,108 @@ static void test_adopted_guide_everywhere(void **state)
     gn_localeset_free(&set);
 }
 
+/* Link selection starts from the links on screen: the first below the top,
+ * or the last above it. */
+static void test_select_link_from_top(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, NULL);
+    gn_session_open(&s, "help/main", "long.md");
+    assert_int_equal(gn_session_rows(&s) > 0, true);
+    assert_int_equal(s.left.doc.nlinks, 2);
+    assert_true(s.left.doc.links[0].line < 20);
+    assert_true(s.left.doc.links[1].line > 100);
+    gn_session_scroll_to(&s, 90);
+    gn_session_select_link(&s, 1);
+    assert_int_equal(s.link, 1);
+    assert_string_equal(s.msg, "Link: ../other/page.md");
+    assert_true(s.left.doc.links[1].line >= s.top && s.left.doc.links[1].line < s.top + 20);
+    gn_session_select_link(&s, 1);
+    assert_string_equal(s.msg, "No more links below.");
+    s.link = -1;
+    gn_session_scroll_to(&s, 60);
+    gn_session_select_link(&s, -1);
+    assert_int_equal(s.link, 0);
+    assert_string_equal(s.msg, "Link: start.md");
+    assert_true(s.top <= s.left.doc.links[0].line);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
+/* An in-page search starts from the top of the pager: forward, the first
+ * match at or below it; backward, the last above it. "" repeats it. */
+static void test_find_from_top(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, NULL);
+    gn_session_open(&s, "help/main", "long.md");
+    gn_session_scroll_to(&s, 80);
+    gn_session_find(&s, "wraps", false);
+    assert_true(s.nhits > 10);
+    assert_true(s.hit > 0);
+    assert_true(s.hits[s.hit].pieces[0].line >= 80);
+    assert_true(s.hits[s.hit - 1].pieces[0].line < 80);
+    long first = s.hit;
+    gn_session_scroll_to(&s, 80);
+    gn_session_find(&s, "", true);
+    assert_int_equal(s.hit, first - 1);
+    gn_session_find_next(&s, false); /* the search's direction: backward */
+    assert_int_equal(s.hit, first - 2);
+    gn_session_find_next(&s, true);
+    assert_int_equal(s.hit, first - 1);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
+/* A bookmark that cannot be saved is said so. */
+static void test_mark_not_saved(void **state)
+{
+    (void)state;
+    char *state_path = path_of("outside/secret.md/state"); /* under a file */
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, state_path);
+    gn_session_open(&s, "help/main", "start.md");
+    assert_int_equal(gn_session_mark(&s, 0), -1);
+    assert_non_null(strstr(s.msg, "Bookmark set, but not saved: "));
+    gn_error err;
+    assert_int_equal(gn_session_save(&s, &err), -1);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+    free(state_path);
+}
+
+/* Back across a locale switch while comparing: the second locale is not
+ * the locale gone back to. */
+static void test_back_while_comparing(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    size_t en = loc_of(&set, "en"), ja = loc_of(&set, "ja-JP");
+    gn_session s;
+    start(&s, &set, NULL);
+    gn_session_open(&s, "help/main", "long.md");
+    gn_session_compare(&s, true);
+    assert_int_equal(s.right_loc, ja);
+    gn_session_switch_locale(&s, ja);
+    assert_int_equal(s.right_loc, en);
+    gn_session_back(&s);
+    assert_int_equal(s.loc, en);
+    assert_int_equal(s.right_loc, ja);
+    gn_session_layout(&s);
+    assert_true(doc_has(&s.right.doc, "長いページ"));
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1528,6 +1637,10 @@ int main(void)
         cmocka_unit_test(test_open_found_back),
         cmocka_unit_test(test_restore_root_guide),
         cmocka_unit_test(test_adopted_guide_everywhere),
+        cmocka_unit_test(test_select_link_from_top),
+        cmocka_unit_test(test_find_from_top),
+        cmocka_unit_test(test_mark_not_saved),
+        cmocka_unit_test(test_back_while_comparing),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
