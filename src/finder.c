@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include "guidenav/finder.h"
 #include "guidenav/page.h"
+#include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/textcache.h"
 #include "guidenav/util.h"
@@ -230,14 +231,15 @@ static void take_text(cached *c, gn_pagetext *t)
     c->ok = c->held = true;
 }
 
-/* Read the page of c (c->path) for searching: from the text cache when it
- * has the page as it is now, else read and laid out (and recorded in the
- * cache unless its text depends on other files). */
-static void read_page(cached *c, const char *lang, gn_textcache *disk)
+/* Read the page of c (c->path, a page of src) for searching: from the
+ * text cache when it has the page as it is now, else read and laid out
+ * (and recorded in the cache unless its text depends on other files).
+ * Neither is done when src's confinement check refuses the file. */
+static void read_page(cached *c, const gn_source *src, gn_textcache *disk)
 {
     c->ok = false;
     struct stat st;
-    if (stat(c->path, &st) != 0 || !S_ISREG(st.st_mode))
+    if (gn_source_check_read(src, c->path, NULL) != 0 || stat(c->path, &st) != 0)
         return;
     gn_pagetext t;
     if (disk && gn_textcache_get(disk, c->path, &st, &t)) {
@@ -248,7 +250,7 @@ static void read_page(cached *c, const char *lang, gn_textcache *disk)
     memset(&page, 0, sizeof page);
     gn_error err;
     if (gn_page_load(c->path, &page, &err) == 0) {
-        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = lang, .path = c->path,
+        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = src->tag, .path = c->path,
                             .line_offset = page.body_line - 1, .pars_only = true};
         gn_doc doc;
         gn_layout(page.doc, &o, &doc);
@@ -273,7 +275,7 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
     if (gn_strmap_get(&f->cached_at, path, &at)) {
         cached *c = &f->cache[at];
         if (c->ok && !c->held) {
-            read_page(c, f->set->v[loc].tag, disk_of(f, loc));
+            read_page(c, &f->set->v[loc], disk_of(f, loc));
             *fresh = true;
         }
         return c;
@@ -286,7 +288,7 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
     cached *c = &f->cache[f->ncache++];
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
-    read_page(c, f->set->v[loc].tag, disk_of(f, loc));
+    read_page(c, &f->set->v[loc], disk_of(f, loc));
     *fresh = true;
     return c;
 }

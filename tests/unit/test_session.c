@@ -1595,6 +1595,37 @@ static void test_back_while_comparing(void **state)
     gn_localeset_free(&set);
 }
 
+/* A search of guides does not read a page that is a symbolic link out of
+ * the repository (the TOC lists it): nothing of it is found or shown. */
+static void test_search_refuses_outside(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, NULL);
+    for (int scope = 0; scope < 3; scope++) {
+        assert_true(gn_session_search(&s, SECRET));
+        while (!gn_finder_step(s.finder, 16))
+            ;
+        size_t n;
+        const gn_found *r = gn_finder_results(s.finder, &n);
+        if (n)
+            print_message("found %s in %s\n", r[0].excerpt, r[0].page);
+        assert_int_equal(n, 0);
+        gn_session_search_widen(&s);
+    }
+    /* The guide's other pages are searched. */
+    assert_true(gn_session_search(&s, "Second section"));
+    while (!gn_finder_step(s.finder, 16))
+        ;
+    size_t n;
+    gn_finder_results(s.finder, &n);
+    assert_int_equal(n, 1);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1641,6 +1672,7 @@ int main(void)
         cmocka_unit_test(test_find_from_top),
         cmocka_unit_test(test_mark_not_saved),
         cmocka_unit_test(test_back_while_comparing),
+        cmocka_unit_test(test_search_refuses_outside),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
