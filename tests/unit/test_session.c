@@ -146,7 +146,7 @@ static int setup(void **state)
     write_file("docs/book.ja-JP/help/main/TOC.md",
                "---\nuser-guide-title: ブックガイド\n---\n\n# ブックガイド\n\n"
                "- [開始](start.md)\n- [長いページ](long.md)\n"
-               "- [他のページ](/help/other/page.md)\n");
+               "- [他のページ](/help/other/page.md)\n- [消えた](gone.md)\n");
     write_file("docs/book.ko-KR/help/main/TOC.md",
                "---\nuser-guide-title: 북 가이드\n---\n\n# 북 가이드\n\n"
                "- [시작](start.md)\n- [긴 페이지](long.md)\n");
@@ -164,6 +164,7 @@ static int setup(void **state)
     write_file("docs/book.ko-KR/help/main/start.md", start);
     free(start);
     write_file("docs/book.en/help/main/space name.md", "# Spaced page\n\nIts name has a space.\n");
+    write_file("docs/book.en/help/main/gone.md", "# Gone page\n\nOnly in en.\n");
 
     write_file("docs/book.en/help/other/TOC.md", "# Other guide\n\n- [Page](page.md)\n");
     char *other = filler_page("Other page", "The page of the other guide.", "Details", "details");
@@ -747,10 +748,12 @@ static void test_toc_repository_path(void **state)
     gn_session s;
     start(&s, &set, NULL);
     s.cursor = row_titled(&s, "Other page");
+    size_t item = s.tree.rows[s.cursor];
     /* The tree does not mark it missing; the link out is. */
-    assert_false(s.tree.items[s.tree.rows[s.cursor]].missing);
+    assert_false(s.tree.items[item].missing);
     assert_true(s.tree.items[s.tree.rows[row_titled(&s, "Escape")]].missing);
     assert_true(gn_session_tree_enter(&s));
+    assert_int_equal(s.current, item);
     assert_true(s.left.have_page);
     assert_null(s.left.notice);
     assert_string_equal(s.title, "Other page");
@@ -760,6 +763,9 @@ static void test_toc_repository_path(void **state)
     gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
     assert_true(s.left.have_page);
     assert_string_equal(s.title, "他のページ");
+    assert_true(s.current != GN_NONE);
+    assert_string_equal(gn_tree_title(&s.tree, s.current), "他のページ");
+    assert_int_equal(s.tree.rows[s.cursor], s.current);
     gn_session_free(&s);
     gn_localeset_free(&set);
 }
@@ -1106,6 +1112,18 @@ static void test_switch_to_missing(void **state)
     gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
     assert_false(s.left.have_page);
     assert_non_null(strstr(s.left.notice, "This page is not available in ja-JP."));
+    assert_non_null(strstr(s.left.notice, "is not in this locale's table of contents."));
+    assert_string_equal(s.title, "space name.md");
+    /* Listed in the ja-JP TOC, but no file. */
+    gn_session_switch_locale(&s, loc_of(&set, "en"));
+    gn_session_open(&s, "help/main", "gone.md");
+    page_shown(&s, "help/main", "gone.md");
+    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
+    assert_false(s.left.have_page);
+    assert_non_null(strstr(s.left.notice, "is listed in this locale's table of contents, "
+                                          "but its file is missing."));
+    gn_session_layout(&s);
+    assert_true(doc_has(&s.left.doc, "not available in ja-JP"));
     gn_session_free(&s);
     gn_localeset_free(&set);
 }
