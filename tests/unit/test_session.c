@@ -1644,6 +1644,76 @@ static void test_search_refuses_outside(void **state)
     gn_localeset_free(&set);
 }
 
+/* A place restored in a guide the tree does not list at the start (the
+ * second guide of the repository) is selected in the tree. */
+static void test_restore_second_guide(void **state)
+{
+    (void)state;
+    char *state_path = path_of("state/second.state");
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, state_path);
+    gn_session_open(&s, "help/other", "page.md");
+    gn_session_scroll_to(&s, 9);
+    gn_error err;
+    assert_int_equal(gn_session_save(&s, &err), 0);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+
+    discover("docs/book.en", &set);
+    start(&s, &set, state_path);
+    assert_true(s.tree.items[s.tree.rows[row_titled(&s, "Other guide")]].unlisted);
+    assert_int_equal(gn_session_restore(&s), 0);
+    page_shown(&s, "help/other", "page.md");
+    assert_int_equal(gn_session_line_at_top(&s), 9);
+    assert_true(s.current != GN_NONE);
+    assert_string_equal(gn_tree_title(&s.tree, s.current), "Page");
+    assert_int_equal(s.tree.rows[s.cursor], s.current);
+    assert_string_equal(s.guide_title, "Other guide");
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+    free(state_path);
+}
+
+/* Tiny pagers (down to one column and one row), side by side and
+ * interleaved, through switches, searches and links: the top stays within
+ * the rows and the line at the top within the page. */
+static void test_tiny_pager(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover("docs/book.en", &set);
+    gn_session s;
+    start(&s, &set, NULL);
+    gn_session_open(&s, "help/main", "long.md");
+    gn_session_scroll_to(&s, 80);
+    static const int widths[] = {1, 2, 3, 5, 8, 13, 60};
+    for (int compare = 0; compare < 2; compare++) {
+        gn_session_compare(&s, compare);
+        for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
+            for (int wide = 0; wide < 2; wide++) {
+                gn_session_resize(&s, widths[i], 1 + (int)i % 3, wide);
+                gn_session_switch_locale(&s, (s.loc + 1) % set.n);
+                gn_session_find(&s, i % 2 ? "検索語" : "value", i % 2);
+                gn_session_find_next(&s, false);
+                gn_session_select_link(&s, 1);
+                gn_session_scroll(&s, 7);
+                size_t rows = gn_session_rows(&s);
+                assert_true(rows > 0);
+                assert_true(s.top < rows);
+                assert_true(gn_session_line_at_top(&s) < s.left.doc.nlines);
+                if (compare)
+                    assert_int_equal(s.interleaved, !wide);
+            }
+        }
+    }
+    gn_session_resize(&s, 60, 20, false);
+    assert_true(gn_session_line_at_top(&s) < s.left.doc.nlines);
+    gn_session_free(&s);
+    gn_localeset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1691,6 +1761,8 @@ int main(void)
         cmocka_unit_test(test_mark_not_saved),
         cmocka_unit_test(test_back_while_comparing),
         cmocka_unit_test(test_search_refuses_outside),
+        cmocka_unit_test(test_restore_second_guide),
+        cmocka_unit_test(test_tiny_pager),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
