@@ -369,19 +369,33 @@ static void free_side(gn_side *side)
     side->notice = NULL;
 }
 
-/* The guide with s->guide's id in src, adopted from the same place in
- * src's repository when a link led to it in another locale. */
-static gn_guide *guide_in(gn_session *s, gn_source *src)
+/* The guide with this id in src, adopted from the same place in src's
+ * repository when a link led to it in another locale; NULL when src has
+ * no such folder with a TOC. */
+static gn_guide *guide_with_id(gn_source *src, const char *id)
 {
-    if (!s->guide)
-        return NULL;
-    gn_guide *g = gn_source_guide(src, s->guide);
-    if (!g && s->guide[0]) {
-        char *dir = gn_path_join(src->repo, s->guide);
-        g = gn_source_adopt(src, s->guide, dir);
+    gn_guide *g = gn_source_guide(src, id);
+    if (!g && id[0]) {
+        char *dir = gn_path_join(src->repo, id);
+        g = gn_source_adopt(src, id, dir);
         free(dir);
     }
     return g;
+}
+
+/* The guide with s->guide's id in src (see guide_with_id). */
+static gn_guide *guide_in(gn_session *s, gn_source *src)
+{
+    return s->guide ? guide_with_id(src, s->guide) : NULL;
+}
+
+/* The guide being read, in every locale that has it (adopted where a link
+ * led to it in another locale), so that what looks across locales (the
+ * locale lines, the matrix, a search) finds it where a switch would. */
+static void guide_everywhere(gn_session *s)
+{
+    for (size_t i = 0; s->guide && i < s->set->n; i++)
+        guide_with_id(&s->set->v[i], s->guide);
 }
 
 gn_guide *gn_session_guide(gn_session *s)
@@ -828,6 +842,7 @@ void gn_session_set_right(gn_session *s, size_t loc)
 
 char **gn_session_locale_lines(gn_session *s, size_t *n)
 {
+    guide_everywhere(s);
     *n = s->set->n;
     char **lines = gn_xcalloc(*n ? *n : 1, sizeof *lines);
     gn_guide *cur = gn_session_guide(s);
@@ -919,6 +934,7 @@ bool gn_session_search(gn_session *s, const char *query)
         s->finder = gn_finder_new(s->set);
         gn_finder_use_disk(s->finder, s->opts.cache_dir);
     }
+    guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
     return gn_finder_start(s->finder, query, s->scope, s->loc, g ? g->id : "");
 }
@@ -934,9 +950,11 @@ void gn_session_open_found(gn_session *s, const gn_found *r, const char *query)
 {
     char *guide = gn_xstrdup(r->guide), *page = gn_xstrdup(r->page), *q = gn_xstrdup(query);
     size_t par = r->par, nth = r->nth, loc = r->loc;
-    if (loc != s->loc)
-        gn_session_switch_locale(s, loc);
-    gn_session_open(s, guide, page);
+    /* One step in the history, whatever the locale: not a switch (which
+     * would load the open page in the match's locale) and then an open. */
+    gn_place p = {s->set->v[loc < s->set->n ? loc : s->loc].tag, guide, page, 0};
+    history_step(s, p.locale, guide, page);
+    go_place(s, &p);
     set_query(s, q);
     for (size_t h = 0, k = 0; h < s->nhits; h++)
         if (s->hits[h].par == par && k++ == nth) {
@@ -986,11 +1004,23 @@ int gn_session_save(gn_session *s, gn_error *err)
     return gn_state_save(s->opts.state_path, &s->state, err);
 }
 
+/* The guide of a spot read from the state file, which writes a page
+ * outside every guide (no guide) and a guide that is the repository root
+ * (id "") alike and reads both back as NULL. When locale tag has a root
+ * guide, every page of the repository lies in it: it is that one. */
+static char *saved_guide(const gn_session *s, const char *tag, char *guide)
+{
+    gn_source *src = tag ? gn_localeset_find(s->set, tag) : NULL;
+    if (!src)
+        src = gn_session_source(s);
+    return !guide && gn_source_guide(src, "") ? "" : guide;
+}
+
 /* Go to a saved spot: its locale, its page, its line. */
 static void go_spot(gn_session *s, const gn_spot *spot)
 {
-    gn_place p = {spot->locale ? spot->locale : gn_session_source(s)->tag, spot->guide,
-                  spot->page, spot->top};
+    gn_place p = {spot->locale ? spot->locale : gn_session_source(s)->tag,
+                  saved_guide(s, spot->locale, spot->guide), spot->page, spot->top};
     history_step(s, p.locale, p.guide, p.page);
     go_place(s, &p);
 }
@@ -1073,7 +1103,7 @@ int gn_session_restore(gn_session *s)
         say(s, "Language: %s", src->tag);
     }
     s->compare = s->state.compare && s->set->n > 1 && s->right_loc != s->loc;
-    show(s, last->guide, last->page, (long)last->top);
+    show(s, saved_guide(s, last->locale, last->guide), last->page, (long)last->top);
     return 0;
 }
 
@@ -1110,6 +1140,7 @@ int gn_session_changes(gn_session *s, char **text, char **title)
 
 int gn_session_matrix(gn_session *s, gn_matrix *m)
 {
+    guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
     gn_error err;
     if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {
