@@ -61,7 +61,7 @@ CORE_OBJ   = $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
 UI_OBJ     = $(UI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HEADERS    = $(wildcard include/guidenav/*.h src/ui/*.h)
+HEADERS    = $(wildcard include/guidenav/*.h src/*.h src/ui/*.h)
 
 # libFuzzer harnesses: clang only (Debian: clang, libclang-rt-14-dev).
 FUZZ_BUILD   ?= build-fuzz

@@ -3,17 +3,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "guidenav/resolve.h"
-#include "guidenav/session.h"
-#include "guidenav/strmap.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
+#include "session_priv.h"
 
-#define ALL_GUIDES ((size_t)-2)
-
-/* Say something in the status line, made safe for a terminal. */
-static void say(gn_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void say(gn_session *s, const char *fmt, ...)
+void sess_say(gn_session *s, const char *fmt, ...)
 {
     char raw[sizeof s->msg];
     va_list ap;
@@ -30,141 +24,9 @@ gn_source *gn_session_source(const gn_session *s)
     return &s->set->v[s->loc];
 }
 
-static gn_source *right_source(const gn_session *s)
+gn_source *sess_right_source(const gn_session *s)
 {
     return &s->set->v[s->right_loc];
-}
-
-/* ---- the tree ------------------------------------------------------------- */
-
-/* Whether tree t lists the entries of the guide with this id. */
-static bool tree_lists(const gn_tree *t, const char *id)
-{
-    for (size_t i = 0; i < t->n; i++)
-        if (t->items[i].entry >= 0 && strcmp(t->src->guides[t->items[i].guide].id, id) == 0)
-            return true;
-    return false;
-}
-
-/* (Re)build the tree of the current locale, listing the entries of the
- * guides listed before (matched by id), of the open page's guide and of
- * guide `want` (ALL_GUIDES: every guide; GN_NONE: none more), and keeping
- * expanded groups and the cursor by their keys. */
-static void rebuild_tree(gn_session *s, size_t want)
-{
-    gn_tree old = s->tree;
-    gn_source *src = gn_session_source(s);
-    bool *list = gn_xcalloc(src->nguides ? src->nguides : 1, sizeof *list);
-    for (size_t g = 0; g < src->nguides; g++) {
-        const char *id = src->guides[g].id;
-        list[g] = want == ALL_GUIDES || g == want || (old.n == 0 && g == 0) ||
-                  (s->guide && strcmp(id, s->guide) == 0) || tree_lists(&old, id);
-    }
-    char *cursor_key = old.nrows && s->cursor < old.nrows ? gn_tree_key(&old, old.rows[s->cursor]) : NULL;
-    gn_tree_build(&s->tree, src, list);
-    free(list);
-    gn_strmap keys;
-    gn_tree_key_map(&s->tree, &keys);
-    for (size_t i = 0; i < old.n; i++) {
-        if (!old.items[i].expanded)
-            continue;
-        char *key = gn_tree_key(&old, i);
-        size_t j;
-        if (gn_strmap_get(&keys, key, &j) && !s->tree.items[j].unlisted)
-            s->tree.items[j].expanded = true;
-        free(key);
-    }
-    gn_tree_refresh(&s->tree);
-    s->cursor = 0;
-    size_t item;
-    if (cursor_key && gn_strmap_get(&keys, cursor_key, &item)) {
-        gn_tree_reveal(&s->tree, item);
-        size_t row = gn_tree_row_of(&s->tree, item);
-        s->cursor = row != GN_NONE ? row : 0;
-    }
-    gn_strmap_free(&keys);
-    free(cursor_key);
-    gn_tree_free(&old);
-}
-
-/* The tree item of guide g (with several guides), or GN_NONE. */
-static size_t guide_item(const gn_tree *t, size_t g)
-{
-    for (size_t i = 0; i < t->n; i++)
-        if (t->items[i].guide == g && t->items[i].entry < 0)
-            return i;
-    return GN_NONE;
-}
-
-/* Find the open page's entry in the tree, reveal it and select it. */
-static void select_current(gn_session *s)
-{
-    gn_tree *t = &s->tree;
-    s->current = GN_NONE;
-    for (size_t g = 0; g < t->src->nguides && s->guide; g++) {
-        if (strcmp(t->src->guides[g].id, s->guide) != 0)
-            continue;
-        size_t it = guide_item(t, g);
-        if (it != GN_NONE && t->items[it].unlisted)
-            rebuild_tree(s, g);
-        s->current = gn_tree_find_page(t, g, s->page);
-        if (s->current == GN_NONE)
-            return;
-        gn_tree_reveal(t, s->current);
-        size_t row = gn_tree_row_of(t, s->current);
-        if (row != GN_NONE)
-            s->cursor = row;
-        return;
-    }
-}
-
-void gn_session_tree_expand(gn_session *s, size_t item, bool on)
-{
-    gn_tree *t = &s->tree;
-    if (item >= t->n)
-        return;
-    if (on && t->items[item].unlisted) {
-        size_t g = t->items[item].guide;
-        rebuild_tree(s, g);
-        item = guide_item(t, g);
-        if (item == GN_NONE)
-            return;
-        size_t row = gn_tree_row_of(t, item);
-        if (row != GN_NONE)
-            s->cursor = row;
-    }
-    gn_tree_set_expanded(t, item, on);
-}
-
-void gn_session_tree_filter(gn_session *s, const char *text)
-{
-    gn_tree *t = &s->tree;
-    if (!text) {
-        size_t item = s->cursor < t->nrows ? t->rows[s->cursor] : GN_NONE;
-        gn_tree_filter(t, NULL);
-        s->cursor = 0;
-        if (item != GN_NONE) {
-            gn_tree_reveal(t, item);
-            size_t row = gn_tree_row_of(t, item);
-            s->cursor = row != GN_NONE ? row : 0;
-        }
-        return;
-    }
-    for (size_t i = 0; i < t->n; i++)
-        if (t->items[i].unlisted) { /* the filter looks at every guide */
-            rebuild_tree(s, ALL_GUIDES);
-            break;
-        }
-    if (!*text) { /* nothing typed (yet, or any more) */
-        if (t->filtering) {
-            gn_tree_filter(t, NULL);
-            s->cursor = 0;
-        }
-        return;
-    }
-    size_t best = gn_tree_filter(t, text);
-    size_t row = best != GN_NONE ? gn_tree_row_of(t, best) : GN_NONE;
-    s->cursor = row != GN_NONE ? row : 0;
 }
 
 /* ---- layout and the place --------------------------------------------------- */
@@ -180,7 +42,7 @@ static bool same_key(gn_view_key a, gn_view_key b)
            a.compare == b.compare;
 }
 
-static bool comparing(const gn_session *s)
+bool sess_comparing(const gn_session *s)
 {
     return s->compare && s->page;
 }
@@ -188,7 +50,7 @@ static bool comparing(const gn_session *s)
 size_t gn_session_rows(gn_session *s)
 {
     gn_session_layout(s);
-    return comparing(s) ? s->align.nrows : s->left.doc.nlines;
+    return sess_comparing(s) ? s->align.nrows : s->left.doc.nlines;
 }
 
 static size_t max_top(gn_session *s)
@@ -198,9 +60,9 @@ static size_t max_top(gn_session *s)
 }
 
 /* The row showing line ln of the current locale's page. */
-static size_t row_for_line(const gn_session *s, size_t ln)
+size_t sess_row_for_line(const gn_session *s, size_t ln)
 {
-    return comparing(s) ? gn_align_row_of(&s->align, 0, ln) : ln;
+    return sess_comparing(s) ? gn_align_row_of(&s->align, 0, ln) : ln;
 }
 
 void gn_session_scroll_to(gn_session *s, size_t top)
@@ -221,7 +83,7 @@ void gn_session_scroll(gn_session *s, long delta)
 /* The current locale's line at the top, from the layout as it is. */
 static size_t top_line(const gn_session *s)
 {
-    if (!comparing(s))
+    if (!sess_comparing(s))
         return s->top;
     for (size_t row = s->top; row < s->align.nrows; row++)
         if (s->align.left[row] >= 0)
@@ -285,7 +147,7 @@ static void lay_out_side(gn_session *s, gn_source *src, gn_side *side, int width
     }
 }
 
-static void find_hits(gn_session *s)
+void sess_find_hits(gn_session *s)
 {
     gn_hits_free(s->hits, s->nhits);
     s->hits = NULL;
@@ -302,14 +164,14 @@ void gn_session_layout(gn_session *s)
     s->dirty = false;
     gn_align_free(&s->align);
     s->interleaved = false;
-    if (!comparing(s)) {
+    if (!sess_comparing(s)) {
         lay_out_side(s, gn_session_source(s), &s->left, s->width);
     } else {
         s->interleaved = !s->wide;
         int lw, rw;
         gn_compare_widths(s->width, s->interleaved, &lw, &rw);
         lay_out_side(s, gn_session_source(s), &s->left, lw);
-        lay_out_side(s, right_source(s), &s->right, rw);
+        lay_out_side(s, sess_right_source(s), &s->right, rw);
         gn_align sbs;
         gn_align_docs(&s->left.doc, &s->right.doc, &sbs);
         if (s->interleaved) {
@@ -319,7 +181,7 @@ void gn_session_layout(gn_session *s)
             s->align = sbs;
         }
     }
-    find_hits(s);
+    sess_find_hits(s);
     s->top = 0;
     if (s->keeping) {
         size_t line = gn_align_map(&s->old, &s->left.doc, s->old_line);
@@ -327,19 +189,19 @@ void gn_session_layout(gn_session *s)
         s->keeping = false;
         if (s->back_ok && same_key(view_key(s), s->back_key))
             line = s->back_line;
-        gn_session_scroll_to(s, row_for_line(s, line));
+        gn_session_scroll_to(s, sess_row_for_line(s, line));
         s->undo_top = s->top;
         s->have_undo = true;
     } else if (s->want_anchor) {
         long h = gn_doc_find_anchor(&s->left.doc, s->want_anchor);
         if (h >= 0)
-            gn_session_scroll_to(s, row_for_line(s, s->left.doc.headings[h].line));
+            gn_session_scroll_to(s, sess_row_for_line(s, s->left.doc.headings[h].line));
         else
-            say(s, "No section #%s in this page.", s->want_anchor);
+            sess_say(s, "No section #%s in this page.", s->want_anchor);
         free(s->want_anchor);
         s->want_anchor = NULL;
     } else if (s->want_line >= 0) {
-        gn_session_scroll_to(s, row_for_line(s, (size_t)s->want_line));
+        gn_session_scroll_to(s, sess_row_for_line(s, (size_t)s->want_line));
     }
     s->want_line = -1;
 }
@@ -392,7 +254,7 @@ static gn_guide *guide_in(gn_session *s, gn_source *src)
 /* The guide being read, in every locale that has it (adopted where a link
  * led to it in another locale), so that what looks across locales (the
  * locale lines, the matrix, a search) finds it where a switch would. */
-static void guide_everywhere(gn_session *s)
+void sess_guide_everywhere(gn_session *s)
 {
     for (size_t i = 0; s->guide && i < s->set->n; i++)
         guide_with_id(&s->set->v[i], s->guide);
@@ -455,12 +317,12 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
 
 /* The translation being compared: the side that is not the reference
  * locale and has its page. */
-static const gn_side *compared_translation(gn_session *s, gn_source **src)
+const gn_side *sess_compared_translation(gn_session *s, gn_source **src)
 {
     if (!gn_localeset_find(s->set, s->reference))
         return NULL;
-    if (strcmp(right_source(s)->tag, s->reference) != 0 && s->right.have_page) {
-        *src = right_source(s);
+    if (strcmp(sess_right_source(s)->tag, s->reference) != 0 && s->right.have_page) {
+        *src = sess_right_source(s);
         return &s->right;
     }
     if (strcmp(gn_session_source(s)->tag, s->reference) != 0 && s->left.have_page) {
@@ -480,7 +342,7 @@ gn_repo *gn_session_repo(gn_session *s)
 }
 
 /* The reference locale's file of the open page (newly allocated), or NULL. */
-static char *reference_file(gn_session *s)
+char *sess_reference_file(gn_session *s)
 {
     gn_source *ref = gn_localeset_find(s->set, s->reference);
     gn_guide *g;
@@ -500,11 +362,11 @@ static void update_staleness(gn_session *s)
 {
     s->stale[0] = '\0';
     gn_source *src;
-    const gn_side *tr = comparing(s) ? compared_translation(s, &src) : NULL;
+    const gn_side *tr = sess_comparing(s) ? sess_compared_translation(s, &src) : NULL;
     if (!tr)
         return;
     gn_repo *repo = gn_session_repo(s);
-    char *ref = reference_file(s);
+    char *ref = sess_reference_file(s);
     const char *commit = gn_meta_get(&tr->pg.meta, "source-git-commit");
     gn_stale st = repo && ref ? gn_repo_stale(repo, ref, commit) : GN_STALE_UNKNOWN;
     snprintf(s->stale, sizeof s->stale, "%s %s", src->tag, gn_stale_name(st));
@@ -515,8 +377,8 @@ static void update_staleness(gn_session *s)
 static void load_right(gn_session *s)
 {
     free_side(&s->right);
-    if (comparing(s))
-        load_side(s, right_source(s), &s->right);
+    if (sess_comparing(s))
+        load_side(s, sess_right_source(s), &s->right);
     update_staleness(s);
 }
 
@@ -546,7 +408,7 @@ static void load_page(gn_session *s)
 }
 
 /* Show page (anchor or line) of guide in the current locale. */
-static void show(gn_session *s, const char *guide, const char *page, long line)
+void sess_show(gn_session *s, const char *guide, const char *page, long line)
 {
     char *g = guide ? gn_xstrdup(guide) : NULL;
     size_t n = strcspn(page, "#");
@@ -558,11 +420,11 @@ static void show(gn_session *s, const char *guide, const char *page, long line)
     s->page = p;
     new_place(s, line, anchor);
     load_page(s);
-    select_current(s);
+    sess_select_current(s);
 }
 
 /* Leave the current place for a new one in the history. */
-static void history_step(gn_session *s, const char *tag, const char *guide, const char *page)
+void sess_history_step(gn_session *s, const char *tag, const char *guide, const char *page)
 {
     size_t n = strcspn(page, "#");
     char *p = gn_xstrndup(page, n);
@@ -575,35 +437,12 @@ static void history_step(gn_session *s, const char *tag, const char *guide, cons
 void gn_session_open(gn_session *s, const char *guide, const char *page)
 {
     char *g = guide ? gn_xstrdup(guide) : NULL, *p = gn_xstrdup(page);
-    history_step(s, gn_session_source(s)->tag, g, p);
-    show(s, g, p, 0);
+    sess_history_step(s, gn_session_source(s)->tag, g, p);
+    sess_show(s, g, p, 0);
     free(g);
     free(p);
 }
 
-bool gn_session_tree_enter(gn_session *s)
-{
-    gn_tree *t = &s->tree;
-    if (s->cursor >= t->nrows)
-        return false;
-    size_t item = t->rows[s->cursor];
-    const gn_tree_item *it = &t->items[item];
-    const gn_toc_entry *e = gn_tree_entry(t, item);
-    if (!e || e->kind == GN_TOC_GROUP) {
-        gn_session_tree_expand(s, item, !it->expanded);
-        return false;
-    }
-    if (e->kind == GN_TOC_EXTERNAL) {
-        say(s, "External link: %s", e->target);
-        return false;
-    }
-    char *id = gn_xstrdup(t->src->guides[it->guide].id);
-    char *target = gn_xstrdup(e->target);
-    gn_session_open(s, id, target);
-    free(target);
-    free(id);
-    return true;
-}
 
 /* The file of the open page in the current locale, or NULL. */
 static char *open_file(gn_session *s)
@@ -630,27 +469,27 @@ void gn_session_follow(gn_session *s, const char *url)
     free(from);
     switch (t.kind) {
     case GN_TARGET_EXTERNAL:
-        say(s, "External link: %s (y copies it)", url);
+        sess_say(s, "External link: %s (y copies it)", url);
         break;
     case GN_TARGET_SITE:
-        say(s, "Not a page here: %s (%s)", url, t.why);
+        sess_say(s, "Not a page here: %s (%s)", url, t.why);
         break;
     case GN_TARGET_ANCHOR:
         gn_session_layout(s);
         if (!t.anchor) {
             break;
         } else if (gn_doc_find_anchor(&s->left.doc, t.anchor) < 0) {
-            say(s, "No section %s in this page.", url);
+            sess_say(s, "No section %s in this page.", url);
         } else {
             long h = gn_doc_find_anchor(&s->left.doc, t.anchor);
-            gn_session_scroll_to(s, row_for_line(s, s->left.doc.headings[h].line));
+            gn_session_scroll_to(s, sess_row_for_line(s, s->left.doc.headings[h].line));
         }
         break;
     case GN_TARGET_OUTSIDE:
-        say(s, "Refused: %s: %s", url, t.why);
+        sess_say(s, "Refused: %s: %s", url, t.why);
         break;
     case GN_TARGET_MISSING:
-        say(s, "No such page: %s (%s)", url, t.why);
+        sess_say(s, "No such page: %s (%s)", url, t.why);
         break;
     case GN_TARGET_PAGE: {
         const char *page = NULL;
@@ -660,7 +499,7 @@ void gn_session_follow(gn_session *s, const char *url)
         char *where = gn_xasprintf("%s%s%s", g ? page : t.rel, t.anchor ? "#" : "",
                                    t.anchor ? t.anchor : "");
         if (src->nguides != known) /* a guide adopted: the tree shows it */
-            rebuild_tree(s, GN_NONE);
+            sess_rebuild_tree(s, GN_NONE);
         gn_session_open(s, id, where);
         free(where);
         free(id);
@@ -674,7 +513,7 @@ void gn_session_follow_selected(gn_session *s)
 {
     gn_session_layout(s);
     if (s->link < 0 || (size_t)s->link >= s->left.doc.nlinks) {
-        say(s, "%s", "No link selected: ] and [ select links.");
+        sess_say(s, "%s", "No link selected: ] and [ select links.");
         return;
     }
     char *url = gn_xstrdup(s->left.doc.links[s->link].url);
@@ -687,14 +526,14 @@ void gn_session_select_link(gn_session *s, int dir)
     gn_session_layout(s);
     const gn_doc *d = &s->left.doc;
     if (d->nlinks == 0) {
-        say(s, "%s", "No links in this page.");
+        sess_say(s, "%s", "No links in this page.");
         return;
     }
     long i = s->link;
     if (i < 0) { /* from the first link on screen (or the last above it) */
         i = dir > 0 ? -1 : (long)d->nlinks;
         for (size_t k = 0; k < d->nlinks; k++)
-            if (row_for_line(s, d->links[k].line) >= s->top) {
+            if (sess_row_for_line(s, d->links[k].line) >= s->top) {
                 i = dir > 0 ? (long)k - 1 : (long)k;
                 break;
             }
@@ -704,19 +543,17 @@ void gn_session_select_link(gn_session *s, int dir)
         if (d->links[k].line == (size_t)-1)
             continue; /* a link whose text was not laid out */
         s->link = k;
-        size_t row = row_for_line(s, d->links[k].line);
+        size_t row = sess_row_for_line(s, d->links[k].line);
         if (row < s->top || row >= s->top + h)
             gn_session_scroll_to(s, row > h / 2 ? row - h / 2 : 0);
-        say(s, "Link: %s", d->links[k].url);
+        sess_say(s, "Link: %s", d->links[k].url);
         return;
     }
-    say(s, "%s", dir > 0 ? "No more links below." : "No more links above.");
+    sess_say(s, "%s", dir > 0 ? "No more links below." : "No more links above.");
 }
 
-static size_t default_right(const gn_session *s);
-
 /* Go to place p of the history. */
-static void go_place(gn_session *s, const gn_place *p)
+void sess_go_place(gn_session *s, const gn_place *p)
 {
     char *tag = gn_xstrdup(p->locale), *guide = p->guide ? gn_xstrdup(p->guide) : NULL;
     char *page = gn_xstrdup(p->page);
@@ -725,10 +562,10 @@ static void go_place(gn_session *s, const gn_place *p)
     if (src && src != gn_session_source(s)) {
         s->loc = (size_t)(src - s->set->v);
         if (s->right_loc == s->loc || !s->right_chosen)
-            s->right_loc = default_right(s);
-        rebuild_tree(s, GN_NONE);
+            s->right_loc = sess_default_right(s);
+        sess_rebuild_tree(s, GN_NONE);
     }
-    show(s, guide, page, (long)line);
+    sess_show(s, guide, page, (long)line);
     free(tag);
     free(guide);
     free(page);
@@ -738,44 +575,44 @@ void gn_session_back(gn_session *s)
 {
     const gn_place *p = gn_history_back(&s->history, s->page ? gn_session_line_at_top(s) : 0);
     if (!p)
-        say(s, "%s", "Nothing to go back to.");
+        sess_say(s, "%s", "Nothing to go back to.");
     else
-        go_place(s, p);
+        sess_go_place(s, p);
 }
 
 void gn_session_forward(gn_session *s)
 {
     const gn_place *p = gn_history_forward(&s->history, s->page ? gn_session_line_at_top(s) : 0);
     if (!p)
-        say(s, "%s", "Nothing to go forward to.");
+        sess_say(s, "%s", "Nothing to go forward to.");
     else
-        go_place(s, p);
+        sess_go_place(s, p);
 }
 
 void gn_session_reload(gn_session *s)
 {
     if (!s->page) {
-        say(s, "%s", "No page to reload.");
+        sess_say(s, "%s", "No page to reload.");
         return;
     }
     char *file = open_file(s);
     bool gone = s->left.have_page && file && !gn_is_file(file);
     free(file);
     if (gone) {
-        say(s, "%s", "The page's file was deleted; this is the copy read before.");
+        sess_say(s, "%s", "The page's file was deleted; this is the copy read before.");
         return;
     }
     size_t line = gn_session_line_at_top(s);
     load_page(s);
     new_place(s, (long)line, NULL);
-    say(s, "%s", "Reloaded.");
+    sess_say(s, "%s", "Reloaded.");
 }
 
 /* ---- locales ---------------------------------------------------------------- */
 
 /* The second locale by default: the reference locale when reading
  * another, else the next one. */
-static size_t default_right(const gn_session *s)
+size_t sess_default_right(const gn_session *s)
 {
     for (size_t i = 0; i < s->set->n; i++)
         if (i != s->loc && strcmp(s->set->v[i].tag, s->reference) == 0)
@@ -788,22 +625,22 @@ void gn_session_switch_locale(gn_session *s, size_t loc)
     if (loc >= s->set->n || loc == s->loc)
         return;
     if (s->page)
-        history_step(s, s->set->v[loc].tag, s->guide, s->page);
+        sess_history_step(s, s->set->v[loc].tag, s->guide, s->page);
     keep_place(s);
     s->loc = loc;
     if (s->compare && (s->right_loc == loc || !s->right_chosen))
-        s->right_loc = default_right(s);
+        s->right_loc = sess_default_right(s);
     guide_in(s, gn_session_source(s)); /* adopts a guide reached by a link */
-    rebuild_tree(s, GN_NONE);
+    sess_rebuild_tree(s, GN_NONE);
     s->current = GN_NONE;
     if (s->page) {
         load_page(s);
-        select_current(s);
+        sess_select_current(s);
     } else {
         set_guide_title(s);
         s->dirty = true;
     }
-    say(s, "Language: %s", gn_session_source(s)->tag);
+    sess_say(s, "Language: %s", gn_session_source(s)->tag);
 }
 
 void gn_session_compare(gn_session *s, bool on)
@@ -811,17 +648,17 @@ void gn_session_compare(gn_session *s, bool on)
     if (on == s->compare)
         return;
     if (on && !s->page) {
-        say(s, "%s", "Open a page first: c compares it with another locale.");
+        sess_say(s, "%s", "Open a page first: c compares it with another locale.");
         return;
     }
     if (on && s->set->n < 2) {
-        say(s, "%s", "Only one locale: nothing to compare with.");
+        sess_say(s, "%s", "Only one locale: nothing to compare with.");
         return;
     }
     keep_place(s);
     s->compare = on;
     if (on && !s->right_chosen)
-        s->right_loc = default_right(s);
+        s->right_loc = sess_default_right(s);
     load_right(s);
 }
 
@@ -842,7 +679,7 @@ void gn_session_set_right(gn_session *s, size_t loc)
 
 char **gn_session_locale_lines(gn_session *s, size_t *n)
 {
-    guide_everywhere(s);
+    sess_guide_everywhere(s);
     *n = s->set->n;
     char **lines = gn_xcalloc(*n ? *n : 1, sizeof *lines);
     gn_guide *cur = gn_session_guide(s);
@@ -856,322 +693,6 @@ char **gn_session_locale_lines(gn_session *s, size_t *n)
     }
     free(id);
     return lines;
-}
-
-/* ---- in-page search ------------------------------------------------------------ */
-
-/* Show match h: scroll so its first line is in view, a third down. */
-static void show_hit(gn_session *s, long h)
-{
-    s->hit = h;
-    size_t row = row_for_line(s, s->hits[h].pieces[0].line), third = (size_t)s->height / 3;
-    if (row < s->top || row >= s->top + (size_t)s->height)
-        gn_session_scroll_to(s, row > third ? row - third : 0);
-    say(s, "%ld/%zu", h + 1, s->nhits);
-}
-
-/* The next match after the current one (or after the top of the pager),
- * backward when back; wraps around with a message. */
-static void next_hit(gn_session *s, bool back)
-{
-    gn_session_layout(s);
-    if (!s->have_query) {
-        say(s, "%s", "No search yet: / searches forward, ? backward.");
-        return;
-    }
-    if (s->nhits == 0) {
-        say(s, "Not found: %s", s->query.typed);
-        return;
-    }
-    long n = (long)s->nhits, h = s->hit;
-    if (h < 0) {
-        h = back ? n : -1;
-        for (long k = 0; k < n; k++)
-            if (row_for_line(s, s->hits[k].pieces[0].line) >= s->top) {
-                h = back ? k : k - 1;
-                break;
-            }
-    }
-    long next = back ? h - 1 : h + 1;
-    bool wrapped = next < 0 || next >= n;
-    next = (next + n) % n;
-    show_hit(s, next);
-    if (wrapped)
-        say(s, "%ld/%zu, search wrapped to the %s", next + 1, s->nhits, back ? "bottom" : "top");
-}
-
-/* Make text the in-page query (the matches found at the next layout). */
-static void set_query(gn_session *s, const char *text)
-{
-    if (s->have_query)
-        gn_query_free(&s->query);
-    s->have_query = gn_query_init(&s->query, text);
-    gn_session_layout(s);
-    find_hits(s);
-}
-
-void gn_session_find(gn_session *s, const char *text, bool backward)
-{
-    if (!*text && !s->have_query)
-        return;
-    if (*text)
-        set_query(s, text);
-    s->backward = backward;
-    s->hit = -1;
-    next_hit(s, backward);
-}
-
-void gn_session_find_next(gn_session *s, bool reverse)
-{
-    next_hit(s, reverse ? !s->backward : s->backward);
-}
-
-/* ---- search of guides and locales ----------------------------------------------- */
-
-bool gn_session_search(gn_session *s, const char *query)
-{
-    if (!s->finder) {
-        s->finder = gn_finder_new(s->set);
-        gn_finder_use_disk(s->finder, s->opts.cache_dir);
-    }
-    guide_everywhere(s);
-    gn_guide *g = gn_session_guide(s);
-    return gn_finder_start(s->finder, query, s->scope, s->loc, g ? g->id : "");
-}
-
-void gn_session_search_widen(gn_session *s)
-{
-    s->scope = !s->scope.all_guides ? (gn_scope){true, false}
-             : !s->scope.all_locales ? (gn_scope){true, true}
-             : (gn_scope){false, false};
-}
-
-void gn_session_open_found(gn_session *s, const gn_found *r, const char *query)
-{
-    char *guide = gn_xstrdup(r->guide), *page = gn_xstrdup(r->page), *q = gn_xstrdup(query);
-    size_t par = r->par, nth = r->nth, loc = r->loc;
-    /* One step in the history, whatever the locale: not a switch (which
-     * would load the open page in the match's locale) and then an open. */
-    gn_place p = {s->set->v[loc < s->set->n ? loc : s->loc].tag, guide, page, 0};
-    history_step(s, p.locale, guide, page);
-    go_place(s, &p);
-    set_query(s, q);
-    for (size_t h = 0, k = 0; h < s->nhits; h++)
-        if (s->hits[h].par == par && k++ == nth) {
-            show_hit(s, (long)h);
-            break;
-        }
-    free(guide);
-    free(page);
-    free(q);
-}
-
-int gn_session_search_done(gn_session *s)
-{
-    if (!s->finder)
-        return 0;
-    size_t n;
-    char **refused = gn_finder_take_refused(s->finder, &n);
-    if (n)
-        say(s, "%zu page%s not searched: %s", n, n == 1 ? "" : "s", refused[0]);
-    for (size_t i = 0; i < n; i++)
-        free(refused[i]);
-    free(refused);
-    gn_error err;
-    if (gn_finder_save(s->finder, &err) != 0) {
-        say(s, "search cache not saved: %s", err.msg);
-        return -1;
-    }
-    return 0;
-}
-
-/* ---- bookmarks and the saved place -------------------------------------------- */
-
-static void here(gn_session *s, gn_spot *spot)
-{
-    gn_spot_set(spot, gn_session_source(s)->tag, s->guide, s->page, gn_session_line_at_top(s));
-}
-
-int gn_session_save(gn_session *s, gn_error *err)
-{
-    if (!s->opts.state_path)
-        return 0;
-    if (s->page)
-        here(s, &s->state.last);
-    s->state.compare = s->compare;
-    free(s->state.right_locale);
-    s->state.right_locale = gn_xstrdup(right_source(s)->tag);
-    return gn_state_save(s->opts.state_path, &s->state, err);
-}
-
-/* The guide of a spot read from the state file, which writes a page
- * outside every guide (no guide) and a guide that is the repository root
- * (id "") alike and reads both back as NULL. When locale tag has a root
- * guide, every page of the repository lies in it: it is that one. */
-static char *saved_guide(const gn_session *s, const char *tag, char *guide)
-{
-    gn_source *src = tag ? gn_localeset_find(s->set, tag) : NULL;
-    if (!src)
-        src = gn_session_source(s);
-    return !guide && gn_source_guide(src, "") ? "" : guide;
-}
-
-/* Go to a saved spot: its locale, its page, its line. */
-static void go_spot(gn_session *s, const gn_spot *spot)
-{
-    gn_place p = {spot->locale ? spot->locale : gn_session_source(s)->tag,
-                  saved_guide(s, spot->locale, spot->guide), spot->page, spot->top};
-    history_step(s, p.locale, p.guide, p.page);
-    go_place(s, &p);
-}
-
-int gn_session_mark(gn_session *s, int m)
-{
-    if (!s->page) {
-        say(s, "%s", "Open a page first: m marks a place in it.");
-        return -1;
-    }
-    if (m < 0 || m >= 26)
-        return -1;
-    here(s, &s->state.marks[m]);
-    gn_error err;
-    if (gn_session_save(s, &err) != 0) {
-        say(s, "Bookmark set, but not saved: %s", err.msg);
-        return -1;
-    }
-    say(s, "Bookmark %c set.", 'a' + m);
-    return 0;
-}
-
-int gn_session_jump(gn_session *s, int m)
-{
-    if (m < 0 || m >= 26)
-        return -1;
-    if (!s->state.marks[m].page) {
-        say(s, "No bookmark %c: m and a letter sets one.", 'a' + m);
-        return -1;
-    }
-    gn_spot spot = {0};
-    const gn_spot *mk = &s->state.marks[m];
-    gn_spot_set(&spot, mk->locale, mk->guide, mk->page, mk->top);
-    go_spot(s, &spot);
-    gn_spot_set(&spot, NULL, NULL, NULL, 0);
-    return 0;
-}
-
-char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n)
-{
-    char **lines = gn_xcalloc(26, sizeof *lines);
-    *which = gn_xcalloc(26, sizeof **which);
-    *n = 0;
-    for (int m = 0; m < 26; m++) {
-        const gn_spot *sp = &s->state.marks[m];
-        if (!sp->page)
-            continue;
-        char *page = sp->guide && *sp->guide ? gn_path_join(sp->guide, sp->page) : gn_xstrdup(sp->page);
-        char *line = gn_xasprintf("%c  %-6s %s, line %zu", 'a' + m, sp->locale ? sp->locale : "",
-                                  page, sp->top + 1);
-        lines[*n] = gn_text_sanitized(line);
-        free(line);
-        (*which)[(*n)++] = m;
-        free(page);
-    }
-    return lines;
-}
-
-int gn_session_restore(gn_session *s)
-{
-    if (!s->opts.state_path)
-        return 0;
-    gn_error err;
-    if (gn_state_load(s->opts.state_path, &s->state, &err) != 0) {
-        say(s, "Ignoring the saved state: %s", err.msg);
-        return -1;
-    }
-    const gn_spot *last = &s->state.last;
-    if (!last->page)
-        return 0;
-    gn_source *right = s->state.right_locale ? gn_localeset_find(s->set, s->state.right_locale) : NULL;
-    if (right) {
-        s->right_loc = (size_t)(right - s->set->v);
-        s->right_chosen = s->state.compare;
-    }
-    gn_source *src = last->locale ? gn_localeset_find(s->set, last->locale) : NULL;
-    if (src && src != gn_session_source(s)) {
-        s->loc = (size_t)(src - s->set->v);
-        rebuild_tree(s, GN_NONE);
-        say(s, "Language: %s", src->tag);
-    }
-    s->compare = s->state.compare && s->set->n > 1 && s->right_loc != s->loc;
-    show(s, saved_guide(s, last->locale, last->guide), last->page, (long)last->top);
-    return 0;
-}
-
-/* ---- translation ------------------------------------------------------------ */
-
-int gn_session_changes(gn_session *s, char **text, char **title)
-{
-    gn_source *src;
-    const gn_side *tr = s->page && comparing(s) ? compared_translation(s, &src) : NULL;
-    if (!tr) {
-        say(s, "Compare a translation with %s first (c), then D shows what changed.", s->reference);
-        return -1;
-    }
-    gn_repo *repo = gn_session_repo(s);
-    const char *commit = gn_meta_get(&tr->pg.meta, "source-git-commit");
-    char *ref = reference_file(s);
-    gn_error err;
-    char *diff = repo && ref ? gn_repo_diff(repo, ref, commit, &err) : NULL;
-    free(ref);
-    int rc = -1;
-    if (!diff) {
-        say(s, "Changes unknown: %s", repo ? err.msg : "the reference locale is not a git checkout");
-    } else if (!*diff) {
-        say(s, "%s", "The reference page has not changed since this translation was made.");
-    } else {
-        *text = gn_text_sanitized(diff);
-        *title = gn_xasprintf("Changes to the %s page since %.10s (%s)", s->reference,
-                              commit ? commit : "?", src->tag);
-        rc = 0;
-    }
-    free(diff);
-    return rc;
-}
-
-int gn_session_matrix(gn_session *s, gn_matrix *m)
-{
-    guide_everywhere(s);
-    gn_guide *g = gn_session_guide(s);
-    gn_error err;
-    if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {
-        say(s, "%s", err.msg);
-        return -1;
-    }
-    return 0;
-}
-
-void gn_session_open_compared(gn_session *s, const char *page)
-{
-    gn_guide *g = gn_session_guide(s);
-    char *id = gn_xstrdup(g ? g->id : "");
-    if (!s->compare && s->set->n > 1) {
-        s->compare = true;
-        if (!s->right_chosen || s->right_loc == s->loc)
-            s->right_loc = default_right(s);
-    }
-    gn_session_open(s, id, page);
-    free(id);
-}
-
-const char *gn_session_copy_target(gn_session *s)
-{
-    gn_session_layout(s);
-    if (s->link >= 0 && (size_t)s->link < s->left.doc.nlinks)
-        return s->left.doc.links[s->link].url;
-    if (s->left.have_page)
-        return s->left.pg.path;
-    say(s, "%s", "Nothing to copy: select a link with Tab.");
-    return NULL;
 }
 
 /* ---- life ----------------------------------------------------------------------- */
@@ -1205,7 +726,7 @@ void gn_session_init(gn_session *s, gn_localeset *set, const gn_session_opts *op
     s->width = 80;
     s->height = 24;
     s->wide = true;
-    rebuild_tree(s, GN_NONE); /* the first guide listed */
+    sess_rebuild_tree(s, GN_NONE); /* the first guide listed */
     welcome(s);
 }
 

@@ -1,0 +1,50 @@
+/* session_priv.h: what the parts of the session share (session.c, the
+ * tree in session_tree.c, searches in session_find.c, bookmarks, the saved
+ * place and translation views in session_marks.c). Not for callers of
+ * session.h. */
+#ifndef GUIDENAV_SESSION_PRIV_H
+#define GUIDENAV_SESSION_PRIV_H
+
+#include "guidenav/resolve.h"
+#include "guidenav/session.h"
+
+/* sess_rebuild_tree's want: every guide listed. */
+#define ALL_GUIDES ((size_t)-2)
+
+/* The translation being compared: the side that is not the reference
+ * locale and has its page. */
+const gn_side *sess_compared_translation(gn_session *s, gn_source **src);
+/* The pager shows two locales (compare on and a page open). */
+bool sess_comparing(const gn_session *s);
+/* The second locale by default: the reference locale when reading
+ * another, else the next one. */
+size_t sess_default_right(const gn_session *s);
+/* Find the in-page query's matches in the current layout. */
+void sess_find_hits(gn_session *s);
+/* Go to place p of the history. */
+void sess_go_place(gn_session *s, const gn_place *p);
+/* The guide being read, in every locale that has it (adopted where a link
+ * led to it in another locale), so that what looks across locales (the
+ * locale lines, the matrix, a search) finds it where a switch would. */
+void sess_guide_everywhere(gn_session *s);
+/* Leave the current place for a new one in the history. */
+void sess_history_step(gn_session *s, const char *tag, const char *guide, const char *page);
+/* (Re)build the tree of the current locale, listing the entries of the
+ * guides listed before (matched by id), of the open page's guide and of
+ * guide `want` (ALL_GUIDES: every guide; GN_NONE: none more), and keeping
+ * expanded groups and the cursor by their keys. */
+void sess_rebuild_tree(gn_session *s, size_t want);
+/* The reference locale's file of the open page (newly allocated), or NULL. */
+char *sess_reference_file(gn_session *s);
+/* The second locale's source. */
+gn_source *sess_right_source(const gn_session *s);
+/* The row showing line ln of the current locale's page. */
+size_t sess_row_for_line(const gn_session *s, size_t ln);
+/* Say something in the status line (s->msg), made safe for a terminal. */
+void sess_say(gn_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Find the open page's entry in the tree, reveal it and select it. */
+void sess_select_current(gn_session *s);
+/* Show page (anchor or line) of guide in the current locale. */
+void sess_show(gn_session *s, const char *guide, const char *page, long line);
+
+#endif
