@@ -60,13 +60,13 @@ static bool spelled_below(const char *path, const char *dir)
 
 /* True when path is spelled below root (not root itself, root not "/")
  * through existing entries none of which is a symbolic link, ".", ".." or
- * empty: one lstat per component below root, the last one's status in
+ * empty (a trailing "/" included): one lstat per component below root, the last one's status in
  * *st (the file's own: no link is on the way). */
 static bool plain_below(const char *path, const char *root, struct stat *st)
 {
-    size_t n = strlen(root);
-    if (n <= 1 || strncmp(path, root, n) != 0 || path[n] != '/')
-        return false;
+    size_t n = strlen(root), plen = strlen(path);
+    if (n <= 1 || strncmp(path, root, n) != 0 || path[n] != '/' || path[plen - 1] == '/')
+        return false; /* "page.md/" names no file: realpath decides */
     char *p = gn_xstrdup(path);
     bool plain = true;
     for (size_t i = n + 1; plain && p[i];) {

@@ -179,6 +179,7 @@ static void test_contains(void **state)
         {"held/set.en/help/one/../../../elsewhere/secret.md", false},
         {"held/set.en/help/one/sub/../page.md", true},
         {"held/set.en/help/one/missing.md", false},
+        {"held/set.en/help/one/page.md/", false},     /* a file is no folder */
         {"held/elsewhere/secret.md", false},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
