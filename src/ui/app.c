@@ -5,6 +5,7 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,15 +127,26 @@ static void follow_terminal_size(gn_ui *u)
         gn_ui_geometry(u);
 }
 
+/* True when the terminal is gone (hung up, closed): a blocking read
+ * failed and stdin says so. */
+static bool terminal_gone(void)
+{
+    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
 /* Read a key; when busy (the topmost view has work to do between keys),
- * without waiting. False when none came. */
-static bool read_key(bool busy, gn_key *k)
+ * without waiting. False when none came; a blocking read that fails
+ * because the terminal is gone ends the loop (*gone). */
+static bool read_key(bool busy, gn_key *k, bool *gone)
 {
     timeout(busy ? 0 : -1);
     int kind = get_wch(&k->wc);
     timeout(-1);
-    if (kind == ERR)
+    if (kind == ERR) {
+        *gone = !busy && !terminate && !suspend_asked && terminal_gone();
         return false;
+    }
     k->code = kind == KEY_CODE_YES;
     k->act = k->code || k->wc < 0x80 ? gn_action_for_key((int)k->wc) : GN_ACT_NONE;
     return true;
@@ -152,7 +164,10 @@ static void run(gn_ui *u)
         draw_views(u, u->top);
         refresh();
         gn_key k;
-        if (!read_key(busy, &k)) {
+        bool gone = false;
+        if (!read_key(busy, &k, &gone)) {
+            if (gone)
+                break; /* nobody to draw for: save the place and end */
             busy = busy && u->top->ops->step && u->top->ops->step(u, u->top);
             continue;
         }

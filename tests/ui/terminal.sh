@@ -79,3 +79,54 @@ kill -CONT "$pid"; sleep 0.3
 keys Down Enter
 expect_text "after SIGTSTP and SIGCONT it answers keys" "Starting guidenav"
 keys q
+stop
+
+# Every view takes the same signals as the pager: SIGTERM, Ctrl-C (SIGINT)
+# and SIGHUP while the search box searches, restore the terminal and save
+# the place; Ctrl-Z in the TOC matrix and in the search box suspends at
+# once (the shell says Stopped) and fg brings the view back.
+for sig in TERM INT HUP; do
+    run_sh 100 24 "env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=$TMPDIR_GN/box-$sig $GN guide/en; stty -a | grep -o -- ' icanon' "
+    keys Down Enter S g u i d e Tab Tab
+    if [ "$sig" = INT ]; then keys C-c; else kill -"$sig" "$(pgrep -n -f "^$GN ")"; fi
+    if eventually restored_and_saved "$TMPDIR_GN/box-$sig"; then
+        echo "ok - SIG$sig in the search box: the terminal is restored and the place saved"
+    else
+        echo "not ok - SIG$sig in the search box:"; capture | tail -n 5 | sed 's/^/#   /'
+    fi
+    stop
+done
+
+tm new-session -d -x 100 -y 24 -s gn "env PS1='$ ' TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile -i"
+settle
+tm send-keys -t gn "$GN --no-state guide/en" Enter
+settle
+for view in M S; do
+    keys "$view"
+    keys C-z
+    expect_text "Ctrl-Z in view $view suspends at once" "Stopped"
+    tm send-keys -t gn "fg" Enter
+    settle
+    if [ "$view" = M ]; then
+        expect_text "fg brings the TOC matrix back" "TOC matrix:"
+    else
+        expect_text "fg brings the search box back" "Search this guide:"
+    fi
+    keys Escape
+done
+keys q
+stop
+
+# A terminal that goes away ends the navigator, place saved, even when
+# SIGHUP is ignored (nohup): the read fails and stdin says it hung up.
+tm new-session -d -x 100 -y 24 -s gn "trap '' HUP; exec env TERM=xterm-256color LANG=C.UTF-8 XDG_STATE_HOME=$TMPDIR_GN/gone $GN guide/en"
+settle
+keys Down Enter
+pid=$(pgrep -n -f "^$GN ")
+tm kill-server
+gone() { ! kill -0 "$pid" 2>/dev/null; }
+if eventually gone && ls "$TMPDIR_GN"/gone/guidenav/*.state >/dev/null 2>&1; then
+    echo "ok - a closed terminal ends the navigator (SIGHUP ignored), the place saved"
+else
+    echo "not ok - the navigator outlived its terminal"; kill -KILL "$pid" 2>/dev/null
+fi
