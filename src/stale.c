@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <git2.h>
 #include "guidenav/stale.h"
 #include "guidenav/util.h"
@@ -386,5 +387,14 @@ char *gn_repo_diff(gn_repo *repo, const char *path, const char *commit, gn_error
 gn_repo *gn_repo_of_locale(const gn_localeset *set, const char *tag)
 {
     gn_source *src = tag ? gn_localeset_find(set, tag) : NULL;
-    return src ? gn_repo_open(src->root, NULL) : NULL;
+    if (!src)
+        return NULL;
+    /* The locale's own checkout, at its repository root: a .git folder
+     * there, no search above it, and no .git file or link (a gitfile, a
+     * worktree's or a link to another repository) followed out. */
+    char *dotgit = gn_path_join(src->repo, ".git");
+    struct stat st;
+    bool own = lstat(dotgit, &st) == 0 && S_ISDIR(st.st_mode);
+    free(dotgit);
+    return own ? gn_repo_open(src->repo, NULL) : NULL;
 }

@@ -31,8 +31,11 @@ gn_repo *gn_repo_open(const char *folder, gn_error *err);
  * commits. */
 void gn_repo_free(gn_repo *repo);
 /* The repository of the locale with this tag in set (the reference locale,
- * where staleness is read), or NULL when set has no such locale or it is
- * not a git checkout. */
+ * where staleness is read): a .git folder at the locale's repository root
+ * (gn_source_repo_root). NULL when set has no such locale, or no .git
+ * folder is there: none is looked for above it, and a .git file or link
+ * (a worktree's, a submodule's, one leading to another repository) is not
+ * followed. */
 gn_repo *gn_repo_of_locale(const gn_localeset *set, const char *tag);
 
 /* Whether the reference page at path (a file inside repo's work tree; any
