@@ -362,6 +362,59 @@ static char *read_text(const char *path)
     return data;
 }
 
+/* Save the session's state, asserting it is written. */
+static void save(gn_session *s)
+{
+    gn_error err;
+    assert_int_equal(gn_session_save(s, &err), 0);
+}
+
+/* Free n lines and the array holding them. */
+static void free_lines(char **lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+/* Search the guides for query to the end; the matches, n of them. */
+static const gn_found *search_all(gn_session *s, const char *query, size_t *n)
+{
+    assert_true(gn_session_search(s, query));
+    while (!gn_finder_step(s->finder, 16))
+        ;
+    return gn_finder_results(s->finder, n);
+}
+
+/* The line of the heading of anchor in the page shown (it has one). */
+static size_t anchor_line(gn_session *s, const char *anchor)
+{
+    long h = gn_doc_find_anchor(&s->left.doc, anchor);
+    assert_true(h >= 0);
+    return s->left.doc.headings[h].line;
+}
+
+/* Assert the line at the top is in block blk of the page shown, on the
+ * table row numbered row. */
+static void assert_same_row(gn_session *s, size_t blk, long row)
+{
+    size_t top = gn_session_line_at_top(s);
+    assert_int_equal(block_of(&s->left.doc, top), blk);
+    assert_int_equal(number_on(&s->left.doc, top), row);
+}
+
+/* Assert the locale lines name the other guide's title where it exists. */
+static void assert_other_guide_lines(gn_session *s)
+{
+    size_t n;
+    char **lines = gn_session_locale_lines(s, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(lines[0], "en      Other guide");
+    assert_string_equal(lines[1], "ja-JP   他のガイド");
+    assert_string_equal(lines[2], "ko-KR   (no such guide)");
+    free_lines(lines, n);
+}
+
 /* Line 80 of the English long page at 60 columns: inside the table, past
  * its first row, so a move to the section's heading or the table's start
  * shows. Returns the row number shown there. */
@@ -465,8 +518,7 @@ static void save_and_restore(void **state, char **args, size_t nargs, const char
     assert_int_equal(gn_session_mark(s, 1), 0);
     gn_session_open(s, "help/main", "long.md");
     gn_session_scroll_to(s, 60);
-    gn_error err;
-    assert_int_equal(gn_session_save(s, &err), 0);
+    save(s);
     end(state);
 
     /* The guide's id is saved, not an empty field. */
@@ -547,9 +599,7 @@ static void test_mark_lines(void **state)
     assert_int_equal(n, 1);
     assert_int_equal(which[0], 2);
     assert_string_equal(lines[0], "c  en     help/main/long.md, line 12");
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
+    free_lines(lines, n);
     free(which);
     end(state);
     free(state_path);
@@ -567,11 +617,8 @@ static void test_switch_keeps_block(void **state)
     assert_string_equal(s->msg, "Language: ja-JP");
     page_shown(s, "help/main", "long.md");
     assert_string_equal(s->title, "長いページ");
-    size_t top = gn_session_line_at_top(s);
-    const gn_doc *d = &s->left.doc;
-    assert_int_equal(block_of(d, top), blk);
-    assert_int_equal(d->blocks[blk].kind, GN_BLOCK_TABLE);
-    assert_int_equal(number_on(d, top), row);
+    assert_same_row(s, blk, row);
+    assert_int_equal(s->left.doc.blocks[blk].kind, GN_BLOCK_TABLE);
     switch_to(s, "en");
     assert_int_equal(gn_session_line_at_top(s), 80);
     end(state);
@@ -584,10 +631,8 @@ static void test_resize_keeps_block(void **state)
     long row = at_line_80(s);
     size_t blk = block_of(&s->left.doc, 80);
     gn_session_resize(s, 44, 20, false);
-    size_t top = gn_session_line_at_top(s);
+    assert_same_row(s, blk, row);
     assert_int_equal(s->left.doc.width, 44);
-    assert_int_equal(block_of(&s->left.doc, top), blk);
-    assert_int_equal(number_on(&s->left.doc, top), row);
     gn_session_resize(s, 60, 20, false);
     assert_int_equal(gn_session_line_at_top(s), 80);
     /* A change of height alone keeps the top as it is. */
@@ -609,10 +654,8 @@ static void compare_keeps_block(void **state, bool wide)
     gn_session_compare(s, true);
     assert_true(s->compare);
     assert_true(s->right.have_page);
-    size_t top = gn_session_line_at_top(s);
+    assert_same_row(s, blk, row);
     assert_int_equal(s->interleaved, !wide);
-    assert_int_equal(block_of(&s->left.doc, top), blk);
-    assert_int_equal(number_on(&s->left.doc, top), row);
     gn_session_compare(s, false);
     assert_false(s->compare);
     assert_int_equal(gn_session_line_at_top(s), 80);
@@ -815,10 +858,8 @@ static void test_follow_pages(void **state)
     gn_session_follow(s, "/help/other/page.md#details");
     page_shown(s, "help/other", "page.md");
     size_t top = gn_session_line_at_top(s);
-    long h = gn_doc_find_anchor(&s->left.doc, "details");
-    assert_true(h >= 0);
     assert_true(top > 0);
-    assert_int_equal(top, s->left.doc.headings[h].line);
+    assert_int_equal(top, anchor_line(s, "details"));
     gn_session_back(s);
     gn_session_follow(s, "space%20name.md");
     page_shown(s, "help/main", "space name.md");
@@ -827,9 +868,7 @@ static void test_follow_pages(void **state)
     gn_session_follow(s, "long.md/#closing");
     page_shown(s, "help/main", "long.md");
     top = gn_session_line_at_top(s);
-    h = gn_doc_find_anchor(&s->left.doc, "closing");
-    assert_true(h >= 0);
-    assert_int_equal(top, s->left.doc.headings[h].line);
+    assert_int_equal(top, anchor_line(s, "closing"));
     /* A guide adopted through a link is found in another locale too. */
     gn_session_follow(s, "/help/other/page.md");
     switch_to(s, "ja-JP");
@@ -844,19 +883,16 @@ static void test_follow_anchor(void **state)
     gn_session *s = en_page(state, "start.md");
     gn_session_follow(s, "#second");
     page_shown(s, "help/main", "start.md");
-    long h = gn_doc_find_anchor(&s->left.doc, "second");
-    assert_true(h >= 0);
-    assert_true(s->left.doc.headings[h].line > 0);
-    assert_int_equal(gn_session_line_at_top(s), s->left.doc.headings[h].line);
+    size_t line = anchor_line(s, "second");
+    assert_true(line > 0);
+    assert_int_equal(gn_session_line_at_top(s), line);
     gn_session_follow(s, "#nowhere");
     assert_string_equal(s->msg, "No section #nowhere in this page.");
     /* An anchor named when opening a page. */
     gn_session_open(s, "help/main", "long.md#closing");
     page_shown(s, "help/main", "long.md");
     size_t top = gn_session_line_at_top(s);
-    h = gn_doc_find_anchor(&s->left.doc, "closing");
-    assert_true(h >= 0);
-    assert_int_equal(top, s->left.doc.headings[h].line);
+    assert_int_equal(top, anchor_line(s, "closing"));
     end(state);
 }
 
@@ -997,15 +1033,7 @@ static void test_locale_lines(void **state)
 {
     gn_session *s = en_book(state);
     gn_session_open(s, "help/other", "page.md");
-    size_t n;
-    char **lines = gn_session_locale_lines(s, &n);
-    assert_int_equal(n, 3);
-    assert_string_equal(lines[0], "en      Other guide");
-    assert_string_equal(lines[1], "ja-JP   他のガイド");
-    assert_string_equal(lines[2], "ko-KR   (no such guide)");
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
+    assert_other_guide_lines(s);
     end(state);
 }
 
@@ -1118,11 +1146,8 @@ static void test_search_guides(void **state)
 {
     gn_session *s = en_book(state);
     assert_false(gn_session_search(s, ""));
-    assert_true(gn_session_search(s, "quokka"));
-    while (!gn_finder_step(s->finder, 16))
-        ;
     size_t n;
-    const gn_found *r = gn_finder_results(s->finder, &n);
+    const gn_found *r = search_all(s, "quokka", &n);
     assert_int_equal(n, 1);
     assert_string_equal(r[0].page, "long.md");
     gn_session_open_found(s, &r[0], "quokka");
@@ -1136,10 +1161,7 @@ static void test_search_guides(void **state)
     assert_true(s->scope.all_guides && !s->scope.all_locales);
     gn_session_search_widen(s);
     assert_true(s->scope.all_guides && s->scope.all_locales);
-    assert_true(gn_session_search(s, "検索語"));
-    while (!gn_finder_step(s->finder, 16))
-        ;
-    r = gn_finder_results(s->finder, &n);
+    r = search_all(s, "検索語", &n);
     assert_int_equal(n, 2);
     assert_string_equal(s->set->v[r[1].loc].tag, "ja-JP");
     gn_session_open_found(s, &r[1], "検索語");
@@ -1178,8 +1200,7 @@ static void test_restore_compare(void **state)
     gn_session_set_right(s, loc_of(s->set, "ko-KR"));
     gn_session_scroll_to(s, 25);
     size_t line = gn_session_line_at_top(s);
-    gn_error err;
-    assert_int_equal(gn_session_save(s, &err), 0);
+    save(s);
     end(state);
     char *text = read_text(state_path);
     assert_non_null(strstr(text, "compare\t1\n"));
@@ -1214,8 +1235,7 @@ static void test_page_outside_guides(void **state)
     assert_int_equal(gn_session_jump(s, 4), 0);
     assert_true(s->left.have_page);
     assert_string_equal(s->title, "Notes");
-    gn_error err;
-    assert_int_equal(gn_session_save(s, &err), 0);
+    save(s);
     end(state);
 
     s = begin(state, "docs/book.en", state_path);
@@ -1244,9 +1264,7 @@ static void test_compare_resize(void **state)
     long row = number_on(&s->left.doc, 80);
     assert_true(row > 1);
     gn_session_resize(s, 100, 20, true);
-    size_t top = gn_session_line_at_top(s);
-    assert_int_equal(block_of(&s->left.doc, top), blk);
-    assert_int_equal(number_on(&s->left.doc, top), row);
+    assert_same_row(s, blk, row);
     gn_session_resize(s, 120, 20, true);
     assert_int_equal(gn_session_line_at_top(s), 80);
     end(state);
@@ -1259,11 +1277,8 @@ static void test_open_found_back(void **state)
     gn_session *s = en_page(state, "start.md");
     gn_session_scroll_to(s, 6);
     s->scope = (gn_scope){true, true};
-    assert_true(gn_session_search(s, "検索語"));
-    while (!gn_finder_step(s->finder, 16))
-        ;
     size_t n;
-    const gn_found *r = gn_finder_results(s->finder, &n);
+    const gn_found *r = search_all(s, "検索語", &n);
     assert_int_equal(n, 2);
     gn_session_open_found(s, &r[0], "検索語");
     assert_string_equal(gn_session_source(s)->tag, "ja-JP");
@@ -1297,8 +1312,7 @@ static void test_restore_root_guide(void **state)
     page_shown(s, "", "two.md");
     assert_int_equal(s->current, item);
     assert_int_equal(gn_session_mark(s, 0), 0);
-    gn_error err;
-    assert_int_equal(gn_session_save(s, &err), 0);
+    save(s);
     end(state);
 
     s = begin(state, "bundle/en", state_path);
@@ -1328,14 +1342,7 @@ static void test_adopted_guide_everywhere(void **state)
     assert_string_equal(s->guide_title, "Other guide");
 
     size_t n;
-    char **lines = gn_session_locale_lines(s, &n);
-    assert_int_equal(n, 3);
-    assert_string_equal(lines[0], "en      Other guide");
-    assert_string_equal(lines[1], "ja-JP   他のガイド");
-    assert_string_equal(lines[2], "ko-KR   (no such guide)");
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
+    assert_other_guide_lines(s);
 
     gn_matrix m;
     assert_int_equal(gn_session_matrix(s, &m), 0);
@@ -1347,10 +1354,7 @@ static void test_adopted_guide_everywhere(void **state)
     gn_matrix_free(&m);
 
     s->scope = (gn_scope){false, true}; /* this guide, every locale */
-    assert_true(gn_session_search(s, "詳細"));
-    while (!gn_finder_step(s->finder, 16))
-        ;
-    const gn_found *r = gn_finder_results(s->finder, &n);
+    const gn_found *r = search_all(s, "詳細", &n);
     assert_int_equal(n, 1);
     assert_string_equal(s->set->v[r[0].loc].tag, "ja-JP");
     assert_string_equal(r[0].page, "page.md");
@@ -1443,22 +1447,16 @@ static void test_search_refuses_outside(void **state)
 {
     gn_session *s = en_book(state);
     for (int scope = 0; scope < 3; scope++) {
-        assert_true(gn_session_search(s, SECRET));
-        while (!gn_finder_step(s->finder, 16))
-            ;
         size_t n;
-        const gn_found *r = gn_finder_results(s->finder, &n);
+        const gn_found *r = search_all(s, SECRET, &n);
         if (n)
             print_message("found %s in %s\n", r[0].excerpt, r[0].page);
         assert_int_equal(n, 0);
         gn_session_search_widen(s);
     }
     /* The guide's other pages are searched. */
-    assert_true(gn_session_search(s, "Second section"));
-    while (!gn_finder_step(s->finder, 16))
-        ;
     size_t n;
-    gn_finder_results(s->finder, &n);
+    search_all(s, "Second section", &n);
     assert_int_equal(n, 1);
     end(state);
 }
@@ -1471,8 +1469,7 @@ static void test_restore_second_guide(void **state)
     gn_session *s = begin(state, "docs/book.en", state_path);
     gn_session_open(s, "help/other", "page.md");
     gn_session_scroll_to(s, 9);
-    gn_error err;
-    assert_int_equal(gn_session_save(s, &err), 0);
+    save(s);
     end(state);
 
     s = begin(state, "docs/book.en", state_path);
