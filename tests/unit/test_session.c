@@ -203,14 +203,6 @@ static void discover_args(char **args, size_t n, gn_localeset *set)
     assert_int_equal(rc, 0);
 }
 
-/* The set discovered from one path under root. */
-static void discover(const char *rel, gn_localeset *set)
-{
-    char *p = path_of(rel);
-    discover_args(&p, 1, set);
-    free(p);
-}
-
 static size_t loc_of(const gn_localeset *set, const char *tag)
 {
     gn_source *src = gn_localeset_find(set, tag);
@@ -224,6 +216,63 @@ static void start(gn_session *s, gn_localeset *set, const char *state_path)
     gn_session_opts o = {.reference = "en", .state_path = state_path};
     gn_session_init(s, set, &o);
     gn_session_resize(s, 60, 20, false);
+}
+
+/* A session and the locale set it reads (the session points into it),
+ * held in a test's state from begin to end. */
+typedef struct reader {
+    gn_localeset set;
+    gn_session s;
+} reader;
+
+/* A session on the set discovered from args, 60 x 20, saving to state_path;
+ * *state holds it until end(state). */
+static gn_session *begin_args(void **state, char **args, size_t n, const char *state_path)
+{
+    reader *rd = gn_xcalloc(1, sizeof *rd);
+    discover_args(args, n, &rd->set);
+    start(&rd->s, &rd->set, state_path);
+    *state = rd;
+    return &rd->s;
+}
+
+/* The same for the set discovered from rel under root. */
+static gn_session *begin(void **state, const char *rel, const char *state_path)
+{
+    char *p = path_of(rel);
+    gn_session *s = begin_args(state, &p, 1, state_path);
+    free(p);
+    return s;
+}
+
+/* A session on the fixture's en book, nothing saved. */
+static gn_session *en_book(void **state)
+{
+    return begin(state, "docs/book.en", NULL);
+}
+
+/* The same with page of the guide help/main open. */
+static gn_session *en_page(void **state, const char *page)
+{
+    gn_session *s = en_book(state);
+    gn_session_open(s, "help/main", page);
+    return s;
+}
+
+/* Free the session begun in *state, then its set. */
+static void end(void **state)
+{
+    reader *rd = *state;
+    gn_session_free(&rd->s);
+    gn_localeset_free(&rd->set);
+    free(rd);
+    *state = NULL;
+}
+
+/* Switch the session to the locale tagged tag. */
+static void switch_to(gn_session *s, const char *tag)
+{
+    gn_session_switch_locale(s, loc_of(s->set, tag));
 }
 
 /* The text of line ln of d (newly allocated). */
@@ -313,6 +362,59 @@ static char *read_text(const char *path)
     return data;
 }
 
+/* Save the session's state, asserting it is written. */
+static void save(gn_session *s)
+{
+    gn_error err;
+    assert_int_equal(gn_session_save(s, &err), 0);
+}
+
+/* Free n lines and the array holding them. */
+static void free_lines(char **lines, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(lines[i]);
+    free(lines);
+}
+
+/* Search the guides for query to the end; the matches, n of them. */
+static const gn_found *search_all(gn_session *s, const char *query, size_t *n)
+{
+    assert_true(gn_session_search(s, query));
+    while (!gn_finder_step(s->finder, 16))
+        ;
+    return gn_finder_results(s->finder, n);
+}
+
+/* The line of the heading of anchor in the page shown (it has one). */
+static size_t anchor_line(gn_session *s, const char *anchor)
+{
+    long h = gn_doc_find_anchor(&s->left.doc, anchor);
+    assert_true(h >= 0);
+    return s->left.doc.headings[h].line;
+}
+
+/* Assert the line at the top is in block blk of the page shown, on the
+ * table row numbered row. */
+static void assert_same_row(gn_session *s, size_t blk, long row)
+{
+    size_t top = gn_session_line_at_top(s);
+    assert_int_equal(block_of(&s->left.doc, top), blk);
+    assert_int_equal(number_on(&s->left.doc, top), row);
+}
+
+/* Assert the locale lines name the other guide's title where it exists. */
+static void assert_other_guide_lines(gn_session *s)
+{
+    size_t n;
+    char **lines = gn_session_locale_lines(s, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(lines[0], "en      Other guide");
+    assert_string_equal(lines[1], "ja-JP   他のガイド");
+    assert_string_equal(lines[2], "ko-KR   (no such guide)");
+    free_lines(lines, n);
+}
+
 /* Line 80 of the English long page at 60 columns: inside the table, past
  * its first row, so a move to the section's heading or the table's start
  * shows. Returns the row number shown there. */
@@ -335,110 +437,89 @@ static long at_line_80(gn_session *s)
  * what needs a page. */
 static void test_init(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    assert_int_equal(set.n, 3);
-    assert_null(s.page);
-    assert_false(s.left.have_page);
-    assert_non_null(s.left.notice);
-    assert_non_null(strstr(s.left.notice, "3 locales: en, ja-JP, ko-KR"));
-    assert_string_equal(gn_session_source(&s)->tag, "en");
-    assert_string_equal(gn_session_guide(&s)->id, "help/main");
-    assert_string_equal(s.guide_title, "Book Guide");
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.left.doc, "Choose a page"));
-    gn_session_compare(&s, true);
-    assert_false(s.compare);
-    assert_non_null(strstr(s.msg, "Open a page first"));
-    assert_int_equal(gn_session_mark(&s, 0), -1);
-    gn_session_back(&s);
-    assert_string_equal(s.msg, "Nothing to go back to.");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    assert_int_equal(s->set->n, 3);
+    assert_null(s->page);
+    assert_false(s->left.have_page);
+    assert_non_null(s->left.notice);
+    assert_non_null(strstr(s->left.notice, "3 locales: en, ja-JP, ko-KR"));
+    assert_string_equal(gn_session_source(s)->tag, "en");
+    assert_string_equal(gn_session_guide(s)->id, "help/main");
+    assert_string_equal(s->guide_title, "Book Guide");
+    gn_session_layout(s);
+    assert_true(doc_has(&s->left.doc, "Choose a page"));
+    gn_session_compare(s, true);
+    assert_false(s->compare);
+    assert_non_null(strstr(s->msg, "Open a page first"));
+    assert_int_equal(gn_session_mark(s, 0), -1);
+    gn_session_back(s);
+    assert_string_equal(s->msg, "Nothing to go back to.");
+    end(state);
 }
 
 /* Opening a page lays it out once: after one layout nothing is stale, and
  * a second call does not lay it out again (which would reset the top). */
 static void test_open_lays_out_once(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_layout(&s);
-    gn_session_open(&s, "help/main", "long.md");
-    assert_true(s.dirty);
-    gn_session_layout(&s);
-    assert_false(s.dirty);
-    page_shown(&s, "help/main", "long.md");
-    assert_string_equal(s.title, "Long page");
-    assert_true(gn_session_rows(&s) > 120);
-    assert_int_equal(s.left.doc.width, 60);
-    const gn_line *lines = s.left.doc.lines;
-    gn_session_scroll_to(&s, 50);
-    gn_session_layout(&s);
-    gn_session_rows(&s);
-    assert_false(s.dirty);
-    assert_ptr_equal(s.left.doc.lines, lines);
-    assert_int_equal(s.top, 50);
-    assert_int_equal(gn_session_line_at_top(&s), 50);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    gn_session_layout(s);
+    gn_session_open(s, "help/main", "long.md");
+    assert_true(s->dirty);
+    gn_session_layout(s);
+    assert_false(s->dirty);
+    page_shown(s, "help/main", "long.md");
+    assert_string_equal(s->title, "Long page");
+    assert_true(gn_session_rows(s) > 120);
+    assert_int_equal(s->left.doc.width, 60);
+    const gn_line *lines = s->left.doc.lines;
+    gn_session_scroll_to(s, 50);
+    gn_session_layout(s);
+    gn_session_rows(s);
+    assert_false(s->dirty);
+    assert_ptr_equal(s->left.doc.lines, lines);
+    assert_int_equal(s->top, 50);
+    assert_int_equal(gn_session_line_at_top(s), 50);
+    end(state);
 }
 
 /* Scrolling is clamped to the last screenful. */
 static void test_scroll(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    size_t n = gn_session_rows(&s);
-    gn_session_scroll(&s, 5);
-    assert_int_equal(s.top, 5);
-    gn_session_scroll(&s, -10);
-    assert_int_equal(s.top, 0);
-    gn_session_scroll_to(&s, (size_t)-1);
-    assert_int_equal(s.top, n - 20);
-    gn_session_scroll(&s, 3);
-    assert_int_equal(s.top, n - 20);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "long.md");
+    size_t n = gn_session_rows(s);
+    gn_session_scroll(s, 5);
+    assert_int_equal(s->top, 5);
+    gn_session_scroll(s, -10);
+    assert_int_equal(s->top, 0);
+    gn_session_scroll_to(s, (size_t)-1);
+    assert_int_equal(s->top, n - 20);
+    gn_session_scroll(s, 3);
+    assert_int_equal(s->top, n - 20);
+    end(state);
 }
 
 /* Save, then restore in a new session on a newly discovered set: the page,
  * its line and the bookmarks, from the set of args. */
-static void save_and_restore(char **args, size_t nargs, const char *tag, const char *state_rel)
+static void save_and_restore(void **state, char **args, size_t nargs, const char *tag, const char *state_rel)
 {
     char *state_path = path_of(state_rel);
-    gn_localeset set;
-    discover_args(args, nargs, &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    assert_int_equal(gn_session_restore(&s), 0); /* no file yet */
-    assert_null(s.page);
+    gn_session *s = begin_args(state, args, nargs, state_path);
+    assert_int_equal(gn_session_restore(s), 0); /* no file yet */
+    assert_null(s->page);
     if (strcmp(tag, "en") != 0)
-        gn_session_switch_locale(&s, loc_of(&set, tag));
-    gn_session_open(&s, "help/main", "long.md");
-    page_shown(&s, "help/main", "long.md");
-    gn_session_scroll_to(&s, 30);
-    assert_int_equal(gn_session_mark(&s, 0), 0);
-    assert_string_equal(s.msg, "Bookmark a set.");
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_scroll_to(&s, 7);
-    assert_int_equal(gn_session_mark(&s, 1), 0);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_scroll_to(&s, 60);
-    gn_error err;
-    assert_int_equal(gn_session_save(&s, &err), 0);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+        switch_to(s, tag);
+    gn_session_open(s, "help/main", "long.md");
+    page_shown(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 30);
+    assert_int_equal(gn_session_mark(s, 0), 0);
+    assert_string_equal(s->msg, "Bookmark a set.");
+    gn_session_open(s, "help/main", "start.md");
+    gn_session_scroll_to(s, 7);
+    assert_int_equal(gn_session_mark(s, 1), 0);
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 60);
+    save(s);
+    end(state);
 
     /* The guide's id is saved, not an empty field. */
     char *text = read_text(state_path);
@@ -450,22 +531,20 @@ static void save_and_restore(char **args, size_t nargs, const char *tag, const c
     free(want);
     free(text);
 
-    discover_args(args, nargs, &set);
-    start(&s, &set, state_path);
-    assert_int_equal(gn_session_restore(&s), 0);
-    assert_string_equal(gn_session_source(&s)->tag, tag);
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_line_at_top(&s), 60);
-    assert_int_equal(gn_session_jump(&s, 1), 0);
-    page_shown(&s, "help/main", "start.md");
-    assert_int_equal(gn_session_line_at_top(&s), 7);
-    assert_int_equal(gn_session_jump(&s, 0), 0);
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_line_at_top(&s), 30);
-    assert_int_equal(gn_session_jump(&s, 2), -1);
-    assert_non_null(strstr(s.msg, "No bookmark c"));
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    s = begin_args(state, args, nargs, state_path);
+    assert_int_equal(gn_session_restore(s), 0);
+    assert_string_equal(gn_session_source(s)->tag, tag);
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(s), 60);
+    assert_int_equal(gn_session_jump(s, 1), 0);
+    page_shown(s, "help/main", "start.md");
+    assert_int_equal(gn_session_line_at_top(s), 7);
+    assert_int_equal(gn_session_jump(s, 0), 0);
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(s), 30);
+    assert_int_equal(gn_session_jump(s, 2), -1);
+    assert_non_null(strstr(s->msg, "No bookmark c"));
+    end(state);
     free(state_path);
 }
 
@@ -473,19 +552,17 @@ static void save_and_restore(char **args, size_t nargs, const char *tag, const c
  * the next start said the page was not available (bookmarks too). */
 static void test_restore_guide_folder(void **state)
 {
-    (void)state;
     char *arg = path_of("docs/book.en/help/main");
-    save_and_restore(&arg, 1, "en", "state/folder.state");
+    save_and_restore(state, &arg, 1, "en", "state/folder.state");
     free(arg);
 }
 
 /* The same with LOCALE=PATH arguments, reading ja-JP. */
 static void test_restore_locale_args(void **state)
 {
-    (void)state;
     char *args[2] = {gn_xasprintf("en=%s/docs/book.en/help/main", root),
                      gn_xasprintf("ja-JP=%s/docs/book.ja-JP/help/main", root)};
-    save_and_restore(args, 2, "ja-JP", "state/args.state");
+    save_and_restore(state, args, 2, "ja-JP", "state/args.state");
     free(args[0]);
     free(args[1]);
 }
@@ -493,50 +570,38 @@ static void test_restore_locale_args(void **state)
 /* A state file that cannot be parsed is reported and ignored. */
 static void test_restore_corrupt(void **state)
 {
-    (void)state;
     write_file("state/corrupt.state", "not a state file\n");
     char *state_path = path_of("state/corrupt.state");
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    assert_int_equal(gn_session_restore(&s), -1);
-    assert_non_null(strstr(s.msg, "Ignoring the saved state"));
-    assert_null(s.page);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "docs/book.en", state_path);
+    assert_int_equal(gn_session_restore(s), -1);
+    assert_non_null(strstr(s->msg, "Ignoring the saved state"));
+    assert_null(s->page);
+    end(state);
     free(state_path);
 }
 
 /* Bookmark lines name the letter, locale, guide and page, and 1-based line. */
 static void test_mark_lines(void **state)
 {
-    (void)state;
     char *state_path = path_of("state/lines.state");
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_scroll_to(&s, 11);
-    assert_int_equal(gn_session_mark(&s, 2), 0);
-    assert_int_equal(gn_session_mark(&s, 26), -1);
+    gn_session *s = begin(state, "docs/book.en", state_path);
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 11);
+    assert_int_equal(gn_session_mark(s, 2), 0);
+    assert_int_equal(gn_session_mark(s, 26), -1);
     /* Saved at once, not only at the end of the session. */
     char *text = read_text(state_path);
     assert_non_null(strstr(text, "mark.c\ten\thelp/main\tlong.md\t11\n"));
     free(text);
     int *which;
     size_t n;
-    char **lines = gn_session_mark_lines(&s, &which, &n);
+    char **lines = gn_session_mark_lines(s, &which, &n);
     assert_int_equal(n, 1);
     assert_int_equal(which[0], 2);
     assert_string_equal(lines[0], "c  en     help/main/long.md, line 12");
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
+    free_lines(lines, n);
     free(which);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    end(state);
     free(state_path);
 }
 
@@ -545,140 +610,104 @@ static void test_mark_lines(void **state)
  * switching back returns to line 80. */
 static void test_switch_keeps_block(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    long row = at_line_80(&s);
-    size_t blk = block_of(&s.left.doc, 80);
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    assert_string_equal(s.msg, "Language: ja-JP");
-    page_shown(&s, "help/main", "long.md");
-    assert_string_equal(s.title, "長いページ");
-    size_t top = gn_session_line_at_top(&s);
-    const gn_doc *d = &s.left.doc;
-    assert_int_equal(block_of(d, top), blk);
-    assert_int_equal(d->blocks[blk].kind, GN_BLOCK_TABLE);
-    assert_int_equal(number_on(d, top), row);
-    gn_session_switch_locale(&s, loc_of(&set, "en"));
-    assert_int_equal(gn_session_line_at_top(&s), 80);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "long.md");
+    long row = at_line_80(s);
+    size_t blk = block_of(&s->left.doc, 80);
+    switch_to(s, "ja-JP");
+    assert_string_equal(s->msg, "Language: ja-JP");
+    page_shown(s, "help/main", "long.md");
+    assert_string_equal(s->title, "長いページ");
+    assert_same_row(s, blk, row);
+    assert_int_equal(s->left.doc.blocks[blk].kind, GN_BLOCK_TABLE);
+    switch_to(s, "en");
+    assert_int_equal(gn_session_line_at_top(s), 80);
+    end(state);
 }
 
 /* The same for a resize to another width and back. */
 static void test_resize_keeps_block(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    long row = at_line_80(&s);
-    size_t blk = block_of(&s.left.doc, 80);
-    gn_session_resize(&s, 44, 20, false);
-    size_t top = gn_session_line_at_top(&s);
-    assert_int_equal(s.left.doc.width, 44);
-    assert_int_equal(block_of(&s.left.doc, top), blk);
-    assert_int_equal(number_on(&s.left.doc, top), row);
-    gn_session_resize(&s, 60, 20, false);
-    assert_int_equal(gn_session_line_at_top(&s), 80);
+    gn_session *s = en_page(state, "long.md");
+    long row = at_line_80(s);
+    size_t blk = block_of(&s->left.doc, 80);
+    gn_session_resize(s, 44, 20, false);
+    assert_same_row(s, blk, row);
+    assert_int_equal(s->left.doc.width, 44);
+    gn_session_resize(s, 60, 20, false);
+    assert_int_equal(gn_session_line_at_top(s), 80);
     /* A change of height alone keeps the top as it is. */
-    gn_session_resize(&s, 60, 30, false);
-    assert_false(s.dirty);
-    assert_int_equal(gn_session_line_at_top(&s), 80);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_resize(s, 60, 30, false);
+    assert_false(s->dirty);
+    assert_int_equal(gn_session_line_at_top(s), 80);
+    end(state);
 }
 
 /* The same for the comparison turned on (side by side, and interleaved)
  * and off. */
-static void compare_keeps_block(bool wide)
+static void compare_keeps_block(void **state, bool wide)
 {
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_resize(&s, 60, 20, wide);
-    gn_session_open(&s, "help/main", "long.md");
-    long row = at_line_80(&s);
-    size_t blk = block_of(&s.left.doc, 80);
-    gn_session_compare(&s, true);
-    assert_true(s.compare);
-    assert_true(s.right.have_page);
-    size_t top = gn_session_line_at_top(&s);
-    assert_int_equal(s.interleaved, !wide);
-    assert_int_equal(block_of(&s.left.doc, top), blk);
-    assert_int_equal(number_on(&s.left.doc, top), row);
-    gn_session_compare(&s, false);
-    assert_false(s.compare);
-    assert_int_equal(gn_session_line_at_top(&s), 80);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    gn_session_resize(s, 60, 20, wide);
+    gn_session_open(s, "help/main", "long.md");
+    long row = at_line_80(s);
+    size_t blk = block_of(&s->left.doc, 80);
+    gn_session_compare(s, true);
+    assert_true(s->compare);
+    assert_true(s->right.have_page);
+    assert_same_row(s, blk, row);
+    assert_int_equal(s->interleaved, !wide);
+    gn_session_compare(s, false);
+    assert_false(s->compare);
+    assert_int_equal(gn_session_line_at_top(s), 80);
+    end(state);
 }
 
 /* Issue 12: the comparison turned on and off 80 lines into the page, side
  * by side and interleaved. */
 static void test_compare_keeps_block(void **state)
 {
-    (void)state;
-    compare_keeps_block(true);
-    compare_keeps_block(false);
+    compare_keeps_block(state, true);
+    compare_keeps_block(state, false);
 }
 
 /* Issue 12: a locale switch is a step in the history: back returns to the
  * locale left and its line, forward to the new one. */
 static void test_back_after_switch(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    at_line_80(&s);
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    gn_session_scroll(&s, 3);
-    size_t ja_top = gn_session_line_at_top(&s);
-    gn_session_back(&s);
-    assert_string_equal(gn_session_source(&s)->tag, "en");
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_line_at_top(&s), 80);
-    gn_session_forward(&s);
-    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_line_at_top(&s), ja_top);
-    gn_session_forward(&s);
-    assert_string_equal(s.msg, "Nothing to go forward to.");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "long.md");
+    at_line_80(s);
+    switch_to(s, "ja-JP");
+    gn_session_scroll(s, 3);
+    size_t ja_top = gn_session_line_at_top(s);
+    gn_session_back(s);
+    assert_string_equal(gn_session_source(s)->tag, "en");
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(s), 80);
+    gn_session_forward(s);
+    assert_string_equal(gn_session_source(s)->tag, "ja-JP");
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(s), ja_top);
+    gn_session_forward(s);
+    assert_string_equal(s->msg, "Nothing to go forward to.");
+    end(state);
 }
 
 /* Back and forward between pages keep each page's line. */
 static void test_back_forward_pages(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_scroll_to(&s, 4);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_scroll_to(&s, 33);
-    gn_session_back(&s);
-    page_shown(&s, "help/main", "start.md");
-    assert_int_equal(gn_session_line_at_top(&s), 4);
-    gn_session_back(&s);
-    assert_string_equal(s.msg, "Nothing to go back to.");
-    gn_session_forward(&s);
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_line_at_top(&s), 33);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "start.md");
+    gn_session_scroll_to(s, 4);
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 33);
+    gn_session_back(s);
+    page_shown(s, "help/main", "start.md");
+    assert_int_equal(gn_session_line_at_top(s), 4);
+    gn_session_back(s);
+    assert_string_equal(s->msg, "Nothing to go back to.");
+    gn_session_forward(s);
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(s), 33);
+    end(state);
 }
 
 /* Issue 12: after en -> ja-JP -> ko-KR the comparison is with the reference
@@ -686,492 +715,388 @@ static void test_back_forward_pages(void **state)
  * second locale chosen stays chosen across a toggle and a switch. */
 static void test_compare_reference(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    size_t en = loc_of(&set, "en"), ja = loc_of(&set, "ja-JP"), ko = loc_of(&set, "ko-KR");
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_switch_locale(&s, ja);
-    gn_session_switch_locale(&s, ko);
-    gn_session_compare(&s, true);
-    assert_true(s.compare);
-    assert_int_equal(s.right_loc, en);
-    assert_true(s.right.have_page);
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.right.doc, "Long page"));
-    assert_true(doc_has(&s.left.doc, "긴 페이지"));
+    gn_session *s = en_book(state);
+    size_t en = loc_of(s->set, "en"), ja = loc_of(s->set, "ja-JP"), ko = loc_of(s->set, "ko-KR");
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_switch_locale(s, ja);
+    gn_session_switch_locale(s, ko);
+    gn_session_compare(s, true);
+    assert_true(s->compare);
+    assert_int_equal(s->right_loc, en);
+    assert_true(s->right.have_page);
+    gn_session_layout(s);
+    assert_true(doc_has(&s->right.doc, "Long page"));
+    assert_true(doc_has(&s->left.doc, "긴 페이지"));
     /* From ja-JP (whose next locale is ko-KR), still en. */
-    gn_session_switch_locale(&s, ja);
-    assert_int_equal(s.right_loc, en);
-    gn_session_set_right(&s, ko);
-    assert_int_equal(s.right_loc, ko);
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.right.doc, "긴 페이지"));
-    assert_true(doc_has(&s.left.doc, "長いページ"));
-    gn_session_compare(&s, false);
-    gn_session_compare(&s, true);
-    assert_int_equal(s.right_loc, ko);
+    gn_session_switch_locale(s, ja);
+    assert_int_equal(s->right_loc, en);
+    gn_session_set_right(s, ko);
+    assert_int_equal(s->right_loc, ko);
+    gn_session_layout(s);
+    assert_true(doc_has(&s->right.doc, "긴 페이지"));
+    assert_true(doc_has(&s->left.doc, "長いページ"));
+    gn_session_compare(s, false);
+    gn_session_compare(s, true);
+    assert_int_equal(s->right_loc, ko);
     /* From en (whose default would be ja-JP), the choice stays. */
-    gn_session_switch_locale(&s, en);
-    assert_int_equal(s.right_loc, ko);
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.right.doc, "긴 페이지"));
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_switch_locale(s, en);
+    assert_int_equal(s->right_loc, ko);
+    gn_session_layout(s);
+    assert_true(doc_has(&s->right.doc, "긴 페이지"));
+    end(state);
 }
 
 /* set_right with the comparison off turns it on with that locale. */
 static void test_set_right_turns_compare_on(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_set_right(&s, loc_of(&set, "ko-KR"));
-    assert_true(s.compare);
-    assert_int_equal(s.right_loc, loc_of(&set, "ko-KR"));
-    assert_true(gn_session_rows(&s) >= s.left.doc.nlines);
-    assert_true(s.align.nrows > 0);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "long.md");
+    gn_session_set_right(s, loc_of(s->set, "ko-KR"));
+    assert_true(s->compare);
+    assert_int_equal(s->right_loc, loc_of(s->set, "ko-KR"));
+    assert_true(gn_session_rows(s) >= s->left.doc.nlines);
+    assert_true(s->align.nrows > 0);
+    end(state);
 }
 
 /* Issue 12: a TOC entry written as a repository path opens its page from
  * the tree, with no "not available" notice. */
 static void test_toc_repository_path(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en/help/main", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    s.cursor = row_titled(&s, "Other page");
-    size_t item = s.tree.rows[s.cursor];
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
+    s->cursor = row_titled(s, "Other page");
+    size_t item = s->tree.rows[s->cursor];
     /* The tree does not mark it missing; the link out is. */
-    assert_false(s.tree.items[item].missing);
-    assert_true(s.tree.items[s.tree.rows[row_titled(&s, "Escape")]].missing);
-    assert_true(gn_session_tree_enter(&s));
-    assert_int_equal(s.current, item);
-    assert_true(s.left.have_page);
-    assert_null(s.left.notice);
-    assert_string_equal(s.title, "Other page");
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.left.doc, "The page of the other guide."));
+    assert_false(s->tree.items[item].missing);
+    assert_true(s->tree.items[s->tree.rows[row_titled(s, "Escape")]].missing);
+    assert_true(gn_session_tree_enter(s));
+    assert_int_equal(s->current, item);
+    assert_true(s->left.have_page);
+    assert_null(s->left.notice);
+    assert_string_equal(s->title, "Other page");
+    gn_session_layout(s);
+    assert_true(doc_has(&s->left.doc, "The page of the other guide."));
     /* The same page in ja-JP, by the same entry. */
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    assert_true(s.left.have_page);
-    assert_string_equal(s.title, "他のページ");
-    assert_true(s.current != GN_NONE);
-    assert_string_equal(gn_tree_title(&s.tree, s.current), "他のページ");
-    assert_int_equal(s.tree.rows[s.cursor], s.current);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    switch_to(s, "ja-JP");
+    assert_true(s->left.have_page);
+    assert_string_equal(s->title, "他のページ");
+    assert_true(s->current != GN_NONE);
+    assert_string_equal(gn_tree_title(&s->tree, s->current), "他のページ");
+    assert_int_equal(s->tree.rows[s->cursor], s->current);
+    end(state);
 }
 
 /* Enter on the tree: a page opens and is selected; an external entry is
  * said; the guide's row toggles. */
 static void test_tree_enter(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    s.cursor = row_titled(&s, "Long page");
-    size_t item = s.tree.rows[s.cursor];
-    assert_true(gn_session_tree_enter(&s));
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(s.current, item);
-    s.cursor = row_titled(&s, "Web");
-    assert_false(gn_session_tree_enter(&s));
-    assert_string_equal(s.msg, "External link: https://example.org/");
-    assert_string_equal(s.page, "long.md");
-    size_t before = s.tree.nrows;
-    s.cursor = row_titled(&s, "Book Guide");
-    assert_false(gn_session_tree_enter(&s)); /* collapses the guide */
-    assert_true(s.tree.nrows < before);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    s->cursor = row_titled(s, "Long page");
+    size_t item = s->tree.rows[s->cursor];
+    assert_true(gn_session_tree_enter(s));
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(s->current, item);
+    s->cursor = row_titled(s, "Web");
+    assert_false(gn_session_tree_enter(s));
+    assert_string_equal(s->msg, "External link: https://example.org/");
+    assert_string_equal(s->page, "long.md");
+    size_t before = s->tree.nrows;
+    s->cursor = row_titled(s, "Book Guide");
+    assert_false(gn_session_tree_enter(s)); /* collapses the guide */
+    assert_true(s->tree.nrows < before);
+    end(state);
 }
 
 /* Expanding a guide whose entries are not listed yet reads its TOC. */
 static void test_tree_expand(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    size_t r = row_titled(&s, "Other guide");
-    size_t item = s.tree.rows[r];
-    assert_true(s.tree.items[item].unlisted);
-    gn_session_tree_expand(&s, item, true);
-    s.cursor = row_titled(&s, "Page");
-    assert_true(gn_session_tree_enter(&s));
-    page_shown(&s, "help/other", "page.md");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    size_t r = row_titled(s, "Other guide");
+    size_t item = s->tree.rows[r];
+    assert_true(s->tree.items[item].unlisted);
+    gn_session_tree_expand(s, item, true);
+    s->cursor = row_titled(s, "Page");
+    assert_true(gn_session_tree_enter(s));
+    page_shown(s, "help/other", "page.md");
+    end(state);
 }
 
 /* Filtering lists every guide and selects the best match; ending it keeps
  * the selection. */
 static void test_tree_filter(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_tree_filter(&s, "");
-    gn_session_tree_filter(&s, "Page");
-    assert_true(s.tree.filtering);
+    gn_session *s = en_book(state);
+    gn_session_tree_filter(s, "");
+    gn_session_tree_filter(s, "Page");
+    assert_true(s->tree.filtering);
     /* "Page", in the other guide, unlisted until the filter. */
-    assert_string_equal(gn_tree_title(&s.tree, s.tree.rows[s.cursor]), "Page");
-    gn_session_tree_filter(&s, "spaced nothing");
-    gn_session_tree_filter(&s, "Long");
-    size_t item = s.tree.rows[s.cursor];
-    assert_string_equal(gn_tree_title(&s.tree, item), "Long page");
-    gn_session_tree_filter(&s, NULL);
-    assert_false(s.tree.filtering);
-    assert_int_equal(s.tree.rows[s.cursor], item);
-    assert_true(gn_session_tree_enter(&s));
-    page_shown(&s, "help/main", "long.md");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    assert_string_equal(gn_tree_title(&s->tree, s->tree.rows[s->cursor]), "Page");
+    gn_session_tree_filter(s, "spaced nothing");
+    gn_session_tree_filter(s, "Long");
+    size_t item = s->tree.rows[s->cursor];
+    assert_string_equal(gn_tree_title(&s->tree, item), "Long page");
+    gn_session_tree_filter(s, NULL);
+    assert_false(s->tree.filtering);
+    assert_int_equal(s->tree.rows[s->cursor], item);
+    assert_true(gn_session_tree_enter(s));
+    page_shown(s, "help/main", "long.md");
+    end(state);
 }
 
 /* Links: relative, "../other/", "/help/...#anchor", percent-encoded. */
 static void test_follow_pages(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en/help/main", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_follow(&s, "long.md");
-    page_shown(&s, "help/main", "long.md");
-    gn_session_back(&s);
-    gn_session_follow(&s, "../other/page.md");
-    page_shown(&s, "help/other", "page.md");
-    assert_string_equal(s.title, "Other page");
-    gn_session_back(&s);
-    page_shown(&s, "help/main", "start.md");
-    gn_session_follow(&s, "/help/other/page.md#details");
-    page_shown(&s, "help/other", "page.md");
-    size_t top = gn_session_line_at_top(&s);
-    long h = gn_doc_find_anchor(&s.left.doc, "details");
-    assert_true(h >= 0);
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
+    gn_session_open(s, "help/main", "start.md");
+    gn_session_follow(s, "long.md");
+    page_shown(s, "help/main", "long.md");
+    gn_session_back(s);
+    gn_session_follow(s, "../other/page.md");
+    page_shown(s, "help/other", "page.md");
+    assert_string_equal(s->title, "Other page");
+    gn_session_back(s);
+    page_shown(s, "help/main", "start.md");
+    gn_session_follow(s, "/help/other/page.md#details");
+    page_shown(s, "help/other", "page.md");
+    size_t top = gn_session_line_at_top(s);
     assert_true(top > 0);
-    assert_int_equal(top, s.left.doc.headings[h].line);
-    gn_session_back(&s);
-    gn_session_follow(&s, "space%20name.md");
-    page_shown(&s, "help/main", "space name.md");
-    assert_string_equal(s.title, "Spaced page");
+    assert_int_equal(top, anchor_line(s, "details"));
+    gn_session_back(s);
+    gn_session_follow(s, "space%20name.md");
+    page_shown(s, "help/main", "space name.md");
+    assert_string_equal(s->title, "Spaced page");
     /* "page.md/#anchor", as a site writes it. */
-    gn_session_follow(&s, "long.md/#closing");
-    page_shown(&s, "help/main", "long.md");
-    top = gn_session_line_at_top(&s);
-    h = gn_doc_find_anchor(&s.left.doc, "closing");
-    assert_true(h >= 0);
-    assert_int_equal(top, s.left.doc.headings[h].line);
+    gn_session_follow(s, "long.md/#closing");
+    page_shown(s, "help/main", "long.md");
+    top = gn_session_line_at_top(s);
+    assert_int_equal(top, anchor_line(s, "closing"));
     /* A guide adopted through a link is found in another locale too. */
-    gn_session_follow(&s, "/help/other/page.md");
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    page_shown(&s, "help/other", "page.md");
-    assert_string_equal(s.title, "他のページ");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_follow(s, "/help/other/page.md");
+    switch_to(s, "ja-JP");
+    page_shown(s, "help/other", "page.md");
+    assert_string_equal(s->title, "他のページ");
+    end(state);
 }
 
 /* "#anchor" scrolls within the page; an unknown one says so. */
 static void test_follow_anchor(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_follow(&s, "#second");
-    page_shown(&s, "help/main", "start.md");
-    long h = gn_doc_find_anchor(&s.left.doc, "second");
-    assert_true(h >= 0);
-    assert_true(s.left.doc.headings[h].line > 0);
-    assert_int_equal(gn_session_line_at_top(&s), s.left.doc.headings[h].line);
-    gn_session_follow(&s, "#nowhere");
-    assert_string_equal(s.msg, "No section #nowhere in this page.");
+    gn_session *s = en_page(state, "start.md");
+    gn_session_follow(s, "#second");
+    page_shown(s, "help/main", "start.md");
+    size_t line = anchor_line(s, "second");
+    assert_true(line > 0);
+    assert_int_equal(gn_session_line_at_top(s), line);
+    gn_session_follow(s, "#nowhere");
+    assert_string_equal(s->msg, "No section #nowhere in this page.");
     /* An anchor named when opening a page. */
-    gn_session_open(&s, "help/main", "long.md#closing");
-    page_shown(&s, "help/main", "long.md");
-    size_t top = gn_session_line_at_top(&s);
-    h = gn_doc_find_anchor(&s.left.doc, "closing");
-    assert_true(h >= 0);
-    assert_int_equal(top, s.left.doc.headings[h].line);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_open(s, "help/main", "long.md#closing");
+    page_shown(s, "help/main", "long.md");
+    size_t top = gn_session_line_at_top(s);
+    assert_int_equal(top, anchor_line(s, "closing"));
+    end(state);
 }
 
 /* An external URL and a missing page are said; the page stays. */
 static void test_follow_external_missing(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_scroll_to(&s, 3);
-    gn_session_follow(&s, "https://example.com/x");
-    assert_string_equal(s.msg, "External link: https://example.com/x (y copies it)");
-    page_shown(&s, "help/main", "start.md");
-    assert_int_equal(gn_session_line_at_top(&s), 3);
-    gn_session_follow(&s, "missing.md");
-    assert_non_null(strstr(s.msg, "No such page: missing.md"));
-    page_shown(&s, "help/main", "start.md");
-    gn_session_follow(&s, "/docs/site/path");
-    assert_non_null(strstr(s.msg, "Not a page here"));
-    gn_session_back(&s);
-    assert_string_equal(s.msg, "Nothing to go back to.");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "start.md");
+    gn_session_scroll_to(s, 3);
+    gn_session_follow(s, "https://example.com/x");
+    assert_string_equal(s->msg, "External link: https://example.com/x (y copies it)");
+    page_shown(s, "help/main", "start.md");
+    assert_int_equal(gn_session_line_at_top(s), 3);
+    gn_session_follow(s, "missing.md");
+    assert_non_null(strstr(s->msg, "No such page: missing.md"));
+    page_shown(s, "help/main", "start.md");
+    gn_session_follow(s, "/docs/site/path");
+    assert_non_null(strstr(s->msg, "Not a page here"));
+    gn_session_back(s);
+    assert_string_equal(s->msg, "Nothing to go back to.");
+    end(state);
 }
 
 /* A page that is a symbolic link out of the repository is refused, by a
  * link and from the tree, and nothing of the file is read. */
 static void test_symlink_out(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en/help/main", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_follow(&s, "escape.md");
-    assert_string_equal(s.msg, "Refused: escape.md: " GN_OUTSIDE_MSG);
-    page_shown(&s, "help/main", "start.md");
-    gn_session_layout(&s);
-    assert_false(doc_has(&s.left.doc, SECRET));
-    s.cursor = row_titled(&s, "Escape");
-    gn_session_tree_enter(&s);
-    assert_false(s.left.have_page);
-    assert_non_null(s.left.notice);
-    assert_non_null(strstr(s.left.notice, "outside the guide"));
-    assert_null(strstr(s.left.notice, SECRET));
-    gn_session_layout(&s);
-    assert_false(doc_has(&s.left.doc, SECRET));
-    assert_null(strstr(s.title, SECRET));
-    assert_null(strstr(s.title, "Secret"));
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
+    gn_session_open(s, "help/main", "start.md");
+    gn_session_follow(s, "escape.md");
+    assert_string_equal(s->msg, "Refused: escape.md: " GN_OUTSIDE_MSG);
+    page_shown(s, "help/main", "start.md");
+    gn_session_layout(s);
+    assert_false(doc_has(&s->left.doc, SECRET));
+    s->cursor = row_titled(s, "Escape");
+    gn_session_tree_enter(s);
+    assert_false(s->left.have_page);
+    assert_non_null(s->left.notice);
+    assert_non_null(strstr(s->left.notice, "outside the guide"));
+    assert_null(strstr(s->left.notice, SECRET));
+    gn_session_layout(s);
+    assert_false(doc_has(&s->left.doc, SECRET));
+    assert_null(strstr(s->title, SECRET));
+    assert_null(strstr(s->title, "Secret"));
     /* Compared with ja-JP, where it is missing: still nothing read. */
-    gn_session_compare(&s, true);
-    gn_session_layout(&s);
-    assert_false(doc_has(&s.left.doc, SECRET));
-    assert_false(doc_has(&s.right.doc, SECRET));
+    gn_session_compare(s, true);
+    gn_session_layout(s);
+    assert_false(doc_has(&s->left.doc, SECRET));
+    assert_false(doc_has(&s->right.doc, SECRET));
     /* y has nothing to copy: the page is not shown. */
-    assert_null(gn_session_copy_target(&s));
-    assert_non_null(strstr(s.msg, "Nothing to copy"));
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    assert_null(gn_session_copy_target(s));
+    assert_non_null(strstr(s->msg, "Nothing to copy"));
+    end(state);
 }
 
 /* Links are selected in order from the top, and the selected one followed. */
 static void test_select_link(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_follow_selected(&s);
-    assert_non_null(strstr(s.msg, "No link selected"));
-    gn_session_select_link(&s, 1);
-    assert_int_equal(s.link, 0);
-    assert_string_equal(s.msg, "Link: long.md");
-    gn_session_select_link(&s, 1);
-    assert_int_equal(s.link, 1);
-    assert_string_equal(s.msg, "Link: ../other/page.md");
-    gn_session_select_link(&s, -1);
-    assert_int_equal(s.link, 0);
-    gn_session_select_link(&s, -1);
-    assert_string_equal(s.msg, "No more links above.");
-    gn_session_follow_selected(&s);
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(s.link, -1);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "start.md");
+    gn_session_follow_selected(s);
+    assert_non_null(strstr(s->msg, "No link selected"));
+    gn_session_select_link(s, 1);
+    assert_int_equal(s->link, 0);
+    assert_string_equal(s->msg, "Link: long.md");
+    gn_session_select_link(s, 1);
+    assert_int_equal(s->link, 1);
+    assert_string_equal(s->msg, "Link: ../other/page.md");
+    gn_session_select_link(s, -1);
+    assert_int_equal(s->link, 0);
+    gn_session_select_link(s, -1);
+    assert_string_equal(s->msg, "No more links above.");
+    gn_session_follow_selected(s);
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(s->link, -1);
+    end(state);
 }
 
 /* In-page search with Japanese text: matches counted, the next one shown,
  * wrapping said. */
 static void test_find_japanese(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.ja-JP", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_find(&s, "検索語", false);
-    assert_int_equal(s.nhits, 2);
-    assert_int_equal(s.hit, 0);
-    assert_string_equal(s.msg, "1/2");
-    size_t line = s.hits[0].pieces[0].line;
-    assert_true(line >= s.top && line < s.top + 20);
-    assert_true(s.top > 0);
-    gn_session_find_next(&s, false);
-    assert_int_equal(s.hit, 1);
-    assert_string_equal(s.msg, "2/2");
-    gn_session_find_next(&s, false);
-    assert_int_equal(s.hit, 0);
-    assert_string_equal(s.msg, "1/2, search wrapped to the top");
-    gn_session_find_next(&s, true);
-    assert_int_equal(s.hit, 1);
-    gn_session_find(&s, "見つからない", false);
-    assert_string_equal(s.msg, "Not found: 見つからない");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "docs/book.ja-JP", NULL);
+    assert_string_equal(gn_session_source(s)->tag, "ja-JP");
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_find(s, "検索語", false);
+    assert_int_equal(s->nhits, 2);
+    assert_int_equal(s->hit, 0);
+    assert_string_equal(s->msg, "1/2");
+    size_t line = s->hits[0].pieces[0].line;
+    assert_true(line >= s->top && line < s->top + 20);
+    assert_true(s->top > 0);
+    gn_session_find_next(s, false);
+    assert_int_equal(s->hit, 1);
+    assert_string_equal(s->msg, "2/2");
+    gn_session_find_next(s, false);
+    assert_int_equal(s->hit, 0);
+    assert_string_equal(s->msg, "1/2, search wrapped to the top");
+    gn_session_find_next(s, true);
+    assert_int_equal(s->hit, 1);
+    gn_session_find(s, "見つからない", false);
+    assert_string_equal(s->msg, "Not found: 見つからない");
+    end(state);
 }
 
 /* Reload reads the file again and keeps the line at the top. */
 static void test_reload(void **state)
 {
-    (void)state;
     write_file("docs/book.en/help/main/reload.md", "# Reload\n\nBefore.\n");
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_reload(&s);
-    assert_string_equal(s.msg, "No page to reload.");
-    gn_session_open(&s, "help/main", "long.md");
-    at_line_80(&s);
-    gn_session_reload(&s);
-    assert_string_equal(s.msg, "Reloaded.");
-    assert_int_equal(gn_session_line_at_top(&s), 80);
+    gn_session *s = en_book(state);
+    gn_session_reload(s);
+    assert_string_equal(s->msg, "No page to reload.");
+    gn_session_open(s, "help/main", "long.md");
+    at_line_80(s);
+    gn_session_reload(s);
+    assert_string_equal(s->msg, "Reloaded.");
+    assert_int_equal(gn_session_line_at_top(s), 80);
 
     gn_buf b = GN_BUF_INIT;
     gn_buf_adds(&b, "# Reload\n\n");
     for (int i = 0; i < 40; i++)
         gn_buf_addf(&b, "Paragraph %d.\n\n", i);
-    gn_session_open(&s, "help/main", "reload.md");
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.left.doc, "Before."));
+    gn_session_open(s, "help/main", "reload.md");
+    gn_session_layout(s);
+    assert_true(doc_has(&s->left.doc, "Before."));
     char *text = gn_buf_take(&b);
     write_file("docs/book.en/help/main/reload.md", text);
     free(text);
-    gn_session_reload(&s);
-    gn_session_scroll_to(&s, 30);
-    gn_session_reload(&s);
-    assert_false(doc_has(&s.left.doc, "Before."));
-    assert_true(doc_has(&s.left.doc, "Paragraph 39."));
-    assert_int_equal(gn_session_line_at_top(&s), 30);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_reload(s);
+    gn_session_scroll_to(s, 30);
+    gn_session_reload(s);
+    assert_false(doc_has(&s->left.doc, "Before."));
+    assert_true(doc_has(&s->left.doc, "Paragraph 39."));
+    assert_int_equal(gn_session_line_at_top(s), 30);
+    end(state);
 }
 
 /* One line per locale with its title of the guide being read. */
 static void test_locale_lines(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/other", "page.md");
-    size_t n;
-    char **lines = gn_session_locale_lines(&s, &n);
-    assert_int_equal(n, 3);
-    assert_string_equal(lines[0], "en      Other guide");
-    assert_string_equal(lines[1], "ja-JP   他のガイド");
-    assert_string_equal(lines[2], "ko-KR   (no such guide)");
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    gn_session_open(s, "help/other", "page.md");
+    assert_other_guide_lines(s);
+    end(state);
 }
 
 /* A page missing in a locale: the notice says why, and the place is back
  * when switching back. */
 static void test_switch_to_missing(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/other", "page.md");
-    gn_session_scroll_to(&s, 5);
-    gn_session_switch_locale(&s, loc_of(&set, "ko-KR"));
-    assert_false(s.left.have_page);
-    assert_non_null(strstr(s.left.notice, "This guide is not available in ko-KR."));
-    gn_session_back(&s);
-    assert_string_equal(gn_session_source(&s)->tag, "en");
-    page_shown(&s, "help/other", "page.md");
-    assert_int_equal(gn_session_line_at_top(&s), 5);
-    gn_session_open(&s, "help/main", "space name.md");
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    assert_false(s.left.have_page);
-    assert_non_null(strstr(s.left.notice, "This page is not available in ja-JP."));
-    assert_non_null(strstr(s.left.notice, "is not in this locale's table of contents."));
-    assert_string_equal(s.title, "space name.md");
+    gn_session *s = en_book(state);
+    gn_session_open(s, "help/other", "page.md");
+    gn_session_scroll_to(s, 5);
+    switch_to(s, "ko-KR");
+    assert_false(s->left.have_page);
+    assert_non_null(strstr(s->left.notice, "This guide is not available in ko-KR."));
+    gn_session_back(s);
+    assert_string_equal(gn_session_source(s)->tag, "en");
+    page_shown(s, "help/other", "page.md");
+    assert_int_equal(gn_session_line_at_top(s), 5);
+    gn_session_open(s, "help/main", "space name.md");
+    switch_to(s, "ja-JP");
+    assert_false(s->left.have_page);
+    assert_non_null(strstr(s->left.notice, "This page is not available in ja-JP."));
+    assert_non_null(strstr(s->left.notice, "is not in this locale's table of contents."));
+    assert_string_equal(s->title, "space name.md");
     /* Listed in the ja-JP TOC, but no file. */
-    gn_session_switch_locale(&s, loc_of(&set, "en"));
-    gn_session_open(&s, "help/main", "gone.md");
-    page_shown(&s, "help/main", "gone.md");
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    assert_false(s.left.have_page);
-    assert_non_null(strstr(s.left.notice, "is listed in this locale's table of contents, "
+    switch_to(s, "en");
+    gn_session_open(s, "help/main", "gone.md");
+    page_shown(s, "help/main", "gone.md");
+    switch_to(s, "ja-JP");
+    assert_false(s->left.have_page);
+    assert_non_null(strstr(s->left.notice, "is listed in this locale's table of contents, "
                                           "but its file is missing."));
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.left.doc, "not available in ja-JP"));
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_layout(s);
+    assert_true(doc_has(&s->left.doc, "not available in ja-JP"));
+    end(state);
 }
 
 /* Without git, the changes since a translation cannot be shown. */
 static void test_changes_without_git(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
+    gn_session *s = en_page(state, "long.md");
     char *text = NULL, *title = NULL;
-    assert_int_equal(gn_session_changes(&s, &text, &title), -1);
-    assert_non_null(strstr(s.msg, "Compare a translation with en first"));
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    gn_session_compare(&s, true);
-    assert_int_equal(gn_session_changes(&s, &text, &title), -1);
-    assert_string_equal(s.msg, "Changes unknown: the reference locale is not a git checkout");
+    assert_int_equal(gn_session_changes(s, &text, &title), -1);
+    assert_non_null(strstr(s->msg, "Compare a translation with en first"));
+    switch_to(s, "ja-JP");
+    gn_session_compare(s, true);
+    assert_int_equal(gn_session_changes(s, &text, &title), -1);
+    assert_string_equal(s->msg, "Changes unknown: the reference locale is not a git checkout");
     assert_null(text);
     assert_null(title);
-    assert_null(gn_session_repo(&s));
-    assert_string_equal(s.stale, "ja-JP unknown");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    assert_null(gn_session_repo(s));
+    assert_string_equal(s->stale, "ja-JP unknown");
+    end(state);
 }
 
 /* The TOC matrix of the guide being read: the repository-path entry is a
  * page that exists where it is listed. */
 static void test_matrix(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en/help/main", &set);
-    gn_session s;
-    start(&s, &set, NULL);
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
     gn_matrix m;
-    assert_int_equal(gn_session_matrix(&s, &m), 0);
+    assert_int_equal(gn_session_matrix(s, &m), 0);
     assert_int_equal(m.nlocales, 3);
-    size_t en = loc_of(&set, "en"), ja = loc_of(&set, "ja-JP"), ko = loc_of(&set, "ko-KR");
+    size_t en = loc_of(s->set, "en"), ja = loc_of(s->set, "ja-JP"), ko = loc_of(s->set, "ko-KR");
     bool seen = false;
     for (size_t r = 0; r < m.nrows; r++) {
         if (strcmp(m.rows[r].key, "/help/other/page.md") != 0)
@@ -1183,148 +1108,113 @@ static void test_matrix(void **state)
     }
     assert_true(seen);
     gn_matrix_free(&m);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    end(state);
 }
 
 /* Open a page of the matrix compared with the reference locale. */
 static void test_open_compared(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.ja-JP", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open_compared(&s, "long.md");
-    assert_true(s.compare);
-    assert_string_equal(set.v[s.right_loc].tag, "en");
-    page_shown(&s, "help/main", "long.md");
-    assert_true(s.right.have_page);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "docs/book.ja-JP", NULL);
+    gn_session_open_compared(s, "long.md");
+    assert_true(s->compare);
+    assert_string_equal(s->set->v[s->right_loc].tag, "en");
+    page_shown(s, "help/main", "long.md");
+    assert_true(s->right.have_page);
+    end(state);
 }
 
 /* What y copies: the selected link's URL, else the page's file. */
 static void test_copy_target(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    assert_null(gn_session_copy_target(&s));
-    assert_non_null(strstr(s.msg, "Nothing to copy"));
-    gn_session_open(&s, "help/main", "start.md");
+    gn_session *s = en_book(state);
+    assert_null(gn_session_copy_target(s));
+    assert_non_null(strstr(s->msg, "Nothing to copy"));
+    gn_session_open(s, "help/main", "start.md");
     char *want = path_of("docs/book.en/help/main/start.md");
-    assert_string_equal(gn_session_copy_target(&s), want);
+    assert_string_equal(gn_session_copy_target(s), want);
     free(want);
-    gn_session_select_link(&s, 1);
-    gn_session_select_link(&s, 1);
-    gn_session_select_link(&s, 1);
-    assert_string_equal(gn_session_copy_target(&s), "/help/other/page.md#details");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_select_link(s, 1);
+    gn_session_select_link(s, 1);
+    gn_session_select_link(s, 1);
+    assert_string_equal(gn_session_copy_target(s), "/help/other/page.md#details");
+    end(state);
 }
 
 /* Search of guides: this guide, then every locale; opening a match goes
  * to its locale, page and match. */
 static void test_search_guides(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    assert_false(gn_session_search(&s, ""));
-    assert_true(gn_session_search(&s, "quokka"));
-    while (!gn_finder_step(s.finder, 16))
-        ;
+    gn_session *s = en_book(state);
+    assert_false(gn_session_search(s, ""));
     size_t n;
-    const gn_found *r = gn_finder_results(s.finder, &n);
+    const gn_found *r = search_all(s, "quokka", &n);
     assert_int_equal(n, 1);
     assert_string_equal(r[0].page, "long.md");
-    gn_session_open_found(&s, &r[0], "quokka");
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(s.hit, 0);
-    size_t line = s.hits[0].pieces[0].line;
-    assert_true(line >= s.top && line < s.top + 20);
-    assert_true(s.top > 0);
+    gn_session_open_found(s, &r[0], "quokka");
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(s->hit, 0);
+    size_t line = s->hits[0].pieces[0].line;
+    assert_true(line >= s->top && line < s->top + 20);
+    assert_true(s->top > 0);
 
-    gn_session_search_widen(&s);
-    assert_true(s.scope.all_guides && !s.scope.all_locales);
-    gn_session_search_widen(&s);
-    assert_true(s.scope.all_guides && s.scope.all_locales);
-    assert_true(gn_session_search(&s, "検索語"));
-    while (!gn_finder_step(s.finder, 16))
-        ;
-    r = gn_finder_results(s.finder, &n);
+    gn_session_search_widen(s);
+    assert_true(s->scope.all_guides && !s->scope.all_locales);
+    gn_session_search_widen(s);
+    assert_true(s->scope.all_guides && s->scope.all_locales);
+    r = search_all(s, "検索語", &n);
     assert_int_equal(n, 2);
-    assert_string_equal(set.v[r[1].loc].tag, "ja-JP");
-    gn_session_open_found(&s, &r[1], "検索語");
-    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(s.hit, 1);
-    assert_int_equal(gn_session_search_done(&s), 0);
-    gn_session_search_widen(&s);
-    assert_false(s.scope.all_guides || s.scope.all_locales);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    assert_string_equal(s->set->v[r[1].loc].tag, "ja-JP");
+    gn_session_open_found(s, &r[1], "検索語");
+    assert_string_equal(gn_session_source(s)->tag, "ja-JP");
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(s->hit, 1);
+    assert_int_equal(gn_session_search_done(s), 0);
+    gn_session_search_widen(s);
+    assert_false(s->scope.all_guides || s->scope.all_locales);
+    end(state);
 }
 
 /* A switch to a locale lacking the page, and back at once: the same line
  * (the notice in between has no such line to map from). */
 static void test_switch_to_missing_and_back(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/other", "page.md");
-    gn_session_scroll_to(&s, 17);
-    assert_int_equal(gn_session_line_at_top(&s), 17);
-    gn_session_switch_locale(&s, loc_of(&set, "ko-KR"));
-    assert_false(s.left.have_page);
-    gn_session_layout(&s);
-    gn_session_switch_locale(&s, loc_of(&set, "en"));
-    page_shown(&s, "help/other", "page.md");
-    assert_int_equal(gn_session_line_at_top(&s), 17);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    gn_session_open(s, "help/other", "page.md");
+    gn_session_scroll_to(s, 17);
+    assert_int_equal(gn_session_line_at_top(s), 17);
+    switch_to(s, "ko-KR");
+    assert_false(s->left.have_page);
+    gn_session_layout(s);
+    switch_to(s, "en");
+    page_shown(s, "help/other", "page.md");
+    assert_int_equal(gn_session_line_at_top(s), 17);
+    end(state);
 }
 
 /* The comparison and its second locale are saved and restored. */
 static void test_restore_compare(void **state)
 {
-    (void)state;
     char *state_path = path_of("state/compare.state");
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_set_right(&s, loc_of(&set, "ko-KR"));
-    gn_session_scroll_to(&s, 25);
-    size_t line = gn_session_line_at_top(&s);
-    gn_error err;
-    assert_int_equal(gn_session_save(&s, &err), 0);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "docs/book.en", state_path);
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_set_right(s, loc_of(s->set, "ko-KR"));
+    gn_session_scroll_to(s, 25);
+    size_t line = gn_session_line_at_top(s);
+    save(s);
+    end(state);
     char *text = read_text(state_path);
     assert_non_null(strstr(text, "compare\t1\n"));
     assert_non_null(strstr(text, "right\tko-KR\n"));
     free(text);
 
-    discover("docs/book.en", &set);
-    start(&s, &set, state_path);
-    assert_int_equal(gn_session_restore(&s), 0);
-    assert_true(s.compare);
-    assert_string_equal(set.v[s.right_loc].tag, "ko-KR");
-    assert_true(s.right.have_page);
-    page_shown(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_line_at_top(&s), line);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    s = begin(state, "docs/book.en", state_path);
+    assert_int_equal(gn_session_restore(s), 0);
+    assert_true(s->compare);
+    assert_string_equal(s->set->v[s->right_loc].tag, "ko-KR");
+    assert_true(s->right.have_page);
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(s), line);
+    end(state);
     free(state_path);
 }
 
@@ -1332,35 +1222,27 @@ static void test_restore_compare(void **state)
  * TOC above it) is opened, bookmarked and restored. */
 static void test_page_outside_guides(void **state)
 {
-    (void)state;
     char *state_path = path_of("state/outside.state");
     write_file("docs/book.en/notes/readme.md", "# Notes\n\nNot in a guide.\n");
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_follow(&s, "/notes/readme.md");
-    assert_true(s.left.have_page);
-    assert_null(s.guide);
-    assert_string_equal(s.page, "notes/readme.md");
-    assert_int_equal(gn_session_mark(&s, 4), 0);
-    gn_session_open(&s, "help/main", "long.md");
-    assert_int_equal(gn_session_jump(&s, 4), 0);
-    assert_true(s.left.have_page);
-    assert_string_equal(s.title, "Notes");
-    gn_error err;
-    assert_int_equal(gn_session_save(&s, &err), 0);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "docs/book.en", state_path);
+    gn_session_open(s, "help/main", "start.md");
+    gn_session_follow(s, "/notes/readme.md");
+    assert_true(s->left.have_page);
+    assert_null(s->guide);
+    assert_string_equal(s->page, "notes/readme.md");
+    assert_int_equal(gn_session_mark(s, 4), 0);
+    gn_session_open(s, "help/main", "long.md");
+    assert_int_equal(gn_session_jump(s, 4), 0);
+    assert_true(s->left.have_page);
+    assert_string_equal(s->title, "Notes");
+    save(s);
+    end(state);
 
-    discover("docs/book.en", &set);
-    start(&s, &set, state_path);
-    assert_int_equal(gn_session_restore(&s), 0);
-    assert_true(s.left.have_page);
-    assert_string_equal(s.title, "Notes");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    s = begin(state, "docs/book.en", state_path);
+    assert_int_equal(gn_session_restore(s), 0);
+    assert_true(s->left.have_page);
+    assert_string_equal(s->title, "Notes");
+    end(state);
     free(state_path);
 }
 
@@ -1368,63 +1250,47 @@ static void test_page_outside_guides(void **state)
  * to the same line. */
 static void test_compare_resize(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_resize(&s, 120, 20, true);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_switch_locale(&s, loc_of(&set, "ja-JP"));
-    gn_session_compare(&s, true);
-    gn_session_layout(&s);
+    gn_session *s = en_book(state);
+    gn_session_resize(s, 120, 20, true);
+    gn_session_open(s, "help/main", "long.md");
+    switch_to(s, "ja-JP");
+    gn_session_compare(s, true);
+    gn_session_layout(s);
     /* 80 lines into the ja-JP page, inside the table. */
-    gn_session_scroll_to(&s, gn_align_row_of(&s.align, 0, 80));
-    assert_int_equal(gn_session_line_at_top(&s), 80);
-    size_t blk = block_of(&s.left.doc, 80);
-    assert_int_equal(s.left.doc.blocks[blk].kind, GN_BLOCK_TABLE);
-    long row = number_on(&s.left.doc, 80);
+    gn_session_scroll_to(s, gn_align_row_of(&s->align, 0, 80));
+    assert_int_equal(gn_session_line_at_top(s), 80);
+    size_t blk = block_of(&s->left.doc, 80);
+    assert_int_equal(s->left.doc.blocks[blk].kind, GN_BLOCK_TABLE);
+    long row = number_on(&s->left.doc, 80);
     assert_true(row > 1);
-    gn_session_resize(&s, 100, 20, true);
-    size_t top = gn_session_line_at_top(&s);
-    assert_int_equal(block_of(&s.left.doc, top), blk);
-    assert_int_equal(number_on(&s.left.doc, top), row);
-    gn_session_resize(&s, 120, 20, true);
-    assert_int_equal(gn_session_line_at_top(&s), 80);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_resize(s, 100, 20, true);
+    assert_same_row(s, blk, row);
+    gn_session_resize(s, 120, 20, true);
+    assert_int_equal(gn_session_line_at_top(s), 80);
+    end(state);
 }
 
 /* Opening a match found in another locale is one step in the history:
  * back returns to the page and locale the search was made from. */
 static void test_open_found_back(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_scroll_to(&s, 6);
-    s.scope = (gn_scope){true, true};
-    assert_true(gn_session_search(&s, "検索語"));
-    while (!gn_finder_step(s.finder, 16))
-        ;
+    gn_session *s = en_page(state, "start.md");
+    gn_session_scroll_to(s, 6);
+    s->scope = (gn_scope){true, true};
     size_t n;
-    const gn_found *r = gn_finder_results(s.finder, &n);
+    const gn_found *r = search_all(s, "検索語", &n);
     assert_int_equal(n, 2);
-    gn_session_open_found(&s, &r[0], "検索語");
-    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
-    page_shown(&s, "help/main", "long.md");
-    gn_session_back(&s);
-    assert_string_equal(gn_session_source(&s)->tag, "en");
-    page_shown(&s, "help/main", "start.md");
-    assert_int_equal(gn_session_line_at_top(&s), 6);
-    gn_session_forward(&s);
-    assert_string_equal(gn_session_source(&s)->tag, "ja-JP");
-    page_shown(&s, "help/main", "long.md");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_open_found(s, &r[0], "検索語");
+    assert_string_equal(gn_session_source(s)->tag, "ja-JP");
+    page_shown(s, "help/main", "long.md");
+    gn_session_back(s);
+    assert_string_equal(gn_session_source(s)->tag, "en");
+    page_shown(s, "help/main", "start.md");
+    assert_int_equal(gn_session_line_at_top(s), 6);
+    gn_session_forward(s);
+    assert_string_equal(gn_session_source(s)->tag, "ja-JP");
+    page_shown(s, "help/main", "long.md");
+    end(state);
 }
 
 /* A locale set whose guide is the locale folder itself (the bundled guide's
@@ -1432,42 +1298,34 @@ static void test_open_found_back(void **state)
  * selected in the tree. */
 static void test_restore_root_guide(void **state)
 {
-    (void)state;
     char *state_path = path_of("state/root.state");
     write_file("bundle/en/TOC.md", "# Bundle\n\n- [One](one.md)\n- [Two](two.md)\n");
     write_file("bundle/en/one.md", "# One\n\nFirst page.\n");
     write_file("bundle/en/two.md", "# Two\n\nSecond page.\n");
     write_file("bundle/de-DE/TOC.md", "# Bündel\n\n- [Eins](one.md)\n- [Zwei](two.md)\n");
     write_file("bundle/de-DE/two.md", "# Zwei\n\nZweite Seite.\n");
-    gn_localeset set;
-    discover("bundle/en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    assert_string_equal(set.v[0].guides[0].id, "");
-    s.cursor = row_titled(&s, "Two");
-    size_t item = s.tree.rows[s.cursor];
-    assert_true(gn_session_tree_enter(&s));
-    page_shown(&s, "", "two.md");
-    assert_int_equal(s.current, item);
-    assert_int_equal(gn_session_mark(&s, 0), 0);
-    gn_error err;
-    assert_int_equal(gn_session_save(&s, &err), 0);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "bundle/en", state_path);
+    assert_string_equal(s->set->v[0].guides[0].id, "");
+    s->cursor = row_titled(s, "Two");
+    size_t item = s->tree.rows[s->cursor];
+    assert_true(gn_session_tree_enter(s));
+    page_shown(s, "", "two.md");
+    assert_int_equal(s->current, item);
+    assert_int_equal(gn_session_mark(s, 0), 0);
+    save(s);
+    end(state);
 
-    discover("bundle/en", &set);
-    start(&s, &set, state_path);
-    assert_int_equal(gn_session_restore(&s), 0);
-    page_shown(&s, "", "two.md");
-    assert_int_equal(s.current, item);
-    gn_session_switch_locale(&s, loc_of(&set, "de-DE"));
-    page_shown(&s, "", "two.md");
-    assert_string_equal(s.title, "Zwei");
-    assert_int_equal(gn_session_jump(&s, 0), 0);
-    page_shown(&s, "", "two.md");
-    assert_string_equal(gn_session_source(&s)->tag, "en");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    s = begin(state, "bundle/en", state_path);
+    assert_int_equal(gn_session_restore(s), 0);
+    page_shown(s, "", "two.md");
+    assert_int_equal(s->current, item);
+    switch_to(s, "de-DE");
+    page_shown(s, "", "two.md");
+    assert_string_equal(s->title, "Zwei");
+    assert_int_equal(gn_session_jump(s, 0), 0);
+    page_shown(s, "", "two.md");
+    assert_string_equal(gn_session_source(s)->tag, "en");
+    end(state);
     free(state_path);
 }
 
@@ -1477,122 +1335,90 @@ static void test_restore_root_guide(void **state)
  * switch of locale does. */
 static void test_adopted_guide_everywhere(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en/help/main", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "start.md");
-    gn_session_follow(&s, "../other/page.md");
-    page_shown(&s, "help/other", "page.md");
-    assert_string_equal(s.guide_title, "Other guide");
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
+    gn_session_open(s, "help/main", "start.md");
+    gn_session_follow(s, "../other/page.md");
+    page_shown(s, "help/other", "page.md");
+    assert_string_equal(s->guide_title, "Other guide");
 
     size_t n;
-    char **lines = gn_session_locale_lines(&s, &n);
-    assert_int_equal(n, 3);
-    assert_string_equal(lines[0], "en      Other guide");
-    assert_string_equal(lines[1], "ja-JP   他のガイド");
-    assert_string_equal(lines[2], "ko-KR   (no such guide)");
-    for (size_t i = 0; i < n; i++)
-        free(lines[i]);
-    free(lines);
+    assert_other_guide_lines(s);
 
     gn_matrix m;
-    assert_int_equal(gn_session_matrix(&s, &m), 0);
+    assert_int_equal(gn_session_matrix(s, &m), 0);
     assert_int_equal(m.nrows, 1);
     assert_string_equal(m.rows[0].key, "page.md");
-    assert_int_equal(m.rows[0].cells[loc_of(&set, "en")].state, GN_CELL_OK);
-    assert_int_equal(m.rows[0].cells[loc_of(&set, "ja-JP")].state, GN_CELL_OK);
-    assert_int_equal(m.rows[0].cells[loc_of(&set, "ko-KR")].state, GN_CELL_ABSENT);
+    assert_int_equal(m.rows[0].cells[loc_of(s->set, "en")].state, GN_CELL_OK);
+    assert_int_equal(m.rows[0].cells[loc_of(s->set, "ja-JP")].state, GN_CELL_OK);
+    assert_int_equal(m.rows[0].cells[loc_of(s->set, "ko-KR")].state, GN_CELL_ABSENT);
     gn_matrix_free(&m);
 
-    s.scope = (gn_scope){false, true}; /* this guide, every locale */
-    assert_true(gn_session_search(&s, "詳細"));
-    while (!gn_finder_step(s.finder, 16))
-        ;
-    const gn_found *r = gn_finder_results(s.finder, &n);
+    s->scope = (gn_scope){false, true}; /* this guide, every locale */
+    const gn_found *r = search_all(s, "詳細", &n);
     assert_int_equal(n, 1);
-    assert_string_equal(set.v[r[0].loc].tag, "ja-JP");
+    assert_string_equal(s->set->v[r[0].loc].tag, "ja-JP");
     assert_string_equal(r[0].page, "page.md");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    end(state);
 }
 
 /* Link selection starts from the links on screen: the first below the top,
  * or the last above it. */
 static void test_select_link_from_top(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_layout(&s);
-    assert_int_equal(s.left.doc.nlinks, 2);
-    assert_true(s.left.doc.links[0].line < 20);
-    assert_true(s.left.doc.links[1].line > 100);
-    gn_session_scroll_to(&s, 90);
-    gn_session_select_link(&s, 1);
-    assert_int_equal(s.link, 1);
-    assert_string_equal(s.msg, "Link: ../other/page.md");
-    assert_true(s.left.doc.links[1].line >= s.top && s.left.doc.links[1].line < s.top + 20);
-    gn_session_select_link(&s, 1);
-    assert_string_equal(s.msg, "No more links below.");
-    s.link = -1;
-    gn_session_scroll_to(&s, 60);
-    gn_session_select_link(&s, -1);
-    assert_int_equal(s.link, 0);
-    assert_string_equal(s.msg, "Link: start.md");
-    assert_true(s.top <= s.left.doc.links[0].line);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "long.md");
+    gn_session_layout(s);
+    assert_int_equal(s->left.doc.nlinks, 2);
+    assert_true(s->left.doc.links[0].line < 20);
+    assert_true(s->left.doc.links[1].line > 100);
+    gn_session_scroll_to(s, 90);
+    gn_session_select_link(s, 1);
+    assert_int_equal(s->link, 1);
+    assert_string_equal(s->msg, "Link: ../other/page.md");
+    assert_true(s->left.doc.links[1].line >= s->top && s->left.doc.links[1].line < s->top + 20);
+    gn_session_select_link(s, 1);
+    assert_string_equal(s->msg, "No more links below.");
+    s->link = -1;
+    gn_session_scroll_to(s, 60);
+    gn_session_select_link(s, -1);
+    assert_int_equal(s->link, 0);
+    assert_string_equal(s->msg, "Link: start.md");
+    assert_true(s->top <= s->left.doc.links[0].line);
+    end(state);
 }
 
 /* An in-page search starts from the top of the pager: forward, the first
  * match at or below it; backward, the last above it. "" repeats it. */
 static void test_find_from_top(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_scroll_to(&s, 80);
-    gn_session_find(&s, "wraps", false);
-    assert_true(s.nhits > 10);
-    assert_true(s.hit > 0);
-    assert_true(s.hits[s.hit].pieces[0].line >= 80);
-    assert_true(s.hits[s.hit - 1].pieces[0].line < 80);
-    long first = s.hit;
-    gn_session_scroll_to(&s, 80);
-    gn_session_find(&s, "", true);
-    assert_int_equal(s.hit, first - 1);
-    gn_session_find_next(&s, false); /* the search's direction: backward */
-    assert_int_equal(s.hit, first - 2);
-    gn_session_find_next(&s, true);
-    assert_int_equal(s.hit, first - 1);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_page(state, "long.md");
+    gn_session_scroll_to(s, 80);
+    gn_session_find(s, "wraps", false);
+    assert_true(s->nhits > 10);
+    assert_true(s->hit > 0);
+    assert_true(s->hits[s->hit].pieces[0].line >= 80);
+    assert_true(s->hits[s->hit - 1].pieces[0].line < 80);
+    long first = s->hit;
+    gn_session_scroll_to(s, 80);
+    gn_session_find(s, "", true);
+    assert_int_equal(s->hit, first - 1);
+    gn_session_find_next(s, false); /* the search's direction: backward */
+    assert_int_equal(s->hit, first - 2);
+    gn_session_find_next(s, true);
+    assert_int_equal(s->hit, first - 1);
+    end(state);
 }
 
 /* A bookmark that cannot be saved is said so. */
 static void test_mark_not_saved(void **state)
 {
-    (void)state;
     char *state_path = path_of("outside/secret.md/state"); /* under a file */
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    gn_session_open(&s, "help/main", "start.md");
-    assert_int_equal(gn_session_mark(&s, 0), -1);
-    assert_non_null(strstr(s.msg, "Bookmark set, but not saved: "));
+    gn_session *s = begin(state, "docs/book.en", state_path);
+    gn_session_open(s, "help/main", "start.md");
+    assert_int_equal(gn_session_mark(s, 0), -1);
+    assert_non_null(strstr(s->msg, "Bookmark set, but not saved: "));
     gn_error err;
-    assert_int_equal(gn_session_save(&s, &err), -1);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    assert_int_equal(gn_session_save(s, &err), -1);
+    end(state);
     free(state_path);
 }
 
@@ -1600,86 +1426,62 @@ static void test_mark_not_saved(void **state)
  * the locale gone back to. */
 static void test_back_while_comparing(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    size_t en = loc_of(&set, "en"), ja = loc_of(&set, "ja-JP");
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_compare(&s, true);
-    assert_int_equal(s.right_loc, ja);
-    gn_session_switch_locale(&s, ja);
-    assert_int_equal(s.right_loc, en);
-    gn_session_back(&s);
-    assert_int_equal(s.loc, en);
-    assert_int_equal(s.right_loc, ja);
-    gn_session_layout(&s);
-    assert_true(doc_has(&s.right.doc, "長いページ"));
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = en_book(state);
+    size_t en = loc_of(s->set, "en"), ja = loc_of(s->set, "ja-JP");
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_compare(s, true);
+    assert_int_equal(s->right_loc, ja);
+    gn_session_switch_locale(s, ja);
+    assert_int_equal(s->right_loc, en);
+    gn_session_back(s);
+    assert_int_equal(s->loc, en);
+    assert_int_equal(s->right_loc, ja);
+    gn_session_layout(s);
+    assert_true(doc_has(&s->right.doc, "長いページ"));
+    end(state);
 }
 
 /* A search of guides does not read a page that is a symbolic link out of
  * the repository (the TOC lists it): nothing of it is found or shown. */
 static void test_search_refuses_outside(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
+    gn_session *s = en_book(state);
     for (int scope = 0; scope < 3; scope++) {
-        assert_true(gn_session_search(&s, SECRET));
-        while (!gn_finder_step(s.finder, 16))
-            ;
         size_t n;
-        const gn_found *r = gn_finder_results(s.finder, &n);
+        const gn_found *r = search_all(s, SECRET, &n);
         if (n)
             print_message("found %s in %s\n", r[0].excerpt, r[0].page);
         assert_int_equal(n, 0);
-        gn_session_search_widen(&s);
+        gn_session_search_widen(s);
     }
     /* The guide's other pages are searched. */
-    assert_true(gn_session_search(&s, "Second section"));
-    while (!gn_finder_step(s.finder, 16))
-        ;
     size_t n;
-    gn_finder_results(s.finder, &n);
+    search_all(s, "Second section", &n);
     assert_int_equal(n, 1);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    end(state);
 }
 
 /* A place restored in a guide the tree does not list at the start (the
  * second guide of the repository) is selected in the tree. */
 static void test_restore_second_guide(void **state)
 {
-    (void)state;
     char *state_path = path_of("state/second.state");
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, state_path);
-    gn_session_open(&s, "help/other", "page.md");
-    gn_session_scroll_to(&s, 9);
-    gn_error err;
-    assert_int_equal(gn_session_save(&s, &err), 0);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session *s = begin(state, "docs/book.en", state_path);
+    gn_session_open(s, "help/other", "page.md");
+    gn_session_scroll_to(s, 9);
+    save(s);
+    end(state);
 
-    discover("docs/book.en", &set);
-    start(&s, &set, state_path);
-    assert_true(s.tree.items[s.tree.rows[row_titled(&s, "Other guide")]].unlisted);
-    assert_int_equal(gn_session_restore(&s), 0);
-    page_shown(&s, "help/other", "page.md");
-    assert_int_equal(gn_session_line_at_top(&s), 9);
-    assert_true(s.current != GN_NONE);
-    assert_string_equal(gn_tree_title(&s.tree, s.current), "Page");
-    assert_int_equal(s.tree.rows[s.cursor], s.current);
-    assert_string_equal(s.guide_title, "Other guide");
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    s = begin(state, "docs/book.en", state_path);
+    assert_true(s->tree.items[s->tree.rows[row_titled(s, "Other guide")]].unlisted);
+    assert_int_equal(gn_session_restore(s), 0);
+    page_shown(s, "help/other", "page.md");
+    assert_int_equal(gn_session_line_at_top(s), 9);
+    assert_true(s->current != GN_NONE);
+    assert_string_equal(gn_tree_title(&s->tree, s->current), "Page");
+    assert_int_equal(s->tree.rows[s->cursor], s->current);
+    assert_string_equal(s->guide_title, "Other guide");
+    end(state);
     free(state_path);
 }
 
@@ -1688,37 +1490,31 @@ static void test_restore_second_guide(void **state)
  * the rows and the line at the top within the page. */
 static void test_tiny_pager(void **state)
 {
-    (void)state;
-    gn_localeset set;
-    discover("docs/book.en", &set);
-    gn_session s;
-    start(&s, &set, NULL);
-    gn_session_open(&s, "help/main", "long.md");
-    gn_session_scroll_to(&s, 80);
+    gn_session *s = en_page(state, "long.md");
+    gn_session_scroll_to(s, 80);
     static const int widths[] = {1, 2, 3, 5, 8, 13, 60};
     for (int compare = 0; compare < 2; compare++) {
-        gn_session_compare(&s, compare);
+        gn_session_compare(s, compare);
         for (size_t i = 0; i < sizeof widths / sizeof *widths; i++) {
             for (int wide = 0; wide < 2; wide++) {
-                gn_session_resize(&s, widths[i], 1 + (int)i % 3, wide);
-                gn_session_switch_locale(&s, (s.loc + 1) % set.n);
-                gn_session_find(&s, i % 2 ? "検索語" : "value", i % 2);
-                gn_session_find_next(&s, false);
-                gn_session_select_link(&s, 1);
-                gn_session_scroll(&s, 7);
-                size_t rows = gn_session_rows(&s);
+                gn_session_resize(s, widths[i], 1 + (int)i % 3, wide);
+                gn_session_switch_locale(s, (s->loc + 1) % s->set->n);
+                gn_session_find(s, i % 2 ? "検索語" : "value", i % 2);
+                gn_session_find_next(s, false);
+                gn_session_select_link(s, 1);
+                gn_session_scroll(s, 7);
+                size_t rows = gn_session_rows(s);
                 assert_true(rows > 0);
-                assert_true(s.top < rows);
-                assert_true(gn_session_line_at_top(&s) < s.left.doc.nlines);
+                assert_true(s->top < rows);
+                assert_true(gn_session_line_at_top(s) < s->left.doc.nlines);
                 if (compare)
-                    assert_int_equal(s.interleaved, !wide);
+                    assert_int_equal(s->interleaved, !wide);
             }
         }
     }
-    gn_session_resize(&s, 60, 20, false);
-    assert_true(gn_session_line_at_top(&s) < s.left.doc.nlines);
-    gn_session_free(&s);
-    gn_localeset_free(&set);
+    gn_session_resize(s, 60, 20, false);
+    assert_true(gn_session_line_at_top(s) < s->left.doc.nlines);
+    end(state);
 }
 
 int main(void)
