@@ -296,7 +296,8 @@ static size_t assert_pairs_ordered(const gn_doc *l, const gn_doc *r, const long 
 /* 60,000 headings a side, a level changed every 16th on the right, no
  * anchors: more differences than the search allows, so in order; and one
  * heading missing near the start: the search. Both pair nearly all, in
- * order, and the whole alignment covers every line. */
+ * order, and the whole alignment covers every line; gn_align_map finds
+ * the same heading on the other side. */
 static void test_long_structures(void **state)
 {
     (void)state;
@@ -324,6 +325,10 @@ static void test_long_structures(void **state)
     assert_true(gn_align_pair_headings(&l, &r, pair));
     assert_int_equal(assert_pairs_ordered(&l, &r, pair), N - 1);
     assert_int_equal(pair[N - 1], N - 2);
+    /* The place kept across a locale switch: the same heading. */
+    assert_int_equal(gn_align_map(&l, &r, 5), 5);
+    assert_int_equal(gn_align_map(&l, &r, 40000), 39999);
+    assert_int_equal(gn_align_map(&r, &l, 39999), 40000);
     free(pair);
     free_headings(&l);
     free_headings(&r);
