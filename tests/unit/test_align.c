@@ -227,11 +227,13 @@ static void headings_doc(gn_doc *d, size_t n)
         d->headings[i].line = i;
 }
 
+/* Free what headings_doc allocated. */
 static void free_headings(gn_doc *d)
 {
     free(d->headings);
 }
 
+/* A pseudo-random number below 32768, the same on every machine. */
 static unsigned next_rand(unsigned *seed)
 {
     *seed = *seed * 1103515245u + 12345u;
