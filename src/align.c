@@ -1,7 +1,9 @@
 /* align.c: side-by-side alignment of two laid-out pages (see align.h). */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/align.h"
+#include "guidenav/strmap.h"
 #include "guidenav/util.h"
 
 /* A pair of lines that must start on the same row. */
@@ -26,8 +28,161 @@ static void add_anchor(anchors *A, size_t l, size_t r)
     A->v[A->n++] = (anchor){l, r};
 }
 
-/* Pair headings: pair[i] is the right heading of left heading i, or -1. */
-static void pair_headings(const gn_doc *l, const gn_doc *r, long *pair, bool *differs)
+/* Heading pairing. Each step is linear in the headings or bounded: no
+ * table of headings x headings. */
+
+/* The longest common subsequence of two level sequences is searched with
+ * Myers' O((a+b)·d) algorithm up to this many differences (d); past it,
+ * the levels are paired in order (pair_in_order). The furthest points of
+ * every step are kept: at most (MAX_D+1)(MAX_D+2)/2 longs (4 MB). */
+#define MAX_D 1000
+/* How far pair_in_order looks ahead for a heading of the same level. */
+#define ORDER_WINDOW 16
+
+/* Pair left heading i with the first right heading at or after the last
+ * one paired that has the same anchor: pair[i] = j. Linear: the right
+ * headings of each anchor are chained in order, and each chain is walked
+ * forward only (the place to search from only grows). */
+static void pair_by_anchor(const gn_doc *l, const gn_doc *r, long *pair)
+{
+    size_t nl = l->nheadings, nr = r->nheadings;
+    gn_strmap ids = GN_STRMAP_INIT;
+    long *first = gn_xcalloc(nr + 1, sizeof *first);  /* per anchor id: its next heading */
+    long *last = gn_xcalloc(nr + 1, sizeof *last);
+    long *next_same = gn_xcalloc(nr + 1, sizeof *next_same);
+    size_t nids = 0;
+    for (size_t j = 0; j < nr; j++) {
+        const char *an = r->headings[j].anchor;
+        next_same[j] = -1;
+        if (!an)
+            continue;
+        size_t id;
+        if (!gn_strmap_get(&ids, an, &id)) {
+            id = nids++;
+            gn_strmap_put(&ids, an, id);
+            first[id] = (long)j;
+        } else {
+            next_same[last[id]] = (long)j;
+        }
+        last[id] = (long)j;
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < nl; i++) {
+        const char *an = l->headings[i].anchor;
+        size_t id;
+        if (!an || !gn_strmap_get(&ids, an, &id))
+            continue;
+        while (first[id] >= 0 && (size_t)first[id] < next)
+            first[id] = next_same[first[id]];
+        if (first[id] >= 0) {
+            pair[i] = first[id];
+            next = (size_t)first[id] + 1;
+            first[id] = next_same[first[id]];
+        }
+    }
+    gn_strmap_free(&ids);
+    free(first);
+    free(last);
+    free(next_same);
+}
+
+/* Sentinel of pair_by_lcs: no point of the diagonal is reached. */
+#define UNREACHED LONG_MAX
+
+/* The longest common subsequence of the levels of A[0..a) and B[0..b),
+ * the one today's table of suffixes gave (a heading of each side whose
+ * levels are equal is paired; otherwise the left one is skipped when that
+ * keeps the subsequence as long, else the right one): pair[x] = r0 + y.
+ * Myers' search runs from the end, keeping for every number of
+ * differences d and diagonal k = x - y the point nearest the start that d
+ * differences reach; the walk from the start then knows in O(1) which step
+ * keeps the fewest differences. False, pair untouched, when more than
+ * MAX_D differences are needed. Time O((a+b)·d), memory O(d²). */
+static bool pair_by_lcs(const gn_heading *A, size_t a, const gn_heading *B, size_t b,
+                        long *pair, size_t r0)
+{
+    long na = (long)a, nb = (long)b, delta = na - nb, D = -1;
+    long *U = NULL;
+    size_t cap = 0;
+    /* Steps d keep d + 1 diagonals: delta - d, delta - d + 2, ... delta + d. */
+#define AT(d, k) U[(size_t)(d) * (size_t)((d) + 1) / 2 + (size_t)(((k) - delta + (d)) / 2)]
+    for (long d = 0; d <= MAX_D && D < 0; d++) {
+        size_t need = (size_t)(d + 1) * (size_t)(d + 2) / 2;
+        if (need > cap) {
+            cap = need * 2;
+            U = gn_xreallocarray(U, cap, sizeof *U);
+        }
+        for (long k = delta - d; k <= delta + d; k += 2) {
+            long x = d == 0 ? na : UNREACHED;
+            /* From diagonal k + 1, skipping a left heading; from k - 1, a
+             * right one; whichever comes nearer the start. */
+            if (d > 0 && k + 1 <= delta + d - 1 && AT(d - 1, k + 1) != UNREACHED &&
+                AT(d - 1, k + 1) >= 1)
+                x = AT(d - 1, k + 1) - 1;
+            if (d > 0 && k - 1 >= delta - d + 1 && AT(d - 1, k - 1) != UNREACHED &&
+                AT(d - 1, k - 1) - (k - 1) >= 1 && AT(d - 1, k - 1) < x)
+                x = AT(d - 1, k - 1);
+            if (x != UNREACHED)
+                for (long y = x - k; x > 0 && y > 0 && A[x - 1].level == B[y - 1].level; y--)
+                    x--;
+            AT(d, k) = x;
+            if (k == 0 && x == 0)
+                D = d;
+        }
+    }
+    if (D < 0) {
+        free(U);
+        return false;
+    }
+    /* From the start: e differences are left to the end. */
+    for (long x = 0, y = 0, e = D; x < na && y < nb;) {
+        if (A[x].level == B[y].level) {
+            pair[x] = (long)r0 + y;
+            x++, y++;
+            continue;
+        }
+        long k = x + 1 - y, d = e - 1;
+        if (labs(k - delta) <= d && AT(d, k) <= x + 1)
+            x++;
+        else
+            y++;
+        e--;
+    }
+#undef AT
+    free(U);
+    return true;
+}
+
+/* Pair A[0..a) with B[0..b) by level in order, in O((a+b)·ORDER_WINDOW):
+ * equal levels pair; otherwise the side whose next heading of the other's
+ * level is nearer (within the window; the left on a tie) skips to it, or
+ * both skip one. pair[x] = r0 + y. */
+static void pair_in_order(const gn_heading *A, size_t a, const gn_heading *B, size_t b,
+                          long *pair, size_t r0)
+{
+    size_t x = 0, y = 0;
+    while (x < a && y < b) {
+        if (A[x].level == B[y].level) {
+            pair[x++] = (long)(r0 + y++);
+            continue;
+        }
+        size_t k = 1;
+        for (; k <= ORDER_WINDOW; k++) {
+            if (x + k < a && A[x + k].level == B[y].level) {
+                x += k;
+                break;
+            }
+            if (y + k < b && A[x].level == B[y + k].level) {
+                y += k;
+                break;
+            }
+        }
+        if (k > ORDER_WINDOW)
+            x++, y++;
+    }
+}
+
+bool gn_align_pair_headings(const gn_doc *l, const gn_doc *r, long *pair)
 {
     size_t nl = l->nheadings, nr = r->nheadings;
     for (size_t i = 0; i < nl; i++)
@@ -35,27 +190,13 @@ static void pair_headings(const gn_doc *l, const gn_doc *r, long *pair, bool *di
     bool same = nl == nr;
     for (size_t i = 0; same && i < nl; i++)
         same = l->headings[i].level == r->headings[i].level;
-    *differs = !same;
     if (same) {
         for (size_t i = 0; i < nl; i++)
             pair[i] = (long)i;
-        return;
+        return false;
     }
-    /* By anchor, in order. */
-    size_t next = 0;
-    for (size_t i = 0; i < nl; i++) {
-        const char *an = l->headings[i].anchor;
-        if (!an)
-            continue;
-        for (size_t j = next; j < nr; j++)
-            if (r->headings[j].anchor && strcmp(an, r->headings[j].anchor) == 0) {
-                pair[i] = (long)j;
-                next = j + 1;
-                break;
-            }
-    }
-    /* Between anchored pairs, by level in order: the longest common
-     * subsequence of levels. */
+    pair_by_anchor(l, r, pair);
+    /* Between anchored pairs, by level in order. */
     size_t li = 0, rj = 0;
     while (li <= nl) {
         size_t le = li, re;
@@ -63,53 +204,40 @@ static void pair_headings(const gn_doc *l, const gn_doc *r, long *pair, bool *di
             le++;
         re = le < nl ? (size_t)pair[le] : nr;
         size_t a = le - li, b = re > rj ? re - rj : 0;
-        if (a && b) {
-            size_t *t = gn_xcalloc((a + 1) * (b + 1), sizeof *t);
-#define T(x, y) t[(x) * (b + 1) + (y)]
-            for (size_t x = a; x-- > 0;)
-                for (size_t y = b; y-- > 0;)
-                    T(x, y) = l->headings[li + x].level == r->headings[rj + y].level
-                                  ? T(x + 1, y + 1) + 1
-                                  : (T(x + 1, y) > T(x, y + 1) ? T(x + 1, y) : T(x, y + 1));
-            for (size_t x = 0, y = 0; x < a && y < b;) {
-                if (l->headings[li + x].level == r->headings[rj + y].level) {
-                    pair[li + x] = (long)(rj + y);
-                    x++, y++;
-                } else if (T(x + 1, y) >= T(x, y + 1)) {
-                    x++;
-                } else {
-                    y++;
-                }
-            }
-#undef T
-            free(t);
-        }
+        if (a && b && !pair_by_lcs(l->headings + li, a, r->headings + rj, b, pair + li, rj))
+            pair_in_order(l->headings + li, a, r->headings + rj, b, pair + li, rj);
         if (le >= nl)
             break;
         li = le + 1;
         rj = re + 1;
     }
+    return true;
 }
 
-/* Blocks of doc from line from (inclusive) to line to (exclusive). */
-static void blocks_between(const gn_doc *d, size_t from, size_t to, size_t *first, size_t *n)
+/* The blocks of d from line from (inclusive) to line to (exclusive): *n
+ * of them from *first. *cursor (0 at first) is where the search starts
+ * and is moved to *first, so a walk whose `from` never goes back reads
+ * each block a bounded number of times. */
+static void blocks_between(const gn_doc *d, size_t *cursor, size_t from, size_t to,
+                           size_t *first, size_t *n)
 {
-    size_t i = 0;
+    size_t i = *cursor;
     while (i < d->nblocks && d->blocks[i].line < from)
         i++;
-    *first = i;
+    *first = *cursor = i;
     while (i < d->nblocks && d->blocks[i].line < to)
         i++;
     *n = i - *first;
 }
 
-/* Pair the blocks of two stretches when their kinds match one to one. */
-static void pair_blocks(anchors *A, const gn_doc *l, size_t l0, size_t l1,
-                        const gn_doc *r, size_t r0, size_t r1)
+/* Pair the blocks of two stretches when their kinds match one to one.
+ * cl and cr are the block cursors of l and r (blocks_between). */
+static void pair_blocks(anchors *A, const gn_doc *l, size_t *cl, size_t l0, size_t l1,
+                        const gn_doc *r, size_t *cr, size_t r0, size_t r1)
 {
     size_t fl, nl, fr, nr;
-    blocks_between(l, l0, l1, &fl, &nl);
-    blocks_between(r, r0, r1, &fr, &nr);
+    blocks_between(l, cl, l0, l1, &fl, &nl);
+    blocks_between(r, cr, r0, r1, &fr, &nr);
     if (nl != nr)
         return;
     for (size_t k = 0; k < nl; k++)
@@ -135,11 +263,12 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
 {
     memset(out, 0, sizeof *out);
     anchors A = {0};
-    long *pair = gn_xcalloc(l->nheadings, sizeof *pair);
-    pair_headings(l, r, pair, &out->structure_differs);
+    long *pair = gn_xcalloc(l->nheadings + 1, sizeof *pair);
+    out->structure_differs = gn_align_pair_headings(l, r, pair);
 
     /* Walk the paired headings; inside each pair of sections, pair blocks. */
     size_t pl = 0, pr = 0; /* where the current stretch starts */
+    size_t cl = 0, cr = 0; /* block cursors */
     for (size_t i = 0; i <= l->nheadings; i++) {
         if (i < l->nheadings && pair[i] < 0)
             continue;
@@ -147,7 +276,7 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
         size_t hr = i < l->nheadings ? r->headings[pair[i]].line : r->nlines;
         if (hl < pl || hr < pr)
             continue;
-        pair_blocks(&A, l, pl, hl, r, pr, hr);
+        pair_blocks(&A, l, &cl, pl, hl, r, &cr, pr, hr);
         if (i < l->nheadings) {
             add_anchor(&A, hl, hr);
             out->heading_pairs++;

@@ -22,7 +22,20 @@ typedef struct gn_align {
     bool structure_differs;  /* the heading levels differ */
 } gn_align;
 
-/* Align l and r. out is overwritten; free it with gn_align_free. */
+/* Pair the headings of l and r as gn_align_docs does: pair[i], for each
+ * of l's nheadings, is the index of r's heading paired with left heading
+ * i, or -1; pairs are increasing on both sides. True when the heading
+ * levels differ. Equal levels: k-th with k-th. Otherwise by anchor in
+ * order, then, between anchored pairs, the longest common subsequence of
+ * the levels (Myers' search, up to 1000 differences in a stretch) or,
+ * past that, by level in order with a bounded look-ahead. Linear in the
+ * headings when the levels are equal; else at most O(n·1000) time and a
+ * few MB whatever n. */
+bool gn_align_pair_headings(const gn_doc *l, const gn_doc *r, long *pair);
+
+/* Align l and r. out is overwritten; free it with gn_align_free. Time and
+ * memory linear in the lines, blocks and headings of both (the heading
+ * pairing aside: gn_align_pair_headings). */
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
 void gn_align_free(gn_align *a);
 

@@ -1,6 +1,8 @@
 /* test_align.c: side-by-side alignment: equal structure, a missing
  * section, an extra paragraph, different heading levels; Japanese and
- * Korean on the right. */
+ * Korean on the right. The heading pairing against the table of headings
+ * x headings it replaced, on random structures; long structures that
+ * differ everywhere. */
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
@@ -149,6 +151,191 @@ static void test_different_levels(void **state)
     gn_doc_free(&r);
 }
 
+/* The pairing gn_align_pair_headings replaced, kept as the reference: by
+ * anchor in order, then the longest common subsequence of levels from a
+ * table of (a+1) x (b+1) suffix lengths. */
+static void reference_pairs(const gn_doc *l, const gn_doc *r, long *pair)
+{
+    size_t nl = l->nheadings, nr = r->nheadings;
+    for (size_t i = 0; i < nl; i++)
+        pair[i] = -1;
+    bool same = nl == nr;
+    for (size_t i = 0; same && i < nl; i++)
+        same = l->headings[i].level == r->headings[i].level;
+    if (same) {
+        for (size_t i = 0; i < nl; i++)
+            pair[i] = (long)i;
+        return;
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < nl; i++) {
+        const char *an = l->headings[i].anchor;
+        if (!an)
+            continue;
+        for (size_t j = next; j < nr; j++)
+            if (r->headings[j].anchor && strcmp(an, r->headings[j].anchor) == 0) {
+                pair[i] = (long)j;
+                next = j + 1;
+                break;
+            }
+    }
+    size_t li = 0, rj = 0;
+    while (li <= nl) {
+        size_t le = li, re;
+        while (le < nl && pair[le] < 0)
+            le++;
+        re = le < nl ? (size_t)pair[le] : nr;
+        size_t a = le - li, b = re > rj ? re - rj : 0;
+        if (a && b) {
+            size_t *t = calloc((a + 1) * (b + 1), sizeof *t);
+            assert_non_null(t);
+#define T(x, y) t[(x) * (b + 1) + (y)]
+            for (size_t x = a; x-- > 0;)
+                for (size_t y = b; y-- > 0;)
+                    T(x, y) = l->headings[li + x].level == r->headings[rj + y].level
+                                  ? T(x + 1, y + 1) + 1
+                                  : (T(x + 1, y) > T(x, y + 1) ? T(x + 1, y) : T(x, y + 1));
+            for (size_t x = 0, y = 0; x < a && y < b;) {
+                if (l->headings[li + x].level == r->headings[rj + y].level) {
+                    pair[li + x] = (long)(rj + y);
+                    x++, y++;
+                } else if (T(x + 1, y) >= T(x, y + 1)) {
+                    x++;
+                } else {
+                    y++;
+                }
+            }
+#undef T
+            free(t);
+        }
+        if (le >= nl)
+            break;
+        li = le + 1;
+        rj = re + 1;
+    }
+}
+
+/* A doc of n headings only (one line each), levels and anchors given by
+ * the caller after; free with free_headings. */
+static void headings_doc(gn_doc *d, size_t n)
+{
+    memset(d, 0, sizeof *d);
+    d->headings = calloc(n ? n : 1, sizeof *d->headings);
+    assert_non_null(d->headings);
+    d->nheadings = d->nlines = n;
+    for (size_t i = 0; i < n; i++)
+        d->headings[i].line = i;
+}
+
+/* Free what headings_doc allocated. */
+static void free_headings(gn_doc *d)
+{
+    free(d->headings);
+}
+
+/* A pseudo-random number below 32768, the same on every machine. */
+static unsigned next_rand(unsigned *seed)
+{
+    *seed = *seed * 1103515245u + 12345u;
+    return (*seed >> 16) & 0x7fff;
+}
+
+/* Random structures, from equal to unrelated, with and without anchors
+ * (some repeated): the same pairs as the table gave. */
+static void test_pairs_as_table(void **state)
+{
+    (void)state;
+    static char *names[] = {"a", "b", "c", "d", "e"};
+    unsigned seed = 13;
+    for (int round = 0; round < 3000; round++) {
+        size_t nl = next_rand(&seed) % 40, nr = next_rand(&seed) % 40;
+        int levels = 1 + (int)(next_rand(&seed) % 4), anchored = (int)(next_rand(&seed) % 3);
+        if (round % 5 == 0)
+            nr = nl; /* near-equal: few edits */
+        gn_doc l, r;
+        headings_doc(&l, nl);
+        headings_doc(&r, nr);
+        for (size_t i = 0; i < nl; i++) {
+            l.headings[i].level = 1 + (int)(next_rand(&seed) % (unsigned)levels);
+            if (anchored && next_rand(&seed) % 4 == 0)
+                l.headings[i].anchor = names[next_rand(&seed) % 5];
+        }
+        for (size_t j = 0; j < nr; j++) {
+            r.headings[j].level = round % 5 == 0 && next_rand(&seed) % 6
+                                      ? l.headings[j].level
+                                      : 1 + (int)(next_rand(&seed) % (unsigned)levels);
+            if (anchored && next_rand(&seed) % 4 == 0)
+                r.headings[j].anchor = names[next_rand(&seed) % 5];
+        }
+        long want[40], got[40];
+        reference_pairs(&l, &r, want);
+        gn_align_pair_headings(&l, &r, got);
+        for (size_t i = 0; i < nl; i++)
+            if (want[i] != got[i])
+                fail_msg("round %d: left heading %zu paired with %ld, the table gave %ld", round,
+                         i, got[i], want[i]);
+        free_headings(&l);
+        free_headings(&r);
+    }
+}
+
+/* Every pair joins headings of one level, in increasing order. */
+static size_t assert_pairs_ordered(const gn_doc *l, const gn_doc *r, const long *pair)
+{
+    long last = -1;
+    size_t n = 0;
+    for (size_t i = 0; i < l->nheadings; i++) {
+        if (pair[i] < 0)
+            continue;
+        assert_true(pair[i] > last && (size_t)pair[i] < r->nheadings);
+        assert_int_equal(l->headings[i].level, r->headings[pair[i]].level);
+        last = pair[i];
+        n++;
+    }
+    return n;
+}
+
+/* 60,000 headings a side, a level changed every 16th on the right, no
+ * anchors: more differences than the search allows, so in order; and one
+ * heading missing near the start: the search. Both pair nearly all, in
+ * order, and the whole alignment covers every line; gn_align_map finds
+ * the same heading on the other side. */
+static void test_long_structures(void **state)
+{
+    (void)state;
+    enum { N = 60000 };
+    gn_doc l, r;
+    headings_doc(&l, N);
+    headings_doc(&r, N);
+    for (size_t i = 0; i < N; i++) {
+        l.headings[i].level = 2 + (int)(i % 3);
+        r.headings[i].level = i % 16 == 5 ? (l.headings[i].level == 2 ? 3 : 2) : l.headings[i].level;
+    }
+    long *pair = calloc(N, sizeof *pair);
+    assert_non_null(pair);
+    assert_true(gn_align_pair_headings(&l, &r, pair));
+    assert_true(assert_pairs_ordered(&l, &r, pair) >= N - N / 8);
+    gn_align a;
+    gn_align_docs(&l, &r, &a);
+    assert_complete(&a, &l, &r);
+    gn_align_free(&a);
+
+    /* Right: the left without its heading 10. */
+    for (size_t j = 0; j + 1 < N; j++)
+        r.headings[j].level = l.headings[j < 10 ? j : j + 1].level;
+    r.nheadings = r.nlines = N - 1;
+    assert_true(gn_align_pair_headings(&l, &r, pair));
+    assert_int_equal(assert_pairs_ordered(&l, &r, pair), N - 1);
+    assert_int_equal(pair[N - 1], N - 2);
+    /* The place kept across a locale switch: the same heading. */
+    assert_int_equal(gn_align_map(&l, &r, 5), 5);
+    assert_int_equal(gn_align_map(&l, &r, 40000), 39999);
+    assert_int_equal(gn_align_map(&r, &l, 39999), 40000);
+    free(pair);
+    free_headings(&l);
+    free_headings(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -156,6 +343,8 @@ int main(void)
         cmocka_unit_test(test_missing_section),
         cmocka_unit_test(test_extra_paragraph),
         cmocka_unit_test(test_different_levels),
+        cmocka_unit_test(test_pairs_as_table),
+        cmocka_unit_test(test_long_structures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
