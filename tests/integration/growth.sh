@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Growth: work over a document's content stays linear. `--search a
+# --no-cache` over a guide whose page is one paragraph of n "a_ " words
+# (every word a match, each with its excerpt), for n = 8,000, 16,000,
+# 32,000 and 64,000: each doubling may cost at most 2.5 times the step
+# before (issue 13: the excerpt measured the whole paragraph for every
+# match, 52 s at 65,000).
+#
+# Times are CPU seconds of guidenav (user + system), the best of RUNS
+# runs, so a loaded machine slows a step without failing it; a step under
+# 50 ms counts as 50 ms, where start-up dominates. A series stops at its
+# first failure; a run over GROWTH_TIMEOUT seconds (default 120) fails.
+# The pages are made by tests/hostile/make-fixtures at test time.
+set -u
+GN=$PWD/${GN_BUILD:-build}/guidenav
+HOSTILE=$PWD/tests/hostile
+RUNS=${RUNS:-3}
+LIMIT=${GROWTH_TIMEOUT:-120}
+export LANG=C.UTF-8
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# cpu_best COMMAND...: the least CPU time of RUNS runs of COMMAND (its
+# output discarded), in seconds; "timeout" when a run is over LIMIT.
+cpu_best() {
+    python3 - "$RUNS" "$LIMIT" "$@" <<'PY'
+import resource, subprocess, sys
+runs, limit, cmd = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
+best = None
+for _ in range(runs):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit)
+    except subprocess.TimeoutExpired:
+        print("timeout")
+        sys.exit(0)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    best = t if best is None else min(best, t)
+print("%.3f" % best)
+PY
+}
+
+# growth NAME MAKE-FUNCTION COMMAND-FUNCTION: for each size, make the input
+# (MAKE-FUNCTION SIZE DIR) and time the command COMMAND-FUNCTION DIR puts
+# in the array cmd.
+growth() {
+    local name=$1 make=$2 run=$3 prev="" n t figures="" why="" cmd
+    for n in 8000 16000 32000 64000; do
+        "$make" "$n" "$tmp/$name.$n" || { why="the input for $n could not be made"; break; }
+        "$run" "$tmp/$name.$n"
+        t=$(cpu_best "${cmd[@]}")
+        figures="$figures $n:${t}s"
+        if [ "$t" = timeout ]; then why="$n: a run took over $LIMIT s"; break; fi
+        case "$t" in [0-9]*) ;; *) why="$n: no time measured"; break ;; esac
+        t=$(awk -v t="$t" 'BEGIN { print (t < 0.05) ? 0.05 : t }')
+        if [ -n "$prev" ] && awk -v t="$t" -v p="$prev" 'BEGIN { exit !(t > 2.5 * p) }'; then
+            why="$n: $(awk -v t="$t" -v p="$prev" 'BEGIN { printf "%.2f", t / p }') times the step before"
+            break
+        fi
+        prev=$t
+    done
+    echo "# $name CPU seconds:$figures"
+    if [ -z "$why" ]; then echo "ok - $name grows linearly"
+    else echo "not ok - $name grows faster than linearly: $why"; fi
+}
+
+# A guide of one page, whose one paragraph is n "a_ " words
+# (make-fixtures' emph-closers-no-openers, 65,000 words at scale 1).
+excerpt_make() {
+    local scale
+    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 65000 }')
+    "$HOSTILE/make-fixtures" "$2/guide" --scale "$scale" --only emph-closers-no-openers &&
+        mv "$2/guide/emph-closers-no-openers.md" "$2/guide/page.md" &&
+        printf -- '- [Page](page.md)\n' >"$2/guide/TOC.md"
+}
+excerpt_command() {
+    cmd=("$GN" --search a --no-cache --no-state "$1/guide")
+}
+
+# The search finds every word, each with an excerpt.
+excerpt_make 8000 "$tmp/count" || exit 1
+found=$("$GN" --search a --no-cache --no-state "$tmp/count/guide" | wc -l)
+if [ "$found" = 8000 ]; then echo "ok - --search finds each of 8000 matches in one paragraph"
+else echo "not ok - --search finds $found matches in one paragraph of 8000, not 8000"; fi
+
+growth "the excerpts of --search" excerpt_make excerpt_command
