@@ -6,50 +6,65 @@
 # before (issue 13: the excerpt measured the whole paragraph for every
 # match, 52 s at 65,000).
 #
-# Times are CPU seconds of guidenav (user + system), the best of RUNS
-# runs, so a loaded machine slows a step without failing it; a step under
-# 50 ms counts as 50 ms, where start-up dominates. A series stops at its
-# first failure; a run over GROWTH_TIMEOUT seconds (default 120) fails.
+# Times are CPU seconds of guidenav (user + system), the mean of RUNS
+# runs (default 5), the sizes taken in turn in each round, so a loaded
+# machine slows every size alike and fails none (one size's best run alone
+# varies by half on a busy machine); a size under 50 ms counts as 50 ms,
+# where start-up dominates. A run over GROWTH_TIMEOUT seconds
+# (default 20, a hundred times what the largest takes) fails the series.
 # The pages are made by tests/hostile/make-fixtures at test time.
 set -u
 GN=$PWD/${GN_BUILD:-build}/guidenav
 HOSTILE=$PWD/tests/hostile
-RUNS=${RUNS:-3}
-LIMIT=${GROWTH_TIMEOUT:-120}
+RUNS=${RUNS:-5}
+LIMIT=${GROWTH_TIMEOUT:-20}
+SIZES=(8000 16000 32000 64000)
 export LANG=C.UTF-8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# cpu_best COMMAND...: the least CPU time of RUNS runs of COMMAND (its
-# output discarded), in seconds; "timeout" when a run is over LIMIT.
-cpu_best() {
-    python3 - "$RUNS" "$LIMIT" "$@" <<'PY'
+# cpu_series FILE: FILE has one command a line, its words separated by
+# tabs. Runs each RUNS times, in rounds; prints the mean CPU seconds of
+# each, a line each, or "timeout" (and stops) when a run is over LIMIT.
+cpu_series() {
+    python3 - "$RUNS" "$LIMIT" "$1" <<'PY'
 import resource, subprocess, sys
-runs, limit, cmd = int(sys.argv[1]), float(sys.argv[2]), sys.argv[3:]
-best = None
+runs, limit = int(sys.argv[1]), float(sys.argv[2])
+cmds = [line.rstrip("\n").split("\t") for line in open(sys.argv[3])]
+total, count = [0.0] * len(cmds), [0] * len(cmds)
 for _ in range(runs):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    try:
-        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit)
-    except subprocess.TimeoutExpired:
-        print("timeout")
-        sys.exit(0)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    t = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    best = t if best is None else min(best, t)
-print("%.3f" % best)
+    for i, cmd in enumerate(cmds):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        try:
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=limit)
+        except subprocess.TimeoutExpired:
+            for t, k in zip(total[:i], count):
+                print("%.3f" % (t / k))
+            print("timeout")
+            sys.exit(0)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+        total[i] += t
+        count[i] += 1
+for t in total:
+    print("%.3f" % (t / runs))
 PY
 }
 
 # growth NAME MAKE-FUNCTION COMMAND-FUNCTION: for each size, make the input
-# (MAKE-FUNCTION SIZE DIR) and time the command COMMAND-FUNCTION DIR puts
-# in the array cmd.
+# (MAKE-FUNCTION SIZE DIR) and the command to time (COMMAND-FUNCTION DIR
+# puts it in the array cmd); time them and check each doubling.
 growth() {
-    local name=$1 make=$2 run=$3 prev="" n t figures="" why="" cmd
-    for n in 8000 16000 32000 64000; do
-        "$make" "$n" "$tmp/$name.$n" || { why="the input for $n could not be made"; break; }
+    local name=$1 make=$2 run=$3 n i prev="" t figures="" why="" cmd times
+    : >"$tmp/$name.cmds"
+    for n in "${SIZES[@]}"; do
+        "$make" "$n" "$tmp/$name.$n" || { echo "not ok - $name: the input for $n could not be made"; return; }
         "$run" "$tmp/$name.$n"
-        t=$(cpu_best "${cmd[@]}")
+        (IFS=$'\t'; printf '%s\n' "${cmd[*]}") >>"$tmp/$name.cmds"
+    done
+    mapfile -t times < <(cpu_series "$tmp/$name.cmds")
+    for i in "${!SIZES[@]}"; do
+        n=${SIZES[$i]} t=${times[$i]:-}
         figures="$figures $n:${t}s"
         if [ "$t" = timeout ]; then why="$n: a run took over $LIMIT s"; break; fi
         case "$t" in [0-9]*) ;; *) why="$n: no time measured"; break ;; esac
@@ -60,7 +75,7 @@ growth() {
         fi
         prev=$t
     done
-    echo "# $name CPU seconds:$figures"
+    echo "# $name, CPU seconds:$figures"
     if [ -z "$why" ]; then echo "ok - $name grows linearly"
     else echo "not ok - $name grows faster than linearly: $why"; fi
 }
