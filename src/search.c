@@ -356,6 +356,7 @@ void gn_hits_free(gn_hit *hits, size_t n)
 
 /* ---- hits by line ---------------------------------------------------------- */
 
+/* qsort's order of marks of one line: by offset (they never overlap). */
 static int mark_cmp(const void *a, const void *b)
 {
     const gn_hit_mark *x = a, *y = b;

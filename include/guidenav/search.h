@@ -114,7 +114,11 @@ const gn_hit_mark *gn_hit_at(const gn_hit_lines *ix, size_t ln, size_t at, size_
  * both sides, cut between code points, "…" where text was cut (when a
  * column is left for it), '\n', '\r' and tabs as spaces. *moff and *mlen
  * locate the match in the excerpt (bytes); a match wider than cols is
- * shown from its start, and *mlen is the part shown. Newly allocated. */
+ * shown from its start, and *mlen is the part shown. Newly allocated.
+ * Only the text near the match is read, at most 32 bytes per column on
+ * each side, so the time does not depend on the paragraph's length;
+ * context beyond that (a run of zero-width code points) is cut like text
+ * too wide to show. */
 char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
                  size_t *moff, size_t *mlen);
 
