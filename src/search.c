@@ -354,6 +354,101 @@ void gn_hits_free(gn_hit *hits, size_t n)
     free(hits);
 }
 
+/* ---- hits by line ---------------------------------------------------------- */
+
+/* qsort's order of marks of one line: by offset (they never overlap). */
+static int mark_cmp(const void *a, const void *b)
+{
+    const gn_hit_mark *x = a, *y = b;
+    return x->off < y->off ? -1 : x->off > y->off;
+}
+
+void gn_hit_lines_build(gn_hit_lines *ix, const gn_hit *hits, size_t nhits, size_t nlines)
+{
+    memset(ix, 0, sizeof *ix);
+    ix->nlines = nlines;
+    ix->first = gn_xreallocarray(NULL, nlines + 1, sizeof *ix->first);
+    memset(ix->first, 0, (nlines + 1) * sizeof *ix->first);
+    /* A counting sort by line: count, sum, place (stable). */
+    for (size_t h = 0; h < nhits; h++)
+        for (size_t p = 0; p < hits[h].npieces; p++) {
+            const gn_hit_piece *pc = &hits[h].pieces[p];
+            if (pc->len > 0 && pc->line < nlines) {
+                ix->first[pc->line + 1]++;
+                ix->nmarks++;
+            }
+        }
+    for (size_t ln = 0; ln < nlines; ln++)
+        ix->first[ln + 1] += ix->first[ln];
+    if (ix->nmarks == 0)
+        return;
+    ix->marks = gn_xreallocarray(NULL, ix->nmarks, sizeof *ix->marks);
+    size_t *next = gn_xreallocarray(NULL, nlines, sizeof *next);
+    memcpy(next, ix->first, nlines * sizeof *next);
+    for (size_t h = 0; h < nhits; h++)
+        for (size_t p = 0; p < hits[h].npieces; p++) {
+            const gn_hit_piece *pc = &hits[h].pieces[p];
+            if (pc->len > 0 && pc->line < nlines)
+                ix->marks[next[pc->line]++] = (gn_hit_mark){pc->off, pc->len, h};
+        }
+    free(next);
+    /* In document order a line's pieces are in order, but for cells of a
+     * table row, each a paragraph of its own spanning several lines. */
+    for (size_t ln = 0; ln < nlines; ln++) {
+        gn_hit_mark *v = ix->marks + ix->first[ln];
+        size_t n = ix->first[ln + 1] - ix->first[ln];
+        for (size_t i = 1; i < n; i++)
+            if (v[i].off < v[i - 1].off) {
+                qsort(v, n, sizeof *v, mark_cmp);
+                break;
+            }
+    }
+}
+
+void gn_hit_lines_free(gn_hit_lines *ix)
+{
+    if (!ix)
+        return;
+    free(ix->marks);
+    free(ix->first);
+    memset(ix, 0, sizeof *ix);
+}
+
+const gn_hit_mark *gn_hits_on_line(const gn_hit_lines *ix, size_t ln, size_t *n)
+{
+    *n = 0;
+    if (!ix->first || ln >= ix->nlines || ix->first[ln] == ix->first[ln + 1])
+        return NULL;
+    *n = ix->first[ln + 1] - ix->first[ln];
+    return ix->marks + ix->first[ln];
+}
+
+const gn_hit_mark *gn_hit_at(const gn_hit_lines *ix, size_t ln, size_t at, size_t *end)
+{
+    size_t n;
+    const gn_hit_mark *v = gn_hits_on_line(ix, ln, &n);
+    /* The marks do not overlap: their ends rise with their starts. Find
+     * the first that ends after at. */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].off + v[mid].len <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == n)
+        return NULL;
+    if (v[lo].off <= at) {
+        if (v[lo].off + v[lo].len < *end)
+            *end = v[lo].off + v[lo].len;
+        return &v[lo];
+    }
+    if (v[lo].off < *end)
+        *end = v[lo].off;
+    return NULL;
+}
+
 /* ---- excerpts -------------------------------------------------------------- */
 
 #define ELLIPSIS "\xe2\x80\xa6" /* U+2026, one column */
@@ -362,17 +457,6 @@ void gn_hits_free(gn_hit *hits, size_t n)
 static int ex_width(int32_t cp)
 {
     return cp == '\n' || cp == '\r' || cp == '\t' ? 1 : gn_cp_width(cp);
-}
-
-static int ex_text_width(const char *s, size_t len)
-{
-    int w = 0;
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        i += gn_utf8_decode(s + i, len - i, &cp);
-        w += ex_width(cp);
-    }
-    return w;
 }
 
 /* Start of the code point that ends at pos (> 0) in s. */
@@ -401,13 +485,13 @@ static size_t fit_forward(const char *s, size_t from, size_t len, int cols)
     return from;
 }
 
-/* The start of the longest run of s[..to) of at most cols columns. */
-static size_t fit_backward(const char *s, size_t to, int cols)
+/* The start of the longest run of s[lo..to) of at most cols columns. */
+static size_t fit_backward(const char *s, size_t lo, size_t to, int cols)
 {
     int w = 0;
-    while (to > 0) {
+    while (to > lo) {
         int32_t cp;
-        size_t p = prev_cp(s, to, &cp);
+        size_t p = prev_cp(s + lo, to - lo, &cp) + lo;
         int cw = ex_width(cp);
         if (w + cw > cols)
             break;
@@ -416,6 +500,37 @@ static size_t fit_backward(const char *s, size_t to, int cols)
     }
     return to;
 }
+
+/* Columns of s[from..to), or cap + 1 when that is more than cap: only
+ * the first cap + 1 columns are read. */
+static int width_upto(const char *s, size_t from, size_t to, int cap)
+{
+    int w = 0;
+    while (from < to && w <= cap) {
+        int32_t cp;
+        from += gn_utf8_decode(s + from, to - from, &cp);
+        w += ex_width(cp);
+    }
+    return w <= cap ? w : cap + 1;
+}
+
+/* The same for s[lo..to), read backward from to. */
+static int width_upto_back(const char *s, size_t lo, size_t to, int cap)
+{
+    int w = 0;
+    while (to > lo && w <= cap) {
+        int32_t cp;
+        to = prev_cp(s + lo, to - lo, &cp) + lo;
+        w += ex_width(cp);
+    }
+    return w <= cap ? w : cap + 1;
+}
+
+/* Bytes of context read per column on each side of a match: ordinary
+ * text needs at most a few (a wide character is three bytes for two
+ * columns, a letter with marks a few more); beyond that, a run of
+ * zero-width code points is cut as if it were too wide. */
+#define EX_BYTES_PER_COL 32
 
 char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
                  size_t *moff, size_t *mlen)
@@ -428,8 +543,23 @@ char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
         cols = 1;
     size_t ms = m->off < len ? m->off : len;
     size_t me = m->len < len - ms ? ms + m->len : len;
-    int wl = ex_text_width(text, ms), wm = ex_text_width(text + ms, me - ms);
-    int wr = ex_text_width(text + me, len - me);
+    /* Only the text around the match is read: a window of a bounded
+     * number of bytes each side, and of it no more columns than could be
+     * shown. Text beyond the window counts as too wide to show whole. */
+    size_t budget = EX_BYTES_PER_COL * ((size_t)cols + 1), lo = 0, hi = len;
+    if (ms > budget) {
+        lo = ms - budget;
+        while (lo < ms && ((unsigned char)text[lo] & 0xC0) == 0x80)
+            lo++; /* not inside a code point */
+    }
+    if (len - me > budget)
+        hi = me + budget;
+    int wl = width_upto_back(text, lo, ms, cols), wm = width_upto(text, ms, me, cols);
+    int wr = width_upto(text, me, hi, cols);
+    if (lo > 0)
+        wl = cols + 1;
+    if (hi < len)
+        wr = cols + 1;
     size_t from = 0, to = len;
     if (wl + wm + wr > cols) {
         int room = cols - wm;
@@ -445,8 +575,8 @@ char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
                 L = lroom - 1;
                 R = rroom - 1;
             }
-            from = fit_backward(text, ms, L < 0 ? 0 : L);
-            to = fit_forward(text, me, len, R < 0 ? 0 : R);
+            from = fit_backward(text, lo, ms, L < 0 ? 0 : L);
+            to = fit_forward(text, me, hi, R < 0 ? 0 : R);
         } else { /* the match alone, from its start, cut */
             int avail = cols - (ms > 0) - 1;
             if (avail < 1)
@@ -457,8 +587,9 @@ char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
             me = to = fit_forward(text, ms, me, avail);
         }
     }
-    /* An ellipsis only where there is a column for it. */
-    int used = ex_text_width(text + from, to - from);
+    /* An ellipsis only where there is a column for it (what is shown
+     * fits in cols: its width is read whole). */
+    int used = width_upto(text, from, to, cols);
     bool lcut = from > 0 && used < cols;
     bool rcut = to < len && used + lcut < cols;
     gn_buf out = GN_BUF_INIT;

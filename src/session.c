@@ -150,11 +150,13 @@ static void lay_out_side(gn_session *s, gn_source *src, gn_side *side, int width
 void sess_find_hits(gn_session *s)
 {
     gn_hits_free(s->hits, s->nhits);
+    gn_hit_lines_free(&s->hit_lines);
     s->hits = NULL;
     s->nhits = 0;
     s->hit = -1;
     if (s->have_query)
         s->nhits = gn_doc_search(&s->left.doc, &s->query, &s->hits);
+    gn_hit_lines_build(&s->hit_lines, s->hits, s->nhits, s->left.doc.nlines);
 }
 
 void gn_session_layout(gn_session *s)
@@ -746,6 +748,7 @@ void gn_session_free(gn_session *s)
     free(s->want_anchor);
     gn_history_free(&s->history);
     gn_hits_free(s->hits, s->nhits);
+    gn_hit_lines_free(&s->hit_lines);
     if (s->have_query)
         gn_query_free(&s->query);
     gn_finder_free(s->finder);

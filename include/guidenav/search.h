@@ -75,12 +75,50 @@ typedef struct gn_hit {
 size_t gn_doc_search(const gn_doc *doc, const gn_query *q, gn_hit **out);
 void gn_hits_free(gn_hit *hits, size_t n);
 
+/* Where the matches lie, line by line, for drawing them: every piece of
+ * a hit that shows something (len > 0), ordered by line then offset, and
+ * for each line where its pieces start. Made once per search and layout,
+ * in time linear in the pieces and lines (plus a sort of a line's pieces
+ * when they come out of order, as table cells can); a line's pieces are
+ * then found without looking at any other line's. */
+typedef struct gn_hit_mark {
+    size_t off, len;  /* bytes of the line's text */
+    size_t hit;       /* the index of its hit in the hits indexed */
+} gn_hit_mark;
+
+typedef struct gn_hit_lines {
+    gn_hit_mark *marks;
+    size_t nmarks;
+    size_t *first;    /* the marks of line ln: first[ln] .. first[ln + 1] */
+    size_t nlines;
+} gn_hit_lines;
+
+/* Index hits[0..nhits) (gn_doc_search's) of a document of nlines lines
+ * into ix (overwritten: free what it held first). Pieces on a line at or
+ * beyond nlines are left out. Free with gn_hit_lines_free (NULL: no-op). */
+void gn_hit_lines_build(gn_hit_lines *ix, const gn_hit *hits, size_t nhits, size_t nlines);
+void gn_hit_lines_free(gn_hit_lines *ix);
+
+/* The marks of line ln, ordered by offset; *n is their count (0 and NULL
+ * for a line without any, or beyond the document). */
+const gn_hit_mark *gn_hits_on_line(const gn_hit_lines *ix, size_t ln, size_t *n);
+
+/* The mark of line ln covering byte at of the line's text, or NULL; *end
+ * is lowered (never raised) to where that answer changes: the end of the
+ * mark covering at, else the start of the next mark. Logarithmic in the
+ * line's marks. */
+const gn_hit_mark *gn_hit_at(const gn_hit_lines *ix, size_t ln, size_t at, size_t *end);
+
 /* An excerpt of paragraph text around match m, at most cols display
  * columns (cols below 1 counts as 1): the context split about evenly on
  * both sides, cut between code points, "…" where text was cut (when a
  * column is left for it), '\n', '\r' and tabs as spaces. *moff and *mlen
  * locate the match in the excerpt (bytes); a match wider than cols is
- * shown from its start, and *mlen is the part shown. Newly allocated. */
+ * shown from its start, and *mlen is the part shown. Newly allocated.
+ * Only the text near the match is read, at most 32 bytes per column on
+ * each side, so the time does not depend on the paragraph's length;
+ * context beyond that (a run of zero-width code points) is cut like text
+ * too wide to show. */
 char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
                  size_t *moff, size_t *mlen);
 

@@ -108,6 +108,7 @@ typedef struct gn_session {
     bool backward;
     gn_hit *hits;
     size_t nhits;
+    gn_hit_lines hit_lines; /* the hits' pieces by line, for drawing them */
     long hit;
 
     gn_finder *finder;      /* search of guides and locales */

@@ -7,26 +7,15 @@
 #include "ui/style.h"
 #include "ui/view.h"
 
-/* The attribute of search match h on line ln at byte `at` of the line's
- * text, and in *end where it (or the next match) changes. */
+/* The attribute of the search match on line ln at byte `at` of the line's
+ * text, and in *end where it (or the next match) changes: the session's
+ * index of matches by line, never a scan of every match. */
 static attr_t match_attr(const gn_session *s, size_t ln, size_t at, size_t *end)
 {
-    attr_t extra = 0;
-    for (size_t h = 0; h < s->nhits; h++)
-        for (size_t p = 0; p < s->hits[h].npieces; p++) {
-            const gn_hit_piece *pc = &s->hits[h].pieces[p];
-            if (pc->line != ln)
-                continue;
-            size_t from = pc->off, to = pc->off + pc->len;
-            if (from <= at && to > at) {
-                if (to < *end)
-                    *end = to;
-                extra = (long)h == s->hit ? A_REVERSE | A_BOLD : A_STANDOUT | A_UNDERLINE;
-            } else if (from > at && from < *end) {
-                *end = from;
-            }
-        }
-    return extra;
+    const gn_hit_mark *mk = gn_hit_at(&s->hit_lines, ln, at, end);
+    if (!mk)
+        return 0;
+    return (long)mk->hit == s->hit ? A_REVERSE | A_BOLD : A_STANDOUT | A_UNDERLINE;
 }
 
 /* Draw line ln of d at row r, column x; marks (the selected link, search

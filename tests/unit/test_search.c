@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <utf8proc.h>
 #include "unit.h"
 #include "guidenav/layout.h"
@@ -707,6 +708,243 @@ static void test_excerpt(void **state)
     free(ex);
 }
 
+/* Long Japanese and Korean paragraphs: the excerpt reads only around the
+ * match, yet is the one a short paragraph with the same context gives,
+ * and its width is counted in display columns (two for each syllable or
+ * ideograph, one for a space and the ellipsis). */
+static void test_excerpt_cjk_widths(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *unit, *needle;
+        int cols;
+        const char *want;
+        int width;
+    } cases[] = {
+        /* 30 columns: 6 for the match, 11 each side after an ellipsis,
+         * where 5 ideographs fit (10 columns) */
+        {"日本語の文章。", "検索語", 30, "…語の文章。検索語日本語の文…", 28},
+        {"日本語の文章。", "検索語", 31, "…語の文章。検索語日本語の文章…", 30},
+        {"日本語の文章。", "検索語", 8, "…検索語…", 8},
+        /* 10 columns before (". " and 4 syllables), 11 after */
+        {"한국어 문장입니다. ", "검색어", 30, "…장입니다. 검색어한국어 문장…", 29},
+        /* 1 column after: no room for a syllable */
+        {"한국어 문장입니다. ", "검색어", 9, "…검색어…", 8},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        gn_buf text = GN_BUF_INIT, small = GN_BUF_INIT;
+        for (int i = 0; i < 20000; i++)
+            gn_buf_adds(&text, cases[c].unit);
+        size_t at = text.len;
+        gn_buf_adds(&text, cases[c].needle);
+        for (int i = 0; i < 20000; i++)
+            gn_buf_adds(&text, cases[c].unit);
+        for (int i = 0; i < 10; i++)
+            gn_buf_adds(&small, cases[c].unit);
+        size_t small_at = small.len;
+        gn_buf_adds(&small, cases[c].needle);
+        for (int i = 0; i < 10; i++)
+            gn_buf_adds(&small, cases[c].unit);
+        size_t moff, mlen, smoff, smlen;
+        gn_match m = {at, strlen(cases[c].needle)}, sm = {small_at, m.len};
+        char *ex = gn_excerpt(text.data, text.len, &m, cases[c].cols, &moff, &mlen);
+        char *sx = gn_excerpt(small.data, small.len, &sm, cases[c].cols, &smoff, &smlen);
+        assert_string_equal(ex, cases[c].want);
+        assert_string_equal(ex, sx);
+        assert_int_equal(moff, smoff);
+        assert_int_equal(mlen, m.len);
+        assert_memory_equal(ex + moff, cases[c].needle, mlen);
+        assert_int_equal(gn_text_width(ex, strlen(ex)), cases[c].width);
+        assert_true(cases[c].width <= cases[c].cols);
+        free(ex);
+        free(sx);
+        gn_buf_free(&text);
+        gn_buf_free(&small);
+    }
+    /* A run of zero-width code points around the match is cut, with an
+     * ellipsis, instead of being read to its end. */
+    gn_buf zw = GN_BUF_INIT;
+    for (int i = 0; i < 50000; i++)
+        gn_buf_adds(&zw, "\u200b");
+    size_t at = zw.len;
+    gn_buf_adds(&zw, "語");
+    for (int i = 0; i < 50000; i++)
+        gn_buf_adds(&zw, "\u200b");
+    size_t moff, mlen;
+    char *ex = gn_excerpt(zw.data, zw.len, &(gn_match){at, 3}, 20, &moff, &mlen);
+    assert_true(strlen(ex) <= 2 * 32 * 21 + 3 + 6); /* the window, the match, two "…" */
+    assert_true(strncmp(ex, "…", 3) == 0);
+    assert_true(strcmp(ex + strlen(ex) - 3, "…") == 0);
+    assert_memory_equal(ex + moff, "語", 3);
+    free(ex);
+    gn_buf_free(&zw);
+}
+
+/* ---- hits by line ----------------------------------------------------------- */
+
+/* What the pager asked of every hit before there was an index: the hit
+ * covering byte at of line ln (or -1), *end lowered to where that
+ * changes. The index must answer the same. */
+static long scan_hit_at(const gn_hit *hits, size_t n, size_t ln, size_t at, size_t *end)
+{
+    long found = -1;
+    for (size_t h = 0; h < n; h++)
+        for (size_t p = 0; p < hits[h].npieces; p++) {
+            const gn_hit_piece *pc = &hits[h].pieces[p];
+            if (pc->line != ln)
+                continue;
+            size_t from = pc->off, to = pc->off + pc->len;
+            if (from <= at && to > at) {
+                if (to < *end)
+                    *end = to;
+                found = (long)h;
+            } else if (from > at && from < *end) {
+                *end = from;
+            }
+        }
+    return found;
+}
+
+static void test_hit_lines(void **state)
+{
+    (void)state;
+    /* Table cells of several lines each: a row's pieces come out of order. */
+    const char *md =
+        "Some needle text, and needle again across a needle wrap needle.\n\n"
+        "| needle one needle two | needle three needle | 検索 needle 検索 |\n"
+        "|---|---|---|\n"
+        "| a needle b needle c needle | needle | x needle y needle z |\n\n"
+        "```\nneedle in code needle\n```\n";
+    for (int width = 80; width >= 16; width -= 16) {
+        gn_doc doc;
+        lay_out(md, width, "en", &doc);
+        gn_hit *h;
+        size_t n = doc_find(&doc, "needle", &h);
+        assert_true(n >= 15);
+        gn_hit_lines ix;
+        gn_hit_lines_build(&ix, h, n, doc.nlines);
+        size_t total = 0;
+        for (size_t ln = 0; ln < doc.nlines; ln++) {
+            size_t k;
+            const gn_hit_mark *mk = gn_hits_on_line(&ix, ln, &k);
+            for (size_t i = 0; i < k; i++) {
+                assert_true(mk[i].len > 0);
+                if (i)
+                    assert_true(mk[i - 1].off + mk[i - 1].len <= mk[i].off);
+            }
+            total += k;
+            char *t = line_text(&doc, ln);
+            size_t len = strlen(t);
+            for (size_t at = 0; at <= len; at++) {
+                size_t e1 = len + 1, e2 = len + 1;
+                const gn_hit_mark *got = gn_hit_at(&ix, ln, at, &e1);
+                long want = scan_hit_at(h, n, ln, at, &e2);
+                assert_int_equal(got ? (long)got->hit : -1, want);
+                assert_int_equal(e1, e2);
+            }
+            free(t);
+        }
+        size_t pieces = 0;
+        for (size_t i = 0; i < n; i++)
+            for (size_t p = 0; p < h[i].npieces; p++)
+                pieces += h[i].pieces[p].len > 0;
+        assert_int_equal(total, pieces);
+        size_t k;
+        assert_null(gn_hits_on_line(&ix, doc.nlines, &k));
+        assert_int_equal(k, 0);
+        gn_hit_lines_free(&ix);
+        gn_hit_lines_free(&ix); /* freed twice: harmless */
+        gn_hits_free(h, n);
+        gn_doc_free(&doc);
+    }
+    gn_hit_lines ix;
+    gn_hit_lines_build(&ix, NULL, 0, 0);
+    size_t end = 5, k;
+    assert_null(gn_hit_at(&ix, 0, 0, &end));
+    assert_int_equal(end, 5);
+    assert_null(gn_hits_on_line(&ix, 0, &k));
+    gn_hit_lines_free(&ix);
+}
+
+/* CPU seconds used by this process so far. */
+static double cpu_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Highlight every line of doc as the pager draws one (each span cut where
+ * a match starts or ends), reps times; returns the bytes highlighted in
+ * one pass. */
+static size_t highlight_all(const gn_doc *doc, const gn_hit_lines *ix, int reps)
+{
+    size_t marked = 0;
+    for (int r = 0; r < reps; r++) {
+        marked = 0;
+        for (size_t ln = 0; ln < doc->nlines; ln++) {
+            const gn_line *line = &doc->lines[ln];
+            size_t lo = 0;
+            for (uint32_t k = 0; k < line->n; k++) {
+                const gn_span *sp = &doc->spans[line->first + k];
+                for (size_t at = 0; at < sp->len;) {
+                    size_t end = lo + sp->len;
+                    if (gn_hit_at(ix, ln, lo + at, &end))
+                        marked += end - lo - at;
+                    at = end - lo;
+                }
+                lo += sp->len;
+            }
+        }
+    }
+    return marked;
+}
+
+/* Issue 13: with 1.4 million matches on a page each key took seconds,
+ * every span drawn scanning every match. Indexing the matches and
+ * highlighting every line of a page of n matches (twenty passes, as
+ * twenty screens of a page that size would), for n = 8,000 doubled three
+ * times: the whole range may cost at most 12 times the smallest (2.3 a
+ * doubling on average; the scan of every match cost 4 a doubling, 64 in
+ * all). CPU time, the best of three runs; under 10 ms counts as 10 ms,
+ * where the clock's grain and the caches decide. */
+static void test_highlight_growth(void **state)
+{
+    (void)state;
+    double first = 0;
+    for (size_t n = 8000; n <= 64000; n *= 2) {
+        gn_buf md = GN_BUF_INIT;
+        for (size_t i = 0; i < n; i++)
+            gn_buf_adds(&md, "a_ ");
+        gn_doc doc;
+        lay_out(md.data, 80, "en", &doc);
+        gn_hit *h;
+        size_t nh = doc_find(&doc, "a", &h);
+        assert_int_equal(nh, n);
+        double best = -1;
+        for (int run = 0; run < 3; run++) {
+            double t0 = cpu_seconds();
+            gn_hit_lines ix;
+            gn_hit_lines_build(&ix, h, nh, doc.nlines);
+            assert_int_equal(highlight_all(&doc, &ix, 20), n);
+            gn_hit_lines_free(&ix);
+            double t = cpu_seconds() - t0;
+            if (best < 0 || t < best)
+                best = t;
+        }
+        double t = best < 0.01 ? 0.01 : best;
+        print_message("# highlighting %zu matches: %.4f s CPU%s\n", n, best,
+                      first > 0 ? "" : " (the first size)");
+        if (first == 0)
+            first = t;
+        else if (n == 64000 && t > 12 * first)
+            fail_msg("%zu matches: %.4f s, %.1f times 8000's", n, t, t / first);
+        gn_hits_free(h, nh);
+        gn_doc_free(&doc);
+        gn_buf_free(&md);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -727,6 +965,9 @@ int main(void)
         cmocka_unit_test(test_source_lines),
         cmocka_unit_test(test_fixture_pages),
         cmocka_unit_test(test_excerpt),
+        cmocka_unit_test(test_excerpt_cjk_widths),
+        cmocka_unit_test(test_hit_lines),
+        cmocka_unit_test(test_highlight_growth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
