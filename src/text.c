@@ -136,6 +136,22 @@ char *gn_text_sanitized(const char *s)
     return gn_buf_take(&b);
 }
 
+void gn_text_field(gn_buf *b, const char *s, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *esc = s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t"
+                        : s[i] == '\n' ? "\\n" : NULL;
+        if (!esc)
+            continue;
+        /* These are ASCII bytes: never inside a UTF-8 sequence. */
+        gn_text_sanitize(b, s + start, i - start);
+        gn_buf_adds(b, esc);
+        start = i + 1;
+    }
+    gn_text_sanitize(b, s + start, len - start);
+}
+
 size_t gn_text_fit(const char *s, size_t len, int cols)
 {
     int w = 0;

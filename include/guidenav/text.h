@@ -31,6 +31,12 @@ void gn_text_sanitize(gn_buf *b, const char *s, size_t len);
 /* The same as a new string; the caller frees it. */
 char *gn_text_sanitized(const char *s);
 
+/* Append s (len bytes) to b as one field of a tab-separated record, the
+ * form of every record the command line prints: a backslash is written as
+ * two (\\), a tab as \t, a newline as \n, so a field never holds a tab or
+ * a line end of its own; the rest is made safe as gn_text_sanitize does. */
+void gn_text_field(gn_buf *b, const char *s, size_t len);
+
 /* Byte length of the longest prefix of s (len bytes) whose display width
  * is at most cols; characters are never split. */
 size_t gn_text_fit(const char *s, size_t len, int cols);
