@@ -152,6 +152,23 @@ void gn_text_field(gn_buf *b, const char *s, size_t len)
     gn_text_sanitize(b, s + start, len - start);
 }
 
+void gn_text_ascii(gn_buf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        gn_buf_add(b, s + i, j - i);
+        if (j == len)
+            break;
+        int32_t cp;
+        i = j + gn_utf8_decode(s + j, len - j, &cp);
+        for (int w = gn_cp_width(cp); w > 0; w--)
+            gn_buf_addc(b, '?');
+    }
+}
+
 size_t gn_text_fit(const char *s, size_t len, int cols)
 {
     int w = 0;

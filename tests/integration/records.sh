@@ -4,7 +4,11 @@
 # - the tab-separated outputs (--toc, --search, --check, --toc-matrix,
 #   --locales) keep one record a line and their number of fields when file
 #   names, link targets and titles hold tabs, newlines and backslashes
-#   (escaped as \t, \n and \\).
+#   (escaped as \t, \n and \\);
+# - in a locale whose character set is not UTF-8 (C, and en_US.ISO-8859-1,
+#   compiled here with localedef when the system lacks it), --dump and
+#   --compare write ASCII only: no byte an 8-bit terminal would take for a
+#   C1 control (0x9B CSI, 0x9D OSC, 0x9C ST).
 # The fixtures are made here, in a temporary folder.
 set -u
 GN=$PWD/${GN_BUILD:-build}/guidenav
@@ -70,3 +74,57 @@ printf '# P\n' >"$odd/p.md"
 "$GN" --locales "$odd" >"$tmp/locales"
 fields "--locales: a locale is one line of 3 fields" 3 "$tmp/locales"
 has "--locales: the folder's tab and newline escaped" "$tmp/locales" 'a\tb\nc'
+
+# ---- A locale whose character set is not UTF-8 ----------------------------
+# "‛", "”" and "✜" are E2 80 9B, E2 80 9D and E2 9C 9C in UTF-8.
+page=$g/c1.md
+printf '# C1 \xe2\x80\x9b bytes\n\nQuote \xe2\x80\x9b x \xe2\x80\x9d, mark \xe2\x9c\x9c, wide \xe6\x97\xa5\xe6\x9c\xac, caf\xc3\xa9.\n\n| a \xe2\x80\x9d | b |\n|---|---|\n| \xe6\x97\xa5 | \xe2\x9c\x9c |\n\n- item \xe2\x80\x9b\n' >"$page"
+cp "$page" "$tmp/rec/set.fr-FR/help/g/c1.md"
+# ascii NAME FILE: no byte from 0x80 up.
+ascii() {
+    if [ -s "$2" ] && ! LC_ALL=C grep -q $'[\x80-\xff]' "$2"; then ok "$1"
+    else bad "$1: bytes from 0x80 up" "$2"; fi
+}
+"$GN" --dump "$page" --plain --width 60 >"$tmp/utf8"
+if LC_ALL=C grep -q $'\xe2\x80\x9b' "$tmp/utf8"; then ok "C.UTF-8: --dump writes the text as it is"
+else bad "C.UTF-8: the text is missing" "$tmp/utf8"; fi
+
+locales=$tmp/locales.d
+mkdir -p "$locales"
+if locale -a 2>/dev/null | grep -qix 'en_US.iso88591'; then
+    iso=system
+elif command -v localedef >/dev/null &&
+    localedef -i en_US -f ISO-8859-1 "$locales/en_US.ISO-8859-1" >/dev/null 2>&1; then
+    iso=$locales
+else
+    iso=
+fi
+run_in() { # LOCALE COMMAND...: run with LC_ALL=LOCALE (LOCPATH when compiled here)
+    local loc=$1; shift
+    if [ "$loc" != C ] && [ "$iso" != system ]; then
+        env LC_ALL="$loc" LOCPATH="$locales" "$@"
+    else
+        env LC_ALL="$loc" "$@"
+    fi
+}
+for loc in C en_US.ISO-8859-1; do
+    if [ "$loc" != C ] && [ -z "$iso" ]; then
+        echo "ok - $loc: --dump and --compare write ASCII # SKIP the locale is absent and localedef cannot make it"
+        continue
+    fi
+    run_in "$loc" "$GN" --dump "$page" --plain --width 60 >"$tmp/dump.$loc" 2>"$tmp/err"
+    ascii "$loc: --dump writes no byte from 0x80 up (no C1 control)" "$tmp/dump.$loc"
+    has "$loc: --dump shows each character as ? per column" "$tmp/dump.$loc" "Quote ? x ?, mark ?, wide ????, caf?."
+    if [ "$(awk '{ if (length($0) > 60) n++ } END { print n + 0 }' "$tmp/dump.$loc")" = 0 ]; then
+        ok "$loc: --dump lines fit 60 columns"
+    else bad "$loc: --dump lines over 60 columns" "$tmp/dump.$loc"; fi
+    # In a terminal, with colours: the SGR sequences are ASCII too.
+    if command -v script >/dev/null; then
+        run_in "$loc" script -qec "'$GN' --dump '$page' --width 60" /dev/null >"$tmp/tty.$loc" 2>&1
+        ascii "$loc: --dump in a terminal writes no byte from 0x80 up" "$tmp/tty.$loc"
+    fi
+    run_in "$loc" "$GN" --compare en,fr-FR "$page" --width 80 >"$tmp/cmp.$loc" 2>"$tmp/err"
+    ascii "$loc: --compare writes no byte from 0x80 up" "$tmp/cmp.$loc"
+    run_in "$loc" "$GN" --compare en,fr-FR "$page" --interleave --width 60 >"$tmp/int.$loc" 2>"$tmp/err"
+    ascii "$loc: --compare --interleave writes no byte from 0x80 up" "$tmp/int.$loc"
+done

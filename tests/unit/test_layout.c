@@ -288,6 +288,53 @@ static void test_snippets_stay_in_the_source(void **state)
     unit_remove_tree(tmp);
 }
 
+/* A document laid out with ASCII marks is painted in ASCII when the
+ * locale's character set is not UTF-8: no byte from 0x80 up, so none an
+ * 8-bit terminal takes for a C1 control (0x9B CSI, 0x9D OSC, 0x9C ST), and
+ * each character keeps its columns. With UTF-8, the text is as it is. */
+static void test_ascii_paint_in_an_8bit_locale(void **state)
+{
+    (void)state;
+    /* "‛", "”" and "✜", whose UTF-8 holds 0x9B, 0x9D and 0x9C; a wide
+     * "日"; an e with a combining acute. */
+    const char *md = "# T\n\nA \xE2\x80\x9B q \xE2\x80\x9D \xE2\x9C\x9C \xE6\x97\xA5 e\xCC\x81.\n";
+    cmark_node *root = gn_markdown_parse(md, strlen(md));
+    gn_doc doc;
+    gn_layout_opts o = {.width = 40, .lang = "en", .ascii = true};
+    gn_layout(root, &o, &doc);
+    cmark_node_free(root);
+    const char *locales[] = {"C", "en_US.ISO-8859-1"};
+    for (size_t i = 0; i < 2; i++) {
+        if (!unit_use_locale(locales[i])) {
+            print_message("# %s is not available: not tried\n", locales[i]);
+            continue;
+        }
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        gn_paint_text(f, &doc, true);
+        fclose(f);
+        setlocale(LC_CTYPE, "C");
+        for (size_t k = 0; k < len; k++)
+            if ((unsigned char)out[k] >= 0x80)
+                fail_msg("%s: byte 0x%02X at %zu in: %s", locales[i], (unsigned char)out[k], k, out);
+        assert_non_null(strstr(out, "A ? q ? ? ?? e."));
+        free(out);
+    }
+    /* A UTF-8 locale, or a layout without ASCII marks: the text itself. */
+    if (unit_use_locale("C.UTF-8")) {
+        char *out = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&out, &len);
+        gn_paint_text(f, &doc, false);
+        fclose(f);
+        setlocale(LC_CTYPE, "C");
+        assert_non_null(strstr(out, "A \xE2\x80\x9B q"));
+        free(out);
+    }
+    gn_doc_free(&doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +351,7 @@ int main(void)
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_controls_are_visible),
         cmocka_unit_test(test_snippets_stay_in_the_source),
+        cmocka_unit_test(test_ascii_paint_in_an_8bit_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
