@@ -288,6 +288,40 @@ static void test_snippets_stay_in_the_source(void **state)
     unit_remove_tree(tmp);
 }
 
+/* Slugs are folded the same in every locale: tr_TR.UTF-8's tolower leaves
+ * 'I' as it is (its lower case is the dotless ı), and an 8-bit locale's
+ * would change the bytes of UTF-8 sequences. */
+static void test_slugs_ignore_the_locale(void **state)
+{
+    (void)state;
+    static const char *const locales[] = {"tr_TR.UTF-8", "en_US.ISO-8859-1"};
+    int tried = 0;
+    for (size_t i = 0; i < 2; i++) {
+        if (!unit_use_locale(locales[i])) {
+            print_message("# %s is not available: not tried\n", locales[i]);
+            continue;
+        }
+        tried++;
+        gn_doc doc;
+        free(render("## Install Items\n\n## \xC3\x89tape \xC4\xB0ki\n", 80, "en", &doc));
+        long found[3] = {gn_doc_find_anchor(&doc, "install-items"),
+                         gn_doc_find_anchor(&doc, "INSTALL-ITEMS"),
+                         gn_doc_find_anchor(&doc, "\xC3\x89tape-\xC4\xB0ki")};
+        setlocale(LC_CTYPE, "C");
+        gn_doc_free(&doc);
+        if (found[0] != 0 || found[1] != -1 || found[2] != 1)
+            fail_msg("%s: install-items %ld, INSTALL-ITEMS %ld, \xC3\x89tape-\xC4\xB0ki %ld",
+                     locales[i], found[0], found[1], found[2]);
+    }
+    /* In the C locale too. */
+    gn_doc doc;
+    free(render("## Install Items\n", 80, "en", &doc));
+    assert_int_equal(gn_doc_find_anchor(&doc, "install-items"), 0);
+    gn_doc_free(&doc);
+    if (!tried)
+        skip();
+}
+
 /* A document laid out with ASCII marks is painted in ASCII when the
  * locale's character set is not UTF-8: no byte from 0x80 up, so none an
  * 8-bit terminal takes for a C1 control (0x9B CSI, 0x9D OSC, 0x9C ST), and
@@ -351,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_controls_are_visible),
         cmocka_unit_test(test_snippets_stay_in_the_source),
+        cmocka_unit_test(test_slugs_ignore_the_locale),
         cmocka_unit_test(test_ascii_paint_in_an_8bit_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
