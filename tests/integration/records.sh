@@ -8,7 +8,9 @@
 # - in a locale whose character set is not UTF-8 (C, and en_US.ISO-8859-1,
 #   compiled here with localedef when the system lacks it), --dump and
 #   --compare write ASCII only: no byte an 8-bit terminal would take for a
-#   C1 control (0x9B CSI, 0x9D OSC, 0x9C ST).
+#   C1 control (0x9B CSI, 0x9D OSC, 0x9C ST);
+# - a git repository whose pack index is damaged makes staleness unknown,
+#   not stale: --check reports nothing for it and exits 0.
 # The fixtures are made here, in a temporary folder.
 set -u
 GN=$PWD/${GN_BUILD:-build}/guidenav
@@ -128,3 +130,62 @@ for loc in C en_US.ISO-8859-1; do
     run_in "$loc" "$GN" --compare en,fr-FR "$page" --interleave --width 60 >"$tmp/int.$loc" 2>"$tmp/err"
     ascii "$loc: --compare --interleave writes no byte from 0x80 up" "$tmp/int.$loc"
 done
+
+# ---- A damaged pack index --------------------------------------------------
+if ! command -v git >/dev/null; then
+    echo "ok - a damaged pack index: staleness unknown # SKIP git is not installed"
+    exit 0
+fi
+unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE
+G=(git -c user.name=t -c user.email=t@t -c commit.gpgsign=false -c init.defaultBranch=main
+   -c core.autocrlf=false -c gc.auto=0)
+r=$tmp/repo
+mkdir -p "$r/set.en/help/g" "$r/set.fr-FR/help/g"
+(
+    cd "$r/set.en" && "${G[@]}" init -q . &&
+    printf '# Guide\n\n- [A](a.md)\n- [B](b.md)\n' >help/g/TOC.md &&
+    printf '# A\n\nText a.\n' >help/g/a.md &&
+    printf '# B\n\nText b.\n' >help/g/b.md &&
+    "${G[@]}" add -A && "${G[@]}" commit -qm one
+) || { bad "a damaged pack index: the repository could not be made"; exit 0; }
+c1=$(git -C "$r/set.en" rev-parse HEAD)
+# The second commit changes b.md only: a.md's translation stays fresh, but
+# the tree of help/g differs between the two commits.
+printf '# B\n\nText b, changed.\n' >"$r/set.en/help/g/b.md"
+"${G[@]}" -C "$r/set.en" commit -qam two
+cp "$r/set.en/help/g/TOC.md" "$r/set.fr-FR/help/g/"
+for p in a b; do
+    printf -- '---\nsource-git-commit: %s\n---\n# %s\n\nTexte.\n' "$c1" "$p" >"$r/set.fr-FR/help/g/$p.md"
+done
+"$GN" --check --no-state "$r/set.en" >"$tmp/check.before"
+if [ "$(cut -f1,3 "$tmp/check.before" | tr '\t\n' ' ')" = "fr-FR stale " ] &&
+    grep -q 'help/g/b.md' "$tmp/check.before"; then
+    ok "an intact repository: b.md is stale, a.md is not"
+else
+    bad "an intact repository: b.md alone should be stale" "$tmp/check.before"
+fi
+# Pack everything, then point the pack index's entry for the first
+# commit's help/g tree past the end of the pack: reading that tree fails.
+"${G[@]}" -C "$r/set.en" gc -q
+idx=$(ls "$r/set.en/.git/objects/pack/"*.idx)
+tree=$(git -C "$r/set.en" rev-parse "$c1:help/g")
+n=$(git show-index <"$idx" | wc -l)
+i=$(git show-index <"$idx" | awk -v t="$tree" '$2 == t { print NR - 1 }')
+chmod u+w "$idx"
+printf '\x7f\xff\xff\xf0' | dd of="$idx" bs=1 seek=$((8 + 1024 + n * 24 + i * 4)) conv=notrunc status=none
+if git -C "$r/set.en" cat-file -p "$tree" >/dev/null 2>&1; then
+    bad "a damaged pack index: the tree is still readable (the damage did not take)"
+fi
+"$GN" --check --no-state "$r/set.en" >"$tmp/check.damaged"
+rc=$?
+if [ "$rc" = 0 ] && [ ! -s "$tmp/check.damaged" ]; then
+    ok "a damaged pack index: --check finds nothing stale and exits 0"
+else
+    bad "a damaged pack index: --check exits $rc" "$tmp/check.damaged"
+fi
+"$GN" --toc-matrix --no-state "$r/set.en" >"$tmp/matrix.damaged"
+if [ "$(awk -F'\t' 'NR > 1 { print $1 "=" $9 }' "$tmp/matrix.damaged" | tr '\n' ' ')" = "a.md=unknown b.md=unknown " ]; then
+    ok "a damaged pack index: --toc-matrix says unknown, not stale"
+else
+    bad "a damaged pack index: --toc-matrix" "$tmp/matrix.damaged"
+fi
