@@ -124,7 +124,7 @@ static void say_fields(size_t n, const char *const *fields)
     gn_buf_free(&rec);
 }
 
-/* say_fields with the fields as arguments, up to a NULL. */
+/* say_fields with the fields as arguments, up to a NULL (16 at most). */
 static void say(const char *field, ...) __attribute__((sentinel));
 static void say(const char *field, ...)
 {
@@ -387,7 +387,9 @@ static bool osc52_known(void)
     return program && (strcmp(program, "iTerm.app") == 0 || strcmp(program, "WezTerm") == 0);
 }
 
-/* True when the locale's character set is UTF-8. */
+/* True when the locale's character set is UTF-8. Sets LC_CTYPE from the
+ * environment, which the painters read (a non-UTF-8 one gets ASCII text):
+ * call it before painting, with --ascii too. */
 static bool utf8_locale(void)
 {
     setlocale(LC_CTYPE, "");
@@ -420,7 +422,7 @@ static int run_dump(const options *o, gn_error *err)
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
     gn_layout_opts lo = {.width = o->width ? o->width : terminal_width(), .lang = lang,
-                         .ascii = o->ascii || !utf8_locale(), .path = o->page,
+                         .ascii = !utf8_locale() || o->ascii, .path = o->page,
                          .repo = src.repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
@@ -482,7 +484,7 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
         goto done;
     }
     int width = o->width ? o->width : terminal_width();
-    bool ascii = o->ascii || !utf8_locale();
+    bool ascii = !utf8_locale() || o->ascii;
     int lw, rw;
     long la = locale_index(&set, a, err), lb = la < 0 ? -1 : locale_index(&set, b, err);
     if (la < 0 || lb < 0)

@@ -90,6 +90,9 @@ ascii() {
 "$GN" --dump "$page" --plain --width 60 >"$tmp/utf8"
 if LC_ALL=C grep -q $'\xe2\x80\x9b' "$tmp/utf8"; then ok "C.UTF-8: --dump writes the text as it is"
 else bad "C.UTF-8: the text is missing" "$tmp/utf8"; fi
+"$GN" --dump "$page" --plain --ascii --width 60 >"$tmp/utf8"
+if LC_ALL=C grep -q $'\xe2\x80\x9b' "$tmp/utf8"; then ok "C.UTF-8: --dump --ascii changes the marks, not the text"
+else bad "C.UTF-8: --ascii: the text is missing" "$tmp/utf8"; fi
 
 locales=$tmp/locales.d
 mkdir -p "$locales"

@@ -11,6 +11,17 @@
 #include "guidenav/paint.h"
 #include "guidenav/text.h"
 
+/* doc as gn_paint_text writes it, its length in *len; the caller frees it. */
+static char *painted(const gn_doc *doc, bool color, size_t *len)
+{
+    char *out = NULL;
+    FILE *f = open_memstream(&out, len);
+    assert_non_null(f);
+    gn_paint_text(f, doc, color);
+    fclose(f);
+    return out;
+}
+
 /* The plain text of md laid out at width; the caller frees it. */
 static char *render(const char *md, int width, const char *lang, gn_doc *keep)
 {
@@ -18,11 +29,8 @@ static char *render(const char *md, int width, const char *lang, gn_doc *keep)
     gn_doc doc;
     gn_layout_opts o = {.width = width, .lang = lang};
     gn_layout(root, &o, &doc);
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
-    gn_paint_text(f, &doc, false);
-    fclose(f);
+    size_t len;
+    char *out = painted(&doc, false, &len);
     /* Every line fits the width. */
     for (size_t i = 0; i < doc.nlines; i++)
         assert_true(doc.lines[i].width <= width);
@@ -343,11 +351,8 @@ static void test_ascii_paint_in_an_8bit_locale(void **state)
             print_message("# %s is not available: not tried\n", locales[i]);
             continue;
         }
-        char *out = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&out, &len);
-        gn_paint_text(f, &doc, true);
-        fclose(f);
+        size_t len;
+        char *out = painted(&doc, true, &len);
         setlocale(LC_CTYPE, "C");
         for (size_t k = 0; k < len; k++)
             if ((unsigned char)out[k] >= 0x80)
@@ -355,13 +360,10 @@ static void test_ascii_paint_in_an_8bit_locale(void **state)
         assert_non_null(strstr(out, "A ? q ? ? ?? e."));
         free(out);
     }
-    /* A UTF-8 locale, or a layout without ASCII marks: the text itself. */
+    /* In a UTF-8 locale, ASCII marks (--ascii) leave the text as it is. */
     if (unit_use_locale("C.UTF-8")) {
-        char *out = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&out, &len);
-        gn_paint_text(f, &doc, false);
-        fclose(f);
+        size_t len;
+        char *out = painted(&doc, false, &len);
         setlocale(LC_CTYPE, "C");
         assert_non_null(strstr(out, "A \xE2\x80\x9B q"));
         free(out);
