@@ -26,6 +26,7 @@ void gn_emit_init(gn_emit *e, gn_doc *doc, int width, const char *lang, bool use
     memset(e, 0, sizeof *e);
     memset(doc, 0, sizeof *doc);
     doc->width = width < 1 ? 1 : width;
+    doc->ascii = use_ascii;
     e->doc = doc;
     e->width = doc->width;
     e->lang = lang;

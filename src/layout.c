@@ -877,15 +877,21 @@ void gn_doc_free(gn_doc *doc)
     memset(doc, 0, sizeof *doc);
 }
 
-/* Does the heading text's slug equal name? Slug: letters and digits lower-
- * cased (non-ASCII kept), spaces and '-' as '-', other ASCII dropped. */
+/* Does the heading text's slug equal name? Slug: ASCII letters lower-
+ * cased and digits kept, spaces and '-' as '-', other ASCII dropped,
+ * non-ASCII bytes kept. Folded by this table, never by tolower: the
+ * locale's tolower leaves 'I' as it is in tr_TR (its lower case is the
+ * dotless ı), and in an 8-bit locale changes bytes of UTF-8 sequences. */
 static bool slug_is(const char *text, const char *name)
 {
     const char *n = name;
     for (const unsigned char *t = (const unsigned char *)text; *t; t++) {
         char c;
-        if (*t >= 0x80 || isalnum(*t) || *t == '_')
-            c = (char)tolower(*t);
+        if (*t >= 'A' && *t <= 'Z')
+            c = (char)(*t - 'A' + 'a');
+        else if (*t >= 0x80 || (*t >= 'a' && *t <= 'z') || (*t >= '0' && *t <= '9') ||
+                 *t == '_')
+            c = (char)*t;
         else if (*t == ' ' || *t == '-')
             c = '-';
         else

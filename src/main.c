@@ -107,24 +107,35 @@ static void report(const char *fmt, ...)
     free(safe);
 }
 
-/* Print on stdout what fmt gives, made safe for a terminal (tabs and
- * newlines kept): titles, file names, link targets and front matter come
- * from the documents. */
-static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void say(const char *fmt, ...)
+/* Print one record on stdout: the n fields joined by tabs, then a newline.
+ * Each field is written by gn_text_field (backslash, tab and newline
+ * escaped, the rest made safe for a terminal), so a record is one line of
+ * n fields whatever the titles, file names and link targets hold. */
+static void say_fields(size_t n, const char *const *fields)
 {
-    va_list ap, again;
-    va_start(ap, fmt);
-    va_copy(again, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    gn_buf rec = GN_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            gn_buf_addc(&rec, '\t');
+        gn_text_field(&rec, fields[i], strlen(fields[i]));
+    }
+    gn_buf_addc(&rec, '\n');
+    fwrite(rec.data, 1, rec.len, stdout);
+    gn_buf_free(&rec);
+}
+
+/* say_fields with the fields as arguments, up to a NULL (16 at most). */
+static void say(const char *field, ...) __attribute__((sentinel));
+static void say(const char *field, ...)
+{
+    const char *fields[16];
+    size_t n = 0;
+    va_list ap;
+    va_start(ap, field);
+    for (const char *f = field; f && n < sizeof fields / sizeof *fields; f = va_arg(ap, const char *))
+        fields[n++] = f;
     va_end(ap);
-    char *raw = gn_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-    vsnprintf(raw, n > 0 ? (size_t)n + 1 : 1, fmt, again);
-    va_end(again);
-    char *safe = gn_text_sanitized(raw);
-    fputs(safe, stdout);
-    free(safe);
-    free(raw);
+    say_fields(n, fields);
 }
 
 /* The folder of the bundled guide: beside the program in the source tree
@@ -327,16 +338,23 @@ static int run_toc(gn_localeset *set, gn_error *err)
         const gn_toc *toc = gn_guide_toc(&src->guides[g], err);
         if (!toc)
             return -1;
-        printf("# %s\n", gn_toc_title(toc));
+        gn_buf line = GN_BUF_INIT, target = GN_BUF_INIT;
+        gn_buf_addf(&line, "# %s", gn_toc_title(toc));
+        say(line.data, NULL);
         for (size_t i = 0; i < toc->n; i++) {
             const gn_toc_entry *e = &toc->entries[i];
-            printf("%*s%s\t", e->depth * 2, "", e->title);
+            gn_buf_reset(&line);
+            gn_buf_addf(&line, "%*s%s", e->depth * 2, "", e->title);
+            gn_buf_reset(&target);
+            gn_buf_adds(&target, "");
             if (e->target)
-                fputs(e->target, stdout);
+                gn_buf_adds(&target, e->target);
             else if (e->anchor)
-                printf("#%s", e->anchor);
-            putchar('\n');
+                gn_buf_addf(&target, "#%s", e->anchor);
+            say(line.data, target.data, NULL);
         }
+        gn_buf_free(&line);
+        gn_buf_free(&target);
     }
     return 0;
 }
@@ -353,7 +371,7 @@ static int run_locales(gn_localeset *set, const char *guide_id)
             report("%s", err.msg);
             rc = -1;
         }
-        say("%s\t%s\t%s\n", src->tag, src->root, toc ? gn_toc_title(toc) : "");
+        say(src->tag, src->root, toc ? gn_toc_title(toc) : "", NULL);
     }
     return rc;
 }
@@ -369,7 +387,9 @@ static bool osc52_known(void)
     return program && (strcmp(program, "iTerm.app") == 0 || strcmp(program, "WezTerm") == 0);
 }
 
-/* True when the locale's character set is UTF-8. */
+/* True when the locale's character set is UTF-8. Sets LC_CTYPE from the
+ * environment, which the painters read (a non-UTF-8 one gets ASCII text):
+ * call it before painting, with --ascii too. */
 static bool utf8_locale(void)
 {
     setlocale(LC_CTYPE, "");
@@ -402,7 +422,7 @@ static int run_dump(const options *o, gn_error *err)
     char *lang = gn_path_locale(o->page);
     gn_doc doc;
     gn_layout_opts lo = {.width = o->width ? o->width : terminal_width(), .lang = lang,
-                         .ascii = o->ascii || !utf8_locale(), .path = o->page,
+                         .ascii = !utf8_locale() || o->ascii, .path = o->page,
                          .repo = src.repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
     bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
@@ -464,7 +484,7 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
         goto done;
     }
     int width = o->width ? o->width : terminal_width();
-    bool ascii = o->ascii || !utf8_locale();
+    bool ascii = !utf8_locale() || o->ascii;
     int lw, rw;
     long la = locale_index(&set, a, err), lb = la < 0 ? -1 : locale_index(&set, b, err);
     if (la < 0 || lb < 0)
@@ -517,28 +537,41 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
             rc = -1;
             break;
         }
-        fputs("entry", stdout);
-        for (size_t l = 0; l < set->n; l++)
-            printf("\t%s", set->v[l].tag);
-        for (size_t l = 0; l < set->n; l++)
-            printf("\t%s:ht-degree\t%s:source-git-commit\t%s:stale", set->v[l].tag,
-                   set->v[l].tag, set->v[l].tag);
-        putchar('\n');
+        /* One record a row: the entry, each locale's state, then each
+         * locale's ht-degree, source commit and staleness. */
+        size_t nf = 1 + set->n * 4;
+        const char **f = gn_xreallocarray(NULL, nf, sizeof *f);
+        char **names = gn_xreallocarray(NULL, set->n * 3, sizeof *names);
+        static const char *const suffix[3] = {"ht-degree", "source-git-commit", "stale"};
+        f[0] = "entry";
+        for (size_t l = 0; l < set->n; l++) {
+            f[1 + l] = set->v[l].tag;
+            for (size_t k = 0; k < 3; k++) {
+                names[l * 3 + k] = gn_xasprintf("%s:%s", set->v[l].tag, suffix[k]);
+                f[1 + set->n + l * 3 + k] = names[l * 3 + k];
+            }
+        }
+        say_fields(nf, f);
         for (size_t r = 0; r < m.nrows; r++) {
             const gn_matrix_row *row = &m.rows[r];
-            say("%s", row->key);
+            f[0] = row->key;
             for (size_t l = 0; l < set->n; l++)
-                printf("\t%s", cell_name(row->cells[l].state));
+                f[1 + l] = cell_name(row->cells[l].state);
             for (size_t l = 0; l < set->n; l++) {
                 const gn_matrix_cell *c = &row->cells[l];
                 bool page = row->kind == GN_TOC_PAGE;
                 bool ref = strcmp(set->v[l].tag, reference) == 0;
-                say("\t%s\t%s\t%s", page && c->ht_degree ? c->ht_degree : "",
-                       page && c->commit ? c->commit : "",
-                       !page || c->state != GN_CELL_OK ? "" : ref ? "-" : gn_stale_name(c->stale));
+                const char **cf = &f[1 + set->n + l * 3];
+                cf[0] = page && c->ht_degree ? c->ht_degree : "";
+                cf[1] = page && c->commit ? c->commit : "";
+                cf[2] = !page || c->state != GN_CELL_OK ? "" : ref ? "-" : gn_stale_name(c->stale);
             }
-            putchar('\n');
+            say_fields(nf, f);
         }
+        for (size_t i = 0; i < set->n * 3; i++)
+            free(names[i]);
+        free(names);
+        free(f);
         gn_matrix_free(&m);
     }
     gn_repo_free(repo);
@@ -563,8 +596,11 @@ static int run_search(gn_localeset *set, const options *o)
         done = gn_finder_step(f, 64);
         size_t n;
         const gn_found *r = gn_finder_results(f, &n);
-        for (size_t i = 0; i < n; i++)
-            say("%s\t%s\t%d\t%s\n", set->v[r[i].loc].tag, r[i].rel, r[i].src_line, r[i].excerpt);
+        for (size_t i = 0; i < n; i++) {
+            char line[16];
+            snprintf(line, sizeof line, "%d", r[i].src_line);
+            say(set->v[r[i].loc].tag, r[i].rel, line, r[i].excerpt, NULL);
+        }
         total += n;
         gn_finder_forget_results(f);
         /* Pages outside the guide are named, never read. */
@@ -590,7 +626,9 @@ static int run_check(gn_localeset *set, const char *reference)
     gn_check(set, reference, repo, &probs);
     for (size_t i = 0; i < probs.n; i++) {
         const gn_problem *p = &probs.v[i];
-        say("%s\t%s:%d\t%s\t%s\n", p->locale, p->file, p->line, p->kind, p->detail);
+        char *where = gn_xasprintf("%s:%d", p->file, p->line);
+        say(p->locale, where, p->kind, p->detail, NULL);
+        free(where);
     }
     size_t n = probs.n;
     gn_problems_free(&probs);

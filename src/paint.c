@@ -1,8 +1,10 @@
 /* paint.c: a laid-out document as plain text or SGR-coloured text
  * (see paint.h). Styles map to SGR parameters in one table. */
+#include <langinfo.h>
 #include <string.h>
 #include "guidenav/alert.h"
 #include "guidenav/paint.h"
+#include "guidenav/text.h"
 
 static const struct {
     uint32_t style;
@@ -51,18 +53,37 @@ static void put_sgr(FILE *out, uint32_t style)
     fputc('m', out);
 }
 
+/* Whether doc's text is written in ASCII: it was laid out with ASCII
+ * marks and the character set of the locale (LC_CTYPE) is not UTF-8, so
+ * the terminal may take the bytes of UTF-8 sequences from 0x80 to 0x9F for
+ * C1 controls (0x9B is CSI). */
+static bool ascii_only(const gn_doc *doc)
+{
+    return doc->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
+}
+
 int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color)
 {
     const gn_line *line = &doc->lines[ln];
     uint32_t current = 0;
+    bool ascii = ascii_only(doc);
+    gn_buf narrow = GN_BUF_INIT;
     for (uint32_t k = 0; k < line->n; k++) {
         const gn_span *s = &doc->spans[line->first + k];
         if (color && s->style != current) {
             put_sgr(out, s->style);
             current = s->style;
         }
-        fwrite(gn_span_text(doc, s), 1, s->len, out);
+        if (ascii) {
+            gn_buf_reset(&narrow);
+            gn_text_ascii(&narrow, gn_span_text(doc, s), s->len);
+            if (narrow.len)
+                fwrite(narrow.data, 1, narrow.len, out);
+        } else {
+            fwrite(gn_span_text(doc, s), 1, s->len, out);
+        }
     }
+    gn_buf_free(&narrow);
     if (color && current)
         fputs("\033[0m", out);
     return line->width;

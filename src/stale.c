@@ -283,13 +283,21 @@ static int commit_tree(gn_repo *repo, const char *spec, git_tree **tree, gn_erro
     return 0;
 }
 
-/* The blob id of rel in tree into *id: true when tree holds a file there
- * (a folder or a submodule at rel counts as absent). */
-static bool blob_id(git_tree *tree, const char *rel, git_oid *id)
+/* The blob id of rel in tree into *id: 1 when tree holds a file there, 0
+ * when it holds none (libgit2's "not found": no such entry, or a folder or
+ * a submodule at rel), -1 with err set on any other error, such as a tree
+ * object that cannot be read from a damaged pack: the answer is then
+ * unknown, never "absent". */
+static int blob_id(git_tree *tree, const char *rel, git_oid *id, gn_error *err)
 {
     git_tree_entry *e = NULL;
-    if (!tree || lib.tree_entry_bypath(&e, tree, rel) < 0)
-        return false;
+    if (!tree)
+        return 0;
+    int rc = lib.tree_entry_bypath(&e, tree, rel);
+    if (rc == GIT_ENOTFOUND)
+        return 0;
+    if (rc < 0)
+        return gn_fail(err, "%s: cannot read its tree (%s)", rel, git_message("unknown error"));
     bool blob = lib.tree_entry_type(e) == GIT_OBJECT_BLOB;
     if (blob)
         lib.oid_cpy(id, lib.tree_entry_id(e));
@@ -313,8 +321,12 @@ static int locate(gn_repo *repo, const char *path, const char *commit, char **re
     if (!r)
         return -1;
     git_oid a, b;
-    bool in_old = blob_id(*old_tree, r, &a);
-    bool in_new = blob_id(*new_tree, r, &b);
+    int in_old = blob_id(*old_tree, r, &a, err);
+    int in_new = in_old < 0 ? -1 : blob_id(*new_tree, r, &b, err);
+    if (in_old < 0 || in_new < 0) {
+        free(r);
+        return -1;
+    }
     if (!in_old && !in_new) {
         gn_fail(err, "%s: not in commit %s nor at HEAD", r, commit);
         free(r);

@@ -136,6 +136,39 @@ char *gn_text_sanitized(const char *s)
     return gn_buf_take(&b);
 }
 
+void gn_text_field(gn_buf *b, const char *s, size_t len)
+{
+    size_t start = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *esc = s[i] == '\\' ? "\\\\" : s[i] == '\t' ? "\\t"
+                        : s[i] == '\n' ? "\\n" : NULL;
+        if (!esc)
+            continue;
+        /* These are ASCII bytes: never inside a UTF-8 sequence. */
+        gn_text_sanitize(b, s + start, i - start);
+        gn_buf_adds(b, esc);
+        start = i + 1;
+    }
+    gn_text_sanitize(b, s + start, len - start);
+}
+
+void gn_text_ascii(gn_buf *b, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && (unsigned char)s[j] < 0x80)
+            j++;
+        gn_buf_add(b, s + i, j - i);
+        if (j == len)
+            break;
+        int32_t cp;
+        i = j + gn_utf8_decode(s + j, len - j, &cp);
+        for (int w = gn_cp_width(cp); w > 0; w--)
+            gn_buf_addc(b, '?');
+    }
+}
+
 size_t gn_text_fit(const char *s, size_t len, int cols)
 {
     int w = 0;

@@ -138,6 +138,7 @@ typedef struct gn_doc {
     size_t npieces, cap_pieces;
     bool read_snippets; /* the page names a snippet, so its text depends
                          * on the snippets file too */
+    bool ascii;         /* laid out with ASCII marks (gn_layout_opts.ascii) */
 } gn_doc;
 
 /* Lay out the document root as opts says. doc is overwritten (free it

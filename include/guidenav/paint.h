@@ -9,7 +9,10 @@
 #include "guidenav/layout.h"
 
 /* Write every line of doc to out, one per line, with SGR sequences for the
- * styles when color is true. Returns 0, or -1 when writing failed. */
+ * styles when color is true. Returns 0, or -1 when writing failed.
+ * A document laid out with ASCII marks is written in ASCII when the
+ * locale's character set is not UTF-8 (gn_text_ascii): an 8-bit terminal
+ * would take bytes of UTF-8 sequences for C1 controls. So do the others. */
 int gn_paint_text(FILE *out, const gn_doc *doc, bool color);
 
 /* Write line ln of doc (no newline); returns its width in columns. */

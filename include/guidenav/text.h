@@ -31,6 +31,19 @@ void gn_text_sanitize(gn_buf *b, const char *s, size_t len);
 /* The same as a new string; the caller frees it. */
 char *gn_text_sanitized(const char *s);
 
+/* Append s (len bytes) to b as one field of a tab-separated record, the
+ * form of every record the command line prints: a backslash is written as
+ * two (\\), a tab as \t, a newline as \n, so a field never holds a tab or
+ * a line end of its own; the rest is made safe as gn_text_sanitize does. */
+void gn_text_field(gn_buf *b, const char *s, size_t len);
+
+/* Append s (UTF-8, len bytes) to b in ASCII for a terminal whose
+ * character set is not UTF-8: ASCII bytes as they are, every other
+ * character as one '?' per display column it takes (none for a combining
+ * mark), so widths measured on s still hold and no byte from 0x80 up (C1
+ * controls 0x80-0x9F among them) is written. */
+void gn_text_ascii(gn_buf *b, const char *s, size_t len);
+
 /* Byte length of the longest prefix of s (len bytes) whose display width
  * is at most cols; characters are never split. */
 size_t gn_text_fit(const char *s, size_t len, int cols);

@@ -11,6 +11,17 @@
 #include "guidenav/paint.h"
 #include "guidenav/text.h"
 
+/* doc as gn_paint_text writes it, its length in *len; the caller frees it. */
+static char *painted(const gn_doc *doc, bool color, size_t *len)
+{
+    char *out = NULL;
+    FILE *f = open_memstream(&out, len);
+    assert_non_null(f);
+    gn_paint_text(f, doc, color);
+    fclose(f);
+    return out;
+}
+
 /* The plain text of md laid out at width; the caller frees it. */
 static char *render(const char *md, int width, const char *lang, gn_doc *keep)
 {
@@ -18,11 +29,8 @@ static char *render(const char *md, int width, const char *lang, gn_doc *keep)
     gn_doc doc;
     gn_layout_opts o = {.width = width, .lang = lang};
     gn_layout(root, &o, &doc);
-    char *out = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&out, &len);
-    gn_paint_text(f, &doc, false);
-    fclose(f);
+    size_t len;
+    char *out = painted(&doc, false, &len);
     /* Every line fits the width. */
     for (size_t i = 0; i < doc.nlines; i++)
         assert_true(doc.lines[i].width <= width);
@@ -288,6 +296,81 @@ static void test_snippets_stay_in_the_source(void **state)
     unit_remove_tree(tmp);
 }
 
+/* Slugs are folded the same in every locale: tr_TR.UTF-8's tolower leaves
+ * 'I' as it is (its lower case is the dotless ı), and an 8-bit locale's
+ * would change the bytes of UTF-8 sequences. */
+static void test_slugs_ignore_the_locale(void **state)
+{
+    (void)state;
+    static const char *const locales[] = {"tr_TR.UTF-8", "en_US.ISO-8859-1"};
+    int tried = 0;
+    for (size_t i = 0; i < 2; i++) {
+        if (!unit_use_locale(locales[i])) {
+            print_message("# %s is not available: not tried\n", locales[i]);
+            continue;
+        }
+        tried++;
+        gn_doc doc;
+        free(render("## Install Items\n\n## \xC3\x89tape \xC4\xB0ki\n", 80, "en", &doc));
+        long found[3] = {gn_doc_find_anchor(&doc, "install-items"),
+                         gn_doc_find_anchor(&doc, "INSTALL-ITEMS"),
+                         gn_doc_find_anchor(&doc, "\xC3\x89tape-\xC4\xB0ki")};
+        setlocale(LC_CTYPE, "C");
+        gn_doc_free(&doc);
+        if (found[0] != 0 || found[1] != -1 || found[2] != 1)
+            fail_msg("%s: install-items %ld, INSTALL-ITEMS %ld, \xC3\x89tape-\xC4\xB0ki %ld",
+                     locales[i], found[0], found[1], found[2]);
+    }
+    /* In the C locale too. */
+    gn_doc doc;
+    free(render("## Install Items\n", 80, "en", &doc));
+    assert_int_equal(gn_doc_find_anchor(&doc, "install-items"), 0);
+    gn_doc_free(&doc);
+    if (!tried)
+        skip();
+}
+
+/* A document laid out with ASCII marks is painted in ASCII when the
+ * locale's character set is not UTF-8: no byte from 0x80 up, so none an
+ * 8-bit terminal takes for a C1 control (0x9B CSI, 0x9D OSC, 0x9C ST), and
+ * each character keeps its columns. With UTF-8, the text is as it is. */
+static void test_ascii_paint_in_an_8bit_locale(void **state)
+{
+    (void)state;
+    /* "‛", "”" and "✜", whose UTF-8 holds 0x9B, 0x9D and 0x9C; a wide
+     * "日"; an e with a combining acute. */
+    const char *md = "# T\n\nA \xE2\x80\x9B q \xE2\x80\x9D \xE2\x9C\x9C \xE6\x97\xA5 e\xCC\x81.\n";
+    cmark_node *root = gn_markdown_parse(md, strlen(md));
+    gn_doc doc;
+    gn_layout_opts o = {.width = 40, .lang = "en", .ascii = true};
+    gn_layout(root, &o, &doc);
+    cmark_node_free(root);
+    const char *locales[] = {"C", "en_US.ISO-8859-1"};
+    for (size_t i = 0; i < 2; i++) {
+        if (!unit_use_locale(locales[i])) {
+            print_message("# %s is not available: not tried\n", locales[i]);
+            continue;
+        }
+        size_t len;
+        char *out = painted(&doc, true, &len);
+        setlocale(LC_CTYPE, "C");
+        for (size_t k = 0; k < len; k++)
+            if ((unsigned char)out[k] >= 0x80)
+                fail_msg("%s: byte 0x%02X at %zu in: %s", locales[i], (unsigned char)out[k], k, out);
+        assert_non_null(strstr(out, "A ? q ? ? ?? e."));
+        free(out);
+    }
+    /* In a UTF-8 locale, ASCII marks (--ascii) leave the text as it is. */
+    if (unit_use_locale("C.UTF-8")) {
+        size_t len;
+        char *out = painted(&doc, false, &len);
+        setlocale(LC_CTYPE, "C");
+        assert_non_null(strstr(out, "A \xE2\x80\x9B q"));
+        free(out);
+    }
+    gn_doc_free(&doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -304,6 +387,8 @@ int main(void)
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_controls_are_visible),
         cmocka_unit_test(test_snippets_stay_in_the_source),
+        cmocka_unit_test(test_slugs_ignore_the_locale),
+        cmocka_unit_test(test_ascii_paint_in_an_8bit_locale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

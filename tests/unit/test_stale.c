@@ -252,6 +252,70 @@ static void test_small_repo(void **state)
     free(dir);
 }
 
+/* ---- A pack index damaged: a read error is "unknown", not "absent". ---- */
+
+static void test_damaged_pack(void **state)
+{
+    const char *tmp = *state;
+    if (!have_git()) {
+        print_message("skipped: the git program is not installed\n");
+        skip();
+    }
+    char *dir = gn_path_join(tmp, "repo");
+    char *help = gn_path_join(dir, "help");
+    char *a_md = gn_path_join(help, "a.md");
+    char *b_md = gn_path_join(help, "b.md");
+    assert_int_equal(mkdir(dir, 0700), 0);
+    assert_int_equal(mkdir(help, 0700), 0);
+    assert_int_equal(sh(GIT " -C '%s' init -q", dir), 0);
+    write_text(a_md, "# A\n", "w");
+    write_text(b_md, "# B\n", "w");
+    assert_int_equal(sh(GIT " -C '%s' add help", dir), 0);
+    assert_int_equal(sh(GIT " -C '%s' commit -q -m A", dir), 0);
+    char *a = sh_line("git -C '%s' rev-parse HEAD", dir);
+    /* b.md changes: help/ at A and at HEAD are two trees. */
+    write_text(b_md, "# B, changed\n", "w");
+    assert_int_equal(sh(GIT " -C '%s' commit -q -a -m B", dir), 0);
+    char *b = sh_line("git -C '%s' rev-parse HEAD", dir);
+    /* Everything packed, then A's help/ tree pointed past the pack's end
+     * in the index (version 2: 8 bytes of header, 1024 of fan-out, then
+     * per object 20 bytes of id and 4 of CRC, then the 4-byte offsets). */
+    assert_int_equal(sh(GIT " -C '%s' gc -q", dir), 0);
+    char *idx = sh_line("ls '%s'/.git/objects/pack/*.idx", dir);
+    char *tree = sh_line("git -C '%s' rev-parse %s:help", dir, a);
+    char *n = sh_line("git show-index <'%s' | wc -l", idx);
+    char *i = sh_line("git show-index <'%s' | awk '$2 == \"%s\" { print NR - 1 }'", idx, tree);
+    assert_true(atoi(n) > 0 && i[0]);
+    long at = 8 + 1024 + atol(n) * 24 + atol(i) * 4;
+    assert_int_equal(sh("chmod u+w '%s' && printf '\\177\\377\\377\\360' | "
+                        "dd of='%s' bs=1 seek=%ld conv=notrunc status=none", idx, idx, at), 0);
+    assert_int_not_equal(sh("git -C '%s' cat-file -p %s >/dev/null 2>&1", dir, tree), 0);
+
+    gn_error err = {{0}};
+    gn_repo *repo = gn_repo_open(dir, &err);
+    assert_non_null(repo);
+    /* Against B, whose trees are intact: the answer is known. */
+    assert_int_equal(gn_repo_stale(repo, a_md, b), GN_STALE_FRESH);
+    /* Against A: its help/ tree cannot be read. a.md did not change and
+     * b.md did, but neither is "absent at A", so neither is stale. */
+    assert_int_equal(gn_repo_stale(repo, a_md, a), GN_STALE_UNKNOWN);
+    assert_int_equal(gn_repo_stale(repo, b_md, a), GN_STALE_UNKNOWN);
+    char *diff = gn_repo_diff(repo, b_md, a, &err);
+    assert_null(diff);
+    assert_non_null(strstr(err.msg, "cannot read its tree"));
+    gn_repo_free(repo);
+    free(i);
+    free(n);
+    free(tree);
+    free(idx);
+    free(b);
+    free(a);
+    free(b_md);
+    free(a_md);
+    free(help);
+    free(dir);
+}
+
 static void test_names(void **state)
 {
     (void)state;
@@ -455,6 +519,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_names),
         cmocka_unit_test_setup_teardown(test_small_repo, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_damaged_pack, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_corpus_history, setup_tmp, teardown_tmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -277,6 +277,62 @@ static void test_fit(void **state)
     assert_int_equal(gn_text_fit("", 0, 5), 0);
 }
 
+/* gn_text_field: one field of a tab-separated record. */
+static void test_field(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"plain", "plain"},
+        {"", ""},
+        {"a\tb", "a\\tb"},
+        {"a\nb", "a\\nb"},
+        {"back\\slash", "back\\\\slash"},
+        {"\\t is not a tab", "\\\\t is not a tab"},
+        {"\t\n\\", "\\t\\n\\\\"},
+        {"日本\t語\n", "日本\\t語\\n"},
+        {"esc\x1b[2J\r", "esc\u241B[2J\u240D"},
+        {"c1 \xC2\x9B", "c1 \uFFFD"},
+        {"abc\u202Edef", "abc<U+202E>def"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_adds(&b, "");
+        gn_text_field(&b, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(b.data, cases[i].want);
+        assert_null(strchr(b.data, '\t'));
+        assert_null(strchr(b.data, '\n'));
+        gn_buf_free(&b);
+    }
+}
+
+/* gn_text_ascii: ASCII only, one '?' per column. */
+static void test_ascii(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *want;
+    } cases[] = {
+        {"plain [x]", "plain [x]"},
+        {"caf\xC3\xA9", "caf?"},
+        {"\xE6\x97\xA5\xE6\x9C\xAC", "????"},            /* two wide */
+        {"e\xCC\x81!", "e!"},                             /* combining */
+        {"\xE2\x80\x9B\xE2\x80\x9D\xE2\x9C\x9C", "???"}, /* 0x9B 0x9D 0x9C */
+        {"bad \xFF", "bad ?"},
+        {"\xE2\x94\x82 \xE2\x94\x80", "? ?"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_adds(&b, "");
+        gn_text_ascii(&b, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(b.data, cases[i].want);
+        assert_int_equal(gn_text_width(b.data, b.len),
+                         gn_text_width(cases[i].in, strlen(cases[i].in)));
+        gn_buf_free(&b);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -289,6 +345,8 @@ int main(void)
         cmocka_unit_test(test_text_width),
         cmocka_unit_test(test_sanitize),
         cmocka_unit_test(test_fit),
+        cmocka_unit_test(test_field),
+        cmocka_unit_test(test_ascii),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -2,14 +2,17 @@
 #ifndef GUIDENAV_TESTS_UNIT_H
 #define GUIDENAV_TESTS_UNIT_H
 
+#include <locale.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 /* Tests run from the project root; the shared data (seeds, corpus) lives
@@ -43,6 +46,36 @@ static inline void unit_remove_tree(const char *dir)
     int n = snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     assert_true(n > 0 && (size_t)n < sizeof cmd);
     assert_int_equal(system(cmd), 0);
+}
+
+/* Set LC_CTYPE to the locale name, "LANG_TERRITORY.CHARSET" such as
+ * "tr_TR.UTF-8". When the system lacks it, it is compiled with localedef
+ * from the system's locale sources (no network) into a temporary folder
+ * given by LOCPATH, loaded, and the folder removed. False when neither
+ * works: the test then skips, saying so. The caller restores "C". */
+static inline bool unit_use_locale(const char *name)
+{
+    if (setlocale(LC_CTYPE, name))
+        return true;
+    const char *dot = strchr(name, '.');
+    const char *base = getenv("TMPDIR");
+    char dir[512], cmd[1600];
+    snprintf(dir, sizeof dir, "%s/gn-locale-%ld", base && base[0] ? base : "/tmp", (long)getpid());
+    if (!dot || strchr(name, '\'') || strchr(dir, '\''))
+        return false;
+    int n = snprintf(cmd, sizeof cmd,
+                     "mkdir -p '%s' && localedef -i '%.*s' -f '%s' '%s/%s' >/dev/null 2>&1",
+                     dir, (int)(dot - name), name, dot + 1, dir, name);
+    bool ok = n > 0 && (size_t)n < sizeof cmd && system(cmd) == 0;
+    if (ok) {
+        setenv("LOCPATH", dir, 1);
+        ok = setlocale(LC_CTYPE, name) != NULL;
+        unsetenv("LOCPATH");
+    }
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        ok = false;
+    return ok;
 }
 
 #endif
