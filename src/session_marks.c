@@ -109,8 +109,14 @@ int gn_session_restore(gn_session *s)
     if (!s->opts.state_path)
         return 0;
     gn_error err;
-    if (gn_state_load(s->opts.state_path, &s->state, &err) != 0) {
-        sess_say(s, "Ignoring the saved state: %s", err.msg);
+    char *kept;
+    if (gn_state_load(s->opts.state_path, &s->state, &kept, &err) != 0) {
+        /* Where the file was kept first: the status line cuts the rest. */
+        if (kept)
+            sess_say(s, "Ignoring the saved state, kept as %s: %s", kept, err.msg);
+        else
+            sess_say(s, "Ignoring the saved state: %s", err.msg);
+        free(kept);
         return -1;
     }
     const gn_spot *last = &s->state.last;

@@ -564,46 +564,55 @@ static int lock_state(const char *path, gn_error *err)
 
 /* The state file at path could not be read or parsed; seen is what stat
  * said of it then. Unless it is a folder (left alone), rename it to
- * "PATH.bad", replacing an older one, and end err's message with where it
- * was kept, or why it could not be. Done under the lock (taken here
- * unless locked), and only if path is still the file seen: a file another
- * guidenav has since saved there is not the bad one. */
-static void keep_aside(const char *path, const struct stat *seen, bool locked, gn_error *err)
+ * "PATH.bad", replacing an older one, and return that name (newly
+ * allocated); NULL when it was not kept aside, with why it could not be
+ * added to err's message. Done under the lock (taken here unless locked),
+ * and only if path is still the file seen: a file another guidenav has
+ * since saved there is not the bad one. */
+static char *keep_aside(const char *path, const struct stat *seen, bool locked, gn_error *err)
 {
     if (S_ISDIR(seen->st_mode))
-        return;
+        return NULL;
     int lock = -1;
     if (!locked) {
         gn_error lerr;
         lock = lock_state(path, &lerr);
         if (lock < 0) {
             add_to_error(err, "; not kept aside: %s", lerr.msg);
-            return;
+            return NULL;
         }
     }
+    char *bad = NULL;
     struct stat now;
     if (stat(path, &now) == 0 && now.st_dev == seen->st_dev && now.st_ino == seen->st_ino) {
-        char *bad = gn_xasprintf("%s.bad", path);
-        if (rename(path, bad) == 0)
-            add_to_error(err, "; kept as %s", bad);
-        else
+        bad = gn_xasprintf("%s.bad", path);
+        if (rename(path, bad) != 0) {
             add_to_error(err, "; could not be kept as %s: %s", bad, strerror(errno));
-        free(bad);
+            free(bad);
+            bad = NULL;
+        }
     }
     if (lock >= 0)
         close(lock);
+    return bad;
 }
 
 /* Zero st, then fill it from the file at path (see read_state); a file
- * that cannot be read or parsed is kept aside (see keep_aside). */
-int gn_state_load(const char *path, gn_state *st, gn_error *err)
+ * that cannot be read or parsed is kept aside (see keep_aside), and the
+ * name it was kept under goes to *kept when kept is not NULL. */
+int gn_state_load(const char *path, gn_state *st, char **kept, gn_error *err)
 {
+    if (kept)
+        *kept = NULL;
     struct stat sb;
     bool found;
     if (read_state(path, st, &sb, &found, err) == 0)
         return 0;
-    if (found)
-        keep_aside(path, &sb, false, err);
+    char *bad = found ? keep_aside(path, &sb, false, err) : NULL;
+    if (kept)
+        *kept = bad;
+    else
+        free(bad);
     return -1;
 }
 
@@ -645,7 +654,7 @@ int gn_state_save(const char *path, gn_state *st, gn_error *err)
     if (read_state(path, &disk, &sb, &found, &rerr) == 0)
         merge_marks(st, &disk);
     else if (found)
-        keep_aside(path, &sb, true, &rerr);
+        free(keep_aside(path, &sb, true, &rerr));
     gn_state_free(&disk);
     int rc = write_atomically(path, dir, st, err);
     close(lock);

@@ -42,9 +42,11 @@ char *gn_state_path(const gn_localeset *set, const char *state_home);
 /* Read the state at path into st (zeroed first). A missing file is not an
  * error (st stays empty, returns 0); an unreadable or corrupt one fails
  * with a message naming the file and line, leaving st empty, and is
- * renamed to "PATH.bad" (the message ends "; kept as PATH.bad", or says
- * why it could not be). A folder at path is left where it is. */
-int gn_state_load(const char *path, gn_state *st, gn_error *err);
+ * renamed to "PATH.bad" (replacing an older one): *kept (when kept is not
+ * NULL) gets that name, newly allocated, or NULL when the file could not
+ * be kept aside, which the message then explains. A folder at path is
+ * left where it is. */
+int gn_state_load(const char *path, gn_state *st, char **kept, gn_error *err);
 
 /* Save st to path, creating the folder (0700) if needed: under the lock,
  * read the file again (keeping a bad one aside as gn_state_load does),
