@@ -631,10 +631,10 @@ static void merge_marks(gn_state *st, gn_state *disk)
 }
 
 /* Save st to path: make the folder, take the lock, read the file again
- * (a bad one is kept aside, silently: the save goes on), merge its
- * bookmarks into st, write atomically, release the lock. err names the
- * path (or the lock file) and the reason on failure; st is merged even
- * then. */
+ * (a bad one is kept aside, silently: the save goes on; when it cannot be,
+ * the save fails rather than overwrite it), merge its bookmarks into st,
+ * write atomically, release the lock. err names the path (or the lock
+ * file) and the reason on failure; st may be merged even then. */
 int gn_state_save(const char *path, gn_state *st, gn_error *err)
 {
     char *dir = gn_path_dirname(path);
@@ -651,12 +651,18 @@ int gn_state_save(const char *path, gn_state *st, gn_error *err)
     struct stat sb;
     bool found;
     gn_error rerr;
-    if (read_state(path, &disk, &sb, &found, &rerr) == 0)
+    int rc = 0;
+    if (read_state(path, &disk, &sb, &found, &rerr) == 0) {
         merge_marks(st, &disk);
-    else if (found)
-        free(keep_aside(path, &sb, true, &rerr));
-    gn_state_free(&disk);
-    int rc = write_atomically(path, dir, st, err);
+        gn_state_free(&disk);
+    } else if (found && !S_ISDIR(sb.st_mode)) { /* a folder: the rename fails */
+        char *bad = keep_aside(path, &sb, true, &rerr);
+        if (!bad)
+            rc = gn_fail(err, "%s", rerr.msg);
+        free(bad);
+    }
+    if (rc == 0)
+        rc = write_atomically(path, dir, st, err);
     close(lock);
     free(dir);
     return rc;

@@ -49,11 +49,12 @@ char *gn_state_path(const gn_localeset *set, const char *state_home);
 int gn_state_load(const char *path, gn_state *st, char **kept, gn_error *err);
 
 /* Save st to path, creating the folder (0700) if needed: under the lock,
- * read the file again (keeping a bad one aside as gn_state_load does),
- * merge, and write atomically. The merge keeps st's place, compare and
- * second locale, and the bookmarks of both: for a letter both have, the
- * one with the later set time (a tie: st's). On success st holds what
- * was written. Saving cannot remove a bookmark the file holds. */
+ * read the file again (keeping a bad one aside as gn_state_load does, and
+ * failing rather than overwrite it when that cannot be done), merge, and
+ * write atomically. The merge keeps st's place, compare and second
+ * locale, and the bookmarks of both: for a letter both have, the one with
+ * the later set time (a tie: st's). st then holds the merged state, what
+ * was written on success. Saving cannot remove a bookmark the file holds. */
 int gn_state_save(const char *path, gn_state *st, gn_error *err);
 
 void gn_state_free(gn_state *st);

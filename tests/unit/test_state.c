@@ -721,6 +721,26 @@ static void test_bad_file_kept(void **state)
     assert_sample(&st);
     gn_state_free(&st);
 
+    /* A bad file that cannot be kept aside (a folder with files in it is
+     * in the way of the .bad name) is not overwritten by a save either. */
+    assert_int_equal(rename(bad, path), 0); /* a bad file again */
+    assert_int_equal(mkdir(bad, 0700), 0);
+    char *inside = gn_path_join(bad, "x");
+    write_bytes(inside, "x", 1);
+    assert_int_equal(gn_state_load(path, &st, &kept, &err), -1);
+    assert_null(kept);
+    assert_non_null(strstr(err.msg, "could not be kept as"));
+    sample_state(&st);
+    assert_int_equal(gn_state_save(path, &st, &err), -1);
+    assert_non_null(strstr(err.msg, "could not be kept as"));
+    gn_state_free(&st);
+    got = slurp_raw(path, &n);
+    assert_int_equal(n, sizeof first - 1);
+    assert_memory_equal(got, first, n);
+    free(got);
+    unlink(inside);
+    free(inside);
+
     /* A folder at the state path is reported and left where it is. */
     char *folder = gn_path_join(tmp, "dir.state");
     assert_int_equal(mkdir(folder, 0700), 0);
