@@ -15,8 +15,12 @@ expect_text "the first navigator sets bookmark a" "Bookmark a set."
 GN_SESSION=gn2 keys Down Enter Down Enter   # the second: open "Starting guidenav"
 GN_SESSION=gn2 keys m b
 GN_SESSION=gn2 expect_text "the second navigator sets bookmark b" "Bookmark b set."
+# ended NAME: the navigator of session NAME has quit (its state saved).
+ended() { ! tm has-session -t "=$1" 2>/dev/null; }
 keys q                             # the first quits, then the second
+eventually ended gn || echo "not ok - the first navigator did not quit"
 GN_SESSION=gn2 keys q
+eventually ended gn2 || echo "not ok - the second navigator did not quit"
 
 state=$(ls "$TMPDIR_GN"/guidenav/*.state 2>/dev/null)
 start 100 24 guide/en
@@ -27,6 +31,7 @@ expect_text "... and the second's" "b  en     start.md, line 1"
 keys Escape "'" a
 expect_text "' a goes to the first navigator's bookmark" "│ # Keys"
 keys q
+eventually ended gn
 
 # A state file with a line guidenav cannot read: kept aside, byte for
 # byte, and named first in the status line; the quit writes a new one.
@@ -36,6 +41,7 @@ start 100 24 guide/en
 expect_text "an unreadable state file is named where it was kept" \
     "Ignoring the saved state, kept as $state.bad:"
 keys Down Enter Down Enter m c q
+eventually ended gn
 if cmp -s "$state.bad" "$TMPDIR_GN/corrupt"; then
     echo "ok - the unreadable file is kept as .bad, byte for byte"
 else
