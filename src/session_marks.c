@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "session_priv.h"
@@ -56,6 +57,8 @@ int gn_session_mark(gn_session *s, int m)
     if (m < 0 || m >= 26)
         return -1;
     here(s, &s->state.marks[m]);
+    time_t now = time(NULL);
+    s->state.marks[m].set = now > 0 ? (uint64_t)now : 0; /* the later wins in a merge */
     gn_error err;
     if (gn_session_save(s, &err) != 0) {
         sess_say(s, "Bookmark set, but not saved: %s", err.msg);
@@ -106,8 +109,14 @@ int gn_session_restore(gn_session *s)
     if (!s->opts.state_path)
         return 0;
     gn_error err;
-    if (gn_state_load(s->opts.state_path, &s->state, &err) != 0) {
-        sess_say(s, "Ignoring the saved state: %s", err.msg);
+    char *kept;
+    if (gn_state_load(s->opts.state_path, &s->state, &kept, &err) != 0) {
+        /* Where the file was kept first: the status line cuts the rest. */
+        if (kept)
+            sess_say(s, "Ignoring the saved state, kept as %s: %s", kept, err.msg);
+        else
+            sess_say(s, "Ignoring the saved state: %s", err.msg);
+        free(kept);
         return -1;
     }
     const gn_spot *last = &s->state.last;

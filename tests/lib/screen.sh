@@ -10,14 +10,20 @@ export LANG=C.UTF-8 LC_ALL=C.UTF-8
 
 tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 
+# The tmux session the functions below drive: gn, unless a test runs two
+# navigators at once and names the other (GN_SESSION=gn2 keys ...).
+GN_SESSION=${GN_SESSION:-gn}
+
 # start COLS ROWS ARGS...: start guidenav in a new detached session.
 start() {
     local cols=$1 rows=$2; shift 2
     local cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$TMPDIR_GN $GN"
     local a
     for a in "$@"; do cmd="$cmd $(printf '%q' "$a")"; done
-    tm new-session -d -x "$cols" -y "$rows" -s gn "$cmd"
-    tm set-option -g window-size manual >/dev/null 2>&1
+    tm new-session -d -x "$cols" -y "$rows" -s "$GN_SESSION" "$cmd"
+    # Per session: tmux 3.3a's server dies when a session is made while
+    # the global option is manual, so a second navigator could not start.
+    tm set-option -t "$GN_SESSION" window-size manual >/dev/null 2>&1
     settle
 }
 
@@ -32,7 +38,7 @@ stop() {
     rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$SOCK"
 }
 
-capture() { tm capture-pane -p -t gn; }
+capture() { tm capture-pane -p -t "$GN_SESSION"; }
 
 # first_pager_line: the text right of the tree on the screen's first row.
 first_pager_line() { capture | head -n 1 | sed 's/^[^│]*│ //'; }
@@ -51,10 +57,10 @@ settle() {
 # keys KEY...: send keys (tmux key names: Enter, Tab, Down, BSpace...).
 keys() {
     local k
-    for k in "$@"; do tm send-keys -t gn "$k"; settle; done
+    for k in "$@"; do tm send-keys -t "$GN_SESSION" "$k"; settle; done
 }
 
-resize() { tm resize-window -t gn -x "$1" -y "$2"; sleep 0.2; settle; }
+resize() { tm resize-window -t "$GN_SESSION" -x "$1" -y "$2"; sleep 0.2; settle; }
 
 # eventually COMMAND...: true once COMMAND succeeds, trying again for up
 # to ~5 s. A loaded machine may draw later than settle waited; a check that

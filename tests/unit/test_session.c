@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "unit.h"
 #include "guidenav/resolve.h"
@@ -498,6 +499,20 @@ static void test_scroll(void **state)
     end(state);
 }
 
+/* text has a line that starts with line and ends with a set time of now
+ * (within a minute). */
+static void assert_set_now(const char *text, const char *line)
+{
+    const char *at = strstr(text, line);
+    if (!at)
+        fail_msg("no line \"%s\" in:\n%s", line, text);
+    char *end;
+    long long set = strtoll(at + strlen(line), &end, 10);
+    assert_int_equal(*end, '\n');
+    long long now = (long long)time(NULL);
+    assert_in_range(set, now - 60, now);
+}
+
 /* Save, then restore in a new session on a newly discovered set: the page,
  * its line and the bookmarks, from the set of args. */
 static void save_and_restore(void **state, char **args, size_t nargs, const char *tag, const char *state_rel)
@@ -526,8 +541,9 @@ static void save_and_restore(void **state, char **args, size_t nargs, const char
     char *want = gn_xasprintf("last\t%s\thelp/main\tlong.md\t60\n", tag);
     assert_non_null(strstr(text, want));
     free(want);
-    want = gn_xasprintf("mark.a\t%s\thelp/main\tlong.md\t30\n", tag);
-    assert_non_null(strstr(text, want));
+    /* ...and a bookmark's line ends with when it was set. */
+    want = gn_xasprintf("mark.a\t%s\thelp/main\tlong.md\t30\t", tag);
+    assert_set_now(text, want);
     free(want);
     free(text);
 
@@ -567,16 +583,80 @@ static void test_restore_locale_args(void **state)
     free(args[1]);
 }
 
-/* A state file that cannot be parsed is reported and ignored. */
+/* A state file that cannot be parsed is reported and ignored, and kept
+ * as FILE.bad (issue 13: it was rewritten on quit without its bookmarks);
+ * the message says where. */
 static void test_restore_corrupt(void **state)
 {
-    write_file("state/corrupt.state", "not a state file\n");
+    const char *bytes = "guidenav-state 1\nmark.a\ten\thelp/main\tlong.md\t3\nGARBAGE\n";
+    write_file("state/corrupt.state", bytes);
     char *state_path = path_of("state/corrupt.state");
+    char *bad = gn_xasprintf("%s.bad", state_path);
     gn_session *s = begin(state, "docs/book.en", state_path);
     assert_int_equal(gn_session_restore(s), -1);
-    assert_non_null(strstr(s->msg, "Ignoring the saved state"));
+    /* Where it was kept comes first, before the status line is cut. */
+    char *kept = gn_xasprintf("Ignoring the saved state, kept as %s: %s:3: ", bad, state_path);
+    if (strncmp(s->msg, kept, strlen(kept)) != 0)
+        fail_msg("message \"%s\" does not start \"%s\"", s->msg, kept);
+    free(kept);
     assert_null(s->page);
+    char *text = read_text(bad);
+    assert_string_equal(text, bytes);
+    free(text);
+    /* The quit writes a new file; the bad one stays. */
+    gn_session_open(s, "help/main", "start.md");
+    save(s);
+    text = read_text(state_path);
+    assert_non_null(strstr(text, "last\ten\thelp/main\tstart.md\t0\n"));
+    free(text);
+    text = read_text(bad);
+    assert_string_equal(text, bytes);
+    free(text);
+    free(bad);
     end(state);
+    free(state_path);
+}
+
+/* Issue 13: two navigators on one locale set, each setting a bookmark;
+ * the one that quits last kept only its own. Now the file keeps both, and
+ * the session that saves last sees the other's bookmark too. */
+static void test_two_sessions_keep_marks(void **state)
+{
+    (void)state;
+    char *state_path = path_of("state/two.state");
+    char *book = path_of("docs/book.en");
+    gn_localeset set1, set2;
+    discover_args(&book, 1, &set1);
+    discover_args(&book, 1, &set2);
+    free(book);
+    gn_session one, two;
+    start(&one, &set1, state_path);
+    start(&two, &set2, state_path);
+    assert_int_equal(gn_session_restore(&one), 0);
+    assert_int_equal(gn_session_restore(&two), 0);
+    gn_session_open(&one, "help/main", "long.md");
+    gn_session_scroll_to(&one, 11);
+    assert_int_equal(gn_session_mark(&one, 0), 0);
+    gn_session_open(&two, "help/main", "start.md");
+    assert_int_equal(gn_session_mark(&two, 1), 0);
+    gn_error err;
+    assert_int_equal(gn_session_save(&one, &err), 0); /* the first quits */
+    assert_int_equal(gn_session_save(&two, &err), 0); /* then the second */
+    assert_non_null(two.state.marks[0].page);
+    gn_session_free(&one);
+    gn_session_free(&two);
+
+    start(&one, &set1, state_path);
+    assert_int_equal(gn_session_restore(&one), 0);
+    page_shown(&one, "help/main", "start.md"); /* the last to quit: its place */
+    assert_int_equal(gn_session_jump(&one, 0), 0);
+    page_shown(&one, "help/main", "long.md");
+    assert_int_equal(gn_session_line_at_top(&one), 11);
+    assert_int_equal(gn_session_jump(&one, 1), 0);
+    page_shown(&one, "help/main", "start.md");
+    gn_session_free(&one);
+    gn_localeset_free(&set1);
+    gn_localeset_free(&set2);
     free(state_path);
 }
 
@@ -591,7 +671,7 @@ static void test_mark_lines(void **state)
     assert_int_equal(gn_session_mark(s, 26), -1);
     /* Saved at once, not only at the end of the session. */
     char *text = read_text(state_path);
-    assert_non_null(strstr(text, "mark.c\ten\thelp/main\tlong.md\t11\n"));
+    assert_set_now(text, "mark.c\ten\thelp/main\tlong.md\t11\t");
     free(text);
     int *which;
     size_t n;
@@ -1526,6 +1606,7 @@ int main(void)
         cmocka_unit_test(test_restore_guide_folder),
         cmocka_unit_test(test_restore_locale_args),
         cmocka_unit_test(test_restore_corrupt),
+        cmocka_unit_test(test_two_sessions_keep_marks),
         cmocka_unit_test(test_mark_lines),
         cmocka_unit_test(test_switch_keeps_block),
         cmocka_unit_test(test_resize_keeps_block),

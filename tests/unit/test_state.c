@@ -75,9 +75,11 @@ static char *slurp(const char *path, size_t *len)
     return data;
 }
 
-/* Entries of dir other than ".", ".." and keep (may be NULL). */
+/* Entries of dir other than ".", "..", keep (may be NULL) and keep's
+ * lock file (keep.lock), which saves leave beside it. */
 static int count_others(const char *dir, const char *keep)
 {
+    char *lock = keep ? gn_xasprintf("%s.lock", keep) : NULL;
     DIR *d = opendir(dir);
     if (!d)
         return -1;
@@ -86,11 +88,12 @@ static int count_others(const char *dir, const char *keep)
     while ((e = readdir(d))) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
-        if (keep && strcmp(e->d_name, keep) == 0)
+        if (keep && (strcmp(e->d_name, keep) == 0 || strcmp(e->d_name, lock) == 0))
             continue;
         n++;
     }
     closedir(d);
+    free(lock);
     return n;
 }
 
@@ -140,6 +143,8 @@ static void assert_sample(const gn_state *st)
     assert_spot(&st->marks[25], "ja-JP", "help/orders", "注文/概要.md", 7);
     for (int i = 1; i < 25; i++)
         assert_spot(&st->marks[i], NULL, NULL, NULL, 0);
+    for (int i = 0; i < 26; i++)
+        assert_int_equal(st->marks[i].set, 0); /* no set times in v1.state */
 }
 
 /* ---------- the file's name ---------- */
@@ -273,21 +278,25 @@ static void test_round_trip(void **state)
     free(got);
     free(want);
 
-    if (gn_state_load(path, &back, &err) != 0)
+    if (gn_state_load(path, &back, NULL, &err) != 0)
         fail_msg("%s", err.msg);
     assert_sample(&back);
 
-    /* Saving again replaces the file. */
+    /* Saving again replaces the place and the compare view; a bookmark
+     * the saver lacks is kept from the file (saves merge bookmarks). */
     gn_spot_set(&back.marks[25], NULL, NULL, NULL, 0);
+    gn_spot_set(&back.last, "en", NULL, "b.md", 1);
     back.compare = false;
     free(back.right_locale);
     back.right_locale = NULL;
     assert_int_equal(gn_state_save(path, &back, &err), 0);
+    assert_spot(&back.marks[25], "ja-JP", "help/orders", "注文/概要.md", 7);
     gn_state again;
-    assert_int_equal(gn_state_load(path, &again, &err), 0);
+    assert_int_equal(gn_state_load(path, &again, NULL, &err), 0);
     assert_false(again.compare);
     assert_null(again.right_locale);
-    assert_spot(&again.marks[25], NULL, NULL, NULL, 0);
+    assert_spot(&again.last, "en", NULL, "b.md", 1);
+    assert_spot(&again.marks[25], "ja-JP", "help/orders", "注文/概要.md", 7);
     assert_spot(&again.marks[0], "en", NULL, "tab\there\\and back.md", 0);
 
     gn_state_free(&st);
@@ -302,7 +311,7 @@ static void test_load_fixture(void **state)
     (void)state;
     gn_state st;
     gn_error err;
-    if (gn_state_load(FIXTURES "/v1.state", &st, &err) != 0)
+    if (gn_state_load(FIXTURES "/v1.state", &st, NULL, &err) != 0)
         fail_msg("%s", err.msg);
     assert_sample(&st);
     gn_state_free(&st);
@@ -314,7 +323,7 @@ static void test_forward_compatible(void **state)
     (void)state;
     gn_state st;
     gn_error err;
-    if (gn_state_load(FIXTURES "/future.state", &st, &err) != 0)
+    if (gn_state_load(FIXTURES "/future.state", &st, NULL, &err) != 0)
         fail_msg("%s", err.msg);
     assert_spot(&st.last, "en", "help/a", "page.md", 3);
     assert_spot(&st.marks['q' - 'a'], "fr-FR", "help/b", "x.md", 1);
@@ -329,7 +338,7 @@ static void test_missing_file(void **state)
     char *path = gn_xasprintf("%s/nope/none.state", tmp);
     gn_state st;
     gn_error err = {{0}};
-    assert_int_equal(gn_state_load(path, &st, &err), 0);
+    assert_int_equal(gn_state_load(path, &st, NULL, &err), 0);
     assert_state_empty(&st);
     free(path);
 }
@@ -358,6 +367,7 @@ static void test_corrupt_files(void **state)
         C("NUL byte", "guidenav-state 1\ncompare\t1\nlast\ten\t\tp\0q.md\t0\n", ":3:", "NUL"),
         C("too few fields", "guidenav-state 1\nlast\ten\thelp/a\n", ":2:", "fields"),
         C("bad escape", "guidenav-state 1\nright\ten\\x\n", ":2:", "escape"),
+        C("bad set time", "guidenav-state 1\nmark.c\ten\t\tp.md\t1\tsoon\n", ":2:", "bad number"),
         C("lone backslash", "guidenav-state 1\nright\ten\\\n", ":2:", "backslash"),
 #undef C
     };
@@ -366,7 +376,7 @@ static void test_corrupt_files(void **state)
         write_bytes(path, cases[i].data, cases[i].len);
         gn_state st;
         gn_error err = {{0}};
-        if (gn_state_load(path, &st, &err) != -1)
+        if (gn_state_load(path, &st, NULL, &err) != -1)
             fail_msg("%s: loaded", cases[i].what);
         char *where = gn_xasprintf("%s%s", path, cases[i].where);
         if (strncmp(err.msg, where, strlen(where)) != 0 || !strstr(err.msg, cases[i].says))
@@ -393,7 +403,7 @@ static void test_size_limit(void **state)
     gn_error err;
 
     write_bytes(path, data, mib);
-    if (gn_state_load(path, &st, &err) != 0)
+    if (gn_state_load(path, &st, NULL, &err) != 0)
         fail_msg("%s", err.msg);
     assert_true(st.compare);
     gn_state_free(&st);
@@ -401,7 +411,7 @@ static void test_size_limit(void **state)
     data[mib - 1] = 'x';
     data[mib] = '\n';
     write_bytes(path, data, mib + 1);
-    assert_int_equal(gn_state_load(path, &st, &err), -1);
+    assert_int_equal(gn_state_load(path, &st, NULL, &err), -1);
     assert_non_null(strstr(err.msg, path));
     assert_non_null(strstr(err.msg, "1 MiB"));
     assert_state_empty(&st);
@@ -415,7 +425,7 @@ static void test_unreadable(void **state)
     const char *tmp = *state;
     gn_state st;
     gn_error err;
-    assert_int_equal(gn_state_load(tmp, &st, &err), -1);
+    assert_int_equal(gn_state_load(tmp, &st, NULL, &err), -1);
     assert_non_null(strstr(err.msg, tmp));
     assert_state_empty(&st);
 }
@@ -533,12 +543,217 @@ static void test_write_failure(void **state)
 
     assert_int_equal(count_others(tmp, "full.state"), 0);
     gn_state back;
-    if (gn_state_load(path, &back, &err) != 0)
+    if (gn_state_load(path, &back, NULL, &err) != 0)
         fail_msg("%s", err.msg);
     assert_sample(&back);
     gn_state_free(&back);
     gn_state_free(&big);
     gn_state_free(&st);
+    free(path);
+}
+
+/* A bookmark's set time is its fifth field, written only when known. */
+static void test_set_time(void **state)
+{
+    const char *tmp = *state;
+    char *path = gn_path_join(tmp, "t.state");
+    gn_state st, back;
+    gn_error err;
+    memset(&st, 0, sizeof st);
+    gn_spot_set(&st.marks[0], "en", NULL, "p.md", 3);
+    st.marks[0].set = 1700000000;
+    gn_spot_set(&st.marks[1], "en", NULL, "q.md", 4); /* set time unknown */
+    gn_spot_set(&st.last, "en", NULL, "p.md", 5);
+    st.last.set = 9; /* not a bookmark: not written */
+    assert_int_equal(gn_state_save(path, &st, &err), 0);
+    size_t n;
+    char *text = slurp(path, &n);
+    assert_string_equal(text, "guidenav-state 1\n"
+                              "last\ten\t\tp.md\t5\n"
+                              "compare\t0\n"
+                              "mark.a\ten\t\tp.md\t3\t1700000000\n"
+                              "mark.b\ten\t\tq.md\t4\n");
+    free(text);
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_int_equal(back.marks[0].set, 1700000000);
+    assert_int_equal(back.marks[1].set, 0);
+    assert_int_equal(back.last.set, 0);
+    gn_state_free(&back);
+    /* gn_spot_set makes a new spot: its set time is unknown again. */
+    gn_spot_set(&st.marks[0], "en", NULL, "r.md", 1);
+    assert_int_equal(st.marks[0].set, 0);
+    gn_state_free(&st);
+    free(path);
+}
+
+/* Issue 13: two navigators on one set; each loaded the file before the
+ * other saved. The first sets mark a and saves, the second sets mark b
+ * and saves: the file holds both (a save used to write only its own). */
+static void test_two_writers_in_turn(void **state)
+{
+    const char *tmp = *state;
+    char *path = gn_path_join(tmp, "two.state");
+    gn_state first, second, back;
+    gn_error err;
+    assert_int_equal(gn_state_load(path, &first, NULL, &err), 0);
+    assert_int_equal(gn_state_load(path, &second, NULL, &err), 0);
+
+    gn_spot_set(&first.last, "en", "help/a", "one.md", 1);
+    gn_spot_set(&first.marks[0], "en", "help/a", "one.md", 10);
+    first.marks[0].set = 1000;
+    gn_spot_set(&second.last, "ja-JP", "help/b", "two.md", 2);
+    gn_spot_set(&second.marks[1], "ja-JP", "help/b", "two.md", 20);
+    second.marks[1].set = 900; /* set earlier, saved later: still kept */
+    second.compare = true;
+    assert_int_equal(gn_state_save(path, &first, &err), 0);
+    assert_int_equal(gn_state_save(path, &second, &err), 0);
+
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_spot(&back.marks[0], "en", "help/a", "one.md", 10);
+    assert_spot(&back.marks[1], "ja-JP", "help/b", "two.md", 20);
+    assert_spot(&back.last, "ja-JP", "help/b", "two.md", 2); /* the saver's */
+    assert_true(back.compare);
+    /* The second saver now holds the first's bookmark too. */
+    assert_spot(&second.marks[0], "en", "help/a", "one.md", 10);
+    gn_state_free(&back);
+
+    /* One letter set by both: the later-set one stays, whichever saves
+     * last. Here the first set c later but saves first... */
+    gn_spot_set(&first.marks[2], "en", "help/a", "first-c.md", 3);
+    first.marks[2].set = 3000;
+    gn_spot_set(&second.marks[2], "ja-JP", "help/b", "second-c.md", 4);
+    second.marks[2].set = 2000;
+    assert_int_equal(gn_state_save(path, &first, &err), 0);
+    assert_int_equal(gn_state_save(path, &second, &err), 0);
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_spot(&back.marks[2], "en", "help/a", "first-c.md", 3);
+    assert_int_equal(back.marks[2].set, 3000);
+    gn_state_free(&back);
+    /* ...and here the second sets d later and saves last. */
+    gn_spot_set(&first.marks[3], "en", "help/a", "first-d.md", 5);
+    first.marks[3].set = 4000;
+    gn_spot_set(&second.marks[3], "ja-JP", "help/b", "second-d.md", 6);
+    second.marks[3].set = 5000;
+    assert_int_equal(gn_state_save(path, &first, &err), 0);
+    assert_int_equal(gn_state_save(path, &second, &err), 0);
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_spot(&back.marks[3], "ja-JP", "help/b", "second-d.md", 6);
+    gn_state_free(&back);
+    /* A bookmark of an older file (no set time) loses to a timed one. */
+    const char *old = "guidenav-state 1\nmark.e\ten\t\told.md\t0\n";
+    write_bytes(path, old, strlen(old));
+    gn_spot_set(&first.marks[4], "en", NULL, "new.md", 1);
+    first.marks[4].set = 1;
+    assert_int_equal(gn_state_save(path, &first, &err), 0);
+    assert_spot(&first.marks[4], "en", NULL, "new.md", 1);
+
+    gn_state_free(&first);
+    gn_state_free(&second);
+    free(path);
+}
+
+/* The bytes of the file at path, NUL bytes included (n: how many). */
+static char *slurp_raw(const char *path, size_t *n)
+{
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char *data = gn_xmalloc(4096);
+    *n = fread(data, 1, 4096, f);
+    assert_int_equal(fclose(f), 0);
+    return data;
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0;
+}
+
+/* Issue 13: a state file guidenav cannot parse was reported, then
+ * rewritten on quit without its bookmarks. Now it is kept as FILE.bad,
+ * byte for byte, by the load that finds it; a later bad file replaces
+ * the older .bad (one is kept); a save that finds one keeps it aside too
+ * and writes its state. A folder in the way is not moved. */
+static void test_bad_file_kept(void **state)
+{
+    const char *tmp = *state;
+    char *path = gn_path_join(tmp, "b.state");
+    char *bad = gn_xasprintf("%s.bad", path);
+    static const char first[] = "guidenav-state 1\nmark.a\ten\t\tp\0q.md\t0\nmark.b\tx\n";
+    static const char second[] = "guidenav-state 2\nmark.a\ten\t\tr.md\t1\n";
+    gn_state st;
+    gn_error err;
+    size_t n;
+    char *got;
+
+    write_bytes(path, first, sizeof first - 1);
+    char *kept = NULL;
+    assert_int_equal(gn_state_load(path, &st, &kept, &err), -1);
+    assert_state_empty(&st);
+    assert_string_equal(kept, bad);
+    free(kept);
+    char *want = gn_xasprintf("%s:2: corrupt state file: NUL byte", path);
+    assert_string_equal(err.msg, want);
+    assert_false(file_exists(path));
+    got = slurp_raw(bad, &n);
+    assert_int_equal(n, sizeof first - 1);
+    assert_memory_equal(got, first, n);
+    free(got);
+
+    write_bytes(path, second, sizeof second - 1);
+    assert_int_equal(gn_state_load(path, &st, NULL, &err), -1);
+    got = slurp_raw(bad, &n);
+    assert_int_equal(n, sizeof second - 1);
+    assert_memory_equal(got, second, n);
+    free(got);
+    assert_int_equal(count_others(tmp, "b.state"), 1); /* the one .bad */
+
+    /* A bad file that appears while a guidenav runs: its save keeps it. */
+    write_bytes(path, first, sizeof first - 1);
+    sample_state(&st);
+    assert_int_equal(gn_state_save(path, &st, &err), 0);
+    got = slurp_raw(bad, &n);
+    assert_int_equal(n, sizeof first - 1);
+    assert_memory_equal(got, first, n);
+    free(got);
+    gn_state_free(&st);
+    assert_int_equal(gn_state_load(path, &st, NULL, &err), 0);
+    assert_sample(&st);
+    gn_state_free(&st);
+
+    /* A bad file that cannot be kept aside (a folder with files in it is
+     * in the way of the .bad name) is not overwritten by a save either. */
+    assert_int_equal(rename(bad, path), 0); /* a bad file again */
+    assert_int_equal(mkdir(bad, 0700), 0);
+    char *inside = gn_path_join(bad, "x");
+    write_bytes(inside, "x", 1);
+    assert_int_equal(gn_state_load(path, &st, &kept, &err), -1);
+    assert_null(kept);
+    assert_non_null(strstr(err.msg, "could not be kept as"));
+    sample_state(&st);
+    assert_int_equal(gn_state_save(path, &st, &err), -1);
+    assert_non_null(strstr(err.msg, "could not be kept as"));
+    gn_state_free(&st);
+    got = slurp_raw(path, &n);
+    assert_int_equal(n, sizeof first - 1);
+    assert_memory_equal(got, first, n);
+    free(got);
+    unlink(inside);
+    free(inside);
+
+    /* A folder at the state path is reported and left where it is. */
+    char *folder = gn_path_join(tmp, "dir.state");
+    assert_int_equal(mkdir(folder, 0700), 0);
+    char sentinel;
+    kept = &sentinel; /* set to NULL by the load */
+    assert_int_equal(gn_state_load(folder, &st, &kept, &err), -1);
+    assert_null(kept);
+    struct stat sb;
+    assert_int_equal(stat(folder, &sb), 0);
+    assert_true(S_ISDIR(sb.st_mode));
+    free(folder);
+    free(want);
+    free(bad);
     free(path);
 }
 
@@ -617,7 +832,7 @@ static void test_concurrent_saves(void **state)
                 }
                 /* Whatever is there now is some writer's whole state. */
                 gn_state seen;
-                if (gn_state_load(path, &seen, &e) != 0) {
+                if (gn_state_load(path, &seen, NULL, &e) != 0) {
                     fprintf(stderr, "writer %d: %s\n", k, e.msg);
                     code = 2;
                 } else if (which_writer(&seen) < 0)
@@ -639,7 +854,7 @@ static void test_concurrent_saves(void **state)
 
     gn_state st;
     gn_error err;
-    if (gn_state_load(path, &st, &err) != 0)
+    if (gn_state_load(path, &st, NULL, &err) != 0)
         fail_msg("%s", err.msg);
     int k = which_writer(&st);
     assert_in_range(k, 0, WRITERS - 1);
@@ -665,6 +880,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_readonly_folder, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_folder_is_a_file, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_write_failure, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_set_time, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_two_writers_in_turn, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_bad_file_kept, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_concurrent_saves, setup_tmp, teardown_tmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
