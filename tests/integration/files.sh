@@ -133,3 +133,45 @@ run no-home env -u XDG_CACHE_HOME -u XDG_STATE_HOME HOME="$tmp/gone/x" \
 result "a missing HOME is not created for the search cache" \
     "$(yes [ "$rc" = 0 ] -- [ ! -e "$tmp/gone" ] -- cmp -s "$tmp/search-fill.out" "$tmp/no-home.out")" \
     "status $rc, $(ls -d "$tmp/gone" 2>/dev/null || echo "not") created" no-home
+
+# ---- item 7: --search into a pipe closed early ----------------------------
+
+# A guide of 60 pages, each with 300 matching paragraphs: megabytes of
+# results, far more than a pipe holds, so head has gone while guidenav
+# still writes.
+big=$tmp/big/help/g
+mkdir -p "$big"
+{ echo "# Big"; echo; for i in $(seq 1 60); do echo "- [Page $i](p$i.md)"; done; } >"$big/TOC.md"
+for i in $(seq 1 60); do
+    { echo "# Page $i"; echo; for j in $(seq 1 300); do echo "Paragraph $j of page $i, with zyxwv."; echo; done; } >"$big/p$i.md"
+done
+export XDG_CACHE_HOME=$tmp/cache7
+mkdir -p "$XDG_CACHE_HOME"
+timeout "$LIMIT" "$GN" --search zyxwv "$big" 2>"$tmp/pipe.err" | head -1 >"$tmp/pipe.out"
+st=("${PIPESTATUS[@]}")
+rc=${st[0]}
+timeout=
+[ "$rc" = 124 ] && timeout="did not finish within $LIMIT s"
+left=$(find "$XDG_CACHE_HOME" -name '*.text.*' | wc -l)
+saved=$(find "$XDG_CACHE_HOME" -name '*.text' | wc -l)
+result "--search | head -1: status 0, quiet, one line" \
+    "$(yes [ "$rc" = 0 ] -- [ ! -s "$tmp/pipe.err" ] -- [ "$(wc -l <"$tmp/pipe.out")" = 1 ])" \
+    "status $rc (141: killed by SIGPIPE), $(wc -l <"$tmp/pipe.out") lines" pipe
+result "--search | head -1: no temporary file is left behind" "$(yes [ "$left" = 0 ])" \
+    "$left temporary cache files left"
+result "--search | head -1: the cache of the pages read is saved" "$(yes [ "$saved" = 1 ])" \
+    "$saved cache files"
+# A cache saved early is a cache: the next full search prints the same as
+# one without it.
+"$GN" --search zyxwv "$big" >"$tmp/full-cache.out" 2>&1
+"$GN" --no-cache --search zyxwv "$big" >"$tmp/full-plain.out" 2>&1
+result "a cache saved by a search cut short gives the same results" \
+    "$(yes cmp -s "$tmp/full-cache.out" "$tmp/full-plain.out")" "the results differ"
+# Output that cannot be written (a full disk) is an error, said.
+if [ -w /dev/full ]; then
+    "$GN" --no-cache --search guidenav "$docs" >/dev/full 2>"$tmp/full.err"
+    rc=$?
+    result "--search >/dev/full: status 2 and a message" \
+        "$(yes [ "$rc" = 2 ] -- grep -q "writing the results: No space left on device" "$tmp/full.err")" \
+        "status $rc" full
+fi
