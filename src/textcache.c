@@ -306,21 +306,22 @@ static void reset(gn_textcache *c)
 }
 
 /* Why the cache folder or file, whose status is st, may not be trusted:
- * NULL when it is the user's own and only the user can write it; else a
- * message naming path (newly allocated). Another user who could write it
- * could make a search show what the pages do not say. */
-static char *untrusted(const char *path, const struct stat *st)
+ * NULL when it is the user's own and only the user can write it. Another
+ * user who could write it could make a search show what the pages do not
+ * say. */
+static const char *untrusted(const struct stat *st)
 {
-    const char *why = st->st_uid != geteuid()     ? "owned by another user"
-                      : (st->st_mode & S_IWOTH) ? "writable by others"
-                      : (st->st_mode & S_IWGRP) ? "writable by its group"
-                                                 : NULL;
-    if (!why)
-        return NULL;
-    char *shown = gn_text_sanitized(path);
-    char *msg = gn_xasprintf("%s: %s; the search cache is not used", shown, why);
-    free(shown);
-    return msg;
+    return st->st_uid != geteuid()   ? "owned by another user"
+           : (st->st_mode & S_IWOTH) ? "writable by others"
+           : (st->st_mode & S_IWGRP) ? "writable by its group"
+                                     : NULL;
+}
+
+/* Stop using the cache, saying why in terms of path (the messages are
+ * sanitized where they are shown). */
+static void refuse(gn_textcache *c, const char *path, const char *why)
+{
+    c->refused = gn_xasprintf("%s: %s; the search cache is not used", path, why);
 }
 
 /* Open the cache file, if any, and read its index (none when damaged).
@@ -334,24 +335,21 @@ static void load(gn_textcache *c)
         return;
     struct stat st;
     char *dir = gn_path_dirname(c->file);
-    if (stat(dir, &st) == 0)
-        c->refused = untrusted(dir, &st);
+    const char *why = stat(dir, &st) == 0 ? untrusted(&st) : NULL;
+    if (why)
+        refuse(c, dir, why);
     free(dir);
     if (c->refused)
         return;
     c->fd = open(c->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
     if (c->fd < 0) {
         if (errno != ENOENT)
-            c->refused = gn_xasprintf("%s: %s; the search cache is not used", c->file,
-                                      errno == ELOOP ? "a symbolic link" : strerror(errno));
+            refuse(c, c->file, errno == ELOOP ? "a symbolic link" : strerror(errno));
         return;
     }
-    if (fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        c->refused = gn_xasprintf("%s: not a regular file; the search cache is not used", c->file);
-        reset(c);
-        return;
-    }
-    c->refused = untrusted(c->file, &st);
+    why = fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode) ? "not a regular file" : untrusted(&st);
+    if (why)
+        refuse(c, c->file, why);
     if (c->refused || !read_index(c, (uint64_t)st.st_size))
         reset(c);
 }
