@@ -6,6 +6,7 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -578,7 +579,11 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
     return rc;
 }
 
-/* --search: one line per match; 1 when there is none. */
+/* --search: one line per match; 1 when there is none, 2 when the output
+ * cannot be written. A reader that stops reading (| head -1: EPIPE, with
+ * SIGPIPE ignored) ends the search quietly, with status 0 (a match was
+ * written): the text cache is saved with the pages read so far, and its
+ * temporary file removed, as when the search is done. */
 static int run_search(gn_localeset *set, const options *o)
 {
     gn_finder *f = gn_finder_new(set);
@@ -592,10 +597,12 @@ static int run_search(gn_localeset *set, const options *o)
     }
     /* Each step's matches are printed as they come, then let go. */
     size_t total = 0;
-    for (bool done = false; !done;) {
+    int out_errno = 0;
+    for (bool done = false; !done && !out_errno;) {
         done = gn_finder_step(f, 64);
         size_t n;
         const gn_found *r = gn_finder_results(f, &n);
+        errno = 0; /* what a failed write leaves is the output's error */
         for (size_t i = 0; i < n; i++) {
             char line[16];
             snprintf(line, sizeof line, "%d", r[i].src_line);
@@ -610,11 +617,17 @@ static int run_search(gn_localeset *set, const options *o)
             free(refused[i]);
         }
         free(refused);
+        if (fflush(stdout) != 0 || ferror(stdout))
+            out_errno = errno ? errno : EIO;
     }
     gn_error err;
     if (gn_finder_save(f, &err) != 0)
         report("warning: search cache not saved: %s", err.msg);
     gn_finder_free(f);
+    if (out_errno && out_errno != EPIPE) {
+        report("writing the results: %s", strerror(out_errno));
+        return 2;
+    }
     return total ? 0 : 1;
 }
 
@@ -673,10 +686,13 @@ int main(int argc, char **argv)
         rc = run_toc(&set, &err);
         break;
     case MODE_SEARCH:
+        /* A closed output is EPIPE, the end of the search, not a death
+         * that leaves the cache's temporary file behind. */
+        signal(SIGPIPE, SIG_IGN);
         rc = run_search(&set, &o);
-        if (rc == 1) {
+        if (rc == 1 || rc == 2) {
             gn_localeset_free(&set);
-            return EXIT_ERROR;
+            return rc == 1 ? EXIT_ERROR : EXIT_USAGE;
         }
         break;
     case MODE_MATRIX:

@@ -28,6 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "guidenav/strmap.h"
+#include "guidenav/text.h"
 #include "guidenav/textcache.h"
 
 #define MAGIC "guidenav text cache\n"
@@ -66,6 +67,7 @@ struct gn_textcache {
     uint64_t tmp_end;
     char *failed;    /* why the temporary file could not be written */
     bool pruned;     /* old entries were dropped: the file must be rewritten */
+    char *refused;   /* why the folder or file is not used, or NULL */
 };
 
 /* ---- encoding ---------------------------------------------------------- */
@@ -303,14 +305,52 @@ static void reset(gn_textcache *c)
     c->pruned = false;
 }
 
-/* Open the cache file, if any, and read its index (none when damaged). */
+/* Why the cache folder or file, whose status is st, may not be trusted:
+ * NULL when it is the user's own and only the user can write it. Another
+ * user who could write it could make a search show what the pages do not
+ * say. */
+static const char *untrusted(const struct stat *st)
+{
+    return st->st_uid != geteuid()   ? "owned by another user"
+           : (st->st_mode & S_IWOTH) ? "writable by others"
+           : (st->st_mode & S_IWGRP) ? "writable by its group"
+                                     : NULL;
+}
+
+/* Stop using the cache, saying why in terms of path (the messages are
+ * sanitized where they are shown). */
+static void refuse(gn_textcache *c, const char *path, const char *why)
+{
+    c->refused = gn_xasprintf("%s: %s; the search cache is not used", path, why);
+}
+
+/* Open the cache file, if any, and read its index (none when damaged).
+ * Neither the file nor its folder is used (c->refused says why) when
+ * another user could have written it; the file is opened without
+ * following a link or waiting on a FIFO, and must be a regular file. */
 static void load(gn_textcache *c)
 {
-    c->fd = c->file ? open(c->file, O_RDONLY | O_CLOEXEC) : -1;
-    struct stat st;
-    if (c->fd < 0)
+    c->fd = -1;
+    if (!c->file || c->refused)
         return;
-    if (fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode) || !read_index(c, (uint64_t)st.st_size))
+    struct stat st;
+    char *dir = gn_path_dirname(c->file);
+    const char *why = stat(dir, &st) == 0 ? untrusted(&st) : NULL;
+    if (why)
+        refuse(c, dir, why);
+    free(dir);
+    if (c->refused)
+        return;
+    c->fd = open(c->file, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
+    if (c->fd < 0) {
+        if (errno != ENOENT)
+            refuse(c, c->file, errno == ELOOP ? "a symbolic link" : strerror(errno));
+        return;
+    }
+    why = fstat(c->fd, &st) != 0 || !S_ISREG(st.st_mode) ? "not a regular file" : untrusted(&st);
+    if (why)
+        refuse(c, c->file, why);
+    if (c->refused || !read_index(c, (uint64_t)st.st_size))
         reset(c);
 }
 
@@ -330,6 +370,7 @@ void gn_textcache_free(gn_textcache *c)
     if (!c)
         return;
     reset(c);
+    free(c->refused);
     free(c->file);
     free(c->root);
     free(c->lang);
@@ -346,8 +387,21 @@ void gn_pagetext_free(gn_pagetext *t)
     memset(t, 0, sizeof *t);
 }
 
+/* True when s[0..n) is as gn_text_sanitize makes a document's text (no
+ * control but tab and newline, no bidirectional control, valid UTF-8), as
+ * the text guidenav writes in the cache always is. */
+static bool is_sanitized(const char *s, size_t n)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_text_sanitize(&b, s, n);
+    bool same = b.len == n && (n == 0 || memcmp(b.data, s, n) == 0);
+    gn_buf_free(&b);
+    return same;
+}
+
 /* Decode the body buf[0..n) into out (new copies); false when it is
- * damaged. */
+ * damaged, or holds a title or text that is not sanitized (one guidenav
+ * did not write: its page is then read again, and sanitized). */
 static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
 {
     memset(out, 0, sizeof *out);
@@ -369,7 +423,7 @@ static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
     bool ok = !r.bad && r.at == n;
     for (uint64_t i = 0; ok && i < npars; i++)
         ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off;
-    if (!ok) {
+    if (!ok || !is_sanitized(title, tlen) || !is_sanitized(ptext, plen)) {
         free(pars);
         return false;
     }
@@ -477,7 +531,7 @@ static bool start_tmp(gn_textcache *c)
 void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
                       const gn_pagetext *t)
 {
-    if (!c->file || c->failed || (!c->tmp && !start_tmp(c)))
+    if (!c->file || c->refused || c->failed || (!c->tmp && !start_tmp(c)))
         return;
     gn_buf b = GN_BUF_INIT;
     const char *title = t->title ? t->title : "";
@@ -544,6 +598,8 @@ static int copy_old(gn_textcache *c, entry *e)
 
 int gn_textcache_save(gn_textcache *c, gn_error *err)
 {
+    if (c->refused)
+        return gn_fail(err, "%s", c->refused);
     if (c->pruned && !c->tmp && c->file && !c->failed)
         start_tmp(c);
     if (c->failed) {

@@ -1,5 +1,6 @@
 /* util.c: memory, buffers, files and paths (see util.h). */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -200,16 +201,32 @@ static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
 
 /* The size is checked twice: with fstat before reading, and while reading,
  * so that a file growing as it is read stops at the limit instead of
- * filling memory. */
+ * filling memory. The file is opened without blocking and its kind taken
+ * from the open descriptor, so a FIFO or a device (even one swapped in
+ * for the file after a caller's stat) is refused, never waited on. */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
         return read_failed(err, path, "%s", strerror(errno));
     struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        fclose(f);
+    int fl;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
         return read_failed(err, path, "not a regular file");
+    }
+    /* A regular file: reads no longer need the flag (and a file on some
+     * network file systems might answer EAGAIN with it). */
+    if ((fl = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
+        int e = errno;
+        close(fd);
+        return read_failed(err, path, "%s", strerror(e));
+    }
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        int e = errno;
+        close(fd);
+        return read_failed(err, path, "%s", strerror(e));
     }
     size_t limit = max_file_size;
     if (limit && st.st_size > 0 && (unsigned long long)st.st_size > limit) {
@@ -390,8 +407,8 @@ char *gn_user_dir(const char *xdg_var, const char *home_sub)
     if (xdg && xdg[0] == '/')
         return gn_path_join(xdg, "guidenav");
     const char *home = getenv("HOME");
-    if (!home || home[0] != '/')
-        return NULL;
+    if (!home || home[0] != '/' || !gn_is_dir(home))
+        return NULL; /* a HOME that does not exist is not made */
     char *sub = gn_path_join(home, home_sub);
     char *dir = gn_path_join(sub, "guidenav");
     free(sub);

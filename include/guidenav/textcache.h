@@ -36,13 +36,18 @@ typedef struct gn_pagetext {
 void gn_pagetext_free(gn_pagetext *t);
 
 /* The cache folder: $XDG_CACHE_HOME/guidenav when that is absolute, else
- * $HOME/.cache/guidenav when HOME is absolute; NULL otherwise. Newly
- * allocated. */
+ * $HOME/.cache/guidenav when HOME is absolute and exists; NULL otherwise.
+ * Newly allocated. */
 char *gn_textcache_dir(void);
 
 /* The cache of the source at root (absolute) in language lang, kept in
  * folder dir; its file is read when it exists. Never fails: a cache that
- * cannot be read starts empty. */
+ * cannot be read starts empty. A folder or file that another user could
+ * have written (not owned by the user, or writable by group or others),
+ * a file that is not a regular file (a FIFO, a symbolic link) is neither
+ * read nor written: gn_textcache_save then says why. An entry whose title
+ * or text holds what gn_text_sanitize would change (a control character,
+ * invalid UTF-8) is taken as damaged: its page is read again. */
 gn_textcache *gn_textcache_open(const char *dir, const char *root, const char *lang);
 
 /* The entry of the page at path when there is one and st (the page's
@@ -65,7 +70,8 @@ void gn_textcache_prune(gn_textcache *c);
 /* When entries were put or pruned: write the cache file anew (the new
  * entries and the old ones neither replaced nor pruned) and rename it over
  * the old one. 0 when done or nothing changed; -1 with err set when the
- * file cannot be written (the old one stays). */
+ * file cannot be written (the old one stays) or the cache was not used
+ * ("PATH: owned by another user; the search cache is not used"). */
 int gn_textcache_save(gn_textcache *c, gn_error *err);
 
 /* Release c; entries put and not saved are lost. NULL is a no-op. */

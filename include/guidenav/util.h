@@ -42,7 +42,10 @@ void gn_buf_free(gn_buf *b);
  * cannot be read, is not a regular file, is larger than the limit below
  * ("PATH: larger than 16 MiB (N bytes); --max-file-size raises the limit",
  * checked before reading and again while reading, for a growing file), or
- * holds a NUL byte ("PATH: a binary file (NUL byte at offset N)"). */
+ * holds a NUL byte ("PATH: a binary file (NUL byte at offset N)"). It
+ * never waits on a FIFO or a device: the file is opened with O_NONBLOCK
+ * and its kind taken from the open descriptor (fstat), so one swapped in
+ * for a regular file after a caller's stat is refused too. */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err);
 
 /* The size limit of gn_read_file, in bytes, for the whole process:
@@ -62,8 +65,9 @@ bool gn_is_dir(const char *path);
 bool gn_is_file(const char *path);
 /* The user's folder of a kind, for guidenav: $xdg_var/guidenav when that
  * variable is an absolute path (the XDG spec says to ignore relative
- * ones), else $HOME/home_sub/guidenav when HOME is absolute; NULL
- * otherwise. Newly allocated. */
+ * ones), else $HOME/home_sub/guidenav when HOME is absolute and an
+ * existing folder (a missing HOME is never created below); NULL otherwise.
+ * Newly allocated. */
 char *gn_user_dir(const char *xdg_var, const char *home_sub);
 /* Create folder dir and each missing folder above it, mode 0700; -1 with
  * err naming the folder that cannot be made. */

@@ -191,7 +191,7 @@ static void test_path_env(void **state)
     const char *name = "07d64e07b49caeb2.state"; /* FNV-1a 64 of "/x" */
     char *want, *p;
 
-    setenv("HOME", "/home/reader", 1);
+    setenv("HOME", "/tmp", 1); /* a HOME that exists (a missing one is not used) */
     setenv("XDG_STATE_HOME", "/var/xdg", 1);
     p = gn_state_path(&set, NULL);
     want = gn_xasprintf("/var/xdg/guidenav/%s", name);
@@ -209,7 +209,7 @@ static void test_path_env(void **state)
     /* A relative XDG_STATE_HOME is ignored, as the XDG spec asks. */
     setenv("XDG_STATE_HOME", "relative/state", 1);
     p = gn_state_path(&set, NULL);
-    want = gn_xasprintf("/home/reader/.local/state/guidenav/%s", name);
+    want = gn_xasprintf("/tmp/.local/state/guidenav/%s", name);
     assert_string_equal(p, want);
     free(p);
 
@@ -219,7 +219,10 @@ static void test_path_env(void **state)
     free(p);
     free(want);
 
-    /* No HOME and no XDG_STATE_HOME: no folder can be named. */
+    /* No HOME, or one that does not exist, and no XDG_STATE_HOME: no
+     * folder can be named. */
+    setenv("HOME", "/nonexistent/reader", 1);
+    assert_null(gn_state_path(&set, NULL));
     unsetenv("HOME");
     assert_null(gn_state_path(&set, NULL));
 

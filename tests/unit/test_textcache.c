@@ -344,22 +344,111 @@ static void test_unwritable(void **state)
     free(blocker);
 }
 
-/* The folder: XDG_CACHE_HOME when absolute, else HOME's .cache. */
+/* The folder: XDG_CACHE_HOME when absolute, else HOME's .cache when HOME
+ * exists (a missing HOME is not made: no cache). */
 static void test_dir(void **state)
 {
     (void)state;
     setenv("XDG_CACHE_HOME", "/x/cache", 1);
-    setenv("HOME", "/home/u", 1);
+    setenv("HOME", dir, 1);
     char *d = gn_textcache_dir();
     assert_string_equal(d, "/x/cache/guidenav");
     free(d);
     setenv("XDG_CACHE_HOME", "relative", 1);
     d = gn_textcache_dir();
-    assert_string_equal(d, "/home/u/.cache/guidenav");
+    char *want = gn_xasprintf("%s/.cache/guidenav", dir);
+    assert_string_equal(d, want);
+    free(want);
     free(d);
     unsetenv("XDG_CACHE_HOME");
     setenv("HOME", "relative", 1);
     assert_null(gn_textcache_dir());
+    char *gone = gn_path_join(dir, "gone/x");
+    setenv("HOME", gone, 1);
+    assert_null(gn_textcache_dir());
+    free(gone);
+}
+
+/* Text guidenav would never write (a raw U+202E in a title, an ESC in a
+ * paragraph), found in a cache file: the entry is not used. */
+static void test_forged(void **state)
+{
+    (void)state;
+    char *cdir = gn_path_join(dir, "guidenav");
+    gn_textcache *c = gn_textcache_open(cdir, "/f", "en");
+    gn_pagetext bidi = sample("Title \xe2\x80\xae gnp.exe"), esc = sample("Fine"), got;
+    esc.ptext.data[3] = '\x1b';
+    struct stat sa = stat_of(1, 1), sb = stat_of(2, 2);
+    gn_textcache_put(c, "/f/a.md", &sa, &bidi);
+    gn_textcache_put(c, "/f/b.md", &sb, &esc);
+    gn_error err;
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    c = gn_textcache_open(cdir, "/f", "en");
+    assert_false(gn_textcache_get(c, "/f/a.md", &sa, &got));
+    assert_false(gn_textcache_get(c, "/f/b.md", &sb, &got));
+    gn_textcache_free(c);
+    gn_pagetext_free(&bidi);
+    gn_pagetext_free(&esc);
+    free(cdir);
+}
+
+/* c is refused: nothing is read or written, and the save says why. */
+static void assert_refused(const char *cdir, const char *why)
+{
+    gn_textcache *c = gn_textcache_open(cdir, "/t", "en");
+    gn_pagetext a = sample("T"), got;
+    struct stat sa = stat_of(1, 1), sb = stat_of(2, 2);
+    assert_false(gn_textcache_get(c, "/t/a.md", &sa, &got));
+    gn_textcache_put(c, "/t/b.md", &sb, &a);
+    assert_false(gn_textcache_get(c, "/t/b.md", &sb, &got));
+    gn_error err;
+    assert_int_equal(gn_textcache_save(c, &err), -1);
+    assert_non_null(strstr(err.msg, why));
+    assert_non_null(strstr(err.msg, "the search cache is not used"));
+    gn_textcache_free(c);
+    gn_pagetext_free(&a);
+}
+
+/* A cache folder or file another user could have written, a FIFO or a
+ * symbolic link in place of the file: not used (and a FIFO is not waited
+ * on). */
+static void test_untrusted(void **state)
+{
+    (void)state;
+    char *cdir = gn_path_join(dir, "guidenav");
+    gn_textcache *c = gn_textcache_open(cdir, "/t", "en");
+    gn_pagetext a = sample("T");
+    struct stat sa = stat_of(1, 1);
+    gn_textcache_put(c, "/t/a.md", &sa, &a);
+    gn_error err;
+    assert_int_equal(gn_textcache_save(c, &err), 0);
+    gn_textcache_free(c);
+    char *file = only_file();
+
+    assert_int_equal(chmod(cdir, 0777), 0);
+    assert_refused(cdir, "writable by others");
+    assert_int_equal(chmod(cdir, 0770), 0);
+    assert_refused(cdir, "writable by its group");
+    assert_int_equal(chmod(cdir, 0700), 0);
+    assert_int_equal(chmod(file, 0606), 0);
+    assert_refused(cdir, "writable by others");
+    assert_int_equal(chmod(file, 0600), 0);
+    /* Trusted again: the entry is there. */
+    assert_cached(c = gn_textcache_open(cdir, "/t", "en"), "/t/a.md", &sa, &a);
+    gn_textcache_free(c);
+
+    char *moved = gn_xasprintf("%s.moved", file);
+    assert_int_equal(rename(file, moved), 0);
+    assert_int_equal(symlink(moved, file), 0);
+    assert_refused(cdir, "a symbolic link");
+    assert_int_equal(unlink(file), 0);
+    assert_int_equal(mkfifo(file, 0600), 0);
+    assert_refused(cdir, "not a regular file");
+    free(moved);
+    free(file);
+    gn_pagetext_free(&a);
+    free(cdir);
 }
 
 int main(void)
@@ -371,6 +460,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_damaged_files, setup, teardown),
         cmocka_unit_test_setup_teardown(test_unwritable, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dir, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_forged, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_untrusted, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
