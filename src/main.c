@@ -579,6 +579,28 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
     return rc;
 }
 
+/* The signal that asked a non-interactive search to stop, or 0. */
+static volatile sig_atomic_t stop_signal;
+
+static void on_stop_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+/* SIGINT, SIGTERM and SIGHUP set stop_signal instead of ending the
+ * process at once; one the process was started with ignored (SIGINT in a
+ * shell's background job, SIGHUP under nohup) stays ignored. */
+static void catch_stop_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop_signal;
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++)
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+            sigaction(sigs[i], &sa, NULL);
+}
+
 /* --search: one line per match; 1 when there is none, 2 when the output
  * cannot be written. A reader that stops reading (| head -1: EPIPE, with
  * SIGPIPE ignored) ends the search quietly, with status 0 (a match was
@@ -598,7 +620,7 @@ static int run_search(gn_localeset *set, const options *o)
     /* Each step's matches are printed as they come, then let go. */
     size_t total = 0;
     int out_errno = 0;
-    for (bool done = false; !done && !out_errno;) {
+    for (bool done = false; !done && !out_errno && !stop_signal;) {
         done = gn_finder_step(f, 64);
         size_t n;
         const gn_found *r = gn_finder_results(f, &n);
@@ -624,7 +646,7 @@ static int run_search(gn_localeset *set, const options *o)
     if (gn_finder_save(f, &err) != 0)
         report("warning: search cache not saved: %s", err.msg);
     gn_finder_free(f);
-    if (out_errno && out_errno != EPIPE) {
+    if (out_errno && out_errno != EPIPE && !stop_signal) {
         report("writing the results: %s", strerror(out_errno));
         return 2;
     }
@@ -687,14 +709,18 @@ int main(int argc, char **argv)
         break;
     case MODE_SEARCH:
         /* A closed output is EPIPE, the end of the search, not a death
-         * that leaves the cache's temporary file behind. */
+         * that leaves the cache's temporary file behind; SIGINT, SIGTERM
+         * and SIGHUP end it between steps, the cache saved, and then end
+         * the process as the signal would have. */
         signal(SIGPIPE, SIG_IGN);
+        catch_stop_signals();
         rc = run_search(&set, &o);
-        if (rc == 1 || rc == 2) {
-            gn_localeset_free(&set);
-            return rc == 1 ? EXIT_ERROR : EXIT_USAGE;
+        gn_localeset_free(&set);
+        if (stop_signal) {
+            signal(stop_signal, SIG_DFL);
+            raise(stop_signal);
         }
-        break;
+        return rc == 0 ? 0 : rc == 1 ? EXIT_ERROR : EXIT_USAGE;
     case MODE_MATRIX:
         rc = run_matrix(&set, o.reference, &err);
         break;

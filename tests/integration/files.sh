@@ -161,6 +161,33 @@ result "--search | head -1: no temporary file is left behind" "$(yes [ "$left" =
     "$left temporary cache files left"
 result "--search | head -1: the cache of the pages read is saved" "$(yes [ "$saved" = 1 ])" \
     "$saved cache files"
+# SIGTERM and SIGHUP while --search writes into a pipe nobody reads yet:
+# it stops between steps, saves the cache, leaves no temporary file, and
+# dies of the signal (status 128 + its number) without a word.
+for sig in TERM HUP; do
+    export XDG_CACHE_HOME=$tmp/cache-$sig
+    mkdir -p "$XDG_CACHE_HOME"
+    rm -f "$tmp/slow"; mkfifo "$tmp/slow"
+    "$GN" --search zyxwv "$big" >"$tmp/slow" 2>"$tmp/stop.err" &
+    pid=$!
+    exec 9<"$tmp/slow"            # a reader that reads nothing: the pipe fills
+    for i in $(seq 1 100); do     # the temporary cache file is there
+        [ -n "$(find "$XDG_CACHE_HOME" -name '*.text.*' 2>/dev/null)" ] && break
+        sleep 0.05
+    done
+    kill -"$sig" "$pid"
+    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.05; done
+    exec 9<&-
+    wait "$pid" 2>/dev/null
+    rc=$?
+    want=$((128 + $(kill -l "$sig")))
+    left=$(find "$XDG_CACHE_HOME" -name '*.text.*' | wc -l)
+    timeout=
+    result "SIG$sig during --search: dies of it (status $want), quiet, no temporary file left" \
+        "$(yes [ "$rc" = "$want" ] -- [ ! -s "$tmp/stop.err" ] -- [ "$left" = 0 ])" \
+        "status $rc, $left temporary files" stop
+done
+export XDG_CACHE_HOME=$tmp/cache7
 # A cache saved early is a cache: the next full search prints the same as
 # one without it.
 "$GN" --search zyxwv "$big" >"$tmp/full-cache.out" 2>&1
