@@ -86,7 +86,7 @@ static cpage *read_page(const gn_source *src, const char *path)
         cp->error = gn_xstrdup(err.msg);
         return cp;
     }
-    if (gn_page_load(path, &page, &err) != 0) {
+    if (gn_page_load_within(path, src->real_repo, &page, &err) != 0) {
         cp->error = gn_xstrdup(err.msg);
         gn_page_free(&page);
         return cp;

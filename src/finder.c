@@ -274,7 +274,7 @@ static void read_page(cached *c, const gn_source *src, gn_textcache *disk)
     gn_page page;
     memset(&page, 0, sizeof page);
     gn_error err;
-    if (gn_page_load(c->path, &page, &err) == 0) {
+    if (gn_page_load_within(c->path, src->real_repo, &page, &err) == 0) {
         gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = src->tag, .path = c->path,
                             .repo = src->repo, .line_offset = page.body_line - 1,
                             .pars_only = true};

@@ -415,7 +415,7 @@ static int run_dump(const options *o, gn_error *err)
         return -1;
     }
     gn_page page;
-    if (gn_page_load(o->page, &page, err) != 0) {
+    if (gn_page_load_within(o->page, src.real_repo, &page, err) != 0) {
         gn_page_free(&page);
         gn_source_free(&src);
         return -1;

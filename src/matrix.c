@@ -314,7 +314,7 @@ static int read_front_matter(gn_matrix_cell *cell, const gn_source *src, const c
     int body_line;
     if (gn_source_check_read(src, path, NULL) != 0)
         return -1;
-    if (gn_read_file(path, &text, &len, NULL) != 0)
+    if (gn_read_file_within(path, src->real_repo, &text, &len, NULL) != 0)
         return 0;
     gn_meta meta;
     if (gn_meta_parse(path, text, len, &meta, &body_off, &body_line, NULL) == 0) {

@@ -61,10 +61,16 @@ int gn_page_parse(const char *path, const char *text, size_t len,
 
 int gn_page_load(const char *path, gn_page *page, gn_error *err)
 {
+    return gn_page_load_within(path, NULL, page, err);
+}
+
+int gn_page_load_within(const char *path, const char *real_root, gn_page *page,
+                        gn_error *err)
+{
     char *text;
     size_t len;
     memset(page, 0, sizeof *page);
-    if (gn_read_file(path, &text, &len, err) != 0)
+    if (gn_read_file_within(path, real_root, &text, &len, err) != 0)
         return -1;
     int rc = gn_page_parse(path, text, len, page, err);
     free(text);

@@ -308,7 +308,7 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
                                     : "does not exist in this locale.");
     } else if (gn_source_check_read(src, t.file, &err) != 0) {
         side->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
-    } else if (gn_page_load(t.file, &side->pg, &err) != 0) {
+    } else if (gn_page_load_within(t.file, src->real_repo, &side->pg, &err) != 0) {
         gn_page_free(&side->pg);
         side->notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
     } else {

@@ -1,6 +1,7 @@
 /* util.c: memory, buffers, files and paths (see util.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -206,6 +207,35 @@ static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
  * for the file after a caller's stat) is refused, never waited on. */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err)
 {
+    return gn_read_file_within(path, NULL, data, len, err);
+}
+
+/* Whether the file open on fd lies at or below real_root, as the kernel
+ * names it (/proc/self/fd); where /proc cannot say, as realpath(path) does. */
+static bool fd_within(int fd, const char *path, const char *real_root)
+{
+    char link[64], real[PATH_MAX];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, real, sizeof real - 1);
+    char *resolved = NULL;
+    if (n > 0 && real[0] == '/') {
+        real[n] = '\0';
+    } else {
+        resolved = realpath(path, NULL);
+        if (!resolved)
+            return false;
+    }
+    const char *at = resolved ? resolved : real;
+    size_t r = strlen(real_root);
+    bool in = strcmp(real_root, "/") == 0 ||
+              (strncmp(at, real_root, r) == 0 && (at[r] == '/' || at[r] == '\0'));
+    free(resolved);
+    return in;
+}
+
+int gn_read_file_within(const char *path, const char *real_root, char **data, size_t *len,
+                        gn_error *err)
+{
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
         return read_failed(err, path, "%s", strerror(errno));
@@ -214,6 +244,10 @@ int gn_read_file(const char *path, char **data, size_t *len, gn_error *err)
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
         return read_failed(err, path, "not a regular file");
+    }
+    if (real_root && !fd_within(fd, path, real_root)) {
+        close(fd);
+        return gn_fail(err, "%s: outside the guide, not read", path);
     }
     /* A regular file: reads no longer need the flag (and a file on some
      * network file systems might answer EAGAIN with it). */

@@ -17,6 +17,11 @@ typedef struct gn_page {
 /* Read and parse the page at path. On failure err names the file (and line
  * for front matter). gn_page_free releases the page either way. */
 int gn_page_load(const char *path, gn_page *page, gn_error *err);
+/* The same, confined: the file as opened must lie at or below real_root
+ * (a locale source's real_repo), so a page swapped for a link out after
+ * gn_source_check_read is refused (gn_read_file_within). */
+int gn_page_load_within(const char *path, const char *real_root, gn_page *page,
+                        gn_error *err);
 /* Parse page text already in memory. */
 int gn_page_parse(const char *path, const char *text, size_t len,
                   gn_page *page, gn_error *err);

@@ -47,6 +47,11 @@ void gn_buf_free(gn_buf *b);
  * and its kind taken from the open descriptor (fstat), so one swapped in
  * for a regular file after a caller's stat is refused too. */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err);
+/* The same, and the file as opened (the descriptor, not the path, so a
+ * swap after a check cannot fool it) must lie at or below real_root (a
+ * realpath; NULL: anywhere), else "PATH: outside the guide, not read". */
+int gn_read_file_within(const char *path, const char *real_root, char **data, size_t *len,
+                        gn_error *err);
 
 /* The size limit of gn_read_file, in bytes, for the whole process:
  * GN_MAX_FILE_SIZE_DEFAULT (16 MiB) until set; 0 lifts it. */

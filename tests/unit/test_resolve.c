@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "unit.h"
+#include "guidenav/page.h"
 #include "guidenav/resolve.h"
 #include "guidenav/source.h"
 #include "guidenav/util.h"
@@ -292,6 +293,47 @@ static void test_check_read(void **state)
     gn_localeset_free(&set);
 }
 
+/* The read itself is confined on the open descriptor: a page that is a
+ * link out (what a swap after gn_source_check_read would leave) is refused
+ * by gn_page_load_within in the same words, and a page inside, a link
+ * inside and a Korean name are read. */
+static void test_read_within(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    open_set(&set);
+    const gn_source *src = &set.v[0];
+    static const struct { const char *rel; bool read; } cases[] = {
+        {"docs/site.en/help/guide/page.md", true},
+        {"docs/site.en/help/guide/link-in.md", true},
+        {"docs/site.en/help/guide/고객.md", true},
+        {"docs/site.en/help/guide/link-out.md", false},
+        {"docs/site.en/help/guide/away/secret.md", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *path = path_of(cases[i].rel);
+        gn_page page;
+        gn_error err = {{0}};
+        int rc = gn_page_load_within(path, src->real_repo, &page, &err);
+        gn_page_free(&page);
+        if (cases[i].read && rc != 0)
+            fail_msg("%s: refused: %s", cases[i].rel, err.msg);
+        if (!cases[i].read) {
+            char *want = gn_xasprintf("%s: " GN_OUTSIDE_MSG, path);
+            if (rc != -1 || strcmp(err.msg, want) != 0)
+                fail_msg("%s: %d \"%s\", expected \"%s\"", cases[i].rel, rc, err.msg, want);
+            free(want);
+        }
+        /* Unconfined, the same path is read: the check is what refuses. */
+        if (!cases[i].read) {
+            assert_int_equal(gn_page_load(path, &page, &err), 0);
+            gn_page_free(&page);
+        }
+        free(path);
+    }
+    gn_localeset_free(&set);
+}
+
 /* The guide holding a file: the deepest guide folder holding it, else the
  * nearest folder with a TOC of the repository's own, adopted. */
 static void test_guide_of(void **state)
@@ -408,6 +450,7 @@ int main(void)
         cmocka_unit_test(test_resolve_in_guide),
         cmocka_unit_test(test_url_is_external),
         cmocka_unit_test(test_check_read),
+        cmocka_unit_test(test_read_within),
         cmocka_unit_test(test_guide_of),
         cmocka_unit_test(test_toc_linked_out),
         cmocka_unit_test(test_source_of_file),
