@@ -422,16 +422,6 @@ gn_guide *gn_source_guide(const gn_source *src, const char *id)
     return NULL;
 }
 
-char *gn_source_repo_root(const gn_source *src)
-{
-    return gn_xstrdup(src->repo);
-}
-
-bool gn_source_contains(const gn_source *src, const char *path)
-{
-    return gn_path_within(path, src->repo, src->real_repo);
-}
-
 gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)
 {
     for (size_t i = 0; i < src->nguides; i++)

@@ -84,7 +84,7 @@ typedef struct gn_layout_opts {
     bool ascii;       /* ASCII marks and borders: the terminal is not UTF-8 */
     const char *path; /* the page's file, to find {{snippets}}; or NULL */
     /* The repository root reads are confined to (the page's locale
-     * source's repo, gn_source_repo_root); NULL: the one a locale source
+     * source's repo); NULL: the one a locale source
      * holding the page would have (gn_path_repo_root of its folder). */
     const char *repo;
     /* Added to cmark's line numbers to give lines of the page's file: the

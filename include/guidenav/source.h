@@ -26,7 +26,10 @@ typedef struct gn_guide {
 typedef struct gn_source {
     char *tag;  /* locale tag, "" when unknown */
     char *root; /* absolute folder */
-    char *repo; /* its repository root (see gn_source_repo_root) */
+    char *repo; /* its repository root: the folder above "help/" when
+                   the source lies inside one (or is one), else root;
+                   "/help/..." links start there, and every read of the
+                   source stays inside it (resolve.h) */
     char *real_repo; /* repo with every link resolved; NULL when it cannot be */
     gn_guide *guides;
     size_t nguides;
@@ -48,7 +51,7 @@ void gn_localeset_free(gn_localeset *set);
 
 /* The locale source of the guide above file, alone: the nearest folder
  * holding a TOC file from file's folder up (16 levels at most, "/" not
- * included), with its repository (see gn_source_repo_root); no sibling
+ * included), with its repository (gn_source's repo); no sibling
  * locale is looked for and no folder listed, so it costs a few stats (for
  * --dump of one page). Its guides may be none when that TOC is a link out
  * of the repository; its confinement holds all the same. 0 with src
@@ -63,21 +66,10 @@ gn_source *gn_localeset_find(const gn_localeset *set, const char *tag);
 /* The guide with this id in src, or NULL. */
 gn_guide *gn_source_guide(const gn_source *src, const char *id);
 
-/* The repository root of src: the folder above "help/" when the source
- * lies inside one (or is one), else the source root itself. Repository-
- * absolute links ("/help/guide/page.md") start there, and every read of
- * the source stays inside it. Newly allocated. */
-char *gn_source_repo_root(const gn_source *src);
 /* The repository root a source at the absolute folder path would have
  * (the rule above): the folder above path's first "help" component, else
  * path itself. Newly allocated. */
 char *gn_path_repo_root(const char *path);
-
-/* True when path, with every symbolic link resolved, lies inside src's
- * repository root (gn_source_repo_root, links resolved too). Reads stay
- * inside the guides: "../" beyond the root, absolute paths elsewhere and
- * links pointing out are refused. False when path does not exist. */
-bool gn_source_contains(const gn_source *src, const char *path);
 
 /* Add the guide in folder dir (holding TOC.md) to src under id, unless a
  * guide of src already lives there; returns that guide, or NULL when dir

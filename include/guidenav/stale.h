@@ -32,7 +32,7 @@ gn_repo *gn_repo_open(const char *folder, gn_error *err);
 void gn_repo_free(gn_repo *repo);
 /* The repository of the locale with this tag in set (the reference locale,
  * where staleness is read): a .git folder at the locale's repository root
- * (gn_source_repo_root). NULL when set has no such locale, or no .git
+ * (gn_source's repo). NULL when set has no such locale, or no .git
  * folder is there: none is looked for above it, and a .git file or link
  * (a worktree's, a submodule's, one leading to another repository) is not
  * followed. */
