@@ -49,15 +49,6 @@ static char *percent_decode(const char *s, size_t n)
     return gn_buf_take(&b);
 }
 
-/* True when path lies at or below dir, spelled so (no link resolved). */
-static bool spelled_below(const char *path, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (n == 1 && dir[0] == '/')
-        return path[0] == '/';
-    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
-}
-
 /* True when path is spelled below root (not root itself, root not "/")
  * through existing entries none of which is a symbolic link, ".", ".." or
  * empty (a trailing "/" included): one lstat per component below root, the last one's status in
@@ -91,7 +82,7 @@ static bool plain_below(const char *path, const char *root, struct stat *st)
 static bool really_below(const char *path, const char *real_root)
 {
     char *real = realpath(path, NULL);
-    bool under = real && spelled_below(real, real_root);
+    bool under = real && gn_path_below(real, real_root);
     free(real);
     return under;
 }
@@ -118,7 +109,7 @@ typedef enum file_state {
 static file_state confine(const gn_source *src, const char *path)
 {
     struct stat st;
-    if (!spelled_below(path, src->repo))
+    if (!gn_path_below(path, src->repo))
         return FILE_OUTSIDE;
     if (!src->real_repo || !plain_below(path, src->repo, &st)) {
         if (stat(path, &st) != 0)
@@ -269,7 +260,7 @@ gn_guide *gn_source_guide_of(gn_source *src, const char *file, const char **page
     }
     size_t rn = strlen(src->repo);
     char *dir = gn_path_dirname(file);
-    while (!best && strlen(dir) >= rn && spelled_below(dir, src->repo)) {
+    while (!best && strlen(dir) >= rn && gn_path_below(dir, src->repo)) {
         const char *id = strlen(dir) > rn ? dir + rn + 1 : "";
         best = gn_source_adopt(src, id, dir);
         if (!best) {
@@ -291,7 +282,7 @@ gn_guide *gn_localeset_guide_of(gn_localeset *set, const char *file, gn_source *
                                 const char **page)
 {
     for (size_t i = 0; i < set->n; i++) {
-        if (!spelled_below(file, set->v[i].repo))
+        if (!gn_path_below(file, set->v[i].repo))
             continue;
         gn_guide *g = gn_source_guide_of(&set->v[i], file, page);
         if (g) {

@@ -64,9 +64,10 @@ static void add_guide(gn_source *src, const char *id, char *dir, char *toc)
     src->guides = gn_xreallocarray(src->guides, src->nguides + 1, sizeof *src->guides);
     gn_guide *g = &src->guides[src->nguides++];
     memset(g, 0, sizeof *g);
-    size_t n = src->repo ? strlen(src->repo) : 0;
-    if (n && strncmp(dir, src->repo, n) == 0 && (dir[n] == '/' || dir[n] == '\0'))
+    if (src->repo && gn_path_below(dir, src->repo)) {
+        size_t n = strlen(src->repo);
         id = dir[n] ? dir + n + 1 : "";
+    }
     g->id = gn_xstrdup(id);
     g->dir = dir;
     g->toc_path = toc;

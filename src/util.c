@@ -225,10 +225,7 @@ static bool fd_within(int fd, const char *path, const char *real_root)
         if (!resolved)
             return false;
     }
-    const char *at = resolved ? resolved : real;
-    size_t r = strlen(real_root);
-    bool in = strcmp(real_root, "/") == 0 ||
-              (strncmp(at, real_root, r) == 0 && (at[r] == '/' || at[r] == '\0'));
+    bool in = gn_path_below(resolved ? resolved : real, real_root);
     free(resolved);
     return in;
 }
@@ -294,6 +291,14 @@ int gn_read_file_within(const char *path, const char *real_root, char **data, si
     *len = b.len;
     *data = gn_buf_take(&b);
     return 0;
+}
+
+bool gn_path_below(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1 && dir[0] == '/')
+        return path[0] == '/';
+    return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
 char *gn_path_join(const char *dir, const char *name)

@@ -61,6 +61,9 @@ size_t gn_max_file_size(void);
 
 /* Paths. All returned strings are newly allocated; the caller frees them. */
 char *gn_path_join(const char *dir, const char *name);
+/* True when path is dir or lies below it, as spelled (no link resolved;
+ * "/a/bc" is not below "/a/b"). */
+bool gn_path_below(const char *path, const char *dir);
 char *gn_path_dirname(const char *path);
 const char *gn_path_basename(const char *path); /* points into path */
 /* An absolute, normalised form of path ("." and ".." resolved textually,
