@@ -71,6 +71,7 @@ static void add_guide(gn_source *src, const char *id, char *dir, char *toc)
     g->id = gn_xstrdup(id);
     g->dir = dir;
     g->toc_path = toc;
+    g->real_root = src->real_repo;
 }
 
 /* Add every guide in sub/<name>/TOC.md under root, with ids "sub/name"
@@ -440,7 +441,7 @@ const char *gn_guide_title(gn_guide *g)
     if (g->toc)
         return gn_toc_title(g->toc);
     if (!g->title && !g->toc_error)
-        g->title = gn_toc_peek_title(g->toc_path);
+        g->title = gn_toc_peek_title(g->toc_path, g->real_root);
     if (g->title)
         return g->title;
     gn_error err;
@@ -458,7 +459,7 @@ const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err)
     }
     gn_toc *toc = gn_xcalloc(1, sizeof *toc);
     gn_error e;
-    if (gn_toc_load(g->toc_path, toc, &e) != 0) {
+    if (gn_toc_load(g->toc_path, g->real_root, toc, &e) != 0) {
         gn_toc_free(toc);
         free(toc);
         g->toc_error = gn_xstrdup(e.msg);

@@ -145,6 +145,8 @@ int gn_toc_parse(const char *path, const char *text, size_t len, gn_toc *toc,
         return -1;
 
     cmark_node *doc = gn_markdown_parse_with(text + body_off, len - body_off, false);
+    if (!doc)
+        return gn_fail(err, "%s: interrupted", path);
 
     size_t cap = 0;
     int depth = 0;
@@ -176,24 +178,24 @@ int gn_toc_parse(const char *path, const char *text, size_t len, gn_toc *toc,
     return 0;
 }
 
-int gn_toc_load(const char *path, gn_toc *toc, gn_error *err)
+int gn_toc_load(const char *path, const char *real_root, gn_toc *toc, gn_error *err)
 {
     char *text;
     size_t len;
     memset(toc, 0, sizeof *toc);
-    if (gn_read_file(path, &text, &len, err) != 0)
+    if (gn_read_file_within(path, real_root, &text, &len, err) != 0)
         return -1;
     int rc = gn_toc_parse(path, text, len, toc, err);
     free(text);
     return rc;
 }
 
-char *gn_toc_peek_title(const char *path)
+char *gn_toc_peek_title(const char *path, const char *real_root)
 {
     char *text;
     size_t len, body_off;
     int body_line;
-    if (gn_read_file(path, &text, &len, NULL) != 0)
+    if (gn_read_file_within(path, real_root, &text, &len, NULL) != 0)
         return NULL;
     gn_meta meta;
     char *title = NULL;

@@ -21,6 +21,8 @@ typedef struct gn_guide {
     gn_toc *toc;    /* NULL until gn_guide_toc loads it */
     char *title;    /* gn_guide_title's answer before the TOC is loaded */
     char *toc_error; /* the load error, once it failed */
+    const char *real_root; /* its source's real_repo: the TOC as opened
+                              must lie below it */
 } gn_guide;
 
 typedef struct gn_source {

@@ -41,12 +41,15 @@ typedef struct gn_toc {
  * empty and err names the file and line. gn_toc_free releases it either way. */
 int gn_toc_parse(const char *path, const char *text, size_t len, gn_toc *toc,
                  gn_error *err);
-/* Read and parse the file at path. */
-int gn_toc_load(const char *path, gn_toc *toc, gn_error *err);
+/* Read and parse the file at path, which as opened must lie at or below
+ * real_root (a locale source's real_repo; NULL: anywhere), checked on the
+ * open descriptor (gn_read_file_within). */
+int gn_toc_load(const char *path, const char *real_root, gn_toc *toc, gn_error *err);
 /* The title gn_toc_title would give the TOC at path, when its front
  * matter has one (user-guide-title), read without parsing the list; NULL
- * when it has none or cannot be read. Newly allocated. */
-char *gn_toc_peek_title(const char *path);
+ * when it has none or cannot be read (or lies outside real_root, as for
+ * gn_toc_load). Newly allocated. */
+char *gn_toc_peek_title(const char *path, const char *real_root);
 void gn_toc_free(gn_toc *toc);
 
 /* The guide's title: user-guide-title from front matter (markup rendered),

@@ -13,6 +13,7 @@
 #include "guidenav/page.h"
 #include "guidenav/resolve.h"
 #include "guidenav/source.h"
+#include "guidenav/toc.h"
 #include "guidenav/util.h"
 
 static char root[256];
@@ -398,6 +399,37 @@ static void test_toc_linked_out(void **state)
     free(p);
 }
 
+/* A TOC swapped for a link out after the guides were found is refused
+ * when read, its title included: the check is made on the file as opened. */
+static void test_toc_swapped_out(void **state)
+{
+    (void)state;
+    write_file("swapped/set.en/help/guide/TOC.md", "---\nuser-guide-title: Mine\n---\n# Mine\n");
+    char *p = path_of("swapped/set.en");
+    gn_localeset set;
+    gn_error err = {{0}};
+    assert_int_equal(gn_localeset_discover(&p, 1, &set, &err), 0);
+    free(p);
+    assert_int_equal(set.v[0].nguides, 1);
+    gn_guide *g = &set.v[0].guides[0];
+    char *toc = path_of("swapped/set.en/help/guide/TOC.md");
+    assert_int_equal(unlink(toc), 0);
+    link_file("outside/TOC.md", "swapped/set.en/help/guide/TOC.md");
+    /* Neither its title (read from the front matter alone) nor the list. */
+    assert_string_equal(gn_guide_title(g), "guide");
+    assert_null(gn_guide_toc(g, &err));
+    char *want = gn_xasprintf("%s: " GN_OUTSIDE_MSG, toc);
+    assert_string_equal(err.msg, want);
+    free(want);
+    /* Unconfined, the same path is read: the check is what refuses. */
+    gn_toc t;
+    assert_int_equal(gn_toc_load(toc, NULL, &t, &err), 0);
+    assert_string_equal(gn_toc_title(&t), "Not this repository's TOC");
+    gn_toc_free(&t);
+    free(toc);
+    gn_localeset_free(&set);
+}
+
 /* The source of the guide above a file, found without discovery: its
  * repository confines the reads of --dump. */
 static void test_source_of_file(void **state)
@@ -453,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_read_within),
         cmocka_unit_test(test_guide_of),
         cmocka_unit_test(test_toc_linked_out),
+        cmocka_unit_test(test_toc_swapped_out),
         cmocka_unit_test(test_source_of_file),
         cmocka_unit_test(test_percent_in_repository_path),
     };

@@ -50,7 +50,7 @@ static void load(const char *name, gn_toc *toc)
 {
     char *path = gn_xasprintf("%s/toc/%s", GN_FIXTURES, name);
     gn_error err;
-    int rc = gn_toc_load(path, toc, &err);
+    int rc = gn_toc_load(path, NULL, toc, &err);
     free(path);
     if (rc != 0)
         fail_msg("%s", err.msg);
@@ -331,7 +331,7 @@ static void test_errors(void **state)
     gn_toc toc;
     gn_error err;
     const char *bad = GN_FIXTURES "/toc/badyaml.md";
-    assert_int_equal(gn_toc_load(bad, &toc, &err), -1);
+    assert_int_equal(gn_toc_load(bad, NULL, &toc, &err), -1);
     if (strncmp(err.msg, GN_FIXTURES "/toc/badyaml.md:4: ", strlen(bad) + 4) != 0 ||
         !strstr(err.msg, "line 3"))
         fail_msg("unexpected message: %s", err.msg);
@@ -340,17 +340,17 @@ static void test_errors(void **state)
     assert_null(toc.heading);
     gn_toc_free(&toc);
 
-    assert_int_equal(gn_toc_load(GN_FIXTURES "/toc/unclosed.md", &toc, &err), -1);
+    assert_int_equal(gn_toc_load(GN_FIXTURES "/toc/unclosed.md", NULL, &toc, &err), -1);
     assert_string_equal(err.msg, GN_FIXTURES "/toc/unclosed.md:1: front matter is not closed");
     assert_int_equal(toc.n, 0);
     assert_string_equal(gn_toc_title(&toc), "");
     gn_toc_free(&toc);
 
-    assert_int_equal(gn_toc_load(GN_FIXTURES "/toc/no-such-file.md", &toc, &err), -1);
+    assert_int_equal(gn_toc_load(GN_FIXTURES "/toc/no-such-file.md", NULL, &toc, &err), -1);
     assert_non_null(strstr(err.msg, "no-such-file.md"));
     gn_toc_free(&toc);
 
-    assert_int_equal(gn_toc_load(GN_FIXTURES "/toc", &toc, &err), -1);
+    assert_int_equal(gn_toc_load(GN_FIXTURES "/toc", NULL, &toc, &err), -1);
     gn_toc_free(&toc);
 }
 
@@ -454,7 +454,7 @@ static void check_real_toc(const char *path)
     if (gn_read_file(path, &text, &len, &err) != 0)
         fail_msg("%s", err.msg);
     gn_toc toc;
-    if (gn_toc_load(path, &toc, &err) != 0)
+    if (gn_toc_load(path, NULL, &toc, &err) != 0)
         fail_msg("%s", err.msg);
 
     /* Lines of the file; the body starts after the second "---" line. */
@@ -547,7 +547,7 @@ static void load_seed(const char *locale, gn_toc *toc)
     char *path = gn_xasprintf("%s/seeds/commerce-admin.%s/help/customers/TOC.md",
                               GN_SHARED, locale);
     gn_error err;
-    int rc = gn_toc_load(path, toc, &err);
+    int rc = gn_toc_load(path, NULL, toc, &err);
     free(path);
     if (rc != 0)
         fail_msg("%s", err.msg);
