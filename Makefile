@@ -38,12 +38,13 @@ PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc
 # read (src/stale.c): linked in, its dependencies slow every start.
 LIBGIT2_SO = $(shell objdump -p "$$(pkg-config --variable=libdir libgit2 2>/dev/null)/libgit2.so" \
                2>/dev/null | awk '/SONAME/ { print $$2 }')
-GN_CFLAGS  = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+GN_CFLAGS  = -std=c11 -pthread -Wall -Wextra -Wshadow -Wstrict-prototypes \
              -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Iinclude -Isrc \
              -DGN_VERSION='"$(VERSION)"' -DGN_DATADIR='"$(DATADIR)"' \
              -DGN_LIBGIT2='"$(or $(LIBGIT2_SO),libgit2.so)"' \
              $(shell pkg-config --cflags $(PKGS) libgit2 2>/dev/null)
-CORE_LIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# -pthread: a parse a stop may leave behind runs on a thread (interrupt.h).
+CORE_LIBS  = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 UI_LIBS    = $(shell pkg-config --libs ncursesw 2>/dev/null || echo -lncursesw)
 # The program links these libraries statically, from the archives Debian's
 # -dev packages ship: binding ncurses' and cmark-gfm's symbols at every
@@ -148,6 +149,7 @@ test: check
 # Speed figures on this machine (medians; not a test).
 bench: all
 	@bench/run
+	@bench/stop
 
 # valgrind's memcheck over sample dumps and a scripted session of the
 # navigator in tmux (tests/memcheck/README.md); about a minute and a half.

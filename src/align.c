@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/align.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/strmap.h"
 #include "guidenav/util.h"
 
@@ -106,7 +107,7 @@ static bool pair_by_lcs(const gn_heading *A, size_t a, const gn_heading *B, size
     size_t cap = 0;
     /* Steps d keep d + 1 diagonals: delta - d, delta - d + 2, ... delta + d. */
 #define AT(d, k) U[(size_t)(d) * (size_t)((d) + 1) / 2 + (size_t)(((k) - delta + (d)) / 2)]
-    for (long d = 0; d <= MAX_D && D < 0; d++) {
+    for (long d = 0; d <= MAX_D && D < 0 && !gn_interrupted(); d++) {
         size_t need = (size_t)(d + 1) * (size_t)(d + 2) / 2;
         if (need > cap) {
             cap = need * 2;
@@ -269,7 +270,7 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
     /* Walk the paired headings; inside each pair of sections, pair blocks. */
     size_t pl = 0, pr = 0; /* where the current stretch starts */
     size_t cl = 0, cr = 0; /* block cursors */
-    for (size_t i = 0; i <= l->nheadings; i++) {
+    for (size_t i = 0; i <= l->nheadings && !gn_interrupted(); i++) {
         if (i < l->nheadings && pair[i] < 0)
             continue;
         size_t hl = i < l->nheadings ? l->headings[i].line : l->nlines;
@@ -289,7 +290,7 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
     /* Rows: each stretch between anchors, the shorter side padded. */
     size_t cap = 0, prev_l = 0, prev_r = 0;
     out->chunks = gn_xcalloc(A.n + 1, sizeof *out->chunks);
-    for (size_t k = 0; k <= A.n; k++) {
+    for (size_t k = 0; k <= A.n && !gn_interrupted(); k++) {
         size_t nl = k < A.n ? A.v[k].l : l->nlines;
         size_t nr = k < A.n ? A.v[k].r : r->nlines;
         size_t a = nl - prev_l, b = nr - prev_r;

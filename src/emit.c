@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/emit.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/text.h"
 #include "guidenav/wrap.h"
 
@@ -337,7 +338,7 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
         avail = 1;
     gn_wrap_line *wl;
     size_t n = gn_wrap(p->text.data, p->text.len, avail, e->lang, &wl);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && !gn_interrupted(); i++) {
         line_start(e, false);
         size_t base = open_line_bytes(d);
         for (size_t k = 0; k < nparts; k++) {

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "guidenav/finder.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/page.h"
 #include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
@@ -280,6 +281,11 @@ static void read_page(cached *c, const gn_source *src, gn_textcache *disk)
                             .pars_only = true};
         gn_doc doc;
         gn_layout(page.doc, &o, &doc);
+        if (gn_interrupted()) { /* a part of the page: neither searched nor kept */
+            gn_doc_free(&doc);
+            gn_page_free(&page);
+            return;
+        }
         t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
                           .pars = doc.pars, .npars = doc.npars};
         if (disk && !doc.read_snippets)
@@ -422,7 +428,7 @@ static const resolved *target_of(gn_finder *f, const task *t)
 
 bool gn_finder_step(gn_finder *f, size_t budget)
 {
-    for (; f->have_query && f->next < f->ntasks && budget > 0; budget--) {
+    for (; f->have_query && f->next < f->ntasks && budget > 0 && !gn_interrupted(); budget--) {
         const task *t = &f->tasks[f->next++];
         const resolved *page = target_of(f, t);
         if (page && page->kind == GN_TARGET_OUTSIDE)

@@ -13,6 +13,7 @@
 #include "guidenav/alert.h"
 #include "guidenav/emit.h"
 #include "guidenav/html.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/layout.h"
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
@@ -456,6 +457,8 @@ static void paragraph(layout *L, cmark_node *node)
 {
     gn_para *p = &L->para;
     collect(L, node, 0);
+    if (gn_interrupted())
+        return;
     if (node == L->directive) {
         directive d;
         if (find_directive(p, &d))
@@ -548,7 +551,7 @@ static void code_block(layout *L, cmark_node *node)
     int avail = e->width - gn_emit_prefix_width(e);
     const char *wrap = e->g->wrap;
     gn_buf line = GN_BUF_INIT;
-    for (const char *p = lit; *p;) {
+    for (const char *p = lit; *p && !gn_interrupted();) {
         size_t n = strcspn(p, "\n");
         gn_buf_reset(&line);
         code_line(p, n, &line);
@@ -578,7 +581,7 @@ static void code_block(layout *L, cmark_node *node)
             gn_emit_line_end(e);
             s += take;
             left -= take;
-        } while (left > 0);
+        } while (left > 0 && !gn_interrupted());
         p += n;
         if (*p == '\n')
             p++;
@@ -739,7 +742,7 @@ static void walk(layout *L, cmark_node *root)
     gn_emit *e = &L->e;
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !gn_interrupted()) {
         cmark_node *n = cmark_iter_get_node(it);
         bool enter = ev == CMARK_EVENT_ENTER, skip = false;
         cmark_node *parent = cmark_node_parent(n);

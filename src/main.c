@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/check.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/finder.h"
 #include "guidenav/textcache.h"
 #include "guidenav/matrix.h"
@@ -714,6 +715,7 @@ int main(int argc, char **argv)
          * the process as the signal would have. */
         signal(SIGPIPE, SIG_IGN);
         catch_stop_signals();
+        gn_interrupt_watch(&stop_signal); /* a page's reading gives up */
         rc = run_search(&set, &o);
         gn_localeset_free(&set);
         if (stop_signal) {

@@ -4,6 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include "guidenav/bound.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
 #include "guidenav/text.h"
@@ -16,7 +17,8 @@ void gn_markdown_use_arena(void)
     use_arena = true;
 }
 
-cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions)
+/* Parse text as gn_markdown_parse_with says, on the caller's thread. */
+static cmark_node *parse_now(const char *text, size_t len, bool inline_extensions)
 {
     static bool registered;
     if (!registered) {
@@ -42,6 +44,47 @@ cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_ext
     return doc;
 }
 
+/* A parse that a stop may leave behind: it owns its text. */
+typedef struct parse_job {
+    char *text;
+    size_t len;
+    bool inline_extensions;
+    cmark_node *doc;
+} parse_job;
+
+static void parse_work(void *arg)
+{
+    parse_job *j = arg;
+    j->doc = parse_now(j->text, j->len, j->inline_extensions);
+}
+
+static void parse_drop(void *arg)
+{
+    parse_job *j = arg;
+    if (j->doc)
+        cmark_node_free(j->doc);
+    free(j->text);
+    free(j);
+}
+
+cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions)
+{
+    /* cmark-gfm cannot be asked to stop: a parse that may be interrupted
+     * runs beside the caller (not in the arena, which is not shared). */
+    if (!gn_interrupt_watched() || use_arena)
+        return parse_now(text, len, inline_extensions);
+    parse_job *j = gn_xcalloc(1, sizeof *j);
+    j->text = gn_xstrndup(text, len);
+    j->len = len;
+    j->inline_extensions = inline_extensions;
+    if (!gn_interruptible(parse_work, parse_drop, j))
+        return NULL;
+    cmark_node *doc = j->doc;
+    free(j->text);
+    free(j);
+    return doc;
+}
+
 cmark_node *gn_markdown_parse(const char *text, size_t len)
 {
     return gn_markdown_parse_with(text, len, true);
@@ -56,6 +99,8 @@ int gn_page_parse(const char *path, const char *text, size_t len,
     if (gn_meta_parse(path, text, len, &page->meta, &body_off, &page->body_line, err) != 0)
         return -1;
     page->doc = gn_markdown_parse(text + body_off, len - body_off);
+    if (!page->doc)
+        return gn_fail(err, "%s: interrupted", path);
     return 0;
 }
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "guidenav/interrupt.h"
 #include "guidenav/layout.h"
 #include "guidenav/markup.h"
 #include "guidenav/para.h"
@@ -19,7 +20,7 @@ static void reserve(gn_para *p, size_t need)
     p->cap = cap;
 }
 
-void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link)
+static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link)
 {
     size_t before = p->text.len;
     gn_text_sanitize(&p->text, s, len);
@@ -30,6 +31,26 @@ void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t 
         p->style[i] = style;
         p->link[i] = link;
     }
+}
+
+/* Text longer than this is added in parts, split between characters (a
+ * UTF-8 continuation byte never starts one, so each is made safe as the
+ * whole would be), and a stop asked for ends it between them. */
+#define ADD_PART ((size_t)1 << 20)
+
+void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link)
+{
+    while (len > ADD_PART) {
+        size_t n = ADD_PART;
+        while (n > ADD_PART - 3 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+        add_now(p, s, n, style, link);
+        s += n;
+        len -= n;
+        if (gn_interrupted())
+            return;
+    }
+    add_now(p, s, len, style, link);
 }
 
 static void add_soft_break(gn_para *p, uint32_t style, int32_t link)
@@ -87,7 +108,7 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
     bool dropped = false; /* inline HTML was dropped after a space */
     cmark_iter *it = cmark_iter_new(block);
     cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !gn_interrupted()) {
         cmark_node *n = cmark_iter_get_node(it);
         if (n == block)
             continue;
@@ -307,6 +328,10 @@ void gn_para_markup(gn_para *p)
     labels lb = {len, NULL, NULL};
     gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
     apply_labels(p, &lb);
+    if (gn_interrupted()) { /* the layout is not kept: leave the text */
+        free(del);
+        return;
+    }
     /* "a {#x} b" leaves one space, not two. */
     for (size_t i = 1; i < len; i++)
         if (del[i] && !del[i - 1] && s[i - 1] == ' ') {

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#include "guidenav/interrupt.h"
 #include "guidenav/search.h"
 #include "guidenav/text.h"
 
@@ -324,7 +325,7 @@ size_t gn_doc_search(const gn_doc *doc, const gn_query *q, gn_hit **out)
 {
     gn_hit *v = NULL;
     size_t n = 0, cap = 0;
-    for (size_t i = 0; i < doc->npars; i++) {
+    for (size_t i = 0; i < doc->npars && !gn_interrupted(); i++) {
         const gn_par *par = &doc->pars[i];
         gn_match *m;
         size_t k = gn_search(q, doc->ptext.data + par->off, par->len, &m);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "guidenav/interrupt.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "session_priv.h"
@@ -94,6 +95,8 @@ static size_t top_line(const gn_session *s)
 size_t gn_session_line_at_top(gn_session *s)
 {
     gn_session_layout(s);
+    if (s->dirty) /* the layout was given up (interrupt.h): the place it keeps */
+        return s->keeping ? s->old_line : s->want_line >= 0 ? (size_t)s->want_line : top_line(s);
     return top_line(s);
 }
 
@@ -161,9 +164,8 @@ void sess_find_hits(gn_session *s)
 
 void gn_session_layout(gn_session *s)
 {
-    if (!s->dirty)
+    if (!s->dirty || gn_interrupted())
         return;
-    s->dirty = false;
     gn_align_free(&s->align);
     s->interleaved = false;
     if (!sess_comparing(s)) {
@@ -183,6 +185,9 @@ void gn_session_layout(gn_session *s)
             s->align = sbs;
         }
     }
+    if (gn_interrupted()) /* the layout is partial: the place stays to keep */
+        return;
+    s->dirty = false;
     sess_find_hits(s);
     s->top = 0;
     if (s->keeping) {

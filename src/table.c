@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
+#include "guidenav/interrupt.h"
 #include "guidenav/table.h"
 #include "guidenav/text.h"
 #include "guidenav/wrap.h"
@@ -40,7 +41,8 @@ void gn_table_from_node(gn_table *t, gn_emit *e, cmark_node *node)
     for (size_t c = 0; align && c < ncols; c++)
         t->align[c] = align[c];
     size_t r = 0;
-    for (cmark_node *row = cmark_node_first_child(node); row; row = cmark_node_next(row), r++) {
+    for (cmark_node *row = cmark_node_first_child(node); row && !gn_interrupted();
+         row = cmark_node_next(row), r++) {
         t->head[r] = cmark_gfm_extensions_get_table_row_is_header(row);
         size_t c = 0;
         for (cmark_node *cl = cmark_node_first_child(row); cl && c < ncols; cl = cmark_node_next(cl), c++)
@@ -237,7 +239,7 @@ static void emit_records(gn_emit *e, gn_table *t)
     size_t *hat = gn_xcalloc(t->ncols, sizeof *hat);
     for (size_t c = 0; head && c < t->ncols; c++)
         hat[c] = gn_emit_par(e, head[c].text.data ? head[c].text.data : "", head[c].text.len);
-    for (size_t r = head ? 1 : 0; r < t->nrows; r++) {
+    for (size_t r = head ? 1 : 0; r < t->nrows && !gn_interrupted(); r++) {
         if (r > (head ? 1u : 0u))
             gn_emit_blank(e);
         for (size_t c = 0; c < t->ncols; c++) {
@@ -281,7 +283,7 @@ void gn_table_emit(gn_emit *e, gn_table *t)
     int *natural = gn_xcalloc(ncols, sizeof *natural);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    for (size_t r = 0; r < t->nrows; r++)
+    for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < ncols; c++) {
             int nat, word;
             cell_widths(&t->cells[r * ncols + c], &nat, &word);
@@ -307,7 +309,7 @@ void gn_table_emit(gn_emit *e, gn_table *t)
     } else {
         fit_columns(width, natural, min, ncols, room);
         border(e, width, ncols, e->g->top);
-        for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++) {
             emit_row(e, t, r, width);
             if (t->head[r] && r + 1 < t->nrows && !t->head[r + 1])
                 border(e, width, ncols, e->g->mid);

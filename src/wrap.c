@@ -1,15 +1,17 @@
 /* wrap.c: breaking text into lines of a given display width (see wrap.h).
  *
- * One pass of libunibreak over the whole text gives the UAX #14 break
- * opportunities (one action per byte); one greedy pass over the code points
- * then places the breaks. Both are linear: the greedy pass only remembers
- * the last break opportunity and the last grapheme-cluster start on the
- * current line, and never rescans a line. */
+ * One pass of libunibreak over the text (in windows of about 1 MB, so a
+ * stop asked for is seen between them: interrupt.h) gives the UAX #14
+ * break opportunities (one action per byte); one greedy pass over the code
+ * points then places the breaks. Both are linear: the greedy pass only
+ * remembers the last break opportunity and the last grapheme-cluster start
+ * on the current line, and never rescans a line. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <linebreak.h>
 #include <utf8proc.h>
+#include "guidenav/interrupt.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "guidenav/wrap.h"
@@ -110,6 +112,62 @@ static char *lb_copy(const char *text, size_t len)
     return copy;
 }
 
+static bool ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+/* Whether the three bytes at s are a CJK ideograph (U+4E00..U+9FFF). */
+static bool ideograph_at(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
+
+/* Whether libunibreak may start afresh at byte p (0 < p < len) of text:
+ * the break before p is an opportunity whatever precedes it, and no rule
+ * of UAX #14 looks back past it. So at an ASCII letter or digit after
+ * spaces that follow another (LB18: SP ÷), and between two CJK
+ * ideographs (ID ÷ ID). */
+static bool fresh_start_at(const char *text, size_t len, size_t p)
+{
+    if (text[p - 1] == ' ' && ascii_alnum((unsigned char)text[p])) {
+        size_t q = p - 1;
+        while (q > 0 && text[q] == ' ')
+            q--;
+        return ascii_alnum((unsigned char)text[q]);
+    }
+    return p >= 3 && p + 3 <= len && ideograph_at(text + p - 3) && ideograph_at(text + p);
+}
+
+/* The break actions of text (lb_text its lb_copy) into brks: libunibreak
+ * over windows of at least LB_WINDOW bytes, each ending where
+ * fresh_start_at allows, which gives the actions of one call over the
+ * whole text. Returns false when a stop was asked for between windows. */
+#ifndef LB_WINDOW /* tests/unit/test_wrap_windows.c makes it small */
+#define LB_WINDOW ((size_t)1 << 20)
+#endif
+static bool lb_breaks(const char *text, const char *lb_text, size_t len, const char *lang,
+                      char *brks)
+{
+    size_t from = 0;
+    while (from < len) {
+        size_t to = len;
+        for (size_t p = from + LB_WINDOW; p < len; p++)
+            if (fresh_start_at(text, len, p)) {
+                to = p;
+                break;
+            }
+        set_linebreaks_utf8((const utf8_t *)lb_text + from, to - from, lang, brks + from);
+        if (to < len) /* not the end of the text: an opportunity */
+            brks[to - 1] = LINEBREAK_ALLOWBREAK;
+        from = to;
+        if (from < len && gn_interrupted())
+            return false;
+    }
+    return true;
+}
+
 /* Whether the character at s (len bytes left) takes no column and may not
  * start a line (a combining mark, a ZWJ...): then a space before it is its
  * base, not a space to drop. */
@@ -208,8 +266,12 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
     memset(brks, LINEBREAK_NOBREAK, len);
     char lbuf[3];
     char *lb_text = lb_copy(text, len);
-    set_linebreaks_utf8((const utf8_t *)lb_text, len, lang_part(lang, lbuf), brks);
+    bool whole = lb_breaks(text, lb_text, len, lang_part(lang, lbuf), brks);
     free(lb_text);
+    if (!whole) { /* stopped: the caller keeps nothing of the lines */
+        free(brks);
+        return 0;
+    }
 
     size_t ls = 0;          /* current line start */
     long long lsw = 0;      /* running width at ls */
@@ -224,7 +286,12 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
     utf8proc_int32_t gstate = 0;
 
     size_t i = 0;
-    while (i < len) {
+    for (unsigned steps = 0; i < len; steps++) {
+        if (steps == 1u << 20) { /* look for a stop asked for, now and then */
+            steps = 0;
+            if (gn_interrupted())
+                break;
+        }
         int32_t cp;
         size_t n = gn_utf8_decode(text + i, len - i, &cp);
 

@@ -35,7 +35,8 @@ bool gn_align_pair_headings(const gn_doc *l, const gn_doc *r, long *pair);
 
 /* Align l and r. out is overwritten; free it with gn_align_free. Time and
  * memory linear in the lines, blocks and headings of both (the heading
- * pairing aside: gn_align_pair_headings). */
+ * pairing aside: gn_align_pair_headings). A stop asked for (interrupt.h)
+ * ends both early: out then holds the rows made so far. */
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
 void gn_align_free(gn_align *a);
 

@@ -53,7 +53,9 @@ int gn_finder_save(gn_finder *f, gn_error *err);
  * locale). Returns false when the query is empty. */
 bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc,
                      const char *guide_id);
-/* Search up to budget more pages; true when every page in scope is done. */
+/* Search up to budget more pages; true when every page in scope is done.
+ * A stop asked for (interrupt.h) ends it early: a page being read then is
+ * neither searched nor written to the text cache. */
 bool gn_finder_step(gn_finder *f, size_t budget);
 /* The results so far, in scope order (locale, guide, TOC order). */
 const gn_found *gn_finder_results(const gn_finder *f, size_t *n);

@@ -148,7 +148,10 @@ typedef struct gn_doc {
  * repository root (opts->repo, else the folder above the first "help"
  * component of the page's path, else the page's own folder), never above
  * it: a file there that is a symbolic link out of that root is not read.
- * So a page never reads a file outside its locale source. */
+ * So a page never reads a file outside its locale source.
+ * A stop asked for (interrupt.h) ends it within a few milliseconds, even in
+ * one paragraph, table or code block of megabytes: doc then holds a part
+ * of the page, which the caller does not keep. */
 void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc);
 void gn_doc_free(gn_doc *doc);
 

@@ -32,7 +32,10 @@ void gn_page_free(gn_page *page);
 char *gn_page_title(const gn_page *page);
 
 /* Parse Markdown text with the GFM extensions guidenav uses (tables,
- * strikethrough, autolinks). The caller frees the node with cmark_node_free. */
+ * strikethrough, autolinks). The caller frees the node with cmark_node_free.
+ * NULL when a stop was asked for first (interrupt.h): while the host
+ * watches for one, the parse runs through gn_interruptible; the page and
+ * TOC loaders then fail with "PATH: interrupted". */
 cmark_node *gn_markdown_parse(const char *text, size_t len);
 /* The same, with the table extension alone when inline_extensions is
  * false (TOCs: a bare "www.example.com" in a group's title stays text).

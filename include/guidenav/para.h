@@ -26,7 +26,8 @@ typedef struct gn_para {
 } gn_para;
 
 /* Append len bytes of s, sanitised, with a style and link (-1: none).
- * Tabs become spaces. */
+ * Tabs become spaces. A stop asked for (interrupt.h) may leave a text of
+ * more than 1 MB added in part: the layout it was for is not kept. */
 void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link);
 
 /* Append the inline content of block (paragraph, heading, table cell):

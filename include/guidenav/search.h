@@ -71,7 +71,8 @@ typedef struct gn_hit {
  * line. Every hit has at least one piece: a match of text that is not
  * shown (only the space where a line was broken, a clipped character) has
  * one empty piece where it would be. Returns the count; *out is a new
- * array (NULL when none; free with gn_hits_free). */
+ * array (NULL when none; free with gn_hits_free). A stop asked for
+ * (interrupt.h) ends it early, with the hits found so far. */
 size_t gn_doc_search(const gn_doc *doc, const gn_query *q, gn_hit **out);
 void gn_hits_free(gn_hit *hits, size_t n);
 

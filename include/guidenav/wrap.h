@@ -18,7 +18,9 @@ typedef struct gn_wrap_line {
  * lines of at most width columns (a width below 1 counts as 1). Returns the
  * number of lines and sets *lines to a new array the caller frees (NULL
  * when 0 lines: empty text). Each line's width is the display columns of
- * its byte range. Linear time: a 1 MB paragraph is one pass.
+ * its byte range. Linear time: a 1 MB paragraph is one pass. When a stop
+ * is asked for while it runs (interrupt.h), it ends early, with 0 lines
+ * or the first ones, which the caller's layout does not keep.
  *
  * - '\n' is a mandatory break and belongs to neither line: it separates
  *   lines, so "a\n\nb" gives "a", "", "b", "a\n" gives "a", "" and "\n"

@@ -2,6 +2,7 @@
  * signals, the screen's geometry, and keys read and handed to the topmost
  * view (see view.h). Everything about guides, locales and files is the
  * session's (session.h). */
+#define _GNU_SOURCE /* ppoll */
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include "guidenav/interrupt.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -135,13 +137,43 @@ static bool terminal_gone(void)
     return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
+/* Wait until the terminal has input (or is gone): true; false when a
+ * signal came first. The signals the loop acts on are blocked while the
+ * flags are checked and unblocked only inside ppoll, so one that comes
+ * just before the wait (after a draw that long work filled) is never
+ * missed by a read that would block until the next key. */
+static bool wait_for_input(void)
+{
+    sigset_t sigs, old;
+    sigemptyset(&sigs);
+    sigaddset(&sigs, SIGINT);
+    sigaddset(&sigs, SIGTERM);
+    sigaddset(&sigs, SIGHUP);
+    sigaddset(&sigs, SIGTSTP);
+    sigaddset(&sigs, SIGWINCH);
+    sigprocmask(SIG_BLOCK, &sigs, &old);
+    bool ready = false;
+    if (!terminate && !suspend_asked) {
+        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        ready = ppoll(&p, 1, NULL, &old) == 1;
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    return ready;
+}
+
 /* Read a key; when busy (the topmost view has work to do between keys),
- * without waiting. False when none came; a blocking read that fails
- * because the terminal is gone ends the loop (*gone). */
+ * without waiting. False when none came; a read that fails because the
+ * terminal is gone ends the loop (*gone). A key curses holds already
+ * (the rest of a sequence it read) is taken before any wait. */
 static bool read_key(bool busy, gn_key *k, bool *gone)
 {
-    timeout(busy ? 0 : -1);
+    timeout(0);
     int kind = get_wch(&k->wc);
+    if (kind == ERR && !busy) {
+        /* After a signal, only what curses makes of it (KEY_RESIZE). */
+        timeout(wait_for_input() ? -1 : 0);
+        kind = get_wch(&k->wc);
+    }
     timeout(-1);
     if (kind == ERR) {
         *gone = !busy && !terminate && !suspend_asked && terminal_gone();
@@ -204,6 +236,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     sigaction(SIGTERM, &sa, NULL);
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
+    gn_interrupt_watch(&terminate); /* long work gives up at once */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen)
         return gn_fail(err, "cannot use the terminal (TERM=%s)",
