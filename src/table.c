@@ -191,7 +191,9 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
     size_t *n = gn_xcalloc(ncols, sizeof *n);
     for (size_t c = 0; c < ncols; c++) {
         const gn_para *p = &t->cells[r * ncols + c];
-        n[c] = gn_wrap(p->text.data, p->text.len, width[c], e->lang, &lines[c]);
+        unsigned char *glue = gn_para_glue(p, width[c]);
+        n[c] = gn_wrap_glued(p->text.data, p->text.len, width[c], e->lang, glue, &lines[c]);
+        free(glue);
         if (n[c] > height)
             height = n[c];
     }

@@ -54,6 +54,14 @@ static int keep_all(int32_t a, int32_t b)
            (is_hangul(b) && is_narrow_alnum(a));
 }
 
+/* The prolonged sound mark (ー, and its halfwidth form) continues the
+ * kana before it: UAX #14 leaves it to the tailoring (class CJ), and
+ * Japanese typesetting never starts a line with it. */
+static int never_starts_line(int32_t cp)
+{
+    return cp == 0x30FC || cp == 0xFF70;
+}
+
 /* The language part of a locale tag ("ja-JP" -> "ja") in buf, or NULL. */
 static const char *lang_part(const char *lang, char buf[3])
 {
@@ -244,6 +252,12 @@ static int lines_fit(const char *text, size_t len, int width, out *o)
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines)
 {
+    return gn_wrap_glued(text, len, width, lang, NULL, lines);
+}
+
+size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
+                     const unsigned char *glue, gn_wrap_line **lines)
+{
     static int lb_ready;
     out o = {NULL, 0, 0};
 
@@ -319,7 +333,7 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
          * one may not start a line (width 0: a combining mark...), or it
          * would split a grapheme cluster (an emoji with its modifier or
          * after a ZWJ, a flag) or a Korean word. */
-        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp))
+        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp) && !never_starts_line(cp))
             bp = cand;
         have_cand = 0;
 
@@ -396,7 +410,7 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
         }
         i += n;
         if (i < len && brks[i - 1] != LINEBREAK_NOBREAK &&
-            brks[i - 1] != LINEBREAK_INSIDEACHAR) {
+            brks[i - 1] != LINEBREAK_INSIDEACHAR && !(glue && glue[i])) {
             /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
              * '\n' forces a break, the others merely allow one. */
             cand.pos = i;

@@ -52,8 +52,16 @@ typedef struct gn_wrap_line {
  * - lang is a language or locale tag ("ja", "ko", "zh", "ja-JP", or NULL);
  *   only its language part tunes UAX #14, and any other value is harmless.
  * - Any bytes are accepted: invalid UTF-8 counts one U+FFFD (one column)
- *   per byte, as gn_utf8_decode reads it. */
+ *   per byte, as gn_utf8_decode reads it.
+ * - The prolonged sound mark ー (U+30FC, halfwidth U+FF70) never starts a
+ *   line but by an emergency break, as Japanese typesetting wants. */
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines);
+/* The same, with text held together where glue says: glue[i] nonzero
+ * (glue has len bytes, or is NULL) takes away the opportunity before byte
+ * i, as for an inline code span that fits the width (gn_para_glue); an
+ * emergency break may still fall there. */
+size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
+                     const unsigned char *glue, gn_wrap_line **lines);
 
 #endif

@@ -629,6 +629,65 @@ static void test_megabyte(void **state)
     free(big);
 }
 
+/* ー (and halfwidth ｰ) continues the kana before it: at no width does a
+ * line start with it, in Japanese or next to Korean. */
+static void test_prolonged_mark(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "各ユーザーはスーパーマーケットのデータベースからレポートをダウンロードし、サーバーのフォルダーにコピーします。",
+        "ｽｰﾊﾟｰのﾃﾞｰﾀとサーバー 한국어 사용자 데이터",
+    };
+    for (size_t t = 0; t < 2; t++)
+        for (int width = 4; width <= 40; width++) { /* 3: "ユー" cannot share a line */
+            gn_wrap_line *l;
+            size_t n = check_layout_n(texts[t], strlen(texts[t]), width, "ja", &l);
+            for (size_t k = 1; k < n; k++) {
+                const char *s = texts[t] + l[k].start;
+                if (strncmp(s, "ー", 3) == 0 || strncmp(s, "ｰ", 3) == 0) {
+                    dump(texts[t], l, n);
+                    fail_msg("width %d: line %zu starts with the prolonged sound mark", width, k);
+                }
+            }
+            free(l);
+        }
+}
+
+/* Glued text (an inline code span that fits) is not broken inside, at any
+ * width it fits in; where it does not fit, an emergency break still cuts
+ * it and no line is wider than the width. */
+static void test_glued(void **state)
+{
+    (void)state;
+    const char *text = "See magento/catalog-service 설명서 and 日本語の説明を読む。";
+    size_t len = strlen(text), a = 4, b = a + strlen("magento/catalog-service");
+    unsigned char *glue = calloc(len, 1);
+    assert_non_null(glue);
+    memset(glue + a + 1, 1, b - a - 1);
+    for (int width = 1; width <= 50; width++) {
+        gn_wrap_line *l;
+        size_t n = gn_wrap_glued(text, len, width, "ko", glue, &l);
+        for (size_t k = 0; k < n; k++) {
+            assert_true(l[k].width <= width || width < 2); /* a lone wide character */
+            bool inside = l[k].start > a && l[k].start < b;
+            if (width >= (int)(b - a) && inside) {
+                dump(text, l, n);
+                fail_msg("width %d: line %zu starts inside the glued span", width, k);
+            }
+        }
+        free(l);
+    }
+    /* Without the glue, the span breaks after its slash or hyphen. */
+    gn_wrap_line *l;
+    size_t n = gn_wrap(text, len, 25, "ko", &l);
+    bool split = false;
+    for (size_t k = 0; k < n; k++)
+        split = split || (l[k].start > a && l[k].start < b);
+    assert_true(split);
+    free(l);
+    free(glue);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -652,6 +711,8 @@ int main(void)
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_ascii_breaks_as_libunibreak),
         cmocka_unit_test(test_megabyte),
+        cmocka_unit_test(test_prolonged_mark),
+        cmocka_unit_test(test_glued),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }
