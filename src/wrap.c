@@ -426,3 +426,72 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
     *lines = o.v;
     return o.n;
 }
+
+/* Append to rows (*n of them, room for *cap) the row of line made of
+ * indent spaces, s (len bytes) and the continuation mark cont. */
+static void add_row(gn_wrap_row **rows, size_t *n, size_t *cap, size_t line, int indent,
+                    const char *s, size_t len, const char *cont)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *rows = gn_xreallocarray(*rows, *cap, sizeof **rows);
+    }
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_addf(&b, "%*s", indent, "");
+    gn_buf_add(&b, s, len);
+    gn_buf_adds(&b, cont);
+    (*rows)[*n].line = line;
+    (*rows)[*n].text = gn_buf_take(&b);
+    (*n)++;
+}
+
+size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const char *cont,
+                    const char *lang, gn_wrap_row **rows)
+{
+    if (!cont)
+        cont = "";
+    int mw = gn_text_width(cont, strlen(cont));
+    if (width < 1)
+        width = 1;
+    if (indent < 0)
+        indent = 0;
+    /* Each leaves room for a wide character, or is left out. */
+    if (width - mw - indent < 2)
+        indent = 0;
+    if (width - mw < 2) {
+        cont = "";
+        mw = 0;
+    }
+    gn_wrap_row *v = NULL;
+    size_t nv = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = lines[i];
+        size_t len = strlen(s);
+        gn_wrap_line *wl;
+        size_t k = gn_text_width(s, len) <= width ? 0 : gn_wrap(s, len, width - mw, lang, &wl);
+        if (k < 2) { /* it fits (but maybe for spaces at its end), or a stop came */
+            size_t start = k ? wl[0].start : 0, end = k ? wl[0].end : len;
+            add_row(&v, &nv, &cap, i, 0, s + start, end - start, "");
+            if (k)
+                free(wl);
+            continue;
+        }
+        add_row(&v, &nv, &cap, i, 0, s + wl[0].start, wl[0].end - wl[0].start, cont);
+        size_t rest = wl[1].start;
+        free(wl);
+        k = gn_wrap(s + rest, len - rest, width - mw - indent, lang, &wl);
+        for (size_t j = 0; j < k; j++)
+            add_row(&v, &nv, &cap, i, indent, s + rest + wl[j].start, wl[j].end - wl[j].start,
+                    j + 1 < k ? cont : "");
+        free(wl);
+    }
+    *rows = v;
+    return nv;
+}
+
+void gn_wrap_rows_free(gn_wrap_row *rows, size_t n)
+{
+    for (size_t i = 0; rows && i < n; i++)
+        free(rows[i].text);
+    free(rows);
+}

@@ -64,4 +64,27 @@ size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
 size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
                      const unsigned char *glue, gn_wrap_line **lines);
 
+/* One row of text lines wrapped for reading (gn_wrap_rows). */
+typedef struct gn_wrap_row {
+    size_t line; /* the index of the line it shows (part of) */
+    char *text;  /* what it shows, at most the width in columns */
+} gn_wrap_row;
+
+/* Rows of at most width columns showing n lines of text (UTF-8, each
+ * shown as it is: made safe and without tabs beforehand), for a box that
+ * shows text wider than itself. A line that fits is one row, unchanged.
+ * A longer one is soft-wrapped by gn_wrap (UAX #14 breaks, display
+ * columns, lang as there): each of its rows but the last ends with cont,
+ * a continuation mark (the wrap marker of code blocks, "↵"; NULL: none),
+ * and each but the first starts with indent spaces, so that a diff's sign
+ * column or a list's first column stays clear. The indent is left out
+ * where it would leave less than 2 columns (a wide character) beside it
+ * and cont, and cont where it would leave less than 2 beside it. Returns the number of rows (n or more) and
+ * sets *rows to a new array: free it with gn_wrap_rows_free. Linear in the
+ * length of the text. */
+size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const char *cont,
+                    const char *lang, gn_wrap_row **rows);
+/* Free rows made by gn_wrap_rows (n of them; NULL is fine). */
+void gn_wrap_rows_free(gn_wrap_row *rows, size_t n);
+
 #endif

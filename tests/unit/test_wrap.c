@@ -688,6 +688,128 @@ static void test_glued(void **state)
     free(glue);
 }
 
+/* ---- gn_wrap_rows: text lines wrapped for a box -------------------------- */
+
+static const char *const diff_lines[] = {
+    "@@ -1,3 +1,4 @@",
+    "+Create an account. 顧客メニューからアカウントを作成します。 고객 메뉴에서 계정을 만듭니다.",
+    " short",
+    "",
+    "-removed",
+};
+#define NDIFF (sizeof diff_lines / sizeof *diff_lines)
+
+/* s without its spaces, newly allocated. */
+static char *no_spaces(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    assert_non_null(out);
+    for (; *s; s++)
+        if (*s != ' ')
+            *o++ = *s;
+    *o = '\0';
+    return out;
+}
+
+/* Assert the contract of gn_wrap_rows for diff_lines at width (indent 1,
+ * mark "↵"): rows in line order, each within the width, a line's rows
+ * marked and indented, and together its text (but the spaces at breaks). */
+static void check_rows(int width)
+{
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_rows((char *const *)diff_lines, NDIFF, width, 1, "↵", NULL, &rows);
+    assert_true(n >= NDIFF);
+    bool room = width >= 4; /* a wide character beside indent and mark */
+    bool mark_room = width >= 3; /* beside the mark alone */
+    size_t r = 0;
+    for (size_t i = 0; i < NDIFF; i++) {
+        assert_true(r < n);
+        assert_int_equal(rows[r].line, i);
+        gn_buf joined = GN_BUF_INIT;
+        for (size_t k = 0; r < n && rows[r].line == i; r++, k++) {
+            const char *t = rows[r].text;
+            size_t len = strlen(t);
+            int w = gn_text_width(t, len);
+            assert_true(w <= (width < 2 ? 2 : width)); /* but a lone wide character */
+            bool last = r + 1 == n || rows[r + 1].line != i;
+            bool marked = len >= 3 && strcmp(t + len - 3, "↵") == 0;
+            assert_int_equal(marked, mark_room && !last);
+            if (room && k > 0)
+                assert_true(t[0] == ' ');
+            const char *body = t + (room && k > 0);
+            gn_buf_add(&joined, body, strlen(body) - (marked ? 3 : 0));
+        }
+        char *want = no_spaces(diff_lines[i]);
+        char *got = no_spaces(joined.data ? joined.data : "");
+        assert_string_equal(got, want);
+        free(want);
+        free(got);
+        gn_buf_free(&joined);
+    }
+    assert_int_equal(r, n);
+    /* Korean words are never split when they fit a row. */
+    static const char *const words[] = {"고객", "메뉴에서", "계정을", "만듭니다."};
+    for (size_t k = 0; width >= 11 && k < sizeof words / sizeof *words; k++) {
+        bool whole = false;
+        for (size_t j = 0; j < n; j++)
+            whole = whole || strstr(rows[j].text, words[k]);
+        assert_true(whole);
+    }
+    gn_wrap_rows_free(rows, n);
+}
+
+static void test_rows(void **state)
+{
+    (void)state;
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_rows((char *const *)diff_lines, NDIFF, 30, 1, "↵", "en", &rows);
+    static const char *const want[] = {
+        "@@ -1,3 +1,4 @@",
+        "+Create an account. 顧客メニ↵",
+        " ューからアカウントを作成しま↵",
+        " す。 고객 메뉴에서 계정을↵",
+        " 만듭니다.",
+        " short",
+        "",
+        "-removed",
+    };
+    static const size_t line[] = {0, 1, 1, 1, 1, 2, 3, 4};
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(rows[i].text, want[i]);
+        assert_int_equal(rows[i].line, line[i]);
+    }
+    gn_wrap_rows_free(rows, n);
+    /* Lines that fit are rows as they are; no mark asked for, none added. */
+    n = gn_wrap_rows((char *const *)diff_lines, NDIFF, 200, 1, "↵", NULL, &rows);
+    assert_int_equal(n, NDIFF);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(rows[i].text, diff_lines[i]);
+    gn_wrap_rows_free(rows, n);
+    n = gn_wrap_rows((char *const *)diff_lines + 1, 1, 40, 0, NULL, NULL, &rows);
+    assert_int_equal(n, 3);
+    assert_string_equal(rows[0].text, "+Create an account. 顧客メニューからアカ");
+    assert_string_equal(rows[1].text, "ウントを作成します。 고객 메뉴에서");
+    assert_string_equal(rows[2].text, "계정을 만듭니다.");
+    gn_wrap_rows_free(rows, n);
+    /* A hanging indent as asked, left out where it leaves no room. */
+    n = gn_wrap_rows((char *const *)diff_lines + 1, 1, 30, 4, "↵", NULL, &rows);
+    assert_true(n > 2);
+    assert_memory_equal(rows[1].text, "    ", 4);
+    assert_true(rows[1].text[4] != ' ');
+    gn_wrap_rows_free(rows, n);
+    n = gn_wrap_rows((char *const *)diff_lines + 1, 1, 30, 28, "↵", NULL, &rows);
+    assert_true(n > 2);
+    assert_true(rows[1].text[0] != ' ');
+    assert_non_null(strstr(rows[1].text, "↵"));
+    gn_wrap_rows_free(rows, n);
+    /* No lines, no rows. */
+    assert_int_equal(gn_wrap_rows(NULL, 0, 10, 1, "↵", NULL, &rows), 0);
+    gn_wrap_rows_free(rows, 0);
+    for (int w = -1; w <= 100; w++)
+        check_rows(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -713,6 +835,7 @@ int main(void)
         cmocka_unit_test(test_megabyte),
         cmocka_unit_test(test_prolonged_mark),
         cmocka_unit_test(test_glued),
+        cmocka_unit_test(test_rows),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }
