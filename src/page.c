@@ -4,6 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include "guidenav/bound.h"
+#include "guidenav/emphasis.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
@@ -25,21 +26,24 @@ static cmark_node *parse_now(const char *text, size_t len, bool inline_extension
         cmark_gfm_core_extensions_ensure_registered();
         registered = true;
     }
-    cmark_parser *parser = use_arena
-        ? cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, cmark_get_arena_mem_allocator())
-        : cmark_parser_new(CMARK_OPT_DEFAULT);
+    cmark_mem *mem = use_arena ? cmark_get_arena_mem_allocator()
+                               : cmark_get_default_mem_allocator();
+    cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem);
     static const char *const exts[] = {"table", "strikethrough", "autolink"};
     for (size_t i = 0; i < (inline_extensions ? sizeof exts / sizeof *exts : 1); i++) {
         cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
         if (ext)
             cmark_parser_attach_syntax_extension(parser, ext);
     }
+    /* Emphasis next to Japanese, Korean and Chinese text (emphasis.h). */
+    cmark_syntax_extension *cjk = gn_emphasis_attach(parser, mem);
     /* What would make the parser quadratic is bounded first. */
     size_t blen;
     char *bounded = gn_md_bound(text, len, &blen);
     cmark_parser_feed(parser, bounded ? bounded : text, bounded ? blen : len);
     cmark_node *doc = cmark_parser_finish(parser);
     cmark_parser_free(parser);
+    gn_emphasis_free(cjk);
     free(bounded);
     return doc;
 }

@@ -1,4 +1,5 @@
-/* text.h: UTF-8 decoding, display widths and sanitising.
+/* text.h: UTF-8 decoding, display widths, character classes and
+ * sanitising.
  *
  * Widths are display columns as utf8proc computes them: East Asian wide and
  * fullwidth characters take 2, combining marks and zero-width characters
@@ -6,6 +7,7 @@
 #ifndef GUIDENAV_TEXT_H
 #define GUIDENAV_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "guidenav/util.h"
@@ -23,6 +25,14 @@ void gn_utf8_chop(gn_buf *b);
 int gn_cp_width(int32_t cp);
 /* Display columns of a UTF-8 string of len bytes. */
 int gn_text_width(const char *s, size_t len);
+
+/* Is cp a CJK character, as the CJK-friendly amendment to CommonMark's
+ * emphasis rules defines one: East Asian Width wide, fullwidth or
+ * halfwidth and not an emoji shown as such by default, or of the Hangul
+ * script (ideographs, kana, Hangul, bopomofo, CJK punctuation and symbols,
+ * fullwidth and halfwidth forms)? Unicode 15; the unassigned code points
+ * of the ideograph blocks count as wide, as UAX #11 says. */
+bool gn_cp_is_cjk(int32_t cp);
 
 /* Append s to b made safe for a terminal: invalid UTF-8 becomes U+FFFD,
  * C0 controls (but tab and newline), DEL and C1 controls become visible

@@ -5,7 +5,10 @@
 # 32,000 and 64,000: the three doublings together may cost at most 12
 # times the smallest (2.3 a doubling on average; quadratic work costs 64),
 # the whole range compared rather than each step (issue 13: the excerpt
-# measured the whole paragraph for every match, 52 s at 65,000).
+# measured the whole paragraph for every match, 52 s at 65,000). And
+# `--dump` of a page of n/32 paragraphs, each of 120 delimiter runs that
+# only the CJK-friendly flanking rules make openers and closers
+# (make-fixtures' cjk-emph-paragraphs), within the same bound.
 #
 # Times are CPU seconds of guidenav (user + system), the mean of RUNS
 # runs (default 5), the sizes taken in turn in each round, so a loaded
@@ -100,3 +103,16 @@ if [ "$found" = 8000 ]; then echo "ok - --search finds each of 8000 matches in o
 else echo "not ok - --search finds $found matches in one paragraph of 8000, not 8000"; fi
 
 growth "the excerpts of --search" excerpt_make excerpt_command
+
+# A page of n/32 paragraphs of Japanese and Korean emphasis
+# (make-fixtures' cjk-emph-paragraphs, 2,000 paragraphs at scale 1).
+cjk_make() {
+    local scale
+    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 64000 }')
+    "$HOSTILE/make-fixtures" "$2" --scale "$scale" --only cjk-emph-paragraphs
+}
+cjk_command() {
+    cmd=("$GN" --dump "$1/cjk-emph-paragraphs.md" --plain --width 80)
+}
+
+growth "--dump of CJK emphasis" cjk_make cjk_command
