@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Growth: work over a document's content stays linear. `--search a
 # --no-cache` over a guide whose page is one paragraph of n "a_ " words
-# (every word a match, each with its excerpt), for n = 8,000, 16,000,
-# 32,000 and 64,000: the three doublings together may cost at most 12
-# times the smallest (2.3 a doubling on average; quadratic work costs 64),
+# (every word a match, each with its excerpt), and `--dump` of a page of n
+# unclosed collapsible blocks each opened before a list item, for n =
+# 8,000, 16,000, 32,000 and 64,000: the three doublings together may cost
+# at most 12 times the smallest (2.3 a doubling on average; quadratic work
+# costs 64),
 # the whole range compared rather than each step (issue 13: the excerpt
 # measured the whole paragraph for every match, 52 s at 65,000).
 #
@@ -100,3 +102,17 @@ if [ "$found" = 8000 ]; then echo "ok - --search finds each of 8000 matches in o
 else echo "not ok - --search finds $found matches in one paragraph of 8000, not 8000"; fi
 
 growth "the excerpts of --search" excerpt_make excerpt_command
+
+# A page of n unclosed collapsible blocks, each opened before a list item
+# (make-fixtures' collapse-nested-lists, 50,000 at scale 1): two parses,
+# blocks nested up to their bound and the rest as written, every item laid
+# out under their prefixes.
+collapse_make() {
+    local scale
+    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 50000 }')
+    "$HOSTILE/make-fixtures" "$2" --scale "$scale" --only collapse-nested-lists
+}
+collapse_command() {
+    cmd=("$GN" --dump "$1/collapse-nested-lists.md" --plain --width 80)
+}
+growth "--dump of unclosed collapsible blocks" collapse_make collapse_command
