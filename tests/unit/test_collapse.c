@@ -2,7 +2,8 @@
  * where cmark puts their lines and how they become blocks, "+++" in code,
  * unclosed and nested blocks, their layout folded and unfolded at every
  * width, the fold key's block, the place kept across a fold, alignment
- * with a translation. Japanese and Korean titles and content throughout. */
+ * with a translation, and the session's fold. Japanese and Korean titles
+ * and content throughout. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "guidenav/collapse.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
+#include "guidenav/session.h"
 #include "guidenav/util.h"
 
 /* md laid out at width (lang, the blocks folded[0..nfolded), ASCII marks
@@ -376,6 +378,183 @@ static void test_pairs_with_its_translation(void **state)
     gn_doc_free(&r);
 }
 
+/* ---- the session ------------------------------------------------------------- */
+
+#define FIXTURE GN_FIXTURES "/collapse/notes.en"
+
+typedef struct reader {
+    gn_localeset set;
+    gn_session s;
+} reader;
+
+/* A session of width x height on the fixture's locales with its release
+ * notes open; *rd holds it until end(). */
+static gn_session *open_notes(reader *rd, int width, int height)
+{
+    char *arg = FIXTURE;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(&arg, 1, &rd->set, &err), 0);
+    gn_session_opts o = {.reference = "en"};
+    gn_session_init(&rd->s, &rd->set, &o);
+    gn_session_resize(&rd->s, width, height, width >= 100);
+    gn_guide *g = gn_session_guide(&rd->s);
+    assert_non_null(g);
+    gn_session_open(&rd->s, g->id, "release.md");
+    gn_session_layout(&rd->s);
+    assert_true(rd->s.left.have_page);
+    return &rd->s;
+}
+
+static void end(reader *rd)
+{
+    gn_session_free(&rd->s);
+    gn_localeset_free(&rd->set);
+}
+
+/* The text of line ln of the current locale's page. */
+static char *line_text(gn_session *s, size_t ln)
+{
+    const gn_doc *d = &s->left.doc;
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
+    for (uint32_t k = 0; k < d->lines[ln].n; k++) {
+        const gn_span *sp = &d->spans[d->lines[ln].first + k];
+        gn_buf_add(&b, gn_span_text(d, sp), sp->len);
+    }
+    return gn_buf_take(&b);
+}
+
+static void assert_top(gn_session *s, const char *want)
+{
+    char *got = line_text(s, gn_session_line_at_top(s));
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static size_t locale_index(gn_session *s, const char *tag)
+{
+    gn_source *src = gn_localeset_find(s->set, tag);
+    assert_non_null(src);
+    return (size_t)(src - s->set->v);
+}
+
+static void test_session_folds(void **state)
+{
+    (void)state;
+    reader rd;
+    gn_session *s = open_notes(&rd, 60, 6);
+    size_t lines = s->left.doc.nlines;
+    /* The first title on the screen folds, and unfolds. */
+    gn_session_fold(s);
+    assert_string_equal(s->msg, "Folded: Version 2.1 of the Connector");
+    gn_session_layout(s);
+    assert_true(s->left.doc.nlines < lines);
+    assert_true(s->left.doc.colls[0].folded);
+    gn_session_fold(s);
+    assert_string_equal(s->msg, "Unfolded: Version 2.1 of the Connector");
+    gn_session_layout(s);
+    assert_int_equal(s->left.doc.nlines, lines);
+
+    /* Scrolled into Version 2.0, below its inner block: no title on the
+     * screen, so the block holding the top folds, and the top shows its
+     * title; unfolding at once returns to the very same line. */
+    size_t at = s->left.doc.colls[2].end + 1;
+    gn_session_scroll_to(s, at);
+    assert_top(s, "  Upgrade the extension before the theme.");
+    gn_session_fold(s);
+    assert_string_equal(s->msg, "Folded: Version 2.0");
+    assert_top(s, "▸ Version 2.0");
+    /* Search skips what is folded, and says so. */
+    gn_session_find(s, "database", false);
+    assert_string_equal(s->msg, "Not found: database (folded blocks are not searched)");
+    gn_session_fold(s);
+    assert_top(s, "  Upgrade the extension before the theme.");
+    gn_session_find(s, "database", false);
+    assert_string_equal(s->msg, "1/1");
+
+    /* The folds stay through a switch of language, by their order. */
+    gn_session_scroll_to(s, 0);
+    gn_session_fold(s);
+    gn_session_switch_locale(s, locale_index(s, "ko-KR"));
+    gn_session_layout(s);
+    assert_true(s->left.doc.colls[0].folded);
+    assert_top(s, "# 릴리스 정보");
+    char *title = line_text(s, s->left.doc.colls[0].line);
+    assert_string_equal(title, "▸ Connector 버전 2.1");
+    free(title);
+    /* ... and fold both sides of a comparison. */
+    gn_session_resize(s, 120, 6, true);
+    gn_session_compare(s, true);
+    gn_session_layout(s);
+    assert_true(s->left.doc.colls[0].folded);
+    assert_true(s->right.doc.colls[0].folded);
+    assert_int_equal(gn_align_row_of(&s->align, 0, s->left.doc.colls[1].line),
+                     gn_align_row_of(&s->align, 1, s->right.doc.colls[1].line));
+    gn_session_compare(s, false);
+
+    /* Opening the page again shows every block unfolded. */
+    gn_session_open(s, s->guide, "release.md");
+    gn_session_layout(s);
+    assert_int_equal(s->nfolded, 0);
+    assert_false(s->left.doc.colls[0].folded);
+    end(&rd);
+}
+
+/* The line of d holding text at its start (after the prefixes). */
+static size_t line_with(gn_session *s, const char *text)
+{
+    for (size_t ln = 0; ln < s->left.doc.nlines; ln++) {
+        char *t = line_text(s, ln);
+        bool found = strstr(t, text) != NULL;
+        free(t);
+        if (found)
+            return ln;
+    }
+    fail_msg("no line holds %s", text);
+    return 0;
+}
+
+static void test_places_kept_unfolded(void **state)
+{
+    (void)state;
+    reader rd;
+    gn_session *s = open_notes(&rd, 60, 6);
+    gn_session_fold(s); /* Version 2.1 */
+    gn_session_layout(s);
+    gn_session_scroll_to(s, line_with(s, "## Support"));
+    assert_top(s, "## Support");
+    /* A bookmark, and the place the history keeps, are lines of the page
+     * unfolded, as it opens again. */
+    assert_int_equal(gn_session_mark(s, 0), 0);
+    assert_int_equal(gn_session_jump(s, 0), 0);
+    gn_session_layout(s);
+    assert_int_equal(s->nfolded, 0);
+    assert_top(s, "## Support");
+    /* Folded again, then back (to the place the jump left) and forward. */
+    gn_session_scroll_to(s, 0);
+    gn_session_fold(s);
+    gn_session_layout(s);
+    gn_session_scroll_to(s, line_with(s, "## Support"));
+    gn_session_back(s);
+    gn_session_layout(s);
+    assert_top(s, "## Support");
+    gn_session_forward(s);
+    gn_session_layout(s);
+    assert_top(s, "## Support");
+    end(&rd);
+}
+
+static void test_session_without_blocks(void **state)
+{
+    (void)state;
+    reader rd;
+    gn_session *s = open_notes(&rd, 60, 3);
+    gn_session_scroll_to(s, (size_t)-1); /* the last lines: "## Support" */
+    gn_session_fold(s);
+    assert_string_equal(s->msg, "No collapsible block on the screen.");
+    end(&rd);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +569,9 @@ int main(void)
         cmocka_unit_test(test_fold_key_block),
         cmocka_unit_test(test_place_across_a_fold),
         cmocka_unit_test(test_pairs_with_its_translation),
+        cmocka_unit_test(test_session_folds),
+        cmocka_unit_test(test_places_kept_unfolded),
+        cmocka_unit_test(test_session_without_blocks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
