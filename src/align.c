@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/align.h"
+#include "guidenav/collapse.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/strmap.h"
 #include "guidenav/util.h"
@@ -377,7 +378,7 @@ size_t gn_align_map(const gn_doc *from, const gn_doc *to, size_t line)
     if (to->nlines == 0)
         return 0;
     size_t same;
-    if (map_by_text(from, to, line, &same))
+    if (map_by_text(from, to, line, &same) || gn_collapse_map(from, to, line, &same))
         return same < to->nlines ? same : to->nlines - 1;
     gn_align a;
     gn_align_docs(from, to, &a);

@@ -5,12 +5,14 @@
  * document's depth). Block containers (block quotes, list items, Adobe
  * alerts, shaded blocks) push a line prefix (emit.h); leaf blocks collect
  * their inline content into a gn_para, render Adobe markup, and emit
- * wrapped lines. Tables are laid out by table.c. */
+ * wrapped lines. Tables are laid out by table.c, collapsible blocks by
+ * collapse.c. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/alert.h"
+#include "guidenav/collapse.h"
 #include "guidenav/emit.h"
 #include "guidenav/html.h"
 #include "guidenav/interrupt.h"
@@ -49,6 +51,7 @@ typedef struct layout {
     size_t nsnips;
     open_list *lists;        /* the lists being walked, innermost last */
     size_t nlists, cap_lists;
+    gn_collapse_walk folds;  /* the collapsible blocks met */
 } layout;
 
 static void walk(layout *L, cmark_node *root);
@@ -700,15 +703,19 @@ static gn_block_kind block_kind(cmark_node *n)
     case CMARK_NODE_BLOCK_QUOTE: return GN_BLOCK_QUOTE;
     case CMARK_NODE_HTML_BLOCK: return GN_BLOCK_HTML;
     case CMARK_NODE_THEMATIC_BREAK: return GN_BLOCK_RULE;
+    case CMARK_NODE_CUSTOM_BLOCK: return GN_BLOCK_COLLAPSE;
     default:
         return strcmp(cmark_node_get_type_string(n), "table") == 0 ? GN_BLOCK_TABLE : GN_BLOCK_OTHER;
     }
 }
 
-/* The line of the page's file where node starts, for the paragraphs laid
- * out from it; 0 for a snippet's (another file) or when cmark has none. */
+/* The line of the page's file where node starts (a collapsible block:
+ * where its title does), for the paragraphs laid out from it; 0 for a
+ * snippet's (another file) or when cmark has none. */
 static int src_line(const layout *L, cmark_node *node)
 {
+    if (gn_collapse_is_block(node) && cmark_node_first_child(node))
+        node = cmark_node_first_child(node);
     int line = cmark_node_get_start_line(node);
     if (L->snippet_depth > 0 || line <= 0)
         return 0;
@@ -769,8 +776,18 @@ static void walk(layout *L, cmark_node *root)
             }
             break;
         case CMARK_NODE_PARAGRAPH:
-            paragraph(L, n);
+            if (!gn_collapse_is_title(n)) /* a title is laid out with its block */
+                paragraph(L, n);
             skip = true;
+            break;
+        case CMARK_NODE_CUSTOM_BLOCK:
+            if (enter) {
+                block_start(L, n);
+                skip = gn_collapse_open(&L->folds, e, &L->para, n, L->snippet_depth == 0);
+            } else {
+                close_shades(L, n);
+                gn_collapse_close(&L->folds, e);
+            }
             break;
         case CMARK_NODE_HEADING:
             heading(L, n);
@@ -805,6 +822,7 @@ void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
     L.o = opts;
     gn_emit_init(&L.e, doc, opts->width, opts->lang, opts->ascii);
     L.e.pars_only = opts->pars_only;
+    gn_collapse_walk_init(&L.folds, opts);
     walk(&L, root);
     gn_emit_finish(&L.e);
     gn_emit_done(&L.e);
@@ -852,6 +870,7 @@ void gn_doc_free(gn_doc *doc)
     }
     free(doc->headings);
     free(doc->blocks);
+    free(doc->colls);
     gn_buf_free(&doc->ptext);
     free(doc->pars);
     free(doc->pieces);

@@ -4,6 +4,7 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
 #include "guidenav/bound.h"
+#include "guidenav/collapse.h"
 #include "guidenav/emphasis.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/markup.h"
@@ -18,32 +19,51 @@ void gn_markdown_use_arena(void)
     use_arena = true;
 }
 
-/* Parse text as gn_markdown_parse_with says, on the caller's thread. */
-static cmark_node *parse_now(const char *text, size_t len, bool inline_extensions)
+/* The allocator of the parses (the arena's after gn_markdown_use_arena). */
+static cmark_mem *parse_mem(void)
+{
+    return use_arena ? cmark_get_arena_mem_allocator() : cmark_get_default_mem_allocator();
+}
+
+/* Parse text[0..len) as it is, with the extensions of
+ * gn_markdown_parse_with (*(bool *)inline_extensions). */
+static cmark_node *parse_text(const char *text, size_t len, void *inline_extensions)
 {
     static bool registered;
     if (!registered) {
         cmark_gfm_core_extensions_ensure_registered();
         registered = true;
     }
-    cmark_mem *mem = use_arena ? cmark_get_arena_mem_allocator()
-                               : cmark_get_default_mem_allocator();
+    cmark_mem *mem = parse_mem();
     cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem);
     static const char *const exts[] = {"table", "strikethrough", "autolink"};
-    for (size_t i = 0; i < (inline_extensions ? sizeof exts / sizeof *exts : 1); i++) {
+    bool all = *(const bool *)inline_extensions;
+    for (size_t i = 0; i < (all ? sizeof exts / sizeof *exts : 1); i++) {
         cmark_syntax_extension *ext = cmark_find_syntax_extension(exts[i]);
         if (ext)
             cmark_parser_attach_syntax_extension(parser, ext);
     }
     /* Emphasis next to Japanese, Korean and Chinese text (emphasis.h). */
     cmark_syntax_extension *cjk = gn_emphasis_attach(parser, mem);
-    /* What would make the parser quadratic is bounded first. */
-    size_t blen;
-    char *bounded = gn_md_bound(text, len, &blen);
-    cmark_parser_feed(parser, bounded ? bounded : text, bounded ? blen : len);
+    cmark_parser_feed(parser, text, len);
     cmark_node *doc = cmark_parser_finish(parser);
     cmark_parser_free(parser);
     gn_emphasis_free(cjk);
+    return doc;
+}
+
+/* Parse text as gn_markdown_parse_with says, on the caller's thread. */
+static cmark_node *parse_now(const char *text, size_t len, bool inline_extensions)
+{
+    /* What would make the parser quadratic is bounded first. */
+    size_t blen;
+    char *bounded = gn_md_bound(text, len, &blen);
+    const char *t = bounded ? bounded : text;
+    size_t n = bounded ? blen : len;
+    cmark_node *doc = parse_text(t, n, &inline_extensions);
+    /* Pages (not TOCs) have Adobe's collapsible blocks. */
+    if (inline_extensions)
+        doc = gn_collapse_blocks(doc, t, n, parse_mem(), parse_text, &inline_extensions);
     free(bounded);
     return doc;
 }

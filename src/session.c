@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "guidenav/collapse.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -32,15 +33,26 @@ gn_source *sess_right_source(const gn_session *s)
 
 /* ---- layout and the place --------------------------------------------------- */
 
+/* FNV-1a of the folded blocks' ordinals; 0 when none is folded. */
+static uint64_t folds_hash(const gn_session *s)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < s->nfolded; i++)
+        for (size_t v = s->folded[i], k = 0; k < sizeof v; k++, v >>= 8)
+            h = (h ^ (v & 0xff)) * 0x100000001b3u;
+    return s->nfolded ? h | 1 : 0;
+}
+
 static gn_view_key view_key(const gn_session *s)
 {
-    return (gn_view_key){s->loc, s->compare ? s->right_loc : 0, s->width, s->compare};
+    return (gn_view_key){s->loc, s->compare ? s->right_loc : 0, s->width, s->compare,
+                         folds_hash(s)};
 }
 
 static bool same_key(gn_view_key a, gn_view_key b)
 {
     return a.loc == b.loc && a.right_loc == b.right_loc && a.width == b.width &&
-           a.compare == b.compare;
+           a.compare == b.compare && a.folds == b.folds;
 }
 
 bool sess_comparing(const gn_session *s)
@@ -135,19 +147,43 @@ static void new_place(gn_session *s, long line, const char *anchor)
     s->dirty = true;
 }
 
+/* Lay side's page (of src) out at width into *doc, its collapsible blocks
+ * folded as the session has them, or all unfolded. */
+static void lay_out_page(const gn_session *s, const gn_source *src, const gn_side *side,
+                         int width, bool folds, gn_doc *doc)
+{
+    gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii, .repo = src->repo,
+                        .path = side->pg.path, .line_offset = side->pg.body_line - 1,
+                        .folded = folds ? s->folded : NULL, .nfolded = folds ? s->nfolded : 0};
+    gn_layout(side->pg.doc, &o, doc);
+}
+
 /* Lay one side out at width: its page, or its notice. */
 static void lay_out_side(gn_session *s, gn_source *src, gn_side *side, int width)
 {
     gn_doc_free(&side->doc);
     if (width < 1)
         width = 1;
-    if (side->have_page) {
-        gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii, .repo = src->repo,
-                            .path = side->pg.path, .line_offset = side->pg.body_line - 1};
-        gn_layout(side->pg.doc, &o, &side->doc);
-    } else {
+    if (side->have_page)
+        lay_out_page(s, src, side, width, true, &side->doc);
+    else
         gn_layout_message(side->notice ? side->notice : "", width, &side->doc);
-    }
+}
+
+/* The line at the top of the pager as it is with every collapsible block
+ * unfolded, as a page opens: the place the history, the bookmarks and the
+ * saved place keep. */
+size_t sess_place_line(gn_session *s)
+{
+    size_t line = gn_session_line_at_top(s);
+    if (!s->nfolded || !s->left.have_page || s->dirty)
+        return line;
+    gn_doc open;
+    lay_out_page(s, gn_session_source(s), &s->left, s->left.doc.width, false, &open);
+    if (!gn_interrupted())
+        line = gn_align_map(&s->left.doc, &open, line);
+    gn_doc_free(&open);
+    return line;
 }
 
 void sess_find_hits(gn_session *s)
@@ -425,6 +461,7 @@ void sess_show(gn_session *s, const char *guide, const char *page, long line)
     free(s->page);
     s->guide = g;
     s->page = p;
+    s->nfolded = 0;
     new_place(s, line, anchor);
     load_page(s);
     sess_select_current(s);
@@ -437,7 +474,7 @@ void sess_history_step(gn_session *s, const char *tag, const char *guide, const 
     char *p = gn_xstrndup(page, n);
     if (s->history.n == 0 && s->page) /* the place the session started at */
         gn_history_go(&s->history, 0, gn_session_source(s)->tag, s->guide, s->page);
-    gn_history_go(&s->history, s->page ? gn_session_line_at_top(s) : 0, tag, guide, p);
+    gn_history_go(&s->history, s->page ? sess_place_line(s) : 0, tag, guide, p);
     free(p);
 }
 
@@ -580,7 +617,7 @@ void sess_go_place(gn_session *s, const gn_place *p)
 
 void gn_session_back(gn_session *s)
 {
-    const gn_place *p = gn_history_back(&s->history, s->page ? gn_session_line_at_top(s) : 0);
+    const gn_place *p = gn_history_back(&s->history, s->page ? sess_place_line(s) : 0);
     if (!p)
         sess_say(s, "%s", "Nothing to go back to.");
     else
@@ -589,7 +626,7 @@ void gn_session_back(gn_session *s)
 
 void gn_session_forward(gn_session *s)
 {
-    const gn_place *p = gn_history_forward(&s->history, s->page ? gn_session_line_at_top(s) : 0);
+    const gn_place *p = gn_history_forward(&s->history, s->page ? sess_place_line(s) : 0);
     if (!p)
         sess_say(s, "%s", "Nothing to go forward to.");
     else
@@ -613,6 +650,56 @@ void gn_session_reload(gn_session *s)
     load_page(s);
     new_place(s, (long)line, NULL);
     sess_say(s, "%s", "Reloaded.");
+}
+
+/* Lines [*top, *bottom) of the current locale's page on the screen. */
+static void screen_lines(const gn_session *s, size_t *top, size_t *bottom)
+{
+    *top = top_line(s);
+    *bottom = *top;
+    size_t h = s->height > 0 ? (size_t)s->height : 1;
+    for (size_t row = s->top; row < s->top + h; row++) {
+        long ln = !sess_comparing(s) ? (long)row
+                : row < s->align.nrows ? s->align.left[row] : -1;
+        if (ln >= 0 && (size_t)ln + 1 > *bottom)
+            *bottom = (size_t)ln + 1;
+    }
+}
+
+void gn_session_fold(gn_session *s)
+{
+    gn_session_layout(s);
+    const gn_doc *d = &s->left.doc;
+    size_t top, bottom;
+    screen_lines(s, &top, &bottom);
+    long k = s->page && !s->dirty ? gn_collapse_at(d, top, bottom) : -1;
+    if (k < 0) {
+        sess_say(s, "%s", d->ncolls ? "No collapsible block on the screen."
+                                    : "No collapsible block in this page.");
+        return;
+    }
+    const gn_coll *c = &d->colls[k];
+    char *title = gn_xstrndup(c->ptitle_len ? d->ptext.data + c->ptitle : "", c->ptitle_len);
+    bool fold = !c->folded;
+    size_t ordinal = c->ordinal, at = 0;
+    keep_place(s); /* (d is the old layout from here) */
+    while (at < s->nfolded && s->folded[at] < ordinal)
+        at++;
+    if (fold) {
+        if (s->nfolded == s->cap_folded) {
+            s->cap_folded = s->cap_folded ? s->cap_folded * 2 : 8;
+            s->folded = gn_xreallocarray(s->folded, s->cap_folded, sizeof *s->folded);
+        }
+        memmove(s->folded + at + 1, s->folded + at, (s->nfolded - at) * sizeof *s->folded);
+        s->folded[at] = ordinal;
+        s->nfolded++;
+    } else if (at < s->nfolded && s->folded[at] == ordinal) {
+        memmove(s->folded + at, s->folded + at + 1, (s->nfolded - at - 1) * sizeof *s->folded);
+        s->nfolded--;
+    }
+    s->link = -1; /* links of the folded text are laid out no more */
+    sess_say(s, "%s: %s", fold ? "Folded" : "Unfolded", title);
+    free(title);
 }
 
 /* ---- locales ---------------------------------------------------------------- */
@@ -751,6 +838,7 @@ void gn_session_free(gn_session *s)
     free(s->title);
     free(s->guide_title);
     free(s->want_anchor);
+    free(s->folded);
     gn_history_free(&s->history);
     gn_hits_free(s->hits, s->nhits);
     gn_hit_lines_free(&s->hit_lines);

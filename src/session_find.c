@@ -29,7 +29,8 @@ static void next_hit(gn_session *s, bool back)
         return;
     }
     if (s->nhits == 0) {
-        sess_say(s, "Not found: %s", s->query.typed);
+        sess_say(s, "Not found: %s%s", s->query.typed,
+                 s->nfolded ? " (folded blocks are not searched)" : "");
         return;
     }
     long n = (long)s->nhits, h = s->hit;

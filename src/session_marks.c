@@ -12,7 +12,7 @@
 
 static void here(gn_session *s, gn_spot *spot)
 {
-    gn_spot_set(spot, gn_session_source(s)->tag, s->guide, s->page, gn_session_line_at_top(s));
+    gn_spot_set(spot, gn_session_source(s)->tag, s->guide, s->page, sess_place_line(s));
 }
 
 int gn_session_save(gn_session *s, gn_error *err)

@@ -38,6 +38,10 @@ void sess_rebuild_tree(gn_session *s, size_t want);
 char *sess_reference_file(gn_session *s);
 /* The second locale's source. */
 gn_source *sess_right_source(const gn_session *s);
+/* The line at the top of the pager as it is with every collapsible block
+ * unfolded, as a page opens: the place the history, the bookmarks and the
+ * saved place keep. */
+size_t sess_place_line(gn_session *s);
 /* The row showing line ln of the current locale's page. */
 size_t sess_row_for_line(const gn_session *s, size_t ln);
 /* Say something in the status line (s->msg), made safe for a terminal. */

@@ -33,8 +33,9 @@
 
 #define MAGIC "guidenav text cache\n"
 #define TRAILER "gn-tc-end\n"
-/* Bump when the text search sees changes for the same page. */
-#define FORMAT 1
+/* Bump when the text search sees changes for the same page (2: the text
+ * of collapsible blocks, "+++Title" lines no more). */
+#define FORMAT 2
 #define STAMP GN_VERSION
 #define MAX_HEADER 65536
 #define WINDOW ((size_t)1 << 17)

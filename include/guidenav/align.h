@@ -52,7 +52,9 @@ size_t gn_align_row_of(const gn_align *a, int side, size_t line);
  * resize, a locale switch or the comparison turned on keeps at the top of
  * the pager. For the same page laid out at two widths, the line showing
  * the same text; for a page and its translation, the same block (paired as
- * gn_align_docs pairs them), as many lines into it as it has. */
+ * gn_align_docs pairs them), as many lines into it as it has; for the same
+ * page with other collapsible blocks folded, the same text, or the title
+ * of the block that folded it away (gn_collapse_map). */
 size_t gn_align_map(const gn_doc *from, const gn_doc *to, size_t line);
 
 /* The widths of two pages compared in width columns: side by side, with a

@@ -29,6 +29,9 @@ typedef struct gn_glyphs {
     const char *tab;       /* before a tab's title */
     /* Table borders: corners, tees, cross, lines. */
     const char *top[3], *mid[3], *bottom[3], *hline, *vline;
+    /* Before a collapsible block's title, unfolded and folded, and under
+     * it (the same width): its content's indentation. */
+    const char *unfolded, *folded, *fold_indent;
 } gn_glyphs;
 
 const gn_glyphs *gn_glyphs_for(bool ascii);

@@ -69,13 +69,30 @@ typedef struct gn_heading {
  * side-by-side view aligns pages block by block. */
 typedef enum gn_block_kind {
     GN_BLOCK_PARAGRAPH, GN_BLOCK_HEADING, GN_BLOCK_LIST, GN_BLOCK_TABLE,
-    GN_BLOCK_CODE, GN_BLOCK_QUOTE, GN_BLOCK_HTML, GN_BLOCK_RULE, GN_BLOCK_OTHER
+    GN_BLOCK_CODE, GN_BLOCK_QUOTE, GN_BLOCK_HTML, GN_BLOCK_RULE, GN_BLOCK_COLLAPSE,
+    GN_BLOCK_OTHER
 } gn_block_kind;
 
 typedef struct gn_block {
     gn_block_kind kind;
     size_t line;
 } gn_block;
+
+/* A collapsible block ("+++Title" ... "+++": collapse.h) as laid out: its
+ * title's lines [line, body), its content's [body, end) (none when it is
+ * folded), and the text of each in doc->ptext. */
+typedef struct gn_coll {
+    size_t ordinal;            /* its place among the page's collapsible
+                                * blocks in document order, those inside
+                                * folded ones counted; GN_COLL_SNIPPET for
+                                * a snippet's, which never folds */
+    size_t line, body, end;
+    size_t ptitle, ptitle_len; /* the title's text: ptext + ptitle */
+    size_t pbody, pend;        /* the content's text: ptext [pbody, pend) */
+    long parent;               /* the enclosing one (index in doc->colls), or -1 */
+    bool folded;
+} gn_coll;
+#define GN_COLL_SNIPPET ((size_t)-1)
 
 /* How to lay a page out. */
 typedef struct gn_layout_opts {
@@ -94,6 +111,10 @@ typedef struct gn_layout_opts {
      * neither break paragraphs into lines nor draw tables, so the lines
      * left are not the page as shown. */
     bool pars_only;
+    /* The collapsible blocks shown folded, by ordinal (gn_coll), in
+     * increasing order; NULL: every one unfolded. */
+    const size_t *folded;
+    size_t nfolded;
 } gn_layout_opts;
 
 /* A paragraph of text as the reader sees it, for search: a paragraph,
@@ -129,6 +150,8 @@ typedef struct gn_doc {
     size_t nheadings, cap_headings;
     gn_block *blocks;    /* top-level blocks that show something, in order */
     size_t nblocks, cap_blocks;
+    gn_coll *colls;      /* collapsible blocks laid out, in document order */
+    size_t ncolls, cap_colls;
     /* Searchable text: every paragraph's text followed by '\n', in
      * document order, and where its bytes are shown. */
     gn_buf ptext;

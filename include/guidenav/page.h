@@ -40,7 +40,8 @@ cmark_node *gn_markdown_parse(const char *text, size_t len);
 /* The same, with the table extension alone when inline_extensions is
  * false (TOCs: a bare "www.example.com" in a group's title stays text).
  * Either way the text goes first through the pre-pass that bounds what
- * makes cmark quadratic (bound.h). */
+ * makes cmark quadratic (bound.h); with inline_extensions (pages), Adobe's
+ * collapsible blocks become custom blocks (collapse.h). */
 cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions);
 /* From now on, parse into cmark-gfm's arena: allocation is a pointer
  * bump and freeing a node gives nothing back, until the process ends. For

@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "guidenav/align.h"
 #include "guidenav/error.h"
 #include "guidenav/finder.h"
@@ -55,6 +56,7 @@ typedef struct gn_view_key {
     size_t loc, right_loc;
     int width;
     bool compare;
+    uint64_t folds; /* a hash of the folded blocks; 0: none */
 } gn_view_key;
 
 typedef struct gn_session {
@@ -77,6 +79,11 @@ typedef struct gn_session {
                                no page is open) */
     size_t top;             /* first row shown */
     long link;              /* selected link of left.doc, or -1 */
+    size_t *folded;         /* the open page's collapsible blocks shown
+                               folded, by ordinal (gn_coll), increasing, on
+                               both sides of a comparison; none when a page
+                               opens */
+    size_t nfolded, cap_folded;
 
     bool compare;           /* two locales side by side (or interleaved) */
     bool right_chosen;      /* the reader chose the second locale */
@@ -165,8 +172,14 @@ void gn_session_select_link(gn_session *s, int dir);
 /* Back and forward in the history (locale switches included). */
 void gn_session_back(gn_session *s);
 void gn_session_forward(gn_session *s);
-/* Read the open page again, keeping the place. */
+/* Read the open page again, keeping the place (and the folds). */
 void gn_session_reload(gn_session *s);
+/* Fold or unfold a collapsible block of the open page: the first whose
+ * title is on the screen, else the one the top line is in (gn_collapse_at).
+ * The text at the top stays at the top (the block's title when it is folded
+ * away). In-page search skips folded blocks; the search of guides does not.
+ * msg names the block. */
+void gn_session_fold(gn_session *s);
 
 /* ---- locales ---- */
 /* Switch to locale loc, keeping the page and the place in it; a step in

@@ -36,6 +36,7 @@ static const gn_binding bindings[] = {
     {'l', GN_ACT_EXPAND, NULL}, {KEY_RIGHT, GN_ACT_EXPAND, NULL},
     {'h', GN_ACT_COLLAPSE, NULL}, {KEY_LEFT, GN_ACT_COLLAPSE, NULL},
     {']', GN_ACT_NEXT_LINK, NULL}, {'[', GN_ACT_PREV_LINK, NULL},
+    {'z', GN_ACT_FOLD, NULL},
     {KEY_BACKSPACE, GN_ACT_BACK, NULL}, {127, GN_ACT_BACK, NULL}, {CTRL('h'), GN_ACT_BACK, NULL},
     {CTRL('o'), GN_ACT_BACK, NULL}, {'F', GN_ACT_FORWARD, NULL},
     {'y', GN_ACT_COPY, NULL}, {'m', GN_ACT_MARK, "letter"}, {'\'', GN_ACT_JUMP, "letter"},

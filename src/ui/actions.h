@@ -23,6 +23,7 @@
     X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree") \
     X(NEXT_LINK,   "Select the next link of the page (from the tree: go to the pager)") \
     X(PREV_LINK,   "Select the previous link of the page") \
+    X(FOLD,        "In the pager: fold or unfold a collapsible block") \
     X(FOCUS,       "Switch between the tree and the pager") \
     X(PANES,       "The tree beside the pager, or one at a time, full width") \
     X(SEARCH,      "In the tree: filter entries as you type; in the pager: search forward") \

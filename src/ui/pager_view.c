@@ -170,6 +170,9 @@ void gn_pager_pane_key(gn_ui *u, gn_action act)
     case GN_ACT_PREV_LINK:
         gn_session_select_link(s, -1);
         break;
+    case GN_ACT_FOLD:
+        gn_session_fold(s);
+        break;
     case GN_ACT_SEARCH:
         gn_prompt_open(u, "/", NULL, find_forward);
         break;

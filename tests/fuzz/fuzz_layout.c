@@ -11,7 +11,8 @@
  * The rest is the page file (front matter and Markdown), parsed with
  * gn_page_parse, laid out with gn_layout (no path: no snippet file is read),
  * painted with gn_paint_text to /dev/null, searched with gn_doc_search and
- * gn_search, with an excerpt of the first hits.
+ * gn_search, with an excerpt of the first hits; laid out again with every
+ * other collapsible block folded, places mapped across the fold.
  *
  * Checks the layout's documented contracts: every line at most `width`
  * columns, spans, links and pieces inside their tables, pieces sorted and
@@ -22,6 +23,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "guidenav/align.h"
+#include "guidenav/collapse.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
 #include "guidenav/paint.h"
@@ -96,6 +99,13 @@ static void check_doc(const gn_doc *doc, int width)
         if (i > 0)
             CHECK(doc->pieces[i - 1].off + doc->pieces[i - 1].len <= p->off);
     }
+    for (size_t i = 0; i < doc->ncolls; i++) {
+        const gn_coll *c = &doc->colls[i];
+        CHECK(c->line <= c->body && c->body <= c->end && c->end <= doc->nlines);
+        CHECK(c->ptitle + c->ptitle_len <= doc->ptext.len);
+        CHECK(c->pbody <= c->pend && c->pend <= doc->ptext.len);
+        CHECK(c->parent < (long)i);
+    }
 }
 
 static const char *const langs[8] = {NULL,    "en",    "ja-JP", "ko-KR",
@@ -141,6 +151,31 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         gn_doc_section_at(&doc, doc.headings[i].line);
     }
     gn_doc_section_at(&doc, doc.nlines);
+
+    /* Collapsible blocks: every other one folded, laid out again, and
+     * places kept across the fold. */
+    if (doc.ncolls) {
+        size_t *folded = calloc(doc.ncolls, sizeof *folded), nfolded = 0;
+        CHECK(folded != NULL);
+        for (size_t i = 0; i < doc.ncolls; i++)
+            if (doc.colls[i].ordinal != GN_COLL_SNIPPET &&
+                doc.colls[i].ordinal % 2 == (size_t)width % 2)
+                folded[nfolded++] = doc.colls[i].ordinal;
+        gn_layout_opts fo = opts;
+        fo.folded = folded;
+        fo.nfolded = nfolded;
+        gn_doc shut;
+        gn_layout(page.doc, &fo, &shut);
+        check_doc(&shut, width);
+        for (size_t ln = 0; ln < doc.nlines; ln += 1 + doc.nlines / 16) {
+            CHECK(gn_align_map(&doc, &shut, ln) < (shut.nlines ? shut.nlines : 1));
+            CHECK(gn_align_map(&shut, &doc, ln < shut.nlines ? ln : 0) < doc.nlines);
+        }
+        long k = gn_collapse_at(&doc, 0, doc.nlines);
+        CHECK(k >= -1 && k < (long)doc.ncolls);
+        gn_doc_free(&shut);
+        free(folded);
+    }
 
     /* The query. */
     char *query = NULL;

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Growth: work over a document's content stays linear. `--search a
 # --no-cache` over a guide whose page is one paragraph of n "a_ " words
-# (every word a match, each with its excerpt), for n = 8,000, 16,000,
-# 32,000 and 64,000: the three doublings together may cost at most 12
-# times the smallest (2.3 a doubling on average; quadratic work costs 64),
-# the whole range compared rather than each step (issue 13: the excerpt
-# measured the whole paragraph for every match, 52 s at 65,000). And
-# `--dump` of a page of n/32 paragraphs, each of 120 delimiter runs that
-# only the CJK-friendly flanking rules make openers and closers
+# (every word a match, each with its excerpt), and `--dump` of a page of n
+# unclosed collapsible blocks each opened before a list item, for n =
+# 8,000, 16,000, 32,000 and 64,000: the three doublings together may cost
+# at most 12 times the smallest (2.3 a doubling on average; quadratic work
+# costs 64), the whole range compared rather than each step (issue 13: the
+# excerpt measured the whole paragraph for every match, 52 s at 65,000).
+# And `--dump` of a page of n/32 paragraphs, each of 120 delimiter runs
+# that only the CJK-friendly flanking rules make openers and closers
 # (make-fixtures' cjk-emph-paragraphs), within the same bound.
 #
 # Times are CPU seconds of guidenav (user + system), the mean of RUNS
@@ -116,3 +117,17 @@ cjk_command() {
 }
 
 growth "--dump of CJK emphasis" cjk_make cjk_command
+
+# A page of n unclosed collapsible blocks, each opened before a list item
+# (make-fixtures' collapse-nested-lists, 50,000 at scale 1): two parses,
+# blocks nested up to their bound and the rest as written, every item laid
+# out under their prefixes.
+collapse_make() {
+    local scale
+    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 50000 }')
+    "$HOSTILE/make-fixtures" "$2" --scale "$scale" --only collapse-nested-lists
+}
+collapse_command() {
+    cmd=("$GN" --dump "$1/collapse-nested-lists.md" --plain --width 80)
+}
+growth "--dump of unclosed collapsible blocks" collapse_make collapse_command
