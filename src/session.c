@@ -94,7 +94,7 @@ void gn_session_scroll(gn_session *s, long delta)
 }
 
 /* The current locale's line at the top, from the layout as it is. */
-static size_t top_line(const gn_session *s)
+size_t sess_top_line(const gn_session *s)
 {
     if (!sess_comparing(s))
         return s->top;
@@ -108,20 +108,20 @@ size_t gn_session_line_at_top(gn_session *s)
 {
     gn_session_layout(s);
     if (s->dirty) /* the layout was given up (interrupt.h): the place it keeps */
-        return s->keeping ? s->old_line : s->want_line >= 0 ? (size_t)s->want_line : top_line(s);
-    return top_line(s);
+        return s->keeping ? s->old_line : s->want_line >= 0 ? (size_t)s->want_line : sess_top_line(s);
+    return sess_top_line(s);
 }
 
 /* A change is coming that needs a new layout of the same page (another
  * width, locale or comparison): remember the layout and the line at the
  * top, so the next layout puts the same block at the top. Also remember
  * what to return to when the change is undone at once. */
-static void keep_place(gn_session *s)
+void sess_keep_place(gn_session *s)
 {
     s->dirty = true;
     if (s->keeping || !s->page || s->want_line >= 0 || s->want_anchor)
         return;
-    s->old_line = top_line(s);
+    s->old_line = sess_top_line(s);
     s->old = s->left.doc;
     memset(&s->left.doc, 0, sizeof s->left.doc);
     s->keeping = true;
@@ -255,7 +255,7 @@ void gn_session_resize(gn_session *s, int width, int height, bool wide)
         width = 1;
     s->height = height < 1 ? 1 : height;
     if (width != s->width || wide != s->wide) {
-        keep_place(s);
+        sess_keep_place(s);
         s->width = width;
         s->wide = wide;
     }
@@ -289,7 +289,7 @@ static gn_guide *guide_with_id(gn_source *src, const char *id)
 }
 
 /* The guide with s->guide's id in src (see guide_with_id). */
-static gn_guide *guide_in(gn_session *s, gn_source *src)
+gn_guide *sess_guide_in(gn_session *s, gn_source *src)
 {
     return s->guide ? guide_with_id(src, s->guide) : NULL;
 }
@@ -306,7 +306,7 @@ void sess_guide_everywhere(gn_session *s)
 gn_guide *gn_session_guide(gn_session *s)
 {
     gn_source *src = gn_session_source(s);
-    gn_guide *g = guide_in(s, src);
+    gn_guide *g = sess_guide_in(s, src);
     return g ? g : src->nguides ? &src->guides[0] : NULL;
 }
 
@@ -314,7 +314,7 @@ gn_guide *gn_session_guide(gn_session *s)
  * page lies outside every guide). False when src lacks the guide. */
 static bool resolve_page(gn_session *s, gn_source *src, gn_guide **g, gn_target *t)
 {
-    *g = guide_in(s, src);
+    *g = sess_guide_in(s, src);
     if (s->guide && !*g)
         return false;
     if (*g) {
@@ -417,7 +417,7 @@ static void update_staleness(gn_session *s)
 }
 
 /* Load the second locale's page, when comparing. */
-static void load_right(gn_session *s)
+void sess_load_right(gn_session *s)
 {
     free_side(&s->right);
     if (sess_comparing(s))
@@ -426,7 +426,7 @@ static void load_right(gn_session *s)
 }
 
 /* The title of the guide being read, for the status line. */
-static void set_guide_title(gn_session *s)
+void sess_set_guide_title(gn_session *s)
 {
     gn_guide *g = gn_session_guide(s);
     free(s->guide_title);
@@ -434,7 +434,7 @@ static void set_guide_title(gn_session *s)
 }
 
 /* Load the open page (s->guide, s->page) in the current locale. */
-static void load_page(gn_session *s)
+void sess_load_page(gn_session *s)
 {
     free_side(&s->left);
     free(s->title);
@@ -444,9 +444,9 @@ static void load_page(gn_session *s)
         s->title = gn_page_title(&s->left.pg);
     else
         s->title = gn_text_sanitized(gn_path_basename(s->page));
-    set_guide_title(s);
+    sess_set_guide_title(s);
     s->link = -1;
-    load_right(s);
+    sess_load_right(s);
     s->dirty = true;
 }
 
@@ -463,7 +463,7 @@ void sess_show(gn_session *s, const char *guide, const char *page, long line)
     s->page = p;
     s->nfolded = 0;
     new_place(s, line, anchor);
-    load_page(s);
+    sess_load_page(s);
     sess_select_current(s);
 }
 
@@ -647,146 +647,9 @@ void gn_session_reload(gn_session *s)
         return;
     }
     size_t line = gn_session_line_at_top(s);
-    load_page(s);
+    sess_load_page(s);
     new_place(s, (long)line, NULL);
     sess_say(s, "%s", "Reloaded.");
-}
-
-/* Lines [*top, *bottom) of the current locale's page on the screen. */
-static void screen_lines(const gn_session *s, size_t *top, size_t *bottom)
-{
-    *top = top_line(s);
-    *bottom = *top;
-    size_t h = s->height > 0 ? (size_t)s->height : 1;
-    for (size_t row = s->top; row < s->top + h; row++) {
-        long ln = !sess_comparing(s) ? (long)row
-                : row < s->align.nrows ? s->align.left[row] : -1;
-        if (ln >= 0 && (size_t)ln + 1 > *bottom)
-            *bottom = (size_t)ln + 1;
-    }
-}
-
-void gn_session_fold(gn_session *s)
-{
-    gn_session_layout(s);
-    const gn_doc *d = &s->left.doc;
-    size_t top, bottom;
-    screen_lines(s, &top, &bottom);
-    long k = s->page && !s->dirty ? gn_collapse_at(d, top, bottom) : -1;
-    if (k < 0) {
-        sess_say(s, "%s", d->ncolls ? "No collapsible block on the screen."
-                                    : "No collapsible block in this page.");
-        return;
-    }
-    const gn_coll *c = &d->colls[k];
-    char *title = gn_xstrndup(c->ptitle_len ? d->ptext.data + c->ptitle : "", c->ptitle_len);
-    bool fold = !c->folded;
-    size_t ordinal = c->ordinal, at = 0;
-    keep_place(s); /* (d is the old layout from here) */
-    while (at < s->nfolded && s->folded[at] < ordinal)
-        at++;
-    if (fold) {
-        if (s->nfolded == s->cap_folded) {
-            s->cap_folded = s->cap_folded ? s->cap_folded * 2 : 8;
-            s->folded = gn_xreallocarray(s->folded, s->cap_folded, sizeof *s->folded);
-        }
-        memmove(s->folded + at + 1, s->folded + at, (s->nfolded - at) * sizeof *s->folded);
-        s->folded[at] = ordinal;
-        s->nfolded++;
-    } else if (at < s->nfolded && s->folded[at] == ordinal) {
-        memmove(s->folded + at, s->folded + at + 1, (s->nfolded - at - 1) * sizeof *s->folded);
-        s->nfolded--;
-    }
-    s->link = -1; /* links of the folded text are laid out no more */
-    sess_say(s, "%s: %s", fold ? "Folded" : "Unfolded", title);
-    free(title);
-}
-
-/* ---- locales ---------------------------------------------------------------- */
-
-/* The second locale by default: the reference locale when reading
- * another, else the next one. */
-size_t sess_default_right(const gn_session *s)
-{
-    for (size_t i = 0; i < s->set->n; i++)
-        if (i != s->loc && strcmp(s->set->v[i].tag, s->reference) == 0)
-            return i;
-    return s->set->n > 1 ? (s->loc + 1) % s->set->n : s->loc;
-}
-
-void gn_session_switch_locale(gn_session *s, size_t loc)
-{
-    if (loc >= s->set->n || loc == s->loc)
-        return;
-    if (s->page)
-        sess_history_step(s, s->set->v[loc].tag, s->guide, s->page);
-    keep_place(s);
-    s->loc = loc;
-    if (s->compare && (s->right_loc == loc || !s->right_chosen))
-        s->right_loc = sess_default_right(s);
-    guide_in(s, gn_session_source(s)); /* adopts a guide reached by a link */
-    sess_rebuild_tree(s, GN_NONE);
-    s->current = GN_NONE;
-    if (s->page) {
-        load_page(s);
-        sess_select_current(s);
-    } else {
-        set_guide_title(s);
-        s->dirty = true;
-    }
-    sess_say(s, "Language: %s", gn_session_source(s)->tag);
-}
-
-void gn_session_compare(gn_session *s, bool on)
-{
-    if (on == s->compare)
-        return;
-    if (on && !s->page) {
-        sess_say(s, "%s", "Open a page first: c compares it with another locale.");
-        return;
-    }
-    if (on && s->set->n < 2) {
-        sess_say(s, "%s", "Only one locale: nothing to compare with.");
-        return;
-    }
-    keep_place(s);
-    s->compare = on;
-    if (on && !s->right_chosen)
-        s->right_loc = sess_default_right(s);
-    load_right(s);
-}
-
-void gn_session_set_right(gn_session *s, size_t loc)
-{
-    if (loc >= s->set->n)
-        return;
-    s->right_chosen = true;
-    if (!s->compare) {
-        s->right_loc = loc;
-        gn_session_compare(s, true);
-        return;
-    }
-    keep_place(s);
-    s->right_loc = loc;
-    load_right(s);
-}
-
-char **gn_session_locale_lines(gn_session *s, size_t *n)
-{
-    sess_guide_everywhere(s);
-    *n = s->set->n;
-    char **lines = gn_xcalloc(*n ? *n : 1, sizeof *lines);
-    gn_guide *cur = gn_session_guide(s);
-    char *id = gn_xstrdup(cur ? cur->id : "");
-    for (size_t i = 0; i < *n; i++) {
-        gn_source *src = &s->set->v[i];
-        gn_guide *g = gn_source_guide(src, id);
-        const char *title = g ? gn_guide_title(g) : NULL; /* the TOC's list unread */
-        lines[i] = gn_xasprintf("%-7s %s", src->tag,
-                                !g ? "(no such guide)" : g->toc_error ? "(unreadable TOC)" : title);
-    }
-    free(id);
-    return lines;
 }
 
 /* ---- life ----------------------------------------------------------------------- */
@@ -803,7 +666,7 @@ static void welcome(gn_session *s)
     if (s->tree.errors)
         gn_buf_addf(&b, "\n\n%s", s->tree.errors);
     s->left.notice = gn_buf_take(&b);
-    set_guide_title(s);
+    sess_set_guide_title(s);
     s->dirty = true;
 }
 

@@ -1,7 +1,8 @@
 /* session_priv.h: what the parts of the session share (session.c, the
  * tree in session_tree.c, searches in session_find.c, bookmarks, the saved
- * place and translation views in session_marks.c). Not for callers of
- * session.h. */
+ * place and translation views in session_marks.c, locales and the
+ * comparison in session_locale.c, folds in session_fold.c). Not for
+ * callers of session.h. */
 #ifndef GUIDENAV_SESSION_PRIV_H
 #define GUIDENAV_SESSION_PRIV_H
 
@@ -38,6 +39,23 @@ void sess_rebuild_tree(gn_session *s, size_t want);
 char *sess_reference_file(gn_session *s);
 /* The second locale's source. */
 gn_source *sess_right_source(const gn_session *s);
+/* A change is coming that needs a new layout of the same page (another
+ * width, locale, comparison or fold): the next layout keeps the block at
+ * the top of the pager, and undoing the change at once returns to the
+ * same line. */
+void sess_keep_place(gn_session *s);
+/* The current locale's line at the top of the pager, in the layout as it
+ * is (which may be stale). */
+size_t sess_top_line(const gn_session *s);
+/* The guide with s->guide's id in src (adopted there when a link led to
+ * it), or NULL. */
+gn_guide *sess_guide_in(gn_session *s, gn_source *src);
+/* Read the open page again in the current locale (and the second). */
+void sess_load_page(gn_session *s);
+/* Read the second locale's page of the comparison and its staleness. */
+void sess_load_right(gn_session *s);
+/* Set the title of the guide being read. */
+void sess_set_guide_title(gn_session *s);
 /* The line at the top of the pager as it is with every collapsible block
  * unfolded, as a page opens: the place the history, the bookmarks and the
  * saved place keep. */
