@@ -12,8 +12,12 @@
 
 #define LB_WINDOW ((size_t)64)
 #define gn_wrap gn_wrap_small
+#define gn_wrap_marked gn_wrap_marked_small
+#define gn_wrap_widest gn_wrap_widest_small
 #include "wrap.c"
 #undef gn_wrap
+#undef gn_wrap_marked
+#undef gn_wrap_widest
 
 static const char *const pieces[] = {
     " ", " ", " ", "word", "ab12", "x", "9", "日本", "語", "中文", "漢字", "の", "。", "、",
@@ -46,7 +50,8 @@ static void test_windows_as_one_call(void **state)
             size_t n2 = gn_wrap_small(buf, len, width, lang, &windows);
             assert_int_equal(n1, n2);
             for (size_t k = 0; k < n1; k++)
-                if (one[k].start != windows[k].start || one[k].end != windows[k].end)
+                if (one[k].start != windows[k].start || one[k].end != windows[k].end ||
+                    one[k].split != windows[k].split)
                     fail_msg("round %d, width %d, line %zu: [%zu, %zu) in one call, "
                              "[%zu, %zu) in windows", round, width, k, one[k].start,
                              one[k].end, windows[k].start, windows[k].end);
