@@ -98,6 +98,25 @@ void gn_cell_measure(const gn_para *p, const gn_glyphs *g, const char *lang, int
     free(r);
 }
 
+/* What holds run r of p together at avail columns (gn_para_glue): a new
+ * array of its length, or NULL. The run is copied when it is not the whole
+ * text, so that each run costs its own length. */
+static unsigned char *run_glue(const gn_para *p, const gn_cell_run *r, int avail)
+{
+    bool code = false;
+    for (size_t i = r->start; i < r->end && !code; i++)
+        code = p->style[i] & GN_ST_CODE;
+    if (!code)
+        return NULL;
+    if (r->start == 0 && r->end == p->text.len)
+        return gn_para_glue(p, avail);
+    gn_para copy = {0};
+    gn_para_append(&copy, p, r->start, r->end);
+    unsigned char *glue = gn_para_glue(&copy, avail);
+    gn_para_free(&copy);
+    return glue;
+}
+
 size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
                      const char *lang, gn_cell_line **lines)
 {
@@ -106,10 +125,12 @@ size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
     size_t nr = gn_cell_runs(p, g, &r), n = 0, cap = 0;
     gn_cell_line *v = NULL;
     for (size_t k = 0; k < nr; k++) {
-        int avail = width - r[k].indent;
+        int avail = width - r[k].indent < 1 ? 1 : width - r[k].indent;
         gn_wrap_line *wl = NULL;
-        size_t nw = gn_wrap_marked(s + r[k].start, r[k].end - r[k].start, avail < 1 ? 1 : avail,
-                                   markw, lang, &wl);
+        unsigned char *glue = run_glue(p, &r[k], avail);
+        size_t nw = gn_wrap_marked(s + r[k].start, r[k].end - r[k].start, avail, markw, lang,
+                                   glue, &wl);
+        free(glue);
         if (nw == 0) { /* an empty item: its marker alone */
             wl = gn_xcalloc(1, sizeof *wl);
             nw = 1;

@@ -337,7 +337,9 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
     if (avail < 1)
         avail = 1;
     gn_wrap_line *wl;
-    size_t n = gn_wrap(p->text.data, p->text.len, avail, e->lang, &wl);
+    unsigned char *glue = gn_para_glue(p, avail);
+    size_t n = gn_wrap_glued(p->text.data, p->text.len, avail, e->lang, glue, &wl);
+    free(glue);
     for (size_t i = 0; i < n && !gn_interrupted(); i++) {
         line_start(e, false);
         size_t base = open_line_bytes(d);

@@ -516,28 +516,6 @@ static void heading(layout *L, cmark_node *node)
     L->e.blank_pending = true;
 }
 
-/* One line of code: sanitised, tabs expanded to 4 columns. */
-static void code_line(const char *s, size_t n, gn_buf *out)
-{
-    gn_buf raw = GN_BUF_INIT;
-    gn_text_sanitize(&raw, s, n);
-    int col = 0;
-    for (size_t i = 0; i < raw.len;) {
-        int32_t cp;
-        size_t k = gn_utf8_decode(raw.data + i, raw.len - i, &cp);
-        if (cp == '\t') {
-            do
-                gn_buf_addc(out, ' ');
-            while (++col % 4);
-        } else {
-            gn_buf_add(out, raw.data + i, k);
-            col += gn_cp_width(cp);
-        }
-        i += k;
-    }
-    gn_buf_free(&raw);
-}
-
 /* Code blocks keep their lines; a line wider than the page is broken and
  * each broken line ends with the wrap marker ("↵"). */
 static void code_block(layout *L, cmark_node *node)
@@ -554,7 +532,7 @@ static void code_block(layout *L, cmark_node *node)
     for (const char *p = lit; *p && !gn_interrupted();) {
         size_t n = strcspn(p, "\n");
         gn_buf_reset(&line);
-        code_line(p, n, &line);
+        gn_text_code_line(&line, p, n);
         const char *s = line.data ? line.data : "";
         size_t left = line.len;
         /* Each code line is a paragraph for search; its broken parts are

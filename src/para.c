@@ -53,6 +53,40 @@ void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t 
     add_now(p, s, len, style, link);
 }
 
+void gn_para_append(gn_para *dst, const gn_para *src, size_t a, size_t b)
+{
+    size_t at = dst->text.len;
+    if (b <= a)
+        return;
+    gn_para_add(dst, src->text.data + a, b - a, 0, -1);
+    for (size_t i = 0; a + i < b && at + i < dst->text.len; i++) {
+        dst->style[at + i] = src->style[a + i];
+        dst->link[at + i] = src->link[a + i];
+    }
+}
+
+unsigned char *gn_para_glue(const gn_para *p, int width)
+{
+    unsigned char *glue = NULL;
+    size_t len = p->text.len;
+    for (size_t a = 0; a < len;) {
+        if (!(p->style[a] & GN_ST_CODE)) {
+            a++;
+            continue;
+        }
+        size_t b = a + 1;
+        while (b < len && (p->style[b] & GN_ST_CODE))
+            b++;
+        if (b - a > 1 && gn_text_width(p->text.data + a, b - a) <= width) {
+            if (!glue)
+                glue = gn_xcalloc(len, 1);
+            memset(glue + a + 1, 1, b - a - 1);
+        }
+        a = b;
+    }
+    return glue;
+}
+
 static void add_soft_break(gn_para *p, uint32_t style, int32_t link)
 {
     if (p->nsoft == p->cap_soft) {

@@ -160,7 +160,14 @@ int gn_session_changes(gn_session *s, char **text, char **title)
     } else if (!*diff) {
         sess_say(s, "%s", "The reference page has not changed since this translation was made.");
     } else {
-        *text = gn_text_sanitized(diff);
+        gn_buf out = GN_BUF_INIT;
+        for (const char *p = diff; *p;) {
+            size_t len = strcspn(p, "\n");
+            gn_text_code_line(&out, p, len);
+            gn_buf_addc(&out, '\n');
+            p += len + (p[len] == '\n');
+        }
+        *text = gn_buf_take(&out);
         *title = gn_xasprintf("Changes to the %s page since %.10s (%s)", s->reference,
                               commit ? commit : "?", src->tag);
         rc = 0;

@@ -181,19 +181,6 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
     free(at);
 }
 
-/* Append bytes [a, b) of src to dst, their styles and links kept. */
-static void add_range(gn_para *dst, const gn_para *src, size_t a, size_t b)
-{
-    size_t at = dst->text.len;
-    if (b <= a)
-        return;
-    gn_para_add(dst, src->text.data + a, b - a, 0, -1);
-    for (size_t i = 0; a + i < b && at + i < dst->text.len; i++) {
-        dst->style[at + i] = src->style[a + i];
-        dst->link[at + i] = src->link[a + i];
-    }
-}
-
 /* The runs of a record's value after the first line's: each under its
  * marker and indent (a container's prefixes), the value's text recorded
  * at ptext offset vat. */
@@ -216,7 +203,7 @@ static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size
             gn_buf_addc(&first, ' ');
         gn_buf_adds(&first, m);
         gn_para_reset(&seg);
-        add_range(&seg, v, run[k].start, run[k].end);
+        gn_para_append(&seg, v, run[k].start, run[k].end);
         size_t parts[2] = {0, seg.text.len}, at = vat + run[k].start;
         gn_emit_push(e, NULL, first.data, rest.data, GN_ST_MARKER);
         gn_emit_para_parts(e, &seg, parts, &at, 1);
@@ -255,7 +242,7 @@ static void emit_records(gn_emit *e, gn_table *t)
             }
             size_t at = line.text.len;
             if (nruns && run[0].start == 0 && run[0].indent == 0 && run[0].number < 0) {
-                add_range(&line, v, run[0].start, run[0].end); /* the first line's */
+                gn_para_append(&line, v, run[0].start, run[0].end); /* the first line's */
                 k = 1;
             }
             size_t parts[4], pat[2], nparts = 0;

@@ -129,6 +129,27 @@ void gn_text_sanitize(gn_buf *b, const char *s, size_t len)
     }
 }
 
+void gn_text_code_line(gn_buf *b, const char *s, size_t len)
+{
+    gn_buf raw = GN_BUF_INIT;
+    gn_text_sanitize(&raw, s, len);
+    int col = 0;
+    for (size_t i = 0; i < raw.len;) {
+        int32_t cp;
+        size_t k = gn_utf8_decode(raw.data + i, raw.len - i, &cp);
+        if (cp == '\t') {
+            do
+                gn_buf_addc(b, ' ');
+            while (++col % 4);
+        } else {
+            gn_buf_add(b, raw.data + i, k);
+            col += gn_cp_width(cp);
+        }
+        i += k;
+    }
+    gn_buf_free(&raw);
+}
+
 char *gn_text_sanitized(const char *s)
 {
     gn_buf b = GN_BUF_INIT;

@@ -56,6 +56,14 @@ static int keep_all(int32_t a, int32_t b)
            (is_hangul(b) && is_narrow_alnum(a));
 }
 
+/* The prolonged sound mark (ー, and its halfwidth form) continues the
+ * kana before it: UAX #14 leaves it to the tailoring (class CJ), and
+ * Japanese typesetting never starts a line with it. */
+static int never_starts_line(int32_t cp)
+{
+    return cp == 0x30FC || cp == 0xFF70;
+}
+
 /* The language part of a locale tag ("ja-JP" -> "ja") in buf, or NULL. */
 static const char *lang_part(const char *lang, char buf[3])
 {
@@ -258,12 +266,13 @@ static void close_word(long long *start, long long end, long long *widest)
     *start = -1;
 }
 
-/* gn_wrap, gn_wrap_marked and gn_wrap_widest in one greedy pass: lines of
- * at most width columns, a line broken inside a word kept to width - markw;
- * when widest is not NULL, *widest gets the widest run of text between
- * two break opportunities the pass takes. */
+/* gn_wrap, gn_wrap_glued, gn_wrap_marked and gn_wrap_widest in one greedy
+ * pass: lines of at most width columns, held together where glue says, a
+ * line broken inside a word kept to width - markw; when widest is not
+ * NULL, *widest gets the widest run of text between two break
+ * opportunities the pass takes. */
 static size_t wrap(const char *text, size_t len, int width, int markw, const char *lang,
-                   gn_wrap_line **lines, long long *widest)
+                   const unsigned char *glue, gn_wrap_line **lines, long long *widest)
 {
     static int lb_ready;
     out o = {NULL, 0, 0};
@@ -348,7 +357,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
          * one may not start a line (width 0: a combining mark...), or it
          * would split a grapheme cluster (an emoji with its modifier or
          * after a ZWJ, a flag) or a Korean word. */
-        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp)) {
+        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp) && !never_starts_line(cp)) {
             bp = cand;
             if (widest)
                 close_word(&word, cand.cew, widest);
@@ -437,7 +446,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
         }
         i += n;
         if (i < len && brks[i - 1] != LINEBREAK_NOBREAK &&
-            brks[i - 1] != LINEBREAK_INSIDEACHAR) {
+            brks[i - 1] != LINEBREAK_INSIDEACHAR && !(glue && glue[i])) {
             /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
              * '\n' forces a break, the others merely allow one. */
             cand.pos = i;
@@ -459,13 +468,19 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines)
 {
-    return wrap(text, len, width, 0, lang, lines, NULL);
+    return wrap(text, len, width, 0, lang, NULL, lines, NULL);
+}
+
+size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
+                     const unsigned char *glue, gn_wrap_line **lines)
+{
+    return wrap(text, len, width, 0, lang, glue, lines, NULL);
 }
 
 size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const char *lang,
-                      gn_wrap_line **lines)
+                      const unsigned char *glue, gn_wrap_line **lines)
 {
-    return wrap(text, len, width, markw, lang, lines, NULL);
+    return wrap(text, len, width, markw, lang, glue, lines, NULL);
 }
 
 /* Whether text holds only ASCII letters, digits, spaces and '\n': then
@@ -493,8 +508,77 @@ int gn_wrap_widest(const char *text, size_t len, const char *lang)
         }
     } else {
         gn_wrap_line *lines;
-        wrap(text, len, INT_MAX, 0, lang, &lines, &widest);
+        wrap(text, len, INT_MAX, 0, lang, NULL, &lines, &widest);
         free(lines);
     }
     return widest > INT_MAX ? INT_MAX : (int)widest;
+}
+
+/* Append to rows (*n of them, room for *cap) the row of line made of
+ * indent spaces, s (len bytes) and the continuation mark cont. */
+static void add_row(gn_wrap_row **rows, size_t *n, size_t *cap, size_t line, int indent,
+                    const char *s, size_t len, const char *cont)
+{
+    if (*n == *cap) {
+        *cap = *cap ? *cap * 2 : 16;
+        *rows = gn_xreallocarray(*rows, *cap, sizeof **rows);
+    }
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_addf(&b, "%*s", indent, "");
+    gn_buf_add(&b, s, len);
+    gn_buf_adds(&b, cont);
+    (*rows)[*n].line = line;
+    (*rows)[*n].text = gn_buf_take(&b);
+    (*n)++;
+}
+
+size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const char *cont,
+                    const char *lang, gn_wrap_row **rows)
+{
+    if (!cont)
+        cont = "";
+    int mw = gn_text_width(cont, strlen(cont));
+    if (width < 1)
+        width = 1;
+    if (indent < 0)
+        indent = 0;
+    /* Each leaves room for a wide character, or is left out. */
+    if (width - mw - indent < 2)
+        indent = 0;
+    if (width - mw < 2) {
+        cont = "";
+        mw = 0;
+    }
+    gn_wrap_row *v = NULL;
+    size_t nv = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *s = lines[i];
+        size_t len = strlen(s);
+        gn_wrap_line *wl;
+        size_t k = gn_text_width(s, len) <= width ? 0 : gn_wrap(s, len, width - mw, lang, &wl);
+        if (k < 2) { /* it fits (but maybe for spaces at its end), or a stop came */
+            size_t start = k ? wl[0].start : 0, end = k ? wl[0].end : len;
+            add_row(&v, &nv, &cap, i, 0, s + start, end - start, "");
+            if (k)
+                free(wl);
+            continue;
+        }
+        add_row(&v, &nv, &cap, i, 0, s + wl[0].start, wl[0].end - wl[0].start, cont);
+        size_t rest = wl[1].start;
+        free(wl);
+        k = gn_wrap(s + rest, len - rest, width - mw - indent, lang, &wl);
+        for (size_t j = 0; j < k; j++)
+            add_row(&v, &nv, &cap, i, indent, s + rest + wl[j].start, wl[j].end - wl[j].start,
+                    j + 1 < k ? cont : "");
+        free(wl);
+    }
+    *rows = v;
+    return nv;
+}
+
+void gn_wrap_rows_free(gn_wrap_row *rows, size_t n)
+{
+    for (size_t i = 0; rows && i < n; i++)
+        free(rows[i].text);
+    free(rows);
 }

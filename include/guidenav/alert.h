@@ -27,8 +27,12 @@ typedef enum gn_kind {
 /* The kind named by an alert marker's name ("NOTE", "MORELIKETHIS"...,
  * name_len bytes), or GN_KIND_NONE. */
 gn_kind gn_kind_from_name(const char *name, size_t name_len);
-/* The label of kind in the language of lang ("ja-JP", "ko"...), English
- * when that language is not known. */
+/* The label of kind in the language of lang, a locale tag ("ja-JP", "ko",
+ * "zh-Hant"; "_" may stand for "-", and case is ignored): every language
+ * of the Experience League has its labels, Chinese in Simplified (zh,
+ * zh-Hans, zh-CN, zh-SG) or Traditional (zh-Hant, zh-TW, zh-HK, zh-MO)
+ * script. English when lang is NULL or its language has none. A static
+ * string; "" for GN_KIND_NONE and the shaded block. */
 const char *gn_kind_label(gn_kind kind, const char *lang);
 /* True for kinds that warn (shown in a warning colour). */
 int gn_kind_warns(gn_kind kind);

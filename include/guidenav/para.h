@@ -46,6 +46,14 @@ typedef struct gn_para {
  * Tabs become spaces. A stop asked for (interrupt.h) may leave a text of
  * more than 1 MB added in part: the layout it was for is not kept. */
 void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link);
+/* Append bytes [a, b) of src's text to dst, their styles and links kept
+ * (src's links: dst's link indices are src's). */
+void gn_para_append(gn_para *dst, const gn_para *src, size_t a, size_t b);
+/* What holds p's text together when it is wrapped at width columns
+ * (gn_wrap_glued): each inline code span no wider than width stays on one
+ * line. A new array of p->text.len bytes, or NULL when nothing is held
+ * together; the caller frees it. */
+unsigned char *gn_para_glue(const gn_para *p, int width);
 
 /* Append the inline content of block (paragraph, heading, table cell):
  * text, code spans, emphasis, links (each link's URL added to p->urls;

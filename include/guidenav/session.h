@@ -219,7 +219,8 @@ int gn_session_save(gn_session *s, gn_error *err);
 /* The reference locale's repository, opened on first use, or NULL. */
 gn_repo *gn_session_repo(gn_session *s);
 /* The reference page's changes since the compared translation was made:
- * *text (the diff, sanitised) and *title, newly allocated; -1 with msg
+ * *text (the diff, each line ending in '\n' and made safe with its tabs
+ * expanded: gn_text_code_line) and *title, newly allocated; -1 with msg
  * when there is nothing to show. */
 int gn_session_changes(gn_session *s, char **text, char **title);
 /* The TOC matrix of the guide being read; -1 with msg on failure. */

@@ -31,6 +31,12 @@ void gn_text_sanitize(gn_buf *b, const char *s, size_t len);
 /* The same as a new string; the caller frees it. */
 char *gn_text_sanitized(const char *s);
 
+/* Append one line of code or of a diff (s, len bytes, no newline) to b,
+ * made safe as gn_text_sanitize does and each tab expanded to spaces up
+ * to the next multiple of 4 columns from the start of s, so that its
+ * display width is what gn_text_width measures. */
+void gn_text_code_line(gn_buf *b, const char *s, size_t len);
+
 /* Append s (len bytes) to b as one field of a tab-separated record, the
  * form of every record the command line prints: a backslash is written as
  * two (\\), a tab as \t, a newline as \n, so a field never holds a tab or

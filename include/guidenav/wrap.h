@@ -55,15 +55,46 @@ typedef struct gn_wrap_line {
  * - lang is a language or locale tag ("ja", "ko", "zh", "ja-JP", or NULL);
  *   only its language part tunes UAX #14, and any other value is harmless.
  * - Any bytes are accepted: invalid UTF-8 counts one U+FFFD (one column)
- *   per byte, as gn_utf8_decode reads it. */
+ *   per byte, as gn_utf8_decode reads it.
+ * - The prolonged sound mark ー (U+30FC, halfwidth U+FF70) never starts a
+ *   line but by an emergency break, as Japanese typesetting wants. */
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines);
+/* The same, with text held together where glue says: glue[i] nonzero
+ * (glue has len bytes, or is NULL) takes away the opportunity before byte
+ * i, as for an inline code span that fits the width (gn_para_glue); an
+ * emergency break may still fall there. */
+size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
+                     const unsigned char *glue, gn_wrap_line **lines);
 
-/* gn_wrap, but a line broken inside a word (split) keeps to width - markw
- * columns, leaving room for a continuation mark of markw columns after it
- * (when width leaves room for it and one character more). */
+/* One row of text lines wrapped for reading (gn_wrap_rows). */
+typedef struct gn_wrap_row {
+    size_t line; /* the index of the line it shows (part of) */
+    char *text;  /* what it shows, at most the width in columns */
+} gn_wrap_row;
+
+/* Rows of at most width columns showing n lines of text (UTF-8, each
+ * shown as it is: made safe and without tabs beforehand), for a box that
+ * shows text wider than itself. A line that fits is one row, unchanged.
+ * A longer one is soft-wrapped by gn_wrap (UAX #14 breaks, display
+ * columns, lang as there): each of its rows but the last ends with cont,
+ * a continuation mark (the wrap marker of code blocks, "↵"; NULL: none),
+ * and each but the first starts with indent spaces, so that a diff's sign
+ * column or a list's first column stays clear. The indent is left out
+ * where it would leave less than 2 columns (a wide character) beside it
+ * and cont, and cont where it would leave less than 2 beside it. Returns the number of rows (n or more) and
+ * sets *rows to a new array: free it with gn_wrap_rows_free. Linear in the
+ * length of the text. */
+size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const char *cont,
+                    const char *lang, gn_wrap_row **rows);
+/* Free rows made by gn_wrap_rows (n of them; NULL is fine). */
+void gn_wrap_rows_free(gn_wrap_row *rows, size_t n);
+
+/* gn_wrap_glued, but a line broken inside a word (split) keeps to width -
+ * markw columns, leaving room for a continuation mark of markw columns
+ * after it (when width leaves room for it and one character more). */
 size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const char *lang,
-                      gn_wrap_line **lines);
+                      const unsigned char *glue, gn_wrap_line **lines);
 
 /* The display columns of the widest word of text: the widest run between
  * two break opportunities gn_wrap takes (UAX #14, Korean kept whole, a

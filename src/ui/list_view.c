@@ -1,11 +1,12 @@
-/* list_view.c: a list in a box over the main view: the languages, the
- * bookmarks, the TOC matrix, the changes of a page and the keys (see
- * view.h). */
+/* list_view.c: a box over the main view: a list to choose from (the
+ * languages, the bookmarks, the TOC matrix) or text to read, its long
+ * lines wrapped (the changes of a page, the keys). See view.h. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/emit.h"
 #include "guidenav/text.h"
+#include "guidenav/wrap.h"
 #include "ui/style.h"
 #include "ui/view.h"
 
@@ -14,24 +15,56 @@ typedef struct list_view {
     char *title;
     char **lines, **notes;
     size_t n;
-    size_t cur, first;
+    int widest;           /* columns of the widest line or the title */
+    /* Text shows its lines wrapped to the box (gn_wrap_rows), as wide as
+     * they were made for, continued indent columns in; a list to choose
+     * from shows its lines. */
+    gn_wrap_row *rows;
+    size_t nrows;
+    int rows_w, indent;
+    size_t cur, first;    /* in rows */
     bool select;
     gn_list_chosen chosen;
     void *ctx;
     void (*free_ctx)(void *);
 } list_view;
 
-/* The box's size and place for the screen; inner: rows of lines. */
-static void box_of(const gn_ui *u, const list_view *l, int *x, int *y, int *bw, int *bh, int *inner)
+/* How many rows the list shows, and the text of row i. */
+static size_t row_count(const list_view *l)
 {
-    int widest = gn_text_width(l->title, strlen(l->title));
-    for (size_t i = 0; i < l->n; i++) {
-        int w = gn_text_width(l->lines[i], strlen(l->lines[i]));
-        if (w > widest)
-            widest = w;
-    }
-    *bw = widest + 4 < u->cols ? widest + 4 : u->cols;
-    *bh = (int)l->n + 2 < u->rows - 1 ? (int)l->n + 2 : u->rows - 1;
+    return l->select ? l->n : l->nrows;
+}
+
+static const char *row_text(const list_view *l, size_t i)
+{
+    return l->select ? l->lines[i] : l->rows[i].text;
+}
+
+/* Wrap a text list's lines to w columns, unless they are already; the
+ * line at the top stays at the top. */
+static void wrap_to(const gn_ui *u, list_view *l, int w)
+{
+    if (l->select || (l->rows && l->rows_w == w))
+        return;
+    size_t top = l->first < l->nrows ? l->rows[l->first].line : 0;
+    gn_wrap_rows_free(l->rows, l->nrows);
+    l->nrows = gn_wrap_rows(l->lines, l->n, w, l->indent, gn_glyphs_for(u->ascii)->wrap, NULL,
+                            &l->rows);
+    l->rows_w = w;
+    size_t first = 0;
+    while (first + 1 < l->nrows && l->rows[first].line < top)
+        first++;
+    l->first = l->cur = first;
+}
+
+/* The box's size and place for the screen; inner: rows of text. A text
+ * list's lines are wrapped to its width here. */
+static void box_of(const gn_ui *u, list_view *l, int *x, int *y, int *bw, int *bh, int *inner)
+{
+    *bw = l->widest + 4 < u->cols ? l->widest + 4 : u->cols;
+    wrap_to(u, l, *bw - 3);
+    int n = (int)row_count(l);
+    *bh = n + 2 < u->rows - 1 ? n + 2 : u->rows - 1;
     *x = (u->cols - *bw) / 2;
     *y = (u->rows - 1 - *bh) / 2;
     *inner = *bh - 2 > 0 ? *bh - 2 : 0;
@@ -71,12 +104,12 @@ static void list_draw(gn_ui *u, gn_view *v)
     attrset(0);
     for (int r = 0; r < inner; r++) {
         size_t i = l->first + (size_t)r;
-        if (i >= l->n)
+        if (i >= row_count(l))
             break;
         attrset(l->select && i == l->cur ? A_REVERSE : 0);
         move(y + 1 + r, x + 1);
         int used = gn_put_clipped(u, " ", 1, bw - 2);
-        used += gn_put_clipped(u, l->lines[i], strlen(l->lines[i]), bw - 3);
+        used += gn_put_clipped(u, row_text(l, i), strlen(row_text(l, i)), bw - 3);
         for (; used < bw - 2; used++)
             addch(' ');
     }
@@ -98,7 +131,7 @@ static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
         return;
     }
     size_t page = inner > 1 ? (size_t)inner - 1 : 1;
-    size_t last = l->n ? l->n - 1 : 0;
+    size_t last = row_count(l) ? row_count(l) - 1 : 0;
     if (!l->select) /* scroll the text rather than move a cursor */
         l->cur = l->first + (size_t)(inner > 0 ? inner - 1 : 0);
     switch (act) {
@@ -147,6 +180,7 @@ static void list_free(gn_ui *u, gn_view *v)
     }
     free(l->lines);
     free(l->notes);
+    gn_wrap_rows_free(l->rows, l->nrows);
     free(l->title);
     if (l->free_ctx)
         l->free_ctx(l->ctx);
@@ -155,21 +189,40 @@ static void list_free(gn_ui *u, gn_view *v)
 
 static const gn_view_ops list_ops = {list_draw, list_key, NULL, list_free};
 
-void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t start,
-                  bool select, char **notes, gn_list_chosen chosen, void *ctx,
-                  void (*free_ctx)(void *))
+/* A new box of n lines (taken) under title, not yet open. */
+static list_view *list_new(const char *title, char **lines, size_t n)
 {
     list_view *l = gn_xcalloc(1, sizeof *l);
     l->v.ops = &list_ops;
     l->title = gn_xstrdup(title);
     l->lines = lines;
-    l->notes = notes;
     l->n = n;
+    l->widest = gn_text_width(title, strlen(title));
+    for (size_t i = 0; i < n; i++) {
+        int w = gn_text_width(lines[i], strlen(lines[i]));
+        if (w > l->widest)
+            l->widest = w;
+    }
+    return l;
+}
+
+void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t start,
+                  char **notes, gn_list_chosen chosen, void *ctx, void (*free_ctx)(void *))
+{
+    list_view *l = list_new(title, lines, n);
+    l->notes = notes;
     l->cur = start < n ? start : 0;
-    l->select = select;
+    l->select = true;
     l->chosen = chosen;
     l->ctx = ctx;
     l->free_ctx = free_ctx;
+    gn_ui_open(u, &l->v);
+}
+
+void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int indent)
+{
+    list_view *l = list_new(title, lines, n);
+    l->indent = indent;
     gn_ui_open(u, &l->v);
 }
 
@@ -189,5 +242,6 @@ void gn_help_open(gn_ui *u)
         lines[i - 1] = gn_xasprintf("%-*s  %s", kw, keys[i], gn_action_table[i].help);
         free(keys[i]);
     }
-    gn_list_open(u, "Keys (any other key closes)", lines, n, 0, false, NULL, NULL, NULL, NULL);
+    /* A description too long for the box goes on under its column. */
+    gn_text_open(u, "Keys (any other key closes)", lines, n, kw + 2);
 }

@@ -48,7 +48,7 @@ static void choose_locale(gn_ui *u, const char *title, size_t current, gn_list_c
 {
     size_t n;
     char **lines = gn_session_locale_lines(&u->s, &n);
-    gn_list_open(u, title, lines, n, current, true, NULL, chosen, NULL, NULL);
+    gn_list_open(u, title, lines, n, current, NULL, chosen, NULL, NULL);
 }
 
 static void mark_set(gn_ui *u, int letter)
@@ -81,7 +81,7 @@ static void marks_list(gn_ui *u)
         snprintf(u->s.msg, sizeof u->s.msg, "%s", "No bookmarks yet: m and a letter sets one.");
         return;
     }
-    gn_list_open(u, "Bookmarks", lines, n, 0, true, NULL, mark_chosen, which, free);
+    gn_list_open(u, "Bookmarks", lines, n, 0, NULL, mark_chosen, which, free);
 }
 
 /* The TOC matrix's rows: the entry's key, per row. */
@@ -188,7 +188,7 @@ static void matrix_view(gn_ui *u)
         notes[r + 1] = gn_text_sanitized(nb.data);
         gn_buf_free(&nb);
     }
-    gn_list_open(u, legend, lines, m.nrows + 1, 1, true, notes, matrix_chosen, c, matrix_free);
+    gn_list_open(u, legend, lines, m.nrows + 1, 1, notes, matrix_chosen, c, matrix_free);
     free(legend);
     gn_matrix_free(&m);
 }
@@ -207,7 +207,7 @@ static void changes_view(gn_ui *u)
         lines[n++] = gn_xstrndup(p, len);
         p += len + (p[len] == '\n');
     }
-    gn_list_open(u, title, lines, n, 0, false, NULL, NULL, NULL, NULL);
+    gn_text_open(u, title, lines, n, 1); /* continued past the diff's signs */
     free(title);
     free(text);
 }

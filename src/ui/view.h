@@ -85,13 +85,17 @@ void gn_pager_status_draw(gn_ui *u);
 
 /* A list in a box in the middle of the screen: j/k/arrows move, Enter
  * chooses (chosen(u, index, ctx) is called, then the list closes), q/Esc
- * close. With select false the lines are text to read and scroll. notes
- * (may be NULL) are shown in the status line for the selected line. The
- * view takes lines, notes and ctx (freed with free_ctx). */
+ * close. notes (may be NULL) are shown in the status line for the
+ * selected line. The view takes lines, notes and ctx (freed with
+ * free_ctx). */
 typedef void (*gn_list_chosen)(gn_ui *u, size_t index, void *ctx);
 void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t start,
-                  bool select, char **notes, gn_list_chosen chosen, void *ctx,
-                  void (*free_ctx)(void *));
+                  char **notes, gn_list_chosen chosen, void *ctx, void (*free_ctx)(void *));
+/* Text to read in such a box: lines wider than the box wrap (the rows of
+ * gn_wrap_rows: UAX #14 breaks, a row that a line goes on after ends with
+ * the wrap marker, the next starts indent columns in); j/k/arrows and
+ * pages scroll, any other key closes. The view takes lines. */
+void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int indent);
 /* The list of keys, made from the bindings. */
 void gn_help_open(gn_ui *u);
 

@@ -7,6 +7,7 @@
 #include "guidenav/alert.h"
 #include "guidenav/html.h"
 #include "guidenav/para.h"
+#include "guidenav/text.h"
 #include "guidenav/util.h"
 
 static void test_kinds_and_labels(void **state)
@@ -22,10 +23,82 @@ static void test_kinds_and_labels(void **state)
     assert_string_equal(gn_kind_label(GN_KIND_WARNING, "ko-KR"), "경고");
     assert_string_equal(gn_kind_label(GN_KIND_TIP, "de-DE"), "Tipp");
     assert_string_equal(gn_kind_label(GN_KIND_SEEALSO, "fr-FR"), "Voir aussi");
-    assert_string_equal(gn_kind_label(GN_KIND_NOTE, "sv-SE"), "Note"); /* unknown: English */
+    assert_string_equal(gn_kind_label(GN_KIND_NOTE, "hu-HU"), "Note"); /* unknown: English */
     assert_string_equal(gn_kind_label(GN_KIND_NOTE, "jam"), "Note");   /* not "ja" */
     assert_true(gn_kind_warns(GN_KIND_WARNING));
     assert_false(gn_kind_warns(GN_KIND_TIP));
+}
+
+/* The locales of the Experience League. */
+static const char *const league[] = {
+    "cs-CZ", "da-DK", "de-DE", "es-ES", "fi-FI", "fr-FR", "it-IT", "ja-JP", "ko-KR",
+    "nb-NO", "nl-NL", "pl-PL", "pt-BR", "ru-RU", "sv-SE", "tr-TR", "zh-Hans", "zh-Hant",
+};
+
+static void test_labels_in_every_locale(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof league / sizeof *league; i++) {
+        /* Each has its own word for a note, and a label for every kind. */
+        assert_string_not_equal(gn_kind_label(GN_KIND_NOTE, league[i]), "Note");
+        for (int k = GN_KIND_NOTE; k <= GN_KIND_SEEALSO; k++) {
+            const char *label = gn_kind_label((gn_kind)k, league[i]);
+            assert_true(gn_text_width(label, strlen(label)) > 0);
+            char *safe = gn_text_sanitized(label);
+            assert_string_equal(safe, label); /* valid UTF-8, no control */
+            free(safe);
+        }
+        assert_string_equal(gn_kind_label(GN_KIND_SHADE, league[i]), "");
+    }
+    assert_string_equal(gn_kind_label(GN_KIND_NOTE, "it-IT"), "Nota");
+    assert_string_equal(gn_kind_label(GN_KIND_IMPORTANT, "it-IT"), "Importante");
+    assert_string_equal(gn_kind_label(GN_KIND_TIP, "nl-NL"), "Tip");
+    assert_string_equal(gn_kind_label(GN_KIND_WARNING, "pl-PL"), "Ostrzeżenie");
+    assert_string_equal(gn_kind_label(GN_KIND_SEEALSO, "ru-RU"), "См. также");
+    assert_string_equal(gn_kind_label(GN_KIND_TIP, "tr-TR"), "İpucu");
+    assert_string_equal(gn_kind_label(GN_KIND_CAUTION, "ja-JP"), "注意");
+    assert_string_equal(gn_kind_label(GN_KIND_PREREQUISITES, "ja-JP"), "前提条件");
+    assert_string_equal(gn_kind_label(GN_KIND_NOTE, "ko-KR"), "참고");
+    assert_string_equal(gn_kind_label(GN_KIND_PREREQUISITES, "ko-KR"), "전제 조건");
+    /* Display columns, not bytes: what the layout measures. */
+    assert_int_equal(gn_text_width("전제 조건", strlen("전제 조건")), 9);
+}
+
+static void test_label_tags(void **state)
+{
+    (void)state;
+    /* A language alone, any region, "_" for "-", any case, a POSIX name. */
+    static const char *const italian[] = {"it", "it-IT", "it-CH", "it_IT", "IT", "iT-it",
+                                          "it_IT.UTF-8"};
+    for (size_t i = 0; i < sizeof italian / sizeof *italian; i++)
+        assert_string_equal(gn_kind_label(GN_KIND_CAUTION, italian[i]), "Attenzione");
+    assert_string_equal(gn_kind_label(GN_KIND_NOTE, "no"), "Merknad"); /* Norwegian: Bokmål */
+    assert_string_equal(gn_kind_label(GN_KIND_NOTE, "nb"), "Merknad");
+    /* Chinese: the script decides, else the region; Simplified by default. */
+    static const char *const simplified[] = {"zh", "zh-Hans", "zh-CN", "zh-SG", "zh_CN",
+                                             "zh-hans", "zh-Hans-HK", "zh-Hans-TW"};
+    static const char *const traditional[] = {"zh-Hant", "zh-TW", "zh-HK", "zh-MO", "zh_TW",
+                                              "zh-hant", "zh-Hant-CN", "zh_TW.UTF-8"};
+    for (size_t i = 0; i < sizeof simplified / sizeof *simplified; i++) {
+        assert_string_equal(gn_kind_label(GN_KIND_INFO, simplified[i]), "信息");
+        assert_string_equal(gn_kind_label(GN_KIND_PREREQUISITES, simplified[i]), "先决条件");
+        assert_string_equal(gn_kind_label(GN_KIND_SEEALSO, simplified[i]), "另请参阅");
+    }
+    for (size_t i = 0; i < sizeof traditional / sizeof *traditional; i++) {
+        assert_string_equal(gn_kind_label(GN_KIND_INFO, traditional[i]), "資訊");
+        assert_string_equal(gn_kind_label(GN_KIND_PREREQUISITES, traditional[i]), "先決條件");
+        assert_string_equal(gn_kind_label(GN_KIND_SEEALSO, traditional[i]), "另請參閱");
+    }
+    assert_string_equal(gn_kind_label(GN_KIND_TIP, "zh-TW"), "提示");
+    /* Unknown languages, and what is not a language, fall back to English. */
+    static const char *const english[] = {NULL, "", "en", "en-GB", "hu-HU", "und", "jam", "i",
+                                          "-it", "zhx-TW", "Hant"};
+    for (size_t i = 0; i < sizeof english / sizeof *english; i++) {
+        assert_string_equal(gn_kind_label(GN_KIND_IMPORTANT, english[i]), "Important");
+        assert_string_equal(gn_kind_label(GN_KIND_SEEALSO, english[i]), "See also");
+    }
+    assert_string_equal(gn_kind_label(GN_KIND_NONE, "it-IT"), "");
+    assert_string_equal(gn_kind_label(GN_KIND_COUNT, "it-IT"), "");
 }
 
 static char *html_text(const char *html)
@@ -152,6 +225,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds_and_labels),
+        cmocka_unit_test(test_labels_in_every_locale),
+        cmocka_unit_test(test_label_tags),
         cmocka_unit_test(test_html_text),
         cmocka_unit_test(test_html_table),
         cmocka_unit_test(test_html_block_of),

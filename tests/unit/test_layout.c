@@ -184,6 +184,31 @@ static void test_quote_and_alert(void **state)
     free(out);
 }
 
+/* An alert's label is in the page's language, measured in display
+ * columns: it fits every width, and its line is as wide as the bar and the
+ * label when there is room. */
+static void test_alert_labels_fit(void **state)
+{
+    (void)state;
+    static const struct { const char *lang, *label; } cases[] = {
+        {"ja-JP", "前提条件"}, {"ko-KR", "전제 조건"}, {"zh-Hant", "先決條件"},
+        {"zh-CN", "先决条件"}, {"ru-RU", "Предварительные требования"}, {"it-IT", "Prerequisiti"},
+    };
+    const char *md = ">[!PREREQUISITES]\n>\n>先にインストールします。먼저 설치하십시오.\n";
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        for (int w = 1; w <= 40; w++)
+            free(render(md, w, cases[i].lang, NULL)); /* render asserts the fit */
+        gn_doc doc;
+        char *out = render(md, 40, cases[i].lang, &doc);
+        char *want = gn_xasprintf("┃ %s\n┃ ", cases[i].label);
+        assert_memory_equal(out, want, strlen(want));
+        assert_int_equal(doc.lines[0].width, 2 + gn_text_width(cases[i].label, strlen(cases[i].label)));
+        free(want);
+        free(out);
+        gn_doc_free(&doc);
+    }
+}
+
 static void test_table(void **state)
 {
     (void)state;
@@ -309,6 +334,25 @@ static void test_table_list_cell(void **state)
                              "• 高速なモードです\n"
                              "• 빠른 모드\n"
                              "Default: Fast\n");
+    free(out);
+}
+
+/* A code span in a list item stays on one line when it fits beside the
+ * bullet (gn_para_glue, run by run). */
+static void test_table_code_in_item(void **state)
+{
+    (void)state;
+    static const char md[] = "| Key | Meaning |\n|---|---|\n"
+                             "| x | Runs:<ul><li>then `guidenav --dump page` 한국어 日本語</li></ul> |\n";
+    char *out = render(md, 34, "ko-KR", NULL);
+    assert_string_equal(out, "┌─────┬──────────────────────────┐\n"
+                             "│ Key │ Meaning                  │\n"
+                             "├─────┼──────────────────────────┤\n"
+                             "│ x   │ Runs:                    │\n"
+                             "│     │ • then                   │\n"
+                             "│     │   guidenav --dump page   │\n"
+                             "│     │   한국어 日本語          │\n"
+                             "└─────┴──────────────────────────┘\n");
     free(out);
 }
 
@@ -483,10 +527,12 @@ int main(void)
         cmocka_unit_test(test_code_block_wraps_with_marker),
         cmocka_unit_test(test_lists),
         cmocka_unit_test(test_quote_and_alert),
+        cmocka_unit_test(test_alert_labels_fit),
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_table_keeps_words),
         cmocka_unit_test(test_table_identifiers),
         cmocka_unit_test(test_table_list_cell),
+        cmocka_unit_test(test_table_code_in_item),
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_controls_are_visible),
         cmocka_unit_test(test_snippets_stay_in_the_source),

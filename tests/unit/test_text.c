@@ -254,6 +254,30 @@ static void test_sanitize(void **state)
     free(s);
 }
 
+/* A line of code or of a diff: safe, tabs to the next multiple of 4
+ * columns counted in display columns, so gn_text_width measures it. */
+static void test_code_line(void **state)
+{
+    (void)state;
+    static const struct { const char *in, *out; int width; } cases[] = {
+        {"\tx", "    x", 5},
+        {"+\tx", "+   x", 5},
+        {"日本\t語", "日本    語", 10}, /* at a tab stop, to the next one */
+        {"日\tx", "日  x", 5},
+        {"한\t\t국", "한      국", 10},
+        {"a\x1b[1m\tb", "a\u241B[1m   b", 9},
+        {"", "", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_adds(&b, "> "); /* appends; tab stops count from the line's start */
+        gn_text_code_line(&b, cases[i].in, strlen(cases[i].in));
+        assert_string_equal(b.data + 2, cases[i].out);
+        assert_int_equal(gn_text_width(b.data + 2, b.len - 2), cases[i].width);
+        gn_buf_free(&b);
+    }
+}
+
 static void test_fit(void **state)
 {
     (void)state;
@@ -344,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_cp_width),
         cmocka_unit_test(test_text_width),
         cmocka_unit_test(test_sanitize),
+        cmocka_unit_test(test_code_line),
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_field),
         cmocka_unit_test(test_ascii),

@@ -227,7 +227,7 @@ static void test_long_word(void **state)
 static char *splits(const char *text, int width, int markw, const char *lang)
 {
     gn_wrap_line *l;
-    size_t n = gn_wrap_marked(text, strlen(text), width, markw, lang, &l);
+    size_t n = gn_wrap_marked(text, strlen(text), width, markw, lang, NULL, &l);
     char *s = calloc(n + 1, 1);
     assert_non_null(s);
     for (size_t k = 0; k < n; k++)
@@ -266,7 +266,7 @@ static void test_marked(void **state)
     (void)state;
     gn_wrap_line *l;
     const char *t = "a supercalifragilistic word 한국어문장입니다";
-    size_t n = gn_wrap_marked(t, strlen(t), 6, 1, "ko", &l);
+    size_t n = gn_wrap_marked(t, strlen(t), 6, 1, "ko", NULL, &l);
     const char *want[] = {"a", "super", "calif", "ragil", "istic", "word", "한국",
                           "어문", "장입", "니다"};
     assert_int_equal(n, sizeof want / sizeof *want);
@@ -278,7 +278,7 @@ static void test_marked(void **state)
     assert_true(l[1].split && l[4].split == false && l[6].split && !l[9].split);
     free(l);
     /* Too narrow for a mark and a character: as gn_wrap. */
-    n = gn_wrap_marked("abc", 3, 1, 1, NULL, &l);
+    n = gn_wrap_marked("abc", 3, 1, 1, NULL, NULL, &l);
     assert_int_equal(n, 3);
     assert_true(l[0].split && l[1].split && !l[2].split);
     free(l);
@@ -720,6 +720,187 @@ static void test_megabyte(void **state)
     free(big);
 }
 
+/* ー (and halfwidth ｰ) continues the kana before it: at no width does a
+ * line start with it, in Japanese or next to Korean. */
+static void test_prolonged_mark(void **state)
+{
+    (void)state;
+    const char *texts[] = {
+        "各ユーザーはスーパーマーケットのデータベースからレポートをダウンロードし、サーバーのフォルダーにコピーします。",
+        "ｽｰﾊﾟｰのﾃﾞｰﾀとサーバー 한국어 사용자 데이터",
+    };
+    for (size_t t = 0; t < 2; t++)
+        for (int width = 4; width <= 40; width++) { /* 3: "ユー" cannot share a line */
+            gn_wrap_line *l;
+            size_t n = check_layout_n(texts[t], strlen(texts[t]), width, "ja", &l);
+            for (size_t k = 1; k < n; k++) {
+                const char *s = texts[t] + l[k].start;
+                if (strncmp(s, "ー", 3) == 0 || strncmp(s, "ｰ", 3) == 0) {
+                    dump(texts[t], l, n);
+                    fail_msg("width %d: line %zu starts with the prolonged sound mark", width, k);
+                }
+            }
+            free(l);
+        }
+}
+
+/* Glued text (an inline code span that fits) is not broken inside, at any
+ * width it fits in; where it does not fit, an emergency break still cuts
+ * it and no line is wider than the width. */
+static void test_glued(void **state)
+{
+    (void)state;
+    const char *text = "See magento/catalog-service 설명서 and 日本語の説明を読む。";
+    size_t len = strlen(text), a = 4, b = a + strlen("magento/catalog-service");
+    unsigned char *glue = calloc(len, 1);
+    assert_non_null(glue);
+    memset(glue + a + 1, 1, b - a - 1);
+    for (int width = 1; width <= 50; width++) {
+        gn_wrap_line *l;
+        size_t n = gn_wrap_glued(text, len, width, "ko", glue, &l);
+        for (size_t k = 0; k < n; k++) {
+            assert_true(l[k].width <= width || width < 2); /* a lone wide character */
+            bool inside = l[k].start > a && l[k].start < b;
+            if (width >= (int)(b - a) && inside) {
+                dump(text, l, n);
+                fail_msg("width %d: line %zu starts inside the glued span", width, k);
+            }
+        }
+        free(l);
+    }
+    /* Without the glue, the span breaks after its slash or hyphen. */
+    gn_wrap_line *l;
+    size_t n = gn_wrap(text, len, 25, "ko", &l);
+    bool split = false;
+    for (size_t k = 0; k < n; k++)
+        split = split || (l[k].start > a && l[k].start < b);
+    assert_true(split);
+    free(l);
+    free(glue);
+}
+
+/* ---- gn_wrap_rows: text lines wrapped for a box -------------------------- */
+
+static const char *const diff_lines[] = {
+    "@@ -1,3 +1,4 @@",
+    "+Create an account. 顧客メニューからアカウントを作成します。 고객 메뉴에서 계정을 만듭니다.",
+    " short",
+    "",
+    "-removed",
+};
+#define NDIFF (sizeof diff_lines / sizeof *diff_lines)
+
+/* s without its spaces, newly allocated. */
+static char *no_spaces(const char *s)
+{
+    char *out = malloc(strlen(s) + 1), *o = out;
+    assert_non_null(out);
+    for (; *s; s++)
+        if (*s != ' ')
+            *o++ = *s;
+    *o = '\0';
+    return out;
+}
+
+/* Assert the contract of gn_wrap_rows for diff_lines at width (indent 1,
+ * mark "↵"): rows in line order, each within the width, a line's rows
+ * marked and indented, and together its text (but the spaces at breaks). */
+static void check_rows(int width)
+{
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_rows((char *const *)diff_lines, NDIFF, width, 1, "↵", NULL, &rows);
+    assert_true(n >= NDIFF);
+    bool room = width >= 4; /* a wide character beside indent and mark */
+    bool mark_room = width >= 3; /* beside the mark alone */
+    size_t r = 0;
+    for (size_t i = 0; i < NDIFF; i++) {
+        assert_true(r < n);
+        assert_int_equal(rows[r].line, i);
+        gn_buf joined = GN_BUF_INIT;
+        for (size_t k = 0; r < n && rows[r].line == i; r++, k++) {
+            const char *t = rows[r].text;
+            size_t len = strlen(t);
+            int w = gn_text_width(t, len);
+            assert_true(w <= (width < 2 ? 2 : width)); /* but a lone wide character */
+            bool last = r + 1 == n || rows[r + 1].line != i;
+            bool marked = len >= 3 && strcmp(t + len - 3, "↵") == 0;
+            assert_int_equal(marked, mark_room && !last);
+            if (room && k > 0)
+                assert_true(t[0] == ' ');
+            const char *body = t + (room && k > 0);
+            gn_buf_add(&joined, body, strlen(body) - (marked ? 3 : 0));
+        }
+        char *want = no_spaces(diff_lines[i]);
+        char *got = no_spaces(joined.data ? joined.data : "");
+        assert_string_equal(got, want);
+        free(want);
+        free(got);
+        gn_buf_free(&joined);
+    }
+    assert_int_equal(r, n);
+    /* Korean words are never split when they fit a row. */
+    static const char *const words[] = {"고객", "메뉴에서", "계정을", "만듭니다."};
+    for (size_t k = 0; width >= 11 && k < sizeof words / sizeof *words; k++) {
+        bool whole = false;
+        for (size_t j = 0; j < n; j++)
+            whole = whole || strstr(rows[j].text, words[k]);
+        assert_true(whole);
+    }
+    gn_wrap_rows_free(rows, n);
+}
+
+static void test_rows(void **state)
+{
+    (void)state;
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_rows((char *const *)diff_lines, NDIFF, 30, 1, "↵", "en", &rows);
+    static const char *const want[] = {
+        "@@ -1,3 +1,4 @@",
+        "+Create an account. 顧客メニ↵",
+        " ューからアカウントを作成しま↵",
+        " す。 고객 메뉴에서 계정을↵",
+        " 만듭니다.",
+        " short",
+        "",
+        "-removed",
+    };
+    static const size_t line[] = {0, 1, 1, 1, 1, 2, 3, 4};
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(rows[i].text, want[i]);
+        assert_int_equal(rows[i].line, line[i]);
+    }
+    gn_wrap_rows_free(rows, n);
+    /* Lines that fit are rows as they are; no mark asked for, none added. */
+    n = gn_wrap_rows((char *const *)diff_lines, NDIFF, 200, 1, "↵", NULL, &rows);
+    assert_int_equal(n, NDIFF);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(rows[i].text, diff_lines[i]);
+    gn_wrap_rows_free(rows, n);
+    n = gn_wrap_rows((char *const *)diff_lines + 1, 1, 40, 0, NULL, NULL, &rows);
+    assert_int_equal(n, 3);
+    assert_string_equal(rows[0].text, "+Create an account. 顧客メニューからアカ");
+    assert_string_equal(rows[1].text, "ウントを作成します。 고객 메뉴에서");
+    assert_string_equal(rows[2].text, "계정을 만듭니다.");
+    gn_wrap_rows_free(rows, n);
+    /* A hanging indent as asked, left out where it leaves no room. */
+    n = gn_wrap_rows((char *const *)diff_lines + 1, 1, 30, 4, "↵", NULL, &rows);
+    assert_true(n > 2);
+    assert_memory_equal(rows[1].text, "    ", 4);
+    assert_true(rows[1].text[4] != ' ');
+    gn_wrap_rows_free(rows, n);
+    n = gn_wrap_rows((char *const *)diff_lines + 1, 1, 30, 28, "↵", NULL, &rows);
+    assert_true(n > 2);
+    assert_true(rows[1].text[0] != ' ');
+    assert_non_null(strstr(rows[1].text, "↵"));
+    gn_wrap_rows_free(rows, n);
+    /* No lines, no rows. */
+    assert_int_equal(gn_wrap_rows(NULL, 0, 10, 1, "↵", NULL, &rows), 0);
+    gn_wrap_rows_free(rows, 0);
+    for (int w = -1; w <= 100; w++)
+        check_rows(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -746,6 +927,9 @@ int main(void)
         cmocka_unit_test(test_random),
         cmocka_unit_test(test_ascii_breaks_as_libunibreak),
         cmocka_unit_test(test_megabyte),
+        cmocka_unit_test(test_prolonged_mark),
+        cmocka_unit_test(test_glued),
+        cmocka_unit_test(test_rows),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }

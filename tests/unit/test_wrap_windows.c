@@ -3,21 +3,28 @@
  * windows must give the lines one call over the whole text gives.
  *
  * wrap.c is compiled here a second time with windows of 64 bytes (its
- * gn_wrap renamed gn_wrap_small), and both wrap the same random texts of
- * up to 4 KB, Latin words, CJK runs, Korean, punctuation, emoji and marks
- * mixed, at every width from 1 to 40: the library's gn_wrap (windows of
- * 1 MB: one window here) and gn_wrap_small must agree line for line. */
+ * functions renamed: gn_wrap_small...), and both wrap the same random
+ * texts of up to 4 KB, Latin words, CJK runs, Korean, punctuation, emoji
+ * and marks mixed, at every width from 1 to 40: the library's gn_wrap
+ * (windows of 1 MB: one window here) and gn_wrap_small must agree line
+ * for line. */
 #include "unit.h"
 #include "guidenav/wrap.h"
 
 #define LB_WINDOW ((size_t)64)
 #define gn_wrap gn_wrap_small
+#define gn_wrap_glued gn_wrap_glued_small
 #define gn_wrap_marked gn_wrap_marked_small
 #define gn_wrap_widest gn_wrap_widest_small
+#define gn_wrap_rows gn_wrap_rows_small
+#define gn_wrap_rows_free gn_wrap_rows_free_small
 #include "wrap.c"
 #undef gn_wrap
+#undef gn_wrap_glued
 #undef gn_wrap_marked
 #undef gn_wrap_widest
+#undef gn_wrap_rows
+#undef gn_wrap_rows_free
 
 static const char *const pieces[] = {
     " ", " ", " ", "word", "ab12", "x", "9", "日本", "語", "中文", "漢字", "の", "。", "、",
