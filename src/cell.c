@@ -130,6 +130,14 @@ size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
         unsigned char *glue = run_glue(p, &r[k], avail);
         size_t nw = gn_wrap_marked(s + r[k].start, r[k].end - r[k].start, avail, markw, lang,
                                    glue, &wl);
+        bool split = false;
+        for (size_t i = 0; glue && i < nw; i++)
+            split = split || wl[i].split;
+        if (split) { /* a code span held with what may not leave it splits a word */
+            free(wl);
+            nw = gn_wrap_marked(s + r[k].start, r[k].end - r[k].start, avail, markw, lang, NULL,
+                                &wl);
+        }
         free(glue);
         if (nw == 0) { /* an empty item: its marker alone */
             wl = gn_xcalloc(1, sizeof *wl);

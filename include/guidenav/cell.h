@@ -51,9 +51,11 @@ void gn_cell_measure(const gn_para *p, const gn_glyphs *g, const char *lang, int
                      int *word);
 
 /* The lines of cell p in a column of width columns: each run wrapped at
- * width less its indent, a word split only when wider than that, and then
- * with markw columns left for the wrap mark (gn_wrap_marked). Returns the
- * number of lines; *lines is newly allocated (NULL for an empty cell). */
+ * width less its indent, its code spans that fit held together
+ * (gn_para_glue) unless that splits a word, a word split only when wider
+ * than the width, and then with markw columns left for the wrap mark
+ * (gn_wrap_marked). Returns the number of lines; *lines is newly
+ * allocated (NULL for an empty cell). */
 size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
                      const char *lang, gn_cell_line **lines);
 

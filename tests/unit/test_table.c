@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "guidenav/cell.h"
 #include "guidenav/columns.h"
+#include "guidenav/layout.h"
 #include "guidenav/para.h"
 #include "guidenav/text.h"
 
@@ -134,6 +135,37 @@ static void test_cell_lines(void **state)
     free(got);
 }
 
+/* A code span that fits is held on one line, but not when what may not
+ * leave it (Korean particles after it) would then split a word. */
+static void test_cell_code_span(void **state)
+{
+    (void)state;
+    const gn_glyphs *g = gn_glyphs_for(false);
+    gn_para p = {0};
+    gn_para_add(&p, "설정을 ", strlen("설정을 "), 0, -1);
+    gn_para_add(&p, "List Eligible Products", 22, GN_ST_CODE, -1);
+    gn_para_add(&p, " 値を 日本語", strlen(" 値を 日本語"), 0, -1);
+    gn_cell_line *l;
+    size_t n = gn_cell_lines(&p, 24, 1, g, "ko-KR", &l);
+    assert_int_equal(n, 3);
+    assert_int_equal(l[0].end - l[0].start, strlen("설정을"));
+    assert_int_equal(l[1].end - l[1].start, 22);
+    assert_memory_equal(p.text.data + l[1].start, "List Eligible Products", 22);
+    free(l);
+    gn_para_reset(&p);
+    gn_para_add(&p, "설정을 ", strlen("설정을 "), 0, -1);
+    gn_para_add(&p, "List Eligible Products", 22, GN_ST_CODE, -1);
+    gn_para_add(&p, "(으)로 바꿉니다", strlen("(으)로 바꿉니다"), 0, -1);
+    n = gn_cell_lines(&p, 24, 1, g, "ko-KR", &l);
+    for (size_t i = 0; i < n; i++)
+        assert_false(l[i].split);
+    assert_int_equal(n, 2);
+    assert_int_equal(l[0].end - l[0].start, strlen("설정을 List Eligible"));
+    assert_string_equal(p.text.data + l[1].start, "Products(으)로 바꿉니다");
+    free(l);
+    gn_para_free(&p);
+}
+
 /* A column's needs: the widest line and the widest word, each with the
  * indent before it; Korean words whole, Japanese by the character. */
 static void test_cell_measure(void **state)
@@ -163,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_labels_and_descriptions),
         cmocka_unit_test(test_body_first),
         cmocka_unit_test(test_cell_lines),
+        cmocka_unit_test(test_cell_code_span),
         cmocka_unit_test(test_cell_measure),
     };
     return cmocka_run_group_tests_name("table", tests, NULL, NULL);
