@@ -69,6 +69,24 @@ static bool breaks_line(const char *s, const char *end)
     return false;
 }
 
+gn_html_block gn_html_block_of(const char *html, size_t len)
+{
+    static const struct {
+        const char *name;
+        gn_html_block kind;
+    } tags[] = {
+        {"br", GN_HTML_BR}, {"/br", GN_HTML_BR}, {"p", GN_HTML_P}, {"/p", GN_HTML_P_END},
+        {"ul", GN_HTML_UL}, {"ol", GN_HTML_OL}, {"/ul", GN_HTML_LIST_END},
+        {"/ol", GN_HTML_LIST_END}, {"li", GN_HTML_LI}, {"/li", GN_HTML_LI_END},
+    };
+    if (len < 3 || html[0] != '<')
+        return GN_HTML_INLINE;
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (tag_is(html + 1, html + len, tags[i].name))
+            return tags[i].kind;
+    return GN_HTML_INLINE;
+}
+
 static void add_space(gn_buf *out)
 {
     if (out->len && out->data[out->len - 1] != ' ' && out->data[out->len - 1] != '\n')
@@ -76,6 +94,12 @@ static void add_space(gn_buf *out)
 }
 
 void gn_html_text(const char *html, size_t len, gn_buf *out)
+{
+    gn_html_text_blocks(html, len, out, NULL, NULL);
+}
+
+void gn_html_text_blocks(const char *html, size_t len, gn_buf *out,
+                         void (*block)(gn_html_block kind, gn_buf *out, void *ctx), void *ctx)
 {
     const char *p = html, *end = html + len;
     while (p < end) {
@@ -91,12 +115,17 @@ void gn_html_text(const char *html, size_t len, gn_buf *out)
                 p++;
                 continue;
             }
-            if (breaks_line(p + 1, end)) {
+            gn_html_block kind = block ? gn_html_block_of(p, (size_t)(close + 1 - p))
+                                       : GN_HTML_INLINE;
+            if (kind != GN_HTML_INLINE || breaks_line(p + 1, end)) {
                 while (out->len && out->data[out->len - 1] == ' ')
                     out->len--;
                 if (out->data)
                     out->data[out->len] = '\0';
-                gn_buf_addc(out, '\n');
+                if (kind != GN_HTML_INLINE)
+                    block(kind, out, ctx);
+                else
+                    gn_buf_addc(out, '\n');
             } else {
                 add_space(out);
             }
@@ -137,25 +166,8 @@ static void add_cell(builder *b, const char *s, size_t len, bool th)
     if (b->nrows == 0)
         new_row(b, false);
     size_t r = b->nrows - 1;
-    gn_buf text = GN_BUF_INIT;
-    gn_html_text(s, len, &text);
-    /* Trim the spaces around lines. */
-    gn_buf clean = GN_BUF_INIT;
-    gn_buf_adds(&clean, "");
-    for (size_t i = 0; i < text.len; i++) {
-        char c = text.data[i];
-        if (c == ' ' && (clean.len == 0 || clean.data[clean.len - 1] == '\n'))
-            continue;
-        if (c == '\n')
-            while (clean.len && clean.data[clean.len - 1] == ' ')
-                clean.data[--clean.len] = '\0';
-        gn_buf_addc(&clean, c);
-    }
-    while (clean.len && (clean.data[clean.len - 1] == ' ' || clean.data[clean.len - 1] == '\n'))
-        clean.data[--clean.len] = '\0';
-    gn_buf_free(&text);
     b->rows[r] = gn_xreallocarray(b->rows[r], b->ncells[r] + 1, sizeof **b->rows);
-    b->rows[r][b->ncells[r]++] = gn_buf_take(&clean);
+    b->rows[r][b->ncells[r]++] = gn_xstrndup(s, len);
     if (!th) /* a row is a header row when all its cells are <th> */
         b->t->head[r] = false;
 }

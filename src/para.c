@@ -53,6 +53,18 @@ void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t 
     add_now(p, s, len, style, link);
 }
 
+void gn_para_append(gn_para *dst, const gn_para *src, size_t a, size_t b)
+{
+    size_t at = dst->text.len;
+    if (b <= a)
+        return;
+    gn_para_add(dst, src->text.data + a, b - a, 0, -1);
+    for (size_t i = 0; a + i < b && at + i < dst->text.len; i++) {
+        dst->style[at + i] = src->style[a + i];
+        dst->link[at + i] = src->link[a + i];
+    }
+}
+
 unsigned char *gn_para_glue(const gn_para *p, int width)
 {
     unsigned char *glue = NULL;
@@ -85,16 +97,130 @@ static void add_soft_break(gn_para *p, uint32_t style, int32_t link)
     gn_para_add(p, " ", 1, style, link);
 }
 
-/* True for inline HTML that breaks a line: <br>, <br/>, <br />. */
-static bool is_br(const char *html)
+/* Whether p's text ends with a line break (or is empty): a line starts. */
+static bool at_line_start(const gn_para *p)
 {
-    if (html[0] != '<' || (html[1] != 'b' && html[1] != 'B') ||
-        (html[2] != 'r' && html[2] != 'R'))
-        return false;
-    const char *p = html + 3;
-    while (*p == ' ' || *p == '/')
-        p++;
-    return *p == '>';
+    return p->text.len == 0 || p->text.data[p->text.len - 1] == '\n';
+}
+
+/* End the line being written (its trailing spaces dropped), if any. */
+static void end_line(gn_para *p, uint32_t style, int32_t link)
+{
+    size_t end = p->text.len;
+    while (end > 0 && p->text.data[end - 1] == ' ')
+        end--;
+    gn_para_cut(p, end, p->text.len);
+    if (!at_line_start(p))
+        gn_para_add(p, "\n", 1, style, link);
+}
+
+/* Whether p's text ends with a blank line. */
+static bool after_blank(const gn_para *p)
+{
+    return p->text.len >= 2 && p->text.data[p->text.len - 1] == '\n' &&
+           p->text.data[p->text.len - 2] == '\n';
+}
+
+/* Lines from the end of the text on are at depth, the first one an item
+ * numbered number (0: a bullet; -1: no item). */
+static void add_block(gn_para *p, int depth, int32_t number)
+{
+    size_t off = p->text.len;
+    if (p->nblocks && p->blocks[p->nblocks - 1].off == off) {
+        p->blocks[p->nblocks - 1] = (gn_para_block){off, depth, number};
+        return;
+    }
+    if (p->nblocks == p->cap_blocks) {
+        p->cap_blocks = p->cap_blocks ? p->cap_blocks * 2 : 8;
+        p->blocks = gn_xreallocarray(p->blocks, p->cap_blocks, sizeof *p->blocks);
+    }
+    p->blocks[p->nblocks++] = (gn_para_block){off, depth, number};
+}
+
+/* The lists open while block HTML is read into a table cell. */
+typedef struct lists {
+    int depth;                       /* however deep */
+    int32_t next[GN_PARA_DEPTH + 1]; /* per depth: the next number, 0 for bullets */
+} lists;
+
+/* Lay out the lines that a tag of block HTML (not GN_HTML_INLINE) makes
+ * in a table cell (gn_para_collect), l the lists open (zeroed before the
+ * cell); its line breaks are '\n' with style and link. */
+static void html_block(gn_para *p, lists *l, gn_html_block kind, uint32_t style, int32_t link)
+{
+    int depth = l->depth < GN_PARA_DEPTH ? l->depth : GN_PARA_DEPTH;
+    switch (kind) {
+    case GN_HTML_BR:
+        if (!at_line_start(p))
+            end_line(p, style, link);
+        else if (p->text.len && !after_blank(p))
+            gn_para_add(p, "\n", 1, style, link);
+        break;
+    case GN_HTML_P: {
+        end_line(p, style, link);
+        /* A blank line before a paragraph, but at the start of an item. */
+        const gn_para_block *last = p->nblocks ? &p->blocks[p->nblocks - 1] : NULL;
+        if (p->text.len && !after_blank(p) &&
+            !(last && last->off == p->text.len && last->number >= 0))
+            gn_para_add(p, "\n", 1, style, link);
+        break;
+    }
+    case GN_HTML_P_END:
+        end_line(p, style, link);
+        break;
+    case GN_HTML_UL:
+    case GN_HTML_OL:
+        end_line(p, style, link);
+        l->depth++;
+        depth = l->depth < GN_PARA_DEPTH ? l->depth : GN_PARA_DEPTH;
+        l->next[depth] = kind == GN_HTML_OL ? 1 : 0;
+        add_block(p, depth, -1);
+        break;
+    case GN_HTML_LIST_END:
+        end_line(p, style, link);
+        if (l->depth > 0)
+            l->depth--;
+        add_block(p, l->depth < GN_PARA_DEPTH ? l->depth : GN_PARA_DEPTH, -1);
+        break;
+    case GN_HTML_LI: {
+        end_line(p, style, link);
+        if (depth == 0) /* an item outside any list: a bullet */
+            depth = 1;
+        int32_t number = l->next[depth];
+        if (number > 0 && number < INT32_MAX)
+            l->next[depth]++;
+        add_block(p, depth, number);
+        break;
+    }
+    case GN_HTML_LI_END:
+        end_line(p, style, link);
+        add_block(p, depth, -1);
+        break;
+    case GN_HTML_INLINE:
+        break;
+    }
+}
+
+/* gn_html_text_blocks' callback: the text so far, then the block's lines. */
+static void html_cell_block(gn_html_block kind, gn_buf *out, void *ctx)
+{
+    void **c = ctx;
+    gn_para *p = c[0];
+    if (out->len)
+        gn_para_add(p, out->data, out->len, 0, -1);
+    gn_buf_reset(out);
+    html_block(p, c[1], kind, 0, -1);
+}
+
+void gn_para_add_html(gn_para *p, const char *html, size_t len)
+{
+    lists open = {0};
+    void *ctx[2] = {p, &open};
+    gn_buf text = GN_BUF_INIT;
+    gn_html_text_blocks(html, len, &text, html_cell_block, ctx);
+    if (text.len)
+        gn_para_add(p, text.data, text.len, 0, -1);
+    gn_buf_free(&text);
 }
 
 /* True when a link node is really Adobe markup followed by text in
@@ -128,6 +254,8 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
     size_t depth = 0, cap = 0;
     int32_t link = -1;
     bool dropped = false; /* inline HTML was dropped after a space */
+    bool cell = strcmp(cmark_node_get_type_string(block), "table_cell") == 0;
+    lists open = {0};
     cmark_iter *it = cmark_iter_new(block);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE && !gn_interrupted()) {
@@ -188,6 +316,9 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
         case CMARK_NODE_TEXT: {
             /* "a <!-- x --> b": the dropped HTML leaves one space, not two. */
             size_t skip = eat_space && lit[0] == ' ' ? 1 : 0;
+            if (cell && at_line_start(p))
+                while (lit[skip] == ' ')
+                    skip++;
             gn_para_add(p, lit + skip, strlen(lit) - skip, style, link);
             break;
         }
@@ -200,12 +331,16 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
         case CMARK_NODE_LINEBREAK:
             gn_para_add(p, "\n", 1, style, link);
             break;
-        case CMARK_NODE_HTML_INLINE:
-            if (lit && is_br(lit))
+        case CMARK_NODE_HTML_INLINE: {
+            gn_html_block kind = lit ? gn_html_block_of(lit, strlen(lit)) : GN_HTML_INLINE;
+            if (cell && kind != GN_HTML_INLINE)
+                html_block(p, &open, kind, style, link);
+            else if (kind == GN_HTML_BR)
                 gn_para_add(p, "\n", 1, style, link);
             else
                 dropped = p->text.len > 0 && p->text.data[p->text.len - 1] == ' ';
             break;
+        }
         case CMARK_NODE_EMPH:
             style |= GN_ST_EMPH;
             break;
@@ -272,6 +407,26 @@ void gn_para_cut(gn_para *p, size_t from, size_t to)
         p->soft[k++] = p->soft[i] - (to - from);
     }
     p->nsoft = k;
+    /* Blocks from `from` on move back; those that meet at one offset
+     * leave the last. Found by bisection too. */
+    lo = 0;
+    hi = p->nblocks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->blocks[mid].off < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    k = lo;
+    for (size_t i = lo; i < p->nblocks; i++) {
+        gn_para_block b = p->blocks[i];
+        b.off = b.off < to ? from : b.off - (to - from);
+        if (k > lo && p->blocks[k - 1].off == b.off)
+            k--;
+        p->blocks[k++] = b;
+    }
+    p->nblocks = k;
 }
 
 /* Width of the code point that ends just before byte i (0 when none). */
@@ -372,9 +527,11 @@ void gn_para_markup(gn_para *p)
             del[i] = 1;
     }
 
-    /* Compact. */
-    size_t out = 0;
+    /* Compact; a block's offset follows its byte (or the next kept one). */
+    size_t out = 0, k = 0;
     for (size_t i = 0; i < len; i++) {
+        for (; k < p->nblocks && p->blocks[k].off <= i; k++)
+            p->blocks[k].off = out;
         if (del[i])
             continue;
         s[out] = s[i];
@@ -382,6 +539,8 @@ void gn_para_markup(gn_para *p)
         p->link[out] = p->link[i];
         out++;
     }
+    for (; k < p->nblocks; k++)
+        p->blocks[k].off = out;
     s[out] = '\0';
     p->text.len = out;
     p->nsoft = 0;
@@ -405,6 +564,7 @@ void gn_para_reset(gn_para *p)
         free(p->urls[i]);
     p->nurls = 0;
     p->nsoft = 0;
+    p->nblocks = 0;
     free(p->anchor);
     p->anchor = NULL;
 }
@@ -417,5 +577,6 @@ void gn_para_free(gn_para *p)
     free(p->link);
     free(p->urls);
     free(p->soft);
+    free(p->blocks);
     memset(p, 0, sizeof *p);
 }

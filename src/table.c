@@ -2,13 +2,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
+#include "guidenav/cell.h"
+#include "guidenav/columns.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/table.h"
 #include "guidenav/text.h"
-#include "guidenav/wrap.h"
 
-/* A column narrower than this (or than its widest word, if smaller) makes
- * the table unreadable: below it, rows become records. */
+/* When the columns' widest words do not fit, a word wider than this
+ * counts as this wide in its column's minimum: a long identifier or URL
+ * is broken, with the wrap mark, rather than turning the table into
+ * records. */
+#define MAX_WORD 20
+
+/* A column narrower than this (or than its natural width, if smaller)
+ * makes the table unreadable, though its words might fit: Japanese and
+ * Chinese text breaks between any two characters. */
 #define MIN_COLUMN 4
 
 void gn_table_init(gn_table *t, size_t nrows, size_t ncols)
@@ -58,83 +66,10 @@ void gn_table_from_html(gn_table *t, const gn_html_table *h)
         for (size_t c = 0; c < h->ncols; c++) {
             gn_para *p = &t->cells[r * h->ncols + c];
             const char *s = h->cells[r * h->ncols + c];
-            gn_para_add(p, s, strlen(s), 0, -1);
+            gn_para_add_html(p, s, strlen(s));
             gn_para_markup(p);
         }
     }
-}
-
-/* Widest line (lines split at '\n') and widest unbreakable run of a cell:
- * Latin words, or single CJK characters, which break anywhere. */
-static void cell_widths(const gn_para *p, int *natural, int *word)
-{
-    *natural = *word = 0;
-    const char *s = p->text.data ? p->text.data : "";
-    int line = 0, w = 0;
-    for (size_t i = 0; i <= p->text.len;) {
-        int32_t cp = '\n'; /* the end of the text ends the last line */
-        size_t k = i < p->text.len ? gn_utf8_decode(s + i, p->text.len - i, &cp) : 1;
-        i += k;
-        int cw = cp == '\n' ? 0 : gn_cp_width(cp);
-        line += cw;
-        if (cp == '\n' || cp == ' ' || cw == 2) {
-            if (w > *word)
-                *word = w;
-            if (cw == 2 && *word < 2)
-                *word = 2;
-            w = 0;
-        } else {
-            w += cw;
-        }
-        if (cp == '\n') {
-            if (line > *natural)
-                *natural = line;
-            line = 0;
-        }
-    }
-}
-
-/* Column widths that fit room: each column its natural width, capped at a
- * common level found by bisection so that the widest columns shrink first,
- * never below each column's minimum. */
-static void fit_columns(int *width, const int *natural, const int *min, size_t ncols, long room)
-{
-    long total = 0;
-    int hi = 1;
-    for (size_t c = 0; c < ncols; c++) {
-        total += natural[c];
-        if (natural[c] > hi)
-            hi = natural[c];
-    }
-    if (total <= room) {
-        memcpy(width, natural, ncols * sizeof *width);
-        return;
-    }
-    int lo = 1;
-    while (lo < hi) { /* the largest cap whose total fits */
-        int mid = lo + (hi - lo + 1) / 2;
-        long t = 0;
-        for (size_t c = 0; c < ncols; c++) {
-            int w = natural[c] < mid ? natural[c] : mid;
-            t += w > min[c] ? w : min[c];
-        }
-        if (t <= room)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    long used = 0;
-    for (size_t c = 0; c < ncols; c++) {
-        width[c] = natural[c] < lo ? natural[c] : lo;
-        if (width[c] < min[c])
-            width[c] = min[c];
-        used += width[c];
-    }
-    for (size_t c = 0; c < ncols && used < room; c++) /* what is left over */
-        if (width[c] < natural[c]) {
-            width[c]++;
-            used++;
-        }
 }
 
 static void border(gn_emit *e, const int *width, size_t ncols, const char *const corners[3])
@@ -176,7 +111,20 @@ static void emit_range(gn_emit *e, const gn_para *p, size_t a, size_t b, uint32_
     }
 }
 
-/* One row: its cells wrapped in their columns, side by side. */
+/* Emit the marker of line l (if any) right-aligned in its indent, or
+ * its indent as spaces. */
+static void emit_indent(gn_emit *e, const gn_cell_line *l, uint32_t extra)
+{
+    char buf[16];
+    const char *m = gn_cell_marker(l->depth, l->number, e->g, buf);
+    size_t mlen = strlen(m);
+    int mw = gn_text_width(m, mlen);
+    spaces(e, l->indent - mw);
+    gn_emit_span(e, m, mlen, GN_ST_MARKER | extra, -1);
+}
+
+/* One row: its cells' lines (gn_cell_lines) in their columns, side by
+ * side; a line that ends inside a word ends with the wrap mark. */
 static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
 {
     size_t ncols = t->ncols, height = 1;
@@ -187,13 +135,12 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
         }
         return;
     }
-    gn_wrap_line **lines = gn_xcalloc(ncols, sizeof *lines);
+    const char *wrap = e->g->wrap;
+    int markw = gn_text_width(wrap, strlen(wrap));
+    gn_cell_line **lines = gn_xcalloc(ncols, sizeof *lines);
     size_t *n = gn_xcalloc(ncols, sizeof *n);
     for (size_t c = 0; c < ncols; c++) {
-        const gn_para *p = &t->cells[r * ncols + c];
-        unsigned char *glue = gn_para_glue(p, width[c]);
-        n[c] = gn_wrap_glued(p->text.data, p->text.len, width[c], e->lang, glue, &lines[c]);
-        free(glue);
+        n[c] = gn_cell_lines(&t->cells[r * ncols + c], width[c], markw, e->g, e->lang, &lines[c]);
         if (n[c] > height)
             height = n[c];
     }
@@ -208,13 +155,18 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
         gn_emit_line_start(e);
         gn_emit_span(e, e->g->vline, strlen(e->g->vline), GN_ST_BORDER, -1);
         for (size_t c = 0; c < ncols; c++) {
-            int used = h < n[c] ? lines[c][h].width : 0;
+            const gn_cell_line *l = h < n[c] ? &lines[c][h] : NULL;
+            bool mark = l && l->split && l->indent + l->width + markw <= width[c];
+            int used = l ? l->indent + l->width + (mark ? markw : 0) : 0;
             int room = width[c] - used > 0 ? width[c] - used : 0;
             int pad = t->align[c] == 'r' ? room : t->align[c] == 'c' ? room / 2 : 0;
             spaces(e, 1 + pad);
-            if (h < n[c]) {
-                gn_emit_piece(e, at[c] + lines[c][h].start, lines[c][h].end - lines[c][h].start);
-                emit_range(e, &t->cells[r * ncols + c], lines[c][h].start, lines[c][h].end, extra);
+            if (l) {
+                emit_indent(e, l, extra);
+                gn_emit_piece(e, at[c] + l->start, l->end - l->start);
+                emit_range(e, &t->cells[r * ncols + c], l->start, l->end, extra);
+                if (mark)
+                    gn_emit_span(e, wrap, strlen(wrap), GN_ST_CONT, -1);
             }
             spaces(e, room - pad + 1);
             gn_emit_span(e, e->g->vline, strlen(e->g->vline), GN_ST_BORDER, -1);
@@ -229,10 +181,44 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
     free(at);
 }
 
-/* Rows as records: "Header: value" lines, a blank line between rows. For
- * search, the cells are paragraphs in the order of the table laid out in
- * columns (header cells, then each row's cells), whatever the width: the
- * header cells are recorded once, shown on the first record. */
+/* The runs of a record's value after the first line's: each under its
+ * marker and indent (a container's prefixes), the value's text recorded
+ * at ptext offset vat. */
+static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size_t nruns,
+                      size_t vat)
+{
+    gn_para seg = {0};
+    gn_buf first = GN_BUF_INIT, rest = GN_BUF_INIT;
+    for (size_t k = 0; k < nruns && !gn_interrupted(); k++) {
+        char buf[16];
+        const char *m = gn_cell_marker(run[k].depth, run[k].number, e->g, buf);
+        int pad = run[k].indent - gn_text_width(m, strlen(m));
+        gn_buf_reset(&first);
+        gn_buf_reset(&rest);
+        gn_buf_adds(&first, "");
+        gn_buf_adds(&rest, "");
+        for (int i = 0; i < run[k].indent; i++)
+            gn_buf_addc(&rest, ' ');
+        for (int i = 0; i < pad; i++)
+            gn_buf_addc(&first, ' ');
+        gn_buf_adds(&first, m);
+        gn_para_reset(&seg);
+        gn_para_append(&seg, v, run[k].start, run[k].end);
+        size_t parts[2] = {0, seg.text.len}, at = vat + run[k].start;
+        gn_emit_push(e, NULL, first.data, rest.data, GN_ST_MARKER);
+        gn_emit_para_parts(e, &seg, parts, &at, 1);
+        gn_emit_pop(e);
+    }
+    gn_para_free(&seg);
+    gn_buf_free(&first);
+    gn_buf_free(&rest);
+}
+
+/* Rows as records: "Header: value" lines, a blank line between rows; a
+ * value's lists and paragraphs (gn_cell_runs) go on lines of their own.
+ * For search, the cells are paragraphs in the order of the table laid
+ * out in columns (header cells, then each row's cells), whatever the
+ * width: the header cells are recorded once, shown on the first record. */
 static void emit_records(gn_emit *e, gn_table *t)
 {
     const gn_para *head = t->nrows && t->head[0] ? t->cells : NULL;
@@ -246,6 +232,8 @@ static void emit_records(gn_emit *e, gn_table *t)
             gn_emit_blank(e);
         for (size_t c = 0; c < t->ncols; c++) {
             const gn_para *v = &t->cells[r * t->ncols + c];
+            gn_cell_run *run;
+            size_t nruns = gn_cell_runs(v, e->g, &run), k = 0;
             gn_para_reset(&line);
             if (head) {
                 const gn_para *h = &head[c];
@@ -253,10 +241,9 @@ static void emit_records(gn_emit *e, gn_table *t)
                 gn_para_add(&line, ": ", 2, GN_ST_TABLEHEAD, -1);
             }
             size_t at = line.text.len;
-            gn_para_add(&line, v->text.data ? v->text.data : "", v->text.len, 0, -1);
-            for (size_t i = 0; i < v->text.len && at + i < line.text.len; i++) {
-                line.style[at + i] = v->style[i];
-                line.link[at + i] = v->link[i];
+            if (nruns && run[0].start == 0 && run[0].indent == 0 && run[0].number < 0) {
+                gn_para_append(&line, v, run[0].start, run[0].end); /* the first line's */
+                k = 1;
             }
             size_t parts[4], pat[2], nparts = 0;
             if (head && r == 1) {
@@ -266,10 +253,12 @@ static void emit_records(gn_emit *e, gn_table *t)
             }
             parts[2 * nparts] = at;
             parts[2 * nparts + 1] = line.text.len;
-            /* line.text.data is NULL while nothing has been added to it */
-            pat[nparts++] = line.text.len > at ? gn_emit_par(e, line.text.data + at, line.text.len - at)
-                                               : gn_emit_par(e, "", 0);
-            gn_emit_para_parts(e, &line, parts, pat, nparts);
+            size_t vat = gn_emit_par(e, v->text.data ? v->text.data : "", v->text.len);
+            pat[nparts++] = vat;
+            if (line.text.len)
+                gn_emit_para_parts(e, &line, parts, pat, nparts);
+            emit_runs(e, v, run + k, nruns - k, vat);
+            free(run);
         }
     }
     gn_emit_pieces_sort(e, from); /* the headers' pieces came with the first record */
@@ -277,39 +266,99 @@ static void emit_records(gn_emit *e, gn_table *t)
     free(hat);
 }
 
+/* What each column needs (columns.h): its natural width, the width its
+ * body rows need (the header rows left out, unless all rows are headers)
+ * and its minimum: its widest word, at least MIN_COLUMN (or its natural
+ * width, when less). */
+static void measure(gn_emit *e, const gn_table *t, int *natural, int *body, int *min)
+{
+    size_t ncols = t->ncols;
+    bool all_head = true;
+    for (size_t r = 0; r < t->nrows; r++)
+        all_head = all_head && t->head[r];
+    for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
+        for (size_t c = 0; c < ncols; c++) {
+            int nat, word;
+            gn_cell_measure(&t->cells[r * ncols + c], e->g, e->lang, &nat, &word);
+            if (nat > natural[c])
+                natural[c] = nat;
+            if ((!t->head[r] || all_head) && nat > body[c])
+                body[c] = nat;
+            if (word > min[c])
+                min[c] = word;
+        }
+    for (size_t c = 0; c < ncols; c++) {
+        int floor = natural[c] < MIN_COLUMN ? natural[c] : MIN_COLUMN;
+        if (min[c] < floor) /* Japanese and Chinese break anywhere, but not so narrow */
+            min[c] = floor;
+        if (min[c] < 1)
+            min[c] = 1;
+        if (body[c] < min[c])
+            body[c] = min[c];
+        if (natural[c] < body[c])
+            natural[c] = body[c];
+    }
+}
+
+/* The columns each column's cells take at width[c] (the wrap mark
+ * included) into used; returns what the columns leave unused. */
+static long unused(gn_emit *e, const gn_table *t, const int *width, int *used)
+{
+    int markw = gn_text_width(e->g->wrap, strlen(e->g->wrap));
+    long left = 0;
+    memset(used, 0, t->ncols * sizeof *used);
+    for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            gn_cell_line *l;
+            size_t n = gn_cell_lines(&t->cells[r * t->ncols + c], width[c], markw, e->g, e->lang, &l);
+            for (size_t i = 0; i < n; i++) {
+                int w = l[i].indent + l[i].width + (l[i].split ? markw : 0);
+                if (w > used[c])
+                    used[c] = w < width[c] ? w : width[c];
+            }
+            free(l);
+        }
+    for (size_t c = 0; c < t->ncols; c++)
+        left += width[c] - used[c];
+    return left;
+}
+
 void gn_table_emit(gn_emit *e, gn_table *t)
 {
     size_t ncols = t->ncols;
     if (ncols == 0 || t->nrows == 0)
         return;
+    if (e->pars_only) { /* the cells alone, as either layout records them */
+        for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
+            emit_row(e, t, r, NULL);
+        return;
+    }
     int *natural = gn_xcalloc(ncols, sizeof *natural);
+    int *body = gn_xcalloc(ncols, sizeof *body);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
-        for (size_t c = 0; c < ncols; c++) {
-            int nat, word;
-            cell_widths(&t->cells[r * ncols + c], &nat, &word);
-            if (nat > natural[c])
-                natural[c] = nat;
-            if (word > min[c])
-                min[c] = word;
-        }
-    long need = 0;
+    measure(e, t, natural, body, min);
+    long need = 0, capped = 0;
     for (size_t c = 0; c < ncols; c++) {
-        if (natural[c] < 1)
-            natural[c] = 1;
-        int floor = natural[c] < MIN_COLUMN ? natural[c] : MIN_COLUMN;
-        if (min[c] > floor)
-            min[c] = floor; /* long words may wrap; short columns may not */
-        if (min[c] < 1)
-            min[c] = 1;
         need += min[c];
+        capped += min[c] < MAX_WORD ? min[c] : MAX_WORD;
     }
     long room = e->width - gn_emit_prefix_width(e) - (long)(3 * ncols + 1);
-    if (room < need) {
+    if (room < need) /* long words give way before the table does */
+        for (size_t c = 0; c < ncols; c++)
+            min[c] = min[c] < MAX_WORD ? min[c] : MAX_WORD;
+    if (room < capped) {
         emit_records(e, t);
     } else {
-        fit_columns(width, natural, min, ncols, room);
+        gn_columns_fit(width, natural, body, min, ncols, room);
+        /* A column wider than its cells' lines lends the rest to the
+         * others (twice at most: what it lends may again go unused). */
+        for (int pass = 0; pass < 2 && unused(e, t, width, min) > 0; pass++) {
+            for (size_t c = 0; c < ncols; c++)
+                if (body[c] < min[c])
+                    body[c] = min[c];
+            gn_columns_fit(width, natural, body, min, ncols, room);
+        }
         border(e, width, ncols, e->g->top);
         for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++) {
             emit_row(e, t, r, width);
@@ -319,6 +368,7 @@ void gn_table_emit(gn_emit *e, gn_table *t)
         border(e, width, ncols, e->g->bottom);
     }
     free(natural);
+    free(body);
     free(min);
     free(width);
 }

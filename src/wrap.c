@@ -6,6 +6,8 @@
  * points then places the breaks. Both are linear: the greedy pass only
  * remembers the last break opportunity and the last grapheme-cluster start
  * on the current line, and never rescans a line. */
+#include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,7 +195,7 @@ typedef struct out {
     size_t n, cap;
 } out;
 
-static void emit(out *o, size_t start, size_t end, long long width)
+static void emit_split(out *o, size_t start, size_t end, long long width, bool split)
 {
     if (o->n == o->cap) {
         o->cap = o->cap ? o->cap * 2 : 16;
@@ -202,7 +204,13 @@ static void emit(out *o, size_t start, size_t end, long long width)
     o->v[o->n].start = start;
     o->v[o->n].end = end;
     o->v[o->n].width = (int)width;
+    o->v[o->n].split = split;
     o->n++;
+}
+
+static void emit(out *o, size_t start, size_t end, long long width)
+{
+    emit_split(o, start, end, width, false);
 }
 
 /* A position in the text with what the greedy pass needs to break there:
@@ -249,24 +257,36 @@ static int lines_fit(const char *text, size_t len, int width, out *o)
     return 1;
 }
 
-size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
-               gn_wrap_line **lines)
+/* Close the word that started at running width *start (-1: none) and
+ * ended at running width end: keep the widest in *widest. */
+static void close_word(long long *start, long long end, long long *widest)
 {
-    return gn_wrap_glued(text, len, width, lang, NULL, lines);
+    if (*start >= 0 && end - *start > *widest)
+        *widest = end - *start;
+    *start = -1;
 }
 
-size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
-                     const unsigned char *glue, gn_wrap_line **lines)
+/* gn_wrap, gn_wrap_glued, gn_wrap_marked and gn_wrap_widest in one greedy
+ * pass: lines of at most width columns, held together where glue says, a
+ * line broken inside a word kept to width - markw; when widest is not
+ * NULL, *widest gets the widest run of text between two break
+ * opportunities the pass takes. */
+static size_t wrap(const char *text, size_t len, int width, int markw, const char *lang,
+                   const unsigned char *glue, gn_wrap_line **lines, long long *widest)
 {
     static int lb_ready;
     out o = {NULL, 0, 0};
 
     *lines = NULL;
+    if (widest)
+        *widest = 0;
     if (!text || len == 0)
         return 0;
     if (width < 1)
         width = 1;
-    if (lines_fit(text, len, width, &o)) {
+    if (markw < 0)
+        markw = 0;
+    if (!widest && lines_fit(text, len, width, &o)) {
         *lines = o.v;
         return o.n;
     }
@@ -296,6 +316,8 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
     mark cand = bp;         /* opportunity after the previous character */
     int have_cand = 0;
     mark gb = bp;           /* last cluster start on the line, valid when > ls */
+    mark gm = bp;           /* the last one with width - markw columns before it */
+    long long word = -1;    /* running width where the current word started */
     int32_t prev = -1;      /* previous code point, -1 at a paragraph start */
     utf8proc_int32_t gstate = 0;
 
@@ -311,6 +333,8 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
 
         if (cp == '\n') {
             emit(&o, ls, ce, cew - lsw);
+            if (widest)
+                close_word(&word, cew, widest);
             ls = ce = i + 1;
             lsw = cew = w;
             have_cand = 0;
@@ -333,9 +357,14 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
          * one may not start a line (width 0: a combining mark...), or it
          * would split a grapheme cluster (an emoji with its modifier or
          * after a ZWJ, a flag) or a Korean word. */
-        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp) && !never_starts_line(cp))
+        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp) && !never_starts_line(cp)) {
             bp = cand;
+            if (widest)
+                close_word(&word, cand.cew, widest);
+        }
         have_cand = 0;
+        if (widest && cp != ' ' && word < 0) /* a space that is a mark's base counts */
+            word = cw == 0 && prev == ' ' ? w - 1 : w;
 
         /* Spaces hang past the width (they are dropped at the break) and
          * zero-width characters never overflow, but for one that follows
@@ -383,15 +412,20 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
                 }
                 continue;
             }
-            /* Emergency break between characters, at a cluster start. */
-            if (!boundary && gb.pos > ls) {
+            /* Emergency break between characters, at a cluster start:
+             * with a mark, the last one that leaves it room. */
+            if (markw > 0 && !(boundary && w - lsw <= width - markw) && gm.pos > ls) {
+                emit_split(&o, ls, gm.ce, gm.cew - lsw, gm.ce == gm.pos);
+                ls = gm.pos;
+                lsw = gm.w;
+            } else if (!boundary && gb.pos > ls) {
                 /* (Spaces alone before the cluster are just dropped.) */
                 if (gb.ce > ls)
-                    emit(&o, ls, gb.ce, gb.cew - lsw);
+                    emit_split(&o, ls, gb.ce, gb.cew - lsw, gb.ce == gb.pos);
                 ls = gb.pos;
                 lsw = gb.w;
             } else {
-                emit(&o, ls, ce, cew - lsw);
+                emit_split(&o, ls, ce, cew - lsw, ce == i);
                 ls = ce = i;
                 lsw = cew = w;
             }
@@ -402,6 +436,8 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
             gb.w = w;
             gb.ce = ce;
             gb.cew = cew;
+            if (w - lsw <= width - markw)
+                gm = gb;
         }
         w += cw;
         if (cp != ' ') {
@@ -422,9 +458,60 @@ size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
         prev = cp;
     }
     emit(&o, ls, ce, cew - lsw);
+    if (widest)
+        close_word(&word, cew, widest);
     free(brks);
     *lines = o.v;
     return o.n;
+}
+
+size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
+               gn_wrap_line **lines)
+{
+    return wrap(text, len, width, 0, lang, NULL, lines, NULL);
+}
+
+size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
+                     const unsigned char *glue, gn_wrap_line **lines)
+{
+    return wrap(text, len, width, 0, lang, glue, lines, NULL);
+}
+
+size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const char *lang,
+                      const unsigned char *glue, gn_wrap_line **lines)
+{
+    return wrap(text, len, width, markw, lang, glue, lines, NULL);
+}
+
+/* Whether text holds only ASCII letters, digits, spaces and '\n': then
+ * its break opportunities are the spaces (UAX #14 LB18, LB23, LB28). */
+static bool plain_words(const char *text, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!ascii_alnum((unsigned char)text[i]) && text[i] != ' ' && text[i] != '\n')
+            return false;
+    return true;
+}
+
+int gn_wrap_widest(const char *text, size_t len, const char *lang)
+{
+    long long widest = 0;
+    if (text && plain_words(text, len)) {
+        long long run = 0;
+        for (size_t i = 0; i <= len; i++) {
+            if (i == len || text[i] == ' ' || text[i] == '\n') {
+                widest = run > widest ? run : widest;
+                run = 0;
+            } else {
+                run++;
+            }
+        }
+    } else {
+        gn_wrap_line *lines;
+        wrap(text, len, INT_MAX, 0, lang, NULL, &lines, &widest);
+        free(lines);
+    }
+    return widest > INT_MAX ? INT_MAX : (int)widest;
 }
 
 /* Append to rows (*n of them, room for *cap) the row of line made of

@@ -17,7 +17,32 @@ size_t gn_html_entity(const char *s, size_t len, gn_buf *out);
  * '\n', entities decoded, runs of white space as one space. */
 void gn_html_text(const char *html, size_t len, gn_buf *out);
 
-/* A table read from HTML: rows of cell texts (<br> as '\n'). */
+/* What a tag does to the lines of a table cell: the block HTML that guide
+ * pages put in cells (lists, paragraphs, line breaks), or nothing. */
+typedef enum gn_html_block {
+    GN_HTML_INLINE, /* any other tag, and text that is no tag */
+    GN_HTML_BR,     /* <br>, <br/>, </br> */
+    GN_HTML_P,
+    GN_HTML_P_END,
+    GN_HTML_UL,
+    GN_HTML_OL,
+    GN_HTML_LIST_END, /* </ul>, </ol> */
+    GN_HTML_LI,
+    GN_HTML_LI_END
+} gn_html_block;
+
+/* The kind of the tag html[0..len) (from '<' to '>'), by its name in any
+ * case, attributes allowed. */
+gn_html_block gn_html_block_of(const char *html, size_t len);
+
+/* gn_html_text, but a tag of one of those kinds is handed to block (when
+ * not NULL) with out holding the text before it, its trailing spaces
+ * dropped, instead of becoming '\n'; block may take out's text. */
+void gn_html_text_blocks(const char *html, size_t len, gn_buf *out,
+                         void (*block)(gn_html_block kind, gn_buf *out, void *ctx), void *ctx);
+
+/* A table read from HTML: rows of cells, each the HTML between its tags
+ * (gn_para_add_html reads its text). */
 typedef struct gn_html_table {
     char **cells;   /* nrows * ncols, row by row; missing cells are "" */
     bool *head;     /* per row: inside <thead>, or only <th> cells */

@@ -1,10 +1,12 @@
 /* table.h: tables laid out in columns that fit the page.
  *
  * Columns get their cells' natural display widths; a table wider than the
- * page shrinks its widest columns first (so narrow ones are never starved)
- * and its cells wrap inside their columns by UAX #14. When the columns
- * cannot get even their minimum widths, each row is laid out as a record
- * of "Header: value" lines. */
+ * page gives each column at least its widest word and shares the rest by
+ * content (columns.h), and its cells wrap inside their columns by UAX #14
+ * (cell.h: lists and paragraphs of block HTML on lines of their own), so
+ * no word is split. When the columns cannot get their widest words (a
+ * word over 20 columns counting as 20, broken with the wrap mark), each
+ * row is laid out as a record of "Header: value" lines. */
 #ifndef GUIDENAV_TABLE_H
 #define GUIDENAV_TABLE_H
 

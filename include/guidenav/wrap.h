@@ -7,11 +7,14 @@
 #ifndef GUIDENAV_WRAP_H
 #define GUIDENAV_WRAP_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct gn_wrap_line {
     size_t start, end; /* byte range of the line's text in the input */
     int width;         /* its display columns */
+    bool split;        /* it ends inside a word: no break opportunity fitted
+                        * and the next line goes on with the word */
 } gn_wrap_line;
 
 /* Break text (len bytes of UTF-8; text may be NULL when len is 0) into
@@ -86,5 +89,18 @@ size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const c
                     const char *lang, gn_wrap_row **rows);
 /* Free rows made by gn_wrap_rows (n of them; NULL is fine). */
 void gn_wrap_rows_free(gn_wrap_row *rows, size_t n);
+
+/* gn_wrap_glued, but a line broken inside a word (split) keeps to width -
+ * markw columns, leaving room for a continuation mark of markw columns
+ * after it (when width leaves room for it and one character more). */
+size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const char *lang,
+                      const unsigned char *glue, gn_wrap_line **lines);
+
+/* The display columns of the widest word of text: the widest run between
+ * two break opportunities gn_wrap takes (UAX #14, Korean kept whole, a
+ * '\n'), without the spaces around it. gn_wrap at that width or more
+ * splits no word. Japanese and Chinese break between characters, so
+ * their words are a character or two ("す。": no line starts with "。"). */
+int gn_wrap_widest(const char *text, size_t len, const char *lang);
 
 #endif

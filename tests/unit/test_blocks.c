@@ -1,10 +1,12 @@
 /* test_blocks.c: the pieces rendering builds on: Adobe block kinds and
- * their labels, raw HTML text and tables, base64 for OSC 52. */
+ * their labels, raw HTML text and tables (and the block HTML of their
+ * cells), base64 for OSC 52. */
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
 #include "guidenav/alert.h"
 #include "guidenav/html.h"
+#include "guidenav/para.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 
@@ -137,14 +139,70 @@ static void test_html_table(void **state)
     assert_int_equal(t.ncols, 3);
     assert_true(t.head[0]);
     assert_false(t.head[1]);
+    /* Each cell is its HTML, read as a cell's text by gn_para_add_html. */
     assert_string_equal(t.cells[0], "Key");
     assert_string_equal(t.cells[1], "説明");
     assert_string_equal(t.cells[2], "");
-    assert_string_equal(t.cells[3], "a\nb");
-    assert_string_equal(t.cells[4], "한국어");
+    assert_string_equal(t.cells[3], "a<br/>b");
+    assert_string_equal(t.cells[4], " 한국어 ");
     assert_string_equal(t.cells[6], "only one");
     gn_html_table_free(&t);
     assert_false(gn_html_table_find("<p>no table</p>", 15, &t, &start, &end));
+}
+
+static void test_html_block_of(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tag;
+        gn_html_block kind;
+    } cases[] = {
+        {"<br>", GN_HTML_BR}, {"<BR/>", GN_HTML_BR}, {"<br />", GN_HTML_BR},
+        {"</br>", GN_HTML_BR}, {"<p>", GN_HTML_P}, {"<p class=\"x\">", GN_HTML_P},
+        {"</P>", GN_HTML_P_END}, {"<ul>", GN_HTML_UL}, {"<ol start=\"3\">", GN_HTML_OL},
+        {"</ul>", GN_HTML_LIST_END}, {"</ol>", GN_HTML_LIST_END}, {"<li>", GN_HTML_LI},
+        {"</li>", GN_HTML_LI_END}, {"<b>", GN_HTML_INLINE}, {"<link>", GN_HTML_INLINE},
+        {"<pre>", GN_HTML_INLINE}, {"<bra>", GN_HTML_INLINE}, {"li", GN_HTML_INLINE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        if (gn_html_block_of(cases[i].tag, strlen(cases[i].tag)) != cases[i].kind)
+            fail_msg("%s: kind %d, want %d", cases[i].tag,
+                     gn_html_block_of(cases[i].tag, strlen(cases[i].tag)), cases[i].kind);
+}
+
+/* A cell's HTML read as text: entities and white space as gn_html_text
+ * gives them, lists as blocks (an item's bullet or number, its depth). */
+static void test_para_add_html(void **state)
+{
+    (void)state;
+    gn_para p = {0};
+    const char *html = " Options:<ul>\n <li><b>高速</b> &amp; 빠름</li>\n<li>two<ol><li>one</li>"
+                       "<li>two</li></ol></li></ul>after<p>para</p> ";
+    gn_para_add_html(&p, html, strlen(html));
+    gn_para_markup(&p);
+    assert_string_equal(p.text.data, "Options:\n高速 & 빠름\ntwo\none\ntwo\nafter\n\npara");
+    /* Of blocks at one offset, the last counts: what each line starts. */
+    static const struct {
+        size_t off;
+        int depth;
+        int32_t number;
+    } want[] = {
+        {9, 1, 0}, {25, 1, 0}, {29, 2, 1}, {33, 2, 2}, {37, 0, -1},
+    };
+    size_t k = 0;
+    for (size_t i = 0; i < p.nblocks; i++) {
+        if (i + 1 < p.nblocks && p.blocks[i + 1].off == p.blocks[i].off)
+            continue;
+        if (p.blocks[i].off >= p.text.len)
+            break;
+        assert_true(k < sizeof want / sizeof *want);
+        assert_int_equal(p.blocks[i].off, want[k].off);
+        assert_int_equal(p.blocks[i].depth, want[k].depth);
+        assert_int_equal(p.blocks[i].number, want[k].number);
+        k++;
+    }
+    assert_int_equal(k, sizeof want / sizeof *want);
+    gn_para_free(&p);
 }
 
 static void test_base64(void **state)
@@ -171,6 +229,8 @@ int main(void)
         cmocka_unit_test(test_label_tags),
         cmocka_unit_test(test_html_text),
         cmocka_unit_test(test_html_table),
+        cmocka_unit_test(test_html_block_of),
+        cmocka_unit_test(test_para_add_html),
         cmocka_unit_test(test_base64),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

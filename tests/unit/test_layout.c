@@ -237,6 +237,125 @@ static void test_table(void **state)
     free(out);
 }
 
+/* Long words stay whole at every width, in columns or as records: a
+ * column is never narrower than its widest word (Korean words included);
+ * when the widest words do not fit, the rows become records. Japanese
+ * breaks between characters. */
+static void test_table_keeps_words(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "| Replenishment | Availability | Configuration | 在庫状況 | 재고 상태 |\n"
+        "|---|---|---|---|---|\n"
+        "| Warehouse | Backordered | Automatically | 在庫切れです | 띄어쓰기에서 있음 |\n";
+    static const char *const words[] = {
+        "Replenishment", "Availability", "Configuration", "Warehouse", "Backordered",
+        "Automatically", "띄어쓰기에서", "재고", "상태",
+    };
+    for (int w = 20; w <= 120; w++) {
+        char *out = render(md, w, "ko-KR", NULL);
+        for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+            if (!strstr(out, words[i]))
+                fail_msg("width %d: \"%s\" split:\n%s", w, words[i], out);
+        free(out);
+    }
+    char *out = render(md, 40, "ko-KR", NULL);
+    assert_string_equal(out, "Replenishment: Warehouse\n"
+                             "Availability: Backordered\n"
+                             "Configuration: Automatically\n"
+                             "在庫状況: 在庫切れです\n"
+                             "재고 상태: 띄어쓰기에서 있음\n");
+    free(out);
+    out = render(md, 80, "ko-KR", NULL);
+    assert_non_null(strstr(out, "│ Replenishment │ Availability │ Configuration │"));
+    free(out);
+}
+
+/* Identifiers keep their whole width when the table has room; one too
+ * wide for any column (over 20 columns) is broken with the wrap mark
+ * rather than turning the table into records. */
+static void test_table_identifiers(void **state)
+{
+    (void)state;
+    static const char md[] = "| Field | Meaning |\n|---|---|\n"
+                             "| `paymentTransactionID` | 取引の番号 |\n"
+                             "| `shipmentTrackingIdentifierValue` | 배송 추적 번호 |\n";
+    char *out = render(md, 40, "ja-JP", NULL);
+    assert_string_equal(out, "┌──────────────────────────┬───────────┐\n"
+                             "│ Field                    │ Meaning   │\n"
+                             "├──────────────────────────┼───────────┤\n"
+                             "│ paymentTransactionID     │ 取引の番  │\n"
+                             "│                          │ 号        │\n"
+                             "│ shipmentTrackingIdentif↵ │ 배송 추적 │\n"
+                             "│ ierValue                 │ 번호      │\n"
+                             "└──────────────────────────┴───────────┘\n");
+    free(out);
+    out = render(md, 80, "ja-JP", NULL);
+    assert_non_null(strstr(out, "│ shipmentTrackingIdentifierValue │ 배송 추적 번호 │\n"));
+    free(out);
+}
+
+/* A list in a cell: one item a line with its bullet, its text indented
+ * after it, in columns and as records. */
+static void test_table_list_cell(void **state)
+{
+    (void)state;
+    static const char md[] =
+        "| Setting | Values |\n|---|---|\n"
+        "| Mode | Choose:<ul><li>Fast</li><li>高速なモードです</li><li>빠른 모드</li></ul>"
+        "Default: Fast |\n";
+    char *out = render(md, 40, "ja-JP", NULL);
+    assert_string_equal(out, "┌─────────┬────────────────────┐\n"
+                             "│ Setting │ Values             │\n"
+                             "├─────────┼────────────────────┤\n"
+                             "│ Mode    │ Choose:            │\n"
+                             "│         │ • Fast             │\n"
+                             "│         │ • 高速なモードです │\n"
+                             "│         │ • 빠른 모드        │\n"
+                             "│         │ Default: Fast      │\n"
+                             "└─────────┴────────────────────┘\n");
+    free(out);
+    out = render(md, 28, "ja-JP", NULL);
+    assert_string_equal(out, "┌─────────┬────────────────┐\n"
+                             "│ Setting │ Values         │\n"
+                             "├─────────┼────────────────┤\n"
+                             "│ Mode    │ Choose:        │\n"
+                             "│         │ • Fast         │\n"
+                             "│         │ • 高速なモード │\n"
+                             "│         │   です         │\n"
+                             "│         │ • 빠른 모드    │\n"
+                             "│         │ Default: Fast  │\n"
+                             "└─────────┴────────────────┘\n");
+    free(out);
+    out = render(md, 18, "ja-JP", NULL);
+    assert_string_equal(out, "Setting: Mode\n"
+                             "Values: Choose:\n"
+                             "• Fast\n"
+                             "• 高速なモードです\n"
+                             "• 빠른 모드\n"
+                             "Default: Fast\n");
+    free(out);
+}
+
+/* A code span in a list item stays on one line when it fits beside the
+ * bullet (gn_para_glue, run by run). */
+static void test_table_code_in_item(void **state)
+{
+    (void)state;
+    static const char md[] = "| Key | Meaning |\n|---|---|\n"
+                             "| x | Runs:<ul><li>then `guidenav --dump page` 한국어 日本語</li></ul> |\n";
+    char *out = render(md, 34, "ko-KR", NULL);
+    assert_string_equal(out, "┌─────┬──────────────────────────┐\n"
+                             "│ Key │ Meaning                  │\n"
+                             "├─────┼──────────────────────────┤\n"
+                             "│ x   │ Runs:                    │\n"
+                             "│     │ • then                   │\n"
+                             "│     │   guidenav --dump page   │\n"
+                             "│     │   한국어 日本語          │\n"
+                             "└─────┴──────────────────────────┘\n");
+    free(out);
+}
+
 static void test_message(void **state)
 {
     (void)state;
@@ -410,6 +529,10 @@ int main(void)
         cmocka_unit_test(test_quote_and_alert),
         cmocka_unit_test(test_alert_labels_fit),
         cmocka_unit_test(test_table),
+        cmocka_unit_test(test_table_keeps_words),
+        cmocka_unit_test(test_table_identifiers),
+        cmocka_unit_test(test_table_list_cell),
+        cmocka_unit_test(test_table_code_in_item),
         cmocka_unit_test(test_message),
         cmocka_unit_test(test_controls_are_visible),
         cmocka_unit_test(test_snippets_stay_in_the_source),

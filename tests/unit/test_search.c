@@ -440,6 +440,36 @@ static void test_tables_and_alerts(void **state)
     assert_int_equal(count_hits(md, 80, "─"), 0);
 }
 
+/* A list in a cell: each item is found, where it is shown (its bullet
+ * not), in columns and as records; two items are not one text. */
+static void test_list_cells(void **state)
+{
+    (void)state;
+    const char *md = "| Name | 説明 |\n|---|---|\n"
+                     "| alpha | Options:<ul><li>日本語の項目</li><li>한국어 항목 needle here</li>"
+                     "</ul>After the list. |\n";
+    for (int width = 80; width >= 14; width -= 66) { /* columns, then records */
+        gn_doc doc;
+        lay_out(md, width, "ja-JP", &doc);
+        assert_recording(&doc);
+        gn_hit *h;
+        size_t n = doc_find(&doc, "항목 needle", &h);
+        assert_int_equal(n, 1);
+        char *t = hit_text(&doc, &h[0]);
+        assert_string_equal(t, width == 80 ? "항목 needle" : "항목|needle");
+        free(t);
+        gn_hits_free(h, n);
+        n = doc_find(&doc, "日本語の項目", &h);
+        assert_int_equal(n, 1);
+        gn_hits_free(h, n);
+        assert_int_equal(count_hits(md, width, "Options:日本語"), 0);
+        assert_int_equal(count_hits(md, width, "here After"), 0);
+        assert_int_equal(count_hits(md, width, "After the list."), 1);
+        assert_int_equal(count_hits(md, width, "•"), 0);
+        gn_doc_free(&doc);
+    }
+}
+
 static void test_hidden_text_is_not_searched(void **state)
 {
     (void)state;
@@ -598,6 +628,8 @@ static void test_fixture_pages(void **state)
         "tests/render/inline.md", "tests/render/lists-code.md", "tests/render/tables.md",
         "tests/render/ascii/tables.md", "tests/render/ja-JP/guide-page.md",
         "tests/render/ko-KR/guide-page.md", "tests/render/snippets/help/demo/page.md",
+        "tests/render/table-cells.md", "tests/render/ja-JP/table-cells.md",
+        "tests/render/ko-KR/table-cells.md",
     };
     static const int widths[] = {80, 40, 20, 9, 2, 1, 80, 10000};
     const size_t pars_only_from = 6; /* the last two widths */
@@ -959,6 +991,7 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_phrase_across_a_wrap),
         cmocka_unit_test(test_tables_and_alerts),
+        cmocka_unit_test(test_list_cells),
         cmocka_unit_test(test_hidden_text_is_not_searched),
         cmocka_unit_test(test_code_lines),
         cmocka_unit_test(test_clipped_text),

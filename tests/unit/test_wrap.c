@@ -223,6 +223,85 @@ static void test_long_word(void **state)
            {"니다", 4});
 }
 
+/* Which lines end inside a word (split), as a string of 's' and '-'. */
+static char *splits(const char *text, int width, int markw, const char *lang)
+{
+    gn_wrap_line *l;
+    size_t n = gn_wrap_marked(text, strlen(text), width, markw, lang, NULL, &l);
+    char *s = calloc(n + 1, 1);
+    assert_non_null(s);
+    for (size_t k = 0; k < n; k++)
+        s[k] = l[k].split ? 's' : '-';
+    free(l);
+    return s;
+}
+
+static void test_split_lines(void **state)
+{
+    (void)state;
+    const struct {
+        const char *text, *lang, *want;
+        int width;
+    } cases[] = {
+        {"supercalifragilistic", NULL, "sss-", 6},
+        {"a verylongword b", NULL, "-ss-", 5},
+        {"hyphen-ated words", NULL, "---", 7}, /* after a hyphen: a break */
+        {"x 日本語日本語", "ja", "----", 5},     /* between ideographs: a break */
+        {"한국어문장입니다", "ko", "sss-", 5},
+        {"한국어 문장", "ko", "--", 7},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *got = splits(cases[i].text, cases[i].width, 0, cases[i].lang);
+        if (strcmp(got, cases[i].want) != 0)
+            fail_msg("\"%s\" at %d: %s, want %s", cases[i].text, cases[i].width, got,
+                     cases[i].want);
+        free(got);
+    }
+}
+
+/* With room kept for a mark, a split line keeps width - markw columns;
+ * lines broken at an opportunity still use the whole width. */
+static void test_marked(void **state)
+{
+    (void)state;
+    gn_wrap_line *l;
+    const char *t = "a supercalifragilistic word 한국어문장입니다";
+    size_t n = gn_wrap_marked(t, strlen(t), 6, 1, "ko", NULL, &l);
+    const char *want[] = {"a", "super", "calif", "ragil", "istic", "word", "한국",
+                          "어문", "장입", "니다"};
+    assert_int_equal(n, sizeof want / sizeof *want);
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(l[k].end - l[k].start, strlen(want[k]));
+        assert_memory_equal(t + l[k].start, want[k], strlen(want[k]));
+        assert_true(l[k].width + (l[k].split ? 1 : 0) <= 6);
+    }
+    assert_true(l[1].split && l[4].split == false && l[6].split && !l[9].split);
+    free(l);
+    /* Too narrow for a mark and a character: as gn_wrap. */
+    n = gn_wrap_marked("abc", 3, 1, 1, NULL, NULL, &l);
+    assert_int_equal(n, 3);
+    assert_true(l[0].split && l[1].split && !l[2].split);
+    free(l);
+}
+
+static void test_widest(void **state)
+{
+    (void)state;
+    assert_int_equal(gn_wrap_widest("a verylongword b", 16, NULL), 12);
+    assert_int_equal(gn_wrap_widest("  two\nlines  here ", 19, NULL), 5);
+    assert_int_equal(gn_wrap_widest("In-stock Out-of-stock", 21, NULL), 5); /* "stock" */
+    assert_int_equal(gn_wrap_widest("PendingAvailability", 19, NULL), 19);
+    assert_int_equal(gn_wrap_widest("", 0, NULL), 0);
+    assert_int_equal(gn_wrap_widest("   ", 3, NULL), 0);
+    /* Japanese breaks between characters, but not before "。". */
+    assert_int_equal(gn_wrap_widest("日本語", 9, "ja"), 2);
+    assert_int_equal(gn_wrap_widest("です。", 9, "ja"), 4);
+    /* Korean words stay whole, with a Latin word joined to them. */
+    const char *ko = "한국어 셀은 띄어쓰기에서 API를";
+    assert_int_equal(gn_wrap_widest(ko, strlen(ko), "ko"), 12);
+    assert_int_equal(gn_wrap_widest("API를 써요", strlen("API를 써요"), "ko"), 5);
+}
+
 /* ---- Japanese ----------------------------------------------------------- */
 
 static const char *japanese =
@@ -537,6 +616,18 @@ static void test_random(void **state)
         seed = seed * 1103515245u + 12345u;
         int width = 1 + (int)((seed >> 16) % 12);
         check_layout(buf, width, langs[round % 4]);
+        /* At the widest word's width no line is split (but one that
+         * starts with a space: those are measured without it). */
+        bool lead = buf[0] == ' ' || strstr(buf, "\n ");
+        int widest = gn_wrap_widest(buf, len, langs[round % 4]);
+        gn_wrap_line *l;
+        size_t n = lead ? 0 : gn_wrap(buf, len, widest, langs[round % 4], &l);
+        for (size_t k = 0; k < n; k++)
+            if (l[k].split)
+                fail_msg("round %d: line %zu split at the widest word's width %d: \"%s\"",
+                         round, k, widest, buf);
+        if (n)
+            free(l);
     }
 }
 
@@ -817,6 +908,9 @@ int main(void)
         cmocka_unit_test(test_english_20),
         cmocka_unit_test(test_english_80),
         cmocka_unit_test(test_long_word),
+        cmocka_unit_test(test_split_lines),
+        cmocka_unit_test(test_marked),
+        cmocka_unit_test(test_widest),
         cmocka_unit_test(test_japanese_exact),
         cmocka_unit_test(test_japanese_widths),
         cmocka_unit_test(test_japanese_kinsoku),

@@ -14,14 +14,15 @@
 #define LB_WINDOW ((size_t)64)
 #define gn_wrap gn_wrap_small
 #define gn_wrap_glued gn_wrap_glued_small
-/* wrap.h was read under the real names: gn_wrap calls this one first. */
-size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
-                     const unsigned char *glue, gn_wrap_line **lines);
+#define gn_wrap_marked gn_wrap_marked_small
+#define gn_wrap_widest gn_wrap_widest_small
 #define gn_wrap_rows gn_wrap_rows_small
 #define gn_wrap_rows_free gn_wrap_rows_free_small
 #include "wrap.c"
 #undef gn_wrap
 #undef gn_wrap_glued
+#undef gn_wrap_marked
+#undef gn_wrap_widest
 #undef gn_wrap_rows
 #undef gn_wrap_rows_free
 
@@ -56,7 +57,8 @@ static void test_windows_as_one_call(void **state)
             size_t n2 = gn_wrap_small(buf, len, width, lang, &windows);
             assert_int_equal(n1, n2);
             for (size_t k = 0; k < n1; k++)
-                if (one[k].start != windows[k].start || one[k].end != windows[k].end)
+                if (one[k].start != windows[k].start || one[k].end != windows[k].end ||
+                    one[k].split != windows[k].split)
                     fail_msg("round %d, width %d, line %zu: [%zu, %zu) in one call, "
                              "[%zu, %zu) in windows", round, width, k, one[k].start,
                              one[k].end, windows[k].start, windows[k].end);

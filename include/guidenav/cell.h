@@ -1,0 +1,62 @@
+/* cell.h: a table cell's text as lines.
+ *
+ * A cell's block HTML (lists, paragraphs, line breaks: para.h's blocks)
+ * makes runs of lines: the text before any list, each list item with its
+ * bullet or number, more text of an item or after a list, each indented
+ * by its list depth. A run is wrapped at its column's width less its
+ * indent (gn_wrap), so no word that fits the column is split; a word wider
+ * than the column is, with room left for the wrap mark. */
+#ifndef GUIDENAV_CELL_H
+#define GUIDENAV_CELL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "guidenav/emit.h"
+#include "guidenav/para.h"
+
+/* A run of a cell's lines: bytes [start, end) of its text (lines split at
+ * '\n'), shown indent columns in; the first one after its marker, which
+ * stands in the indent's last columns. */
+typedef struct gn_cell_run {
+    size_t start, end;
+    int indent;
+    int depth;      /* list depth, 0 outside lists: the bullet's glyph */
+    int32_t number; /* the marker: -1 none, 0 a bullet, > 0 "number. " */
+} gn_cell_run;
+
+/* One line of a cell as shown. */
+typedef struct gn_cell_line {
+    size_t start, end; /* bytes of the cell's text */
+    int width;         /* their columns */
+    int indent;        /* columns before them, the marker's included */
+    int depth;
+    int32_t number;    /* a marker before them (the first line of an item) */
+    bool split;        /* they end inside a word: the wrap mark goes after */
+} gn_cell_line;
+
+/* The runs of cell p (after gn_para_markup), in order, none empty but
+ * an item's; *runs is newly allocated (NULL when there is none). Linear
+ * in the text and its blocks. */
+size_t gn_cell_runs(const gn_para *p, const gn_glyphs *g, gn_cell_run **runs);
+
+/* The marker of a run or line with number >= 0 in buf: the bullet of its
+ * depth, or "number. "; "" for number -1. */
+const char *gn_cell_marker(int depth, int32_t number, const gn_glyphs *g, char buf[16]);
+
+/* The widths a column needs for cell p: *natural, its widest line
+ * unwrapped, and *word, its widest word (gn_wrap_widest), each with the
+ * indent before it. */
+void gn_cell_measure(const gn_para *p, const gn_glyphs *g, const char *lang, int *natural,
+                     int *word);
+
+/* The lines of cell p in a column of width columns: each run wrapped at
+ * width less its indent, its code spans that fit held together
+ * (gn_para_glue) unless that splits a word, a word split only when wider
+ * than the width, and then with markw columns left for the wrap mark
+ * (gn_wrap_marked). Returns the number of lines; *lines is newly
+ * allocated (NULL for an empty cell). */
+size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
+                     const char *lang, gn_cell_line **lines);
+
+#endif
