@@ -257,7 +257,8 @@ static void emit_records(gn_emit *e, gn_table *t)
             pat[nparts++] = vat;
             if (line.text.len)
                 gn_emit_para_parts(e, &line, parts, pat, nparts);
-            emit_runs(e, v, run + k, nruns - k, vat);
+            if (nruns > k) /* (run is NULL when there is none) */
+                emit_runs(e, v, run + k, nruns - k, vat);
             free(run);
         }
     }

@@ -515,6 +515,23 @@ static void test_ascii_paint_in_an_8bit_locale(void **state)
     gn_doc_free(&doc);
 }
 
+/* Tables with empty cells, GFM and HTML, at every width from columns down
+ * to records: each cell's text is there and nothing is read out of
+ * bounds (an empty cell has no lines; the sanitizer build checks that). */
+static void test_empty_cells(void **state)
+{
+    (void)state;
+    const char *md = "| 名前 | 값 | c | d | e |\n|---|---|---|---|---|\n| a |  | 日本 |  | 한국 |\n\n"
+                     "<table><tr><th>名前</th><th>값</th></tr><tr><td></td><td>x</td></tr>"
+                     "<tr><th><td>y</td></th></tr></table>\n";
+    for (int width = 2; width <= 40; width++) {
+        char *out = render(md, width, "ja", NULL);
+        if (width >= 8 && (!strstr(out, "日本") || !strstr(out, "한국") || !strstr(out, "x")))
+            fail_msg("width %d: a cell's text is missing:\n%s", width, out);
+        free(out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -538,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_snippets_stay_in_the_source),
         cmocka_unit_test(test_slugs_ignore_the_locale),
         cmocka_unit_test(test_ascii_paint_in_an_8bit_locale),
+        cmocka_unit_test(test_empty_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
