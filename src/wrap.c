@@ -178,6 +178,26 @@ static bool lb_breaks(const char *text, const char *lb_text, size_t len, const c
     return true;
 }
 
+/* libunibreak gives no opportunity after a single space that starts the
+ * text ("sot SP" holds on to what follows), yet leading spaces are dropped
+ * when the word after them does not fit (wrap.h): after the spaces that
+ * start the text or a line of it, an opportunity. Linear: memchr from line
+ * to line. */
+static void open_after_leading_spaces(const char *text, size_t len, char *brks)
+{
+    for (size_t s = 0; s < len;) {
+        size_t e = s;
+        while (e < len && text[e] == ' ')
+            e++;
+        if (e > s && e < len && text[e] != '\n')
+            brks[e - 1] = LINEBREAK_ALLOWBREAK;
+        const char *nl = memchr(text + e, '\n', len - e);
+        if (!nl)
+            break;
+        s = (size_t)(nl - text) + 1;
+    }
+}
+
 /* Whether the character at s (len bytes left) takes no column and may not
  * start a line (a combining mark, a ZWJ...): then a space before it is its
  * base, not a space to drop. */
@@ -306,6 +326,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
         free(brks);
         return 0;
     }
+    open_after_leading_spaces(text, len, brks);
 
     size_t ls = 0;          /* current line start */
     long long lsw = 0;      /* running width at ls */
