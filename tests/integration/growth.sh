@@ -84,12 +84,18 @@ growth() {
     else echo "not ok - $name grows faster than linearly: $why"; fi
 }
 
+# fixture NAME UNITS N DIR: make-fixtures' page NAME, which holds UNITS
+# of its units at scale 1, made with N of them in DIR.
+fixture() {
+    local scale
+    scale=$(awk -v n="$3" -v u="$2" 'BEGIN { printf "%.9f", (n + 0.5) / u }')
+    "$HOSTILE/make-fixtures" "$4" --scale "$scale" --only "$1"
+}
+
 # A guide of one page, whose one paragraph is n "a_ " words
 # (make-fixtures' emph-closers-no-openers, 65,000 words at scale 1).
 excerpt_make() {
-    local scale
-    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 65000 }')
-    "$HOSTILE/make-fixtures" "$2/guide" --scale "$scale" --only emph-closers-no-openers &&
+    fixture emph-closers-no-openers 65000 "$1" "$2/guide" &&
         mv "$2/guide/emph-closers-no-openers.md" "$2/guide/page.md" &&
         printf -- '- [Page](page.md)\n' >"$2/guide/TOC.md"
 }
@@ -107,11 +113,7 @@ growth "the excerpts of --search" excerpt_make excerpt_command
 
 # A page of n/32 paragraphs of Japanese and Korean emphasis
 # (make-fixtures' cjk-emph-paragraphs, 2,000 paragraphs at scale 1).
-cjk_make() {
-    local scale
-    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 64000 }')
-    "$HOSTILE/make-fixtures" "$2" --scale "$scale" --only cjk-emph-paragraphs
-}
+cjk_make() { fixture cjk-emph-paragraphs 64000 "$1" "$2"; }
 cjk_command() {
     cmd=("$GN" --dump "$1/cjk-emph-paragraphs.md" --plain --width 80)
 }
@@ -122,11 +124,7 @@ growth "--dump of CJK emphasis" cjk_make cjk_command
 # (make-fixtures' collapse-nested-lists, 50,000 at scale 1): two parses,
 # blocks nested up to their bound and the rest as written, every item laid
 # out under their prefixes.
-collapse_make() {
-    local scale
-    scale=$(awk -v n="$1" 'BEGIN { printf "%.9f", (n + 0.5) / 50000 }')
-    "$HOSTILE/make-fixtures" "$2" --scale "$scale" --only collapse-nested-lists
-}
+collapse_make() { fixture collapse-nested-lists 50000 "$1" "$2"; }
 collapse_command() {
     cmd=("$GN" --dump "$1/collapse-nested-lists.md" --plain --width 80)
 }
