@@ -261,12 +261,16 @@ static void add_row(gn_align *a, size_t *cap, long l, long r)
     a->nrows++;
 }
 
-void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
+/* The lines of l and r that start on one row: paired headings, and
+ * inside each pair of sections the blocks pair_blocks pairs; strictly
+ * increasing on both sides. True when the heading levels differ;
+ * *heading_pairs counts the headings paired. */
+static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size_t *heading_pairs)
 {
-    memset(out, 0, sizeof *out);
     anchors A = {0};
     long *pair = gn_xcalloc(l->nheadings + 1, sizeof *pair);
-    out->structure_differs = gn_align_pair_headings(l, r, pair);
+    bool differs = gn_align_pair_headings(l, r, pair);
+    *heading_pairs = 0;
 
     /* Walk the paired headings; inside each pair of sections, pair blocks. */
     size_t pl = 0, pr = 0; /* where the current stretch starts */
@@ -281,12 +285,21 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
         pair_blocks(&A, l, &cl, pl, hl, r, &cr, pr, hr);
         if (i < l->nheadings) {
             add_anchor(&A, hl, hr);
-            out->heading_pairs++;
+            (*heading_pairs)++;
         }
         pl = hl;
         pr = hr;
     }
     free(pair);
+    *out = A;
+    return differs;
+}
+
+void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
+{
+    memset(out, 0, sizeof *out);
+    anchors A;
+    out->structure_differs = collect_anchors(l, r, &A, &out->heading_pairs);
 
     /* Rows: each stretch between anchors, the shorter side padded. */
     size_t cap = 0, prev_l = 0, prev_r = 0;
@@ -304,6 +317,35 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
         prev_r = nr;
     }
     free(A.v);
+}
+
+/* The index of d's block starting at line, or -1. */
+static long block_at(const gn_doc *d, size_t line)
+{
+    size_t lo = 0, hi = d->nblocks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->blocks[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->nblocks && d->blocks[lo].line == line ? (long)lo : -1;
+}
+
+size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out)
+{
+    anchors A;
+    size_t headings, n = 0;
+    collect_anchors(l, r, &A, &headings);
+    *out = gn_xcalloc(A.n + 1, sizeof **out);
+    for (size_t k = 0; k < A.n; k++) {
+        long bl = block_at(l, A.v[k].l), br = block_at(r, A.v[k].r);
+        if (bl >= 0 && br >= 0)
+            (*out)[n++] = (gn_block_pair){(size_t)bl, (size_t)br};
+    }
+    free(A.v);
+    return n;
 }
 
 void gn_align_free(gn_align *a)

@@ -150,7 +150,7 @@ void gn_emit_line_start(gn_emit *e)
     line_start(e, false);
 }
 
-void gn_emit_block(gn_emit *e, gn_block_kind kind)
+void gn_emit_block(gn_emit *e, gn_block_kind kind, int src_line, int src_end)
 {
     gn_doc *d = e->doc;
     /* A block that showed nothing gives its place to this one. */
@@ -160,7 +160,7 @@ void gn_emit_block(gn_emit *e, gn_block_kind kind)
         d->cap_blocks = d->cap_blocks ? d->cap_blocks * 2 : 32;
         d->blocks = gn_xreallocarray(d->blocks, d->cap_blocks, sizeof *d->blocks);
     }
-    d->blocks[d->nblocks++] = (gn_block){kind, NO_LINE};
+    d->blocks[d->nblocks++] = (gn_block){kind, NO_LINE, src_line, src_end};
 }
 
 void gn_emit_finish(gn_emit *e)

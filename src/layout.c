@@ -722,6 +722,15 @@ static int src_line(const layout *L, cmark_node *node)
     return line + L->o->line_offset;
 }
 
+/* The line of the page's file where node ends; 0 as src_line says. */
+static int src_end(const layout *L, cmark_node *node)
+{
+    int line = cmark_node_get_end_line(node);
+    if (L->snippet_depth > 0 || line <= 0)
+        return 0;
+    return line + L->o->line_offset;
+}
+
 static void walk(layout *L, cmark_node *root)
 {
     gn_emit *e = &L->e;
@@ -733,7 +742,7 @@ static void walk(layout *L, cmark_node *root)
         cmark_node *parent = cmark_node_parent(n);
         if (enter && L->snippet_depth == 0 && parent &&
             cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
-            gn_emit_block(e, block_kind(n));
+            gn_emit_block(e, block_kind(n), src_line(L, n), src_end(L, n));
         if (enter)
             e->src_line = src_line(L, n);
         switch (cmark_node_get_type(n)) {

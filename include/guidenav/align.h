@@ -40,6 +40,17 @@ bool gn_align_pair_headings(const gn_doc *l, const gn_doc *r, long *pair);
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
 void gn_align_free(gn_align *a);
 
+/* Two blocks that gn_align_docs starts on one row: indices in l->blocks
+ * and r->blocks. */
+typedef struct gn_block_pair {
+    size_t l, r;
+} gn_block_pair;
+
+/* The blocks of l and r that gn_align_docs pairs (paired headings
+ * included), in order on both sides. *out is malloc'd (the caller frees
+ * it); returns how many. */
+size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out);
+
 /* The interleaved form of a: each stretch's left lines, then its right
  * lines, one side a row (the other -1). out is overwritten. */
 void gn_align_interleave(const gn_align *a, gn_align *out);

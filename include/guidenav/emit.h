@@ -73,9 +73,10 @@ void gn_emit_pop(gn_emit *e);
 /* Columns the prefixes take on the next line. */
 int gn_emit_prefix_width(const gn_emit *e);
 
-/* A top-level block starts: its line is the next line with content. A
+/* A top-level block starts: its line is the next line with content; it
+ * spans lines [src_line, src_end] of the page's file (0: unknown). A
  * block that shows nothing is dropped. gn_emit_finish drops a last one. */
-void gn_emit_block(gn_emit *e, gn_block_kind kind);
+void gn_emit_block(gn_emit *e, gn_block_kind kind, int src_line, int src_end);
 void gn_emit_finish(gn_emit *e);
 
 /* Lines: start one (with prefixes), add spans, end it. */

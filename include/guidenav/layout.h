@@ -76,6 +76,10 @@ typedef enum gn_block_kind {
 typedef struct gn_block {
     gn_block_kind kind;
     size_t line;
+    /* Lines of the page's file it spans, [src_line, src_end] (1-based,
+     * the page's line_offset added; as cmark counts them, a list's end
+     * takes in the blank line after it); 0 when unknown (a snippet's). */
+    int src_line, src_end;
 } gn_block;
 
 /* A collapsible block ("+++Title" ... "+++": collapse.h) as laid out: its

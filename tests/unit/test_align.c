@@ -56,6 +56,39 @@ static const char ja[] =
     "- 最初のオプション\n- 二番目のオプション\n\n"
     "## 制限 {#limits}\n\n短い。\n";
 
+/* The block pairs name blocks starting on one row, and each block's lines
+ * of the file: en's and ja's blocks pair one to one, with the lines where
+ * each starts and ends in its text. */
+static void test_block_pairs(void **state)
+{
+    (void)state;
+    gn_doc l, r;
+    lay_out(en, 40, NULL, &l);
+    lay_out(ja, 40, "ja-JP", &r);
+    gn_align a;
+    gn_align_docs(&l, &r, &a);
+    gn_block_pair *p;
+    size_t n = gn_align_block_pairs(&l, &r, &p);
+    assert_int_equal(n, l.nblocks);
+    assert_int_equal(n, r.nblocks);
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(p[k].l, k);
+        assert_int_equal(p[k].r, k);
+        assert_int_equal(row_of(&a, 0, (long)l.blocks[k].line), row_of(&a, 1, (long)r.blocks[k].line));
+    }
+    /* "- first option\n- second option" is the fifth block, lines 9-10
+     * and the blank line after (as cmark counts a list's end). */
+    assert_int_equal(l.blocks[4].kind, GN_BLOCK_LIST);
+    assert_int_equal(l.blocks[4].src_line, 9);
+    assert_int_equal(l.blocks[4].src_end, 11);
+    assert_int_equal(r.blocks[0].src_line, 1);
+    assert_int_equal(r.blocks[0].src_end, 1);
+    free(p);
+    gn_align_free(&a);
+    gn_doc_free(&l);
+    gn_doc_free(&r);
+}
+
 static void test_equal_structure(void **state)
 {
     (void)state;
@@ -340,6 +373,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equal_structure),
+        cmocka_unit_test(test_block_pairs),
         cmocka_unit_test(test_missing_section),
         cmocka_unit_test(test_extra_paragraph),
         cmocka_unit_test(test_different_levels),
