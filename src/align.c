@@ -1,5 +1,6 @@
 /* align.c: side-by-side alignment of two laid-out pages (see align.h). */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/align.h"
@@ -263,7 +264,8 @@ static void add_row(gn_align *a, size_t *cap, long l, long r)
 
 /* The lines of l and r that start on one row: paired headings, and
  * inside each pair of sections the blocks pair_blocks pairs; strictly
- * increasing on both sides. True when the heading levels differ;
+ * increasing on both sides. Only headings and blocks are read (not
+ * lines), so a layout kept for its headings and blocks will do. True when the heading levels differ;
  * *heading_pairs counts the headings paired. */
 static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size_t *heading_pairs)
 {
@@ -278,8 +280,9 @@ static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size
     for (size_t i = 0; i <= l->nheadings && !gn_interrupted(); i++) {
         if (i < l->nheadings && pair[i] < 0)
             continue;
-        size_t hl = i < l->nheadings ? l->headings[i].line : l->nlines;
-        size_t hr = i < l->nheadings ? r->headings[pair[i]].line : r->nlines;
+        /* After the last pair: to the end (no line is SIZE_MAX). */
+        size_t hl = i < l->nheadings ? l->headings[i].line : SIZE_MAX;
+        size_t hr = i < l->nheadings ? r->headings[pair[i]].line : SIZE_MAX;
         if (hl < pl || hr < pr)
             continue;
         pair_blocks(&A, l, &cl, pl, hl, r, &cr, pr, hr);

@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include "guidenav/check.h"
 #include "guidenav/layout.h"
+#include "guidenav/markup.h"
 #include "guidenav/page.h"
 #include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
@@ -45,34 +46,6 @@ typedef struct cache {
     cpage **v;
     size_t n;
 } cache;
-
-/* The line of link in the page file: its own start line when cmark knows
- * it, else that of the block holding it; body_line is the file's line of
- * the body's first line. */
-static int link_line(cmark_node *link, int body_line)
-{
-    int line = cmark_node_get_start_line(link);
-    for (cmark_node *b = link; line <= 0 && b; b = cmark_node_parent(b))
-        if ((cmark_node_get_type(b) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
-            line = cmark_node_get_start_line(b);
-    return (line > 0 ? line : 1) + body_line - 1;
-}
-
-/* True when the link node is Adobe inline markup that CommonMark reads as
- * a link: "[!DNL name](으)로" is the name followed by a Korean particle in
- * parentheses, never a link (its text starts with "!DNL ", "!UICONTROL "
- * or "!BADGE "). */
-static bool adobe_marker(cmark_node *link)
-{
-    static const char *const marks[] = {"!DNL ", "!UICONTROL ", "!BADGE "};
-    cmark_node *first = cmark_node_first_child(link);
-    const char *text = first && cmark_node_get_type(first) == CMARK_NODE_TEXT
-                           ? cmark_node_get_literal(first) : NULL;
-    for (size_t i = 0; text && i < sizeof marks / sizeof *marks; i++)
-        if (strncmp(text, marks[i], strlen(marks[i])) == 0)
-            return true;
-    return false;
-}
 
 /* Read the page at path (absolute) of src and keep what the checks need;
  * a page src's confinement check refuses is not read (its error says
@@ -105,13 +78,13 @@ static cpage *read_page(const gn_source *src, const char *path)
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_LINK)
             continue;
         const char *url = cmark_node_get_url(n);
-        if (!url || !*url || adobe_marker(n))
+        if (!url || !*url || gn_markup_link_is_marker(n))
             continue;
         if (cp->nlinks == cap) {
             cap = cap ? cap * 2 : 16;
             cp->links = gn_xreallocarray(cp->links, cap, sizeof *cp->links);
         }
-        cp->links[cp->nlinks++] = (clink){gn_xstrdup(url), link_line(n, page.body_line)};
+        cp->links[cp->nlinks++] = (clink){gn_xstrdup(url), gn_node_line(n) + page.body_line - 1};
     }
     cmark_iter_free(it);
 

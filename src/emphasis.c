@@ -18,6 +18,7 @@
 #include <string.h>
 #include <cmark-gfm/chunk.h>
 #include <cmark-gfm/utf8.h>
+#include <utf8proc.h>
 #include "guidenav/emphasis.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -35,6 +36,7 @@ enum cls {
     NP,    /* punctuation that is not CJK */
     CJKP,  /* CJK punctuation */
     CJKL,  /* any other CJK character; an ideographic variation selector before a run */
+    NL,    /* a letter that is not CJK */
     OTHER, /* anything else */
 };
 
@@ -45,7 +47,10 @@ static enum cls class_of(int32_t cp)
     bool punct = cmark_utf8proc_is_punctuation(cp) != 0;
     if (gn_cp_is_cjk(cp))
         return punct ? CJKP : CJKL;
-    return punct ? NP : OTHER;
+    if (punct)
+        return NP;
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO ? NL : OTHER;
 }
 
 /* The code point starting at s[at] (at < end), or -1 when invalid. */
@@ -107,15 +112,18 @@ static enum cls class_after(const unsigned char *s, size_t len, size_t at, bool 
 
 /* May a run of c ('*' or '_') between characters of classes p and n open
  * and close emphasis? The amended flanking rules and CommonMark's rules
- * for '*' and '_', with the '_' at a word's edge of emphasis.h. */
+ * for '*' and '_', with the '_' at a word's edge of emphasis.h: between
+ * non-CJK punctuation and a CJK letter, or between a CJK letter and
+ * another letter. */
 static void run_flags(enum cls p, enum cls n, unsigned char c, bool *open, bool *close)
 {
     bool cjk_p = p == CJKP || p == CJKL, cjk_n = n == CJKP || n == CJKL;
     bool left = n != WS && (n != NP || p == WS || p == NP || cjk_p);
     bool right = p != WS && (p != NP || n == WS || n == NP || cjk_n);
     if (c == '_') {
-        *open = left && (!right || p == NP || p == CJKP || (p == CJKL && n == NP));
-        *close = right && (!left || n == NP || n == CJKP || (n == CJKL && p == NP));
+        bool script_edge = (p == CJKL && n == NL) || (p == NL && n == CJKL);
+        *open = left && (!right || p == NP || p == CJKP || (p == CJKL && n == NP) || script_edge);
+        *close = right && (!left || n == NP || n == CJKP || (n == CJKL && p == NP) || script_edge);
     } else {
         *open = left;
         *close = right;
@@ -148,27 +156,40 @@ static cmark_node *text_node(ctx *x, const unsigned char *s, size_t n)
     return node;
 }
 
-/* When the last node of parent is the text of the last delimiter, a run
- * of '*' or '_' that ends just before s[at], give it its flags again:
- * cmark set them without the amendment. */
+/* When the last node of parent is a run of '*' or '_' that ends just
+ * before s[at], give it its flags again: cmark set them without the
+ * amendment. A run cmark left off its delimiter stack (it could neither
+ * open nor close by CommonMark's rules, as '_' inside a word) is pushed
+ * when the amended rules let it open or close. */
 static void reflag_last(const ctx *x, cmark_inline_parser *ip, cmark_node *parent,
                         const unsigned char *s, size_t len, size_t at)
 {
-    delimiter *d = cmark_inline_parser_get_last_delimiter(ip);
-    if (!d || d->inl_text != cmark_node_last_child(parent) ||
-        (d->delim_char != '*' && d->delim_char != '_'))
+    cmark_node *last = cmark_node_last_child(parent);
+    const char *lit = last && cmark_node_get_type(last) == CMARK_NODE_TEXT
+                          ? cmark_node_get_literal(last) : NULL;
+    if (!lit || (lit[0] != '*' && lit[0] != '_'))
         return;
-    size_t n = (size_t)d->length, from = at - n;
-    if (n == 0 || n > at)
+    size_t n = strspn(lit, lit[0] == '*' ? "*" : "_"), from = at - n;
+    if (lit[n] != '\0' || n > at)
         return;
     for (size_t i = from; i < at; i++)
-        if (s[i] != d->delim_char)
+        if (s[i] != (unsigned char)lit[0])
             return;
+    size_t slashes = 0; /* an escaped '*' is a text too, never a run */
+    while (slashes < from && s[from - 1 - slashes] == '\\')
+        slashes++;
+    if (slashes % 2)
+        return;
     bool open, close;
     run_flags(class_before(s, from, x->tilde), class_after(s, len, at, x->tilde),
-              d->delim_char, &open, &close);
-    d->can_open = open;
-    d->can_close = close;
+              (unsigned char)lit[0], &open, &close);
+    delimiter *d = cmark_inline_parser_get_last_delimiter(ip);
+    if (d && d->inl_text == last) {
+        d->can_open = open;
+        d->can_close = close;
+    } else if (open || close) {
+        cmark_inline_parser_push_delimiter(ip, (unsigned char)lit[0], open, close, last);
+    }
 }
 
 /* cmark's match_inline callback: at the start of a non-ASCII character,

@@ -93,3 +93,18 @@ void gn_locale_from_posix(const char *name, char *out, size_t n)
         out[i] = name[i] == '_' ? '-' : name[i];
     out[len] = '\0';
 }
+
+bool gn_locale_decimal_comma(const char *tag)
+{
+    /* The languages of the Experience League and their neighbours whose
+     * usual decimal mark is a comma (CLDR). */
+    static const char comma[] = "bg cs da de el es et fi fr hr hu id it lt lv nb nl nn no pl "
+                                "pt ro ru sk sl sr sv tr uk vi";
+    if (!tag || !islower((unsigned char)tag[0]) || !islower((unsigned char)tag[1]) ||
+        (tag[2] && tag[2] != '-'))
+        return false;
+    for (const char *p = comma; p[0] && p[1]; p += p[2] ? 3 : 2)
+        if (p[0] == tag[0] && p[1] == tag[1])
+            return true;
+    return false;
+}

@@ -1,5 +1,6 @@
 /* markup.c: Adobe's inline markup in plain strings (see markup.h). */
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/markup.h"
@@ -211,4 +212,20 @@ char *gn_markup_plain(const char *s, char **anchor)
     char *out = gn_xstrndup(b.data + a, z - a);
     gn_buf_free(&b);
     return out;
+}
+
+bool gn_markup_link_is_marker(cmark_node *link)
+{
+    cmark_node *first = cmark_node_first_child(link);
+    if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT)
+        return false;
+    const char *t = cmark_node_get_literal(first);
+    /* cmark may split the text at '!': look at the first two nodes. */
+    cmark_node *second = cmark_node_next(first);
+    char head[16] = "";
+    snprintf(head, sizeof head, "%s%s", t ? t : "",
+             second && cmark_node_get_type(second) == CMARK_NODE_TEXT
+                 ? cmark_node_get_literal(second) : "");
+    return strncmp(head, "!DNL ", 5) == 0 || strncmp(head, "!UICONTROL ", 11) == 0 ||
+           strncmp(head, "!BADGE ", 7) == 0;
 }

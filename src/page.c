@@ -203,3 +203,12 @@ char *gn_page_title(const gn_page *page)
     free(plain);
     return safe;
 }
+
+int gn_node_line(cmark_node *node)
+{
+    int line = cmark_node_get_start_line(node);
+    for (cmark_node *b = node; line <= 0 && b; b = cmark_node_parent(b))
+        if ((cmark_node_get_type(b) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_INLINE)
+            line = cmark_node_get_start_line(b);
+    return line > 0 ? line : 1;
+}

@@ -223,23 +223,6 @@ void gn_para_add_html(gn_para *p, const char *html, size_t len)
     gn_buf_free(&text);
 }
 
-/* True when a link node is really Adobe markup followed by text in
- * parentheses: its text starts with "!DNL ", "!UICONTROL " or "!BADGE ". */
-static bool is_markup_link(cmark_node *link)
-{
-    cmark_node *first = cmark_node_first_child(link);
-    if (!first || cmark_node_get_type(first) != CMARK_NODE_TEXT)
-        return false;
-    const char *t = cmark_node_get_literal(first);
-    /* cmark may split the text at '!': look at the first two nodes. */
-    char head[16] = "";
-    snprintf(head, sizeof head, "%s%s", t ? t : "",
-             cmark_node_next(first) && cmark_node_get_type(cmark_node_next(first)) == CMARK_NODE_TEXT
-                 ? cmark_node_get_literal(cmark_node_next(first)) : "");
-    return strncmp(head, "!DNL ", 5) == 0 || strncmp(head, "!UICONTROL ", 11) == 0 ||
-           strncmp(head, "!BADGE ", 7) == 0;
-}
-
 /* A saved style and link, restored when the node that changed them exits. */
 typedef struct saved {
     uint32_t style;
@@ -348,7 +331,7 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
             style |= GN_ST_STRONG;
             break;
         case CMARK_NODE_LINK: {
-            if (is_markup_link(n)) {
+            if (gn_markup_link_is_marker(n)) {
                 /* "[!DNL name](으)로": Adobe markup, then text in brackets. */
                 stack[depth - 1].markup = true;
                 gn_para_add(p, "[", 1, style, link);

@@ -47,7 +47,8 @@ typedef struct gn_block_pair {
 } gn_block_pair;
 
 /* The blocks of l and r that gn_align_docs pairs (paired headings
- * included), in order on both sides. *out is malloc'd (the caller frees
+ * included), in order on both sides. Reads only their headings and
+ * blocks, not their lines. *out is malloc'd (the caller frees
  * it); returns how many. */
 size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out);
 

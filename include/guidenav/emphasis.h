@@ -18,10 +18,13 @@
  *
  * '*' opens when left-flanking and closes when right-flanking. '_' keeps
  * CommonMark's rule against emphasis inside a word (both flanking: it
- * opens only after punctuation, closes only before punctuation), with one
- * addition of guidenav's own: a '_' between non-CJK punctuation and a CJK
- * letter is at a word's edge, so "_[!UICONTROL Action]_列" and
- * "및_[!UICONTROL Next]_" are emphasis while "報告_2024_版" stays text.
+ * opens only after punctuation, closes only before punctuation), with two
+ * additions of guidenav's own: a '_' between non-CJK punctuation and a CJK
+ * letter, or between a CJK letter and another letter (where the script
+ * changes, as words do in text without spaces), is at a word's edge. So
+ * "_[!UICONTROL Action]_列", "및_[!UICONTROL Next]_" and
+ * "ステータスは_Open_です" are emphasis, while "報告_2024_版" (a digit) and
+ * "snake_case_名前" (one edge only) stay text.
  * Without CJK characters next to a run, these are CommonMark's rules.
  *
  * The rules are applied inside cmark's own inline parser, through its

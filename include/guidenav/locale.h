@@ -21,4 +21,10 @@ int gn_locale_cmp(const char *a, const char *b);
  * out (size n); empty when name is NULL, "C" or "POSIX". */
 void gn_locale_from_posix(const char *name, char *out, size_t n);
 
+/* True when the locale writes a decimal comma and groups thousands with
+ * '.', a space or an apostrophe ("2,5", "1.000"): most European languages;
+ * false for English, Japanese, Korean and Chinese ("2.5", "1,000"). Only
+ * the language subtag is read. */
+bool gn_locale_decimal_comma(const char *tag);
+
 #endif

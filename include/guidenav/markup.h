@@ -5,7 +5,9 @@
 #ifndef GUIDENAV_MARKUP_H
 #define GUIDENAV_MARKUP_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <cmark-gfm.h>
 
 /* A new string: s with Adobe inline markup rendered as plain text and
  * surrounding space trimmed. When anchor is not NULL, *anchor receives the
@@ -34,5 +36,11 @@ void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor
                     void (*label)(enum gn_mark kind, size_t inner, size_t inner_end,
                                   void *ctx),
                     void *ctx);
+
+/* True when the link node is Adobe inline markup that CommonMark reads as
+ * a link: "[!DNL name](으)로" is the name followed by a Korean particle in
+ * parentheses, never a link (its text starts with "!DNL ", "!UICONTROL "
+ * or "!BADGE "). */
+bool gn_markup_link_is_marker(cmark_node *link);
 
 #endif

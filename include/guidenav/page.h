@@ -48,4 +48,9 @@ cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_ext
  * a process that renders a page or two and exits (--dump). */
 void gn_markdown_use_arena(void);
 
+/* The line of the parsed text where node starts: its own when cmark
+ * records one, else that of the nearest block holding it; 1 when none
+ * does. */
+int gn_node_line(cmark_node *node);
+
 #endif

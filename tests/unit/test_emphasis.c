@@ -238,6 +238,8 @@ static const example japanese[] = {
     {"葛\xf3\xa0\x84\x80**(正式な字形)**です", "葛\xf3\xa0\x84\x80{S:(正式な字形)}です"},
     {"大塚\xef\xb8\x80**(大塚)**です", "大塚\xef\xb8\x80{S:(大塚)}です"},
     {"*注*：設定は**ストアビュー**ごとです。", "{E:注}：設定は{S:ストアビュー}ごとです。"},
+    {"初期ステータスは_Open_です。", "初期ステータスは{E:Open}です。"},
+    {"詳細は _設定画面の_Commerce 欄にあります。", "詳細は {E:設定画面の}Commerce 欄にあります。"},
 };
 
 static void test_japanese(void **state)
@@ -257,6 +259,7 @@ static const example korean[] = {
      "목록은 {EU:Active}및{EU:Inactive}탭에 있습니다."},
     {"설정에서*(선택 사항)*을 고릅니다.", "설정에서{E:(선택 사항)}을 고릅니다."},
     {"**「설정」**를 엽니다.", "{S:「설정」}를 엽니다."},
+    {"상태는_Pending_입니다.", "상태는{E:Pending}입니다."},
 };
 
 /* Simplified Chinese: full-width punctuation inside the run, a letter
@@ -282,15 +285,17 @@ static const example chinese_traditional[] = {
 
 /* Next to other letters than CJK ones, CommonMark's rules are kept: a run
  * between punctuation and a Latin, Cyrillic or Greek letter does not close
- * or open, and '_' inside a word (CJK letters included) is no emphasis. */
+ * or open, and '_' inside a word is no emphasis (between CJK letters, or a
+ * CJK letter and a digit, or with one edge only). */
 static const example unchanged[] = {
     {"**« Enregistrer »**à droite", "**« Enregistrer »**à droite"},
     {"**[!UICONTROL Save]**ing", "**{U:Save}**ing"},
     {"слово**(да)**слово", "слово**(да)**слово"},
     {"λέξη*\"α\"*λέξη", "λέξη*\"α\"*λέξη"},
     {"報告_2024_最終版.xlsx", "報告_2024_最終版.xlsx"},
-    {"初期ステータスは_Open_です。", "初期ステータスは_Open_です。"},
     {"snake_case_名前", "snake_case_名前"},
+    {"変数_名前_です", "変数_名前_です"},
+    {"my_var_値", "my_var_値"},
 };
 
 /* Where cmark reads no delimiter run, asterisks and underscores stay
