@@ -21,9 +21,55 @@
 #include "guidenav/layout.h"
 #include "guidenav/markup.h"
 #include "guidenav/page.h"
+#include "guidenav/qa.h"
 #include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/util.h"
+
+/* ---- kinds ----------------------------------------------------------------- */
+
+const gn_check_kind gn_check_kinds[] = {
+    {"nofile", "a TOC entry names a page that does not exist", true},
+    {"orphan", "a page under the guide folder that no TOC reaches", true},
+    {"badlink", "a link to a page that does not exist", true},
+    {"badanchor", "a link to a section that no page has", true},
+    {"outside", "a TOC entry or link names a file outside the repository", true},
+    {"structure", "the heading levels differ from the reference page's", true},
+    {"stale", "the reference page changed after the translation's source commit", true},
+    {"unknowncommit", "source-git-commit is not in the reference history", true},
+    {"unreadable", "a file that cannot be read or parsed", true},
+    {"uicontrol", "a UI label or product name of the reference block missing or changed", true},
+    {"link", "a link of the reference block missing or its target changed", true},
+    {"code", "an inline code span of the reference block missing or changed", true},
+    {"number", "a number of the reference block missing or changed", true},
+    {"markup", "markup broken in the translation and not in the reference", true},
+    {"untranslated", "a block with the reference's text, not translated (never counted)", false},
+};
+const size_t gn_check_nkinds = sizeof gn_check_kinds / sizeof *gn_check_kinds;
+_Static_assert(sizeof gn_check_kinds / sizeof *gn_check_kinds <= GN_CHECK_MAX_KINDS,
+               "more kinds than GN_CHECK_MAX_KINDS");
+
+long gn_check_kind_index(const char *name, size_t len)
+{
+    for (size_t i = 0; i < gn_check_nkinds; i++)
+        if (strlen(gn_check_kinds[i].name) == len && strncmp(gn_check_kinds[i].name, name, len) == 0)
+            return (long)i;
+    return -1;
+}
+
+int gn_check_kinds_parse(const char *list, bool *chosen, gn_error *err)
+{
+    for (const char *p = list;; p++) {
+        size_t n = strcspn(p, ",");
+        long k = gn_check_kind_index(p, n);
+        if (k < 0)
+            return gn_fail(err, "unknown kind of problem: %.*s (kinds: see guidenav(1))", (int)n, p);
+        chosen[k] = true;
+        p += n;
+        if (!*p)
+            return 0;
+    }
+}
 
 /* ---- the page cache ------------------------------------------------------ */
 
@@ -39,6 +85,7 @@ typedef struct cpage {
     size_t nlinks;
     char *commit;     /* source-git-commit, or NULL */
     int commit_line;
+    gn_qa_page *qa;   /* what its blocks hold, for the translation checks */
 } cpage;
 
 typedef struct cache {
@@ -59,9 +106,17 @@ static cpage *read_page(const gn_source *src, const char *path)
         cp->error = gn_xstrdup(err.msg);
         return cp;
     }
-    if (gn_page_load_within(path, src->real_repo, &page, &err) != 0) {
+    char *text;
+    size_t len;
+    memset(&page, 0, sizeof page);
+    if (gn_read_file_within(path, src->real_repo, &text, &len, &err) != 0) {
+        cp->error = gn_xstrdup(err.msg);
+        return cp;
+    }
+    if (gn_page_parse(path, text, len, &page, &err) != 0) {
         cp->error = gn_xstrdup(err.msg);
         gn_page_free(&page);
+        free(text);
         return cp;
     }
     for (size_t i = 0; i < page.meta.n; i++)
@@ -91,6 +146,8 @@ static cpage *read_page(const gn_source *src, const char *path)
     gn_layout_opts opts = {.width = 80, .lang = src->tag, .ascii = false, .path = path,
                            .repo = src->repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &opts, &cp->doc);
+    cp->qa = gn_qa_page_new(text, len, &cp->doc, src->tag);
+    free(text);
     /* Keep the headings: anchors and structure are all that is asked. */
     gn_buf_free(&cp->doc.text);
     free(cp->doc.spans);
@@ -138,6 +195,7 @@ static void cache_free(cache *c)
             free(cp->links[k].url);
         free(cp->links);
         free(cp->commit);
+        gn_qa_page_free(cp->qa);
         free(cp);
     }
     free(c->v);
@@ -312,7 +370,21 @@ static char *reference_page(ctx *c, const gpage *p)
     return file;
 }
 
-/* Check page p: links, structure and staleness against the reference. */
+/* The translation checks of page cp (at path) against the reference page
+ * rp, block by block (qa.h). */
+static void check_translation(ctx *c, const char *path, const cpage *cp, const cpage *rp)
+{
+    gn_qa_findings f = {0};
+    gn_qa_compare(rp->qa, &rp->doc, cp->qa, &cp->doc, &f);
+    for (size_t i = 0; i < f.n; i++) {
+        add(c, gn_qa_kind_name(f.v[i].kind), path, f.v[i].line, f.v[i].detail);
+        f.v[i].detail = NULL;
+    }
+    gn_qa_findings_free(&f);
+}
+
+/* Check page p: links, structure, staleness and the translation checks
+ * against the reference. */
 static void check_page(ctx *c, const gpage *p)
 {
     cpage *cp = cache_get(&c->pages, c->src, p->path);
@@ -332,7 +404,12 @@ static void check_page(ctx *c, const gpage *p)
             add(c, "stale", p->path, cp->commit_line,
                 gn_xasprintf("the reference page changed after source-git-commit %.12s",
                              cp->commit));
+        if (!rp->error)
+            check_translation(c, p->path, cp, rp);
     }
+    if (c->ref && c->repo && cp->commit && *cp->commit && !gn_repo_knows_commit(c->repo, cp->commit))
+        add(c, "unknowncommit", p->path, cp->commit_line,
+            gn_xasprintf("source-git-commit %s is not in the reference history", cp->commit));
     free(ref_path);
 }
 

@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/check.h"
+#include "guidenav/sarif.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/finder.h"
 #include "guidenav/textcache.h"
@@ -50,8 +51,13 @@ static const char usage_text[] =
     "                  screens\n"
     "  --toc-matrix    print each guide's TOC across the locales, tab-separated\n"
     "  --check         list missing files, orphan pages, broken links and anchors,\n"
-    "                  differing heading structures and stale translations;\n"
-    "                  exit status 1 when there are any\n"
+    "                  differing heading structures, stale translations, and\n"
+    "                  what each translated block lost against the reference's\n"
+    "                  (labels, links, code, numbers, broken markup); exit status\n"
+    "                  1 when there are any (untranslated blocks do not count)\n"
+    "  --only KINDS    with --check: only these kinds (comma-separated)\n"
+    "  --skip KINDS    with --check: not these kinds\n"
+    "  --format F      with --check: tsv (default) or sarif (SARIF 2.1.0)\n"
     "  --reference L   the locale translations are checked against (default: en)\n"
     "  --search QUERY  print each match: locale, page, line, excerpt (tab-separated);\n"
     "                  exit status 1 when there is none. Searches the first guide\n"
@@ -88,6 +94,8 @@ typedef struct options {
     const char *pair;    /* --compare A,B */
     bool interleave;
     const char *reference; /* --reference LOCALE: staleness and --check */
+    bool kinds[GN_CHECK_MAX_KINDS];      /* --check: the kinds of problem reported */
+    bool sarif;          /* --format sarif */
     const char *query;   /* --search */
     gn_scope scope;
     bool no_state;
@@ -208,6 +216,9 @@ static int parse_options(int argc, char **argv, options *o)
         {"toc-matrix", no_argument, NULL, 'm'},
         {"check", no_argument, NULL, 'k'},
         {"reference", required_argument, NULL, 'r'},
+        {"only", required_argument, NULL, 'O'},
+        {"skip", required_argument, NULL, 'S'},
+        {"format", required_argument, NULL, 'F'},
         {"search", required_argument, NULL, 's'},
         {"all-locales", no_argument, NULL, 'A'},
         {"all-guides", no_argument, NULL, 'G'},
@@ -221,6 +232,10 @@ static int parse_options(int argc, char **argv, options *o)
     };
     memset(o, 0, sizeof *o);
     o->reference = "en";
+    for (size_t k = 0; k < gn_check_nkinds; k++)
+        o->kinds[k] = true;
+    bool only = false;
+    gn_error kerr;
     int c;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -278,6 +293,32 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'r':
             o->reference = optarg;
+            break;
+        case 'O': /* --only: the first one starts from none */
+            if (!only)
+                memset(o->kinds, 0, sizeof o->kinds);
+            only = true;
+            if (gn_check_kinds_parse(optarg, o->kinds, &kerr) != 0) {
+                report("--only: %s", kerr.msg);
+                return -1;
+            }
+            break;
+        case 'S': {
+            bool skip[GN_CHECK_MAX_KINDS] = {false};
+            if (gn_check_kinds_parse(optarg, skip, &kerr) != 0) {
+                report("--skip: %s", kerr.msg);
+                return -1;
+            }
+            for (size_t k = 0; k < gn_check_nkinds; k++)
+                o->kinds[k] = o->kinds[k] && !skip[k];
+            break;
+        }
+        case 'F':
+            if (strcmp(optarg, "sarif") != 0 && strcmp(optarg, "tsv") != 0) {
+                report("--format: tsv or sarif, not %s", optarg);
+                return -1;
+            }
+            o->sarif = strcmp(optarg, "sarif") == 0;
             break;
         case 's':
             o->mode = MODE_SEARCH;
@@ -654,22 +695,31 @@ static int run_search(gn_localeset *set, const options *o)
     return total ? 0 : 1;
 }
 
-/* --check: one line per problem; 1 when there is any. */
-static int run_check(gn_localeset *set, const char *reference)
+/* --check: the problems of the kinds chosen, a line each (or a SARIF
+ * log); 1 when there is any that counts (untranslated blocks do not). */
+static int run_check(gn_localeset *set, const options *o)
 {
-    gn_repo *repo = gn_repo_of_locale(set, reference);
+    gn_repo *repo = gn_repo_of_locale(set, o->reference);
     gn_problems probs;
-    gn_check(set, reference, repo, &probs);
+    gn_check(set, o->reference, repo, &probs);
+    size_t counted = 0;
     for (size_t i = 0; i < probs.n; i++) {
         const gn_problem *p = &probs.v[i];
+        long k = gn_check_kind_index(p->kind, strlen(p->kind));
+        if (k < 0 || !o->kinds[k])
+            continue;
+        counted += gn_check_kinds[k].counts;
+        if (o->sarif)
+            continue;
         char *where = gn_xasprintf("%s:%d", p->file, p->line);
         say(p->locale, where, p->kind, p->detail, NULL);
         free(where);
     }
-    size_t n = probs.n;
+    if (o->sarif)
+        gn_sarif_write(stdout, &probs, o->kinds, set, GN_VERSION);
     gn_problems_free(&probs);
     gn_repo_free(repo);
-    return n ? 1 : 0;
+    return counted ? 1 : 0;
 }
 
 int main(int argc, char **argv)
@@ -727,7 +777,7 @@ int main(int argc, char **argv)
         rc = run_matrix(&set, o.reference, &err);
         break;
     case MODE_CHECK:
-        rc = run_check(&set, o.reference);
+        rc = run_check(&set, &o);
         if (rc == 1) {
             gn_localeset_free(&set);
             return EXIT_ERROR;

@@ -348,6 +348,12 @@ gn_stale gn_repo_stale(gn_repo *repo, const char *path, const char *commit)
     return same ? GN_STALE_FRESH : GN_STALE_STALE;
 }
 
+bool gn_repo_knows_commit(gn_repo *repo, const char *commit)
+{
+    git_tree *tree;
+    return repo && commit_tree(repo, commit, &tree, NULL) == 0;
+}
+
 /* git_diff_print callback: append one line of the patch to a gn_buf. The
  * origin of added, removed and context lines is not part of their content. */
 static int add_diff_line(const git_diff_delta *delta, const git_diff_hunk *hunk,

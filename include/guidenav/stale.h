@@ -9,6 +9,7 @@
 #ifndef GUIDENAV_STALE_H
 #define GUIDENAV_STALE_H
 
+#include <stdbool.h>
 #include "guidenav/error.h"
 #include "guidenav/source.h"
 
@@ -44,6 +45,10 @@ gn_repo *gn_repo_of_locale(const gn_localeset *set, const char *tag);
  * HEAD. Unknown when commit is missing or not in the repository, or the
  * page is at neither. */
 gn_stale gn_repo_stale(gn_repo *repo, const char *path, const char *commit);
+
+/* True when commit (a full or abbreviated hex id) names a commit of
+ * repo; false for anything else, a branch name included. */
+bool gn_repo_knows_commit(gn_repo *repo, const char *commit);
 
 /* The unified diff of the page at path from commit to HEAD, as text (newly
  * allocated; empty when it did not change), or NULL with err set when the

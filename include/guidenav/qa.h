@@ -1,0 +1,79 @@
+/* qa.h: translation review: what a localization QA tool checks in each
+ * block of a translated page against its counterpart in the reference
+ * page, the blocks paired as the side-by-side view pairs them
+ * (gn_align_block_pairs).
+ *
+ * Kinds of finding, each about a pair of blocks:
+ * - uicontrol: a "[!UICONTROL label]" or "[!DNL name]" of the reference
+ *   block missing or changed (labels compared as text: entities decoded,
+ *   emphasis inside dropped, spaces collapsed);
+ * - link: a link of the reference block missing or its target changed (a
+ *   "lang=" query parameter and a path segment that is a locale tag, as
+ *   "/de/docs/", do not count);
+ * - code: an inline code span missing or changed;
+ * - number: a number missing or changed, read as each locale writes it
+ *   (number.h: "2,5" in de-DE is 2.5, "15.03.2024" a date);
+ * - markup: markup broken in the translation and not in the reference:
+ *   unbalanced brackets or parentheses, "](" left in the text (a link that
+ *   did not parse), a '}' that closes nothing, a numbered placeholder
+ *   ("{0}", "0}"), an emphasis marker left as text ('*', or '_' at a
+ *   word's edge);
+ * - untranslated: the same text as the reference block, at least four
+ *   words outside product names and labels, not code.
+ * Only the reference side's items are sought: what the translation adds is
+ * not reported. */
+#ifndef GUIDENAV_QA_H
+#define GUIDENAV_QA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "guidenav/layout.h"
+
+typedef enum gn_qa_kind {
+    GN_QA_UICONTROL,
+    GN_QA_LINK,
+    GN_QA_CODE,
+    GN_QA_NUMBER,
+    GN_QA_MARKUP,
+    GN_QA_UNTRANSLATED,
+    GN_QA_NKINDS
+} gn_qa_kind;
+
+/* "uicontrol", "link", ... (static). */
+const char *gn_qa_kind_name(gn_qa_kind kind);
+
+typedef struct gn_qa_finding {
+    gn_qa_kind kind;
+    int line;      /* 1-based line of the translation's file */
+    size_t block;  /* the translation's block (index in its doc->blocks) */
+    char *detail;  /* one line, for people */
+} gn_qa_finding;
+
+typedef struct gn_qa_findings {
+    gn_qa_finding *v;
+    size_t n, cap;
+} gn_qa_findings;
+
+/* What the blocks of one page hold that a translation must keep. */
+typedef struct gn_qa_page gn_qa_page;
+
+/* The blocks of doc (a layout of the page whose file text is
+ * text[0..len)) read for the checks: each block's lines of the file
+ * (gn_block.src_line, src_end) parsed on their own. lang is the page's
+ * locale tag (its number convention), or NULL for English's. A block
+ * with no lines (a snippet's) holds nothing. Free with gn_qa_page_free
+ * (NULL is a no-op). */
+gn_qa_page *gn_qa_page_new(const char *text, size_t len, const gn_doc *doc, const char *lang);
+void gn_qa_page_free(gn_qa_page *page);
+
+/* The findings of the translation tr (laid out as tr_doc, the doc it was
+ * read from) against the reference ref (ref_doc), appended to out in
+ * line order. Reads only the docs' headings and blocks. */
+void gn_qa_compare(const gn_qa_page *ref, const gn_doc *ref_doc, const gn_qa_page *tr,
+                   const gn_doc *tr_doc, gn_qa_findings *out);
+
+/* Empty out (kept usable) / release it. */
+void gn_qa_findings_clear(gn_qa_findings *f);
+void gn_qa_findings_free(gn_qa_findings *f);
+
+#endif
