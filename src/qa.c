@@ -327,10 +327,10 @@ static void find_faults(reader *r, const char *s, size_t len)
                 fault(qb, F_BRACKET, line_of(r, i));
             if (i + 1 < len && s[i + 1] == '(')
                 fault(qb, F_LINKTEXT, line_of(r, i));
-        } else if (c == '(') {
-            if (parens++ == 0)
+        } else if (c == '(' || (c == '\xEF' && i + 2 < len && s[i + 1] == '\xBC' && s[i + 2] == '\x88')) {
+            if (parens++ == 0) /* '(' or U+FF08 FULLWIDTH LEFT PARENTHESIS */
                 paren_first = i;
-        } else if (c == ')') {
+        } else if (c == ')' || (c == '\xEF' && i + 2 < len && s[i + 1] == '\xBC' && s[i + 2] == '\x89')) {
             if (parens)
                 parens--;
             else

@@ -225,6 +225,7 @@ void gn_session_layout(gn_session *s)
         return;
     s->dirty = false;
     sess_find_hits(s);
+    sess_review(s);
     s->top = 0;
     if (s->keeping) {
         size_t line = gn_align_map(&s->old, &s->left.doc, s->old_line);
@@ -679,6 +680,7 @@ void gn_session_init(gn_session *s, gn_localeset *set, const gn_session_opts *op
     s->current = GN_NONE;
     s->link = -1;
     s->hit = -1;
+    s->finding = -1;
     s->want_line = -1;
     s->width = 80;
     s->height = 24;
@@ -695,6 +697,8 @@ void gn_session_free(gn_session *s)
     gn_doc_free(&s->right.doc);
     gn_doc_free(&s->old);
     gn_align_free(&s->align);
+    gn_qa_findings_free(&s->review);
+    free(s->review_rows);
     gn_tree_free(&s->tree);
     free(s->guide);
     free(s->page);

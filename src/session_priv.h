@@ -1,7 +1,8 @@
 /* session_priv.h: what the parts of the session share (session.c, the
  * tree in session_tree.c, searches in session_find.c, bookmarks, the saved
  * place and translation views in session_marks.c, locales and the
- * comparison in session_locale.c, folds in session_fold.c). Not for
+ * comparison in session_locale.c, folds in session_fold.c, the review of
+ * the compared translation in session_review.c). Not for
  * callers of session.h. */
 #ifndef GUIDENAV_SESSION_PRIV_H
 #define GUIDENAV_SESSION_PRIV_H
@@ -60,6 +61,10 @@ void sess_set_guide_title(gn_session *s);
  * unfolded, as a page opens: the place the history, the bookmarks and the
  * saved place keep. */
 size_t sess_place_line(gn_session *s);
+/* Review the compared translation against the other side (s->review,
+ * s->review_rows), after a layout of the comparison; none when not
+ * comparing two pages. */
+void sess_review(gn_session *s);
 /* The row showing line ln of the current locale's page. */
 size_t sess_row_for_line(const gn_session *s, size_t ln);
 /* Say something in the status line (s->msg), made safe for a terminal. */

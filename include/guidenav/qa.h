@@ -14,7 +14,8 @@
  * - number: a number missing or changed, read as each locale writes it
  *   (number.h: "2,5" in de-DE is 2.5, "15.03.2024" a date);
  * - markup: markup broken in the translation and not in the reference:
- *   unbalanced brackets or parentheses, "](" left in the text (a link that
+ *   unbalanced brackets or parentheses (full-width ones too), "](" left
+ *   in the text (a link that
  *   did not parse), a '}' that closes nothing, a numbered placeholder
  *   ("{0}", "0}"), an emphasis marker left as text ('*', or '_' at a
  *   word's edge);

@@ -30,6 +30,7 @@
 #include "guidenav/layout.h"
 #include "guidenav/matrix.h"
 #include "guidenav/page.h"
+#include "guidenav/qa.h"
 #include "guidenav/search.h"
 #include "guidenav/source.h"
 #include "guidenav/stale.h"
@@ -92,6 +93,11 @@ typedef struct gn_session {
     gn_align align;         /* rows of the comparison */
     bool interleaved;       /* one above the other: the pager is narrow */
     char stale[64];         /* "ja-JP stale" of the compared translation */
+    gn_qa_findings review;  /* the compared translation's findings (qa.h),
+                               against the other side, in line order */
+    size_t *review_rows;    /* the row where each one's block starts */
+    long finding;           /* the one gone to last, or -1 */
+    size_t finding_top;     /* the top of the pager just after going there */
 
     int width, height;      /* the pager's text columns and rows */
     bool wide;              /* room for two pages side by side */
@@ -236,6 +242,13 @@ gn_repo *gn_session_repo(gn_session *s);
  * expanded: gn_text_code_line) and *title, newly allocated; -1 with msg
  * when there is nothing to show. */
 int gn_session_changes(gn_session *s, char **text, char **title);
+/* Go to the next (dir 1) or previous (-1) finding of the translation
+ * checks in the comparison, from the top of the pager: its block at the
+ * top, msg saying it ("2/5 ja-JP line 14: link: ... missing"). */
+void gn_session_next_finding(gn_session *s, int dir);
+/* The first finding whose block starts on row of the comparison, or -1. */
+long gn_session_finding_at_row(const gn_session *s, size_t row);
+
 /* The TOC matrix of the guide being read; -1 with msg on failure. */
 int gn_session_matrix(gn_session *s, gn_matrix *m);
 /* Open page (of the matrix's guide) compared with a second locale. */

@@ -42,6 +42,7 @@ static const gn_binding bindings[] = {
     {'y', GN_ACT_COPY, NULL}, {'m', GN_ACT_MARK, "letter"}, {'\'', GN_ACT_JUMP, "letter"},
     {'B', GN_ACT_MARKS, NULL},
     {'L', GN_ACT_LANGUAGE, NULL}, {'c', GN_ACT_COMPARE, NULL}, {'C', GN_ACT_RIGHT_LANG, NULL},
+    {')', GN_ACT_NEXT_FINDING, NULL}, {'(', GN_ACT_PREV_FINDING, NULL},
     {'R', GN_ACT_RELOAD, NULL}, {'M', GN_ACT_MATRIX, NULL}, {'D', GN_ACT_DIFF, NULL},
     {'?', GN_ACT_SEARCH_BACK, NULL}, {'H', GN_ACT_HELP, NULL}, {KEY_F(1), GN_ACT_HELP, NULL},
     {'n', GN_ACT_NEXT_MATCH, NULL}, {'N', GN_ACT_PREV_MATCH, NULL}, {'S', GN_ACT_SEARCH_ALL, NULL},

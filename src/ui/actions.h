@@ -41,6 +41,8 @@
     X(LANGUAGE,    "Switch language: the same page in another locale") \
     X(COMPARE,     "Compare: the page beside its second locale, aligned") \
     X(RIGHT_LANG,  "Choose the second locale of the comparison") \
+    X(NEXT_FINDING, "In the comparison: the next finding of the translation checks") \
+    X(PREV_FINDING, "In the comparison: the previous finding of the translation checks") \
     X(RELOAD,      "Read the page again (after it was edited)") \
     X(MATRIX,      "The guide's TOC across all locales") \
     X(DIFF,        "Reference page's changes since this translation") \

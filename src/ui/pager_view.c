@@ -59,11 +59,18 @@ void gn_pager_pane_draw(gn_ui *u)
     }
     const char *mark = u->ascii ? "> " : "» ";
     const char *bar = u->ascii ? "|" : "│";
+    const char *flag = u->ascii ? "!" : "◆";
     for (int r = 0; r < u->body_h; r++) {
         size_t row = s->top + (size_t)r;
         if (row >= s->align.nrows)
             break;
         long lt = s->align.left[row], rt = s->align.right[row];
+        long f = gn_session_finding_at_row(s, row);
+        if (f >= 0) { /* a block pair with a finding: a mark in the margin */
+            attrset(gn_style_attr(GN_ST_ALERT) | (f == s->finding ? A_REVERSE : 0));
+            mvaddstr(r, x - 1, flag);
+            attrset(0);
+        }
         if (s->interleaved) {
             if (lt >= 0) {
                 draw_line(u, l, (size_t)lt, r, x, true);
@@ -111,6 +118,9 @@ void gn_pager_status_draw(gn_ui *u)
             gn_buf_addf(&left, " %s structure differs", bar);
         if (s->stale[0])
             gn_buf_addf(&left, " %s %s", bar, s->stale);
+        if (s->review.n)
+            gn_buf_addf(&left, " %s %zu finding%s", bar, s->review.n,
+                        s->review.n == 1 ? "" : "s");
     }
     gn_draw_status_line(u, left.data, right);
     gn_buf_free(&left);
@@ -172,6 +182,12 @@ void gn_pager_pane_key(gn_ui *u, gn_action act)
         break;
     case GN_ACT_FOLD:
         gn_session_fold(s);
+        break;
+    case GN_ACT_NEXT_FINDING:
+        gn_session_next_finding(s, 1);
+        break;
+    case GN_ACT_PREV_FINDING:
+        gn_session_next_finding(s, -1);
         break;
     case GN_ACT_SEARCH:
         gn_prompt_open(u, "/", NULL, find_forward);

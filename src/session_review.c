@@ -1,0 +1,102 @@
+/* session_review.c: the translation checks in the comparison (see
+ * session.h): the compared translation's findings against the other side,
+ * where their blocks are shown, and going from one to the next. */
+#include <stdlib.h>
+#include <string.h>
+#include "guidenav/util.h"
+#include "session_priv.h"
+
+/* What the checks read of one side: its page's file, as the layout read
+ * it (the side's locale source confines the read). NULL when it cannot
+ * be read now. */
+static gn_qa_page *side_review(const gn_side *side, const gn_source *src)
+{
+    char *text;
+    size_t len;
+    if (gn_read_file_within(side->pg.path, src->real_repo, &text, &len, NULL) != 0)
+        return NULL;
+    gn_qa_page *p = gn_qa_page_new(text, len, &side->doc, src->tag);
+    free(text);
+    return p;
+}
+
+void sess_review(gn_session *s)
+{
+    gn_qa_findings_clear(&s->review);
+    free(s->review_rows);
+    s->review_rows = NULL;
+    s->finding = -1;
+    gn_source *tsrc;
+    const gn_side *tr = sess_comparing(s) && s->left.have_page && s->right.have_page
+                            ? sess_compared_translation(s, &tsrc) : NULL;
+    if (!tr)
+        return;
+    const gn_side *ref = tr == &s->left ? &s->right : &s->left;
+    gn_source *rsrc = tr == &s->left ? sess_right_source(s) : gn_session_source(s);
+    gn_qa_page *rq = side_review(ref, rsrc), *tq = side_review(tr, tsrc);
+    if (rq && tq)
+        gn_qa_compare(rq, &ref->doc, tq, &tr->doc, &s->review);
+    gn_qa_page_free(rq);
+    gn_qa_page_free(tq);
+    int side = tr == &s->left ? 0 : 1;
+    s->review_rows = gn_xcalloc(s->review.n + 1, sizeof *s->review_rows);
+    for (size_t i = 0; i < s->review.n; i++) {
+        size_t b = s->review.v[i].block;
+        size_t line = b < tr->doc.nblocks ? tr->doc.blocks[b].line : 0;
+        s->review_rows[i] = gn_align_row_of(&s->align, side, line);
+    }
+}
+
+long gn_session_finding_at_row(const gn_session *s, size_t row)
+{
+    /* Rows grow with the findings' lines: a binary search. */
+    size_t lo = 0, hi = s->review.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->review_rows[mid] < row)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < s->review.n && s->review_rows[lo] == row ? (long)lo : -1;
+}
+
+void gn_session_next_finding(gn_session *s, int dir)
+{
+    gn_session_layout(s);
+    if (!sess_comparing(s)) {
+        sess_say(s, "The translation checks show in the comparison: press c.");
+        return;
+    }
+    size_t n = s->review.n;
+    if (n == 0) {
+        sess_say(s, "No finding: the translation keeps the labels, links, code, numbers "
+                    "and markup of the other side.");
+        return;
+    }
+    /* From the finding gone to last while the pager stays where that
+     * left it (near the end of a page, not at its block), else from the
+     * top of the pager. */
+    long k = -1;
+    if (s->finding >= 0 && (size_t)s->finding < n && s->finding_top == s->top) {
+        k = s->finding + dir;
+    } else if (dir > 0) {
+        for (k = 0; (size_t)k < n && s->review_rows[k] <= s->top; k++)
+            ;
+    } else {
+        for (k = (long)n - 1; k >= 0 && s->review_rows[k] >= s->top; k--)
+            ;
+    }
+    if (k < 0 || (size_t)k >= n) {
+        sess_say(s, "No more findings %s (%zu in all).", dir > 0 ? "below" : "above", n);
+        return;
+    }
+    s->finding = k;
+    gn_session_scroll_to(s, s->review_rows[k]);
+    s->finding_top = s->top;
+    const gn_qa_finding *f = &s->review.v[k];
+    gn_source *src;
+    sess_compared_translation(s, &src);
+    sess_say(s, "%ld/%zu %s line %d: %s: %s", k + 1, n, src->tag, f->line,
+             gn_qa_kind_name(f->kind), f->detail);
+}
