@@ -11,7 +11,8 @@ typedef struct gn_problem {
     char *file;   /* path as the locale source names it */
     int line;     /* 1-based; 0 when not about a line */
     const char *kind; /* "nofile", "orphan", "badlink", "badanchor",
-                         "structure", "stale", "unreadable", "outside" */
+                         "anchorlost", "structure", "stale", "unreadable",
+                         "outside" */
     char *detail;
 } gn_problem;
 
@@ -21,8 +22,12 @@ typedef struct gn_problems {
 } gn_problems;
 
 /* Check every guide of every locale of set: TOC entries whose file is
- * missing, pages on disk that no TOC of their locale reaches, links and
- * anchors that lead nowhere, TOC entries and links naming a file outside
+ * missing, pages on disk that no TOC of their locale reaches, links that
+ * lead nowhere, anchors found neither in the target page nor in the
+ * reference locale's page of it (badanchor), anchors the target page lacks
+ * but the reference locale's page has (anchorlost: the translation's
+ * heading lost its {#anchor}; the detail names the heading the link lands
+ * on, gn_align_find_anchor), TOC entries and links naming a file outside
  * the repository (never read), pages whose heading structure (levels in
  * order) differs from the reference locale's page, and pages stale against
  * the reference (when repo is its git repository). TOC entries and links
