@@ -1002,6 +1002,22 @@ static const char *heading_at_top(gn_session *s)
     return "";
 }
 
+/* Follow url (PAGE#ANCHOR, or #ANCHOR when page is NULL) from the page
+ * shown, an anchor the ja-JP page lost: page of the bikes guide is shown
+ * with heading at the top, and the status line says it was found through
+ * en. */
+static void assert_lands(gn_session *s, const char *url, const char *page, const char *heading)
+{
+    gn_session_follow(s, url);
+    if (page)
+        page_shown(s, "help/repair", page);
+    assert_string_equal(heading_at_top(s), heading);
+    char *want = gn_xasprintf("%s: no such anchor in ja-JP; went to the section it names in en",
+                              strchr(url, '#'));
+    assert_string_equal(s->msg, want);
+    free(want);
+}
+
 /* A link to an anchor the translated page lost (its heading without
  * {#anchor}, or with a translated text whose slug differs) lands on the
  * translated heading paired with the English one, and says so; whether
@@ -1011,18 +1027,10 @@ static const char *heading_at_top(gn_session *s)
 static void test_follow_lost_anchor(void **state)
 {
     gn_session *s = bikes_overview(state, "ja-JP");
-    gn_session_follow(s, "brakes.md#adjust-the-cable");
-    page_shown(s, "help/repair", "brakes.md");
-    assert_string_equal(heading_at_top(s), "ケーブルを調整する");
-    assert_string_equal(s->msg, "#adjust-the-cable: no such anchor in ja-JP; went to the "
-                                "section it names in en");
+    assert_lands(s, "brakes.md#adjust-the-cable", "brakes.md", "ケーブルを調整する");
     /* By the slug of the English text. */
     gn_session_back(s);
-    gn_session_follow(s, "tyres.md#fix-a-puncture");
-    page_shown(s, "help/repair", "tyres.md");
-    assert_string_equal(heading_at_top(s), "パンクを直す");
-    assert_string_equal(s->msg, "#fix-a-puncture: no such anchor in ja-JP; went to the "
-                                "section it names in en");
+    assert_lands(s, "tyres.md#fix-a-puncture", "tyres.md", "パンクを直す");
     /* An anchor the translation kept: no message. */
     gn_session_back(s);
     s->msg[0] = '\0';
@@ -1036,20 +1044,14 @@ static void test_follow_lost_anchor(void **state)
     assert_string_equal(s->msg, "No section #true-a-wheel in this page.");
     /* "#anchor" in the page itself. */
     gn_session_open(s, "help/repair", "overview.md");
-    gn_session_follow(s, "#in-short");
-    assert_string_equal(heading_at_top(s), "要約");
-    assert_string_equal(s->msg, "#in-short: no such anchor in ja-JP; went to the section it "
-                                "names in en");
+    assert_lands(s, "#in-short", NULL, "要約");
     /* A page opened at an anchor, as a TOC entry does. */
     gn_session_open(s, "help/repair", "tyres.md#fix-a-puncture");
     assert_string_equal(heading_at_top(s), "パンクを直す");
     /* Comparing with the reference. */
     gn_session_compare(s, true);
     gn_session_open(s, "help/repair", "overview.md");
-    gn_session_follow(s, "brakes.md#adjust-the-cable");
-    page_shown(s, "help/repair", "brakes.md");
-    assert_string_equal(heading_at_top(s), "ケーブルを調整する");
-    assert_non_null(strstr(s->msg, "went to the section it names in en"));
+    assert_lands(s, "brakes.md#adjust-the-cable", "brakes.md", "ケーブルを調整する");
     end(state);
 
     /* ko-KR's tyres.md lacks the English "Tubeless tyres" section: the
