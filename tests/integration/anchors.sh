@@ -50,8 +50,8 @@ fi
 printf '# corpus, --check: locale, anchorlost, badanchor\n'
 for l in en ja-JP ko-KR fr-FR pt-BR de-DE; do
     lost=$(awk -F'\t' -v l="$l" '$1 == l && $3 == "anchorlost"' "$tmp/corpus" | wc -l)
-    bad=$(awk -F'\t' -v l="$l" '$1 == l && $3 == "badanchor"' "$tmp/corpus" | wc -l)
-    printf '#   %-6s %4d %4d\n' "$l" "$lost" "$bad"
+    broken=$(awk -F'\t' -v l="$l" '$1 == l && $3 == "badanchor"' "$tmp/corpus" | wc -l)
+    printf '#   %-6s %4d %4d\n' "$l" "$lost" "$broken"
     if [ "$l" = en ]; then
         [ "$lost" = 0 ] && ok "corpus: en, the reference, loses no anchor" ||
             bad "corpus: en has $lost anchorlost" "$tmp/corpus"
