@@ -217,6 +217,20 @@ bool gn_align_pair_headings(const gn_doc *l, const gn_doc *r, long *pair)
     return true;
 }
 
+long gn_align_find_anchor(const gn_doc *page, const gn_doc *ref, const char *name, long *in_ref)
+{
+    long h = gn_doc_find_anchor(ref, name);
+    if (in_ref)
+        *in_ref = h;
+    if (h < 0)
+        return -1;
+    long *pair = gn_xcalloc(ref->nheadings + 1, sizeof *pair);
+    gn_align_pair_headings(ref, page, pair);
+    long got = pair[h];
+    free(pair);
+    return got;
+}
+
 /* The blocks of d from line from (inclusive) to line to (exclusive): *n
  * of them from *first. *cursor (0 at first) is where the search starts
  * and is moved to *first, so a walk whose `from` never goes back reads

@@ -3,9 +3,10 @@
  * For each locale: TOC page entries without a file or outside the
  * repository (each resolved like a link, so "/help/other/page.md" names a
  * page of another guide), Markdown files under a guide folder that no TOC
- * of the locale reaches, and for every page its links and anchors, its
- * heading structure against the reference locale's page, and its
- * staleness.
+ * of the locale reaches, and for every page its links and anchors (an
+ * anchor the target page lacks but the reference locale's page has is
+ * lost in translation, not broken), its heading structure against the
+ * reference locale's page, and its staleness.
  *
  * Every page is read and laid out at most once per gn_check call: a cache
  * keyed by absolute path keeps what later questions need (the headings of
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "guidenav/align.h"
 #include "guidenav/check.h"
 #include "guidenav/layout.h"
 #include "guidenav/markup.h"
@@ -32,7 +34,8 @@ const gn_check_kind gn_check_kinds[] = {
     {"nofile", "a TOC entry names a page that does not exist", true},
     {"orphan", "a page under the guide folder that no TOC reaches", true},
     {"badlink", "a link to a page that does not exist", true},
-    {"badanchor", "a link to a section that no page has", true},
+    {"badanchor", "a link to a section that neither the page nor the reference's page has", true},
+    {"anchorlost", "a link to a section the reference's page has and the translation lost", true},
     {"outside", "a TOC entry or link names a file outside the repository", true},
     {"structure", "the heading levels differ from the reference page's", true},
     {"stale", "the reference page changed after the translation's source commit", true},
@@ -270,9 +273,54 @@ static bool ends_with_md(const char *name)
     return n > 3 && strcmp(name + n - 3, ".md") == 0;
 }
 
-/* badlink, outside and badanchor problems of the page at path: each link
- * resolved by gn_resolve. A site path or a URL is not checked, nor a link
- * to a folder. */
+static char *reference_page(ctx *c, size_t guide, const char *name, bool orphan);
+
+/* The reference locale's counterpart of file (absolute, a page of the
+ * locale being checked): its path in the guide whose folder holds it,
+ * taken from the reference guide of the same id (as an orphan's is).
+ * NULL when no guide holds it or the reference may read no such page.
+ * Newly allocated. */
+static char *reference_of_file(ctx *c, const char *file)
+{
+    const char *page;
+    gn_guide *g = gn_source_guide_of(c->src, file, &page);
+    return g ? reference_page(c, (size_t)(g - c->src->guides), page, true) : NULL;
+}
+
+/* The problem of link l of the page at path when its target page (file,
+ * laid out in target) lacks the anchor it names, as decoded (name) and as
+ * written (raw): anchorlost when the reference locale's page of file has
+ * it (the translation's heading lost its {#anchor}), its detail naming the
+ * heading of file the link lands on (gn_align_find_anchor) or saying that
+ * none pairs with the reference's; else badanchor, an anchor found in no
+ * locale. */
+static void check_lost_anchor(ctx *c, const char *path, const clink *l, const char *file,
+                              const cpage *target, const char *name, const char *raw)
+{
+    char *ref_path = c->ref ? reference_of_file(c, file) : NULL;
+    const cpage *rp = ref_path ? cache_get(&c->pages, c->ref, ref_path) : NULL;
+    free(ref_path);
+    long in_ref = -1, h = -1;
+    if (rp && !rp->error) {
+        h = gn_align_find_anchor(&target->doc, &rp->doc, name, &in_ref);
+        if (in_ref < 0)
+            h = gn_align_find_anchor(&target->doc, &rp->doc, raw, &in_ref);
+    }
+    if (in_ref < 0)
+        add(c, "badanchor", path, l->line, gn_xstrdup(l->url));
+    else if (h >= 0)
+        add(c, "anchorlost", path, l->line,
+            gn_xasprintf("%s: lands on \"%s\" (%s: \"%s\")", l->url, target->doc.headings[h].text,
+                         c->ref->tag, rp->doc.headings[in_ref].text));
+    else
+        add(c, "anchorlost", path, l->line,
+            gn_xasprintf("%s: no heading here pairs with %s's \"%s\"", l->url, c->ref->tag,
+                         rp->doc.headings[in_ref].text));
+}
+
+/* badlink, outside, badanchor and anchorlost problems of the page at path:
+ * each link resolved by gn_resolve. A site path or a URL is not checked,
+ * nor a link to a folder. */
 static void check_links(ctx *c, const char *path, const cpage *cp)
 {
     for (size_t i = 0; i < cp->nlinks; i++) {
@@ -291,7 +339,7 @@ static void check_links(ctx *c, const char *path, const cpage *cp)
             const char *raw = strchr(l->url, '#') + 1;
             if (!target->error && gn_doc_find_anchor(&target->doc, t.anchor) < 0 &&
                 gn_doc_find_anchor(&target->doc, raw) < 0)
-                add(c, "badanchor", path, l->line, gn_xstrdup(l->url));
+                check_lost_anchor(c, path, l, file, target, t.anchor, raw);
         }
         gn_target_free(&t);
     }
@@ -342,23 +390,25 @@ static char *structure_diff(const cpage *cp, const cpage *ref)
     return NULL;
 }
 
-/* The reference locale's counterpart of page p (absolute), when it is a
- * page the reference source may read; else NULL. A listed page's TOC
- * target is resolved in the reference guide of the same id, an orphan's
- * path is taken from that guide's folder. Newly allocated. */
-static char *reference_page(ctx *c, const gpage *p)
+/* The reference locale's counterpart of a page of guide `guide` (index in
+ * the source checked) named `name` there, when it is a page the reference
+ * source may read; else NULL. A listed page's name, its TOC target, is
+ * resolved in the reference guide of the same id; an orphan's, its path
+ * in the guide folder, is taken from that guide's folder. Newly
+ * allocated. */
+static char *reference_page(ctx *c, size_t guide, const char *name, bool orphan)
 {
-    gn_guide *rg = gn_source_guide(c->ref, c->src->guides[p->guide].id);
+    gn_guide *rg = gn_source_guide(c->ref, c->src->guides[guide].id);
     if (!rg)
         return NULL;
     char *file = NULL;
-    if (p->orphan) {
-        char *joined = gn_path_join(rg->dir, p->name);
+    if (orphan) {
+        char *joined = gn_path_join(rg->dir, name);
         file = gn_path_absolute(joined);
         free(joined);
     } else {
         gn_target t;
-        gn_resolve_in_guide(c->ref, rg, p->name, &t);
+        gn_resolve_in_guide(c->ref, rg, name, &t);
         file = t.file;
         t.file = NULL;
         gn_target_free(&t);
@@ -393,7 +443,7 @@ static void check_page(ctx *c, const gpage *p)
         return;
     }
     check_links(c, p->path, cp);
-    char *ref_path = c->ref ? reference_page(c, p) : NULL;
+    char *ref_path = c->ref ? reference_page(c, p->guide, p->name, p->orphan) : NULL;
     if (ref_path) {
         const cpage *rp = cache_get(&c->pages, c->ref, ref_path);
         char *diff = rp->error ? NULL : structure_diff(cp, rp);

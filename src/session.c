@@ -33,6 +33,8 @@ gn_source *sess_right_source(const gn_session *s)
 
 /* ---- layout and the place --------------------------------------------------- */
 
+static void go_to_anchor(gn_session *s, const char *anchor);
+
 /* FNV-1a of the folded blocks' ordinals; 0 when none is folded. */
 static uint64_t folds_hash(const gn_session *s)
 {
@@ -237,11 +239,7 @@ void gn_session_layout(gn_session *s)
         s->undo_top = s->top;
         s->have_undo = true;
     } else if (s->want_anchor) {
-        long h = gn_doc_find_anchor(&s->left.doc, s->want_anchor);
-        if (h >= 0)
-            gn_session_scroll_to(s, sess_row_for_line(s, s->left.doc.headings[h].line));
-        else
-            sess_say(s, "No section #%s in this page.", s->want_anchor);
+        go_to_anchor(s, s->want_anchor);
         free(s->want_anchor);
         s->want_anchor = NULL;
     } else if (s->want_line >= 0) {
@@ -357,6 +355,56 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
         side->have_page = true;
     }
     gn_target_free(&t);
+}
+
+/* The heading of the open page that anchor names through the reference
+ * locale's page of it, when the open page lacks the anchor and the
+ * current locale is not the reference (gn_align_find_anchor): its index
+ * in s->left.doc, or -1. *in_ref receives the index of the reference
+ * page's heading, or -1 when that page lacks the anchor too or cannot be
+ * read. The reference page is read and laid out for this, its blocks
+ * folded as the open page's are. */
+static long anchor_via_reference(gn_session *s, const char *anchor, long *in_ref)
+{
+    *in_ref = -1;
+    gn_source *ref = gn_localeset_find(s->set, s->reference);
+    if (!ref || ref == gn_session_source(s) || !s->left.have_page)
+        return -1;
+    gn_side side;
+    memset(&side, 0, sizeof side);
+    load_side(s, ref, &side);
+    long h = -1;
+    if (side.have_page) {
+        lay_out_page(s, ref, &side, s->left.doc.width, true, &side.doc);
+        if (!gn_interrupted())
+            h = gn_align_find_anchor(&s->left.doc, &side.doc, anchor, in_ref);
+        gn_doc_free(&side.doc);
+    }
+    free_side(&side);
+    return h;
+}
+
+/* Scroll the open page (laid out) to the heading anchor names: its own,
+ * else the one it names through the reference locale's page
+ * (anchor_via_reference), saying so in msg; else msg says the page has no
+ * such section. */
+static void go_to_anchor(gn_session *s, const char *anchor)
+{
+    long in_ref = -1;
+    long h = gn_doc_find_anchor(&s->left.doc, anchor);
+    if (h < 0)
+        h = anchor_via_reference(s, anchor, &in_ref);
+    if (h >= 0)
+        gn_session_scroll_to(s, sess_row_for_line(s, s->left.doc.headings[h].line));
+    const char *tag = gn_session_source(s)->tag;
+    if (in_ref >= 0 && h >= 0)
+        sess_say(s, "#%s: no such anchor in %s; went to the section it names in %s", anchor, tag,
+                 s->reference);
+    else if (in_ref >= 0)
+        sess_say(s, "#%s: no such anchor in %s; its section in %s has no counterpart here",
+                 anchor, tag, s->reference);
+    else if (h < 0)
+        sess_say(s, "No section #%s in this page.", anchor);
 }
 
 /* The translation being compared: the side that is not the reference
@@ -521,14 +569,8 @@ void gn_session_follow(gn_session *s, const char *url)
         break;
     case GN_TARGET_ANCHOR:
         gn_session_layout(s);
-        if (!t.anchor) {
-            break;
-        } else if (gn_doc_find_anchor(&s->left.doc, t.anchor) < 0) {
-            sess_say(s, "No section %s in this page.", url);
-        } else {
-            long h = gn_doc_find_anchor(&s->left.doc, t.anchor);
-            gn_session_scroll_to(s, sess_row_for_line(s, s->left.doc.headings[h].line));
-        }
+        if (t.anchor)
+            go_to_anchor(s, t.anchor);
         break;
     case GN_TARGET_OUTSIDE:
         sess_say(s, "Refused: %s: %s", url, t.why);

@@ -33,6 +33,18 @@ typedef struct gn_align {
  * few MB whatever n. */
 bool gn_align_pair_headings(const gn_doc *l, const gn_doc *r, long *pair);
 
+/* The heading of page that anchor `name` names through ref, the same page
+ * in the reference locale, for when page itself lacks the anchor (a
+ * translated heading that lost its "{#anchor}", its text translated, so
+ * neither anchor nor slug matches): ref's heading with that anchor or slug
+ * (gn_doc_find_anchor), and the heading of page paired with it
+ * (gn_align_pair_headings, ref on the left: k-th with k-th when the levels
+ * match). Returns its index in page->headings, or -1. *in_ref (unless
+ * NULL) receives the index of ref's heading, or -1 when ref lacks the
+ * anchor too; so in_ref >= 0 with -1 returned is a section of ref that no
+ * heading of page pairs with. */
+long gn_align_find_anchor(const gn_doc *page, const gn_doc *ref, const char *name, long *in_ref);
+
 /* Align l and r. out is overwritten; free it with gn_align_free. Time and
  * memory linear in the lines, blocks and headings of both (the heading
  * pairing aside: gn_align_pair_headings). A stop asked for (interrupt.h)

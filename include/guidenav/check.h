@@ -44,8 +44,12 @@ long gn_check_kind_index(const char *name, size_t len);
 int gn_check_kinds_parse(const char *list, bool *chosen, gn_error *err);
 
 /* Check every guide of every locale of set: TOC entries whose file is
- * missing, pages on disk that no TOC of their locale reaches, links and
- * anchors that lead nowhere, TOC entries and links naming a file outside
+ * missing, pages on disk that no TOC of their locale reaches, links that
+ * lead nowhere, anchors found neither in the target page nor in the
+ * reference locale's page of it (badanchor), anchors the target page lacks
+ * but the reference locale's page has (anchorlost: the translation's
+ * heading lost its {#anchor}; the detail names the heading the link lands
+ * on, gn_align_find_anchor), TOC entries and links naming a file outside
  * the repository (never read), pages whose heading structure (levels in
  * order) differs from the reference locale's page, pages stale against
  * the reference or naming a commit it does not have (when repo is its git

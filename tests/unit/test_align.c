@@ -2,7 +2,9 @@
  * section, an extra paragraph, different heading levels; Japanese and
  * Korean on the right. The heading pairing against the table of headings
  * x headings it replaced, on random structures; long structures that
- * differ everywhere. */
+ * differ everywhere. Anchors a translation lost, found through the English
+ * page (tests/fixtures/anchors). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
@@ -369,6 +371,70 @@ static void test_long_structures(void **state)
     free_headings(&r);
 }
 
+/* The fixture's page help/repair/NAME of locale tag, laid out at 60
+ * columns. */
+static void lay_out_fixture(const char *tag, const char *name, gn_doc *doc)
+{
+    char path[256];
+    snprintf(path, sizeof path, GN_FIXTURES "/anchors/bikes.%s/help/repair/%s", tag, name);
+    gn_page pg;
+    gn_error err;
+    int rc = gn_page_load(path, &pg, &err);
+    if (rc != 0)
+        print_message("%s\n", err.msg);
+    assert_int_equal(rc, 0);
+    gn_layout_opts o = {.width = 60, .lang = tag, .path = path};
+    gn_layout(pg.doc, &o, doc);
+    gn_page_free(&pg);
+}
+
+/* The text of heading h of doc, or "" when h is -1. */
+static const char *heading_text(const gn_doc *doc, long h)
+{
+    return h < 0 ? "" : doc->headings[h].text;
+}
+
+/* Anchors the translation lost, found through the English page: by
+ * "{#anchor}" (brakes.md#adjust-the-cable in ja-JP) and by the slug of
+ * the English text (tyres.md#fix-a-puncture); k-th heading with k-th when
+ * the levels match, by the pairing when they do not (ko-KR's tyres.md
+ * lacks the tubeless section, which then pairs with nothing). An anchor
+ * the English page lacks too is found nowhere. */
+static void test_find_anchor(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tag, *page, *anchor;
+        long in_ref;        /* the English heading, or -1 */
+        const char *lands;  /* the translated heading's text, "" for none */
+    } cases[] = {
+        {"ja-JP", "brakes.md", "adjust-the-cable", 1, "ケーブルを調整する"},
+        {"ja-JP", "tyres.md", "fix-a-puncture", 1, "パンクを直す"},
+        {"ja-JP", "overview.md", "in-short", 1, "要約"},
+        {"ja-JP", "tyres.md", "true-a-wheel", -1, ""},
+        {"ko-KR", "brakes.md", "pads", 2, "패드"},
+        {"ko-KR", "tyres.md", "fix-a-puncture", 1, "펑크 수리"},
+        {"ko-KR", "tyres.md", "tubeless", 2, ""},
+        {"ko-KR", "tyres.md", "pressure", 3, "공기압"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_doc en_doc, tr;
+        lay_out_fixture("en", cases[i].page, &en_doc);
+        lay_out_fixture(cases[i].tag, cases[i].page, &tr);
+        long in_ref = -7;
+        long h = gn_align_find_anchor(&tr, &en_doc, cases[i].anchor, &in_ref);
+        if (in_ref != cases[i].in_ref || strcmp(heading_text(&tr, h), cases[i].lands) != 0)
+            fail_msg("%s %s#%s: English heading %ld, lands on '%s'; want %ld, '%s'",
+                     cases[i].tag, cases[i].page, cases[i].anchor, in_ref,
+                     heading_text(&tr, h), cases[i].in_ref, cases[i].lands);
+        assert_int_equal(h < 0, cases[i].lands[0] == '\0');
+        /* in_ref may be NULL. */
+        assert_int_equal(gn_align_find_anchor(&tr, &en_doc, cases[i].anchor, NULL), h);
+        gn_doc_free(&en_doc);
+        gn_doc_free(&tr);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -379,6 +445,7 @@ int main(void)
         cmocka_unit_test(test_different_levels),
         cmocka_unit_test(test_pairs_as_table),
         cmocka_unit_test(test_long_structures),
+        cmocka_unit_test(test_find_anchor),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,5 +1,6 @@
-/* test_check.c: the problems gn_check lists, over the project's fixtures,
- * temporary folders, the seeds and the corpus. */
+/* test_check.c: the problems gn_check lists, over the project's fixtures
+ * (anchors lost in translation among them), temporary folders, the seeds
+ * and the corpus. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,6 +195,80 @@ static void test_fixture_guide_folders(void **state)
     gn_localeset_free(&set);
 }
 
+/* ---- anchors lost in translation ------------------------------------------- */
+
+#define ANCHOR_FIXTURES GN_FIXTURES "/anchors"
+
+/* overview.md links to anchors of brakes.md, tyres.md and itself in three
+ * locales. A translated heading without its {#anchor} (ja-JP's "Adjust
+ * the cable", "In short"; ko-KR's "Pads"), or whose text makes another
+ * slug (both translations' "Fix a puncture"), loses the anchor: the
+ * English page has it, so the link lands on the heading paired with the
+ * English one, which the detail names. ko-KR's tyres.md lacks the
+ * "Tubeless tyres" section: lost, and no heading to land on. The anchor
+ * no page has ("true-a-wheel") is a bad anchor in every locale. */
+static const want anchor_problems[] = {
+    {"en", "help/repair/overview.md", 18, "badanchor", "tyres.md#true-a-wheel"},
+    {"ja-JP", "help/repair/overview.md", 15, "anchorlost",
+     "brakes.md#adjust-the-cable: lands on \"ケーブルを調整する\" (en: \"Adjust the cable\")"},
+    {"ja-JP", "help/repair/overview.md", 16, "anchorlost",
+     "tyres.md#fix-a-puncture: lands on \"パンクを直す\" (en: \"Fix a puncture\")"},
+    {"ja-JP", "help/repair/overview.md", 18, "badanchor", "tyres.md#true-a-wheel"},
+    {"ja-JP", "help/repair/overview.md", 19, "anchorlost",
+     "#in-short: lands on \"要約\" (en: \"In short\")"},
+    {"ko-KR", "help/repair/overview.md", 16, "anchorlost",
+     "tyres.md#fix-a-puncture: lands on \"펑크 수리\" (en: \"Fix a puncture\")"},
+    {"ko-KR", "help/repair/overview.md", 17, "anchorlost",
+     "brakes.md#pads: lands on \"패드\" (en: \"Pads\")"},
+    {"ko-KR", "help/repair/overview.md", 18, "badanchor", "tyres.md#true-a-wheel"},
+    {"ko-KR", "help/repair/overview.md", 20, "anchorlost",
+     "tyres.md#tubeless: no heading here pairs with en's \"Tubeless tyres\""},
+    {"ko-KR", "help/repair/tyres.md", 0, "structure", "3 headings, reference has 4"},
+};
+#define NANCHOR (sizeof anchor_problems / sizeof *anchor_problems)
+
+static void test_lost_anchors(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover(ANCHOR_FIXTURES "/bikes.en", &set);
+    assert_int_equal(set.n, 3);
+    gn_problems p;
+    gn_check(&set, "en", NULL, &p);
+    problems_are(&p, anchor_problems, NANCHOR);
+    gn_problems_free(&p);
+
+    /* Without a reference page to ask, every anchor a page lacks is bad. */
+    gn_check(&set, NULL, NULL, &p);
+    static const want unreferenced[] = {
+        {"en", "help/repair/overview.md", 18, "badanchor", "tyres.md#true-a-wheel"},
+        {"ja-JP", "help/repair/overview.md", 15, "badanchor", "brakes.md#adjust-the-cable"},
+        {"ja-JP", "help/repair/overview.md", 16, "badanchor", "tyres.md#fix-a-puncture"},
+        {"ja-JP", "help/repair/overview.md", 18, "badanchor", "tyres.md#true-a-wheel"},
+        {"ja-JP", "help/repair/overview.md", 19, "badanchor", "#in-short"},
+        {"ko-KR", "help/repair/overview.md", 16, "badanchor", "tyres.md#fix-a-puncture"},
+        {"ko-KR", "help/repair/overview.md", 17, "badanchor", "brakes.md#pads"},
+        {"ko-KR", "help/repair/overview.md", 18, "badanchor", "tyres.md#true-a-wheel"},
+        {"ko-KR", "help/repair/overview.md", 20, "badanchor", "tyres.md#tubeless"},
+    };
+    problems_are(&p, unreferenced, sizeof unreferenced / sizeof *unreferenced);
+    gn_problems_free(&p);
+
+    /* ja-JP as the reference: ko-KR's "Pads" is found through ja-JP's
+     * page, its "Tubeless tyres" is lost with nothing to land on; ja-JP's
+     * page lacks "fix-a-puncture" as ko-KR's does, so that one is bad. The
+     * reference's own anchors are never lost, only bad (its four), and
+     * en's pages have every anchor but one. */
+    gn_check(&set, "ja-JP", NULL, &p);
+    assert_int_equal(count(&p, "en", "badanchor"), 1);
+    assert_int_equal(count(&p, "ja-JP", "badanchor"), 4);
+    assert_int_equal(count(&p, "en", "anchorlost") + count(&p, "ja-JP", "anchorlost"), 0);
+    assert_int_equal(count(&p, "ko-KR", "anchorlost"), 2);
+    assert_int_equal(count(&p, "ko-KR", "badanchor"), 2);
+    gn_problems_free(&p);
+    gn_localeset_free(&set);
+}
+
 /* ---- temporary folders: symbolic links, toc.md, unreadable TOCs ------------ */
 
 static char root[256];
@@ -341,19 +416,28 @@ static void test_corpus(void **state)
      * "#complete-sales-channel-store-setup" in connect-marketplace.md name
      * no heading, "walmart-requirements.md##generate-..." has a doubled
      * '#', manage-orders.md has no "about-order-status" heading... The
-     * translations keep the English slugs while their headings are
-     * translated without {#anchor}, so more break there: links to
-     * "#create-the-sales-channel", "process-orders.md#ship-an-order"... */
+     * translations keep these links, and de-DE has one more
+     * ("process-orders.md#fix-shipping-and-cancel-errors"), ko-KR one
+     * fewer. The translations also keep the English slugs while their
+     * headings are translated without {#anchor}: 13 links each
+     * ("#create-the-sales-channel", "process-orders.md#ship-an-order"...)
+     * whose anchor only the English page has, anchorlost, each landing on
+     * a translated heading. */
     static const struct {
         const char *tag;
-        size_t n;
-    } per[] = {{"en", 9}, {"de-DE", 23}, {"fr-FR", 22}, {"ja-JP", 22}, {"ko-KR", 21},
-               {"pt-BR", 23}};
+        size_t bad, lost;
+    } per[] = {{"en", 9, 0},  {"de-DE", 10, 13}, {"fr-FR", 9, 13},
+               {"ja-JP", 9, 13}, {"ko-KR", 8, 13}, {"pt-BR", 10, 13}};
     for (size_t i = 0; i < 6; i++) {
-        if (count(&p, per[i].tag, "badanchor") != per[i].n)
+        if (count(&p, per[i].tag, "badanchor") != per[i].bad ||
+            count(&p, per[i].tag, "anchorlost") != per[i].lost)
             dump(&p);
-        assert_int_equal(count(&p, per[i].tag, "badanchor"), per[i].n);
+        assert_int_equal(count(&p, per[i].tag, "badanchor"), per[i].bad);
+        assert_int_equal(count(&p, per[i].tag, "anchorlost"), per[i].lost);
     }
+    for (size_t i = 0; i < p.n; i++)
+        if (strcmp(p.v[i].kind, "anchorlost") == 0)
+            assert_non_null(strstr(p.v[i].detail, ": lands on \""));
     assert_int_equal(p.n, 120);
     for (size_t i = 0; i < p.n; i++)
         assert_non_null(strstr(p.v[i].file, "help/channel-manager/"));
@@ -371,6 +455,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixture),
         cmocka_unit_test(test_fixture_guide_folders),
+        cmocka_unit_test(test_lost_anchors),
         cmocka_unit_test(test_folders),
         cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_corpus),

@@ -976,6 +976,106 @@ static void test_follow_anchor(void **state)
     end(state);
 }
 
+/* ---- anchors lost in translation (tests/fixtures/anchors) ---- */
+
+/* A session on the fixture's bikes guide in locale tag, 60 x 8 (so that
+ * each page scrolls to its headings), overview.md open. */
+static gn_session *bikes_overview(void **state, const char *tag)
+{
+    char *p = gn_xasprintf(GN_FIXTURES "/anchors/bikes.%s/help/repair", tag);
+    gn_session *s = begin_args(state, &p, 1, NULL);
+    free(p);
+    gn_session_resize(s, 60, 8, false);
+    gn_session_open(s, "help/repair", "overview.md");
+    gn_session_layout(s);
+    return s;
+}
+
+/* The text of the heading at the top of the pager, or "" when the top
+ * line starts none. */
+static const char *heading_at_top(gn_session *s)
+{
+    size_t top = gn_session_line_at_top(s);
+    for (size_t i = 0; i < s->left.doc.nheadings; i++)
+        if (s->left.doc.headings[i].line == top)
+            return s->left.doc.headings[i].text;
+    return "";
+}
+
+/* Follow url (PAGE#ANCHOR, or #ANCHOR when page is NULL) from the page
+ * shown, an anchor the ja-JP page lost: page of the bikes guide is shown
+ * with heading at the top, and the status line says it was found through
+ * en. */
+static void assert_lands(gn_session *s, const char *url, const char *page, const char *heading)
+{
+    gn_session_follow(s, url);
+    if (page)
+        page_shown(s, "help/repair", page);
+    assert_string_equal(heading_at_top(s), heading);
+    char *want = gn_xasprintf("%s: no such anchor in ja-JP; went to the section it names in en",
+                              strchr(url, '#'));
+    assert_string_equal(s->msg, want);
+    free(want);
+}
+
+/* A link to an anchor the translated page lost (its heading without
+ * {#anchor}, or with a translated text whose slug differs) lands on the
+ * translated heading paired with the English one, and says so; whether
+ * followed, opened from the tree, or "#anchor" in the page itself, and
+ * in a comparison too. An anchor the English page lacks too keeps its
+ * message, and so does any in the reference locale. */
+static void test_follow_lost_anchor(void **state)
+{
+    gn_session *s = bikes_overview(state, "ja-JP");
+    assert_lands(s, "brakes.md#adjust-the-cable", "brakes.md", "ケーブルを調整する");
+    /* By the slug of the English text. */
+    gn_session_back(s);
+    assert_lands(s, "tyres.md#fix-a-puncture", "tyres.md", "パンクを直す");
+    /* An anchor the translation kept: no message. */
+    gn_session_back(s);
+    s->msg[0] = '\0';
+    gn_session_follow(s, "brakes.md#pads");
+    assert_string_equal(heading_at_top(s), "パッド");
+    assert_string_equal(s->msg, "");
+    /* An anchor no page has: the top of the page, and today's message. */
+    gn_session_follow(s, "tyres.md#true-a-wheel");
+    page_shown(s, "help/repair", "tyres.md");
+    assert_int_equal(gn_session_line_at_top(s), 0);
+    assert_string_equal(s->msg, "No section #true-a-wheel in this page.");
+    /* "#anchor" in the page itself. */
+    gn_session_open(s, "help/repair", "overview.md");
+    assert_lands(s, "#in-short", NULL, "要約");
+    /* A page opened at an anchor, as a TOC entry does. */
+    gn_session_open(s, "help/repair", "tyres.md#fix-a-puncture");
+    assert_string_equal(heading_at_top(s), "パンクを直す");
+    /* Comparing with the reference. */
+    gn_session_compare(s, true);
+    gn_session_open(s, "help/repair", "overview.md");
+    assert_lands(s, "brakes.md#adjust-the-cable", "brakes.md", "ケーブルを調整する");
+    end(state);
+
+    /* ko-KR's tyres.md lacks the English "Tubeless tyres" section: the
+     * top of the page, saying why. */
+    s = bikes_overview(state, "ko-KR");
+    gn_session_follow(s, "tyres.md#tubeless");
+    page_shown(s, "help/repair", "tyres.md");
+    assert_int_equal(gn_session_line_at_top(s), 0);
+    assert_string_equal(s->msg, "#tubeless: no such anchor in ko-KR; its section in en has no "
+                                "counterpart here");
+    gn_session_follow(s, "brakes.md#pads");
+    assert_string_equal(heading_at_top(s), "패드");
+    end(state);
+
+    /* In the reference locale, nothing to find through it. */
+    s = bikes_overview(state, "en");
+    gn_session_follow(s, "tyres.md#true-a-wheel");
+    gn_session_layout(s);
+    assert_string_equal(s->msg, "No section #true-a-wheel in this page.");
+    gn_session_follow(s, "brakes.md#adjust-the-cable");
+    assert_string_equal(heading_at_top(s), "Adjust the cable");
+    end(state);
+}
+
 /* An external URL and a missing page are said; the page stays. */
 static void test_follow_external_missing(void **state)
 {
@@ -1621,6 +1721,7 @@ int main(void)
         cmocka_unit_test(test_tree_filter),
         cmocka_unit_test(test_follow_pages),
         cmocka_unit_test(test_follow_anchor),
+        cmocka_unit_test(test_follow_lost_anchor),
         cmocka_unit_test(test_follow_external_missing),
         cmocka_unit_test(test_symlink_out),
         cmocka_unit_test(test_select_link),
