@@ -214,6 +214,108 @@ char *gn_markup_plain(const char *s, char **anchor)
     return out;
 }
 
+/* A label found by scan_markers: its text [inner, end). */
+typedef struct span {
+    size_t inner, end;
+} span;
+
+typedef struct spans {
+    span *v;
+    size_t n, cap;
+} spans;
+
+static void on_label_span(enum gn_mark kind, size_t inner, size_t end, void *ctx)
+{
+    spans *sp = ctx;
+    if (kind != GN_MARK_UICONTROL && kind != GN_MARK_DNL)
+        return;
+    if (sp->n == sp->cap) {
+        sp->cap = sp->cap ? sp->cap * 2 : 8;
+        sp->v = gn_xreallocarray(sp->v, sp->cap, sizeof *sp->v);
+    }
+    sp->v[sp->n++] = (span){inner, end};
+}
+
+/* Rotate s[a, b) left by k bytes. */
+static void rotate(char *s, size_t a, size_t b, size_t k)
+{
+    char small[64], *tmp = k <= sizeof small ? small : gn_xmalloc(k);
+    memcpy(tmp, s + a, k);
+    memmove(s + a, s + a + k, b - a - k);
+    memcpy(s + b - k, tmp, k);
+    if (tmp != small)
+        free(tmp);
+}
+
+size_t gn_markup_label_runs(const char *s, size_t len, char *out)
+{
+    /* Code spans are left out: their bytes are blanked for the scan. */
+    char *scan = gn_xmalloc(len + 1);
+    memcpy(scan, s, len);
+    for (size_t i = 0; i < len;) {
+        if (scan[i] != '`') {
+            i++;
+            continue;
+        }
+        size_t open = 0;
+        while (i + open < len && scan[i + open] == '`')
+            open++;
+        size_t j = i + open, close = 0;
+        while (j < len) {
+            if (scan[j] != '`') {
+                j++;
+                continue;
+            }
+            close = 0;
+            while (j + close < len && scan[j + close] == '`')
+                close++;
+            if (close == open)
+                break;
+            j += close;
+        }
+        if (j >= len) { /* no closing run: literal backticks */
+            i += open;
+            continue;
+        }
+        memset(scan + i, ' ', j + close - i);
+        i = j + close;
+    }
+    unsigned char *del = gn_xcalloc(len + 1, 1);
+    spans sp = {0};
+    scan_markers(scan, len, del, on_label_span, &sp);
+    if (out)
+        memcpy(out, s, len);
+    size_t runs = 0;
+    for (size_t k = 0; k < sp.n; k++) {
+        size_t inner = sp.v[k].inner, end = sp.v[k].end, start = inner;
+        while (start > 0 && scan[start - 1] != '[')
+            start--;
+        start = start > 0 ? start - 1 : 0; /* the marker's '[' */
+        char c = scan[inner];
+        size_t a = inner;
+        while (a < end && (c == '*' || c == '_') && scan[a] == c)
+            a++;
+        if (a > inner && a < end && scan[a] != ' ') {
+            runs++;
+            if (out) /* "[!UICONTROL *x" -> "*[!UICONTROL x" */
+                rotate(out, start, a, inner - start);
+        }
+        c = scan[end - 1];
+        size_t b = end;
+        while (b > a && (c == '*' || c == '_') && scan[b - 1] == c)
+            b--;
+        if (b < end && b > a && scan[b - 1] != ' ') {
+            runs++;
+            if (out) /* "x*]" -> "x]*" */
+                rotate(out, b, end + 1, end - b);
+        }
+    }
+    free(sp.v);
+    free(del);
+    free(scan);
+    return runs;
+}
+
 bool gn_markup_link_is_marker(cmark_node *link)
 {
     cmark_node *first = cmark_node_first_child(link);

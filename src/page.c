@@ -60,10 +60,18 @@ static cmark_node *parse_now(const char *text, size_t len, bool inline_extension
     char *bounded = gn_md_bound(text, len, &blen);
     const char *t = bounded ? bounded : text;
     size_t n = bounded ? blen : len;
+    /* Emphasis runs slipped inside Adobe's labels, outside again. */
+    char *moved = gn_markup_label_runs(t, n, NULL) ? gn_xmalloc(n + 1) : NULL;
+    if (moved) {
+        gn_markup_label_runs(t, n, moved);
+        moved[n] = '\0';
+        t = moved;
+    }
     cmark_node *doc = parse_text(t, n, &inline_extensions);
     /* Pages (not TOCs) have Adobe's collapsible blocks. */
     if (inline_extensions)
         doc = gn_collapse_blocks(doc, t, n, parse_mem(), parse_text, &inline_extensions);
+    free(moved);
     free(bounded);
     return doc;
 }

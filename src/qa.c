@@ -47,10 +47,11 @@ static const gn_qa_kind item_kind[NITEMS] = {GN_QA_UICONTROL, GN_QA_LINK, GN_QA_
                                              GN_QA_NUMBER};
 
 /* Broken markup, counted per block. */
-enum { F_BRACKET, F_PAREN, F_LINKTEXT, F_BRACE, F_PLACEHOLDER, F_EMPHASIS, NFAULTS };
+enum { F_BRACKET, F_PAREN, F_LINKTEXT, F_BRACE, F_PLACEHOLDER, F_EMPHASIS, F_LABELRUN, NFAULTS };
 static const char *const fault_text[NFAULTS] = {
     "unbalanced brackets", "unbalanced parentheses", "\"](\" left in the text (a link that did not parse)",
-    "a '}' that closes nothing", "a numbered placeholder", "an emphasis marker left as text"};
+    "a '}' that closes nothing", "a numbered placeholder", "an emphasis marker left as text",
+    "an emphasis marker inside a label's brackets"};
 
 typedef struct qblock {
     qlist items[NITEMS];
@@ -407,6 +408,13 @@ static char *collapse_spaces(const char *s, size_t len)
 static void read_block(qblock *qb, const char *s, size_t len, int first_line)
 {
     qb->line = first_line;
+    /* Runs inside labels are read outside them (markup.h): count them in
+     * the text as written. */
+    size_t runs = gn_markup_label_runs(s, len, NULL);
+    if (runs) {
+        qb->faults[F_LABELRUN] = (int)runs;
+        qb->fault_line[F_LABELRUN] = first_line;
+    }
     cmark_node *root = gn_markdown_parse(s, len);
     if (!root)
         return;

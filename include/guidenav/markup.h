@@ -37,6 +37,16 @@ void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor
                                   void *ctx),
                     void *ctx);
 
+/* Emphasis delimiters misplaced inside an Adobe label, "*[!UICONTROL
+ * *Orders]**" or "**[!UICONTROL Source*]*": a run of '*' or '_' that
+ * starts a label's text (before a non-space) or ends it (after one) is
+ * read as the authors meant it, outside the brackets. Returns how many
+ * such runs s[0..len) holds; when out is not NULL (len bytes), writes
+ * there the text with each run moved out of its label ("**[!UICONTROL
+ * Orders]**"): the same bytes, so every line keeps its length. Code spans
+ * are not looked into. Linear in len. */
+size_t gn_markup_label_runs(const char *s, size_t len, char *out);
+
 /* True when the link node is Adobe inline markup that CommonMark reads as
  * a link: "[!DNL name](으)로" is the name followed by a Korean particle in
  * parentheses, never a link (its text starts with "!DNL ", "!UICONTROL "

@@ -18,7 +18,7 @@
  *   in the text (a link that
  *   did not parse), a '}' that closes nothing, a numbered placeholder
  *   ("{0}", "0}"), an emphasis marker left as text ('*', or '_' at a
- *   word's edge);
+ *   word's edge) or inside a label's brackets ("[!UICONTROL *Save]**");
  * - untranslated: the same text as the reference block, at least four
  *   words outside product names and labels, not code.
  * Only the reference side's items are sought: what the translation adds is

@@ -214,6 +214,35 @@ static void test_large_inputs(void **state)
     free(s);
 }
 
+/* Emphasis runs inside a label's brackets are moved out of them: at the
+ * start before a non-space, at the end after one; the text keeps its
+ * length; code spans and runs that are the label's own are left. */
+static void test_label_runs(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+        size_t runs;
+    } cases[] = {
+        {"*[!UICONTROL *Orders]**を選択", "**[!UICONTROL Orders]**を選択", 1},
+        {"**[!UICONTROL Magento Price Source*]* に", "**[!UICONTROL Magento Price Source]** に", 1},
+        {"[!DNL _Name_]은", "_[!DNL Name]_은", 2},
+        {"**[!UICONTROL Save]**", "**[!UICONTROL Save]**", 0},
+        {"[!UICONTROL * spaced *]", "[!UICONTROL * spaced *]", 0},
+        {"`[!UICONTROL *x]` and [!UICONTROL *y]*", "`[!UICONTROL *x]` and *[!UICONTROL y]*", 1},
+        {"[!UICONTROL Outer [!DNL *In]* x]", "[!UICONTROL Outer *[!DNL In]* x]", 1},
+        {"[!UICONTROL ***]", "[!UICONTROL ***]", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t len = strlen(cases[i].in);
+        char out[128] = "";
+        assert_int_equal(gn_markup_label_runs(cases[i].in, len, NULL), cases[i].runs);
+        assert_int_equal(gn_markup_label_runs(cases[i].in, len, out), cases[i].runs);
+        out[len] = '\0';
+        assert_string_equal(out, cases[i].out);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -222,6 +251,7 @@ int main(void)
         cmocka_unit_test(test_plain_attrs),
         cmocka_unit_test(test_attrs),
         cmocka_unit_test(test_scan),
+        cmocka_unit_test(test_label_runs),
         cmocka_unit_test(test_large_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
