@@ -312,11 +312,40 @@ static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size
     return differs;
 }
 
+/* The index of d's block starting at line, or -1. */
+static long block_at(const gn_doc *d, size_t line)
+{
+    size_t lo = 0, hi = d->nblocks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->blocks[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < d->nblocks && d->blocks[lo].line == line ? (long)lo : -1;
+}
+
+/* The anchors of A that are block starts on both sides, as block pairs:
+ * *out malloc'd; returns how many. */
+static size_t pairs_of(const gn_doc *l, const gn_doc *r, const anchors *A, gn_block_pair **out)
+{
+    size_t n = 0;
+    *out = gn_xcalloc(A->n + 1, sizeof **out);
+    for (size_t k = 0; k < A->n; k++) {
+        long bl = block_at(l, A->v[k].l), br = block_at(r, A->v[k].r);
+        if (bl >= 0 && br >= 0)
+            (*out)[n++] = (gn_block_pair){(size_t)bl, (size_t)br};
+    }
+    return n;
+}
+
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
 {
     memset(out, 0, sizeof *out);
     anchors A;
     out->structure_differs = collect_anchors(l, r, &A, &out->heading_pairs);
+    out->npairs = pairs_of(l, r, &A, &out->pairs);
 
     /* Rows: each stretch between anchors, the shorter side padded. */
     size_t cap = 0, prev_l = 0, prev_r = 0;
@@ -336,31 +365,12 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
     free(A.v);
 }
 
-/* The index of d's block starting at line, or -1. */
-static long block_at(const gn_doc *d, size_t line)
-{
-    size_t lo = 0, hi = d->nblocks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->blocks[mid].line < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < d->nblocks && d->blocks[lo].line == line ? (long)lo : -1;
-}
-
 size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out)
 {
     anchors A;
-    size_t headings, n = 0;
+    size_t headings;
     collect_anchors(l, r, &A, &headings);
-    *out = gn_xcalloc(A.n + 1, sizeof **out);
-    for (size_t k = 0; k < A.n; k++) {
-        long bl = block_at(l, A.v[k].l), br = block_at(r, A.v[k].r);
-        if (bl >= 0 && br >= 0)
-            (*out)[n++] = (gn_block_pair){(size_t)bl, (size_t)br};
-    }
+    size_t n = pairs_of(l, r, &A, out);
     free(A.v);
     return n;
 }
@@ -370,6 +380,7 @@ void gn_align_free(gn_align *a)
     free(a->left);
     free(a->right);
     free(a->chunks);
+    free(a->pairs);
     memset(a, 0, sizeof *a);
 }
 
@@ -378,6 +389,10 @@ void gn_align_interleave(const gn_align *a, gn_align *out)
     memset(out, 0, sizeof *out);
     out->structure_differs = a->structure_differs;
     out->heading_pairs = a->heading_pairs;
+    out->npairs = a->npairs;
+    out->pairs = gn_xcalloc(a->npairs + 1, sizeof *out->pairs);
+    if (a->npairs)
+        memcpy(out->pairs, a->pairs, a->npairs * sizeof *a->pairs);
     out->chunks = gn_xcalloc(a->nchunks + 1, sizeof *out->chunks);
     size_t cap = 0;
     for (size_t c = 0; c < a->nchunks; c++) {

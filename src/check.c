@@ -149,7 +149,7 @@ static cpage *read_page(const gn_source *src, const char *path)
     gn_layout_opts opts = {.width = 80, .lang = src->tag, .ascii = false, .path = path,
                            .repo = src->repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &opts, &cp->doc);
-    cp->qa = gn_qa_page_new(text, len, &cp->doc, src->tag);
+    cp->qa = gn_qa_page_new(&page, text, len, &cp->doc, src->tag);
     free(text);
     /* Keep the headings: anchors and structure are all that is asked. */
     gn_buf_free(&cp->doc.text);
@@ -425,7 +425,10 @@ static char *reference_page(ctx *c, size_t guide, const char *name, bool orphan)
 static void check_translation(ctx *c, const char *path, const cpage *cp, const cpage *rp)
 {
     gn_qa_findings f = {0};
-    gn_qa_compare(rp->qa, &rp->doc, cp->qa, &cp->doc, &f);
+    gn_block_pair *pairs;
+    size_t n = gn_align_block_pairs(&rp->doc, &cp->doc, &pairs);
+    gn_qa_compare(rp->qa, cp->qa, pairs, n, true, &f);
+    free(pairs);
     for (size_t i = 0; i < f.n; i++) {
         add(c, gn_qa_kind_name(f.v[i].kind), path, f.v[i].line, f.v[i].detail);
         f.v[i].detail = NULL;

@@ -22,6 +22,16 @@ static bool is_separator(int32_t cp)
     return cp == '.' || cp == ',' || cp == '\'' || cp == 0x00A0 || cp == 0x202F || cp == 0x2009;
 }
 
+/* True when s[at..] is three ASCII digits and then no digit: a group of
+ * thousands after a plain space ("1 000" in French). */
+static bool three_digits(const char *s, size_t len, size_t at)
+{
+    for (size_t i = 0; i < 3; i++)
+        if (at + i >= len || s[at + i] < '0' || s[at + i] > '9')
+            return false;
+    return at + 3 >= len || s[at + 3] < '0' || s[at + 3] > '9';
+}
+
 /* A number as groups of ASCII digits and the separators between them. */
 #define MAX_GROUPS 16
 typedef struct num {
@@ -54,7 +64,8 @@ static size_t read_num(const char *s, size_t len, size_t at, num *n)
             size_t k2 = gn_utf8_decode(s + p, len - p, &sp);
             if (p + k2 < len)
                 gn_utf8_decode(s + p + k2, len - p - k2, &nx);
-            if (is_separator(sp) && digit_of(nx) >= 0) {
+            if ((is_separator(sp) || (sp == ' ' && three_digits(s, len, p + 1))) &&
+                digit_of(nx) >= 0) {
                 if (n->ngroups + 1 >= MAX_GROUPS)
                     return at;
                 n->sep[n->ngroups++] = sp;
@@ -97,9 +108,13 @@ static bool reading(const num *n, int32_t dec, const int32_t *group, gn_buf *out
     while (i + 1 < end && n->digits[i] == '0')
         i++;
     gn_buf_add(out, n->digits + i, end - i);
-    if (whole < ng) {
+    /* A fraction without its trailing zeros: 2.50 is 2.5, 5.00 is 5. */
+    size_t fend = n->gstart[ng];
+    while (whole < ng && fend > end && n->digits[fend - 1] == '0')
+        fend--;
+    if (fend > end) {
         gn_buf_addc(out, '.');
-        gn_buf_add(out, n->digits + end, n->gstart[ng] - end);
+        gn_buf_add(out, n->digits + end, fend - end);
     }
     return true;
 }
@@ -130,7 +145,7 @@ static bool is_dot_date(const num *n)
 void gn_numbers(const char *s, size_t len, gn_number_fn fn, void *ctx)
 {
     static const int32_t by_comma[] = {',', 0};
-    static const int32_t by_dot[] = {'.', '\'', 0x00A0, 0x202F, 0x2009, 0};
+    static const int32_t by_dot[] = {'.', ' ', '\'', 0x00A0, 0x202F, 0x2009, 0};
     gn_buf point = GN_BUF_INIT, comma = GN_BUF_INIT;
     size_t i = 0;
     while (i < len) {

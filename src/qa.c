@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 #include "guidenav/align.h"
 #include "guidenav/html.h"
+#include "guidenav/interrupt.h"
 #include "guidenav/locale.h"
 #include "guidenav/markup.h"
 #include "guidenav/number.h"
@@ -185,14 +186,12 @@ static char *link_key(const char *url)
     return gn_buf_take(&b);
 }
 
-/* Walk the parsed block: code spans and links are items, text goes to
- * the reader. */
+/* Walk a node of the block: code spans and links are items, text goes
+ * to the reader. */
 static void walk(reader *r, cmark_node *root)
 {
     cmark_iter *it = cmark_iter_new(root);
     cmark_event_type ev;
-    cmark_node *first = cmark_node_first_child(root);
-    r->qb->code = first && (cmark_node_get_type(first) == CMARK_NODE_CODE_BLOCK);
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *n = cmark_iter_get_node(it);
         bool enter = ev == CMARK_EVENT_ENTER;
@@ -314,13 +313,15 @@ static void fault(qblock *qb, int kind, int line)
 static void find_faults(reader *r, const char *s, size_t len)
 {
     qblock *qb = r->qb;
-    size_t *open = gn_xcalloc(len + 1, sizeof *open);
-    size_t nopen = 0, parens = 0, braces = 0;
+    /* The first '[' (or '(') left open is the one that opened the last
+     * stretch of text inside brackets. */
+    size_t nopen = 0, open_first = 0, parens = 0, braces = 0;
     size_t paren_first = 0;
     for (size_t i = 0; i < len; i++) {
         char c = s[i];
         if (c == '[') {
-            open[nopen++] = i;
+            if (nopen++ == 0)
+                open_first = i;
         } else if (c == ']') {
             if (nopen)
                 nopen--;
@@ -359,10 +360,9 @@ static void find_faults(reader *r, const char *s, size_t len)
         }
     }
     if (nopen)
-        fault(qb, F_BRACKET, line_of(r, open[0]));
+        fault(qb, F_BRACKET, line_of(r, open_first));
     if (parens)
         fault(qb, F_PAREN, line_of(r, paren_first));
-    free(open);
 }
 
 /* Words: runs of letters, outside labels (del 2) and markup (del 1). */
@@ -403,25 +403,95 @@ static char *collapse_spaces(const char *s, size_t len)
     return gn_buf_take(&b);
 }
 
-/* Read the block whose file text is s[0..len), starting at file line
- * first_line. */
-static void read_block(qblock *qb, const char *s, size_t len, int first_line)
+/* The nodes of a block: those of the page's tree lying within its file
+ * lines, a node inside taken whole, one overlapping looked into. */
+typedef struct nodes {
+    cmark_node **v;
+    size_t n, cap;
+} nodes;
+
+/* Where the search of the blocks' nodes stands: blocks come in line
+ * order, so the top level and the children of the node last looked into
+ * are each walked once. */
+typedef struct finder {
+    cmark_node *top;          /* the first top-level node not yet passed */
+    cmark_node *inside;       /* the top-level node last looked into */
+    cmark_node *inside_child; /* ...and its first child not yet passed */
+    int off;                  /* file line of the tree's line 0 */
+} finder;
+
+static void push_node(nodes *ns, cmark_node *n)
+{
+    if (ns->n == ns->cap) {
+        ns->cap = ns->cap ? ns->cap * 2 : 8;
+        ns->v = gn_xreallocarray(ns->v, ns->cap, sizeof *ns->v);
+    }
+    ns->v[ns->n++] = n;
+}
+
+/* The nodes from first on (siblings) within file lines [a, b]; *from,
+ * when not NULL, is moved past the nodes that end before a. A node that
+ * overlaps the lines is looked into, or, when overlap is not NULL, left
+ * there (*overlap) for the caller. */
+static void nodes_within(cmark_node *first, cmark_node **from, int off, int a, int b, nodes *out,
+                         cmark_node **overlap)
+{
+    for (cmark_node *n = first; n && !gn_interrupted(); n = cmark_node_next(n)) {
+        int s = cmark_node_get_start_line(n) + off, e = cmark_node_get_end_line(n) + off;
+        if (e < a) {
+            if (from)
+                *from = cmark_node_next(n);
+            continue;
+        }
+        if (s > b)
+            break;
+        if (s >= a && e <= b) {
+            push_node(out, n);
+        } else if (overlap) {
+            *overlap = n;
+            break;
+        } else {
+            nodes_within(cmark_node_first_child(n), NULL, off, a, b, out, NULL);
+        }
+    }
+}
+
+/* The nodes of the block at file lines [a, b], in order. */
+static void block_nodes(finder *f, int a, int b, nodes *out)
+{
+    out->n = 0;
+    cmark_node *over = NULL;
+    nodes_within(f->top, &f->top, f->off, a, b, out, &over);
+    /* A top-level node holding several blocks (a list whose items are
+     * blocks): its children from where the last block left them. */
+    if (over) {
+        if (f->inside != over) {
+            f->inside = over;
+            f->inside_child = cmark_node_first_child(over);
+        }
+        nodes_within(f->inside_child, &f->inside_child, f->off, a, b, out, NULL);
+    }
+}
+
+/* Read block qb from its nodes; base is the file line of the tree's line
+ * 0, raw[0..rawlen) the block's text as written (for runs inside labels),
+ * first_line its first line. */
+static void read_block(qblock *qb, const nodes *ns, int base, const char *raw, size_t rawlen,
+                       int first_line)
 {
     qb->line = first_line;
     /* Runs inside labels are read outside them (markup.h): count them in
      * the text as written. */
-    size_t runs = gn_markup_label_runs(s, len, NULL);
+    size_t runs = raw ? gn_markup_label_runs(raw, rawlen, NULL) : 0;
     if (runs) {
         qb->faults[F_LABELRUN] = (int)runs;
         qb->fault_line[F_LABELRUN] = first_line;
     }
-    cmark_node *root = gn_markdown_parse(s, len);
-    if (!root)
-        return;
-    reader r = {.qb = qb, .base = first_line - 1};
+    reader r = {.qb = qb, .base = base};
     mark(&r, first_line);
-    walk(&r, root);
-    cmark_node_free(root);
+    qb->code = ns->n == 1 && cmark_node_get_type(ns->v[0]) == CMARK_NODE_CODE_BLOCK;
+    for (size_t i = 0; i < ns->n; i++)
+        walk(&r, ns->v[i]);
     gn_buf_adds(&r.prose, "");
     unsigned char *del = gn_xcalloc(r.prose.len + 1, 1);
     labels lb = {&r, del, GN_BUF_INIT};
@@ -444,7 +514,8 @@ static void read_block(qblock *qb, const char *s, size_t len, int first_line)
     free(r.mark_line);
 }
 
-gn_qa_page *gn_qa_page_new(const char *text, size_t len, const gn_doc *doc, const char *lang)
+gn_qa_page *gn_qa_page_new(const gn_page *page, const char *text, size_t len, const gn_doc *doc,
+                           const char *lang)
 {
     gn_qa_page *p = gn_xcalloc(1, sizeof *p);
     p->decimal_comma = gn_locale_decimal_comma(lang);
@@ -452,21 +523,32 @@ gn_qa_page *gn_qa_page_new(const char *text, size_t len, const gn_doc *doc, cons
     p->b = gn_xcalloc(p->n + 1, sizeof *p->b);
     /* Where each line of the file starts. */
     size_t nlines = 1;
-    for (size_t i = 0; i < len; i++)
+    for (size_t i = 0; text && i < len; i++)
         nlines += text[i] == '\n';
     size_t *start = gn_xcalloc(nlines + 1, sizeof *start);
-    for (size_t i = 0, l = 1; i < len; i++)
+    for (size_t i = 0, l = 1; text && i < len; i++)
         if (text[i] == '\n')
             start[l++] = i + 1;
     start[nlines] = len;
-    for (size_t k = 0; k < p->n; k++) {
+    int off = page->body_line - 1;
+    finder f = {.top = page->doc ? cmark_node_first_child(page->doc) : NULL, .off = off};
+    nodes ns = {0};
+    for (size_t k = 0; k < p->n && !gn_interrupted(); k++) {
         const gn_block *b = &doc->blocks[k];
-        if (b->src_line <= 0 || (size_t)b->src_line > nlines || b->src_end < b->src_line)
+        if (b->src_line <= 0 || b->src_end < b->src_line)
             continue;
-        size_t from = start[b->src_line - 1];
-        size_t to = (size_t)b->src_end < nlines ? start[b->src_end] : len;
-        read_block(&p->b[k], text + from, to - from, b->src_line);
+        block_nodes(&f, b->src_line, b->src_end, &ns);
+        const char *raw = NULL;
+        size_t rawlen = 0;
+        if (text && (size_t)b->src_line <= nlines) {
+            size_t from = start[b->src_line - 1];
+            size_t to = (size_t)b->src_end < nlines ? start[b->src_end] : len;
+            raw = text + from;
+            rawlen = to - from;
+        }
+        read_block(&p->b[k], &ns, off, raw, rawlen, b->src_line);
     }
+    free(ns.v);
     free(start);
     return p;
 }
@@ -608,16 +690,16 @@ static int finding_cmp(const void *a, const void *b)
     return strcmp(x->detail, y->detail);
 }
 
-void gn_qa_compare(const gn_qa_page *ref, const gn_doc *ref_doc, const gn_qa_page *tr,
-                   const gn_doc *tr_doc, gn_qa_findings *out)
+void gn_qa_compare(const gn_qa_page *ref, const gn_qa_page *tr, const gn_block_pair *pairs,
+                   size_t np, bool ref_left, gn_qa_findings *out)
 {
-    gn_block_pair *pairs;
-    size_t np = gn_align_block_pairs(ref_doc, tr_doc, &pairs), first = out->n;
-    for (size_t k = 0; k < np; k++) {
-        if (pairs[k].l >= ref->n || pairs[k].r >= tr->n)
+    size_t first = out->n;
+    for (size_t k = 0; k < np && !gn_interrupted(); k++) {
+        size_t rk = ref_left ? pairs[k].l : pairs[k].r, tk = ref_left ? pairs[k].r : pairs[k].l;
+        if (rk >= ref->n || tk >= tr->n)
             continue;
-        const qblock *rb = &ref->b[pairs[k].l], *tb = &tr->b[pairs[k].r];
-        size_t tblock = pairs[k].r;
+        const qblock *rb = &ref->b[rk], *tb = &tr->b[tk];
+        size_t tblock = tk;
         for (int i = 0; i < NITEMS; i++)
             match_list(&rb->items[i], &tb->items[i], ref->decimal_comma, tr->decimal_comma,
                        item_kind[i], tblock, tb->line, out);
@@ -635,7 +717,6 @@ void gn_qa_compare(const gn_qa_page *ref, const gn_doc *ref_doc, const gn_qa_pag
             free(ex);
         }
     }
-    free(pairs);
     qsort(out->v + first, out->n - first, sizeof *out->v, finding_cmp);
 }
 

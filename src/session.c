@@ -227,7 +227,7 @@ void gn_session_layout(gn_session *s)
         return;
     s->dirty = false;
     sess_find_hits(s);
-    sess_review(s);
+    sess_review_forget(s);
     s->top = 0;
     if (s->keeping) {
         size_t line = gn_align_map(&s->old, &s->left.doc, s->old_line);

@@ -61,10 +61,9 @@ void sess_set_guide_title(gn_session *s);
  * unfolded, as a page opens: the place the history, the bookmarks and the
  * saved place keep. */
 size_t sess_place_line(gn_session *s);
-/* Review the compared translation against the other side (s->review,
- * s->review_rows), after a layout of the comparison; none when not
- * comparing two pages. */
-void sess_review(gn_session *s);
+/* A new layout: the findings of the compared translation (s->review,
+ * s->review_rows) are forgotten, to be found again when asked for. */
+void sess_review_forget(gn_session *s);
 /* The row showing line ln of the current locale's page. */
 size_t sess_row_for_line(const gn_session *s, size_t ln);
 /* Say something in the status line (s->msg), made safe for a terminal. */

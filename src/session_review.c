@@ -1,31 +1,43 @@
 /* session_review.c: the translation checks in the comparison (see
  * session.h): the compared translation's findings against the other side,
- * where their blocks are shown, and going from one to the next. */
+ * where their blocks are shown, and going from one to the next. They are
+ * found when first asked for after a layout (a view drawing its marks),
+ * so what never shows them (--compare) never pays for them. */
 #include <stdlib.h>
 #include <string.h>
+#include "guidenav/interrupt.h"
 #include "guidenav/util.h"
 #include "session_priv.h"
 
-/* What the checks read of one side: its page's file, as the layout read
- * it (the side's locale source confines the read). NULL when it cannot
- * be read now. */
+/* What the checks read of one side: its page as parsed, and its file as
+ * written (the side's locale source confines the read). */
 static gn_qa_page *side_review(const gn_side *side, const gn_source *src)
 {
-    char *text;
-    size_t len;
+    char *text = NULL;
+    size_t len = 0;
     if (gn_read_file_within(side->pg.path, src->real_repo, &text, &len, NULL) != 0)
-        return NULL;
-    gn_qa_page *p = gn_qa_page_new(text, len, &side->doc, src->tag);
+        text = NULL; /* the page as parsed is read all the same */
+    gn_qa_page *p = gn_qa_page_new(&side->pg, text, len, &side->doc, src->tag);
     free(text);
     return p;
 }
 
-void sess_review(gn_session *s)
+void sess_review_forget(gn_session *s)
 {
     gn_qa_findings_clear(&s->review);
     free(s->review_rows);
     s->review_rows = NULL;
     s->finding = -1;
+    s->reviewed = false;
+}
+
+/* Review the compared translation when that is not done for this layout. */
+static void review(gn_session *s)
+{
+    gn_session_layout(s);
+    if (s->reviewed || s->dirty)
+        return;
+    s->reviewed = true;
     gn_source *tsrc;
     const gn_side *tr = sess_comparing(s) && s->left.have_page && s->right.have_page
                             ? sess_compared_translation(s, &tsrc) : NULL;
@@ -34,10 +46,14 @@ void sess_review(gn_session *s)
     const gn_side *ref = tr == &s->left ? &s->right : &s->left;
     gn_source *rsrc = tr == &s->left ? sess_right_source(s) : gn_session_source(s);
     gn_qa_page *rq = side_review(ref, rsrc), *tq = side_review(tr, tsrc);
-    if (rq && tq)
-        gn_qa_compare(rq, &ref->doc, tq, &tr->doc, &s->review);
+    if (rq && tq) /* the blocks paired as the view pairs them */
+        gn_qa_compare(rq, tq, s->align.pairs, s->align.npairs, ref == &s->left, &s->review);
     gn_qa_page_free(rq);
     gn_qa_page_free(tq);
+    if (gn_interrupted()) { /* a part only: not kept */
+        sess_review_forget(s);
+        return;
+    }
     int side = tr == &s->left ? 0 : 1;
     s->review_rows = gn_xcalloc(s->review.n + 1, sizeof *s->review_rows);
     for (size_t i = 0; i < s->review.n; i++) {
@@ -47,8 +63,15 @@ void sess_review(gn_session *s)
     }
 }
 
-long gn_session_finding_at_row(const gn_session *s, size_t row)
+size_t gn_session_findings(gn_session *s)
 {
+    review(s);
+    return s->review.n;
+}
+
+long gn_session_finding_at_row(gn_session *s, size_t row)
+{
+    review(s);
     /* Rows grow with the findings' lines: a binary search. */
     size_t lo = 0, hi = s->review.n;
     while (lo < hi) {
@@ -63,7 +86,7 @@ long gn_session_finding_at_row(const gn_session *s, size_t row)
 
 void gn_session_next_finding(gn_session *s, int dir)
 {
-    gn_session_layout(s);
+    review(s);
     if (!sess_comparing(s)) {
         sess_say(s, "The translation checks show in the comparison: press c.");
         return;

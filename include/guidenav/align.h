@@ -13,12 +13,20 @@
 #include <stddef.h>
 #include "guidenav/layout.h"
 
+/* Two blocks that gn_align_docs starts on one row: indices in l->blocks
+ * and r->blocks. */
+typedef struct gn_block_pair {
+    size_t l, r;
+} gn_block_pair;
+
 typedef struct gn_align {
     size_t nrows;
     long *left, *right;  /* per row: a line of that side, or -1 (padding) */
     size_t *chunks;      /* rows where each aligned stretch starts */
     size_t nchunks;
     size_t heading_pairs;    /* headings paired */
+    gn_block_pair *pairs;    /* the blocks starting on one row, in order */
+    size_t npairs;
     bool structure_differs;  /* the heading levels differ */
 } gn_align;
 
@@ -52,15 +60,9 @@ long gn_align_find_anchor(const gn_doc *page, const gn_doc *ref, const char *nam
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
 void gn_align_free(gn_align *a);
 
-/* Two blocks that gn_align_docs starts on one row: indices in l->blocks
- * and r->blocks. */
-typedef struct gn_block_pair {
-    size_t l, r;
-} gn_block_pair;
-
-/* The blocks of l and r that gn_align_docs pairs (paired headings
- * included), in order on both sides. Reads only their headings and
- * blocks, not their lines. *out is malloc'd (the caller frees
+/* The blocks of l and r that gn_align_docs pairs (its pairs: paired
+ * headings included), in order on both sides, without the rows: reads
+ * only their headings and blocks, not their lines. *out is malloc'd (the caller frees
  * it); returns how many. */
 size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out);
 

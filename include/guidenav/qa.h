@@ -28,7 +28,9 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "guidenav/align.h"
 #include "guidenav/layout.h"
+#include "guidenav/page.h"
 
 typedef enum gn_qa_kind {
     GN_QA_UICONTROL,
@@ -58,20 +60,24 @@ typedef struct gn_qa_findings {
 /* What the blocks of one page hold that a translation must keep. */
 typedef struct gn_qa_page gn_qa_page;
 
-/* The blocks of doc (a layout of the page whose file text is
- * text[0..len)) read for the checks: each block's lines of the file
- * (gn_block.src_line, src_end) parsed on their own. lang is the page's
- * locale tag (its number convention), or NULL for English's. A block
- * with no lines (a snippet's) holds nothing. Free with gn_qa_page_free
- * (NULL is a no-op). */
-gn_qa_page *gn_qa_page_new(const char *text, size_t len, const gn_doc *doc, const char *lang);
+/* The blocks of doc (a layout of page, whose file text is text[0..len))
+ * read for the checks: the nodes of page's tree within each block's lines
+ * of the file (gn_block.src_line, src_end), and its text as written, for
+ * what the parse hides (text may be NULL: not read). lang is the page's
+ * locale tag (its number convention), or NULL for English's. A block with
+ * no lines (a snippet's) holds nothing. Linear in the page. A stop asked
+ * for (interrupt.h) ends it early with a part of the page read, which the
+ * caller does not keep. Free with gn_qa_page_free (NULL is a no-op). */
+gn_qa_page *gn_qa_page_new(const gn_page *page, const char *text, size_t len, const gn_doc *doc,
+                           const char *lang);
 void gn_qa_page_free(gn_qa_page *page);
 
-/* The findings of the translation tr (laid out as tr_doc, the doc it was
- * read from) against the reference ref (ref_doc), appended to out in
- * line order. Reads only the docs' headings and blocks. */
-void gn_qa_compare(const gn_qa_page *ref, const gn_doc *ref_doc, const gn_qa_page *tr,
-                   const gn_doc *tr_doc, gn_qa_findings *out);
+/* The findings of the translation tr against the reference ref, their
+ * blocks paired by pairs[0..n) (gn_align_block_pairs, or a gn_align's
+ * pairs; ref's blocks on the left when ref_left, else on the right),
+ * appended to out in line order. A stop asked for ends it early. */
+void gn_qa_compare(const gn_qa_page *ref, const gn_qa_page *tr, const gn_block_pair *pairs,
+                   size_t n, bool ref_left, gn_qa_findings *out);
 
 /* Empty out (kept usable) / release it. */
 void gn_qa_findings_clear(gn_qa_findings *f);

@@ -94,8 +94,10 @@ typedef struct gn_session {
     bool interleaved;       /* one above the other: the pager is narrow */
     char stale[64];         /* "ja-JP stale" of the compared translation */
     gn_qa_findings review;  /* the compared translation's findings (qa.h),
-                               against the other side, in line order */
+                               against the other side, in line order, once
+                               asked for (gn_session_findings) */
     size_t *review_rows;    /* the row where each one's block starts */
+    bool reviewed;          /* review holds this layout's findings */
     long finding;           /* the one gone to last, or -1 */
     size_t finding_top;     /* the top of the pager just after going there */
 
@@ -246,8 +248,10 @@ int gn_session_changes(gn_session *s, char **text, char **title);
  * checks in the comparison, from the top of the pager: its block at the
  * top, msg saying it ("2/5 ja-JP line 14: link: ... missing"). */
 void gn_session_next_finding(gn_session *s, int dir);
+/* How many findings the comparison has (found now if not yet). */
+size_t gn_session_findings(gn_session *s);
 /* The first finding whose block starts on row of the comparison, or -1. */
-long gn_session_finding_at_row(const gn_session *s, size_t row);
+long gn_session_finding_at_row(gn_session *s, size_t row);
 
 /* The TOC matrix of the guide being read; -1 with msg on failure. */
 int gn_session_matrix(gn_session *s, gn_matrix *m);

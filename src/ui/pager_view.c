@@ -118,9 +118,9 @@ void gn_pager_status_draw(gn_ui *u)
             gn_buf_addf(&left, " %s structure differs", bar);
         if (s->stale[0])
             gn_buf_addf(&left, " %s %s", bar, s->stale);
-        if (s->review.n)
-            gn_buf_addf(&left, " %s %zu finding%s", bar, s->review.n,
-                        s->review.n == 1 ? "" : "s");
+        size_t nf = gn_session_findings(s);
+        if (nf)
+            gn_buf_addf(&left, " %s %zu finding%s", bar, nf, nf == 1 ? "" : "s");
     }
     gn_draw_status_line(u, left.data, right);
     gn_buf_free(&left);

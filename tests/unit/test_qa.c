@@ -16,15 +16,19 @@ static char *qa(const char *ref, const char *tr, const char *lang)
     const char *langs[2] = {"en", lang};
     gn_doc doc[2];
     gn_qa_page *page[2];
+    gn_page pg[2];
     for (int i = 0; i < 2; i++) {
-        cmark_node *root = gn_markdown_parse(text[i], strlen(text[i]));
-        gn_layout_opts o = {.width = 60, .lang = langs[i]};
-        gn_layout(root, &o, &doc[i]);
-        cmark_node_free(root);
-        page[i] = gn_qa_page_new(text[i], strlen(text[i]), &doc[i], langs[i]);
+        gn_error err;
+        assert_int_equal(gn_page_parse("page.md", text[i], strlen(text[i]), &pg[i], &err), 0);
+        gn_layout_opts o = {.width = 60, .lang = langs[i], .line_offset = pg[i].body_line - 1};
+        gn_layout(pg[i].doc, &o, &doc[i]);
+        page[i] = gn_qa_page_new(&pg[i], text[i], strlen(text[i]), &doc[i], langs[i]);
     }
     gn_qa_findings f = {0};
-    gn_qa_compare(page[0], &doc[0], page[1], &doc[1], &f);
+    gn_block_pair *pairs;
+    size_t n = gn_align_block_pairs(&doc[0], &doc[1], &pairs);
+    gn_qa_compare(page[0], page[1], pairs, n, true, &f);
+    free(pairs);
     gn_buf out = GN_BUF_INIT;
     for (size_t i = 0; i < f.n; i++)
         gn_buf_addf(&out, "%d %s: %s\n", f.v[i].line, gn_qa_kind_name(f.v[i].kind), f.v[i].detail);
@@ -33,6 +37,7 @@ static char *qa(const char *ref, const char *tr, const char *lang)
     for (int i = 0; i < 2; i++) {
         gn_qa_page_free(page[i]);
         gn_doc_free(&doc[i]);
+        gn_page_free(&pg[i]);
     }
     return gn_buf_take(&out);
 }
@@ -176,11 +181,12 @@ static void test_numbers(void **state)
 {
     (void)state;
     static const struct { const char *in, *want; } cases[] = {
-        {"1,000.50", "[0+8 1000.50|1,000.50]"},
-        {"2,5 und 1.000", "[0+3 2,5|2.5][8+5 1.000|1000]"},
+        {"1,000.50", "[0+8 1000.5|1,000.50]"},
+        {"5.00 et 1 000 et 2,50", "[0+4 5|5.00][8+5 1 000|1000][17+4 2,50|2.5]"},
+        {"2,5 und 1.000", "[0+3 2,5|2.5][8+5 1|1000]"},
         {"v3.2.0", "[1+5 3.2.0|3.2.0]"},
         {"15.03.2024", "[0+10 15|15][0+10 3|3][0+10 2024|2024]"},
-        {"007 and 1 000", "[0+3 7|7][8+1 1|1][10+3 0|0]"},
+        {"007 and 1 0000", "[0+3 7|7][8+1 1|1][10+4 0|0]"},
         {"１２３件", "[0+9 123|123]"},
         {"end 5.", "[4+1 5|5]"},
     };
