@@ -700,6 +700,8 @@ void gn_qa_compare(const gn_qa_page *ref, const gn_qa_page *tr, const gn_block_p
             continue;
         const qblock *rb = &ref->b[rk], *tb = &tr->b[tk];
         size_t tblock = tk;
+        if (rb->line <= 0 || tb->line <= 0) /* a block not read: its lines are unknown */
+            continue;
         for (int i = 0; i < NITEMS; i++)
             match_list(&rb->items[i], &tb->items[i], ref->decimal_comma, tr->decimal_comma,
                        item_kind[i], tblock, tb->line, out);
@@ -717,7 +719,8 @@ void gn_qa_compare(const gn_qa_page *ref, const gn_qa_page *tr, const gn_block_p
             free(ex);
         }
     }
-    qsort(out->v + first, out->n - first, sizeof *out->v, finding_cmp);
+    if (out->n > first)
+        qsort(out->v + first, out->n - first, sizeof *out->v, finding_cmp);
 }
 
 void gn_qa_findings_clear(gn_qa_findings *f)
