@@ -3,9 +3,11 @@
  *
  * Headings are paired (k-th with k-th when both pages have the same
  * heading levels; otherwise by anchor, then by level in order), and inside
- * a pair of sections whose blocks are of the same kinds in the same order,
- * block with block. Each pair starts on the same row; the shorter side is
- * padded. */
+ * a pair of sections whose top-level blocks are of the same kinds in the
+ * same order, block with block; inside two paired blocks that hold as
+ * many list items (gn_block: a list, or a quote, alert or collapsible
+ * block holding lists), item with item. Each pair starts on the same row;
+ * the shorter side is padded. */
 #ifndef GUIDENAV_ALIGN_H
 #define GUIDENAV_ALIGN_H
 
@@ -47,8 +49,12 @@ typedef struct gn_block_pair {
 } gn_block_pair;
 
 /* The blocks of l and r that gn_align_docs pairs (paired headings
- * included), in order on both sides. *out is malloc'd (the caller frees
- * it); returns how many. */
+ * included), in order on both sides, none spanning lines of the file
+ * another spans (gn_block), so a check compares each text once: two lists
+ * whose items pair give their items' pairs instead of their own (the
+ * items span the list); a quote, alert or collapsible block gives its
+ * own, never its items'; two lists whose items differ in number give
+ * their own. *out is malloc'd (the caller frees it); returns how many. */
 size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out);
 
 /* The interleaved form of a: each stretch's left lines, then its right
