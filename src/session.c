@@ -341,7 +341,9 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
     if (t.kind == GN_TARGET_OUTSIDE) {
         side->notice = gn_xasprintf("This page cannot be shown.\n\n%s: %s", s->page, t.why);
     } else if (t.kind != GN_TARGET_PAGE) {
-        bool listed = g && g->toc && gn_toc_find_page(g->toc, s->page) >= 0;
+        /* The TOC read now if need be: the second locale's may not be yet. */
+        const gn_toc *toc = g ? gn_guide_toc(g, NULL) : NULL;
+        bool listed = toc && gn_toc_find_page(toc, s->page) >= 0;
         side->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", src->tag,
                                     s->page, listed ? "is listed in this locale's table of "
                                     "contents, but its file is missing."
