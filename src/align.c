@@ -438,6 +438,33 @@ void gn_align_interleave(const gn_align *a, gn_align *out)
     }
 }
 
+void gn_align_notice(const gn_doc *l, const gn_doc *r, int notice, bool interleave,
+                     gn_align *out)
+{
+    memset(out, 0, sizeof *out);
+    out->chunks = gn_xcalloc(2, sizeof *out->chunks);
+    size_t cap = 0;
+    if (!interleave) {
+        size_t n = l->nlines > r->nlines ? l->nlines : r->nlines;
+        if (n)
+            out->chunks[out->nchunks++] = 0;
+        for (size_t row = 0; row < n; row++)
+            add_row(out, &cap, row < l->nlines ? (long)row : -1, row < r->nlines ? (long)row : -1);
+        return;
+    }
+    for (int k = 0; k < 2; k++) {
+        int side = k ? !notice : notice; /* the notice's side first */
+        size_t n = side ? r->nlines : l->nlines;
+        if (n == 0)
+            continue;
+        if (out->nrows) /* a blank row between the two */
+            add_row(out, &cap, -1, -1);
+        out->chunks[out->nchunks++] = out->nrows;
+        for (size_t ln = 0; ln < n; ln++)
+            add_row(out, &cap, side ? -1 : (long)ln, side ? (long)ln : -1);
+    }
+}
+
 size_t gn_align_row_of(const gn_align *a, int side, size_t line)
 {
     const long *v = side ? a->right : a->left;

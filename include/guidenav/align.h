@@ -61,6 +61,16 @@ size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **ou
  * lines, one side a row (the other -1). out is overwritten. */
 void gn_align_interleave(const gn_align *a, gn_align *out);
 
+/* The rows of a page beside a notice standing for its counterpart (a
+ * page missing in the other locale, gn_layout_message): the notice is
+ * side `notice` (0: l, 1: r). Side by side, line k of each on row k, the
+ * notice at the top; interleaved, the notice's lines first, a blank row
+ * (-1 on both sides), then the page's, so the notice is seen first either
+ * way. No heading is paired, and structure_differs is false: a notice has
+ * no structure to differ. out is overwritten. */
+void gn_align_notice(const gn_doc *l, const gn_doc *r, int notice, bool interleave,
+                     gn_align *out);
+
 /* The first row showing line of the left (side 0) or right (side 1) doc,
  * or the nearest row before it. */
 size_t gn_align_row_of(const gn_align *a, int side, size_t line);
