@@ -19,16 +19,21 @@ typedef struct anchors {
     size_t n, cap;
 } anchors;
 
-static void add_anchor(anchors *A, size_t l, size_t r)
+/* Add the anchor (l, r), unless it would not keep the anchors strictly
+ * increasing on both sides. True when l and r start one row: the anchor
+ * was added or is the last one. */
+static bool add_anchor(anchors *A, size_t l, size_t r)
 {
-    /* Keep them strictly increasing on both sides. */
+    if (A->n && l == A->v[A->n - 1].l && r == A->v[A->n - 1].r)
+        return true;
     if (A->n && (l <= A->v[A->n - 1].l || r <= A->v[A->n - 1].r))
-        return;
+        return false;
     if (A->n == A->cap) {
         A->cap = A->cap ? A->cap * 2 : 32;
         A->v = gn_xreallocarray(A->v, A->cap, sizeof *A->v);
     }
     A->v[A->n++] = (anchor){l, r};
+    return true;
 }
 
 /* Heading pairing. Each step is linear in the headings or bounded: no
@@ -247,21 +252,73 @@ static void blocks_between(const gn_doc *d, size_t *cursor, size_t from, size_t 
     *n = i - *first;
 }
 
-/* Pair the blocks of two stretches when their kinds match one to one.
- * cl and cr are the block cursors of l and r (blocks_between). */
-static void pair_blocks(anchors *A, const gn_doc *l, size_t *cl, size_t l0, size_t l1,
+/* The block pairs found so far (gn_align_block_pairs), strictly
+ * increasing on both sides. */
+typedef struct pairs {
+    gn_block_pair *v;
+    size_t n, cap;
+} pairs;
+
+/* Start block il of l and block ir of r on one row (add_anchor) and,
+ * when they do and P is not NULL, add them to P. */
+static void add_pair(anchors *A, pairs *P, const gn_doc *l, size_t il, const gn_doc *r, size_t ir)
+{
+    if (!add_anchor(A, l->blocks[il].line, r->blocks[ir].line) || !P ||
+        (P->n && (il <= P->v[P->n - 1].l || ir <= P->v[P->n - 1].r)))
+        return;
+    if (P->n == P->cap) {
+        P->cap = P->cap ? P->cap * 2 : 32;
+        P->v = gn_xreallocarray(P->v, P->cap, sizeof *P->v);
+    }
+    P->v[P->n++] = (gn_block_pair){il, ir};
+}
+
+/* The next top-level block of d at or after index i and before end; end
+ * when none. */
+static size_t next_top(const gn_doc *d, size_t i, size_t end)
+{
+    while (i < end && d->blocks[i].parent >= 0)
+        i++;
+    return i;
+}
+
+/* How many items of top-level block t follow it, up to end. */
+static size_t items_of(const gn_doc *d, size_t t, size_t end)
+{
+    size_t n = 0;
+    while (t + 1 + n < end && d->blocks[t + 1 + n].parent == (long)t)
+        n++;
+    return n;
+}
+
+/* Pair the blocks of two stretches when their top-level blocks' kinds
+ * match one to one, and the items of two paired blocks when they have as
+ * many. cl and cr are the block cursors of l and r (blocks_between);
+ * items whose block lies before the stretch are left out. P gets pairs
+ * whose lines of the file do not overlap: the items of two lists (which
+ * together span their lists), else the top-level blocks (an alert holds
+ * more than its items). */
+static void pair_blocks(anchors *A, pairs *P, const gn_doc *l, size_t *cl, size_t l0, size_t l1,
                         const gn_doc *r, size_t *cr, size_t r0, size_t r1)
 {
     size_t fl, nl, fr, nr;
     blocks_between(l, cl, l0, l1, &fl, &nl);
     blocks_between(r, cr, r0, r1, &fr, &nr);
-    if (nl != nr)
-        return;
-    for (size_t k = 0; k < nl; k++)
-        if (l->blocks[fl + k].kind != r->blocks[fr + k].kind)
+    size_t el = fl + nl, er = fr + nr, i, j;
+    for (i = next_top(l, fl, el), j = next_top(r, fr, er); i < el && j < er;
+         i = next_top(l, i + 1, el), j = next_top(r, j + 1, er))
+        if (l->blocks[i].kind != r->blocks[j].kind)
             return;
-    for (size_t k = 0; k < nl; k++)
-        add_anchor(A, l->blocks[fl + k].line, r->blocks[fr + k].line);
+    if (i < el || j < er)
+        return;
+    for (i = next_top(l, fl, el), j = next_top(r, fr, er); i < el && j < er;
+         i = next_top(l, i + 1, el), j = next_top(r, j + 1, er)) {
+        size_t n = items_of(l, i, el);
+        bool items = n && n == items_of(r, j, er), list = l->blocks[i].kind == GN_BLOCK_LIST;
+        add_pair(A, items && list ? NULL : P, l, i, r, j);
+        for (size_t k = 1; items && k <= n; k++)
+            add_pair(A, list ? P : NULL, l, i + k, r, j + k);
+    }
 }
 
 static void add_row(gn_align *a, size_t *cap, long l, long r)
@@ -276,12 +333,33 @@ static void add_row(gn_align *a, size_t *cap, long l, long r)
     a->nrows++;
 }
 
+/* The top-level heading block of d starting at line, or -1 (a heading
+ * laid out from a snippet, or in an item, is none). */
+static long heading_block(const gn_doc *d, size_t line)
+{
+    size_t lo = 0, hi = d->nblocks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (d->blocks[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < d->nblocks && d->blocks[lo].line == line; lo++)
+        if (d->blocks[lo].kind == GN_BLOCK_HEADING && d->blocks[lo].parent < 0)
+            return (long)lo;
+    return -1;
+}
+
 /* The lines of l and r that start on one row: paired headings, and
- * inside each pair of sections the blocks pair_blocks pairs; strictly
- * increasing on both sides. Only headings and blocks are read (not
- * lines), so a layout kept for its headings and blocks will do. True when the heading levels differ;
+ * inside each pair of sections the blocks and items pair_blocks pairs;
+ * strictly increasing on both sides. The blocks starting there go to P
+ * when it is not NULL. Only headings and blocks are read (not lines), so
+ * a layout kept for its headings and blocks will do. True when the
+ * heading levels differ;
  * *heading_pairs counts the headings paired. */
-static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size_t *heading_pairs)
+static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, pairs *P,
+                            size_t *heading_pairs)
 {
     anchors A = {0};
     long *pair = gn_xcalloc(l->nheadings + 1, sizeof *pair);
@@ -299,9 +377,13 @@ static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size
         size_t hr = i < l->nheadings ? r->headings[pair[i]].line : SIZE_MAX;
         if (hl < pl || hr < pr)
             continue;
-        pair_blocks(&A, l, &cl, pl, hl, r, &cr, pr, hr);
+        pair_blocks(&A, P, l, &cl, pl, hl, r, &cr, pr, hr);
         if (i < l->nheadings) {
-            add_anchor(&A, hl, hr);
+            long bl = heading_block(l, hl), br = heading_block(r, hr);
+            if (bl >= 0 && br >= 0)
+                add_pair(&A, P, l, (size_t)bl, r, (size_t)br);
+            else
+                add_anchor(&A, hl, hr);
             (*heading_pairs)++;
         }
         pl = hl;
@@ -312,40 +394,14 @@ static bool collect_anchors(const gn_doc *l, const gn_doc *r, anchors *out, size
     return differs;
 }
 
-/* The index of d's block starting at line, or -1. */
-static long block_at(const gn_doc *d, size_t line)
-{
-    size_t lo = 0, hi = d->nblocks;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (d->blocks[mid].line < line)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < d->nblocks && d->blocks[lo].line == line ? (long)lo : -1;
-}
-
-/* The anchors of A that are block starts on both sides, as block pairs:
- * *out malloc'd; returns how many. */
-static size_t pairs_of(const gn_doc *l, const gn_doc *r, const anchors *A, gn_block_pair **out)
-{
-    size_t n = 0;
-    *out = gn_xcalloc(A->n + 1, sizeof **out);
-    for (size_t k = 0; k < A->n; k++) {
-        long bl = block_at(l, A->v[k].l), br = block_at(r, A->v[k].r);
-        if (bl >= 0 && br >= 0)
-            (*out)[n++] = (gn_block_pair){(size_t)bl, (size_t)br};
-    }
-    return n;
-}
-
 void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
 {
     memset(out, 0, sizeof *out);
     anchors A;
-    out->structure_differs = collect_anchors(l, r, &A, &out->heading_pairs);
-    out->npairs = pairs_of(l, r, &A, &out->pairs);
+    pairs P = {0};
+    out->structure_differs = collect_anchors(l, r, &A, &P, &out->heading_pairs);
+    out->pairs = P.v;
+    out->npairs = P.n;
 
     /* Rows: each stretch between anchors, the shorter side padded. */
     size_t cap = 0, prev_l = 0, prev_r = 0;
@@ -368,11 +424,12 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out)
 size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out)
 {
     anchors A;
+    pairs P = {0};
     size_t headings;
-    collect_anchors(l, r, &A, &headings);
-    size_t n = pairs_of(l, r, &A, out);
+    collect_anchors(l, r, &A, &P, &headings);
     free(A.v);
-    return n;
+    *out = P.v ? P.v : gn_xcalloc(1, sizeof **out);
+    return P.n;
 }
 
 void gn_align_free(gn_align *a)
@@ -404,6 +461,33 @@ void gn_align_interleave(const gn_align *a, gn_align *out)
                 if (ln >= 0)
                     add_row(out, &cap, side ? -1 : ln, side ? ln : -1);
             }
+    }
+}
+
+void gn_align_notice(const gn_doc *l, const gn_doc *r, int notice, bool interleave,
+                     gn_align *out)
+{
+    memset(out, 0, sizeof *out);
+    out->chunks = gn_xcalloc(2, sizeof *out->chunks);
+    size_t cap = 0;
+    if (!interleave) {
+        size_t n = l->nlines > r->nlines ? l->nlines : r->nlines;
+        if (n)
+            out->chunks[out->nchunks++] = 0;
+        for (size_t row = 0; row < n; row++)
+            add_row(out, &cap, row < l->nlines ? (long)row : -1, row < r->nlines ? (long)row : -1);
+        return;
+    }
+    for (int k = 0; k < 2; k++) {
+        int side = k ? !notice : notice; /* the notice's side first */
+        size_t n = side ? r->nlines : l->nlines;
+        if (n == 0)
+            continue;
+        if (out->nrows) /* a blank row between the two */
+            add_row(out, &cap, -1, -1);
+        out->chunks[out->nchunks++] = out->nrows;
+        for (size_t ln = 0; ln < n; ln++)
+            add_row(out, &cap, side ? -1 : (long)ln, side ? (long)ln : -1);
     }
 }
 

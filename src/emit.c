@@ -134,8 +134,12 @@ int gn_emit_prefix_width(const gn_emit *e)
 static void line_start(gn_emit *e, bool blank)
 {
     gn_doc *d = e->doc;
-    if (!blank && d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE)
-        d->blocks[d->nblocks - 1].line = d->nlines;
+    if (!blank && d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE) {
+        gn_block *b = &d->blocks[d->nblocks - 1];
+        b->line = d->nlines;
+        if (b->parent >= 0 && d->blocks[b->parent].line == NO_LINE)
+            d->blocks[b->parent].line = d->nlines;
+    }
     for (size_t i = prefix_from(e); i < e->depth; i++) {
         gn_container *c = &e->stack[i];
         const char *p = blank || c->used ? c->rest : c->first;
@@ -150,24 +154,45 @@ void gn_emit_line_start(gn_emit *e)
     line_start(e, false);
 }
 
-void gn_emit_block(gn_emit *e, gn_block_kind kind, int src_line, int src_end)
+/* Drop the last blocks that showed nothing, down to index keep (an item's
+ * top-level block stays while its items are to come). A block that showed
+ * nothing has no item that did: a line of an item gives it its line. */
+static void drop_unshown(gn_doc *d, size_t keep)
 {
-    gn_doc *d = e->doc;
-    /* A block that showed nothing gives its place to this one. */
-    if (d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE)
+    while (d->nblocks > keep && d->blocks[d->nblocks - 1].line == NO_LINE)
         d->nblocks--;
+}
+
+static void add_block(gn_doc *d, gn_block b)
+{
     if (d->nblocks == d->cap_blocks) {
         d->cap_blocks = d->cap_blocks ? d->cap_blocks * 2 : 32;
         d->blocks = gn_xreallocarray(d->blocks, d->cap_blocks, sizeof *d->blocks);
     }
-    d->blocks[d->nblocks++] = (gn_block){kind, NO_LINE, src_line, src_end};
+    d->blocks[d->nblocks++] = b;
+}
+
+void gn_emit_block(gn_emit *e, gn_block_kind kind, int src_line, int src_end)
+{
+    gn_doc *d = e->doc;
+    /* A block that showed nothing gives its place to this one. */
+    drop_unshown(d, 0);
+    add_block(d, (gn_block){kind, NO_LINE, src_line, src_end, -1});
+    e->top_block = d->nblocks;
+}
+
+void gn_emit_item(gn_emit *e, int src_line, int src_end)
+{
+    gn_doc *d = e->doc;
+    if (e->top_block == 0 || e->top_block > d->nblocks)
+        return;
+    drop_unshown(d, e->top_block);
+    add_block(d, (gn_block){GN_BLOCK_ITEM, NO_LINE, src_line, src_end, (long)e->top_block - 1});
 }
 
 void gn_emit_finish(gn_emit *e)
 {
-    gn_doc *d = e->doc;
-    if (d->nblocks && d->blocks[d->nblocks - 1].line == NO_LINE)
-        d->nblocks--;
+    drop_unshown(e->doc, 0);
 }
 
 /* ---- paragraph recording helpers ---------------------------------------- */

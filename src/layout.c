@@ -655,7 +655,10 @@ static void table(layout *L, cmark_node *node)
 
 /* ---- lists ------------------------------------------------------------- */
 
-static void enter_item(layout *L, cmark_node *item)
+/* Open a list item: its marker (a bullet by its depth, or its number)
+ * is the first prefix of its lines. Returns its depth: how many items
+ * hold it (0: an item of a list that is in no item). */
+static size_t enter_item(layout *L, cmark_node *item)
 {
     gn_emit *e = &L->e;
     cmark_node *list = cmark_node_parent(item);
@@ -688,6 +691,7 @@ static void enter_item(layout *L, cmark_node *item)
     } else {
         gn_emit_push(e, item, e->g->bullet[level % 3], "  ", GN_ST_MARKER);
     }
+    return level;
 }
 
 /* ---- the walk ---------------------------------------------------------- */
@@ -774,7 +778,10 @@ static void walk(layout *L, cmark_node *root)
             break;
         case CMARK_NODE_ITEM:
             if (enter) {
-                enter_item(L, n);
+                /* An item of a list in no item, laid out in a top-level
+                 * block: the side-by-side view aligns it. */
+                if (enter_item(L, n) == 0 && L->snippet_depth == 0)
+                    gn_emit_item(e, src_line(L, n), src_end(L, n));
             } else {
                 close_shades(L, n);
                 if (!e->stack[e->depth - 1].used) { /* an empty item shows its marker */

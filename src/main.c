@@ -553,6 +553,9 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
              : gn_paint_side_by_side(stdout, &s.left.doc, &s.right.doc, &s.align, color, ascii);
     if (fflush(stdout) != 0 || rc != 0)
         rc = gn_fail(err, "writing the comparison: output error");
+    else if (s.left.gist || s.right.gist) /* its notice is at the top */
+        report("%s%s%s", s.left.gist ? s.left.gist : "", s.left.gist && s.right.gist ? ", " : "",
+               s.right.gist ? s.right.gist : "");
     else if (s.align.structure_differs)
         report("the heading structure differs: %s has %zu headings, %s %zu",
                 a, s.left.doc.nheadings, b, s.right.doc.nheadings);

@@ -74,10 +74,14 @@ static size_t max_top(gn_session *s)
     return n > h ? n - h : 0;
 }
 
-/* The row showing line ln of the current locale's page. */
+/* The row showing line ln of the current locale's page; for its first
+ * line, the first row, so that a notice above it (the second locale lacks
+ * the page) is in view with it. */
 size_t sess_row_for_line(const gn_session *s, size_t ln)
 {
-    return sess_comparing(s) ? gn_align_row_of(&s->align, 0, ln) : ln;
+    if (!sess_comparing(s))
+        return ln;
+    return ln > 0 ? gn_align_row_of(&s->align, 0, ln) : 0;
 }
 
 void gn_session_scroll_to(gn_session *s, size_t top)
@@ -214,13 +218,18 @@ void gn_session_layout(gn_session *s)
         gn_compare_widths(s->width, s->interleaved, &lw, &rw);
         lay_out_side(s, gn_session_source(s), &s->left, lw);
         lay_out_side(s, sess_right_source(s), &s->right, rw);
-        gn_align sbs;
-        gn_align_docs(&s->left.doc, &s->right.doc, &sbs);
-        if (s->interleaved) {
-            gn_align_interleave(&sbs, &s->align);
-            gn_align_free(&sbs);
+        if (s->left.have_page != s->right.have_page) { /* one side is a notice */
+            gn_align_notice(&s->left.doc, &s->right.doc, s->left.have_page,
+                            s->interleaved, &s->align);
         } else {
-            s->align = sbs;
+            gn_align sbs;
+            gn_align_docs(&s->left.doc, &s->right.doc, &sbs);
+            if (s->interleaved) {
+                gn_align_interleave(&sbs, &s->align);
+                gn_align_free(&sbs);
+            } else {
+                s->align = sbs;
+            }
         }
     }
     if (gn_interrupted()) /* the layout is partial: the place stays to keep */
@@ -270,7 +279,8 @@ static void free_side(gn_side *side)
         gn_page_free(&side->pg);
     side->have_page = false;
     free(side->notice);
-    side->notice = NULL;
+    free(side->gist);
+    side->notice = side->gist = NULL;
 }
 
 /* The guide with this id in src, adopted from the same place in src's
@@ -334,13 +344,18 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
     gn_target t;
     if (!resolve_page(s, src, &g, &t)) {
         side->notice = gn_xasprintf("This guide is not available in %s.", src->tag);
+        side->gist = gn_xasprintf("guide missing in %s", src->tag);
         return;
     }
     gn_error err;
+    bool missing = false; /* else unreadable */
     if (t.kind == GN_TARGET_OUTSIDE) {
         side->notice = gn_xasprintf("This page cannot be shown.\n\n%s: %s", s->page, t.why);
     } else if (t.kind != GN_TARGET_PAGE) {
-        bool listed = g && g->toc && gn_toc_find_page(g->toc, s->page) >= 0;
+        missing = true;
+        /* The TOC read now if need be: the second locale's may not be yet. */
+        const gn_toc *toc = g ? gn_guide_toc(g, NULL) : NULL;
+        bool listed = toc && gn_toc_find_page(toc, s->page) >= 0;
         side->notice = gn_xasprintf("This page is not available in %s.\n\n%s %s", src->tag,
                                     s->page, listed ? "is listed in this locale's table of "
                                     "contents, but its file is missing."
@@ -354,6 +369,8 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
     } else {
         side->have_page = true;
     }
+    if (!side->have_page)
+        side->gist = gn_xasprintf("page %s in %s", missing ? "missing" : "unreadable", src->tag);
     gn_target_free(&t);
 }
 

@@ -3,9 +3,11 @@
  *
  * Headings are paired (k-th with k-th when both pages have the same
  * heading levels; otherwise by anchor, then by level in order), and inside
- * a pair of sections whose blocks are of the same kinds in the same order,
- * block with block. Each pair starts on the same row; the shorter side is
- * padded. */
+ * a pair of sections whose top-level blocks are of the same kinds in the
+ * same order, block with block; inside two paired blocks that hold as
+ * many list items (gn_block: a list, or a quote, alert or collapsible
+ * block holding lists), item with item. Each pair starts on the same row;
+ * the shorter side is padded. */
 #ifndef GUIDENAV_ALIGN_H
 #define GUIDENAV_ALIGN_H
 
@@ -61,14 +63,28 @@ void gn_align_docs(const gn_doc *l, const gn_doc *r, gn_align *out);
 void gn_align_free(gn_align *a);
 
 /* The blocks of l and r that gn_align_docs pairs (its pairs: paired
- * headings included), in order on both sides, without the rows: reads
- * only their headings and blocks, not their lines. *out is malloc'd (the caller frees
- * it); returns how many. */
+ * headings included), in order on both sides, without the rows (only
+ * their headings and blocks are read, not their lines), none spanning lines of the file
+ * another spans (gn_block), so a check compares each text once: two lists
+ * whose items pair give their items' pairs instead of their own (the
+ * items span the list); a quote, alert or collapsible block gives its
+ * own, never its items'; two lists whose items differ in number give
+ * their own. *out is malloc'd (the caller frees it); returns how many. */
 size_t gn_align_block_pairs(const gn_doc *l, const gn_doc *r, gn_block_pair **out);
 
 /* The interleaved form of a: each stretch's left lines, then its right
  * lines, one side a row (the other -1). out is overwritten. */
 void gn_align_interleave(const gn_align *a, gn_align *out);
+
+/* The rows of a page beside a notice standing for its counterpart (a
+ * page missing in the other locale, gn_layout_message): the notice is
+ * side `notice` (0: l, 1: r). Side by side, line k of each on row k, the
+ * notice at the top; interleaved, the notice's lines first, a blank row
+ * (-1 on both sides), then the page's, so the notice is seen first either
+ * way. No heading is paired, and structure_differs is false: a notice has
+ * no structure to differ. out is overwritten. */
+void gn_align_notice(const gn_doc *l, const gn_doc *r, int notice, bool interleave,
+                     gn_align *out);
 
 /* The first row showing line of the left (side 0) or right (side 1) doc,
  * or the nearest row before it. */

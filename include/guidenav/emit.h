@@ -58,6 +58,8 @@ typedef struct gn_emit {
                          * paragraphs it records (gn_par); 0: unknown */
     bool pars_only;     /* paragraphs are recorded, not broken into lines,
                          * tables not drawn (gn_layout_opts.pars_only) */
+    size_t top_block;   /* 1 + the index in doc->blocks of the last
+                         * top-level block; 0: none yet */
 } gn_emit;
 
 /* Start emitting into doc (zeroed here) at width columns. */
@@ -75,8 +77,14 @@ int gn_emit_prefix_width(const gn_emit *e);
 
 /* A top-level block starts: its line is the next line with content; it
  * spans lines [src_line, src_end] of the page's file (0: unknown). A
- * block that shows nothing is dropped. gn_emit_finish drops a last one. */
+ * block that shows nothing is dropped (with its items). gn_emit_finish
+ * drops a last one. */
 void gn_emit_block(gn_emit *e, gn_block_kind kind, int src_line, int src_end);
+/* An item of a list starts inside the last top-level block (gn_block):
+ * recorded as gn_emit_block records a block, its parent that block; the
+ * first line it shows is that block's too when the block showed none
+ * yet. Ignored when no top-level block has started. */
+void gn_emit_item(gn_emit *e, int src_line, int src_end);
 void gn_emit_finish(gn_emit *e);
 
 /* Lines: start one (with prefixes), add spans, end it. */

@@ -65,21 +65,29 @@ typedef struct gn_heading {
     size_t line;  /* line where the heading starts */
 } gn_heading;
 
-/* A top-level block of the page and the line where its text starts; the
- * side-by-side view aligns pages block by block. */
+/* A top-level block of the page, or an item of a list laid out in one
+ * (a top-level list's, or a list's in a top-level quote, alert or
+ * collapsible block; not a list's nested in an item), and the line where
+ * its text starts; the side-by-side view aligns pages block by block and
+ * item by item. An item follows the block holding its list, after that
+ * block's earlier items: blocks are in the order of their lines. */
 typedef enum gn_block_kind {
     GN_BLOCK_PARAGRAPH, GN_BLOCK_HEADING, GN_BLOCK_LIST, GN_BLOCK_TABLE,
     GN_BLOCK_CODE, GN_BLOCK_QUOTE, GN_BLOCK_HTML, GN_BLOCK_RULE, GN_BLOCK_COLLAPSE,
-    GN_BLOCK_OTHER
+    GN_BLOCK_ITEM, GN_BLOCK_OTHER
 } gn_block_kind;
 
 typedef struct gn_block {
     gn_block_kind kind;
     size_t line;
     /* Lines of the page's file it spans, [src_line, src_end] (1-based,
-     * the page's line_offset added; as cmark counts them, a list's end
-     * takes in the blank line after it); 0 when unknown (a snippet's). */
+     * the page's line_offset added; as cmark counts them, the end of a
+     * list or of an item takes in the blank line after it); 0 when
+     * unknown (a snippet's). An item's lie within its top-level block's. */
     int src_line, src_end;
+    /* An item (GN_BLOCK_ITEM): the index in doc->blocks of the top-level
+     * block it is laid out in; a top-level block: -1. */
+    long parent;
 } gn_block;
 
 /* A collapsible block ("+++Title" ... "+++": collapse.h) as laid out: its
@@ -152,7 +160,8 @@ typedef struct gn_doc {
     size_t nlinks, cap_links;
     gn_heading *headings;
     size_t nheadings, cap_headings;
-    gn_block *blocks;    /* top-level blocks that show something, in order */
+    gn_block *blocks;    /* top-level blocks and items (gn_block) that show
+                          * something, in order */
     size_t nblocks, cap_blocks;
     gn_coll *colls;      /* collapsible blocks laid out, in document order */
     size_t ncolls, cap_colls;

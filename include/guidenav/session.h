@@ -49,6 +49,8 @@ typedef struct gn_side {
     gn_page pg;
     bool have_page;  /* pg holds the page */
     char *notice;    /* else: why it is not shown */
+    char *gist;      /* ...and that in a few words, for a status line
+                      * ("page missing in pt-BR"); NULL with no page open */
     gn_doc doc;      /* laid out (page or notice) */
 } gn_side;
 
@@ -90,7 +92,9 @@ typedef struct gn_session {
     bool right_chosen;      /* the reader chose the second locale */
     size_t right_loc;
     gn_side right;
-    gn_align align;         /* rows of the comparison */
+    gn_align align;         /* rows of the comparison; when one side lacks
+                               its page, its notice above the other's page
+                               (interleaved) or beside its top */
     bool interleaved;       /* one above the other: the pager is narrow */
     char stale[64];         /* "ja-JP stale" of the compared translation */
     gn_qa_findings review;  /* the compared translation's findings (qa.h),

@@ -105,14 +105,21 @@ void gn_pager_status_draw(gn_ui *u)
     const char *bar = u->ascii ? "|" : "│";
     const char *tag = gn_session_source(s)->tag;
     gn_buf left = GN_BUF_INIT;
-    if (s->msg[0])
+    if (s->msg[0]) {
         gn_buf_addf(&left, " %s", s->msg);
-    else if (s->compare && s->page)
-        gn_buf_addf(&left, " %s %s %s %s %s %s %s", s->guide_title, bar, tag,
-                    u->ascii ? "<>" : "⇄", s->set->v[s->right_loc].tag, bar, s->title);
-    else
+    } else if (s->compare && s->page) {
+        gn_buf_addf(&left, " %s %s %s %s %s", s->guide_title, bar, tag,
+                    u->ascii ? "<>" : "⇄", s->set->v[s->right_loc].tag);
+        /* A page missing on a side, before the title a narrow line cuts. */
+        const gn_side *sides[2] = {&s->left, &s->right};
+        for (int k = 0; k < 2; k++)
+            if (sides[k]->gist)
+                gn_buf_addf(&left, " %s %s", bar, sides[k]->gist);
+        gn_buf_addf(&left, " %s %s", bar, s->title);
+    } else {
         gn_buf_addf(&left, " %s %s %s %s %s", s->guide_title, bar, tag, bar,
                     s->page ? s->title : "(no page open: Enter opens one)");
+    }
     if (!s->msg[0] && s->compare && s->page) {
         if (s->align.structure_differs)
             gn_buf_addf(&left, " %s structure differs", bar);

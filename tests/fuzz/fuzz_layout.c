@@ -17,7 +17,8 @@
  * Checks the layout's documented contracts: every line at most `width`
  * columns, spans, links and pieces inside their tables, pieces sorted and
  * not overlapping, and no terminal control in any span (a control picture
- * or mark must stand for it). Build and run: make fuzz FUZZ=layout. */
+ * or mark must stand for it), blocks and items in order. Build and run:
+ * make fuzz FUZZ=layout. */
 #define _GNU_SOURCE /* memrchr */
 #include <stdint.h>
 #include <stdio.h>
@@ -98,6 +99,21 @@ static void check_doc(const gn_doc *doc, int width)
         CHECK(p->line < doc->nlines);
         if (i > 0)
             CHECK(doc->pieces[i - 1].off + doc->pieces[i - 1].len <= p->off);
+    }
+    /* Blocks in the order of their lines, each shown; an item after its
+     * top-level block, within its lines of the file. */
+    for (size_t i = 0; i < doc->nblocks; i++) {
+        const gn_block *b = &doc->blocks[i];
+        CHECK(b->line < doc->nlines);
+        if (i > 0)
+            CHECK(doc->blocks[i - 1].line <= b->line);
+        CHECK((b->kind == GN_BLOCK_ITEM) == (b->parent >= 0));
+        if (b->parent >= 0) {
+            const gn_block *t = &doc->blocks[b->parent];
+            CHECK(b->parent < (long)i && t->parent == -1);
+            CHECK(!t->src_line || b->src_line >= t->src_line);
+            CHECK(!t->src_end || b->src_end <= t->src_end); /* 0: unknown */
+        }
     }
     for (size_t i = 0; i < doc->ncolls; i++) {
         const gn_coll *c = &doc->colls[i];

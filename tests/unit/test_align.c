@@ -1,6 +1,7 @@
 /* test_align.c: side-by-side alignment: equal structure, a missing
- * section, an extra paragraph, different heading levels; Japanese and
- * Korean on the right. The heading pairing against the table of headings
+ * section, an extra paragraph, different heading levels, list items of
+ * different heights paired one by one or, differing in number, not;
+ * Japanese and Korean on the right. The heading pairing against the table of headings
  * x headings it replaced, on random structures; long structures that
  * differ everywhere. Anchors a translation lost, found through the English
  * page (tests/fixtures/anchors). */
@@ -60,7 +61,7 @@ static const char ja[] =
 
 /* The block pairs name blocks starting on one row, and each block's lines
  * of the file: en's and ja's blocks pair one to one, with the lines where
- * each starts and ends in its text. */
+ * each starts and ends in its text; the list by its items. */
 static void test_block_pairs(void **state)
 {
     (void)state;
@@ -71,24 +72,219 @@ static void test_block_pairs(void **state)
     gn_align_docs(&l, &r, &a);
     gn_block_pair *p;
     size_t n = gn_align_block_pairs(&l, &r, &p);
-    assert_int_equal(n, l.nblocks);
-    assert_int_equal(n, r.nblocks);
+    static const size_t want[] = {0, 1, 2, 3, 5, 6, 7, 8}; /* not the list, 4 */
+    assert_int_equal(n, sizeof want / sizeof *want);
+    assert_int_equal(l.nblocks, 9);
+    assert_int_equal(r.nblocks, 9);
     for (size_t k = 0; k < n; k++) {
-        assert_int_equal(p[k].l, k);
-        assert_int_equal(p[k].r, k);
-        assert_int_equal(row_of(&a, 0, (long)l.blocks[k].line), row_of(&a, 1, (long)r.blocks[k].line));
+        assert_int_equal(p[k].l, want[k]);
+        assert_int_equal(p[k].r, want[k]);
+        assert_int_equal(row_of(&a, 0, (long)l.blocks[want[k]].line),
+                         row_of(&a, 1, (long)r.blocks[want[k]].line));
     }
     /* "- first option\n- second option" is the fifth block, lines 9-10
-     * and the blank line after (as cmark counts a list's end). */
+     * and the blank line after (as cmark counts a list's end), and its
+     * items the next two, lines 9 and 10-11. */
     assert_int_equal(l.blocks[4].kind, GN_BLOCK_LIST);
     assert_int_equal(l.blocks[4].src_line, 9);
     assert_int_equal(l.blocks[4].src_end, 11);
+    assert_int_equal(l.blocks[5].kind, GN_BLOCK_ITEM);
+    assert_int_equal(l.blocks[5].src_line, 9);
+    assert_int_equal(l.blocks[5].src_end, 9);
+    assert_int_equal(l.blocks[6].src_line, 10);
+    assert_int_equal(l.blocks[6].src_end, 11);
     assert_int_equal(r.blocks[0].src_line, 1);
     assert_int_equal(r.blocks[0].src_end, 1);
     free(p);
     gn_align_free(&a);
     gn_doc_free(&l);
     gn_doc_free(&r);
+}
+
+/* Lists: English, Japanese and Korean with as many items a list, of
+ * different heights (a long Japanese item, a nested list of three items
+ * against one); a list in an alert. */
+static const char en_steps[] =
+    "# Install {#install}\n"                           /* 1 */
+    "\n"
+    "Follow these steps.\n"                            /* 3 */
+    "\n"
+    "1. Download the package.\n"                       /* 5 */
+    "2. Unpack it.\n"                                  /* 6 */
+    "3. Run the setup:\n"                              /* 7 */
+    "   - choose a language\n"
+    "   - choose a theme\n"
+    "   - choose a folder\n"
+    "4. Done.\n"                                       /* 11 */
+    "\n"
+    "> [!NOTE]\n"                                      /* 13 */
+    ">\n"
+    "> - one\n"                                        /* 15 */
+    "> - two\n"
+    "\n"
+    "## Next {#next}\n"                                /* 18 */
+    "\n"
+    "Read on.\n";
+static const char ja_steps[] =
+    "# インストール {#install}\n\n次の手順に従います。\n\n"
+    "1. パッケージをダウンロードします。\n"
+    "2. ウェブサーバーが読めるフォルダーに展開します。ディスクが遅いと、この手順には"
+    "しばらく時間がかかることがあります。\n"
+    "3. 設定を実行します:\n"
+    "   - 言語を選ぶ\n"
+    "4. 完了です。\n\n"
+    "> [!NOTE]\n>\n> - 一つ目の項目はここで長く続き、折り返されて何行にもなります。\n> - 二\n\n"
+    "## 次へ {#next}\n\n続きを読んでください。\n";
+static const char ko_steps[] =
+    "# 설치 {#install}\n\n다음 단계를 따르십시오.\n\n"
+    "1. 패키지를 다운로드합니다.\n"
+    "2. 압축을 풉니다.\n"
+    "3. 설정을 실행합니다:\n"
+    "   - 언어를 선택합니다\n"
+    "   - 테마를 선택합니다\n"
+    "4. 웹 서버가 읽을 수 있는 폴더에 설치되었는지 확인하면 완료됩니다.\n\n"
+    "> [!NOTE]\n>\n> - 하나\n> - 둘\n\n"
+    "## 다음 {#next}\n\n계속 읽으십시오.\n";
+
+/* The indices of d's blocks of kind GN_BLOCK_ITEM, in order, in out;
+ * returns how many. */
+static size_t items(const gn_doc *d, size_t *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < d->nblocks && n < max; b++)
+        if (d->blocks[b].kind == GN_BLOCK_ITEM)
+            out[n++] = b;
+    return n;
+}
+
+/* How many lines block b of d takes, up to the next block. */
+static size_t block_height(const gn_doc *d, size_t b)
+{
+    return (b + 1 < d->nblocks ? d->blocks[b + 1].line : d->nlines) - d->blocks[b].line;
+}
+
+/* Each item of a list (a top-level one, one in an alert) is a block of
+ * its own, with the lines of the file it spans and its list's block as
+ * parent; the item of a nested list is not. Each item starts on the row
+ * of its counterpart, whatever the heights of the items before it, and
+ * gn_align_block_pairs names the list's items instead of the list, the
+ * alert and not its items: pairs whose lines of the file do not
+ * overlap. */
+static void test_items_pair(void **state)
+{
+    (void)state;
+    static const char *const other[] = {ja_steps, ko_steps};
+    static const char *const lang[] = {"ja-JP", "ko-KR"};
+    gn_doc l;
+    lay_out(en_steps, 30, "en", &l);
+    size_t li[16];
+    assert_int_equal(items(&l, li, 16), 6);
+    /* The list, then its four items; the alert, then its two. */
+    assert_int_equal(l.blocks[2].kind, GN_BLOCK_LIST);
+    static const int lines[6][2] = {{5, 5}, {6, 6}, {7, 10}, {11, 12}, {15, 15}, {16, 16}};
+    for (size_t k = 0; k < 6; k++) {
+        assert_int_equal(l.blocks[li[k]].src_line, lines[k][0]);
+        assert_int_equal(l.blocks[li[k]].src_end, lines[k][1]);
+        assert_int_equal(l.blocks[li[k]].parent, k < 4 ? 2 : 7);
+    }
+    assert_int_equal(l.blocks[li[0]].line, l.blocks[2].line);
+    assert_int_equal(l.blocks[7].kind, GN_BLOCK_QUOTE);
+    for (int o = 0; o < 2; o++) {
+        gn_doc r;
+        lay_out(other[o], 30, lang[o], &r);
+        size_t ri[16];
+        assert_int_equal(items(&r, ri, 16), 6);
+        /* The items differ in height: the heights before them differ. */
+        bool differ = false;
+        for (size_t k = 0; k < 6; k++)
+            differ |= block_height(&l, li[k]) != block_height(&r, ri[k]);
+        assert_true(differ);
+        gn_align a;
+        gn_align_docs(&l, &r, &a);
+        for (size_t k = 0; k < 6; k++)
+            assert_int_equal(row_of(&a, 0, (long)l.blocks[li[k]].line),
+                             row_of(&a, 1, (long)r.blocks[ri[k]].line));
+        assert_complete(&a, &l, &r);
+        /* Every block pairs with its counterpart, in order, on one row,
+         * but the list (2) and the alert's items (8, 9). */
+        gn_block_pair *p;
+        size_t n = gn_align_block_pairs(&l, &r, &p);
+        assert_int_equal(l.nblocks, r.nblocks);
+        assert_int_equal(n, l.nblocks - 3);
+        for (size_t k = 0, want = 0; k < n; k++, want++) {
+            want += want == 2 ? 1 : want == 8 ? 2 : 0;
+            assert_int_equal(p[k].l, want);
+            assert_int_equal(p[k].r, want);
+            assert_int_equal(l.blocks[want].kind, r.blocks[want].kind);
+            assert_int_equal(row_of(&a, 0, (long)l.blocks[want].line),
+                             row_of(&a, 1, (long)r.blocks[want].line));
+            if (k > 0)
+                assert_true(l.blocks[p[k - 1].l].src_end < l.blocks[want].src_line);
+        }
+        /* A locale switch keeps the item at the top. */
+        assert_int_equal(gn_align_map(&l, &r, l.blocks[li[3]].line), r.blocks[ri[3]].line);
+        assert_int_equal(gn_align_map(&r, &l, r.blocks[ri[5]].line), l.blocks[li[5]].line);
+        free(p);
+        gn_align_free(&a);
+        gn_doc_free(&r);
+    }
+    gn_doc_free(&l);
+}
+
+/* Lists whose items differ in number pair as a whole, as before: the list
+ * starts on its counterpart's row, its items do not pair (the list is the
+ * block pair), and the blocks after it still do. Items of a nested list, or of a list laid out from a
+ * snippet, are no blocks. */
+static void test_items_differ(void **state)
+{
+    (void)state;
+    static const char ja_more[] =
+        "# インストール {#install}\n\n次の手順に従います。\n\n"
+        "1. パッケージをダウンロードします。\n"
+        "2. ウェブサーバーが読めるフォルダーに展開します。\n"
+        "3. 権限を確認します。\n"
+        "4. 設定を実行します。\n"
+        "5. 完了です。\n\n"
+        "> [!NOTE]\n>\n> - 一\n> - 二\n\n"
+        "## 次へ {#next}\n\n続きを読んでください。\n";
+    static const char ko_nested[] =
+        "# 설치\n\n- 하나\n  - 둘\n    - 셋\n- 넷\n";
+    gn_doc l, r;
+    lay_out(en_steps, 30, "en", &l);
+    lay_out(ja_more, 30, "ja-JP", &r);
+    gn_align a;
+    gn_align_docs(&l, &r, &a);
+    assert_int_equal(row_of(&a, 0, (long)l.blocks[2].line), row_of(&a, 1, (long)r.blocks[2].line));
+    assert_int_equal(r.blocks[2].kind, GN_BLOCK_LIST);
+    /* The alert and its items, after the lists. */
+    assert_int_equal(l.blocks[7].kind, GN_BLOCK_QUOTE);
+    assert_int_equal(r.blocks[8].kind, GN_BLOCK_QUOTE);
+    for (size_t k = 0; k < 3; k++)
+        assert_int_equal(row_of(&a, 0, (long)l.blocks[7 + k].line),
+                         row_of(&a, 1, (long)r.blocks[8 + k].line));
+    assert_complete(&a, &l, &r);
+    gn_block_pair *p;
+    size_t n = gn_align_block_pairs(&l, &r, &p);
+    for (size_t k = 0; k < n; k++) {
+        assert_false(p[k].l >= 3 && p[k].l <= 6); /* en's items */
+        assert_false(p[k].l >= 8 && p[k].l <= 9);
+        assert_int_equal(l.blocks[p[k].l].kind, r.blocks[p[k].r].kind);
+        assert_int_equal(row_of(&a, 0, (long)l.blocks[p[k].l].line),
+                         row_of(&a, 1, (long)r.blocks[p[k].r].line));
+    }
+    assert_int_equal(n, l.nblocks - 6);
+    free(p);
+    gn_align_free(&a);
+    gn_doc_free(&l);
+    gn_doc_free(&r);
+
+    lay_out(ko_nested, 30, "ko-KR", &l);
+    size_t ki[8];
+    assert_int_equal(items(&l, ki, 8), 2); /* 하나 and 넷 */
+    assert_int_equal(l.blocks[ki[0]].src_line, 3);
+    assert_int_equal(l.blocks[ki[0]].src_end, 5);
+    assert_int_equal(l.blocks[ki[1]].src_line, 6);
+    gn_doc_free(&l);
 }
 
 static void test_equal_structure(void **state)
@@ -440,6 +636,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_equal_structure),
         cmocka_unit_test(test_block_pairs),
+        cmocka_unit_test(test_items_pair),
+        cmocka_unit_test(test_items_differ),
         cmocka_unit_test(test_missing_section),
         cmocka_unit_test(test_extra_paragraph),
         cmocka_unit_test(test_different_levels),

@@ -826,6 +826,68 @@ static void test_compare_reference(void **state)
     end(state);
 }
 
+/* Compared with a locale lacking the page (gone.md: listed in ja-JP's
+ * TOC, no file; the ko-KR guide has no such entry): the notice says why
+ * (the second locale's TOC read for it), the side's gist says it in a
+ * few words, and the notice is on the first row: beside the page side by
+ * side, above it interleaved (then a blank row, then the page), with the
+ * view at its top when the page opens, when the second locale changes and
+ * when the width does. No structure differs. */
+static void test_compare_missing(void **state)
+{
+    gn_session *s = en_book(state);
+    assert_null(s->left.gist); /* the welcome notice */
+    gn_session_resize(s, 100, 20, true);
+    gn_session_open(s, "help/main", "gone.md");
+    gn_session_set_right(s, loc_of(s->set, "ja-JP"));
+    gn_session_layout(s);
+    assert_true(s->left.have_page);
+    assert_null(s->left.gist);
+    assert_false(s->right.have_page);
+    assert_string_equal(s->right.gist, "page missing in ja-JP");
+    assert_non_null(strstr(s->right.notice, "is listed in this locale's table of contents, "
+                                            "but its file is missing."));
+    assert_false(s->align.structure_differs);
+    assert_int_equal(s->top, 0);
+    assert_int_equal(s->align.left[0], 0);
+    assert_int_equal(s->align.right[0], 0);
+    assert_true(doc_has(&s->right.doc, "not available in ja-JP"));
+
+    gn_session_resize(s, 60, 20, false);
+    gn_session_layout(s);
+    assert_true(s->interleaved);
+    assert_int_equal(s->top, 0);
+    size_t n = s->right.doc.nlines, row;
+    for (row = 0; row < n; row++) {
+        assert_int_equal(s->align.left[row], -1);
+        assert_int_equal(s->align.right[row], (long)row);
+    }
+    assert_int_equal(s->align.left[row], -1); /* the blank row */
+    assert_int_equal(s->align.right[row], -1);
+    for (size_t ln = 0; ln < s->left.doc.nlines; ln++) {
+        assert_int_equal(s->align.left[row + 1 + ln], (long)ln);
+        assert_int_equal(s->align.right[row + 1 + ln], -1);
+    }
+    assert_int_equal(s->align.nrows, n + 1 + s->left.doc.nlines);
+    assert_int_equal(gn_session_line_at_top(s), 0);
+
+    gn_session_set_right(s, loc_of(s->set, "ko-KR"));
+    gn_session_layout(s);
+    assert_string_equal(s->right.gist, "page missing in ko-KR");
+    assert_non_null(strstr(s->right.notice, "is not in this locale's table of contents."));
+    assert_int_equal(s->top, 0);
+    assert_int_equal(s->align.right[0], 0);
+    gn_session_set_right(s, loc_of(s->set, "en"));
+    switch_to(s, "ko-KR"); /* now the first locale lacks it */
+    gn_session_layout(s);
+    assert_false(s->left.have_page);
+    assert_string_equal(s->left.gist, "page missing in ko-KR");
+    assert_null(s->right.gist);
+    assert_int_equal(s->align.left[0], 0);
+    assert_int_equal(s->align.right[0], -1);
+    end(state);
+}
+
 /* set_right with the comparison off turns it on with that locale. */
 static void test_set_right_turns_compare_on(void **state)
 {
@@ -1714,6 +1776,7 @@ int main(void)
         cmocka_unit_test(test_back_after_switch),
         cmocka_unit_test(test_back_forward_pages),
         cmocka_unit_test(test_compare_reference),
+        cmocka_unit_test(test_compare_missing),
         cmocka_unit_test(test_set_right_turns_compare_on),
         cmocka_unit_test(test_toc_repository_path),
         cmocka_unit_test(test_tree_enter),
