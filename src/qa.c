@@ -521,13 +521,14 @@ gn_qa_page *gn_qa_page_new(const gn_page *page, const char *text, size_t len, co
     p->decimal_comma = gn_locale_decimal_comma(lang);
     p->n = doc->nblocks;
     p->b = gn_xcalloc(p->n + 1, sizeof *p->b);
-    /* Where each line of the file starts. */
+    /* Where each line of the file starts, lines ending as CommonMark
+     * (and so cmark's line numbers) end them: "\n", "\r\n" or "\r". */
     size_t nlines = 1;
     for (size_t i = 0; text && i < len; i++)
-        nlines += text[i] == '\n';
+        nlines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
     size_t *start = gn_xcalloc(nlines + 1, sizeof *start);
     for (size_t i = 0, l = 1; text && i < len; i++)
-        if (text[i] == '\n')
+        if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n')))
             start[l++] = i + 1;
     start[nlines] = len;
     int off = page->body_line - 1;

@@ -8,7 +8,7 @@
  * for the checks and compared, as --check compares them.
  *
  * Checks the contracts: every finding names a line of the translation's
- * file, one of its blocks, a kind and a detail; findings are in line
+ * file (lines ended as CommonMark ends them), one of its blocks, a kind and a detail; findings are in line
  * order; and a page compared with itself has no finding but untranslated
  * ones, whatever its languages (a number reads the same in both
  * conventions when it is the same text). Build and run: make fuzz
@@ -42,9 +42,10 @@ static bool read_side(side *s, const char *text, size_t len, const char *lang)
                         .line_offset = s->page.body_line > 0 ? s->page.body_line - 1 : 0};
     gn_layout(s->page.doc, &o, &s->doc);
     s->qa = gn_qa_page_new(&s->page, text, len, &s->doc, lang);
+    /* Lines as CommonMark ends them: "\n", "\r\n" or a lone "\r". */
     s->lines = 1;
     for (size_t i = 0; i < len; i++)
-        s->lines += text[i] == '\n';
+        s->lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == len || text[i + 1] != '\n'));
     return true;
 }
 
