@@ -4,7 +4,9 @@
 # "translation" that is an exact copy, which must give no finding of the
 # kinds uicontrol, link, code, number or markup; then one fault of each
 # kind is planted in the copy (and a source-git-commit the reference
-# history lacks), and each must be found at its line. --format sarif is
+# history lacks, and a link to a heading whose anchor the translation
+# lost), and each must be found at its line; the copy's blocks are all
+# untranslated, which is reported and not counted. --format sarif is
 # checked by a real SARIF consumer (Microsoft's SARIF Multitool, from npm)
 # when npm is there. Skipped without ../shared.
 set -u
@@ -102,6 +104,20 @@ for kind, rx, repl in plants:
                 used.add((p, i))
                 done[kind] = (p, i + 1)
                 break
+# A heading translated without its {#id}, and a link to its anchor: the
+# anchor is lost in translation (the reference page has the heading).
+for p in pages:
+    heads = [i for i, l in enumerate(text[p]) if re.fullmatch(r"## [A-Za-z ]+", l)]
+    lines = [i for i, l in body_lines(p) if (p, i) not in used and "{{" not in l]
+    if heads and lines:
+        h = heads[0]
+        slug = text[p][h][3:].strip().lower().replace(" ", "-")
+        text[p][h] = "## Übersetzte Überschrift"
+        i = lines[0]
+        text[p][i] += " [siehe](#%s)" % slug
+        used.add((p, i))
+        done["anchorlost"] = (p, i + 1)
+        break
 for p in pages:
     open(os.path.join(folder, p), "w", encoding="utf-8").write("\n".join(text[p]))
 for kind, (p, line) in done.items():
@@ -110,7 +126,7 @@ EOF
 
 "$GN" --check "$tmp/set/cc.en" >"$tmp/check.out" 2>&1
 rc=$?
-for kind in uicontrol link code number markup unknowncommit; do
+for kind in uicontrol link code number markup unknowncommit anchorlost; do
     read -r _ file line < <(grep "^$kind " "$tmp/planted")
     if [ -z "${file:-}" ]; then
         bad "a $kind fault could be planted in the guide's copy" "$tmp/planted"
@@ -121,10 +137,10 @@ for kind in uicontrol link code number markup unknowncommit; do
     fi
 done
 if [ "$rc" = 1 ] &&
-   [ "$(grep -Pc '^ja-JP\t[^\t]+\t(uicontrol|link|code|number|markup|unknowncommit)\t' "$tmp/check.out")" = 6 ]; then
-    ok "the copy has no other finding of those kinds than the six planted; exit status 1"
+   [ "$(grep -Pc '^ja-JP\t[^\t]+\t(uicontrol|link|code|number|markup|unknowncommit|anchorlost)\t' "$tmp/check.out")" = 7 ]; then
+    ok "the copy has no other finding of those kinds than the seven planted; exit status 1"
 else
-    bad "the copy has no other finding of those kinds than the six planted; exit status 1" "$tmp/check.out"
+    bad "the copy has no other finding of those kinds than the seven planted; exit status 1" "$tmp/check.out"
 fi
 if grep -qP '^ja-JP\t[^\t]+\tuntranslated\t' "$tmp/check.out" &&
    "$GN" --check --only untranslated "$tmp/set/cc.en" >/dev/null; then
