@@ -85,7 +85,7 @@ static void add_item(qlist *l, const char *key, const char *alt, const char *sho
  * piece starts. */
 typedef struct reader {
     qblock *qb;
-    int base;          /* the block's first file line, less one */
+    int base;          /* the file line of the tree's line 0 (body_line - 1) */
     gn_buf prose;      /* what the reader sees, markers and all */
     gn_buf plain;
     size_t *mark_off;  /* piece k starts at prose byte mark_off[k], line mark_line[k] */
