@@ -6,6 +6,7 @@
 #ifndef GUIDENAV_UI_ACTIONS_H
 #define GUIDENAV_UI_ACTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* X(NAME, "help text") */
@@ -94,5 +95,12 @@ int gn_key_name(int key, char *buf, size_t size);
  * Newly allocated, never NULL (empty for an action with no key); the
  * caller frees it. */
 char *gn_action_keys(gn_action act);
+
+/* Move a cursor on row *cur of n rows by a motion action: a row (DOWN,
+ * UP), a page of `page` rows, half a page, the first or the last row
+ * (TOP, BOTTOM), clamped to the rows (row 0 when n is 0). True when act is
+ * one of these, *cur then moved; false for any other action, *cur
+ * unchanged. The one meaning of these keys in the tree and every list. */
+bool gn_motion(gn_action act, size_t *cur, size_t n, size_t page);
 
 #endif
