@@ -523,11 +523,6 @@ done:
     return rc;
 }
 
-static const char *cell_name(gn_cell_state s)
-{
-    return s == GN_CELL_OK ? "ok" : s == GN_CELL_NOFILE ? "nofile" : "absent";
-}
-
 /* --toc-matrix: each guide of the first locale across every locale. */
 static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
 {
@@ -558,7 +553,7 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
             const gn_matrix_row *row = &m.rows[r];
             f[0] = row->key;
             for (size_t l = 0; l < set->n; l++)
-                f[1 + l] = cell_name(row->cells[l].state);
+                f[1 + l] = gn_cell_state_name(row->cells[l].state);
             for (size_t l = 0; l < set->n; l++) {
                 const gn_matrix_cell *c = &row->cells[l];
                 bool page = row->kind == GN_TOC_PAGE;

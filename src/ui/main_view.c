@@ -114,24 +114,26 @@ static void matrix_chosen(gn_ui *u, size_t i, void *p)
     to_pager(u);
 }
 
-/* The TOC matrix of the guide: one row per entry of any locale, one
- * column per locale; Enter opens a page compared. */
+/* The TOC matrix of the guide: one row per entry of any locale, titled in
+ * the current locale, one column per locale; it starts on the open page's
+ * row, and Enter opens a page compared. */
 static void matrix_view(gn_ui *u)
 {
     gn_session *s = &u->s;
     gn_matrix m;
-    if (gn_session_matrix(s, &m) != 0)
+    size_t start;
+    if (gn_session_matrix(s, &m, &start) != 0)
         return;
     int tw = 0;
     for (size_t r = 0; r < m.nrows; r++) {
-        int w = m.rows[r].depth * 2 + gn_text_width(m.rows[r].title, strlen(m.rows[r].title));
+        const char *title = gn_matrix_title(&m, r, s->loc, NULL);
+        int w = m.rows[r].depth * 2 + gn_text_width(title, strlen(title));
         if (w > tw)
             tw = w;
     }
     if (tw > 44)
         tw = 44;
-    char *legend = gn_xasprintf("TOC matrix: %s present, %s missing file, · absent, * stale, %s commits differ",
-                                u->ascii ? "+" : "✓", u->ascii ? "x" : "✗", u->ascii ? "!=" : "≠");
+    char *legend = gn_matrix_legend(u->ascii);
     char **lines = gn_xcalloc(m.nrows + 1, sizeof *lines);
     char **notes = gn_xcalloc(m.nrows + 1, sizeof *notes);
     matrix_ctx *c = gn_xcalloc(1, sizeof *c);
@@ -148,21 +150,21 @@ static void matrix_view(gn_ui *u)
         c->keys[r] = gn_xstrdup(row->key);
         c->pages[r] = row->kind == GN_TOC_PAGE;
         gn_buf b = GN_BUF_INIT;
+        const char *title = gn_matrix_title(&m, r, s->loc, NULL);
         gn_buf_addf(&b, "%*s", row->depth * 2, "");
-        size_t fit = gn_text_fit(row->title, strlen(row->title), tw - row->depth * 2);
-        gn_buf_add(&b, row->title, fit);
-        gn_buf_addf(&b, "%*s", tw - row->depth * 2 - gn_text_width(row->title, fit), "");
+        size_t fit = gn_text_fit(title, strlen(title), tw - row->depth * 2);
+        gn_buf_add(&b, title, fit);
+        gn_buf_addf(&b, "%*s", tw - row->depth * 2 - gn_text_width(title, fit), "");
         for (size_t l = 0; l < s->set->n; l++) {
-            const gn_matrix_cell *cell = &row->cells[l];
-            const char *mark = cell->state == GN_CELL_ABSENT ? "·"
-                             : cell->state == GN_CELL_NOFILE ? (u->ascii ? "x" : "✗")
-                             : (u->ascii ? "+" : "✓");
             int tagw = (int)strlen(s->set->v[l].tag);
-            gn_buf_addf(&b, " %s%s%*s", mark, cell->stale == GN_STALE_STALE ? "*" : " ",
-                        tagw > 2 ? tagw - 2 : 0, "");
+            size_t at = b.len;
+            gn_buf_addc(&b, ' ');
+            gn_matrix_cell_text(&m, r, l, u->ascii, &b);
+            int cw = gn_text_width(b.data + at + 1, b.len - at - 1);
+            gn_buf_addf(&b, "%*s", tagw > cw ? tagw - cw : 0, "");
         }
         if (row->commit_differs)
-            gn_buf_adds(&b, u->ascii ? " !=" : " ≠");
+            gn_buf_addf(&b, " %s", gn_matrix_marks_for(u->ascii)->differs);
         lines[r + 1] = gn_buf_take(&b);
         if (row->kind != GN_TOC_PAGE)
             continue;
@@ -188,7 +190,7 @@ static void matrix_view(gn_ui *u)
         notes[r + 1] = gn_text_sanitized(nb.data);
         gn_buf_free(&nb);
     }
-    gn_list_open(u, legend, lines, m.nrows + 1, 1, notes, matrix_chosen, c, matrix_free);
+    gn_list_open(u, legend, lines, m.nrows + 1, start + 1, notes, matrix_chosen, c, matrix_free);
     free(legend);
     gn_matrix_free(&m);
 }
