@@ -20,8 +20,8 @@
     X(TOP,         "Go to the top") \
     X(BOTTOM,      "Go to the bottom") \
     X(ENTER,       "Open the selected page or toggle a group; in the pager, follow the selected link") \
-    X(EXPAND,      "Expand a group") \
-    X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree") \
+    X(EXPAND,      "Expand a group; in the TOC matrix, scroll right") \
+    X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree; in the TOC matrix, scroll left") \
     X(NEXT_LINK,   "Select the next link of the page (from the tree: go to the pager)") \
     X(PREV_LINK,   "Select the previous link of the page") \
     X(FOLD,        "In the pager: fold or unfold a collapsible block") \

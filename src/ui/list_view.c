@@ -1,5 +1,5 @@
 /* list_view.c: a box over the main view: a list to choose from (the
- * languages, the bookmarks, the TOC matrix) or text to read, its long
+ * languages, the bookmarks) or text to read, its long
  * lines wrapped (the changes of a page, the keys). See view.h. */
 #include <curses.h>
 #include <stdlib.h>

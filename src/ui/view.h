@@ -2,7 +2,7 @@
  *
  * The screen is the main view (the tree beside the pager, and the status
  * line) with, on top, a stack of views that take the keys while they are
- * open: lists (help, languages, bookmarks, TOC matrix, changes), prompts
+ * open: lists (help, languages, bookmarks, changes), the TOC matrix, prompts
  * (filter, in-page search, a bookmark's letter) and the search box. Each
  * view has the same operations, as tig's do: draw, take a key, follow a
  * resize, do a step of background work. A view only turns keys into
@@ -99,6 +99,10 @@ void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t st
 void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int indent);
 /* The list of keys, made from the bindings. */
 void gn_help_open(gn_ui *u);
+/* The TOC matrix of the guide being read (matrix_view.c): the motions
+ * move the selected row (first the open page's), h/l and Left/Right scroll
+ * the locale columns, Enter opens a page compared, q/Esc close. */
+void gn_matrix_open(gn_ui *u);
 
 /* A line of text typed in the status line after label: changed (may be
  * NULL) is called after each edit, done with the text on Enter or NULL on
