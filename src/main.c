@@ -568,59 +568,59 @@ done:
     return rc;
 }
 
-static const char *cell_name(gn_cell_state s)
-{
-    return s == GN_CELL_OK ? "ok" : s == GN_CELL_NOFILE ? "nofile" : "absent";
-}
-
-/* --toc-matrix: each guide of the first locale across every locale. */
+/* --toc-matrix: each guide of the first locale across every locale, as
+ * one table: a header line, then one record a row of each guide's matrix,
+ * the guide first (its folder from the locale source, "." for the source
+ * itself), then the entry, each locale's state, then each locale's
+ * ht-degree, source commit and staleness. */
 static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
 {
     gn_repo *repo = gn_repo_of_locale(set, reference);
+    size_t nf = 2 + set->n * 4;
+    const char **f = gn_xreallocarray(NULL, nf, sizeof *f);
+    char **names = gn_xreallocarray(NULL, set->n * 3, sizeof *names);
+    static const char *const suffix[3] = {"ht-degree", "source-git-commit", "stale"};
+    f[0] = "guide";
+    f[1] = "entry";
+    for (size_t l = 0; l < set->n; l++) {
+        f[2 + l] = set->v[l].tag;
+        for (size_t k = 0; k < 3; k++) {
+            names[l * 3 + k] = gn_xasprintf("%s:%s", set->v[l].tag, suffix[k]);
+            f[2 + set->n + l * 3 + k] = names[l * 3 + k];
+        }
+    }
     int rc = 0;
     for (size_t g = 0; g < set->v[0].nguides && rc == 0; g++) {
+        const char *id = set->v[0].guides[g].id;
         gn_matrix m;
-        if (gn_matrix_build(&m, set, set->v[0].guides[g].id, reference, repo, err) != 0) {
+        if (gn_matrix_build(&m, set, id, reference, repo, err) != 0) {
             rc = -1;
             break;
         }
-        /* One record a row: the entry, each locale's state, then each
-         * locale's ht-degree, source commit and staleness. */
-        size_t nf = 1 + set->n * 4;
-        const char **f = gn_xreallocarray(NULL, nf, sizeof *f);
-        char **names = gn_xreallocarray(NULL, set->n * 3, sizeof *names);
-        static const char *const suffix[3] = {"ht-degree", "source-git-commit", "stale"};
-        f[0] = "entry";
-        for (size_t l = 0; l < set->n; l++) {
-            f[1 + l] = set->v[l].tag;
-            for (size_t k = 0; k < 3; k++) {
-                names[l * 3 + k] = gn_xasprintf("%s:%s", set->v[l].tag, suffix[k]);
-                f[1 + set->n + l * 3 + k] = names[l * 3 + k];
-            }
-        }
-        say_fields(nf, f);
+        if (g == 0) /* the header, once the first guide could be read */
+            say_fields(nf, f);
+        f[0] = *id ? id : ".";
         for (size_t r = 0; r < m.nrows; r++) {
             const gn_matrix_row *row = &m.rows[r];
-            f[0] = row->key;
-            for (size_t l = 0; l < set->n; l++)
-                f[1 + l] = cell_name(row->cells[l].state);
+            bool page = row->kind == GN_TOC_PAGE;
+            f[1] = row->key;
             for (size_t l = 0; l < set->n; l++) {
                 const gn_matrix_cell *c = &row->cells[l];
-                bool page = row->kind == GN_TOC_PAGE;
-                bool ref = strcmp(set->v[l].tag, reference) == 0;
-                const char **cf = &f[1 + set->n + l * 3];
+                const char **cf = &f[2 + set->n + l * 3];
+                f[2 + l] = gn_cell_state_name(c->state);
                 cf[0] = page && c->ht_degree ? c->ht_degree : "";
                 cf[1] = page && c->commit ? c->commit : "";
-                cf[2] = !page || c->state != GN_CELL_OK ? "" : ref ? "-" : gn_stale_name(c->stale);
+                cf[2] = !page || c->state != GN_CELL_OK ? ""
+                      : (long)l == m.reference ? "-" : gn_stale_name(c->stale);
             }
             say_fields(nf, f);
         }
-        for (size_t i = 0; i < set->n * 3; i++)
-            free(names[i]);
-        free(names);
-        free(f);
         gn_matrix_free(&m);
     }
+    for (size_t i = 0; i < set->n * 3; i++)
+        free(names[i]);
+    free(names);
+    free(f);
     gn_repo_free(repo);
     return rc;
 }

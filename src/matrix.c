@@ -28,7 +28,6 @@ typedef struct mrow {
     gn_toc_kind kind;
     char *match;   /* page target (normalised), group anchor, or URL; NULL
                       for a group without anchor */
-    char *title;
     int depth;
     long parent;   /* row index, or -1 */
     long *entry;   /* per locale: entry index in its TOC, or -1 */
@@ -99,7 +98,6 @@ static size_t add_row(merge *mg, const gn_toc_entry *e, char *match, long parent
     memset(row, 0, sizeof *row);
     row->kind = e->kind;
     row->match = match;
-    row->title = gn_xstrdup(e->title ? e->title : "");
     row->depth = depth;
     row->parent = parent;
     row->entry = gn_xreallocarray(NULL, mg->nlocales, sizeof *row->entry);
@@ -368,6 +366,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                     const char *reference, gn_repo *repo, gn_error *err)
 {
     memset(m, 0, sizeof *m);
+    m->reference = -1;
     merge mg = {.nlocales = set->n, .first = -1};
     gn_guide **guides = gn_xcalloc(set->n ? set->n : 1, sizeof *guides);
     const gn_toc **tocs = gn_xcalloc(set->n ? set->n : 1, sizeof *tocs);
@@ -402,6 +401,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
             ref = (long)l;
 
     m->nlocales = set->n;
+    m->reference = ref;
     m->nrows = mg.nrows;
     m->rows = gn_xcalloc(mg.nrows ? mg.nrows : 1, sizeof *m->rows);
     size_t q = 0;
@@ -412,8 +412,6 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
         row->kind = src->kind;
         row->key = src->key ? src->key : gn_xasprintf("@%zu", q);
         src->key = NULL;
-        row->title = src->title;
-        src->title = NULL;
         row->depth = src->depth;
         row->cells = gn_xcalloc(set->n ? set->n : 1, sizeof *row->cells);
         char *ref_path = NULL;
@@ -421,6 +419,10 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
             gn_matrix_cell *cell = &row->cells[l];
             cell->entry = src->entry[l];
             cell->stale = GN_STALE_UNKNOWN;
+            if (cell->entry >= 0) {
+                const char *t = tocs[l]->entries[cell->entry].title;
+                cell->title = gn_xstrdup(t ? t : "");
+            }
             if (cell->entry < 0) {
                 cell->state = GN_CELL_ABSENT;
             } else if (src->kind != GN_TOC_PAGE) {
@@ -463,7 +465,6 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
 
     for (size_t r = 0; r < mg.nrows; r++) {
         free(mg.rows[r].match);
-        free(mg.rows[r].title);
         free(mg.rows[r].entry);
         free(mg.rows[r].key);
     }
@@ -479,6 +480,7 @@ void gn_matrix_free(gn_matrix *m)
     for (size_t r = 0; r < m->nrows; r++) {
         gn_matrix_row *row = &m->rows[r];
         for (size_t l = 0; l < m->nlocales; l++) {
+            free(row->cells[l].title);
             free(row->cells[l].ht_degree);
             free(row->cells[l].workflow);
             free(row->cells[l].commit);
@@ -486,8 +488,77 @@ void gn_matrix_free(gn_matrix *m)
         }
         free(row->cells);
         free(row->key);
-        free(row->title);
     }
     free(m->rows);
     memset(m, 0, sizeof *m);
+    m->reference = -1;
+}
+
+const char *gn_matrix_title(const gn_matrix *m, size_t r, size_t loc, size_t *from)
+{
+    const gn_matrix_cell *cells = m->rows[r].cells;
+    size_t l = loc;
+    if (l >= m->nlocales || !cells[l].title) {
+        l = m->reference >= 0 && cells[m->reference].title ? (size_t)m->reference : 0;
+        while (l < m->nlocales && !cells[l].title)
+            l++;
+    }
+    if (from)
+        *from = l;
+    /* Every row is listed by some locale: it was made from an entry. */
+    return l < m->nlocales ? cells[l].title : "";
+}
+
+size_t gn_matrix_page_row(const gn_matrix *m, size_t loc, const char *page)
+{
+    if (!page)
+        return 0;
+    char *key = normal_target(page);
+    size_t found = 0;
+    long found_entry = -1;
+    bool any = false;
+    for (size_t r = 0; r < m->nrows; r++) {
+        const gn_matrix_row *row = &m->rows[r];
+        if (row->kind != GN_TOC_PAGE || strcmp(row->key, key) != 0)
+            continue;
+        long e = loc < m->nlocales ? row->cells[loc].entry : -1;
+        if (!any || (e >= 0 && (found_entry < 0 || e < found_entry))) {
+            found = r;
+            found_entry = e;
+            any = true;
+        }
+    }
+    free(key);
+    return found;
+}
+
+const gn_matrix_marks *gn_matrix_marks_for(bool ascii)
+{
+    static const gn_matrix_marks marks[2] = {
+        {"✓", "✗", "·", "*", "≠", "‹", "›"},
+        {"+", "x", ".", "*", "!=", "<", ">"},
+    };
+    return &marks[ascii];
+}
+
+void gn_matrix_cell_text(const gn_matrix *m, size_t r, size_t l, bool ascii, gn_buf *out)
+{
+    const gn_matrix_marks *mk = gn_matrix_marks_for(ascii);
+    const gn_matrix_cell *cell = &m->rows[r].cells[l];
+    gn_buf_adds(out, cell->state == GN_CELL_ABSENT ? mk->absent
+                   : cell->state == GN_CELL_NOFILE ? mk->nofile : mk->present);
+    if (cell->stale == GN_STALE_STALE)
+        gn_buf_adds(out, mk->stale);
+}
+
+char *gn_matrix_legend(bool ascii)
+{
+    const gn_matrix_marks *mk = gn_matrix_marks_for(ascii);
+    return gn_xasprintf("TOC matrix: %s present, %s missing file, %s absent, %s stale, %s commits differ",
+                        mk->present, mk->nofile, mk->absent, mk->stale, mk->differs);
+}
+
+const char *gn_cell_state_name(gn_cell_state state)
+{
+    return state == GN_CELL_OK ? "ok" : state == GN_CELL_NOFILE ? "nofile" : "absent";
 }

@@ -176,15 +176,21 @@ int gn_session_changes(gn_session *s, char **text, char **title)
     return rc;
 }
 
-int gn_session_matrix(gn_session *s, gn_matrix *m)
+int gn_session_matrix(gn_session *s, gn_matrix *m, size_t *row)
 {
     sess_guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
     gn_error err;
+    if (row)
+        *row = 0;
     if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {
         sess_say(s, "%s", err.msg);
         return -1;
     }
+    /* The open page is of this guide, or of none (a page reached by a
+     * link outside every guide, which no row can be). */
+    if (row && g && s->guide && strcmp(s->guide, g->id) == 0)
+        *row = gn_matrix_page_row(m, s->loc, s->page);
     return 0;
 }
 

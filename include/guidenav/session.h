@@ -257,8 +257,11 @@ size_t gn_session_findings(gn_session *s);
 /* The first finding whose block starts on row of the comparison, or -1. */
 long gn_session_finding_at_row(gn_session *s, size_t row);
 
-/* The TOC matrix of the guide being read; -1 with msg on failure. */
-int gn_session_matrix(gn_session *s, gn_matrix *m);
+/* The TOC matrix of the guide being read; -1 with msg on failure. *row
+ * (may be NULL) receives the row to start on: the open page's
+ * (gn_matrix_page_row, for the current locale), else 0. Its titles are
+ * for the current locale: gn_matrix_title(m, r, s->loc, ...). */
+int gn_session_matrix(gn_session *s, gn_matrix *m, size_t *row);
 /* Open page (of the matrix's guide) compared with a second locale. */
 void gn_session_open_compared(gn_session *s, const char *page);
 /* What y copies: the selected link's URL, else the open page's file;

@@ -144,3 +144,21 @@ char *gn_action_keys(gn_action act)
     }
     return gn_buf_take(&out);
 }
+
+bool gn_motion(gn_action act, size_t *cur, size_t n, size_t page)
+{
+    size_t last = n ? n - 1 : 0, at = *cur < last ? *cur : last, half = page / 2;
+    switch (act) {
+    case GN_ACT_DOWN: at = at < last ? at + 1 : last; break;
+    case GN_ACT_UP: at = at > 0 ? at - 1 : 0; break;
+    case GN_ACT_PAGE_DOWN: at = last - at > page ? at + page : last; break;
+    case GN_ACT_PAGE_UP: at = at > page ? at - page : 0; break;
+    case GN_ACT_HALF_DOWN: at = last - at > half ? at + half : last; break;
+    case GN_ACT_HALF_UP: at = at > half ? at - half : 0; break;
+    case GN_ACT_TOP: at = 0; break;
+    case GN_ACT_BOTTOM: at = last; break;
+    default: return false;
+    }
+    *cur = at;
+    return true;
+}

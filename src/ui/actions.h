@@ -6,6 +6,7 @@
 #ifndef GUIDENAV_UI_ACTIONS_H
 #define GUIDENAV_UI_ACTIONS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* X(NAME, "help text") */
@@ -19,8 +20,8 @@
     X(TOP,         "Go to the top") \
     X(BOTTOM,      "Go to the bottom") \
     X(ENTER,       "Open the selected page or toggle a group; in the pager, follow the selected link") \
-    X(EXPAND,      "Expand a group") \
-    X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree") \
+    X(EXPAND,      "Expand a group; in the TOC matrix, scroll right") \
+    X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree; in the TOC matrix, scroll left") \
     X(NEXT_LINK,   "Select the next link of the page (from the tree: go to the pager)") \
     X(PREV_LINK,   "Select the previous link of the page") \
     X(FOLD,        "In the pager: fold or unfold a collapsible block") \
@@ -96,5 +97,12 @@ int gn_key_name(int key, char *buf, size_t size);
  * Newly allocated, never NULL (empty for an action with no key); the
  * caller frees it. */
 char *gn_action_keys(gn_action act);
+
+/* Move a cursor on row *cur of n rows by a motion action: a row (DOWN,
+ * UP), a page of `page` rows, half a page, the first or the last row
+ * (TOP, BOTTOM), clamped to the rows (row 0 when n is 0). True when act is
+ * one of these, *cur then moved; false for any other action, *cur
+ * unchanged. The one meaning of these keys in the tree and every list. */
+bool gn_motion(gn_action act, size_t *cur, size_t n, size_t page);
 
 #endif

@@ -1,5 +1,5 @@
 /* list_view.c: a box over the main view: a list to choose from (the
- * languages, the bookmarks, the TOC matrix) or text to read, its long
+ * languages, the bookmarks) or text to read, its long
  * lines wrapped (the changes of a page, the keys). See view.h. */
 #include <curses.h>
 #include <stdlib.h>
@@ -73,35 +73,13 @@ static void box_of(const gn_ui *u, list_view *l, int *x, int *y, int *bw, int *b
 static void list_draw(gn_ui *u, gn_view *v)
 {
     list_view *l = (list_view *)v;
-    const gn_glyphs *gl = gn_glyphs_for(u->ascii);
     int x, y, bw, bh, inner;
     box_of(u, l, &x, &y, &bw, &bh, &inner);
     if (l->cur < l->first)
         l->first = l->cur;
     if (inner > 0 && l->cur >= l->first + (size_t)inner)
         l->first = l->cur - (size_t)inner + 1;
-    for (int r = 0; r < bh; r++) {
-        move(y + r, x);
-        attrset(0);
-        for (int c = 0; c < bw; c++)
-            addch(' ');
-    }
-    attrset(A_BOLD);
-    mvaddstr(y, x, gl->top[0]);
-    for (int c = 1; c < bw - 1; c++)
-        addstr(gl->hline);
-    addstr(gl->top[2]);
-    mvaddstr(y + bh - 1, x, gl->bottom[0]);
-    for (int c = 1; c < bw - 1; c++)
-        addstr(gl->hline);
-    addstr(gl->bottom[2]);
-    for (int r = 1; r < bh - 1; r++) {
-        mvaddstr(y + r, x, gl->vline);
-        mvaddstr(y + r, x + bw - 1, gl->vline);
-    }
-    move(y, x + 2);
-    gn_put_clipped(u, l->title, strlen(l->title), bw - 4);
-    attrset(0);
+    gn_draw_box(u, x, y, bw, bh, l->title);
     for (int r = 0; r < inner; r++) {
         size_t i = l->first + (size_t)r;
         if (i >= row_count(l))
@@ -123,50 +101,35 @@ static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
     list_view *l = (list_view *)v;
     int x, y, bw, bh, inner;
     box_of(u, l, &x, &y, &bw, &bh, &inner);
-    gn_action act = k->act;
-    bool moves = act == GN_ACT_DOWN || act == GN_ACT_UP || act == GN_ACT_PAGE_DOWN ||
-                 act == GN_ACT_PAGE_UP;
-    if ((!k->code && (k->wc == 27 || k->wc == 'q')) || (!l->select && !moves)) {
+    size_t page = inner > 1 ? (size_t)inner - 1 : 1;
+    if (!k->code && (k->wc == 27 || k->wc == 'q')) {
         gn_ui_close(u);
         return;
     }
-    size_t page = inner > 1 ? (size_t)inner - 1 : 1;
-    size_t last = row_count(l) ? row_count(l) - 1 : 0;
-    if (!l->select) /* scroll the text rather than move a cursor */
-        l->cur = l->first + (size_t)(inner > 0 ? inner - 1 : 0);
-    switch (act) {
-    case GN_ACT_DOWN:
-        l->cur = l->cur < last ? l->cur + 1 : last;
-        break;
-    case GN_ACT_UP:
-        if (!l->select)
+    if (!l->select) {
+        /* Text scrolls: the motions move its first row, down to the
+         * last screenful; any other key closes it. */
+        size_t shown = inner > 0 ? (size_t)inner : 1, n = row_count(l);
+        if (gn_motion(k->act, &l->first, n > shown ? n - shown + 1 : 1, page))
             l->cur = l->first;
-        l->cur = l->cur > 0 ? l->cur - 1 : 0;
-        break;
-    case GN_ACT_PAGE_DOWN:
-        l->cur = l->cur + page < last ? l->cur + page : last;
-        break;
-    case GN_ACT_PAGE_UP:
-        l->cur = l->select ? (l->cur > page ? l->cur - page : 0)
-                           : (l->first > page ? l->first - page : 0);
-        break;
-    case GN_ACT_ENTER:
-        if (l->select && l->cur < l->n) {
-            gn_list_chosen chosen = l->chosen;
-            void *ctx = l->ctx;
-            void (*free_ctx)(void *) = l->free_ctx;
-            size_t cur = l->cur;
-            l->free_ctx = NULL; /* the context outlives the list until chosen has run */
+        else
             gn_ui_close(u);
-            if (chosen)
-                chosen(u, cur, ctx);
-            if (free_ctx)
-                free_ctx(ctx);
-        }
-        break;
-    default:
-        break;
+        return;
     }
+    if (gn_motion(k->act, &l->cur, row_count(l), page))
+        return;
+    if (k->act != GN_ACT_ENTER || l->cur >= l->n)
+        return;
+    gn_list_chosen chosen = l->chosen;
+    void *ctx = l->ctx;
+    void (*free_ctx)(void *) = l->free_ctx;
+    size_t cur = l->cur;
+    l->free_ctx = NULL; /* the context outlives the list until chosen has run */
+    gn_ui_close(u);
+    if (chosen)
+        chosen(u, cur, ctx);
+    if (free_ctx)
+        free_ctx(ctx);
 }
 
 static void list_free(gn_ui *u, gn_view *v)

@@ -84,115 +84,6 @@ static void marks_list(gn_ui *u)
     gn_list_open(u, "Bookmarks", lines, n, 0, NULL, mark_chosen, which, free);
 }
 
-/* The TOC matrix's rows: the entry's key, per row. */
-typedef struct matrix_ctx {
-    char **keys;
-    bool *pages;
-    size_t n;
-} matrix_ctx;
-
-static void matrix_free(void *p)
-{
-    matrix_ctx *c = p;
-    for (size_t i = 0; i < c->n; i++)
-        free(c->keys[i]);
-    free(c->keys);
-    free(c->pages);
-    free(c);
-}
-
-static void matrix_chosen(gn_ui *u, size_t i, void *p)
-{
-    matrix_ctx *c = p;
-    if (i == 0 || i > c->n)
-        return;
-    if (!c->pages[i - 1]) {
-        snprintf(u->s.msg, sizeof u->s.msg, "%s", "Not a page: Enter opens page rows.");
-        return;
-    }
-    gn_session_open_compared(&u->s, c->keys[i - 1]);
-    to_pager(u);
-}
-
-/* The TOC matrix of the guide: one row per entry of any locale, one
- * column per locale; Enter opens a page compared. */
-static void matrix_view(gn_ui *u)
-{
-    gn_session *s = &u->s;
-    gn_matrix m;
-    if (gn_session_matrix(s, &m) != 0)
-        return;
-    int tw = 0;
-    for (size_t r = 0; r < m.nrows; r++) {
-        int w = m.rows[r].depth * 2 + gn_text_width(m.rows[r].title, strlen(m.rows[r].title));
-        if (w > tw)
-            tw = w;
-    }
-    if (tw > 44)
-        tw = 44;
-    char *legend = gn_xasprintf("TOC matrix: %s present, %s missing file, · absent, * stale, %s commits differ",
-                                u->ascii ? "+" : "✓", u->ascii ? "x" : "✗", u->ascii ? "!=" : "≠");
-    char **lines = gn_xcalloc(m.nrows + 1, sizeof *lines);
-    char **notes = gn_xcalloc(m.nrows + 1, sizeof *notes);
-    matrix_ctx *c = gn_xcalloc(1, sizeof *c);
-    c->n = m.nrows;
-    c->keys = gn_xcalloc(m.nrows ? m.nrows : 1, sizeof *c->keys);
-    c->pages = gn_xcalloc(m.nrows ? m.nrows : 1, sizeof *c->pages);
-    gn_buf head = GN_BUF_INIT;
-    gn_buf_addf(&head, "%*s", tw, "");
-    for (size_t l = 0; l < s->set->n; l++)
-        gn_buf_addf(&head, " %s", s->set->v[l].tag);
-    lines[0] = gn_buf_take(&head);
-    for (size_t r = 0; r < m.nrows; r++) {
-        const gn_matrix_row *row = &m.rows[r];
-        c->keys[r] = gn_xstrdup(row->key);
-        c->pages[r] = row->kind == GN_TOC_PAGE;
-        gn_buf b = GN_BUF_INIT;
-        gn_buf_addf(&b, "%*s", row->depth * 2, "");
-        size_t fit = gn_text_fit(row->title, strlen(row->title), tw - row->depth * 2);
-        gn_buf_add(&b, row->title, fit);
-        gn_buf_addf(&b, "%*s", tw - row->depth * 2 - gn_text_width(row->title, fit), "");
-        for (size_t l = 0; l < s->set->n; l++) {
-            const gn_matrix_cell *cell = &row->cells[l];
-            const char *mark = cell->state == GN_CELL_ABSENT ? "·"
-                             : cell->state == GN_CELL_NOFILE ? (u->ascii ? "x" : "✗")
-                             : (u->ascii ? "+" : "✓");
-            int tagw = (int)strlen(s->set->v[l].tag);
-            gn_buf_addf(&b, " %s%s%*s", mark, cell->stale == GN_STALE_STALE ? "*" : " ",
-                        tagw > 2 ? tagw - 2 : 0, "");
-        }
-        if (row->commit_differs)
-            gn_buf_adds(&b, u->ascii ? " !=" : " ≠");
-        lines[r + 1] = gn_buf_take(&b);
-        if (row->kind != GN_TOC_PAGE)
-            continue;
-        /* The row's front matter per locale, shown while it is selected. */
-        gn_buf nb = GN_BUF_INIT;
-        gn_buf_addf(&nb, " %s", row->key);
-        for (size_t l = 0; l < s->set->n; l++) {
-            const gn_matrix_cell *cell = &row->cells[l];
-            if (cell->state != GN_CELL_OK)
-                continue;
-            gn_buf_addf(&nb, " │ %s", s->set->v[l].tag);
-            if (cell->ht_degree)
-                gn_buf_addf(&nb, " ht %s", cell->ht_degree);
-            if (cell->workflow)
-                gn_buf_addf(&nb, " %s", cell->workflow);
-            if (cell->commit)
-                gn_buf_addf(&nb, " %.7s", cell->commit);
-            if (cell->wordcount)
-                gn_buf_addf(&nb, " %s words", cell->wordcount);
-            if (cell->stale != GN_STALE_UNKNOWN)
-                gn_buf_addf(&nb, " %s", gn_stale_name(cell->stale));
-        }
-        notes[r + 1] = gn_text_sanitized(nb.data);
-        gn_buf_free(&nb);
-    }
-    gn_list_open(u, legend, lines, m.nrows + 1, 1, notes, matrix_chosen, c, matrix_free);
-    free(legend);
-    gn_matrix_free(&m);
-}
-
 /* The reference page's changes since the compared translation (D). */
 static void changes_view(gn_ui *u)
 {
@@ -266,7 +157,7 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         gn_session_reload(s);
         break;
     case GN_ACT_MATRIX:
-        matrix_view(u);
+        gn_matrix_open(u);
         break;
     case GN_ACT_MARK:
         if (!s->page)

@@ -1,6 +1,7 @@
 /* screen.c: writing text on the screen, in display columns (see view.h). */
 #include <curses.h>
 #include <string.h>
+#include "guidenav/emit.h"
 #include "guidenav/text.h"
 #include "ui/view.h"
 
@@ -41,5 +42,32 @@ void gn_draw_status_line(const gn_ui *u, const char *text, const char *right)
         addch(' ');
     if (right && room >= 0)
         addstr(right);
+    attrset(0);
+}
+
+void gn_draw_box(const gn_ui *u, int x, int y, int w, int h, const char *title)
+{
+    const gn_glyphs *gl = gn_glyphs_for(u->ascii);
+    attrset(0);
+    for (int r = 0; r < h; r++) {
+        move(y + r, x);
+        for (int c = 0; c < w; c++)
+            addch(' ');
+    }
+    attrset(A_BOLD);
+    mvaddstr(y, x, gl->top[0]);
+    for (int c = 1; c < w - 1; c++)
+        addstr(gl->hline);
+    addstr(gl->top[2]);
+    mvaddstr(y + h - 1, x, gl->bottom[0]);
+    for (int c = 1; c < w - 1; c++)
+        addstr(gl->hline);
+    addstr(gl->bottom[2]);
+    for (int r = 1; r < h - 1; r++) {
+        mvaddstr(y + r, x, gl->vline);
+        mvaddstr(y + r, x + w - 1, gl->vline);
+    }
+    move(y, x + 2);
+    gn_put_clipped(u, title, strlen(title), w - 4);
     attrset(0);
 }

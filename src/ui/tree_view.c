@@ -54,13 +54,6 @@ void gn_tree_pane_draw(gn_ui *u)
             mvaddstr(r, u->tree_w, u->ascii ? "|" : "│");
 }
 
-/* Move the cursor to row (clamped). */
-static void cursor_to(gn_session *s, size_t row)
-{
-    size_t last = s->tree.nrows ? s->tree.nrows - 1 : 0;
-    s->cursor = row < last ? row : last;
-}
-
 static void filter_changed(gn_ui *u, const char *text)
 {
     gn_session_tree_filter(&u->s, text);
@@ -83,31 +76,9 @@ void gn_tree_pane_key(gn_ui *u, gn_action act)
     gn_tree *t = &s->tree;
     size_t page = u->body_h > 1 ? (size_t)u->body_h - 1 : 1;
     size_t item = s->cursor < t->nrows ? t->rows[s->cursor] : GN_NONE;
+    if (gn_motion(act, &s->cursor, t->nrows, page))
+        return;
     switch (act) {
-    case GN_ACT_DOWN:
-        cursor_to(s, s->cursor + 1);
-        break;
-    case GN_ACT_UP:
-        cursor_to(s, s->cursor > 0 ? s->cursor - 1 : 0);
-        break;
-    case GN_ACT_PAGE_DOWN:
-        cursor_to(s, s->cursor + page);
-        break;
-    case GN_ACT_PAGE_UP:
-        cursor_to(s, s->cursor > page ? s->cursor - page : 0);
-        break;
-    case GN_ACT_HALF_DOWN:
-        cursor_to(s, s->cursor + page / 2);
-        break;
-    case GN_ACT_HALF_UP:
-        cursor_to(s, s->cursor > page / 2 ? s->cursor - page / 2 : 0);
-        break;
-    case GN_ACT_TOP:
-        cursor_to(s, 0);
-        break;
-    case GN_ACT_BOTTOM:
-        cursor_to(s, (size_t)-1);
-        break;
     case GN_ACT_ENTER:
         if (gn_session_tree_enter(s)) {
             u->focus = GN_FOCUS_PAGER;

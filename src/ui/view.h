@@ -2,7 +2,7 @@
  *
  * The screen is the main view (the tree beside the pager, and the status
  * line) with, on top, a stack of views that take the keys while they are
- * open: lists (help, languages, bookmarks, TOC matrix, changes), prompts
+ * open: lists (help, languages, bookmarks, changes), the TOC matrix, prompts
  * (filter, in-page search, a bookmark's letter) and the search box. Each
  * view has the same operations, as tig's do: draw, take a key, follow a
  * resize, do a step of background work. A view only turns keys into
@@ -83,7 +83,8 @@ void gn_pager_pane_draw(gn_ui *u);
 void gn_pager_pane_key(gn_ui *u, gn_action act);
 void gn_pager_status_draw(gn_ui *u);
 
-/* A list in a box in the middle of the screen: j/k/arrows move, Enter
+/* A list in a box in the middle of the screen: the motions (gn_motion:
+ * j/k, arrows, pages, half pages, g/G, Home/End) move, Enter
  * chooses (chosen(u, index, ctx) is called, then the list closes), q/Esc
  * close. notes (may be NULL) are shown in the status line for the
  * selected line. The view takes lines, notes and ctx (freed with
@@ -93,11 +94,15 @@ void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t st
                   char **notes, gn_list_chosen chosen, void *ctx, void (*free_ctx)(void *));
 /* Text to read in such a box: lines wider than the box wrap (the rows of
  * gn_wrap_rows: UAX #14 breaks, a row that a line goes on after ends with
- * the wrap marker, the next starts indent columns in); j/k/arrows and
- * pages scroll, any other key closes. The view takes lines. */
+ * the wrap marker, the next starts indent columns in); the motions
+ * scroll, any other key closes. The view takes lines. */
 void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int indent);
 /* The list of keys, made from the bindings. */
 void gn_help_open(gn_ui *u);
+/* The TOC matrix of the guide being read (matrix_view.c): the motions
+ * move the selected row (first the open page's), h/l and Left/Right scroll
+ * the locale columns, Enter opens a page compared, q/Esc close. */
+void gn_matrix_open(gn_ui *u);
 
 /* A line of text typed in the status line after label: changed (may be
  * NULL) is called after each edit, done with the text on Enter or NULL on
@@ -119,5 +124,9 @@ int gn_put_clipped(const gn_ui *u, const char *s, size_t len, int cols);
 /* Fill the status line with text (reverse video), right-aligned right
  * text after it when it fits (right may be NULL). */
 void gn_draw_status_line(const gn_ui *u, const char *text, const char *right);
+/* A box of w columns and h rows at column x, row y, over what is below:
+ * its inside cleared, its border in bold with title (clipped) in the top
+ * border. */
+void gn_draw_box(const gn_ui *u, int x, int y, int w, int h, const char *title);
 
 #endif

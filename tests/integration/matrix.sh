@@ -1,16 +1,15 @@
 #!/usr/bin/env bash
-# --toc-matrix, --check and staleness over the seeds and the corpus; the
-# staleness test clones the English repository from its bundle, checks that
-# no translation is stale, commits a change to one English page and checks
-# that exactly that page is stale in every locale. Skipped without ../shared.
+# --toc-matrix of a repository of several guides (the project's fixture):
+# one table, one header, each row naming its guide. Then --toc-matrix,
+# --check and staleness over the seeds and the corpus; the staleness test
+# clones the English repository from its bundle, checks that no
+# translation is stale, commits a change to one English page and checks
+# that exactly that page is stale in every locale. Those are skipped
+# without ../shared.
 set -u
 GN=$PWD/${GN_BUILD:-build}/guidenav
 SHARED=${SHARED:-$PWD/../shared}
 export LANG=C.UTF-8
-if [ ! -d "$SHARED/seeds" ] || [ ! -d "$SHARED/corpus" ]; then
-    echo "ok - matrix, check and staleness # SKIP $SHARED is absent"
-    exit 0
-fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ok() { echo "ok - $1"; }
@@ -18,8 +17,70 @@ bad() { echo "not ok - $1"; [ -f "${2:-}" ] && sed 's/^/#   /' "$2" | head -20; 
 
 # column FILE NAME: the index (1-based) of a header column.
 column() { head -n 1 "$1" | tr '\t' '\n' | grep -nx -- "$2" | cut -d: -f1; }
-# cell FILE ROW-KEY COLUMN-NAME
-cell() { awk -F'\t' -v k="$2" -v c="$(column "$1" "$3")" '$1 == k { print $c }' "$1"; }
+# cell FILE ROW-KEY COLUMN-NAME [GUIDE]: the cell of an entry (of a guide).
+cell() {
+    awk -F'\t' -v k="$2" -v g="${4:-}" -v c="$(column "$1" "$3")" -v e="$(column "$1" entry)" \
+        'NR > 1 && $e == k && (g == "" || $1 == g) { print $c }' "$1"
+}
+
+# A repository of two guides in six locales.
+fleet=tests/fixtures/matrix/fleet.en
+"$GN" --toc-matrix "$fleet" >"$tmp/fleet.tsv" 2>"$tmp/fleet.err" ||
+    bad "--toc-matrix on a repository exits 0" "$tmp/fleet.err"
+want_head=$(printf 'guide\tentry\ten\tde-DE\tfr-FR\tja-JP\tko-KR\tpt-BR')
+if [ "$(head -n 1 "$tmp/fleet.tsv" | cut -f1-8)" = "$want_head" ] &&
+   [ "$(grep -c $'^guide\tentry\t' "$tmp/fleet.tsv")" = 1 ]; then
+    ok "repository: one header, the guide's column first"
+else
+    bad "repository: the header" "$tmp/fleet.tsv"
+fi
+if awk -F'\t' 'NF != 26 { exit 1 }' "$tmp/fleet.tsv"; then
+    ok "repository: every line has the header's 26 fields"
+else
+    bad "repository: a line with another number of fields" "$tmp/fleet.tsv"
+fi
+guides=$(tail -n +2 "$tmp/fleet.tsv" | cut -f1 | uniq | tr '\n' ' ')
+if [ "$guides" = "help/boats help/crew " ] &&
+   [ "$(grep -c $'^help/boats\t' "$tmp/fleet.tsv")" = 13 ] &&
+   [ "$(grep -c $'^help/crew\t' "$tmp/fleet.tsv")" = 3 ]; then
+    ok "repository: each row names its guide, a guide's rows together"
+else
+    bad "repository: guides in order '$guides'" "$tmp/fleet.tsv"
+fi
+got="$(cell "$tmp/fleet.tsv" duties.md fr-FR help/crew) $(cell "$tmp/fleet.tsv" kayaks.md ko-KR help/boats)"
+got="$got $(cell "$tmp/fleet.tsv" drills.md de-DE help/crew) $(cell "$tmp/fleet.tsv" glossary.md ja-JP)"
+got="$got $(cell "$tmp/fleet.tsv" roster.md de-DE:source-git-commit help/crew)"
+got="$got $(cell "$tmp/fleet.tsv" roster.md en:stale help/crew)"
+if [ "$got" = "nofile absent absent ok cccc333 -" ]; then
+    ok "repository: cells found by guide, entry and column name"
+else
+    bad "repository: cells '$got'" "$tmp/fleet.tsv"
+fi
+# A guide folder given alone: its lines in the repository's table.
+rc=0
+for g in boats crew; do
+    "$GN" --toc-matrix "$fleet/help/$g" >"$tmp/$g.tsv" || rc=1
+    diff "$tmp/$g.tsv" <(awk -F'\t' -v g="help/$g" 'NR == 1 || $1 == g' "$tmp/fleet.tsv") \
+         >"$tmp/$g.diff" || rc=1
+done
+if [ $rc = 0 ]; then
+    ok "a guide folder of the repository: its lines of the repository's table"
+else
+    bad "a guide folder's table" "$tmp/boats.diff"
+fi
+# A guide folder that is the locale source itself: its guide is ".".
+"$GN" --toc-matrix guide/en >"$tmp/bundled.tsv"
+if [ "$(tail -n +2 "$tmp/bundled.tsv" | cut -f1 | sort -u)" = "." ] &&
+   [ "$(cell "$tmp/bundled.tsv" languages.md pt-BR .)" = nofile ]; then
+    ok "the bundled guide (a source that is a guide folder): its guide is \".\""
+else
+    bad "the bundled guide's table" "$tmp/bundled.tsv"
+fi
+
+if [ ! -d "$SHARED/seeds" ] || [ ! -d "$SHARED/corpus" ]; then
+    echo "ok - matrix, check and staleness over ../shared # SKIP $SHARED is absent"
+    exit 0
+fi
 
 seeds=$SHARED/seeds/commerce-admin.ja-JP/help/customers
 "$GN" --toc-matrix "$seeds" >"$tmp/seeds.tsv" || bad "--toc-matrix on the seeds exits 0"
@@ -30,7 +91,7 @@ if [ "$got" = "ja-JP=absent de-DE=absent ko-KR=nofile fr-FR=nofile pt-BR=nofile 
 else
     bad "seeds: $row: $got" "$tmp/seeds.tsv"
 fi
-ext=$(awk -F'\t' '$1 ~ /^https:/' "$tmp/seeds.tsv" | cut -f1-6)
+ext=$(awk -F'\t' '$2 ~ /^https:/' "$tmp/seeds.tsv" | cut -f2-7)
 if [ "$(printf '%s\n' "$ext" | grep -c .)" = 1 ] &&
    [ "$(cell "$tmp/seeds.tsv" "$(printf '%s' "$ext" | cut -f1)" ko-KR)" = ok ] &&
    [ "$(printf '%s' "$ext" | cut -f2-6 | tr '\t' '\n' | grep -c absent)" = 4 ]; then
@@ -38,7 +99,7 @@ if [ "$(printf '%s\n' "$ext" | grep -c .)" = 1 ] &&
 else
     bad "seeds: the external link row: $ext"
 fi
-if ! awk -F'\t' 'NR > 1 && $1 ~ /\.md$/ { for (i = 2; i <= 6; i++) if ($i == "ok") exit 1 }' "$tmp/seeds.tsv"; then
+if ! awk -F'\t' 'NR > 1 && $2 ~ /\.md$/ { for (i = 3; i <= 7; i++) if ($i == "ok") exit 1 }' "$tmp/seeds.tsv"; then
     bad "seeds: a page cell says ok, but the seeds carry no pages" "$tmp/seeds.tsv"
 else
     ok "seeds: every page cell is absent or nofile"
@@ -69,7 +130,7 @@ page=help/channel-manager/onboard.md
  git -c user.name=test -c user.email=test@example.org commit -qam "Change one page") ||
     bad "committing a change to $page"
 "$GN" --toc-matrix "${set_args[@]}" >"$tmp/m2.tsv"
-stale_rows=$(grep $'\tstale' "$tmp/m2.tsv" | cut -f1 | sort -u | tr '\n' ' ')
+stale_rows=$(grep $'\tstale' "$tmp/m2.tsv" | cut -f2 | sort -u | tr '\n' ' ')
 stale_cells=$(grep -o $'\tstale' "$tmp/m2.tsv" | wc -l)
 if [ "$stale_rows" = "onboard.md " ] && [ "$stale_cells" = 5 ]; then
     ok "corpus clone: after the commit, exactly onboard.md is stale, in all five locales"
@@ -86,8 +147,9 @@ fi
 
 # The corpus: every en cell is ok; --check tells the truth about anchors.
 "$GN" --toc-matrix "$SHARED/corpus/commerce-channels.en" >"$tmp/corpus.tsv"
-if awk -F'\t' 'NR > 1 && $1 != "entry" && $2 != "ok" { exit 1 }' "$tmp/corpus.tsv"; then
-    ok "corpus: every TOC entry is present in en ($(grep -vc '^entry' "$tmp/corpus.tsv") rows)"
+if awk -F'\t' 'NR > 1 && $3 != "ok" { exit 1 }' "$tmp/corpus.tsv" &&
+   [ "$(grep -c $'^guide\tentry\t' "$tmp/corpus.tsv")" = 1 ]; then
+    ok "corpus: every TOC entry is present in en ($(tail -n +2 "$tmp/corpus.tsv" | wc -l) rows, one header)"
 else
     bad "corpus: an en cell is not ok" "$tmp/corpus.tsv"
 fi

@@ -42,7 +42,7 @@ else
 fi
 
 "$GN" --toc-matrix "$en" >"$tmp/matrix.tsv" 2>"$tmp/matrix.err"
-row=$(awk -F'\t' -v k="$entry" '$1 == k { print $2 " " $3 }' "$tmp/matrix.tsv")
+row=$(awk -F'\t' -v k="$entry" '$2 == k { print $3 " " $4 }' "$tmp/matrix.tsv")
 if [ "$row" = "ok ok" ] && ! grep -q nofile "$tmp/matrix.tsv"; then
     ok "--toc-matrix: $entry is ok in en and de-DE"
 else

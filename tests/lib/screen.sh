@@ -60,6 +60,22 @@ keys() {
     for k in "$@"; do tm send-keys -t "$GN_SESSION" "$k"; settle; done
 }
 
+# xterm_keys KEY...: keys as the navigator's terminal (TERM=xterm-256color)
+# sends them: Home and End as xterm does in keypad mode (ESC O H, ESC O F),
+# since tmux sends ESC [ 1 ~ and ESC [ 4 ~, which that terminfo does not
+# name; any other key as keys sends it.
+xterm_keys() {
+    local k
+    for k in "$@"; do
+        case $k in
+            Home) tm send-keys -t "$GN_SESSION" -l $'\eOH' ;;
+            End) tm send-keys -t "$GN_SESSION" -l $'\eOF' ;;
+            *) tm send-keys -t "$GN_SESSION" "$k" ;;
+        esac
+        settle
+    done
+}
+
 resize() { tm resize-window -t "$GN_SESSION" -x "$1" -y "$2"; sleep 0.2; settle; }
 
 # eventually COMMAND...: true once COMMAND succeeds, trying again for up

@@ -34,7 +34,8 @@ fi
 keys M
 expect_text "M opens the TOC matrix" "TOC matrix"
 expect_screen matrix
-keys Down Down Down Down Down Down Enter   # the "Switching languages" row
+expect_text "the matrix starts on the open page's row" " keys.md │ en │"
+keys Down Enter                    # from "Keys" to "Switching languages"
 expect_text "Enter on a row opens that page side by side" "│ en ⇄ ja-JP │ Switching languages"
 expect_screen compare-languages
 keys D

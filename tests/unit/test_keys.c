@@ -380,6 +380,42 @@ static void test_bindings(void **state)
             fail_msg("%s has no key", gn_action_table[a].name);
 }
 
+/* The motions, as the tree and every list take them: clamped to the rows,
+ * other actions left alone. */
+static void test_motion(void **state)
+{
+    (void)state;
+    static const struct {
+        gn_action act;
+        size_t from, n, page, to;
+    } want[] = {
+        {GN_ACT_DOWN, 3, 10, 4, 4},      {GN_ACT_DOWN, 9, 10, 4, 9},
+        {GN_ACT_UP, 3, 10, 4, 2},        {GN_ACT_UP, 0, 10, 4, 0},
+        {GN_ACT_PAGE_DOWN, 3, 10, 4, 7}, {GN_ACT_PAGE_DOWN, 7, 10, 4, 9},
+        {GN_ACT_PAGE_UP, 7, 10, 4, 3},   {GN_ACT_PAGE_UP, 3, 10, 4, 0},
+        {GN_ACT_HALF_DOWN, 3, 10, 4, 5}, {GN_ACT_HALF_DOWN, 8, 10, 4, 9},
+        {GN_ACT_HALF_UP, 3, 10, 4, 1},   {GN_ACT_HALF_UP, 1, 10, 4, 0},
+        {GN_ACT_TOP, 7, 10, 4, 0},       {GN_ACT_BOTTOM, 2, 10, 4, 9},
+        {GN_ACT_BOTTOM, 0, 0, 4, 0},     {GN_ACT_DOWN, 0, 0, 4, 0},
+        {GN_ACT_DOWN, 12, 10, 4, 9},     /* from past the end: clamped */
+        {GN_ACT_PAGE_DOWN, 0, 10, (size_t)-1, 9},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        size_t cur = want[i].from;
+        assert_true(gn_motion(want[i].act, &cur, want[i].n, want[i].page));
+        if (cur != want[i].to)
+            fail_msg("%s from %zu of %zu: %zu, not %zu", gn_action_table[want[i].act].name,
+                     want[i].from, want[i].n, cur, want[i].to);
+    }
+    static const gn_action others[] = {GN_ACT_ENTER, GN_ACT_EXPAND, GN_ACT_COLLAPSE,
+                                       GN_ACT_QUIT, GN_ACT_NONE};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        size_t cur = 5;
+        assert_false(gn_motion(others[i], &cur, 10, 4));
+        assert_int_equal(cur, 5);
+    }
+}
+
 static void test_man_page_matches_bindings(void **state)
 {
     (void)state;
@@ -452,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_key_names),
         cmocka_unit_test(test_action_keys),
         cmocka_unit_test(test_bindings),
+        cmocka_unit_test(test_motion),
         cmocka_unit_test(test_man_page_matches_bindings),
         cmocka_unit_test(test_comparison_finds_differences),
     };

@@ -65,6 +65,24 @@ static bool have_dir(const char *path)
 
 /* ---- the project's fixture: a small guide in en, de-DE and ja-JP ---------- */
 
+/* The fixture's set (en, de-DE, ja-JP) and its matrix, against reference
+ * (may be NULL), without a repository. */
+static void fixture_matrix(gn_localeset *set, gn_matrix *m, const char *reference)
+{
+    discover(MATRIX_FIXTURES "/manual.en", set);
+    gn_error err;
+    assert_int_equal(gn_matrix_build(m, set, "help/tour", reference, NULL, &err), 0);
+}
+
+/* Assert that row r's title for a reader of locale loc is want, in the
+ * words of locale want_from. */
+static void title_is(const gn_matrix *m, size_t r, size_t loc, const char *want, size_t want_from)
+{
+    size_t from = (size_t)-1;
+    assert_string_equal(gn_matrix_title(m, r, loc, &from), want);
+    assert_int_equal(from, want_from);
+}
+
 static void test_fixture_rows(void **state)
 {
     (void)state;
@@ -107,7 +125,7 @@ static void test_fixture_rows(void **state)
     for (size_t r = 0; r < m.nrows; r++) {
         const gn_matrix_row *row = &m.rows[r];
         assert_string_equal(row->key, want[r].key);
-        assert_string_equal(row->title, want[r].title);
+        assert_string_equal(gn_matrix_title(&m, r, 0, NULL), want[r].title);
         assert_int_equal(row->kind, want[r].kind);
         assert_int_equal(row->depth, want[r].depth);
         cells_are(row, 3, want[r].cells);
@@ -164,7 +182,7 @@ static void test_fixture_from_ja(void **state)
     assert_string_equal(m.rows[3].key, "sailboats.md");
     assert_string_equal(m.rows[4].key, "kayaks.md");
     assert_string_equal(m.rows[5].key, "rowboats.md");
-    assert_string_equal(m.rows[6].title, "付録");
+    assert_string_equal(gn_matrix_title(&m, 6, 0, NULL), "付録");
     assert_string_equal(m.rows[7].key, "glossary.md");
     assert_string_equal(m.rows[8].key, "tides.md");
     assert_string_equal(m.rows[9].key, "https://example.org/ja/harbor");
@@ -180,6 +198,114 @@ static void test_fixture_from_ja(void **state)
     assert_non_null(strstr(err.msg, "help/nowhere"));
     assert_int_equal(m.nrows, 0);
     gn_matrix_free(&m); /* harmless after a failure */
+    gn_localeset_free(&set);
+}
+
+/* Titles for the reader of each locale: the reader's own, else the
+ * reference locale's, else the first locale's (set order) that lists the
+ * entry. Each cell keeps its locale's title. */
+static void test_fixture_titles(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    gn_matrix m;
+    gn_error err;
+    fixture_matrix(&set, &m, "en");
+    assert_int_equal(m.reference, 0);
+    size_t en = 0, de = 1, ja = 2;
+    title_is(&m, 0, ja, "ようこそ", ja);
+    title_is(&m, 0, de, "Willkommen", de);
+    title_is(&m, 0, en, "Welcome", en);
+    title_is(&m, 3, ja, "ヨット", ja);           /* sailboats.md: listed, no file */
+    title_is(&m, 4, ja, "Kayaks", en);           /* kayaks.md: not in ja-JP */
+    title_is(&m, 5, ja, "Ruderboote", de);       /* rowboats.md: de-DE only */
+    title_is(&m, 5, en, "Ruderboote", de);
+    title_is(&m, 6, de, "Extras und mehr", de);  /* the group matched by position */
+    title_is(&m, 6, ja, "付録", ja);
+    title_is(&m, 7, de, "用語集", ja);           /* glossary.md: ja-JP only */
+    title_is(&m, 9, ja, "港湾事務所", ja);
+    assert_string_equal(m.rows[4].cells[de].title, "Kajaks");
+    assert_null(m.rows[4].cells[ja].title);
+    /* A locale out of range reads the others' titles. */
+    title_is(&m, 0, 7, "Welcome", en);
+    gn_matrix_free(&m);
+    assert_int_equal(m.reference, -1);
+
+    /* Without a reference locale, the first that lists the entry. */
+    assert_int_equal(gn_matrix_build(&m, &set, "help/tour", NULL, NULL, &err), 0);
+    assert_int_equal(m.reference, -1);
+    title_is(&m, 4, ja, "Kayaks", en);
+    title_is(&m, 7, en, "用語集", ja);
+    gn_matrix_free(&m);
+    /* A reference locale not in the set is none. */
+    assert_int_equal(gn_matrix_build(&m, &set, "help/tour", "it-IT", NULL, &err), 0);
+    assert_int_equal(m.reference, -1);
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+}
+
+/* The row of the open page: by its path as a TOC names it. */
+static void test_fixture_page_row(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    gn_matrix m;
+    fixture_matrix(&set, &m, "en");
+    static const struct {
+        size_t loc;
+        const char *page;
+        size_t row;
+    } want[] = {
+        {0, "tides.md", 8},   {0, "./tides.md#today", 8}, {2, "tides.md?lang=ja", 8},
+        {1, "sailboats.md", 3},
+        {0, "glossary.md", 7}, /* not in en's TOC: the row all the same */
+        {0, "nowhere.md", 0},  {0, "#boats", 0} /* a group */, {0, NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        assert_int_equal(gn_matrix_page_row(&m, want[i].loc, want[i].page), want[i].row);
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+}
+
+/* What the navigator shows of a cell, and the words of --toc-matrix. */
+static void test_cell_text(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    gn_matrix m;
+    fixture_matrix(&set, &m, "en");
+    m.rows[0].cells[1].stale = GN_STALE_STALE; /* as a repository would say */
+    static const struct {
+        size_t r, l;
+        const char *utf8, *ascii;
+    } want[] = {
+        {0, 0, "✓", "+"}, {0, 1, "✓*", "+*"}, {0, 2, "✓", "+"},
+        {3, 2, "✗", "x"}, {4, 2, "·", "."}, {9, 1, "✓", "+"},
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        for (int ascii = 0; ascii < 2; ascii++) {
+            gn_buf b = GN_BUF_INIT;
+            gn_buf_adds(&b, "");
+            gn_matrix_cell_text(&m, want[i].r, want[i].l, ascii, &b);
+            assert_string_equal(b.data, ascii ? want[i].ascii : want[i].utf8);
+            gn_buf_free(&b);
+        }
+    }
+    /* The legend names every mark the cells and rows show. */
+    for (int ascii = 0; ascii < 2; ascii++) {
+        const gn_matrix_marks *mk = gn_matrix_marks_for(ascii);
+        char *legend = gn_matrix_legend(ascii);
+        const char *marks[] = {mk->present, mk->nofile, mk->absent, mk->stale, mk->differs};
+        for (size_t k = 0; k < 5; k++)
+            assert_non_null(strstr(legend, marks[k]));
+        for (const char *p = legend; ascii && *p; p++)
+            assert_true((unsigned char)*p < 0x80);
+        free(legend);
+    }
+    assert_string_equal(gn_cell_state_name(m.rows[0].cells[0].state), "ok");
+    assert_string_equal(gn_cell_state_name(m.rows[3].cells[2].state), "nofile");
+    assert_string_equal(gn_cell_state_name(m.rows[4].cells[2].state), "absent");
+    gn_matrix_free(&m);
     gn_localeset_free(&set);
 }
 
@@ -207,6 +333,14 @@ static int setup(void **state)
     write_file("set.fr-FR/help/g/n.md", "# N\n");
     write_file("set.de-DE/help/g/TOC.md", "---\nbroken: [\n---\n# G\n");
     write_file("solo.en/help/g/TOC.md", "---\nbroken: [\n---\n# G\n");
+    /* Titles: x.md is in ja-JP and en, not in ko-KR. */
+    write_file("titles.en/help/g/TOC.md", "# G\n\n- [One](one.md)\n- [X](x.md)\n");
+    write_file("titles.ja-JP/help/g/TOC.md", "# G\n\n- [一](one.md)\n- [エックス](x.md)\n");
+    write_file("titles.ko-KR/help/g/TOC.md", "# G\n\n- [하나](one.md)\n");
+    /* A page listed twice by de-DE, its second entry's row shown first. */
+    write_file("dup.en/help/g/TOC.md", "# G\n\n- [X](x.md)\n- [Q](q.md)\n");
+    write_file("dup.de-DE/help/g/TOC.md", "# G\n\n- [Q](q.md)\n- [X](x.md)\n- [Q2](q.md)\n");
+    write_file("dup.fr-FR/help/g/TOC.md", "# G\n\n- [X](x.md)\n");
     return 0;
 }
 
@@ -243,7 +377,7 @@ static void test_merge_order(void **state)
     assert_int_equal(m.nrows, 8);
     for (size_t r = 0; r < 8; r++) {
         assert_string_equal(m.rows[r].key, keys[r]);
-        assert_string_equal(m.rows[r].title, titles[r]);
+        assert_string_equal(gn_matrix_title(&m, r, 0, NULL), titles[r]);
         cells_are(&m.rows[r], 3, cells[r]);
         assert_int_equal(m.rows[r].depth, depths[r]);
         assert_int_equal(m.rows[r].cells[2].entry, fr_entries[r]);
@@ -261,6 +395,66 @@ static void test_merge_order(void **state)
     assert_non_null(strstr(err.msg, "TOC.md"));
     gn_localeset_free(&set);
     free(p);
+}
+
+/* A reader's locale that lacks an entry reads the reference locale's title
+ * before the title of a locale that comes earlier in the set. */
+static void test_title_reference_first(void **state)
+{
+    (void)state;
+    char *args[] = {gn_xasprintf("ko-KR=%s/titles.ko-KR", root),
+                    gn_xasprintf("ja-JP=%s/titles.ja-JP", root),
+                    gn_xasprintf("en=%s/titles.en", root)};
+    gn_localeset set;
+    gn_error err;
+    assert_int_equal(gn_localeset_discover(args, 3, &set, &err), 0);
+    assert_int_equal(set.n, 3);
+    assert_string_equal(set.v[0].tag, "ko-KR");
+    gn_matrix m;
+    assert_int_equal(gn_matrix_build(&m, &set, "help/g", "en", NULL, &err), 0);
+    assert_int_equal(m.nrows, 2);
+    assert_int_equal(m.reference, 2);
+    title_is(&m, 0, 0, "하나", 0);
+    title_is(&m, 1, 0, "X", 2);
+    title_is(&m, 1, 1, "エックス", 1);
+    gn_matrix_free(&m);
+    assert_int_equal(gn_matrix_build(&m, &set, "help/g", NULL, NULL, &err), 0);
+    title_is(&m, 1, 0, "エックス", 1);
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+    for (size_t i = 0; i < 3; i++)
+        free(args[i]);
+}
+
+/* A page a TOC lists twice: the row of the reader's first entry for it,
+ * wherever it is shown; the first row when the reader's TOC lacks it. */
+static void test_page_row_listed_twice(void **state)
+{
+    (void)state;
+    char *p = gn_xasprintf("%s/dup.en", root);
+    gn_localeset set;
+    discover(p, &set);
+    free(p);
+    assert_int_equal(set.n, 3);
+    size_t en = (size_t)locale_index(&set, "en"), de = (size_t)locale_index(&set, "de-DE"),
+           fr = (size_t)locale_index(&set, "fr-FR");
+    gn_matrix m;
+    gn_error err;
+    assert_int_equal(gn_matrix_build(&m, &set, "help/g", "en", NULL, &err), 0);
+    /* x.md, then de-DE's second q.md after it, then the q.md of en and
+     * of de-DE's first entry. */
+    assert_int_equal(m.nrows, 3);
+    assert_string_equal(m.rows[0].key, "x.md");
+    assert_string_equal(m.rows[1].key, "q.md");
+    assert_string_equal(m.rows[2].key, "q.md");
+    assert_int_equal(m.rows[1].cells[de].entry, 2);
+    assert_int_equal(m.rows[2].cells[de].entry, 0);
+    assert_int_equal(gn_matrix_page_row(&m, en, "q.md"), 2);
+    assert_int_equal(gn_matrix_page_row(&m, de, "q.md"), 2);
+    assert_int_equal(gn_matrix_page_row(&m, fr, "q.md"), 1);
+    assert_int_equal(gn_matrix_page_row(&m, fr, "x.md"), 0);
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
 }
 
 /* ---- the seeds: five TOCs, no pages ------------------------------------------ */
@@ -354,7 +548,12 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixture_rows),
         cmocka_unit_test(test_fixture_from_ja),
+        cmocka_unit_test(test_fixture_titles),
+        cmocka_unit_test(test_fixture_page_row),
+        cmocka_unit_test(test_cell_text),
         cmocka_unit_test(test_merge_order),
+        cmocka_unit_test(test_title_reference_first),
+        cmocka_unit_test(test_page_row_listed_twice),
         cmocka_unit_test(test_seeds),
         cmocka_unit_test(test_corpus),
     };

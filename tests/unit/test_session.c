@@ -1336,7 +1336,9 @@ static void test_matrix(void **state)
 {
     gn_session *s = begin(state, "docs/book.en/help/main", NULL);
     gn_matrix m;
-    assert_int_equal(gn_session_matrix(s, &m), 0);
+    size_t row = 99;
+    assert_int_equal(gn_session_matrix(s, &m, &row), 0);
+    assert_int_equal(row, 0); /* no page open */
     assert_int_equal(m.nlocales, 3);
     size_t en = loc_of(s->set, "en"), ja = loc_of(s->set, "ja-JP"), ko = loc_of(s->set, "ko-KR");
     bool seen = false;
@@ -1349,6 +1351,53 @@ static void test_matrix(void **state)
         assert_int_equal(m.rows[r].cells[ko].state, GN_CELL_ABSENT);
     }
     assert_true(seen);
+    gn_matrix_free(&m);
+    end(state);
+}
+
+/* The matrix starts on the open page's row, and its titles are those of
+ * the locale being read: another locale's where that one lacks the entry
+ * (the reference locale's first). */
+static void test_matrix_reader(void **state)
+{
+    gn_session *s = begin(state, "docs/book.en", NULL);
+    gn_session_open(s, "help/main", "long.md");
+    page_shown(s, "help/main", "long.md");
+    gn_matrix m;
+    size_t row = 99, from;
+    assert_int_equal(gn_session_matrix(s, &m, &row), 0);
+    assert_string_equal(m.rows[row].key, "long.md");
+    assert_int_equal(row, 1);
+    assert_string_equal(gn_matrix_title(&m, row, s->loc, NULL), "Long page");
+    gn_matrix_free(&m);
+
+    switch_to(s, "ko-KR");
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(gn_session_matrix(s, &m, &row), 0);
+    assert_int_equal(row, 1);
+    assert_string_equal(gn_matrix_title(&m, row, s->loc, &from), "긴 페이지");
+    assert_int_equal(from, s->loc);
+    size_t escape = 99, gone = 99;
+    for (size_t r = 0; r < m.nrows; r++) {
+        if (strcmp(m.rows[r].key, "escape.md") == 0)
+            escape = r;
+        if (strcmp(m.rows[r].key, "gone.md") == 0)
+            gone = r;
+    }
+    assert_true(escape < m.nrows && gone < m.nrows);
+    assert_string_equal(gn_matrix_title(&m, escape, s->loc, &from), "Escape");
+    assert_int_equal(from, loc_of(s->set, "en"));
+    assert_string_equal(gn_matrix_title(&m, gone, s->loc, &from), "消えた");
+    assert_int_equal(from, loc_of(s->set, "ja-JP"));
+    gn_matrix_free(&m);
+
+    /* Another guide's page: the matrix is that guide's, on its row. */
+    switch_to(s, "en");
+    gn_session_open(s, "help/main", "start.md");
+    gn_session_follow(s, "/help/other/page.md");
+    page_shown(s, "help/other", "page.md");
+    assert_int_equal(gn_session_matrix(s, &m, &row), 0);
+    assert_string_equal(m.rows[row].key, "page.md");
     gn_matrix_free(&m);
     end(state);
 }
@@ -1587,8 +1636,10 @@ static void test_adopted_guide_everywhere(void **state)
     assert_other_guide_lines(s);
 
     gn_matrix m;
-    assert_int_equal(gn_session_matrix(s, &m), 0);
+    size_t row = 99;
+    assert_int_equal(gn_session_matrix(s, &m, &row), 0);
     assert_int_equal(m.nrows, 1);
+    assert_int_equal(row, 0);
     assert_string_equal(m.rows[0].key, "page.md");
     assert_int_equal(m.rows[0].cells[loc_of(s->set, "en")].state, GN_CELL_OK);
     assert_int_equal(m.rows[0].cells[loc_of(s->set, "ja-JP")].state, GN_CELL_OK);
@@ -1794,6 +1845,7 @@ int main(void)
         cmocka_unit_test(test_switch_to_missing),
         cmocka_unit_test(test_changes_without_git),
         cmocka_unit_test(test_matrix),
+        cmocka_unit_test(test_matrix_reader),
         cmocka_unit_test(test_open_compared),
         cmocka_unit_test(test_copy_target),
         cmocka_unit_test(test_search_guides),
