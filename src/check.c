@@ -105,21 +105,10 @@ static cpage *read_page(const gn_source *src, const char *path)
     cpage *cp = gn_xcalloc(1, sizeof *cp);
     gn_page page;
     gn_error err;
-    if (gn_source_check_read(src, path, &err) != 0) {
-        cp->error = gn_xstrdup(err.msg);
-        return cp;
-    }
-    char *text;
-    size_t len;
-    memset(&page, 0, sizeof page);
-    if (gn_read_file_within(path, src->real_repo, &text, &len, &err) != 0) {
-        cp->error = gn_xstrdup(err.msg);
-        return cp;
-    }
-    if (gn_page_parse(path, text, len, &page, &err) != 0) {
+    cp->qa = gn_qa_read(src, path, &page, &cp->doc, &err);
+    if (!cp->qa) {
         cp->error = gn_xstrdup(err.msg);
         gn_page_free(&page);
-        free(text);
         return cp;
     }
     for (size_t i = 0; i < page.meta.n; i++)
@@ -146,11 +135,6 @@ static cpage *read_page(const gn_source *src, const char *path)
     }
     cmark_iter_free(it);
 
-    gn_layout_opts opts = {.width = 80, .lang = src->tag, .ascii = false, .path = path,
-                           .repo = src->repo, .line_offset = page.body_line - 1};
-    gn_layout(page.doc, &opts, &cp->doc);
-    cp->qa = gn_qa_page_new(&page, text, len, &cp->doc, src->tag);
-    free(text);
     /* Keep the headings: anchors and structure are all that is asked. */
     gn_buf_free(&cp->doc.text);
     free(cp->doc.spans);
@@ -425,10 +409,7 @@ static char *reference_page(ctx *c, size_t guide, const char *name, bool orphan)
 static void check_translation(ctx *c, const char *path, const cpage *cp, const cpage *rp)
 {
     gn_qa_findings f = {0};
-    gn_block_pair *pairs;
-    size_t n = gn_align_block_pairs(&rp->doc, &cp->doc, &pairs);
-    gn_qa_compare(rp->qa, cp->qa, pairs, n, true, &f);
-    free(pairs);
+    gn_qa_review(rp->qa, &rp->doc, cp->qa, &cp->doc, &f);
     for (size_t i = 0; i < f.n; i++) {
         add(c, gn_qa_kind_name(f.v[i].kind), path, f.v[i].line, f.v[i].detail);
         f.v[i].detail = NULL;

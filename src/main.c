@@ -576,19 +576,20 @@ done:
 static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
 {
     gn_repo *repo = gn_repo_of_locale(set, reference);
-    size_t nf = 2 + set->n * 4;
+    size_t nf = 2 + set->n * 5;
     const char **f = gn_xreallocarray(NULL, nf, sizeof *f);
-    char **names = gn_xreallocarray(NULL, set->n * 3, sizeof *names);
-    static const char *const suffix[3] = {"ht-degree", "source-git-commit", "stale"};
+    char **names = gn_xreallocarray(NULL, set->n * 4, sizeof *names);
+    static const char *const suffix[4] = {"ht-degree", "source-git-commit", "stale", "findings"};
     f[0] = "guide";
     f[1] = "entry";
     for (size_t l = 0; l < set->n; l++) {
         f[2 + l] = set->v[l].tag;
-        for (size_t k = 0; k < 3; k++) {
-            names[l * 3 + k] = gn_xasprintf("%s:%s", set->v[l].tag, suffix[k]);
-            f[2 + set->n + l * 3 + k] = names[l * 3 + k];
+        for (size_t k = 0; k < 4; k++) {
+            names[l * 4 + k] = gn_xasprintf("%s:%s", set->v[l].tag, suffix[k]);
+            f[2 + set->n + l * 4 + k] = names[l * 4 + k];
         }
     }
+    char (*counts)[16] = gn_xcalloc(set->n ? set->n : 1, sizeof *counts);
     int rc = 0;
     for (size_t g = 0; g < set->v[0].nguides && rc == 0; g++) {
         const char *id = set->v[0].guides[g].id;
@@ -606,20 +607,23 @@ static int run_matrix(gn_localeset *set, const char *reference, gn_error *err)
             f[1] = row->key;
             for (size_t l = 0; l < set->n; l++) {
                 const gn_matrix_cell *c = &row->cells[l];
-                const char **cf = &f[2 + set->n + l * 3];
+                const char **cf = &f[2 + set->n + l * 4];
                 f[2 + l] = gn_cell_state_name(c->state);
                 cf[0] = page && c->ht_degree ? c->ht_degree : "";
                 cf[1] = page && c->commit ? c->commit : "";
                 cf[2] = !page || c->state != GN_CELL_OK ? ""
                       : (long)l == m.reference ? "-" : gn_stale_name(c->stale);
+                snprintf(counts[l], sizeof counts[l], "%d", c->findings);
+                cf[3] = c->findings >= 0 ? counts[l] : "";
             }
             say_fields(nf, f);
         }
         gn_matrix_free(&m);
     }
-    for (size_t i = 0; i < set->n * 3; i++)
+    for (size_t i = 0; i < set->n * 4; i++)
         free(names[i]);
     free(names);
+    free(counts);
     free(f);
     gn_repo_free(repo);
     return rc;

@@ -18,6 +18,7 @@
 #include <string.h>
 #include "guidenav/matrix.h"
 #include "guidenav/meta.h"
+#include "guidenav/qa.h"
 #include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/util.h"
@@ -334,6 +335,7 @@ static int read_front_matter(gn_matrix_cell *cell, const gn_source *src, const c
 static void copy_cell(gn_matrix_cell *cell, const gn_matrix_cell *from)
 {
     cell->state = from->state;
+    cell->findings = from->findings;
     char *const *src[] = {&from->ht_degree, &from->workflow, &from->commit, &from->wordcount};
     char **dst[] = {&cell->ht_degree, &cell->workflow, &cell->commit, &cell->wordcount};
     for (size_t k = 0; k < 4; k++)
@@ -355,6 +357,42 @@ static bool commits_differ(const gn_matrix_row *row, size_t nlocales, long ref)
             return true;
     }
     return false;
+}
+
+/* Review the translated pages of row (files[l]: locale l's page, or
+ * NULL) against the reference locale's page at ref_path: each cell's
+ * findings. A page that cannot be read is not reviewed. */
+static void review_row(gn_matrix_row *row, gn_localeset *set, long ref, const char *ref_path,
+                       char *const *files)
+{
+    gn_page rpage, tpage;
+    gn_doc rdoc, tdoc;
+    gn_qa_page *rqa = NULL;
+    bool tried = false;
+    for (size_t l = 0; l < set->n; l++) {
+        if (!files[l] || (long)l == ref)
+            continue;
+        if (!tried) {
+            tried = true;
+            rqa = gn_qa_read(&set->v[ref], ref_path, &rpage, &rdoc, NULL);
+        }
+        if (!rqa)
+            break;
+        gn_qa_page *tqa = gn_qa_read(&set->v[l], files[l], &tpage, &tdoc, NULL);
+        if (tqa) {
+            gn_qa_findings f = {0};
+            row->cells[l].findings = (int)gn_qa_review(rqa, &rdoc, tqa, &tdoc, &f);
+            gn_qa_findings_free(&f);
+        }
+        gn_qa_page_free(tqa);
+        gn_doc_free(&tdoc);
+        gn_page_free(&tpage);
+    }
+    if (tried) {
+        gn_qa_page_free(rqa);
+        gn_doc_free(&rdoc);
+        gn_page_free(&rpage);
+    }
 }
 
 /* Merge every locale's TOC (a locale without the guide, or whose TOC
@@ -406,6 +444,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
     m->rows = gn_xcalloc(mg.nrows ? mg.nrows : 1, sizeof *m->rows);
     size_t q = 0;
     gn_strmap looked = GN_STRMAP_INIT; /* page path -> q * nlocales + l */
+    char **files = gn_xcalloc(set->n ? set->n : 1, sizeof *files); /* a row's pages to review */
     for (long r = mg.first; r >= 0; r = mg.rows[r].next, q++) {
         mrow *src = &mg.rows[r];
         gn_matrix_row *row = &m->rows[q];
@@ -419,6 +458,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
             gn_matrix_cell *cell = &row->cells[l];
             cell->entry = src->entry[l];
             cell->stale = GN_STALE_UNKNOWN;
+            cell->findings = -1;
             if (cell->entry >= 0) {
                 const char *t = tocs[l]->entries[cell->entry].title;
                 cell->title = gn_xstrdup(t ? t : "");
@@ -445,6 +485,9 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                 if (cell->state == GN_CELL_OK && (long)l == ref) {
                     ref_path = t.file;
                     t.file = NULL;
+                } else if (cell->state == GN_CELL_OK && t.file && !files[l] && cell->findings < 0) {
+                    files[l] = t.file; /* to review (a page seen before was) */
+                    t.file = NULL;
                 }
                 gn_target_free(&t);
             }
@@ -452,6 +495,12 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
                 row->missing_somewhere = true;
         }
         row->commit_differs = commits_differ(row, set->n, ref);
+        if (ref_path)
+            review_row(row, set, ref, ref_path, files);
+        for (size_t l = 0; l < set->n; l++) {
+            free(files[l]);
+            files[l] = NULL;
+        }
         if (repo && ref_path) {
             for (size_t l = 0; l < set->n; l++) {
                 gn_matrix_cell *cell = &row->cells[l];
@@ -462,6 +511,7 @@ int gn_matrix_build(gn_matrix *m, gn_localeset *set, const char *guide_id,
         free(ref_path);
     }
     gn_strmap_free(&looked);
+    free(files);
 
     for (size_t r = 0; r < mg.nrows; r++) {
         free(mg.rows[r].match);
@@ -549,12 +599,15 @@ void gn_matrix_cell_text(const gn_matrix *m, size_t r, size_t l, bool ascii, gn_
                    : cell->state == GN_CELL_NOFILE ? mk->nofile : mk->present);
     if (cell->stale == GN_STALE_STALE)
         gn_buf_adds(out, mk->stale);
+    if (cell->findings > 0)
+        gn_buf_addf(out, " %d", cell->findings);
 }
 
 char *gn_matrix_legend(bool ascii)
 {
     const gn_matrix_marks *mk = gn_matrix_marks_for(ascii);
-    return gn_xasprintf("TOC matrix: %s present, %s missing file, %s absent, %s stale, %s commits differ",
+    return gn_xasprintf("TOC matrix: %s present, %s missing file, %s absent, %s stale, "
+                        "N findings, %s commits differ",
                         mk->present, mk->nofile, mk->absent, mk->stale, mk->differs);
 }
 

@@ -18,6 +18,7 @@
 #include "guidenav/number.h"
 #include "guidenav/page.h"
 #include "guidenav/qa.h"
+#include "guidenav/resolve.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 
@@ -722,6 +723,40 @@ void gn_qa_compare(const gn_qa_page *ref, const gn_qa_page *tr, const gn_block_p
     }
     if (out->n > first)
         qsort(out->v + first, out->n - first, sizeof *out->v, finding_cmp);
+}
+
+gn_qa_page *gn_qa_read(const gn_source *src, const char *path, gn_page *page, gn_doc *doc,
+                       gn_error *err)
+{
+    char *text;
+    size_t len;
+    memset(page, 0, sizeof *page);
+    memset(doc, 0, sizeof *doc);
+    if (gn_source_check_read(src, path, err) != 0 ||
+        gn_read_file_within(path, src->real_repo, &text, &len, err) != 0)
+        return NULL;
+    if (gn_page_parse(path, text, len, page, err) != 0) {
+        free(text);
+        return NULL;
+    }
+    gn_layout_opts opts = {.width = 80, .lang = src->tag, .path = path, .repo = src->repo,
+                           .line_offset = page->body_line - 1};
+    gn_layout(page->doc, &opts, doc);
+    gn_qa_page *qa = gn_qa_page_new(page, text, len, doc, src->tag);
+    free(text);
+    return qa;
+}
+
+size_t gn_qa_review(const gn_qa_page *ref, const gn_doc *ref_doc, const gn_qa_page *tr,
+                    const gn_doc *tr_doc, gn_qa_findings *out)
+{
+    gn_block_pair *pairs;
+    size_t n = gn_align_block_pairs(ref_doc, tr_doc, &pairs), first = out->n, counted = 0;
+    gn_qa_compare(ref, tr, pairs, n, true, out);
+    free(pairs);
+    for (size_t i = first; i < out->n; i++)
+        counted += out->v[i].kind != GN_QA_UNTRANSLATED;
+    return counted;
 }
 
 void gn_qa_findings_clear(gn_qa_findings *f)

@@ -36,6 +36,11 @@ typedef struct gn_matrix_cell {
     char *commit;          /* source-git-commit (full) */
     char *wordcount;       /* source-wordcount */
     gn_stale stale;        /* against the reference locale */
+    int findings;          /* the translation checks' findings against the
+                              reference locale's page (qa.h; untranslated
+                              blocks not counted), or -1 when not checked
+                              (the reference itself, no page, no reference
+                              page) */
 } gn_matrix_cell;
 
 typedef struct gn_matrix_row {
@@ -55,7 +60,9 @@ typedef struct gn_matrix {
 } gn_matrix;
 
 /* Build the matrix of the guide with this id over every locale of set.
- * Page front matter is read for every listed page that exists. Staleness
+ * Page front matter is read for every listed page that exists, and each
+ * translated page is reviewed against the reference locale's page (the
+ * translation checks of --check: cell findings). Staleness
  * is computed against the locale tagged reference (e.g. "en") when repo is
  * its git repository; else every cell's stale is GN_STALE_UNKNOWN. Fails
  * only when no locale's TOC can be read. */
@@ -91,7 +98,8 @@ typedef struct gn_matrix_marks {
 const gn_matrix_marks *gn_matrix_marks_for(bool ascii);
 
 /* Append to out the text of cell (row r, locale l) as the navigator shows
- * it: its state's mark, then the stale mark when the translation is stale.
+ * it: its state's mark, then the stale mark when the translation is stale,
+ * then its number of findings when it has any.
  * Column widths are measured on these texts, so whatever a cell comes to
  * show is added here. */
 void gn_matrix_cell_text(const gn_matrix *m, size_t r, size_t l, bool ascii, gn_buf *out);

@@ -31,6 +31,7 @@
 #include "guidenav/align.h"
 #include "guidenav/layout.h"
 #include "guidenav/page.h"
+#include "guidenav/source.h"
 
 typedef enum gn_qa_kind {
     GN_QA_UICONTROL,
@@ -78,6 +79,20 @@ void gn_qa_page_free(gn_qa_page *page);
  * appended to out in line order. A stop asked for ends it early. */
 void gn_qa_compare(const gn_qa_page *ref, const gn_qa_page *tr, const gn_block_pair *pairs,
                    size_t n, bool ref_left, gn_qa_findings *out);
+
+/* Read the page at path of src for the checks: refused unless src's
+ * confinement allows it (gn_source_check_read, gn_read_file_within),
+ * parsed into *page and laid out at 80 columns into *doc (the caller
+ * frees both, also on failure), and its blocks read (gn_qa_page_new).
+ * NULL with err naming the file when it cannot be read or parsed. */
+gn_qa_page *gn_qa_read(const gn_source *src, const char *path, gn_page *page, gn_doc *doc,
+                       gn_error *err);
+
+/* The findings of tr (laid out as tr_doc) against ref (ref_doc), their
+ * blocks paired by gn_align_block_pairs, appended to out; returns how
+ * many of them count (untranslated blocks do not). */
+size_t gn_qa_review(const gn_qa_page *ref, const gn_doc *ref_doc, const gn_qa_page *tr,
+                    const gn_doc *tr_doc, gn_qa_findings *out);
 
 /* Empty out (kept usable) / release it. */
 void gn_qa_findings_clear(gn_qa_findings *f);

@@ -34,8 +34,8 @@ if [ "$(head -n 1 "$tmp/fleet.tsv" | cut -f1-8)" = "$want_head" ] &&
 else
     bad "repository: the header" "$tmp/fleet.tsv"
 fi
-if awk -F'\t' 'NF != 26 { exit 1 }' "$tmp/fleet.tsv"; then
-    ok "repository: every line has the header's 26 fields"
+if awk -F'\t' 'NF != 32 { exit 1 }' "$tmp/fleet.tsv"; then
+    ok "repository: every line has the header's 32 fields"
 else
     bad "repository: a line with another number of fields" "$tmp/fleet.tsv"
 fi

@@ -65,7 +65,7 @@ has "--check: a link target with a newline and tabs stays one field" "$tmp/check
     $'en\thelp/g/plain.md:3\tbadlink\tgone\\nen\\tx.md:1\\tbadlink\\ty'
 
 "$GN" --toc-matrix --no-state "$set" >"$tmp/matrix"
-fields "--toc-matrix: a row is one line of 2 + 4 x 2 fields" 10 "$tmp/matrix"
+fields "--toc-matrix: a row is one line of 2 + 5 x 2 fields" 12 "$tmp/matrix"
 has "--toc-matrix: the entry named with a tab" "$tmp/matrix" $'help/g\ttab\\tname.md\tok\tok'
 
 # A locale source whose folder is named with a tab and a newline.
@@ -187,7 +187,7 @@ else
     bad "a damaged pack index: --check exits $rc" "$tmp/check.damaged"
 fi
 "$GN" --toc-matrix --no-state "$r/set.en" >"$tmp/matrix.damaged"
-if [ "$(awk -F'\t' 'NR > 1 { print $2 "=" $10 }' "$tmp/matrix.damaged" | tr '\n' ' ')" = "a.md=unknown b.md=unknown " ]; then
+if [ "$(awk -F'\t' 'NR > 1 { print $2 "=" $11 }' "$tmp/matrix.damaged" | tr '\n' ' ')" = "a.md=unknown b.md=unknown " ]; then
     ok "a damaged pack index: --toc-matrix says unknown, not stale"
 else
     bad "a damaged pack index: --toc-matrix" "$tmp/matrix.damaged"

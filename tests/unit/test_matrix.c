@@ -267,6 +267,31 @@ static void test_fixture_page_row(void **state)
     gn_localeset_free(&set);
 }
 
+/* Each translated page's findings against the reference page (the
+ * translation checks): five faults planted in the Japanese page, none in
+ * the Korean one; the reference and a page not listed are not checked. */
+static void test_findings(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    discover(GN_FIXTURES "/review/shop.en", &set);
+    gn_matrix m;
+    gn_error err;
+    assert_int_equal(gn_matrix_build(&m, &set, "help/orders", "en", NULL, &err), 0);
+    assert_int_equal(set.n, 3); /* en, ja-JP, ko-KR */
+    size_t ship = gn_matrix_page_row(&m, 0, "ship.md"), limits = gn_matrix_page_row(&m, 0, "limits.md");
+    assert_int_equal(m.rows[ship].cells[0].findings, -1);
+    assert_int_equal(m.rows[ship].cells[1].findings, 5);
+    assert_int_equal(m.rows[ship].cells[2].findings, 0);
+    assert_int_equal(m.rows[limits].cells[1].findings, 0);
+    gn_buf b = GN_BUF_INIT;
+    gn_matrix_cell_text(&m, ship, 1, false, &b);
+    assert_string_equal(b.data, "✓ 5");
+    gn_buf_free(&b);
+    gn_matrix_free(&m);
+    gn_localeset_free(&set);
+}
+
 /* What the navigator shows of a cell, and the words of --toc-matrix. */
 static void test_cell_text(void **state)
 {
@@ -275,11 +300,14 @@ static void test_cell_text(void **state)
     gn_matrix m;
     fixture_matrix(&set, &m, "en");
     m.rows[0].cells[1].stale = GN_STALE_STALE; /* as a repository would say */
+    m.rows[0].cells[1].findings = 3;            /* and the translation checks */
+    m.rows[0].cells[2].findings = 0;
+    m.rows[9].cells[1].findings = -1;
     static const struct {
         size_t r, l;
         const char *utf8, *ascii;
     } want[] = {
-        {0, 0, "✓", "+"}, {0, 1, "✓*", "+*"}, {0, 2, "✓", "+"},
+        {0, 0, "✓", "+"}, {0, 1, "✓* 3", "+* 3"}, {0, 2, "✓", "+"},
         {3, 2, "✗", "x"}, {4, 2, "·", "."}, {9, 1, "✓", "+"},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
@@ -551,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_fixture_titles),
         cmocka_unit_test(test_fixture_page_row),
         cmocka_unit_test(test_cell_text),
+        cmocka_unit_test(test_findings),
         cmocka_unit_test(test_merge_order),
         cmocka_unit_test(test_title_reference_first),
         cmocka_unit_test(test_page_row_listed_twice),
