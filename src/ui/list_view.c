@@ -2,6 +2,8 @@
  * languages, the bookmarks, the TOC matrix) or text to read, its long
  * lines wrapped (the changes of a page, the keys). See view.h. */
 #include <curses.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/emit.h"
@@ -118,38 +120,44 @@ static void list_draw(gn_ui *u, gn_view *v)
         gn_draw_status_line(u, l->notes[l->cur], NULL);
 }
 
+/* The rows a key moves a list by (down when positive; page: a page of
+ * the box), 0 for a key that does not move it. */
+static long list_move(gn_action act, long page)
+{
+    switch (act) {
+    case GN_ACT_DOWN: case GN_ACT_SCROLL_DOWN: return 1;
+    case GN_ACT_UP: case GN_ACT_SCROLL_UP: return -1;
+    case GN_ACT_PAGE_DOWN: case GN_ACT_READ_ON: return page;
+    case GN_ACT_PAGE_UP: return -page;
+    case GN_ACT_HALF_DOWN: return page / 2 > 0 ? page / 2 : 1;
+    case GN_ACT_HALF_UP: return page / 2 > 0 ? -(page / 2) : -1;
+    case GN_ACT_BOTTOM: return LONG_MAX;
+    case GN_ACT_TOP: return LONG_MIN;
+    default: return 0;
+    }
+}
+
 static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
 {
     list_view *l = (list_view *)v;
     int x, y, bw, bh, inner;
     box_of(u, l, &x, &y, &bw, &bh, &inner);
     gn_action act = k->act;
-    bool moves = act == GN_ACT_DOWN || act == GN_ACT_UP || act == GN_ACT_PAGE_DOWN ||
-                 act == GN_ACT_PAGE_UP;
-    if ((!k->code && (k->wc == 27 || k->wc == 'q')) || (!l->select && !moves)) {
+    long page = inner > 1 ? inner - 1 : 1, by = list_move(act, page);
+    if ((!k->code && (k->wc == 27 || k->wc == 'q')) || (!l->select && by == 0)) {
         gn_ui_close(u);
         return;
     }
-    size_t page = inner > 1 ? (size_t)inner - 1 : 1;
     size_t last = row_count(l) ? row_count(l) - 1 : 0;
-    if (!l->select) /* scroll the text rather than move a cursor */
-        l->cur = l->first + (size_t)(inner > 0 ? inner - 1 : 0);
+    if (by > 0) {
+        /* Text scrolls rather than moves a cursor: from its last row shown. */
+        size_t from = l->select ? l->cur : l->first + (size_t)(inner > 0 ? inner - 1 : 0);
+        l->cur = from < last && (size_t)by < last - from ? from + (size_t)by : last;
+    } else if (by < 0) {
+        size_t from = l->select ? l->cur : l->first, back = by == LONG_MIN ? SIZE_MAX : (size_t)-by;
+        l->cur = from > back ? from - back : 0;
+    }
     switch (act) {
-    case GN_ACT_DOWN:
-        l->cur = l->cur < last ? l->cur + 1 : last;
-        break;
-    case GN_ACT_UP:
-        if (!l->select)
-            l->cur = l->first;
-        l->cur = l->cur > 0 ? l->cur - 1 : 0;
-        break;
-    case GN_ACT_PAGE_DOWN:
-        l->cur = l->cur + page < last ? l->cur + page : last;
-        break;
-    case GN_ACT_PAGE_UP:
-        l->cur = l->select ? (l->cur > page ? l->cur - page : 0)
-                           : (l->first > page ? l->first - page : 0);
-        break;
     case GN_ACT_ENTER:
         if (l->select && l->cur < l->n) {
             gn_list_chosen chosen = l->chosen;

@@ -77,36 +77,71 @@ static void filter_done(gn_ui *u, const char *text)
         snprintf(s->msg, sizeof s->msg, "Filtered by \"%s\": Esc shows every entry.", text);
 }
 
-void gn_tree_pane_key(gn_ui *u, gn_action act)
+/* Move the cursor by delta rows (clamped). */
+static void cursor_by(gn_session *s, long delta)
+{
+    size_t back = delta < 0 ? (size_t)-delta : 0;
+    cursor_to(s, delta >= 0 ? s->cursor + (size_t)delta : s->cursor > back ? s->cursor - back : 0);
+}
+
+/* Scroll the tree's rows by delta (Ctrl-E, Ctrl-Y), as vim scrolls a
+ * window: the selection moves only to stay on the screen. */
+static void scroll_tree(gn_ui *u, long delta)
+{
+    gn_session *s = &u->s;
+    size_t h = u->body_h > 0 ? (size_t)u->body_h : 1;
+    size_t last = s->tree.nrows > h ? s->tree.nrows - h : 0, back = delta < 0 ? (size_t)-delta : 0;
+    size_t top = delta >= 0 ? u->tree_top + (size_t)delta : u->tree_top > back ? u->tree_top - back : 0;
+    u->tree_top = top < last ? top : last;
+    if (s->cursor < u->tree_top)
+        cursor_to(s, u->tree_top);
+    if (s->cursor >= u->tree_top + h)
+        cursor_to(s, u->tree_top + h - 1);
+}
+
+/* The keys of the tree. A count before a key (see gn_count_open) is the
+ * entries to move (15j), the row to go to (10g, 10G) or the percent of
+ * the rows (50%), as in the pager. */
+void gn_tree_pane_key(gn_ui *u, const gn_key *k)
 {
     gn_session *s = &u->s;
     gn_tree *t = &s->tree;
-    size_t page = u->body_h > 1 ? (size_t)u->body_h - 1 : 1;
+    long page = u->body_h > 1 ? u->body_h - 1 : 1;
     size_t item = s->cursor < t->nrows ? t->rows[s->cursor] : GN_NONE;
-    switch (act) {
+    switch (k->act) {
     case GN_ACT_DOWN:
-        cursor_to(s, s->cursor + 1);
+        cursor_by(s, gn_key_count(k, 1));
         break;
     case GN_ACT_UP:
-        cursor_to(s, s->cursor > 0 ? s->cursor - 1 : 0);
+        cursor_by(s, -gn_key_count(k, 1));
         break;
+    case GN_ACT_SCROLL_DOWN:
+        scroll_tree(u, gn_key_count(k, 1));
+        break;
+    case GN_ACT_SCROLL_UP:
+        scroll_tree(u, -gn_key_count(k, 1));
+        break;
+    case GN_ACT_READ_ON:
     case GN_ACT_PAGE_DOWN:
-        cursor_to(s, s->cursor + page);
+        cursor_by(s, gn_key_count(k, page));
         break;
     case GN_ACT_PAGE_UP:
-        cursor_to(s, s->cursor > page ? s->cursor - page : 0);
+        cursor_by(s, -gn_key_count(k, page));
         break;
     case GN_ACT_HALF_DOWN:
-        cursor_to(s, s->cursor + page / 2);
+        cursor_by(s, gn_key_half(u, k, page / 2));
         break;
     case GN_ACT_HALF_UP:
-        cursor_to(s, s->cursor > page / 2 ? s->cursor - page / 2 : 0);
+        cursor_by(s, -gn_key_half(u, k, page / 2));
         break;
     case GN_ACT_TOP:
-        cursor_to(s, 0);
+        cursor_to(s, gn_key_row(k, 0));
         break;
     case GN_ACT_BOTTOM:
-        cursor_to(s, (size_t)-1);
+        cursor_to(s, gn_key_row(k, (size_t)-1));
+        break;
+    case GN_ACT_PERCENT: /* only with a count: gn_main_key asks for one */
+        cursor_to(s, gn_session_percent_row(t->nrows, (unsigned long)gn_key_count(k, 0)));
         break;
     case GN_ACT_ENTER:
         if (gn_session_tree_enter(s)) {

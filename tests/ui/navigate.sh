@@ -51,7 +51,7 @@ expect_text "t and w bring the pager back, full width" "L を押すと、言語�
 
 keys H
 expect_text "H lists the keys" "Half a page down"
-keys Space                         # the list goes on below
+keys Space Space                   # the list goes on below
 expect_text "the help names each key bound, Ctrl-W too" "w, Ctrl-W "
 keys q                             # closes the help
 keys q

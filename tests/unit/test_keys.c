@@ -337,7 +337,12 @@ static void test_action_keys(void **state)
     (void)state;
     static const struct { gn_action act; const char *keys; } want[] = {
         {GN_ACT_DOWN, "j, Down"},
-        {GN_ACT_PAGE_DOWN, "Space, f, PgDn"},
+        {GN_ACT_PAGE_DOWN, "f, Ctrl-F, PgDn"},
+        {GN_ACT_READ_ON, "Space"},
+        {GN_ACT_HALF_UP, "u, Ctrl-U"},
+        {GN_ACT_SCROLL_DOWN, "Ctrl-E"},
+        {GN_ACT_COUNT_DIGIT, "0-9"}, /* a run of characters, first and last */
+        {GN_ACT_NEXT_PAGE, "}"},
         {GN_ACT_PREV_LINK, "Shift-Tab, ["},
         {GN_ACT_FOCUS, "w, Ctrl-W"},
         {GN_ACT_ENTER, "Enter"}, /* '\n', '\r' and KEY_ENTER, named once */
@@ -412,7 +417,7 @@ static void test_comparison_finds_differences(void **state)
                        ".BR k \", \" Up \", \" Ctrl\\-P\n"
                        "Move up one line or entry.\n"
                        ".TP\n"
-                       ".BR Space \", \" f \", \" d\n"
+                       ".BR f \", \" PgDn \", \" d\n"
                        "Page down.\n"
                        ".TP\n"
                        ".B w\n"
@@ -430,10 +435,10 @@ static void test_comparison_finds_differences(void **state)
         "line 7: Ctrl-P is not bound\n",
         "line 7: keys \"k, Up, Ctrl-P\"; the bindings of UP are \"k, Up\"\n",
         "line 10: d is bound to HALF_DOWN, not to PAGE_DOWN\n",
-        "line 10: keys \"Space, f, d\"; the bindings of PAGE_DOWN are \"Space, f, PgDn\"\n",
+        "line 10: keys \"f, PgDn, d\"; the bindings of PAGE_DOWN are \"f, Ctrl-F, PgDn\"\n",
         "line 13: keys \"w\"; the bindings of FOCUS are \"w, Ctrl-W\"\n",
         "line 13: w: \"Switch panes.\" does not start with \"Switch between the tree and the pager\"\n",
-        "HALF_DOWN (d): 0 entries\n",
+        "HALF_DOWN (d, Ctrl-D): 0 entries\n",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         if (!strstr(report.data, want[i]))
