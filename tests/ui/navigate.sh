@@ -16,7 +16,7 @@ keys Down Enter                    # open "Starting guidenav"
 expect_screen open-page
 
 keys w Down Down Enter Down Enter     # expand "Reading guides", open "Keys"
-keys d d                           # two half pages: inside "Contents tree"
+keys 7 4 g                         # line 74: inside "Contents tree"
 expect_screen keys-en-scrolled
 
 keys L Down Down Down Enter        # en de-DE fr-FR [ja-JP] ko-KR pt-BR
