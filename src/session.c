@@ -87,7 +87,10 @@ size_t sess_row_for_line(const gn_session *s, size_t ln)
 void gn_session_scroll_to(gn_session *s, size_t top)
 {
     size_t m = max_top(s);
-    s->top = top > m ? m : top;
+    top = top > m ? m : top;
+    if (top != s->top)
+        s->end_said = false;
+    s->top = top;
 }
 
 void gn_session_scroll(gn_session *s, long delta)
@@ -97,6 +100,56 @@ void gn_session_scroll(gn_session *s, long delta)
         gn_session_scroll_to(s, (size_t)-delta > s->top ? 0 : s->top - (size_t)-delta);
     else
         gn_session_scroll_to(s, s->top + (size_t)delta);
+}
+
+size_t gn_session_percent_row(size_t n, unsigned long pct)
+{
+    if (n == 0)
+        return 0;
+    if (pct > 100)
+        pct = 100;
+    size_t row = n / 100 * pct + n % 100 * pct / 100; /* n * pct / 100, never overflowing */
+    return row < n ? row : n - 1;
+}
+
+void gn_session_scroll_percent(gn_session *s, unsigned long pct)
+{
+    gn_session_scroll_to(s, gn_session_percent_row(gn_session_rows(s), pct));
+}
+
+void gn_session_position(gn_session *s, gn_position *p)
+{
+    size_t n = gn_session_rows(s), h = s->height > 0 ? (size_t)s->height : 1;
+    p->total = n;
+    p->top = n ? s->top + 1 : 0;
+    p->bottom = s->top + h < n ? s->top + h : n;
+    p->percent = n ? (unsigned)(p->bottom * 100 / n) : 100;
+}
+
+/* Say (END) at the end of the page, and what reading on does next. */
+static void say_end(gn_session *s)
+{
+    sess_step next;
+    if (sess_next_entry(s, 1, &next))
+        sess_say(s, "(END) Space goes on to the next page: %s", next.title);
+    else
+        sess_say(s, "(END) %s", s->msg);
+    s->end_said = true;
+}
+
+void gn_session_read_on(gn_session *s, long rows)
+{
+    gn_session_layout(s);
+    bool said = s->end_said && s->top >= max_top(s);
+    if (s->top < max_top(s))
+        gn_session_scroll(s, rows);
+    if (!s->page || s->top < max_top(s))
+        return;
+    sess_step next;
+    if (said && sess_next_entry(s, 1, &next))
+        sess_open_entry(s, &next);
+    else
+        say_end(s);
 }
 
 /* The current locale's line at the top, from the layout as it is. */
@@ -238,6 +291,7 @@ void gn_session_layout(gn_session *s)
     sess_find_hits(s);
     sess_review_forget(s);
     s->top = 0;
+    s->end_said = false;
     if (s->keeping) {
         size_t line = gn_align_map(&s->old, &s->left.doc, s->old_line);
         gn_doc_free(&s->old);
@@ -691,6 +745,27 @@ void gn_session_forward(gn_session *s)
         sess_say(s, "%s", "Nothing to go forward to.");
     else
         sess_go_place(s, p);
+}
+
+void gn_session_where(gn_session *s)
+{
+    if (!s->page) {
+        sess_say(s, "%s", "No page open: Enter opens one.");
+        return;
+    }
+    gn_position p;
+    gn_session_position(s, &p);
+    gn_source *src = gn_session_source(s);
+    gn_guide *g;
+    gn_target t;
+    char *file = NULL;
+    if (resolve_page(s, src, &g, &t)) {
+        file = t.rel ? gn_xstrdup(t.rel) : NULL;
+        gn_target_free(&t);
+    }
+    sess_say(s, "%s (%s: %s): lines %zu-%zu of %zu, %u%%", s->title, src->tag,
+             file ? file : s->page, p.top, p.bottom, p.total, p.percent);
+    free(file);
 }
 
 void gn_session_reload(gn_session *s)

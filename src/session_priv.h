@@ -70,6 +70,21 @@ size_t sess_row_for_line(const gn_session *s, size_t ln);
 void sess_say(gn_session *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Find the open page's entry in the tree, reveal it and select it. */
 void sess_select_current(gn_session *s);
+/* A TOC entry that reading the guide straight through comes to: its
+ * guide (an index in the current locale's guides), its index in the
+ * guide's TOC, and its title (in the TOC, which outlives the step). */
+typedef struct sess_step {
+    size_t guide;
+    long entry;
+    const char *title;
+} sess_step;
+/* The entry after (dir 1) or before (dir -1) the open page's in its
+ * guide's TOC order (gn_session_next_page): true with *step; false with
+ * msg saying why there is none. */
+bool sess_next_entry(gn_session *s, int dir, sess_step *step);
+/* Open the page of step's entry as a new place, and make that entry the
+ * tree's current and selected one. */
+void sess_open_entry(gn_session *s, const sess_step *step);
 /* Show page (anchor or line) of guide in the current locale. */
 void sess_show(gn_session *s, const char *guide, const char *page, long line);
 

@@ -156,10 +156,79 @@ bool gn_session_tree_enter(gn_session *s)
         sess_say(s, "External link: %s", e->target);
         return false;
     }
-    char *id = gn_xstrdup(t->src->guides[it->guide].id);
-    char *target = gn_xstrdup(e->target);
+    sess_open_entry(s, &(sess_step){it->guide, it->entry, e->title});
+    return true;
+}
+
+/* ---- reading straight through ------------------------------------------- */
+
+/* The index in toc of the entry the open page of guide gi came by: the
+ * tree's current item when it is one of that guide's entries (a TOC may
+ * name a page twice), else the first entry naming the page; -1 when none
+ * does. */
+static long current_entry(const gn_session *s, size_t gi, const gn_toc *toc)
+{
+    const gn_tree *t = &s->tree;
+    if (s->current < t->n && t->items[s->current].guide == gi && t->items[s->current].entry >= 0)
+        return t->items[s->current].entry;
+    return gn_toc_find_page(toc, s->page);
+}
+
+bool sess_next_entry(gn_session *s, int dir, sess_step *step)
+{
+    gn_source *src = gn_session_source(s);
+    gn_guide *g = s->page ? sess_guide_in(s, src) : gn_session_guide(s);
+    if (!g) {
+        sess_say(s, "%s", s->page ? "This page is in no guide's table of contents."
+                                  : "No guide to read.");
+        return false;
+    }
+    gn_error err;
+    const gn_toc *toc = gn_guide_toc(g, &err);
+    if (!toc) {
+        sess_say(s, "%s", err.msg);
+        return false;
+    }
+    size_t gi = (size_t)(g - src->guides);
+    long from = dir > 0 ? -1 : (long)toc->n;
+    if (s->page && (from = current_entry(s, gi, toc)) < 0) {
+        sess_say(s, "%s", "This page is not in the guide's table of contents.");
+        return false;
+    }
+    long to = gn_toc_next_page(toc, from, dir);
+    if (to < 0) {
+        sess_say(s, "%s", dir > 0 ? "This is the last page of the guide."
+                                  : "This is the first page of the guide.");
+        return false;
+    }
+    *step = (sess_step){gi, to, toc->entries[to].title};
+    return true;
+}
+
+void sess_open_entry(gn_session *s, const sess_step *step)
+{
+    gn_source *src = gn_session_source(s);
+    char *id = gn_xstrdup(src->guides[step->guide].id);
+    char *target = gn_xstrdup(src->guides[step->guide].toc->entries[step->entry].target);
     gn_session_open(s, id, target);
     free(target);
     free(id);
+    gn_tree *t = &s->tree;
+    size_t item = gn_tree_item_of(t, step->guide, step->entry);
+    if (item == GN_NONE)
+        return;
+    s->current = item;
+    gn_tree_reveal(t, item);
+    size_t row = gn_tree_row_of(t, item);
+    if (row != GN_NONE)
+        s->cursor = row;
+}
+
+bool gn_session_next_page(gn_session *s, int dir)
+{
+    sess_step step;
+    if (!sess_next_entry(s, dir, &step))
+        return false;
+    sess_open_entry(s, &step);
     return true;
 }

@@ -246,16 +246,40 @@ static size_t file_part(const char *target, size_t *skip)
     return strcspn(target + a, "#?");
 }
 
+/* Whether entry e is a page entry whose target names the same file as
+ * page (a target as written: "./" and "#fragment" ignored). */
+static bool names_page(const gn_toc_entry *e, const char *page)
+{
+    if (e->kind != GN_TOC_PAGE)
+        return false;
+    size_t pskip, plen = file_part(page, &pskip);
+    size_t tskip, tlen = file_part(e->target, &tskip);
+    return tlen == plen && memcmp(e->target + tskip, page + pskip, plen) == 0;
+}
+
 long gn_toc_find_page(const gn_toc *toc, const char *page)
 {
-    size_t pskip, plen = file_part(page, &pskip);
-    for (size_t i = 0; i < toc->n; i++) {
-        const gn_toc_entry *e = &toc->entries[i];
-        if (e->kind != GN_TOC_PAGE)
-            continue;
-        size_t tskip, tlen = file_part(e->target, &tskip);
-        if (tlen == plen && memcmp(e->target + tskip, page + pskip, plen) == 0)
+    for (size_t i = 0; i < toc->n; i++)
+        if (names_page(&toc->entries[i], page))
             return (long)i;
+    return -1;
+}
+
+long gn_toc_next_page(const gn_toc *toc, long from, int dir)
+{
+    long n = (long)toc->n;
+    if (from < -1)
+        from = -1;
+    if (from > n)
+        from = n;
+    const char *here = from >= 0 && from < n ? toc->entries[from].target : NULL;
+    for (long i = from + dir; i >= 0 && i < n; i += dir) {
+        const gn_toc_entry *e = &toc->entries[i];
+        if (e->kind != GN_TOC_PAGE || (here && names_page(e, here)))
+            continue;
+        while (dir < 0 && i > 0 && names_page(&toc->entries[i - 1], e->target))
+            e = &toc->entries[--i];
+        return i;
     }
     return -1;
 }

@@ -175,10 +175,13 @@ size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page)
     if (guide >= t->src->nguides || !t->src->guides[guide].toc)
         return GN_NONE;
     long e = gn_toc_find_page(t->src->guides[guide].toc, page);
-    if (e < 0)
-        return GN_NONE;
+    return e < 0 ? GN_NONE : gn_tree_item_of(t, guide, e);
+}
+
+size_t gn_tree_item_of(const gn_tree *t, size_t guide, long entry)
+{
     for (size_t i = 0; i < t->n; i++)
-        if (t->items[i].guide == guide && t->items[i].entry == e)
+        if (t->items[i].guide == guide && t->items[i].entry == entry)
             return i;
     return GN_NONE;
 }

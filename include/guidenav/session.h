@@ -81,6 +81,8 @@ typedef struct gn_session {
     gn_side left;           /* the current locale (the welcome notice when
                                no page is open) */
     size_t top;             /* first row shown */
+    bool end_said;          /* gn_session_read_on said (END) at this top of
+                               this layout: the next read on goes on */
     long link;              /* selected link of left.doc, or -1 */
     size_t *folded;         /* the open page's collapsible blocks shown
                                folded, by ordinal (gn_coll), increasing, on
@@ -161,6 +163,32 @@ size_t gn_session_line_at_top(gn_session *s);
 /* Scroll so row top is first (clamped); by delta rows. */
 void gn_session_scroll_to(gn_session *s, size_t top);
 void gn_session_scroll(gn_session *s, long delta);
+/* The row pct percent into n rows, as less's N% counts: pct x n / 100
+ * (pct above 100 is 100), the last row at most; 0 when n is 0. */
+size_t gn_session_percent_row(size_t n, unsigned long pct);
+/* Scroll so that the row pct percent into the pager's rows is first
+ * (clamped as gn_session_scroll_to clamps). */
+void gn_session_scroll_percent(gn_session *s, unsigned long pct);
+/* Read on, as Space does: scroll down rows. When that shows the end of
+ * the page, or the end showed already, msg says "(END)" and what comes
+ * next; a read on at the end after "(END)" was said there opens the next
+ * page in the TOC's order (gn_session_next_page), or says that this is
+ * the last page. */
+void gn_session_read_on(gn_session *s, long rows);
+
+/* Where the pager is in its rows: the first row shown (1-based; 0 when
+ * there are none), the last row shown, the rows in all, and how far the
+ * last row shown is into them, in percent (as less counts: 100 when the
+ * end shows). The status line and gn_session_where both show these. */
+typedef struct gn_position {
+    size_t top, bottom, total;
+    unsigned percent;
+} gn_position;
+void gn_session_position(gn_session *s, gn_position *p);
+/* Say where the reader is, as less's = does: msg holds the page's title,
+ * its locale and file (its path from the repository root), the line at
+ * the top of the pager of how many, and gn_session_position's percent. */
+void gn_session_where(gn_session *s);
 
 /* ---- pages ---- */
 /* Open page (of guide id; NULL: a path from the repository root) as a new
@@ -181,6 +209,15 @@ void gn_session_follow(gn_session *s, const char *url);
 void gn_session_follow_selected(gn_session *s);
 /* Select the next (dir 1) or previous (-1) link, scrolling to it. */
 void gn_session_select_link(gn_session *s, int dir);
+/* Read the guide straight through: open the next (dir 1) or previous
+ * (dir -1) page of the open page's guide in its TOC's order
+ * (gn_toc_next_page), from the TOC entry the page was opened by (else the
+ * first that names it), as a new place in the history, and select that
+ * entry in the tree. With no page open: the first (last) page of the
+ * guide gn_session_guide names. msg says when there is no such page (the
+ * last or first page of the guide) or the open page is not in the guide's
+ * TOC. Returns true when a page was opened. */
+bool gn_session_next_page(gn_session *s, int dir);
 /* Back and forward in the history (locale switches included). */
 void gn_session_back(gn_session *s);
 void gn_session_forward(gn_session *s);

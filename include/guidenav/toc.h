@@ -61,4 +61,14 @@ const char *gn_toc_title(const gn_toc *toc);
  * -1. */
 long gn_toc_find_page(const gn_toc *toc, const char *page);
 
+/* The page entry that reading the guide straight through comes to after
+ * entry from (dir 1) or before it (dir -1), in the TOC's order: groups and
+ * external links are passed over, and so are entries naming from's file
+ * (a "page.md#section" entry under "page.md"), so that reading goes on to
+ * another page. Going back, it is the first of the entries just before
+ * the one found that name its file too: the page from its top. from may
+ * be -1 (dir 1: the first page entry) or toc->n (dir -1: the last).
+ * Returns the entry's index, or -1 when there is none that way. */
+long gn_toc_next_page(const gn_toc *toc, long from, int dir);
+
 #endif

@@ -74,5 +74,8 @@ char *gn_tree_key(const gn_tree *t, size_t item);
 void gn_tree_key_map(const gn_tree *t, gn_strmap *map);
 /* The page item of guide (index) whose target names page, or GN_NONE. */
 size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page);
+/* The item of entry (an index in the TOC's entries) of guide (an index in
+ * t->src->guides), or GN_NONE when the tree does not list it. */
+size_t gn_tree_item_of(const gn_tree *t, size_t guide, long entry);
 
 #endif

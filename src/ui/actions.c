@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "guidenav/util.h"
+#include "guidenav/session.h"
 #include "ui/actions.h"
 
 const gn_action_info gn_action_table[GN_ACT_COUNT] = {
@@ -24,11 +25,20 @@ const gn_action_info gn_action_table[GN_ACT_COUNT] = {
 static const gn_binding bindings[] = {
     {'j', GN_ACT_DOWN, NULL}, {KEY_DOWN, GN_ACT_DOWN, NULL},
     {'k', GN_ACT_UP, NULL}, {KEY_UP, GN_ACT_UP, NULL},
-    {' ', GN_ACT_PAGE_DOWN, NULL}, {'f', GN_ACT_PAGE_DOWN, NULL}, {KEY_NPAGE, GN_ACT_PAGE_DOWN, NULL},
-    {'b', GN_ACT_PAGE_UP, NULL}, {KEY_PPAGE, GN_ACT_PAGE_UP, NULL},
-    {'d', GN_ACT_HALF_DOWN, NULL}, {'u', GN_ACT_HALF_UP, NULL},
+    {CTRL('e'), GN_ACT_SCROLL_DOWN, NULL}, {CTRL('y'), GN_ACT_SCROLL_UP, NULL},
+    {' ', GN_ACT_READ_ON, NULL},
+    {'f', GN_ACT_PAGE_DOWN, NULL}, {CTRL('f'), GN_ACT_PAGE_DOWN, NULL}, {KEY_NPAGE, GN_ACT_PAGE_DOWN, NULL},
+    {'b', GN_ACT_PAGE_UP, NULL}, {CTRL('b'), GN_ACT_PAGE_UP, NULL}, {KEY_PPAGE, GN_ACT_PAGE_UP, NULL},
+    {'d', GN_ACT_HALF_DOWN, NULL}, {CTRL('d'), GN_ACT_HALF_DOWN, NULL},
+    {'u', GN_ACT_HALF_UP, NULL}, {CTRL('u'), GN_ACT_HALF_UP, NULL},
     {'g', GN_ACT_TOP, NULL}, {KEY_HOME, GN_ACT_TOP, NULL},
     {'G', GN_ACT_BOTTOM, NULL}, {KEY_END, GN_ACT_BOTTOM, NULL},
+    {'%', GN_ACT_PERCENT, NULL}, {':', GN_ACT_GO_TO_LINE, NULL},
+    {'0', GN_ACT_COUNT_DIGIT, NULL}, {'1', GN_ACT_COUNT_DIGIT, NULL}, {'2', GN_ACT_COUNT_DIGIT, NULL},
+    {'3', GN_ACT_COUNT_DIGIT, NULL}, {'4', GN_ACT_COUNT_DIGIT, NULL}, {'5', GN_ACT_COUNT_DIGIT, NULL},
+    {'6', GN_ACT_COUNT_DIGIT, NULL}, {'7', GN_ACT_COUNT_DIGIT, NULL}, {'8', GN_ACT_COUNT_DIGIT, NULL},
+    {'9', GN_ACT_COUNT_DIGIT, NULL},
+    {'}', GN_ACT_NEXT_PAGE, NULL}, {'{', GN_ACT_PREV_PAGE, NULL}, {'=', GN_ACT_WHERE, NULL},
     {'\t', GN_ACT_NEXT_LINK, NULL}, {KEY_BTAB, GN_ACT_PREV_LINK, NULL},
     {'w', GN_ACT_FOCUS, NULL}, {CTRL('w'), GN_ACT_FOCUS, NULL}, {'t', GN_ACT_PANES, NULL},
     {'/', GN_ACT_SEARCH, NULL}, {27, GN_ACT_ESCAPE, NULL},
@@ -120,6 +130,28 @@ static void shown_name(const gn_binding *b, char *buf, size_t size)
     }
 }
 
+/* Whether binding b is a printable character typed alone (no then). */
+static bool plain_char(const gn_binding *b)
+{
+    return b->key > ' ' && b->key < 127 && !b->then;
+}
+
+/* The number of act's bindings from index i on (bindings[i] is one) whose
+ * keys are characters following each other, with no binding of act
+ * between them ('0', '1', ... '9'); 1 when bindings[i] starts no run. */
+static size_t run_length(gn_action act, size_t i, size_t n)
+{
+    size_t len = 1;
+    for (size_t j = i + 1; j < n && plain_char(&bindings[i]); j++) {
+        if (bindings[j].action != act)
+            continue;
+        if (!plain_char(&bindings[j]) || bindings[j].key != bindings[i].key + (int)len)
+            break;
+        len++;
+    }
+    return len;
+}
+
 char *gn_action_keys(gn_action act)
 {
     gn_buf out = GN_BUF_INIT;
@@ -127,6 +159,15 @@ char *gn_action_keys(gn_action act)
     for (size_t i = 0; i < n; i++) {
         if (bindings[i].action != act)
             continue;
+        size_t run = run_length(act, i, n);
+        if (run >= 3) { /* "0-9" */
+            int last = bindings[i].key + (int)run - 1;
+            gn_buf_addf(&out, "%s%c-%c", out.len > 0 ? ", " : "", bindings[i].key, last);
+            for (size_t left = run - 1; left > 0;) /* past the run's other bindings */
+                if (bindings[++i].action == act)
+                    left--;
+            continue;
+        }
         char name[64], earlier[64];
         shown_name(&bindings[i], name, sizeof name);
         bool seen = false;
@@ -145,19 +186,49 @@ char *gn_action_keys(gn_action act)
     return gn_buf_take(&out);
 }
 
-bool gn_motion(gn_action act, size_t *cur, size_t n, size_t page)
+bool gn_motion(gn_action act, long count, size_t *cur, size_t n, size_t page, size_t half)
 {
-    size_t last = n ? n - 1 : 0, at = *cur < last ? *cur : last, half = page / 2;
+    size_t last = n ? n - 1 : 0, at = *cur < last ? *cur : last;
+    size_t by = count >= 0 ? (size_t)count : 1;
     switch (act) {
-    case GN_ACT_DOWN: at = at < last ? at + 1 : last; break;
-    case GN_ACT_UP: at = at > 0 ? at - 1 : 0; break;
-    case GN_ACT_PAGE_DOWN: at = last - at > page ? at + page : last; break;
-    case GN_ACT_PAGE_UP: at = at > page ? at - page : 0; break;
-    case GN_ACT_HALF_DOWN: at = last - at > half ? at + half : last; break;
-    case GN_ACT_HALF_UP: at = at > half ? at - half : 0; break;
-    case GN_ACT_TOP: at = 0; break;
-    case GN_ACT_BOTTOM: at = last; break;
-    default: return false;
+    case GN_ACT_READ_ON:
+    case GN_ACT_PAGE_DOWN:
+    case GN_ACT_PAGE_UP:
+        by = count >= 0 ? (size_t)count : page;
+        break;
+    case GN_ACT_HALF_DOWN:
+    case GN_ACT_HALF_UP:
+        by = half;
+        break;
+    default:
+        break;
+    }
+    switch (act) {
+    case GN_ACT_DOWN:
+    case GN_ACT_SCROLL_DOWN:
+    case GN_ACT_READ_ON:
+    case GN_ACT_PAGE_DOWN:
+    case GN_ACT_HALF_DOWN:
+        at = last - at > by ? at + by : last;
+        break;
+    case GN_ACT_UP:
+    case GN_ACT_SCROLL_UP:
+    case GN_ACT_PAGE_UP:
+    case GN_ACT_HALF_UP:
+        at = at > by ? at - by : 0;
+        break;
+    case GN_ACT_TOP: /* 10g: row 10 */
+        at = count > 0 && (size_t)count - 1 < last ? (size_t)count - 1 : count > 0 ? last : 0;
+        break;
+    case GN_ACT_BOTTOM: /* 10G: row 10 too */
+        at = count > 0 && (size_t)count - 1 < last ? (size_t)count - 1 : last;
+        break;
+    case GN_ACT_PERCENT:
+        at = gn_session_percent_row(n, count > 0 ? (unsigned long)count : 0);
+        at = at < last ? at : last;
+        break;
+    default:
+        return false;
     }
     *cur = at;
     return true;

@@ -13,12 +13,21 @@
 #define GN_ACTIONS(X) \
     X(DOWN,        "Move down one line or entry") \
     X(UP,          "Move up one line or entry") \
+    X(SCROLL_DOWN, "Scroll one line down; in the tree, the selection stays in view") \
+    X(SCROLL_UP,   "Scroll one line up; in the tree, the selection stays in view") \
+    X(READ_ON,     "Page down; at the end of the page, (END), then on to the next page") \
     X(PAGE_DOWN,   "Page down") \
     X(PAGE_UP,     "Page up") \
     X(HALF_DOWN,   "Half a page down") \
     X(HALF_UP,     "Half a page up") \
-    X(TOP,         "Go to the top") \
-    X(BOTTOM,      "Go to the bottom") \
+    X(TOP,         "Go to the top, or to line N") \
+    X(BOTTOM,      "Go to the bottom, or to line N") \
+    X(PERCENT,     "Go N percent into the page (50%)") \
+    X(GO_TO_LINE,  "Go to a line: type its number") \
+    X(COUNT_DIGIT, "A count N for the next key: 15j, 5 Space, 50%, 10g") \
+    X(NEXT_PAGE,   "Read on: the next page of the guide, in its TOC's order") \
+    X(PREV_PAGE,   "The previous page of the guide, in its TOC's order") \
+    X(WHERE,       "Show where you are: the page, its file, its lines, the percentage") \
     X(ENTER,       "Open the selected page or toggle a group; in the pager, follow the selected link") \
     X(EXPAND,      "Expand a group; in the TOC matrix, scroll right") \
     X(COLLAPSE,    "Collapse a group or go to its parent; in the pager, go to the tree; in the TOC matrix, scroll left") \
@@ -91,18 +100,23 @@ gn_action gn_action_for_key(int key);
 int gn_key_name(int key, char *buf, size_t size);
 
 /* The keys of act as a reader types them, in binding order, joined by
- * ", " ("Space, f, PgDn"; "m + letter" for a key with a then). Codes that
- * show as the same name are listed once ("Backspace" is both KEY_BACKSPACE
- * and DEL). A key without a name shows as "<N>", its code in decimal.
- * Newly allocated, never NULL (empty for an action with no key); the
- * caller frees it. */
+ * ", " ("f, Ctrl-F, PgDn"; "m + letter" for a key with a then; three or
+ * more characters in a row, bound one after the other, as their first and
+ * last: "0-9"). Codes that show as the same name are listed once
+ * ("Backspace" is both KEY_BACKSPACE and DEL). A key without a name shows
+ * as "<N>", its code in decimal. Newly allocated, never NULL (empty for an
+ * action with no key); the caller frees it. */
 char *gn_action_keys(gn_action act);
 
-/* Move a cursor on row *cur of n rows by a motion action: a row (DOWN,
- * UP), a page of `page` rows, half a page, the first or the last row
- * (TOP, BOTTOM), clamped to the rows (row 0 when n is 0). True when act is
- * one of these, *cur then moved; false for any other action, *cur
- * unchanged. The one meaning of these keys in the tree and every list. */
-bool gn_motion(gn_action act, size_t *cur, size_t n, size_t page);
+/* Move a cursor on row *cur of n rows by a motion action, count the
+ * count typed before its key (-1: none): rows (DOWN, UP and the scrolls:
+ * count rows, else 1), pages (PAGE_DOWN, PAGE_UP, READ_ON: count rows,
+ * else `page`), half pages (`half` rows: the caller keeps a count typed
+ * before d or u, as less does), the first or the last row (TOP, BOTTOM;
+ * with a count, row count from 1), a percentage (PERCENT), clamped to the
+ * rows (row 0 when n is 0). True when act is one of these, *cur then
+ * moved; false for any other action, *cur unchanged. The one meaning of
+ * these keys in the tree and every list. */
+bool gn_motion(gn_action act, long count, size_t *cur, size_t n, size_t page, size_t half);
 
 #endif

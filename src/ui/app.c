@@ -87,6 +87,23 @@ void gn_ui_close(gn_ui *u)
     v->ops->free(u, v);
 }
 
+long gn_key_count(const gn_key *k, long dflt)
+{
+    return k->count >= 0 ? k->count : dflt;
+}
+
+size_t gn_key_row(const gn_key *k, size_t dflt)
+{
+    return k->count > 0 ? (size_t)k->count - 1 : k->count == 0 ? 0 : dflt;
+}
+
+long gn_key_half(gn_ui *u, const gn_key *k, long dflt)
+{
+    if (k->count > 0)
+        u->half = k->count;
+    return u->half > 0 ? u->half : dflt;
+}
+
 /* Draw the views from the bottom (the main view) up. */
 static void draw_views(gn_ui *u, gn_view *v)
 {
@@ -181,6 +198,7 @@ static bool read_key(bool busy, gn_key *k, bool *gone)
     }
     k->code = kind == KEY_CODE_YES;
     k->act = k->code || k->wc < 0x80 ? gn_action_for_key((int)k->wc) : GN_ACT_NONE;
+    k->count = -1;
     return true;
 }
 

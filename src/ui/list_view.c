@@ -2,6 +2,8 @@
  * languages, the bookmarks) or text to read, its long
  * lines wrapped (the changes of a page, the keys). See view.h. */
 #include <curses.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/emit.h"
@@ -96,6 +98,7 @@ static void list_draw(gn_ui *u, gn_view *v)
         gn_draw_status_line(u, l->notes[l->cur], NULL);
 }
 
+
 static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
 {
     list_view *l = (list_view *)v;
@@ -110,13 +113,13 @@ static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
         /* Text scrolls: the motions move its first row, down to the
          * last screenful; any other key closes it. */
         size_t shown = inner > 0 ? (size_t)inner : 1, n = row_count(l);
-        if (gn_motion(k->act, &l->first, n > shown ? n - shown + 1 : 1, page))
+        if (gn_motion(k->act, k->count, &l->first, n > shown ? n - shown + 1 : 1, page, page / 2))
             l->cur = l->first;
         else
             gn_ui_close(u);
         return;
     }
-    if (gn_motion(k->act, &l->cur, row_count(l), page))
+    if (gn_motion(k->act, k->count, &l->cur, row_count(l), page, page / 2))
         return;
     if (k->act != GN_ACT_ENTER || l->cur >= l->n)
         return;

@@ -134,10 +134,65 @@ static void copy_link(gn_ui *u)
     gn_buf_free(&seq);
 }
 
+/* A key bound to nothing: the status line says so, naming it. */
+static void unbound(gn_ui *u, const gn_key *k)
+{
+    char name[64];
+    if (!k->code && k->wc >= 0x80) { /* a character beyond ASCII, as typed */
+        gn_buf b = GN_BUF_INIT;
+        gn_utf8_encode(&b, (int32_t)k->wc);
+        snprintf(name, sizeof name, "%s", b.data);
+        gn_buf_free(&b);
+    } else if (gn_key_name((int)k->wc, name, sizeof name) < 0) {
+        const char *cn = k->code ? keyname((int)k->wc) : NULL;
+        if (cn)
+            snprintf(name, sizeof name, "%s", cn);
+        else
+            snprintf(name, sizeof name, "<%d>", (int)k->wc);
+    }
+    char *safe = gn_text_sanitized(name);
+    snprintf(u->s.msg, sizeof u->s.msg, "%s: no such key (H lists the keys)", safe);
+    free(safe);
+}
+
+/* The line typed after ':' (:120): go to it, as 120g does. */
+static void line_typed(gn_ui *u, const char *text)
+{
+    if (!text || !*text)
+        return;
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (text[0] < '0' || text[0] > '9' || *end) {
+        char *safe = gn_text_sanitized(text);
+        snprintf(u->s.msg, sizeof u->s.msg, "Not a line number: %s", safe);
+        free(safe);
+        return;
+    }
+    gn_key k = {.act = GN_ACT_TOP, .count = n};
+    gn_main_key(u, &k);
+}
+
 void gn_main_key(gn_ui *u, const gn_key *k)
 {
     gn_session *s = &u->s;
     switch (k->act) {
+    case GN_ACT_NONE:
+        unbound(u, k);
+        break;
+    case GN_ACT_COUNT_DIGIT:
+        gn_count_open(u, k);
+        break;
+    case GN_ACT_GO_TO_LINE:
+        gn_prompt_open(u, ":", NULL, line_typed);
+        break;
+    case GN_ACT_WHERE:
+        gn_session_where(s);
+        break;
+    case GN_ACT_NEXT_PAGE:
+    case GN_ACT_PREV_PAGE:
+        if (gn_session_next_page(s, k->act == GN_ACT_NEXT_PAGE ? 1 : -1))
+            to_pager(u);
+        break;
     case GN_ACT_QUIT:
         u->quit = true;
         break;
@@ -201,11 +256,17 @@ void gn_main_key(gn_ui *u, const gn_key *k)
     case GN_ACT_REDRAW:
         clearok(curscr, TRUE);
         break;
+    case GN_ACT_PERCENT: /* with a count, the pane goes there */
+        if (k->count < 0) {
+            snprintf(s->msg, sizeof s->msg, "%s", "Type a number before %: 50% goes halfway.");
+            break;
+        }
+        /* fall through */
     default:
         if (u->focus == GN_FOCUS_TREE)
-            gn_tree_pane_key(u, k->act);
+            gn_tree_pane_key(u, k);
         else
-            gn_pager_pane_key(u, k->act);
+            gn_pager_pane_key(u, k);
         break;
     }
 }

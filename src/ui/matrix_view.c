@@ -248,7 +248,7 @@ static void matrix_key(gn_ui *u, gn_view *v, const gn_key *k)
         gn_ui_close(u);
         return;
     }
-    if (gn_motion(k->act, &mv->cur, mv->m.nrows, page))
+    if (gn_motion(k->act, k->count, &mv->cur, mv->m.nrows, page, page / 2))
         return;
     switch (k->act) {
     case GN_ACT_EXPAND: /* l, Right */

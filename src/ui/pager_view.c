@@ -97,10 +97,9 @@ void gn_pager_status_draw(gn_ui *u)
     gn_session *s = &u->s;
     char right[64] = "";
     if (s->page) {
-        size_t n = gn_session_rows(s);
-        size_t bottom = s->top + (size_t)u->body_h < n ? s->top + (size_t)u->body_h : n;
-        snprintf(right, sizeof right, " %zu-%zu/%zu %3zu%% ", n ? s->top + 1 : 0, bottom, n,
-                 n ? bottom * 100 / n : 100);
+        gn_position p;
+        gn_session_position(s, &p);
+        snprintf(right, sizeof right, " %zu-%zu/%zu %3u%% ", p.top, p.bottom, p.total, p.percent);
     }
     const char *bar = u->ascii ? "|" : "│";
     const char *tag = gn_session_source(s)->tag;
@@ -149,34 +148,46 @@ static void find_backward(gn_ui *u, const char *text)
     find_done(u, text, true);
 }
 
-void gn_pager_pane_key(gn_ui *u, gn_action act)
+/* The keys of the pager. A count before a key (see gn_count_open) is,
+ * as in less, the lines to move (5 Space: five lines; 10d: ten, and d and
+ * u move ten from then on), the line to go to (120g, 120G) or the
+ * percent (50%); other keys leave it. */
+void gn_pager_pane_key(gn_ui *u, const gn_key *k)
 {
     gn_session *s = &u->s;
-    long page = u->body_h > 1 ? u->body_h - 1 : 1, half = u->body_h / 2;
-    switch (act) {
+    long page = u->body_h > 1 ? u->body_h - 1 : 1;
+    switch (k->act) {
     case GN_ACT_DOWN:
-        gn_session_scroll(s, 1);
+    case GN_ACT_SCROLL_DOWN: /* no cursor here: j and Ctrl-E are one */
+        gn_session_scroll(s, gn_key_count(k, 1));
         break;
     case GN_ACT_UP:
-        gn_session_scroll(s, -1);
+    case GN_ACT_SCROLL_UP:
+        gn_session_scroll(s, -gn_key_count(k, 1));
+        break;
+    case GN_ACT_READ_ON:
+        gn_session_read_on(s, gn_key_count(k, page));
         break;
     case GN_ACT_PAGE_DOWN:
-        gn_session_scroll(s, page);
+        gn_session_scroll(s, gn_key_count(k, page));
         break;
     case GN_ACT_PAGE_UP:
-        gn_session_scroll(s, -page);
+        gn_session_scroll(s, -gn_key_count(k, page));
         break;
     case GN_ACT_HALF_DOWN:
-        gn_session_scroll(s, half);
+        gn_session_scroll(s, gn_key_half(u, k, u->body_h / 2));
         break;
     case GN_ACT_HALF_UP:
-        gn_session_scroll(s, -half);
+        gn_session_scroll(s, -gn_key_half(u, k, u->body_h / 2));
         break;
     case GN_ACT_TOP:
-        gn_session_scroll_to(s, 0);
+        gn_session_scroll_to(s, gn_key_row(k, 0));
         break;
     case GN_ACT_BOTTOM:
-        gn_session_scroll_to(s, (size_t)-1);
+        gn_session_scroll_to(s, gn_key_row(k, (size_t)-1));
+        break;
+    case GN_ACT_PERCENT: /* only with a count: gn_main_key asks for one */
+        gn_session_scroll_percent(s, (unsigned long)gn_key_count(k, 0));
         break;
     case GN_ACT_ENTER:
         gn_session_follow_selected(s);

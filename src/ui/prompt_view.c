@@ -116,3 +116,72 @@ void gn_letter_open(gn_ui *u, const char *what, void (*done)(gn_ui *u, int lette
     snprintf(u->s.msg, sizeof u->s.msg, "%s", what);
     gn_ui_open(u, &l->v);
 }
+
+/* The count as typed so far; at most COUNT_DIGITS digits are taken. */
+#define COUNT_DIGITS 9
+typedef struct count_view {
+    gn_view v;
+    char digits[COUNT_DIGITS + 1];
+    size_t n;
+} count_view;
+
+/* The digit a COUNT_DIGIT key gives (its character), or -1. */
+static int count_digit(const gn_key *k)
+{
+    bool digit = k->act == GN_ACT_COUNT_DIGIT && !k->code && k->wc >= '0' && k->wc <= '9';
+    return digit ? (int)(k->wc - '0') : -1;
+}
+
+/* Show the count in the status line (the main view draws it). */
+static void count_show(gn_ui *u, const count_view *c)
+{
+    snprintf(u->s.msg, sizeof u->s.msg, "Count: %s", c->digits);
+}
+
+static void count_draw(gn_ui *u, gn_view *v)
+{
+    (void)u;
+    (void)v;
+}
+
+static void count_key(gn_ui *u, gn_view *v, const gn_key *k)
+{
+    count_view *c = (count_view *)v;
+    int digit = count_digit(k);
+    if (digit >= 0) {
+        if (c->n < COUNT_DIGITS)
+            c->digits[c->n++] = (char)('0' + digit);
+        count_show(u, c);
+        return;
+    }
+    if (k->act == GN_ACT_BACK && c->n > 1) {
+        c->digits[--c->n] = '\0';
+        count_show(u, c);
+        return;
+    }
+    gn_key with = *k;
+    with.count = strtol(c->digits, NULL, 10);
+    gn_ui_close(u);
+    if (k->act != GN_ACT_ESCAPE && k->act != GN_ACT_BACK) /* those forget the count */
+        u->top->ops->key(u, u->top, &with);
+}
+
+static void count_free(gn_ui *u, gn_view *v)
+{
+    (void)u;
+    free(v);
+}
+
+static const gn_view_ops count_ops = {count_draw, count_key, NULL, count_free};
+
+void gn_count_open(gn_ui *u, const gn_key *k)
+{
+    int digit = count_digit(k);
+    if (digit < 0)
+        return;
+    count_view *c = gn_xcalloc(1, sizeof *c);
+    c->v.ops = &count_ops;
+    c->digits[c->n++] = (char)('0' + digit);
+    count_show(u, c);
+    gn_ui_open(u, &c->v);
+}

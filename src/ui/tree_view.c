@@ -70,15 +70,46 @@ static void filter_done(gn_ui *u, const char *text)
         snprintf(s->msg, sizeof s->msg, "Filtered by \"%s\": Esc shows every entry.", text);
 }
 
-void gn_tree_pane_key(gn_ui *u, gn_action act)
+/* Put the cursor on row (clamped to the rows). */
+static void cursor_to(gn_session *s, size_t row)
+{
+    size_t last = s->tree.nrows ? s->tree.nrows - 1 : 0;
+    s->cursor = row < last ? row : last;
+}
+
+/* Scroll the tree's rows by delta (Ctrl-E, Ctrl-Y), as vim scrolls a
+ * window: the selection moves only to stay on the screen. */
+static void scroll_tree(gn_ui *u, long delta)
+{
+    gn_session *s = &u->s;
+    size_t h = u->body_h > 0 ? (size_t)u->body_h : 1;
+    size_t last = s->tree.nrows > h ? s->tree.nrows - h : 0, back = delta < 0 ? (size_t)-delta : 0;
+    size_t top = delta >= 0 ? u->tree_top + (size_t)delta : u->tree_top > back ? u->tree_top - back : 0;
+    u->tree_top = top < last ? top : last;
+    if (s->cursor < u->tree_top)
+        cursor_to(s, u->tree_top);
+    if (s->cursor >= u->tree_top + h)
+        cursor_to(s, u->tree_top + h - 1);
+}
+
+/* The keys of the tree. A count before a key (see gn_count_open) is the
+ * entries to move (15j), the row to go to (10g, 10G) or the percent of
+ * the rows (50%), as in the pager. */
+void gn_tree_pane_key(gn_ui *u, const gn_key *k)
 {
     gn_session *s = &u->s;
     gn_tree *t = &s->tree;
-    size_t page = u->body_h > 1 ? (size_t)u->body_h - 1 : 1;
+    long page = u->body_h > 1 ? u->body_h - 1 : 1;
     size_t item = s->cursor < t->nrows ? t->rows[s->cursor] : GN_NONE;
-    if (gn_motion(act, &s->cursor, t->nrows, page))
+    if (k->act == GN_ACT_SCROLL_DOWN || k->act == GN_ACT_SCROLL_UP) {
+        long by = gn_key_count(k, 1);
+        scroll_tree(u, k->act == GN_ACT_SCROLL_DOWN ? by : -by);
         return;
-    switch (act) {
+    }
+    size_t half = (size_t)gn_key_half(u, k, page / 2);
+    if (gn_motion(k->act, k->count, &s->cursor, t->nrows, (size_t)page, half))
+        return;
+    switch (k->act) {
     case GN_ACT_ENTER:
         if (gn_session_tree_enter(s)) {
             u->focus = GN_FOCUS_PAGER;

@@ -23,6 +23,7 @@ typedef struct gn_key {
     bool code;      /* wc is a KEY_* code */
     wint_t wc;
     gn_action act;  /* what the bindings say of it */
+    long count;     /* the count typed before it (15 in 15j), or -1 */
 } gn_key;
 
 typedef struct gn_view_ops {
@@ -59,6 +60,8 @@ struct gn_ui {
     int tree_w;         /* 0 when the tree is hidden */
     int pager_x, pager_w, body_h;
     size_t tree_top;    /* first row of the tree shown */
+    long half;          /* rows d and u move once a count gave them
+                           (10d), as in less and vim; 0: half the pane */
     bool ascii;         /* the terminal is not UTF-8 */
     bool osc52, secure;
     bool quit;
@@ -72,15 +75,23 @@ void gn_ui_geometry(gn_ui *u);
  * is the main view. */
 void gn_ui_open(gn_ui *u, gn_view *v);
 void gn_ui_close(gn_ui *u);
+/* The count typed before key k, or dflt when none was. */
+long gn_key_count(const gn_key *k, long dflt);
+/* The row (from 0) that a count before key k names as a line (120 in
+ * 120g: row 119), or dflt when none was typed. */
+size_t gn_key_row(const gn_key *k, size_t dflt);
+/* The rows a half-page key (d, u) moves: the count typed before k, kept
+ * for the next ones (u->half), else the last count kept, else dflt. */
+long gn_key_half(gn_ui *u, const gn_key *k, long dflt);
 
 /* The main view: the tree, the pager and the status line. */
 void gn_main_draw(gn_ui *u);
 void gn_main_key(gn_ui *u, const gn_key *k);
 /* Its panes: each draws itself and takes the actions meant for it. */
 void gn_tree_pane_draw(gn_ui *u);
-void gn_tree_pane_key(gn_ui *u, gn_action act);
+void gn_tree_pane_key(gn_ui *u, const gn_key *k);
 void gn_pager_pane_draw(gn_ui *u);
-void gn_pager_pane_key(gn_ui *u, gn_action act);
+void gn_pager_pane_key(gn_ui *u, const gn_key *k);
 void gn_pager_status_draw(gn_ui *u);
 
 /* A list in a box in the middle of the screen: the motions (gn_motion:
@@ -111,6 +122,11 @@ typedef void (*gn_prompt_fn)(gn_ui *u, const char *text);
 void gn_prompt_open(gn_ui *u, const char *label, gn_prompt_fn changed, gn_prompt_fn done);
 /* Wait for a letter a-z after showing what: done(u, 0..25) or -1. */
 void gn_letter_open(gn_ui *u, const char *what, void (*done)(gn_ui *u, int letter));
+/* A count typed before a key (15j), starting with the digit of key k (a
+ * COUNT_DIGIT key): it is shown in the status line as it grows; Backspace
+ * takes its last digit back, Esc forgets it, and any other key closes the
+ * view and goes, with the count, to the view below. */
+void gn_count_open(gn_ui *u, const gn_key *k);
 
 /* The search box of guides and locales (S). */
 void gn_search_open(gn_ui *u);

@@ -16,7 +16,7 @@ start 120 30 "$TMPDIR_GN/guide/en"
 keys Down Down Enter Down Enter    # expand "Reading guides", open "Keys"
 keys c
 expect_text "c compares with the next locale" "│ en ⇄ de-DE │ Keys"
-keys d
+keys d d d                         # three half pages: past the Moving table
 some_aligned() { [ "$(aligned_headings | wc -l)" -ge 1 ]; }
 if eventually some_aligned; then
     echo "ok - after scrolling, headings of both panes share their rows"

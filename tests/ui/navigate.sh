@@ -16,7 +16,7 @@ keys Down Enter                    # open "Starting guidenav"
 expect_screen open-page
 
 keys w Down Down Enter Down Enter     # expand "Reading guides", open "Keys"
-keys d d                           # two half pages: inside "Contents tree"
+keys 7 4 g                         # line 74: inside "Contents tree"
 expect_screen keys-en-scrolled
 
 keys L Down Down Down Enter        # en de-DE fr-FR [ja-JP] ko-KR pt-BR
@@ -51,7 +51,7 @@ expect_text "t and w bring the pager back, full width" "L を押すと、言語�
 
 keys H
 expect_text "H lists the keys" "Half a page down"
-keys Space                         # the list goes on below
+keys Space Space                   # the list goes on below
 expect_text "the help names each key bound, Ctrl-W too" "w, Ctrl-W "
 keys q                             # closes the help
 keys q

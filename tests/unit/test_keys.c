@@ -337,7 +337,12 @@ static void test_action_keys(void **state)
     (void)state;
     static const struct { gn_action act; const char *keys; } want[] = {
         {GN_ACT_DOWN, "j, Down"},
-        {GN_ACT_PAGE_DOWN, "Space, f, PgDn"},
+        {GN_ACT_PAGE_DOWN, "f, Ctrl-F, PgDn"},
+        {GN_ACT_READ_ON, "Space"},
+        {GN_ACT_HALF_UP, "u, Ctrl-U"},
+        {GN_ACT_SCROLL_DOWN, "Ctrl-E"},
+        {GN_ACT_COUNT_DIGIT, "0-9"}, /* a run of characters, first and last */
+        {GN_ACT_NEXT_PAGE, "}"},
         {GN_ACT_PREV_LINK, "Shift-Tab, ["},
         {GN_ACT_FOCUS, "w, Ctrl-W"},
         {GN_ACT_ENTER, "Enter"}, /* '\n', '\r' and KEY_ENTER, named once */
@@ -387,31 +392,41 @@ static void test_motion(void **state)
     (void)state;
     static const struct {
         gn_action act;
+        long count;
         size_t from, n, page, to;
     } want[] = {
-        {GN_ACT_DOWN, 3, 10, 4, 4},      {GN_ACT_DOWN, 9, 10, 4, 9},
-        {GN_ACT_UP, 3, 10, 4, 2},        {GN_ACT_UP, 0, 10, 4, 0},
-        {GN_ACT_PAGE_DOWN, 3, 10, 4, 7}, {GN_ACT_PAGE_DOWN, 7, 10, 4, 9},
-        {GN_ACT_PAGE_UP, 7, 10, 4, 3},   {GN_ACT_PAGE_UP, 3, 10, 4, 0},
-        {GN_ACT_HALF_DOWN, 3, 10, 4, 5}, {GN_ACT_HALF_DOWN, 8, 10, 4, 9},
-        {GN_ACT_HALF_UP, 3, 10, 4, 1},   {GN_ACT_HALF_UP, 1, 10, 4, 0},
-        {GN_ACT_TOP, 7, 10, 4, 0},       {GN_ACT_BOTTOM, 2, 10, 4, 9},
-        {GN_ACT_BOTTOM, 0, 0, 4, 0},     {GN_ACT_DOWN, 0, 0, 4, 0},
-        {GN_ACT_DOWN, 12, 10, 4, 9},     /* from past the end: clamped */
-        {GN_ACT_PAGE_DOWN, 0, 10, (size_t)-1, 9},
+        {GN_ACT_DOWN, -1, 3, 10, 4, 4},      {GN_ACT_DOWN, -1, 9, 10, 4, 9},
+        {GN_ACT_UP, -1, 3, 10, 4, 2},        {GN_ACT_UP, -1, 0, 10, 4, 0},
+        {GN_ACT_PAGE_DOWN, -1, 3, 10, 4, 7}, {GN_ACT_PAGE_DOWN, -1, 7, 10, 4, 9},
+        {GN_ACT_PAGE_UP, -1, 7, 10, 4, 3},   {GN_ACT_PAGE_UP, -1, 3, 10, 4, 0},
+        {GN_ACT_HALF_DOWN, -1, 3, 10, 4, 5}, {GN_ACT_HALF_DOWN, -1, 8, 10, 4, 9},
+        {GN_ACT_HALF_UP, -1, 3, 10, 4, 1},   {GN_ACT_HALF_UP, -1, 1, 10, 4, 0},
+        {GN_ACT_TOP, -1, 7, 10, 4, 0},       {GN_ACT_BOTTOM, -1, 2, 10, 4, 9},
+        {GN_ACT_BOTTOM, -1, 0, 0, 4, 0},     {GN_ACT_DOWN, -1, 0, 0, 4, 0},
+        {GN_ACT_DOWN, -1, 12, 10, 4, 9},     /* from past the end: clamped */
+        {GN_ACT_PAGE_DOWN, -1, 0, 10, (size_t)-1, 9},
+        /* Counts: rows for a row or page key, a row from 1 for g and G, a
+         * percentage for %. */
+        {GN_ACT_DOWN, 3, 2, 10, 4, 5},       {GN_ACT_UP, 5, 2, 10, 4, 0},
+        {GN_ACT_PAGE_DOWN, 2, 2, 10, 4, 4},  {GN_ACT_SCROLL_DOWN, -1, 2, 10, 4, 3},
+        {GN_ACT_READ_ON, -1, 2, 10, 4, 6},   {GN_ACT_TOP, 4, 9, 10, 4, 3},
+        {GN_ACT_BOTTOM, 4, 9, 10, 4, 3},     {GN_ACT_BOTTOM, 40, 0, 10, 4, 9},
+        {GN_ACT_PERCENT, 50, 0, 11, 4, 5},
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
         size_t cur = want[i].from;
-        assert_true(gn_motion(want[i].act, &cur, want[i].n, want[i].page));
+        assert_true(gn_motion(want[i].act, want[i].count, &cur, want[i].n, want[i].page,
+                              want[i].page / 2));
         if (cur != want[i].to)
-            fail_msg("%s from %zu of %zu: %zu, not %zu", gn_action_table[want[i].act].name,
-                     want[i].from, want[i].n, cur, want[i].to);
+            fail_msg("%s (count %ld) from %zu of %zu: %zu, not %zu",
+                     gn_action_table[want[i].act].name, want[i].count, want[i].from, want[i].n,
+                     cur, want[i].to);
     }
     static const gn_action others[] = {GN_ACT_ENTER, GN_ACT_EXPAND, GN_ACT_COLLAPSE,
                                        GN_ACT_QUIT, GN_ACT_NONE};
     for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
         size_t cur = 5;
-        assert_false(gn_motion(others[i], &cur, 10, 4));
+        assert_false(gn_motion(others[i], -1, &cur, 10, 4, 2));
         assert_int_equal(cur, 5);
     }
 }
@@ -448,7 +463,7 @@ static void test_comparison_finds_differences(void **state)
                        ".BR k \", \" Up \", \" Ctrl\\-P\n"
                        "Move up one line or entry.\n"
                        ".TP\n"
-                       ".BR Space \", \" f \", \" d\n"
+                       ".BR f \", \" PgDn \", \" d\n"
                        "Page down.\n"
                        ".TP\n"
                        ".B w\n"
@@ -466,10 +481,10 @@ static void test_comparison_finds_differences(void **state)
         "line 7: Ctrl-P is not bound\n",
         "line 7: keys \"k, Up, Ctrl-P\"; the bindings of UP are \"k, Up\"\n",
         "line 10: d is bound to HALF_DOWN, not to PAGE_DOWN\n",
-        "line 10: keys \"Space, f, d\"; the bindings of PAGE_DOWN are \"Space, f, PgDn\"\n",
+        "line 10: keys \"f, PgDn, d\"; the bindings of PAGE_DOWN are \"f, Ctrl-F, PgDn\"\n",
         "line 13: keys \"w\"; the bindings of FOCUS are \"w, Ctrl-W\"\n",
         "line 13: w: \"Switch panes.\" does not start with \"Switch between the tree and the pager\"\n",
-        "HALF_DOWN (d): 0 entries\n",
+        "HALF_DOWN (d, Ctrl-D): 0 entries\n",
     };
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         if (!strstr(report.data, want[i]))

@@ -176,6 +176,41 @@ static int setup(void **state)
     write_file("docs/book.ja-JP/help/other/page.md", other);
     free(other);
 
+    /* A guide to read straight through, in Japanese and Korean: nested
+     * groups, a section of a page listed after it, an external link, a
+     * page listed whose file is missing, a page listed twice. */
+    write_file("docs/tour.ja-JP/help/tour/TOC.md",
+               "---\nuser-guide-title: 読書の案内\n---\n\n# 読書の案内\n\n"
+               "- [はじめに](intro.md)\n- 基本 {#basics}\n  - [画面の見方](screen.md)\n"
+               "  - [画面の続き](screen.md#more)\n  - 操作 {#ops}\n    - [キー操作](keys.md)\n"
+               "- [ウェブ版](https://example.org/tour)\n- [欠けたページ](missing.md)\n"
+               "- [はじめに、再び](intro.md)\n- [おわりに](end.md)\n");
+    write_file("docs/tour.ko-KR/help/tour/TOC.md",
+               "---\nuser-guide-title: 읽기 안내\n---\n\n# 읽기 안내\n\n"
+               "- [시작하며](intro.md)\n- 기본 {#basics}\n  - [화면 보기](screen.md)\n"
+               "  - [화면 계속](screen.md#more)\n  - 조작 {#ops}\n    - [키 조작](keys.md)\n"
+               "- [웹판](https://example.org/tour)\n- [빠진 페이지](missing.md)\n"
+               "- [다시 시작하며](intro.md)\n- [마치며](end.md)\n");
+    static const char *const tour[][2] = {
+        {"ja-JP/help/tour/intro.md", "はじめに"}, {"ja-JP/help/tour/keys.md", "キー操作"},
+        {"ja-JP/help/tour/end.md", "おわりに"}, {"ja-JP/help/tour/extra.md", "付録"},
+        {"ko-KR/help/tour/intro.md", "시작하며"}, {"ko-KR/help/tour/keys.md", "키 조작"},
+        {"ko-KR/help/tour/end.md", "마치며"},
+    };
+    for (size_t i = 0; i < sizeof tour / sizeof *tour; i++) {
+        char *rel = gn_xasprintf("docs/tour.%s", tour[i][0]);
+        char *text = gn_xasprintf("# %s\n\n%s。\n", tour[i][1], tour[i][1]);
+        write_file(rel, text);
+        free(rel);
+        free(text);
+    }
+    start = filler_page("画面の見方", "画面の見方の説明。", "続き", "more");
+    write_file("docs/tour.ja-JP/help/tour/screen.md", start);
+    free(start);
+    start = filler_page("화면 보기", "화면 보기 설명.", "계속", "more");
+    write_file("docs/tour.ko-KR/help/tour/screen.md", start);
+    free(start);
+
     /* A page that is a symbolic link to a file outside the repository. */
     write_file("outside/secret.md", "# Secret\n\n" SECRET "\n");
     char *target = path_of("outside/secret.md"), *link = path_of("docs/book.en/help/main/escape.md");
@@ -1810,6 +1845,171 @@ static void test_tiny_pager(void **state)
     end(state);
 }
 
+/* The title of the tree's current entry (the open page's). */
+static const char *current_title(const gn_session *s)
+{
+    assert_true(s->current != GN_NONE);
+    assert_int_equal(s->tree.rows[s->cursor], s->current);
+    return gn_tree_title(&s->tree, s->current);
+}
+
+/* Read the ja-JP guide straight through with } and back with {: TOC order,
+ * past groups, a section of the page being left and the external link; the
+ * page whose file is missing shown as missing; the page listed twice,
+ * reached by its second entry, goes on after that entry. */
+static void test_next_page(void **state)
+{
+    gn_session *s = begin(state, "docs/tour.ja-JP", NULL);
+    assert_null(s->page);
+    static const struct { const char *page, *entry; } pages[] = {
+        {"intro.md", "はじめに"}, {"screen.md", "画面の見方"}, {"keys.md", "キー操作"},
+        {"missing.md", "欠けたページ"}, {"intro.md", "はじめに、再び"}, {"end.md", "おわりに"},
+    };
+    size_t n = sizeof pages / sizeof *pages;
+    for (size_t i = 0; i < n; i++) {
+        assert_true(gn_session_next_page(s, 1));
+        assert_string_equal(s->page, pages[i].page);
+        assert_string_equal(current_title(s), pages[i].entry);
+        assert_int_equal(gn_session_line_at_top(s), 0);
+    }
+    assert_false(gn_session_next_page(s, 1));
+    assert_string_equal(s->msg, "This is the last page of the guide.");
+    assert_string_equal(s->page, "end.md");
+    for (size_t i = n - 1; i-- > 0;) {
+        assert_true(gn_session_next_page(s, -1));
+        assert_string_equal(s->page, pages[i].page);
+        assert_string_equal(current_title(s), pages[i].entry);
+        if (strcmp(s->page, "missing.md") == 0)
+            assert_non_null(strstr(s->left.notice, "This page is not available in ja-JP."));
+        else
+            assert_true(s->left.have_page);
+    }
+    assert_false(gn_session_next_page(s, -1));
+    assert_string_equal(s->msg, "This is the first page of the guide.");
+    /* Each page was a step in the history. */
+    gn_session_back(s);
+    assert_string_equal(s->page, "screen.md");
+    gn_session_back(s);
+    assert_string_equal(s->page, "keys.md");
+    /* A page the TOC does not list has no next page. */
+    gn_session_open(s, "help/tour", "extra.md");
+    assert_true(s->left.have_page);
+    assert_false(gn_session_next_page(s, 1));
+    assert_string_equal(s->msg, "This page is not in the guide's table of contents.");
+    end(state);
+
+    /* With no page open, { opens the last page. */
+    s = begin(state, "docs/tour.ja-JP", NULL);
+    assert_true(gn_session_next_page(s, -1));
+    assert_string_equal(s->page, "end.md");
+    assert_string_equal(s->title, "おわりに");
+    end(state);
+}
+
+/* Space reads on: it pages down, says (END) where the end shows, naming
+ * the next page, and at the end after that opens the next page; in
+ * Korean, after a switch from Japanese, the Korean TOC's order and titles.
+ * At the last page it says so. */
+static void test_read_on(void **state)
+{
+    gn_session *s = begin(state, "docs/tour.ja-JP", NULL);
+    gn_session_open(s, "help/tour", "screen.md");
+    size_t rows = gn_session_rows(s);
+    assert_true(rows > 2 * 20);
+    gn_session_read_on(s, 19);
+    assert_int_equal(s->top, 19);
+    assert_string_equal(s->msg, "");
+    while (s->top + 20 < rows) {
+        s->msg[0] = '\0'; /* as the navigator clears it before each key */
+        gn_session_read_on(s, 19);
+    }
+    assert_int_equal(s->top, rows - 20);
+    assert_string_equal(s->msg, "(END) Space goes on to the next page: キー操作");
+    /* Moved away and back: (END) is said again before going on. */
+    gn_session_scroll(s, -1);
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->page, "screen.md");
+    assert_non_null(strstr(s->msg, "(END)"));
+    switch_to(s, "ko-KR");
+    assert_string_equal(s->title, "화면 보기");
+    gn_session_scroll_to(s, (size_t)-1);
+    gn_session_read_on(s, 19); /* at the end already: (END) first */
+    assert_string_equal(s->page, "screen.md");
+    assert_string_equal(s->msg, "(END) Space goes on to the next page: 키 조작");
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->page, "keys.md");
+    assert_string_equal(s->title, "키 조작");
+    assert_string_equal(current_title(s), "키 조작");
+    assert_int_equal(gn_session_line_at_top(s), 0);
+    /* A page that fits on the screen: (END) at once, then on. */
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->msg, "(END) Space goes on to the next page: 빠진 페이지");
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->page, "missing.md");
+    assert_non_null(strstr(s->left.notice, "This page is not available in ko-KR."));
+    gn_session_read_on(s, 19);
+    gn_session_read_on(s, 19);
+    assert_string_equal(current_title(s), "다시 시작하며");
+    gn_session_read_on(s, 19);
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->title, "마치며");
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->msg, "(END) This is the last page of the guide.");
+    gn_session_read_on(s, 19);
+    assert_string_equal(s->msg, "(END) This is the last page of the guide.");
+    assert_string_equal(s->page, "end.md");
+    /* Back goes to the page read before. */
+    gn_session_back(s);
+    assert_string_equal(s->page, "intro.md");
+    end(state);
+}
+
+/* The position the status line and = show, N% and where. */
+static void test_position_and_where(void **state)
+{
+    gn_session *s = en_book(state);
+    gn_session_where(s);
+    assert_string_equal(s->msg, "No page open: Enter opens one.");
+    gn_session_open(s, "help/main", "long.md");
+    size_t n = gn_session_rows(s);
+    gn_position p;
+    gn_session_position(s, &p);
+    assert_int_equal(p.top, 1);
+    assert_int_equal(p.bottom, 20);
+    assert_int_equal(p.total, n);
+    assert_int_equal(p.percent, 20 * 100 / n);
+    gn_session_scroll_to(s, 30);
+    gn_session_where(s);
+    char *want = gn_xasprintf("Long page (en: help/main/long.md): lines 31-50 of %zu, %zu%%", n,
+                              50 * 100 / n);
+    assert_string_equal(s->msg, want);
+    free(want);
+    /* N% puts the row N percent in at the top, as far as it can. */
+    gn_session_scroll_percent(s, 50);
+    assert_int_equal(s->top, n / 2);
+    gn_session_scroll_percent(s, 0);
+    assert_int_equal(s->top, 0);
+    gn_session_scroll_percent(s, 100);
+    assert_int_equal(s->top, n - 20);
+    gn_session_position(s, &p);
+    assert_int_equal(p.bottom, n);
+    assert_int_equal(p.percent, 100);
+    gn_session_scroll_percent(s, 1000);
+    assert_int_equal(s->top, n - 20);
+    assert_int_equal(gn_session_percent_row(0, 50), 0);
+    assert_int_equal(gn_session_percent_row(7, 100), 6);
+    assert_int_equal(gn_session_percent_row(200, 50), 100);
+    assert_int_equal(gn_session_percent_row(201, 33), 66);
+    assert_true(gn_session_percent_row(SIZE_MAX, 100) == SIZE_MAX - 1);
+    assert_true(gn_session_percent_row(SIZE_MAX, 50) == SIZE_MAX / 2);
+    /* In Japanese, its title and file. */
+    switch_to(s, "ja-JP");
+    gn_session_scroll_to(s, 0);
+    gn_session_where(s);
+    assert_true(strncmp(s->msg, "長いページ (ja-JP: help/main/long.md): lines 1-20 of ", 52) == 0);
+    end(state);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1863,6 +2063,9 @@ int main(void)
         cmocka_unit_test(test_search_refuses_outside),
         cmocka_unit_test(test_restore_second_guide),
         cmocka_unit_test(test_tiny_pager),
+        cmocka_unit_test(test_next_page),
+        cmocka_unit_test(test_read_on),
+        cmocka_unit_test(test_position_and_where),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -617,6 +617,59 @@ static void test_shared_seeds(void **state)
     }
 }
 
+/* Reading a guide straight through: the page entries in the TOC's order,
+ * past groups and external links, and past entries naming the page being
+ * left (a section of it); going back, a page from its first entry. */
+static void test_next_page(void **state)
+{
+    (void)state;
+    gn_toc toc;
+    parse("# 読書の案内\n\n"
+          "- [はじめに](intro.md)\n"                    /* 0 */
+          "- 基本 {#basics}\n"                          /* 1 */
+          "  - [画面の見方](./screen.md)\n"             /* 2 */
+          "  - [画面の続き](screen.md#more)\n"          /* 3: the same page */
+          "  - 操作 {#ops}\n"                           /* 4 */
+          "    - [キー操作](keys.md)\n"                 /* 5 */
+          "- [ウェブ版](https://example.org/tour)\n"    /* 6 */
+          "- [はじめに、再び](intro.md)\n"              /* 7: named twice */
+          "- [마치며](end.md)\n"                        /* 8 */
+          "- 빈 그룹 {#empty}\n",                       /* 9 */
+          &toc);
+    assert_int_equal(toc.n, 10);
+    /* Forward from before the first entry: every page once, in order. */
+    static const long forward[] = {0, 2, 5, 7, 8};
+    long at = -1;
+    for (size_t i = 0; i < sizeof forward / sizeof *forward; i++) {
+        at = gn_toc_next_page(&toc, at, 1);
+        assert_int_equal(at, forward[i]);
+    }
+    assert_int_equal(gn_toc_next_page(&toc, at, 1), -1);
+    /* Back from after the last entry: screen.md from its first entry. */
+    static const long backward[] = {8, 7, 5, 2, 0};
+    at = (long)toc.n;
+    for (size_t i = 0; i < sizeof backward / sizeof *backward; i++) {
+        at = gn_toc_next_page(&toc, at, -1);
+        assert_int_equal(at, backward[i]);
+    }
+    assert_int_equal(gn_toc_next_page(&toc, at, -1), -1);
+    /* From a group, a section entry or an external link. */
+    assert_int_equal(gn_toc_next_page(&toc, 1, 1), 2);
+    assert_int_equal(gn_toc_next_page(&toc, 3, 1), 5);
+    assert_int_equal(gn_toc_next_page(&toc, 3, -1), 0);
+    assert_int_equal(gn_toc_next_page(&toc, 6, -1), 5);
+    assert_int_equal(gn_toc_next_page(&toc, 4, -1), 2);
+    /* Out of range: clamped to before the first and after the last. */
+    assert_int_equal(gn_toc_next_page(&toc, -7, 1), 0);
+    assert_int_equal(gn_toc_next_page(&toc, 99, -1), 8);
+    gn_toc_free(&toc);
+    /* A TOC without pages has none to read. */
+    parse("# 빈 안내\n\n- 그룹 {#g}\n  - [웹](https://example.org/)\n", &toc);
+    assert_int_equal(gn_toc_next_page(&toc, -1, 1), -1);
+    assert_int_equal(gn_toc_next_page(&toc, (long)toc.n, -1), -1);
+    gn_toc_free(&toc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -632,6 +685,7 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_entities_and_controls),
         cmocka_unit_test(test_binary_junk),
+        cmocka_unit_test(test_next_page),
         cmocka_unit_test(test_shared_seed_counts),
         cmocka_unit_test(test_shared_corpus_counts),
         cmocka_unit_test(test_shared_seeds),
