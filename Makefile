@@ -12,6 +12,13 @@ DESTDIR   ?=
 BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share/guidenav
 MANDIR     = $(PREFIX)/share/man/man1
+# Shell completions, where each shell looks for them: bash-completion and
+# fish under any prefix (XDG_DATA_DIRS); zsh in the folder of its fpath
+# that Debian keeps for packages under /usr, in zsh's own site-functions
+# elsewhere (Debian's zsh has /usr/local/share/zsh/site-functions too).
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 VERSION    = 0.1.0
 
 # SANITIZE=1: ASan + UBSan (LeakSanitizer included), in a build folder of
@@ -186,15 +193,21 @@ fuzz: deps
 	@FUZZ_BUILD=$(FUZZ_BUILD) scripts/fuzz -t $(FUZZ_SECONDS) $(FUZZ)
 
 install: $(BUILD)/guidenav
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/guidenav $(DESTDIR)$(BINDIR)/guidenav
 	install -m 644 man/guidenav.1 $(DESTDIR)$(MANDIR)/guidenav.1
 	rm -rf $(DESTDIR)$(DATADIR)/guide
 	cp -R guide $(DESTDIR)$(DATADIR)/guide
+	install -m 644 completions/guidenav.bash $(DESTDIR)$(BASHCOMPDIR)/guidenav
+	install -m 644 completions/_guidenav $(DESTDIR)$(ZSHCOMPDIR)/_guidenav
+	install -m 644 completions/guidenav.fish $(DESTDIR)$(FISHCOMPDIR)/guidenav.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/guidenav $(DESTDIR)$(MANDIR)/guidenav.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/guidenav $(DESTDIR)$(ZSHCOMPDIR)/_guidenav \
+	    $(DESTDIR)$(FISHCOMPDIR)/guidenav.fish
 
 clean:
 	rm -rf build build-san build-fuzz
