@@ -40,6 +40,8 @@ endif
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
+# CPPFLAGS and LDFLAGS, when set (dpkg-buildflags' hardening in the Debian
+# package's build), are passed on as well.
 PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc
 # libgit2 is loaded at run time, by its soname, when git history is first
 # read (src/stale.c): linked in, its dependencies slow every start.
@@ -101,18 +103,19 @@ deps:
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 $(BUILD)/libguidenav.a: $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(BUILD)/guidenav: $(BUILD)/obj/main.o $(UI_OBJ) $(BUILD)/libguidenav.a
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PROG_LIBS)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PROG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libguidenav.a $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/libguidenav.a $(CORE_LIBS) $(TEST_LIBS)
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libguidenav.a \
+	    $(CORE_LIBS) $(TEST_LIBS)
 
 # test_keys checks the UI's key table against the man page: it links that
 # one file of src/ui/ (and curses) beside the core, which the other unit
@@ -120,7 +123,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libguidenav.a $(HEAD
 $(BUILD)/tests/test_keys: tests/unit/test_keys.c tests/unit/unit.h $(BUILD)/obj/ui/actions.o \
                           $(BUILD)/libguidenav.a $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/obj/ui/actions.o \
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/obj/ui/actions.o \
 	    $(BUILD)/libguidenav.a $(CORE_LIBS) $(UI_LIBS) $(TEST_LIBS)
 
 # Open the bundled guide.
