@@ -94,7 +94,7 @@ SAN_ENV      = GN_BUILD=$(BUILD) \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/report \
                LSAN_OPTIONS=log_path=$(SAN_LOGS)/report
 
-.PHONY: all deps run check test goldens bench memcheck install uninstall clean fuzz fuzz-build
+.PHONY: all deps run check test unit goldens bench memcheck install uninstall deb clean fuzz fuzz-build
 
 all: $(BUILD)/guidenav
 
@@ -156,6 +156,10 @@ endif
 
 test: check
 
+# The unit tests alone (cmocka, TAP): what the Debian package's build runs.
+unit: $(TEST_BIN)
+	@for t in $(TEST_BIN); do CMOCKA_MESSAGE_OUTPUT=TAP $$t || exit 1; done
+
 # Speed figures on this machine (medians; not a test).
 bench: all
 	@bench/run
@@ -211,6 +215,11 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/guidenav $(DESTDIR)$(ZSHCOMPDIR)/_guidenav \
 	    $(DESTDIR)$(FISHCOMPDIR)/guidenav.fish
+
+# The Debian package (debian/), built by dpkg-buildpackage from a copy of
+# the tree into build/deb/ (scripts/build-deb), then checked by lintian.
+deb: deps
+	@scripts/build-deb
 
 clean:
 	rm -rf build build-san build-fuzz
