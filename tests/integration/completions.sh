@@ -211,7 +211,8 @@ fi
 # LINE, in $tmp/fish.1, ...
 fish_complete() {
     rm -f "$tmp"/fish.*
-    fish --no-config -c 'source completions/guidenav.fish
+    HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home XDG_DATA_HOME=$tmp/home fish --no-config -c '
+        source completions/guidenav.fish
         for l in $argv; echo "# $l"; complete -C $l; end' -- "$@" >"$tmp/fish.out" 2>"$tmp/fish.err"
     awk -v d="$tmp" '/^# / { n++; printf "" > (d "/fish." n); next }
                      { sub(/\t.*/, ""); print > (d "/fish." n) }' "$tmp/fish.out"
@@ -247,7 +248,8 @@ else
     same "fish: a PATH that is no guide: no tag" /dev/null "$tmp/fish.11"
     first "fish: --reference after a PATH: that PATH's locale set (ja-JP first)" ja-JP "$tmp/fish.12"
     # Which options take an argument: fish's own list of the definitions.
-    fish --no-config -c 'source completions/guidenav.fish; complete -c guidenav' |
+    HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home XDG_DATA_HOME=$tmp/home \
+        fish --no-config -c 'source completions/guidenav.fish; complete -c guidenav' |
         awk '/ (-r|-x|--exclusive|--require-parameter)( |$)/ {
                  for (i = 1; i < NF; i++) if ($i == "-l" || $i == "--long-option") print "--" $(i + 1) }' \
         >"$tmp/arg"
@@ -275,7 +277,7 @@ else
 fi
 # Each shell finds the installed script by itself.
 if [ -f /usr/share/bash-completion/bash_completion ]; then
-    XDG_DATA_DIRS=$tmp/prefix/share bash -c '
+    HOME=$tmp/home XDG_DATA_DIRS=$tmp/prefix/share bash -c '
         source /usr/share/bash-completion/bash_completion
         __load_completion guidenav && complete -p guidenav' >"$tmp/out" 2>&1
     if grep -q -- '-F _guidenav guidenav$' "$tmp/out"; then
@@ -299,7 +301,7 @@ fi
 if command -v fish >/dev/null 2>&1; then
     # fish's own configuration puts XDG_DATA_DIRS' vendor_completions.d in
     # its path; the user's is left out (HOME, XDG_CONFIG_HOME).
-    HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home XDG_DATA_DIRS=$tmp/prefix/share \
+    HOME=$tmp/home XDG_CONFIG_HOME=$tmp/home XDG_DATA_HOME=$tmp/home XDG_DATA_DIRS=$tmp/prefix/share \
         fish -c "complete -C 'guidenav guide/en --reference '" 2>&1 | cut -f1 >"$tmp/out"
     # shellcheck disable=SC2086
     words $TAGS
