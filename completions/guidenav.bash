@@ -67,12 +67,13 @@ _guidenav_lines() {
 
 _guidenav() {
     local cur=$2 i w glue= opt= val= pre= dashdash= compare= expect= npos=0 others=
+    # Seen by the functions called from here (bash's scoping is dynamic).
+    local -a _guidenav_words=() _guidenav_paths=()
+    local _guidenav_cword=0 _guidenav_none=
     COMPREPLY=()
     # COMP_WORDS again with the words bash splits at '=' put back together
     # (--width=80, en=guide/en): _guidenav_words, the current one at
     # _guidenav_cword.
-    _guidenav_words=()
-    _guidenav_cword=0
     for ((i = 0; i < ${#COMP_WORDS[@]}; i++)); do
         w=${COMP_WORDS[i]}
         if ((i > 1)) && [[ $w == =* && -z ${w//=/} ]]; then
@@ -91,7 +92,6 @@ _guidenav() {
     # whether --compare is there, how many arguments come before the
     # current word, and the paths that name the locale set (those after
     # the current word too).
-    _guidenav_paths=()
     local pages=() d n
     for ((i = 1; i < ${#_guidenav_words[@]}; i++)); do
         w=${_guidenav_words[i]}
@@ -135,7 +135,6 @@ _guidenav() {
     # Else a page's guide; with no argument at all, guidenav's own choice.
     ((${#_guidenav_paths[@]})) || _guidenav_paths=("${pages[@]:0:1}")
     # (Arguments that name no guide: no locale set, no tag.)
-    _guidenav_none=
     ((${#_guidenav_paths[@]})) || _guidenav_none=$others
 
     w=${_guidenav_words[_guidenav_cword]}
