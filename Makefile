@@ -12,6 +12,13 @@ DESTDIR   ?=
 BINDIR     = $(PREFIX)/bin
 DATADIR    = $(PREFIX)/share/guidenav
 MANDIR     = $(PREFIX)/share/man/man1
+# Shell completions, where each shell looks for them: bash-completion and
+# fish under any prefix (XDG_DATA_DIRS); zsh in the folder of its fpath
+# that Debian keeps for packages under /usr, in zsh's own site-functions
+# elsewhere (Debian's zsh has /usr/local/share/zsh/site-functions too).
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
+FISHCOMPDIR = $(PREFIX)/share/fish/vendor_completions.d
 VERSION    = 0.1.0
 
 # SANITIZE=1: ASan + UBSan (LeakSanitizer included), in a build folder of
@@ -33,6 +40,8 @@ endif
 
 CC        ?= cc
 CFLAGS    ?= -O2 -g
+# CPPFLAGS and LDFLAGS, when set (dpkg-buildflags' hardening in the Debian
+# package's build), are passed on as well.
 PKGS       = yaml-0.1 libcmark-gfm libunibreak libutf8proc
 # libgit2 is loaded at run time, by its soname, when git history is first
 # read (src/stale.c): linked in, its dependencies slow every start.
@@ -85,7 +94,7 @@ SAN_ENV      = GN_BUILD=$(BUILD) \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/report \
                LSAN_OPTIONS=log_path=$(SAN_LOGS)/report
 
-.PHONY: all deps run check test goldens bench memcheck install uninstall clean fuzz fuzz-build
+.PHONY: all deps run check test unit goldens bench memcheck install uninstall deb clean fuzz fuzz-build
 
 all: $(BUILD)/guidenav
 
@@ -94,18 +103,19 @@ deps:
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) Makefile
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 $(BUILD)/libguidenav.a: $(CORE_OBJ)
 	@rm -f $@
 	$(AR) rcs $@ $^
 
 $(BUILD)/guidenav: $(BUILD)/obj/main.o $(UI_OBJ) $(BUILD)/libguidenav.a
-	$(CC) $(CFLAGS) $(SAN_FLAGS) -o $@ $^ $(PROG_LIBS)
+	$(CC) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PROG_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libguidenav.a $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/libguidenav.a $(CORE_LIBS) $(TEST_LIBS)
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libguidenav.a \
+	    $(CORE_LIBS) $(TEST_LIBS)
 
 # test_keys checks the UI's key table against the man page: it links that
 # one file of src/ui/ (and curses) beside the core, which the other unit
@@ -113,7 +123,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/unit.h $(BUILD)/libguidenav.a $(HEAD
 $(BUILD)/tests/test_keys: tests/unit/test_keys.c tests/unit/unit.h $(BUILD)/obj/ui/actions.o \
                           $(BUILD)/libguidenav.a $(HEADERS)
 	@mkdir -p $(dir $@)
-	$(CC) $(GN_CFLAGS) $(CFLAGS) $(SAN_FLAGS) -o $@ $< $(BUILD)/obj/ui/actions.o \
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/obj/ui/actions.o \
 	    $(BUILD)/libguidenav.a $(CORE_LIBS) $(UI_LIBS) $(TEST_LIBS)
 
 # Open the bundled guide.
@@ -145,6 +155,10 @@ check: deps
 endif
 
 test: check
+
+# The unit tests alone (cmocka, TAP): what the Debian package's build runs.
+unit: $(TEST_BIN)
+	@for t in $(TEST_BIN); do CMOCKA_MESSAGE_OUTPUT=TAP $$t || exit 1; done
 
 # Speed figures on this machine (medians; not a test).
 bench: all
@@ -186,15 +200,26 @@ fuzz: deps
 	@FUZZ_BUILD=$(FUZZ_BUILD) scripts/fuzz -t $(FUZZ_SECONDS) $(FUZZ)
 
 install: $(BUILD)/guidenav
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR) $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(BUILD)/guidenav $(DESTDIR)$(BINDIR)/guidenav
 	install -m 644 man/guidenav.1 $(DESTDIR)$(MANDIR)/guidenav.1
 	rm -rf $(DESTDIR)$(DATADIR)/guide
 	cp -R guide $(DESTDIR)$(DATADIR)/guide
+	install -m 644 completions/guidenav.bash $(DESTDIR)$(BASHCOMPDIR)/guidenav
+	install -m 644 completions/_guidenav $(DESTDIR)$(ZSHCOMPDIR)/_guidenav
+	install -m 644 completions/guidenav.fish $(DESTDIR)$(FISHCOMPDIR)/guidenav.fish
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/guidenav $(DESTDIR)$(MANDIR)/guidenav.1
 	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/guidenav $(DESTDIR)$(ZSHCOMPDIR)/_guidenav \
+	    $(DESTDIR)$(FISHCOMPDIR)/guidenav.fish
+
+# The Debian package (debian/), built by dpkg-buildpackage from a copy of
+# the tree into build/deb/ (scripts/build-deb), then checked by lintian.
+deb: deps
+	@scripts/build-deb
 
 clean:
 	rm -rf build build-san build-fuzz
