@@ -10,6 +10,10 @@
 #include "guidenav/resolve.h"
 #include "guidenav/session.h"
 
+/* What the status line says of a page without a file, before why an
+ * operation cannot be done ("...: it cannot be read again"). */
+#define SESS_NO_FILE "This page came from standard input, not a file"
+
 /* sess_rebuild_tree's want: every guide listed. */
 #define ALL_GUIDES ((size_t)-2)
 
