@@ -193,8 +193,12 @@ int gn_session_matrix(gn_session *s, gn_matrix *m)
 {
     sess_guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
+    if (!g) {
+        sess_say(s, "%s", "No guide here: the TOC matrix is a guide's.");
+        return -1;
+    }
     gn_error err;
-    if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {
+    if (gn_matrix_build(m, s->set, g->id, s->reference, gn_session_repo(s), &err) != 0) {
         sess_say(s, "%s", err.msg);
         return -1;
     }

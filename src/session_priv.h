@@ -12,7 +12,7 @@
 
 /* What the status line says of a page without a file, before why an
  * operation cannot be done ("...: it cannot be read again"). */
-#define SESS_NO_FILE "This page came from standard input, not a file"
+#define SESS_NO_FILE "This page came from standard input"
 
 /* sess_rebuild_tree's want: every guide listed. */
 #define ALL_GUIDES ((size_t)-2)

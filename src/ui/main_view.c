@@ -269,7 +269,7 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         matrix_view(u);
         break;
     case GN_ACT_MARK:
-        if (!s->page)
+        if (!s->page || s->no_file)
             gn_session_mark(s, -1); /* says why not */
         else
             gn_letter_open(u, "Bookmark: press a letter (a-z) to set it here", mark_set);
@@ -287,10 +287,14 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         changes_view(u);
         break;
     case GN_ACT_FOCUS:
+        if (gn_ui_no_tree(u))
+            break;
         u->focus = u->focus == GN_FOCUS_TREE ? GN_FOCUS_PAGER : GN_FOCUS_TREE;
         gn_ui_geometry(u);
         break;
     case GN_ACT_PANES:
+        if (gn_ui_no_tree(u))
+            break;
         if (u->cols < GN_TWO_PANES_MIN) {
             snprintf(s->msg, sizeof s->msg, "%s", "Too narrow for the tree beside the pager.");
             break;

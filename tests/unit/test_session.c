@@ -1604,7 +1604,7 @@ static void test_open_text(void **state)
     assert_false(doc_has(&s->left.doc, "SNIPPET TEXT")); /* no file: no folder */
 
     gn_session_follow(s, "notes.md");
-    assert_string_equal(s->msg, "This page came from standard input, not a file: "
+    assert_string_equal(s->msg, "This page came from standard input: "
                                 "links to files cannot be followed (notes.md).");
     page_shown(s, NULL, "standard input");
     gn_session_follow(s, "https://example.com/");
@@ -1612,12 +1612,15 @@ static void test_open_text(void **state)
     gn_session_follow(s, "#sec");
     assert_true(s->top > 0 || gn_session_rows(s) <= (size_t)s->height);
     gn_session_reload(s);
-    assert_string_equal(s->msg, "This page came from standard input, not a file: "
+    assert_string_equal(s->msg, "This page came from standard input: "
                                 "it cannot be read again.");
     assert_int_equal(gn_session_mark(s, 0), -1);
-    assert_string_equal(s->msg, "This page came from standard input, not a file: "
+    assert_string_equal(s->msg, "This page came from standard input: "
                                 "it cannot be bookmarked.");
     assert_null(gn_session_copy_target(s));
+    gn_matrix m;
+    assert_int_equal(gn_session_matrix(s, &m), -1);
+    assert_string_equal(s->msg, "No guide here: the TOC matrix is a guide's.");
     gn_session_back(s);
     assert_string_equal(s->msg, "Nothing to go back to.");
     gn_session_switch_locale(s, 0);
