@@ -21,6 +21,15 @@ void sess_say(gn_session *s, const char *fmt, ...)
     free(safe);
 }
 
+bool sess_page_has_file(gn_session *s, const char *no_page, const char *why)
+{
+    if (!s->page)
+        sess_say(s, "%s", no_page);
+    else if (s->no_file)
+        sess_say(s, "%s: %s", SESS_NO_FILE, why);
+    return s->page && !s->no_file;
+}
+
 gn_source *gn_session_source(const gn_session *s)
 {
     return &s->set->v[s->loc];
@@ -772,14 +781,8 @@ void gn_session_forward(gn_session *s)
 
 void gn_session_reload(gn_session *s)
 {
-    if (!s->page) {
-        sess_say(s, "%s", "No page to reload.");
+    if (!sess_page_has_file(s, "No page to reload.", "it cannot be read again."))
         return;
-    }
-    if (s->no_file) {
-        sess_say(s, "%s", SESS_NO_FILE ": it cannot be read again.");
-        return;
-    }
     char *file = open_file(s);
     bool gone = s->left.have_page && file && !gn_is_file(file);
     free(file);
@@ -791,6 +794,23 @@ void gn_session_reload(gn_session *s)
     sess_load_page(s);
     new_place(s, (long)line, NULL);
     sess_say(s, "%s", "Reloaded.");
+}
+
+int gn_session_edit_place(gn_session *s, char **file, int *line)
+{
+    if (!sess_page_has_file(s, "No page open: e edits the open page.", "there is no file to edit."))
+        return -1;
+    char *f = open_file(s);
+    gn_error err;
+    if (!f || gn_source_check_read(gn_session_source(s), f, &err) != 0) {
+        sess_say(s, "No file to edit: %s", f ? err.msg : s->page);
+        free(f);
+        return -1;
+    }
+    gn_session_layout(s);
+    *line = s->left.have_page && !s->dirty ? gn_doc_source_line(&s->left.doc, sess_top_line(s)) : 1;
+    *file = f;
+    return 0;
 }
 
 /* ---- life ----------------------------------------------------------------------- */

@@ -50,14 +50,8 @@ static void go_spot(gn_session *s, const gn_spot *spot)
 
 int gn_session_mark(gn_session *s, int m)
 {
-    if (!s->page) {
-        sess_say(s, "%s", "Open a page first: m marks a place in it.");
+    if (!sess_page_has_file(s, "Open a page first: m marks a place in it.", "it cannot be bookmarked."))
         return -1;
-    }
-    if (s->no_file) {
-        sess_say(s, "%s", SESS_NO_FILE ": it cannot be bookmarked.");
-        return -1;
-    }
     if (m < 0 || m >= 26)
         return -1;
     here(s, &s->state.marks[m]);

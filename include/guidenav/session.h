@@ -203,6 +203,14 @@ void gn_session_back(gn_session *s);
 void gn_session_forward(gn_session *s);
 /* Read the open page again, keeping the place (and the folds). */
 void gn_session_reload(gn_session *s);
+/* Where an editor should open the open page (e): its file in the current
+ * locale (newly allocated; the caller frees it) and *line, the line of
+ * that file where the block at the top of the pager starts (1 when the
+ * page could not be read: a file to mend). -1 with msg when there is none
+ * to edit: no page open, a page with no file (standard input), a file
+ * missing in this locale or outside the guide. Read the page again after
+ * the edit with gn_session_reload. */
+int gn_session_edit_place(gn_session *s, char **file, int *line);
 /* Fold or unfold a collapsible block of the open page: the first whose
  * title is on the screen, else the one the top line is in (gn_collapse_at).
  * The text at the top stays at the top (the block's title when it is folded

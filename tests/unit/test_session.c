@@ -1644,6 +1644,71 @@ static void test_open_text(void **state)
     end(state);
 }
 
+/* e: the open page's file and the line of its file where the block at the
+ * top of the pager starts (front matter counted, a list item's own); none
+ * for no page, a page with no file, a file missing or outside. */
+static void test_edit_place(void **state)
+{
+    write_file("docs/book.en/help/main/edit.md",
+               "---\ntitle: Edit\n---\n# Edit\n\nFirst paragraph.\n\n## Section {#sec}\n\n"
+               "Second.\n\n- one\n- two\n\n  more of two\n");
+    write_file("docs/book.en/help/main/broken.md", "---\ntitle: [\n---\n# Broken\n");
+    gn_session *s = en_book(state);
+    gn_session_resize(s, 60, 2, false);
+    char *file;
+    int line;
+    assert_int_equal(gn_session_edit_place(s, &file, &line), -1);
+    assert_string_equal(s->msg, "No page open: e edits the open page.");
+    gn_session_open(s, "help/main", "edit.md");
+    assert_int_equal(gn_session_edit_place(s, &file, &line), 0);
+    char *want = path_of("docs/book.en/help/main/edit.md");
+    assert_string_equal(file, want);
+    free(file);
+    assert_int_equal(line, 4);
+    /* Lines: 0 title, 2 first, 4 section, 5 blank, 6 second, 8 one, 10 two. */
+    static const struct { size_t top; int line; } at[] = {
+        {2, 6}, {3, 6}, {4, 8}, {5, 8}, {6, 10}, {8, 12}, {9, 12}, {10, 13}, {12, 13}};
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        gn_session_scroll_to(s, at[i].top);
+        assert_int_equal(gn_session_edit_place(s, &file, &line), 0);
+        free(file);
+        if (line != at[i].line)
+            print_message("top %zu: line %d, want %d\n", at[i].top, line, at[i].line);
+        assert_int_equal(line, at[i].line);
+    }
+    /* A page whose front matter cannot be read: its file, at line 1. */
+    gn_session_open(s, "help/main", "broken.md");
+    assert_false(s->left.have_page);
+    assert_int_equal(gn_session_edit_place(s, &file, &line), 0);
+    free(file);
+    assert_int_equal(line, 1);
+    /* Missing in this locale; a link out of the repository. */
+    gn_session_open(s, "help/main", "edit.md");
+    switch_to(s, "ja-JP");
+    assert_int_equal(gn_session_edit_place(s, &file, &line), -1);
+    char *missing = path_of("docs/book.ja-JP/help/main/edit.md");
+    char *msg = gn_xasprintf("No file to edit: %s: no such file", missing);
+    assert_string_equal(s->msg, msg);
+    free(msg);
+    free(missing);
+    switch_to(s, "en");
+    gn_session_open(s, "help/main", "escape.md");
+    assert_int_equal(gn_session_edit_place(s, &file, &line), -1);
+    assert_non_null(strstr(s->msg, "outside the guide, not read"));
+    free(want);
+    end(state);
+
+    /* Standard input: no file. */
+    reader *rd = gn_xcalloc(1, sizeof *rd);
+    *state = rd;
+    gn_localeset_alone("/", &rd->set);
+    start(&rd->s, &rd->set, NULL);
+    assert_int_equal(gn_session_open_text(&rd->s, "standard input", "# T\n", 4), 0);
+    assert_int_equal(gn_session_edit_place(&rd->s, &file, &line), -1);
+    assert_string_equal(rd->s.msg, "This page came from standard input: there is no file to edit.");
+    end(state);
+}
+
 /* A resize of the comparison keeps the block at the top, and back returns
  * to the same line. */
 static void test_compare_resize(void **state)
@@ -1959,6 +2024,7 @@ int main(void)
         cmocka_unit_test(test_open_file),
         cmocka_unit_test(test_open_file_alone),
         cmocka_unit_test(test_open_text),
+        cmocka_unit_test(test_edit_place),
         cmocka_unit_test(test_compare_resize),
         cmocka_unit_test(test_open_found_back),
         cmocka_unit_test(test_restore_root_guide),
