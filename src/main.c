@@ -38,11 +38,16 @@ enum { EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: guidenav [OPTION]... [PATH | LOCALE=PATH]...\n"
+    "       guidenav [OPTION]... FILE | -\n"
     "Browse documentation guides kept in several locales.\n"
     "\n"
     "  PATH            a guide folder (holding TOC.md) or a folder holding guides\n"
     "                  (help/*/TOC.md); sibling folders of other locales join\n"
     "  LOCALE=PATH     the same, with its locale tag given\n"
+    "  FILE            a page: opened in its guide (found as --dump finds it) with\n"
+    "                  its sibling locales, or alone when no guide holds it\n"
+    "  -               the page read from standard input (so is a pipe given no\n"
+    "                  PATH); keys then come from the terminal\n"
     "  --toc           print the table of contents of each guide of the first locale\n"
     "  --dump PAGE     print a page laid out for the terminal\n"
     "  --compare A,B PAGE  print PAGE in locales A and B side by side, aligned\n"
@@ -80,7 +85,8 @@ static const char usage_text[] =
     "  --version       show the version\n"
     "\n"
     "With no PATH, the guide in the current folder, else the bundled guide.\n"
-    "In the navigator, press H or F1 for the keys.\n";
+    "In the navigator, press H or F1 for the keys; e edits the page in $VISUAL\n"
+    "or $EDITOR (not under GUIDENAV_SECURE=1).\n";
 
 typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
                     MODE_CHECK, MODE_SEARCH } mode;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "guidenav/editor.h"
 #include "guidenav/text.h"
 #include "ui/view.h"
 
@@ -243,6 +244,37 @@ static void copy_link(gn_ui *u)
     gn_buf_free(&seq);
 }
 
+/* Edit the open page's file in the reader's editor ($VISUAL, else
+ * $EDITOR, else vi) at the line of the block at the top of the pager, the
+ * terminal given to it meanwhile; then read the page again, keeping the
+ * place. Off under GUIDENAV_SECURE, as every key that reaches out. */
+static void edit_page(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    if (u->secure) {
+        snprintf(s->msg, sizeof s->msg, "%s", "Editing is off: GUIDENAV_SECURE is set.");
+        return;
+    }
+    char *file;
+    int line;
+    if (gn_session_edit_place(s, &file, &line) != 0)
+        return;
+    const char *editor = gn_editor_command(getenv("VISUAL"), getenv("EDITOR"));
+    char **argv = gn_editor_argv(editor, file, line);
+    gn_ui_leave_screen();
+    gn_error err;
+    int rc = gn_editor_run(argv, editor, u->keys_fd, &err);
+    gn_ui_take_screen();
+    gn_session_reload(s);
+    if (rc != 0) {
+        char *safe = gn_text_sanitized(err.msg);
+        snprintf(s->msg, sizeof s->msg, "%s", safe);
+        free(safe);
+    }
+    gn_editor_argv_free(argv);
+    free(file);
+}
+
 void gn_main_key(gn_ui *u, const gn_key *k)
 {
     gn_session *s = &u->s;
@@ -264,6 +296,9 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         break;
     case GN_ACT_RELOAD:
         gn_session_reload(s);
+        break;
+    case GN_ACT_EDIT:
+        edit_page(u);
         break;
     case GN_ACT_MATRIX:
         matrix_view(u);

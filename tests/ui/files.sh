@@ -48,6 +48,8 @@ keys R
 expect_text "R says it cannot reload" "This page came from standard input: it cannot be read again."
 keys m
 expect_text "m says it cannot bookmark" "This page came from standard input: it cannot be bookmarked."
+keys e
+expect_text "e says there is no file to edit" "This page came from standard input: there is no file to edit."
 keys q
 expect_text "q quits with status 0" "EXIT=0"
 expect_text "... and the terminal is restored" " icanon"
