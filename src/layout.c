@@ -9,6 +9,7 @@
  * collapse.c. */
 #include <ctype.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/alert.h"
@@ -929,15 +930,35 @@ long gn_doc_find_anchor(const gn_doc *doc, const char *name)
     return -1;
 }
 
-long gn_doc_section_at(const gn_doc *doc, size_t line)
+/* How many of the n elements of v (size bytes each, sorted by the size_t
+ * line at byte offset at of each) start at or before line: the index of
+ * the first that starts after it. Headings and blocks alike. */
+static size_t starting_by(const void *v, size_t n, size_t size, size_t at, size_t line)
 {
-    size_t lo = 0, hi = doc->nheadings;
-    while (lo < hi) { /* first heading starting after line */
-        size_t mid = lo + (hi - lo) / 2;
-        if (doc->headings[mid].line <= line)
+    const char *p = v;
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2, l;
+        memcpy(&l, p + mid * size + at, sizeof l);
+        if (l <= line)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return (long)lo - 1;
+    return lo;
+}
+
+long gn_doc_section_at(const gn_doc *doc, size_t line)
+{
+    return (long)starting_by(doc->headings, doc->nheadings, sizeof *doc->headings,
+                             offsetof(gn_heading, line), line) - 1;
+}
+
+int gn_doc_source_line(const gn_doc *doc, size_t line)
+{
+    size_t k = starting_by(doc->blocks, doc->nblocks, sizeof *doc->blocks,
+                           offsetof(gn_block, line), line);
+    while (k > 0 && doc->blocks[k - 1].src_line <= 0)
+        k--; /* a snippet's block: the page's block before it */
+    return k > 0 ? doc->blocks[k - 1].src_line : 1;
 }

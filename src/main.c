@@ -38,11 +38,16 @@ enum { EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
     "usage: guidenav [OPTION]... [PATH | LOCALE=PATH]...\n"
+    "       guidenav [OPTION]... FILE | -\n"
     "Browse documentation guides kept in several locales.\n"
     "\n"
     "  PATH            a guide folder (holding TOC.md) or a folder holding guides\n"
     "                  (help/*/TOC.md); sibling folders of other locales join\n"
     "  LOCALE=PATH     the same, with its locale tag given\n"
+    "  FILE            a page: opened in its guide (found as --dump finds it) with\n"
+    "                  its sibling locales, or alone when no guide holds it\n"
+    "  -               the page read from standard input (so is a pipe given no\n"
+    "                  PATH); keys then come from the terminal\n"
     "  --toc           print the table of contents of each guide of the first locale\n"
     "  --dump PAGE     print a page laid out for the terminal\n"
     "  --compare A,B PAGE  print PAGE in locales A and B side by side, aligned\n"
@@ -80,7 +85,8 @@ static const char usage_text[] =
     "  --version       show the version\n"
     "\n"
     "With no PATH, the guide in the current folder, else the bundled guide.\n"
-    "In the navigator, press H or F1 for the keys.\n";
+    "In the navigator, press H or F1 for the keys; e edits the page in $VISUAL\n"
+    "or $EDITOR (not under GUIDENAV_SECURE=1).\n";
 
 typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
                     MODE_CHECK, MODE_SEARCH } mode;
@@ -516,7 +522,7 @@ static int run_compare(const options *o, char **args, int nargs, gn_error *err)
         goto done;
     }
     int rc_set = nargs > 1 ? gn_localeset_discover(args + 1, (size_t)nargs - 1, &set, err)
-                           : gn_localeset_discover(&alone.root, 1, &set, err);
+                           : gn_localeset_of_page(page, &set, err);
     if (rc_set != 0)
         goto done;
     /* The page's guide id and its path in the guide. */
@@ -730,6 +736,56 @@ static int run_check(gn_localeset *set, const options *o)
     return counted ? 1 : 0;
 }
 
+/* The navigator over set: at file, showing text (len bytes), or at the
+ * place saved (state: whether there is one to read and write). */
+static int run_navigator(gn_localeset *set, const options *o, const char *file, bool state,
+                         const char *text, size_t len, gn_error *err)
+{
+    char *state_path = o->no_state || !state ? NULL : gn_state_path(set, NULL);
+    char *cache = o->no_cache ? NULL : gn_textcache_dir();
+    gn_ui_opts ui = {o->osc52 || osc52_known(), o->reference, state_path, cache,
+                     file, text, len, "standard input"};
+    int rc = gn_ui_run(set, &ui, err);
+    free(state_path);
+    free(cache);
+    return rc;
+}
+
+/* The navigator on one page: args is one file ("guidenav page.md"), opened
+ * in its guide with its locale set, or alone when no guide holds it (its
+ * place then not saved); or "-", or nothing while standard input is not a
+ * terminal: Markdown read from standard input (its keys then come from
+ * the terminal). 1 when args is none of these (guide folders, or nothing
+ * with a terminal as standard input); else 0, or -1 with err. */
+static int run_page_or_text(const options *o, char **args, int n, gn_error *err)
+{
+    bool piped = n == 0 && !isatty(STDIN_FILENO);
+    if (!piped && !(n == 1 && (strcmp(args[0], "-") == 0 || gn_is_file(args[0]))))
+        return 1;
+    gn_localeset set;
+    int rc;
+    if (piped || strcmp(args[0], "-") == 0) {
+        char *text;
+        size_t len;
+        if (gn_read_stream(STDIN_FILENO, "standard input", &text, &len, err) != 0)
+            return -1;
+        gn_localeset_alone(".", &set);
+        rc = run_navigator(&set, o, NULL, false, text, len, err);
+        free(text);
+    } else if (gn_localeset_of_page(args[0], &set, err) == 0) {
+        rc = run_navigator(&set, o, args[0], true, NULL, 0, err);
+    } else { /* in no guide: alone, in the folder it really lies in */
+        char *real = realpath(args[0], NULL);
+        char *folder = real ? gn_path_dirname(real) : gn_xstrdup(".");
+        gn_localeset_alone(folder, &set);
+        rc = run_navigator(&set, o, real ? real : args[0], false, NULL, 0, err);
+        free(folder);
+        free(real);
+    }
+    gn_localeset_free(&set);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -754,6 +810,14 @@ int main(int argc, char **argv)
             return EXIT_ERROR;
         }
         return 0;
+    }
+    if (o.mode == MODE_TUI) {
+        int rc = run_page_or_text(&o, argv + optind, argc - optind, &err);
+        if (rc != 1) { /* else a guide's folder, or none given */
+            if (rc != 0 && err.msg[0])
+                report("%s", err.msg);
+            return rc == 0 ? 0 : EXIT_ERROR;
+        }
     }
     gn_localeset set;
     if (discover(argv + optind, argc - optind, &set, &err) != 0) {
@@ -795,15 +859,9 @@ int main(int argc, char **argv)
         rc = run_locales(&set, set.v[0].guides[0].id);
         err.msg[0] = '\0';
         break;
-    default: {
-        char *state = o.no_state ? NULL : gn_state_path(&set, NULL);
-        char *cache = o.no_cache ? NULL : gn_textcache_dir();
-        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference, state, cache};
-        rc = gn_ui_run(&set, &ui, &err);
-        free(state);
-        free(cache);
+    default:
+        rc = run_navigator(&set, &o, NULL, true, NULL, 0, &err);
         break;
-    }
     }
     gn_localeset_free(&set);
     if (rc != 0) {

@@ -21,6 +21,15 @@ void sess_say(gn_session *s, const char *fmt, ...)
     free(safe);
 }
 
+bool sess_page_has_file(gn_session *s, const char *no_page, const char *why)
+{
+    if (!s->page)
+        sess_say(s, "%s", no_page);
+    else if (s->no_file)
+        sess_say(s, "%s: %s", SESS_NO_FILE, why);
+    return s->page && !s->no_file;
+}
+
 gn_source *gn_session_source(const gn_session *s)
 {
     return &s->set->v[s->loc];
@@ -212,7 +221,7 @@ static void lay_out_page(const gn_session *s, const gn_source *src, const gn_sid
                          int width, bool folds, gn_doc *doc)
 {
     gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii, .repo = src->repo,
-                        .path = side->pg.path, .line_offset = side->pg.body_line - 1,
+                        .path = s->no_file ? NULL : side->pg.path, .line_offset = side->pg.body_line - 1,
                         .folded = folds ? s->folded : NULL, .nfolded = folds ? s->nfolded : 0};
     gn_layout(side->pg.doc, &o, doc);
 }
@@ -396,6 +405,11 @@ static void load_side(gn_session *s, gn_source *src, gn_side *side)
     free_side(side);
     gn_guide *g;
     gn_target t;
+    if (s->no_file) { /* (the open page's text is kept, never loaded) */
+        side->notice = gn_xasprintf("%s: it exists in no locale.", SESS_NO_FILE);
+        side->gist = gn_xasprintf("page missing in %s", src->tag);
+        return;
+    }
     if (!resolve_page(s, src, &g, &t)) {
         side->notice = gn_xasprintf("This guide is not available in %s.", src->tag);
         side->gist = gn_xasprintf("guide missing in %s", src->tag);
@@ -550,12 +564,18 @@ void sess_set_guide_title(gn_session *s)
 {
     gn_guide *g = gn_session_guide(s);
     free(s->guide_title);
-    s->guide_title = gn_xstrdup(g ? gn_guide_title(g) : "");
+    /* A locale without guides (a page alone, standard input): the page. */
+    s->guide_title = g ? gn_xstrdup(gn_guide_title(g))
+                   : s->page ? gn_text_sanitized(s->page) : gn_xstrdup("");
 }
 
 /* Load the open page (s->guide, s->page) in the current locale. */
 void sess_load_page(gn_session *s)
 {
+    if (s->no_file) { /* read once: what was read stays */
+        s->dirty = true;
+        return;
+    }
     free_side(&s->left);
     free(s->title);
     s->title = NULL;
@@ -581,6 +601,7 @@ void sess_show(gn_session *s, const char *guide, const char *page, long line)
     free(s->page);
     s->guide = g;
     s->page = p;
+    s->no_file = false;
     s->nfolded = 0;
     new_place(s, line, anchor);
     sess_load_page(s);
@@ -607,6 +628,66 @@ void gn_session_open(gn_session *s, const char *guide, const char *page)
     free(p);
 }
 
+int gn_session_open_file(gn_session *s, const char *file)
+{
+    char *abs = gn_path_absolute(file);
+    gn_source *src = NULL;
+    const char *rel = NULL;
+    size_t known = 0;
+    for (size_t i = 0; abs && i < s->set->n && !src; i++)
+        if (gn_path_below(abs, s->set->v[i].repo)) {
+            src = &s->set->v[i];
+            known = src->nguides;
+        }
+    if (!src) {
+        sess_say(s, "%s: in no locale source here", file);
+        free(abs);
+        return -1;
+    }
+    /* Its guide (adopted when its folder was not listed), else none. */
+    gn_guide *g = gn_source_guide_of(src, abs, &rel);
+    size_t n = strlen(src->repo);
+    gn_place p = {src->tag, g ? gn_xstrdup(g->id) : NULL,
+                  gn_xstrdup(g ? rel : abs + (n == 1 ? 1 : n + 1)), 0};
+    if (src->nguides != known && src == gn_session_source(s))
+        sess_rebuild_tree(s, GN_NONE);
+    sess_history_step(s, p.locale, p.guide, p.page);
+    sess_go_place(s, &p);
+    free(p.guide);
+    free(p.page);
+    free(abs);
+    return 0;
+}
+
+int gn_session_open_text(gn_session *s, const char *name, const char *text, size_t len)
+{
+    free(s->guide);
+    free(s->page);
+    s->guide = NULL;
+    s->page = gn_xstrdup(name);
+    s->no_file = true;
+    s->nfolded = 0;
+    new_place(s, 0, NULL);
+    free_side(&s->left);
+    free(s->title);
+    gn_error err;
+    int rc = gn_page_parse(name, text, len, &s->left.pg, &err);
+    if (rc == 0) {
+        s->left.have_page = true;
+        s->title = gn_page_title(&s->left.pg);
+    } else {
+        gn_page_free(&s->left.pg);
+        s->left.notice = gn_xasprintf("This page cannot be shown.\n\n%s", err.msg);
+        s->title = gn_text_sanitized(name);
+        sess_say(s, "%s", err.msg);
+    }
+    sess_set_guide_title(s);
+    s->link = -1;
+    s->current = GN_NONE;
+    sess_load_right(s);
+    s->dirty = true;
+    return rc;
+}
 
 /* The file of the open page in the current locale, or NULL. */
 static char *open_file(gn_session *s)
@@ -631,6 +712,11 @@ void gn_session_follow(gn_session *s, const char *url)
     gn_target t;
     gn_resolve(src, from, url, &t);
     free(from);
+    if (s->no_file && t.kind != GN_TARGET_EXTERNAL && t.kind != GN_TARGET_ANCHOR) {
+        sess_say(s, SESS_NO_FILE ": links to files cannot be followed (%s).", url);
+        gn_target_free(&t);
+        return;
+    }
     switch (t.kind) {
     case GN_TARGET_EXTERNAL:
         sess_say(s, "External link: %s (y copies it)", url);
@@ -770,10 +856,8 @@ void gn_session_where(gn_session *s)
 
 void gn_session_reload(gn_session *s)
 {
-    if (!s->page) {
-        sess_say(s, "%s", "No page to reload.");
+    if (!sess_page_has_file(s, "No page to reload.", "it cannot be read again."))
         return;
-    }
     char *file = open_file(s);
     bool gone = s->left.have_page && file && !gn_is_file(file);
     free(file);
@@ -785,6 +869,23 @@ void gn_session_reload(gn_session *s)
     sess_load_page(s);
     new_place(s, (long)line, NULL);
     sess_say(s, "%s", "Reloaded.");
+}
+
+int gn_session_edit_place(gn_session *s, char **file, int *line)
+{
+    if (!sess_page_has_file(s, "No page open: e edits the open page.", "there is no file to edit."))
+        return -1;
+    char *f = open_file(s);
+    gn_error err;
+    if (!f || gn_source_check_read(gn_session_source(s), f, &err) != 0) {
+        sess_say(s, "No file to edit: %s", f ? err.msg : s->page);
+        free(f);
+        return -1;
+    }
+    gn_session_layout(s);
+    *line = s->left.have_page && !s->dirty ? gn_doc_source_line(&s->left.doc, sess_top_line(s)) : 1;
+    *file = f;
+    return 0;
 }
 
 /* ---- life ----------------------------------------------------------------------- */

@@ -19,7 +19,7 @@ int gn_session_save(gn_session *s, gn_error *err)
 {
     if (!s->opts.state_path)
         return 0;
-    if (s->page)
+    if (s->page && !s->no_file)
         here(s, &s->state.last);
     s->state.compare = s->compare;
     free(s->state.right_locale);
@@ -50,10 +50,8 @@ static void go_spot(gn_session *s, const gn_spot *spot)
 
 int gn_session_mark(gn_session *s, int m)
 {
-    if (!s->page) {
-        sess_say(s, "%s", "Open a page first: m marks a place in it.");
+    if (!sess_page_has_file(s, "Open a page first: m marks a place in it.", "it cannot be bookmarked."))
         return -1;
-    }
     if (m < 0 || m >= 26)
         return -1;
     here(s, &s->state.marks[m]);
@@ -104,7 +102,7 @@ char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n)
     return lines;
 }
 
-int gn_session_restore(gn_session *s)
+int gn_session_restore_marks(gn_session *s)
 {
     if (!s->opts.state_path)
         return 0;
@@ -119,6 +117,15 @@ int gn_session_restore(gn_session *s)
         free(kept);
         return -1;
     }
+    return 0;
+}
+
+int gn_session_restore(gn_session *s)
+{
+    if (!s->opts.state_path)
+        return 0;
+    if (gn_session_restore_marks(s) != 0)
+        return -1;
     const gn_spot *last = &s->state.last;
     if (!last->page)
         return 0;
@@ -180,10 +187,14 @@ int gn_session_matrix(gn_session *s, gn_matrix *m, size_t *row)
 {
     sess_guide_everywhere(s);
     gn_guide *g = gn_session_guide(s);
+    if (!g) {
+        sess_say(s, "%s", "No guide here: the TOC matrix is a guide's.");
+        return -1;
+    }
     gn_error err;
     if (row)
         *row = 0;
-    if (gn_matrix_build(m, s->set, g ? g->id : "", s->reference, gn_session_repo(s), &err) != 0) {
+    if (gn_matrix_build(m, s->set, g->id, s->reference, gn_session_repo(s), &err) != 0) {
         sess_say(s, "%s", err.msg);
         return -1;
     }
@@ -212,7 +223,7 @@ const char *gn_session_copy_target(gn_session *s)
     gn_session_layout(s);
     if (s->link >= 0 && (size_t)s->link < s->left.doc.nlinks)
         return s->left.doc.links[s->link].url;
-    if (s->left.have_page)
+    if (s->left.have_page && !s->no_file)
         return s->left.pg.path;
     sess_say(s, "%s", "Nothing to copy: select a link with Tab.");
     return NULL;

@@ -10,6 +10,15 @@
 #include "guidenav/resolve.h"
 #include "guidenav/session.h"
 
+/* What the status line says of a page without a file, before why an
+ * operation cannot be done ("...: it cannot be read again"). */
+#define SESS_NO_FILE "This page came from standard input"
+
+/* True when the open page has a file to act on; else false, msg saying
+ * no_page when no page is open, SESS_NO_FILE ": " why when it has no
+ * file. */
+bool sess_page_has_file(gn_session *s, const char *no_page, const char *why);
+
 /* sess_rebuild_tree's want: every guide listed. */
 #define ALL_GUIDES ((size_t)-2)
 

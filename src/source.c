@@ -393,6 +393,29 @@ int gn_localeset_discover(char *const *args, size_t nargs, gn_localeset *set,
     return 0;
 }
 
+int gn_localeset_of_page(const char *file, gn_localeset *set, gn_error *err)
+{
+    gn_source alone;
+    memset(set, 0, sizeof *set);
+    int rc = gn_source_of_file(file, &alone) == 0
+                 ? gn_localeset_discover(&alone.root, 1, set, err)
+                 : gn_fail(err, "%s: not a page of a guide (no TOC.md above it)", file);
+    gn_source_free(&alone);
+    return rc;
+}
+
+void gn_localeset_alone(const char *folder, gn_localeset *set)
+{
+    set->v = gn_xcalloc(1, sizeof *set->v);
+    set->n = 1;
+    gn_source *s = &set->v[0];
+    char *abs = gn_path_absolute(folder);
+    s->root = abs ? abs : gn_xstrdup("/");
+    s->tag = gn_path_locale(s->root);
+    s->repo = gn_xstrdup(s->root);
+    s->real_repo = realpath(s->repo, NULL);
+}
+
 void gn_localeset_free(gn_localeset *set)
 {
     for (size_t i = 0; i < set->n; i++)

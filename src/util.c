@@ -200,6 +200,39 @@ static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
     return rc;
 }
 
+/* Read f to its end into a newly allocated NUL-terminated buffer: at most
+ * the size limit (checked as it grows, so a growing file or an endless
+ * stream stops there), and no NUL byte; failures name path. The one
+ * reading loop of gn_read_file_within and gn_read_stream. */
+static int read_all(FILE *f, const char *path, char **data, size_t *len, gn_error *err)
+{
+    size_t limit = max_file_size;
+    gn_buf b = GN_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (limit && b.len + n > limit) {
+            unsigned long long seen = (unsigned long long)b.len + n;
+            gn_buf_free(&b);
+            return too_large(err, path, seen);
+        }
+        gn_buf_add(&b, chunk, n);
+    }
+    if (ferror(f)) {
+        gn_buf_free(&b);
+        return read_failed(err, path, "read error");
+    }
+    const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
+    if (nul) {
+        size_t at = (size_t)(nul - b.data);
+        gn_buf_free(&b);
+        return read_failed(err, path, "a binary file (NUL byte at offset %zu)", at);
+    }
+    *len = b.len;
+    *data = gn_buf_take(&b);
+    return 0;
+}
+
 /* The size is checked twice: with fstat before reading, and while reading,
  * so that a file growing as it is read stops at the limit instead of
  * filling memory. The file is opened without blocking and its kind taken
@@ -264,33 +297,36 @@ int gn_read_file_within(const char *path, const char *real_root, char **data, si
         fclose(f);
         return too_large(err, path, (unsigned long long)st.st_size);
     }
-    gn_buf b = GN_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (limit && b.len + n > limit) {
-            unsigned long long seen = (unsigned long long)b.len + n;
-            fclose(f);
-            gn_buf_free(&b);
-            return too_large(err, path, seen);
-        }
-        gn_buf_add(&b, chunk, n);
-    }
-    int failed = ferror(f);
+    int rc = read_all(f, path, data, len, err);
     fclose(f);
-    if (failed) {
-        gn_buf_free(&b);
-        return read_failed(err, path, "read error");
+    return rc;
+}
+
+int gn_read_stream(int fd, const char *name, char **data, size_t *len, gn_error *err)
+{
+    int copy = dup(fd);
+    FILE *f = copy >= 0 ? fdopen(copy, "rb") : NULL;
+    if (!f) {
+        int e = errno;
+        if (copy >= 0)
+            close(copy);
+        return read_failed(err, name, "%s", strerror(e));
     }
-    const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
-    if (nul) {
-        size_t at = (size_t)(nul - b.data);
-        gn_buf_free(&b);
-        return read_failed(err, path, "a binary file (NUL byte at offset %zu)", at);
+    int rc = read_all(f, name, data, len, err);
+    fclose(f);
+    return rc;
+}
+
+int gn_terminal_open(gn_error *err)
+{
+    int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
+        return read_failed(err, "/dev/tty", "%s", strerror(errno));
+    if (!isatty(fd)) {
+        close(fd);
+        return read_failed(err, "/dev/tty", "not a terminal");
     }
-    *len = b.len;
-    *data = gn_buf_take(&b);
-    return 0;
+    return fd;
 }
 
 bool gn_path_below(const char *path, const char *dir)

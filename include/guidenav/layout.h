@@ -203,6 +203,13 @@ long gn_doc_find_anchor(const gn_doc *doc, const char *name);
  * starting at or before it), or -1 when line is before the first heading. */
 long gn_doc_section_at(const gn_doc *doc, size_t line);
 
+/* The line of the page's file where the block shown on line starts: the
+ * block or list item starting last at or before line (gn_block.src_line),
+ * passing over those of no known line (a snippet's); 1 when there is none
+ * (line is above the first block). Where an editor opens the page to show
+ * what is at the top of the pager. */
+int gn_doc_source_line(const gn_doc *doc, size_t line);
+
 /* Text of a span; not NUL-terminated (use span->len). */
 static inline const char *gn_span_text(const gn_doc *doc, const gn_span *s)
 {

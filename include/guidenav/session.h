@@ -76,6 +76,10 @@ typedef struct gn_session {
                                by a link outside every guide */
     char *page;             /* its path in the guide (or from the
                                repository root); NULL: no page open */
+    bool no_file;           /* the open page has no file: text read from
+                               standard input (gn_session_open_text), named
+                               by page; it is never read again, so nothing
+                               leaves it for a place to come back to */
     char *title;            /* the open page's title */
     char *guide_title;      /* the title of the guide being read */
     gn_side left;           /* the current locale (the welcome notice when
@@ -194,6 +198,19 @@ void gn_session_where(gn_session *s);
 /* Open page (of guide id; NULL: a path from the repository root) as a new
  * place in the history, at its anchor when page has "#anchor". */
 void gn_session_open(gn_session *s, const char *guide, const char *page);
+/* Open the page at file (a path as the reader gave it) as a new place:
+ * in the guide of the locale set that holds it, its locale made current
+ * and its entry selected in the tree; else, when a locale source's
+ * repository holds it but no guide does, as a page outside every guide
+ * (a set made by gn_localeset_alone). -1 with msg when no source holds it
+ * (nothing changes). */
+int gn_session_open_file(gn_session *s, const char *file);
+/* Show Markdown text that has no file (standard input), named name, as
+ * the open page: it cannot be read again (R), edited or bookmarked, and
+ * its links to files cannot be followed (anchors and URLs still work).
+ * -1 with msg when the text cannot be parsed (its front matter): the
+ * pager then says why. */
+int gn_session_open_text(gn_session *s, const char *name, const char *text, size_t len);
 /* Enter on the tree's selected row: open a page, toggle a group, or say
  * an external link's URL. Returns true when a page was opened. */
 bool gn_session_tree_enter(gn_session *s);
@@ -223,6 +240,14 @@ void gn_session_back(gn_session *s);
 void gn_session_forward(gn_session *s);
 /* Read the open page again, keeping the place (and the folds). */
 void gn_session_reload(gn_session *s);
+/* Where an editor should open the open page (e): its file in the current
+ * locale (newly allocated; the caller frees it) and *line, the line of
+ * that file where the block at the top of the pager starts (1 when the
+ * page could not be read: a file to mend). -1 with msg when there is none
+ * to edit: no page open, a page with no file (standard input), a file
+ * missing in this locale or outside the guide. Read the page again after
+ * the edit with gn_session_reload. */
+int gn_session_edit_place(gn_session *s, char **file, int *line);
 /* Fold or unfold a collapsible block of the open page: the first whose
  * title is on the screen, else the one the top line is in (gn_collapse_at).
  * The text at the top stays at the top (the block's title when it is folded
@@ -274,6 +299,10 @@ char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n);
 /* Go back to the place of the last run; -1 with msg when the state file
  * could not be read (it is then ignored). */
 int gn_session_restore(gn_session *s);
+/* Read the bookmarks of the state file, not going to the place saved
+ * (a page named on the command line is opened instead); -1 with msg when
+ * the file could not be read (it is then ignored). */
+int gn_session_restore_marks(gn_session *s);
 /* Save the place and bookmarks; -1 with err when it failed. */
 int gn_session_save(gn_session *s, gn_error *err);
 

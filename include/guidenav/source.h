@@ -60,6 +60,18 @@ void gn_localeset_free(gn_localeset *set);
  * filled, -1 when no folder above holds a TOC (src is then empty); free
  * src with gn_source_free either way. */
 int gn_source_of_file(const char *file, gn_source *src);
+/* The locale set of the guide above file, as a page named on the command
+ * line opens in (--compare, the navigator): that guide's folder
+ * (gn_source_of_file) discovered with its sibling locales
+ * (gn_localeset_discover). -1 with err when no guide lies above file, or
+ * discovery fails; set is then empty. Free set with gn_localeset_free. */
+int gn_localeset_of_page(const char *file, gn_localeset *set, gn_error *err);
+/* A set of one source at folder that holds no guide, for a page read
+ * alone (a file in no guide, in the folder it really lies in; standard
+ * input, in the current folder): its tag from its path, its repository
+ * the folder itself, so a link from the page reads nothing above it.
+ * Free set with gn_localeset_free. */
+void gn_localeset_alone(const char *folder, gn_localeset *set);
 /* Release what src holds; src is left empty. */
 void gn_source_free(gn_source *src);
 

@@ -53,6 +53,16 @@ int gn_read_file(const char *path, char **data, size_t *len, gn_error *err);
 int gn_read_file_within(const char *path, const char *real_root, char **data, size_t *len,
                         gn_error *err);
 
+/* Read a stream (standard input: fd 0) to its end the same way: at most
+ * the size limit, no NUL byte; failures name it as name ("standard
+ * input: larger than 16 MiB ..."). fd stays open. */
+int gn_read_stream(int fd, const char *name, char **data, size_t *len, gn_error *err);
+/* The controlling terminal (/dev/tty), opened to read and write and closed
+ * on exec: where a program whose standard input is a page's text takes
+ * its keys, as less does. The descriptor, or -1 with err when the process
+ * has no terminal. */
+int gn_terminal_open(gn_error *err);
+
 /* The size limit of gn_read_file, in bytes, for the whole process:
  * GN_MAX_FILE_SIZE_DEFAULT (16 MiB) until set; 0 lifts it. */
 #define GN_MAX_FILE_SIZE_DEFAULT ((size_t)16 * 1024 * 1024)

@@ -53,7 +53,7 @@ static const gn_binding bindings[] = {
     {'B', GN_ACT_MARKS, NULL},
     {'L', GN_ACT_LANGUAGE, NULL}, {'c', GN_ACT_COMPARE, NULL}, {'C', GN_ACT_RIGHT_LANG, NULL},
     {')', GN_ACT_NEXT_FINDING, NULL}, {'(', GN_ACT_PREV_FINDING, NULL},
-    {'R', GN_ACT_RELOAD, NULL}, {'M', GN_ACT_MATRIX, NULL}, {'D', GN_ACT_DIFF, NULL},
+    {'R', GN_ACT_RELOAD, NULL}, {'e', GN_ACT_EDIT, NULL}, {'M', GN_ACT_MATRIX, NULL}, {'D', GN_ACT_DIFF, NULL},
     {'?', GN_ACT_SEARCH_BACK, NULL}, {'H', GN_ACT_HELP, NULL}, {KEY_F(1), GN_ACT_HELP, NULL},
     {'n', GN_ACT_NEXT_MATCH, NULL}, {'N', GN_ACT_PREV_MATCH, NULL}, {'S', GN_ACT_SEARCH_ALL, NULL},
     {CTRL('l'), GN_ACT_REDRAW, NULL},

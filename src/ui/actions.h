@@ -54,6 +54,7 @@
     X(NEXT_FINDING, "In the comparison: the next finding of the translation checks") \
     X(PREV_FINDING, "In the comparison: the previous finding of the translation checks") \
     X(RELOAD,      "Read the page again (after it was edited)") \
+    X(EDIT,        "Edit the page in $VISUAL or $EDITOR at the line at the top, then read it again") \
     X(MATRIX,      "The guide's TOC across all locales") \
     X(DIFF,        "Reference page's changes since this translation") \
     X(HELP,        "Show the keys") \

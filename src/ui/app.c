@@ -8,11 +8,13 @@
 #include <locale.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "guidenav/interrupt.h"
+#include "guidenav/util.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -40,13 +42,23 @@ static void on_suspend(int sig)
 static void suspend(void)
 {
     suspend_asked = 0;
-    endwin();
+    gn_ui_leave_screen();
     struct sigaction dfl, mine;
     memset(&dfl, 0, sizeof dfl);
     dfl.sa_handler = SIG_DFL;
     sigaction(SIGTSTP, &dfl, &mine);
     kill(getpid(), SIGTSTP);
     sigaction(SIGTSTP, &mine, NULL);
+    gn_ui_take_screen();
+}
+
+void gn_ui_leave_screen(void)
+{
+    endwin();
+}
+
+void gn_ui_take_screen(void)
+{
     reset_prog_mode();
     clearok(curscr, TRUE);
 }
@@ -58,7 +70,10 @@ void gn_ui_geometry(gn_ui *u)
 {
     getmaxyx(stdscr, u->rows, u->cols);
     u->body_h = u->rows > 1 ? u->rows - 1 : 1;
-    u->one_pane = u->cols < GN_TWO_PANES_MIN || u->panes == GN_PANES_ONE ||
+    bool no_tree = gn_session_source(&u->s)->nguides == 0; /* a page alone */
+    if (no_tree)
+        u->focus = GN_FOCUS_PAGER;
+    u->one_pane = no_tree || u->cols < GN_TWO_PANES_MIN || u->panes == GN_PANES_ONE ||
                   (u->panes == GN_PANES_AUTO && u->cols < GN_TWO_PANES_FROM);
     if (u->one_pane) {
         u->tree_w = u->focus == GN_FOCUS_TREE ? u->cols : 0;
@@ -70,6 +85,14 @@ void gn_ui_geometry(gn_ui *u)
         u->pager_w = u->cols - u->pager_x;
     }
     gn_session_resize(&u->s, u->pager_w - 2, u->body_h, u->cols >= GN_SIDE_BY_SIDE_FROM);
+}
+
+bool gn_ui_no_tree(gn_ui *u)
+{
+    if (gn_session_source(&u->s)->nguides > 0)
+        return false;
+    snprintf(u->s.msg, sizeof u->s.msg, "%s", "No table of contents: this page is in no guide.");
+    return true;
 }
 
 void gn_ui_open(gn_ui *u, gn_view *v)
@@ -147,10 +170,10 @@ static void follow_terminal_size(gn_ui *u)
 }
 
 /* True when the terminal is gone (hung up, closed): a blocking read
- * failed and stdin says so. */
-static bool terminal_gone(void)
+ * failed and the keys' descriptor says so. */
+static bool terminal_gone(int keys)
 {
-    struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+    struct pollfd p = {.fd = keys, .events = POLLIN};
     return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
 }
 
@@ -159,7 +182,7 @@ static bool terminal_gone(void)
  * flags are checked and unblocked only inside ppoll, so one that comes
  * just before the wait (after a draw that long work filled) is never
  * missed by a read that would block until the next key. */
-static bool wait_for_input(void)
+static bool wait_for_input(int keys)
 {
     sigset_t sigs, old;
     sigemptyset(&sigs);
@@ -171,29 +194,30 @@ static bool wait_for_input(void)
     sigprocmask(SIG_BLOCK, &sigs, &old);
     bool ready = false;
     if (!terminate && !suspend_asked) {
-        struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+        struct pollfd p = {.fd = keys, .events = POLLIN};
         ready = ppoll(&p, 1, NULL, &old) == 1;
     }
     sigprocmask(SIG_SETMASK, &old, NULL);
     return ready;
 }
 
-/* Read a key; when busy (the topmost view has work to do between keys),
- * without waiting. False when none came; a read that fails because the
- * terminal is gone ends the loop (*gone). A key curses holds already
- * (the rest of a sequence it read) is taken before any wait. */
-static bool read_key(bool busy, gn_key *k, bool *gone)
+/* Read a key (from descriptor keys, the terminal's); when busy (the
+ * topmost view has work to do between keys), without waiting. False when
+ * none came; a read that fails because the terminal is gone ends the loop
+ * (*gone). A key curses holds already (the rest of a sequence it read) is
+ * taken before any wait. */
+static bool read_key(int keys, bool busy, gn_key *k, bool *gone)
 {
     timeout(0);
     int kind = get_wch(&k->wc);
     if (kind == ERR && !busy) {
         /* After a signal, only what curses makes of it (KEY_RESIZE). */
-        timeout(wait_for_input() ? -1 : 0);
+        timeout(wait_for_input(keys) ? -1 : 0);
         kind = get_wch(&k->wc);
     }
     timeout(-1);
     if (kind == ERR) {
-        *gone = !busy && !terminate && !suspend_asked && terminal_gone();
+        *gone = !busy && !terminate && !suspend_asked && terminal_gone(keys);
         return false;
     }
     k->code = kind == KEY_CODE_YES;
@@ -215,7 +239,7 @@ static void run(gn_ui *u)
         refresh();
         gn_key k;
         bool gone = false;
-        if (!read_key(busy, &k, &gone)) {
+        if (!read_key(u->keys_fd, busy, &k, &gone)) {
             if (gone)
                 break; /* nobody to draw for: save the place and end */
             busy = busy && u->top->ops->step && u->top->ops->step(u, u->top);
@@ -235,14 +259,53 @@ static void run(gn_ui *u)
         gn_ui_close(u);
 }
 
+/* The stream the keys come from: standard input when it is a terminal,
+ * else the controlling terminal, opened (*opened: the caller closes it).
+ * NULL with err when there is none. */
+static FILE *keys_stream(bool *opened, gn_error *err)
+{
+    *opened = false;
+    if (isatty(STDIN_FILENO))
+        return stdin;
+    gn_error why;
+    int fd = gn_terminal_open(&why);
+    FILE *f = fd >= 0 ? fdopen(fd, "r") : NULL;
+    if (!f) {
+        if (fd >= 0)
+            close(fd);
+        gn_fail(err, "the navigator needs a terminal to read keys from (%s)", why.msg);
+        return NULL;
+    }
+    *opened = true;
+    return f;
+}
+
+/* The first page: the text or file given, else the place saved. A
+ * failure is said in the status line. */
+static void first_page(gn_session *s, const gn_ui_opts *opts)
+{
+    if (opts->text) {
+        gn_session_open_text(s, opts->text_name, opts->text, opts->text_len);
+    } else if (opts->file) {
+        gn_session_restore_marks(s);
+        gn_session_open_file(s, opts->file);
+    } else {
+        gn_session_restore(s);
+    }
+}
+
 int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
 {
     setlocale(LC_ALL, "");
     bool ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
-    if (!isatty(STDOUT_FILENO) || !isatty(STDIN_FILENO))
+    if (!isatty(STDOUT_FILENO))
         return gn_fail(err, "the navigator needs a terminal; to write a page to a file or a "
                             "pipe, use --dump PAGE (or --toc, --search)");
     if (gn_terminal_usable(err) != 0)
+        return -1;
+    bool opened;
+    FILE *keys = keys_stream(&opened, err);
+    if (!keys)
         return -1;
     /* Our own SIGTSTP handler, set before curses starts so curses does not
      * install its own; the others end the program cleanly. */
@@ -255,10 +318,13 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     sigaction(SIGHUP, &sa, NULL);
     sigaction(SIGINT, &sa, NULL);
     gn_interrupt_watch(&terminate); /* long work gives up at once */
-    SCREEN *screen = newterm(NULL, stdout, stdin);
-    if (!screen)
+    SCREEN *screen = newterm(NULL, stdout, keys);
+    if (!screen) {
+        if (opened)
+            fclose(keys);
         return gn_fail(err, "cannot use the terminal (TERM=%s)",
                        getenv("TERM") ? getenv("TERM") : "");
+    }
     /* cbreak, not raw: Ctrl-C interrupts (and quits cleanly), Ctrl-Z
      * suspends. */
     cbreak();
@@ -273,12 +339,13 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     gn_view main_view = {&main_ops, NULL};
     u->top = &main_view;
     u->ascii = ascii;
+    u->keys_fd = fileno(keys);
     u->osc52 = opts->osc52;
     u->secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;
     gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii};
     gn_session_init(&u->s, set, &so);
     gn_ui_geometry(u);
-    gn_session_restore(&u->s); /* a failure is said in the status line */
+    first_page(&u->s, opts);
     if (u->s.page) {
         u->focus = GN_FOCUS_PAGER;
         gn_ui_geometry(u);
@@ -288,6 +355,8 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     bool saved = gn_session_save(&u->s, &save_err) == 0;
     endwin();
     delscreen(screen);
+    if (opened)
+        fclose(keys);
     gn_session_free(&u->s);
     free(u);
     if (!saved) /* not fatal: the reader's work is not lost, only the place */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "guidenav/editor.h"
 #include "guidenav/text.h"
 #include "ui/view.h"
 
@@ -172,6 +173,37 @@ static void line_typed(gn_ui *u, const char *text)
     gn_main_key(u, &k);
 }
 
+/* Edit the open page's file in the reader's editor ($VISUAL, else
+ * $EDITOR, else vi) at the line of the block at the top of the pager, the
+ * terminal given to it meanwhile; then read the page again, keeping the
+ * place. Off under GUIDENAV_SECURE, as every key that reaches out. */
+static void edit_page(gn_ui *u)
+{
+    gn_session *s = &u->s;
+    if (u->secure) {
+        snprintf(s->msg, sizeof s->msg, "%s", "Editing is off: GUIDENAV_SECURE is set.");
+        return;
+    }
+    char *file;
+    int line;
+    if (gn_session_edit_place(s, &file, &line) != 0)
+        return;
+    const char *editor = gn_editor_command(getenv("VISUAL"), getenv("EDITOR"));
+    char **argv = gn_editor_argv(editor, file, line);
+    gn_ui_leave_screen();
+    gn_error err;
+    int rc = gn_editor_run(argv, editor, u->keys_fd, &err);
+    gn_ui_take_screen();
+    gn_session_reload(s);
+    if (rc != 0) {
+        char *safe = gn_text_sanitized(err.msg);
+        snprintf(s->msg, sizeof s->msg, "%s", safe);
+        free(safe);
+    }
+    gn_editor_argv_free(argv);
+    free(file);
+}
+
 void gn_main_key(gn_ui *u, const gn_key *k)
 {
     gn_session *s = &u->s;
@@ -211,11 +243,14 @@ void gn_main_key(gn_ui *u, const gn_key *k)
     case GN_ACT_RELOAD:
         gn_session_reload(s);
         break;
+    case GN_ACT_EDIT:
+        edit_page(u);
+        break;
     case GN_ACT_MATRIX:
         gn_matrix_open(u);
         break;
     case GN_ACT_MARK:
-        if (!s->page)
+        if (!s->page || s->no_file)
             gn_session_mark(s, -1); /* says why not */
         else
             gn_letter_open(u, "Bookmark: press a letter (a-z) to set it here", mark_set);
@@ -233,10 +268,14 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         changes_view(u);
         break;
     case GN_ACT_FOCUS:
+        if (gn_ui_no_tree(u))
+            break;
         u->focus = u->focus == GN_FOCUS_TREE ? GN_FOCUS_PAGER : GN_FOCUS_TREE;
         gn_ui_geometry(u);
         break;
     case GN_ACT_PANES:
+        if (gn_ui_no_tree(u))
+            break;
         if (u->cols < GN_TWO_PANES_MIN) {
             snprintf(s->msg, sizeof s->msg, "%s", "Too narrow for the tree beside the pager.");
             break;

@@ -220,6 +220,8 @@ void gn_pager_pane_key(gn_ui *u, const gn_key *k)
         gn_session_find_next(s, true);
         break;
     case GN_ACT_COLLAPSE: /* h, Left: back to the tree */
+        if (gn_ui_no_tree(u))
+            break;
         u->focus = GN_FOCUS_TREE;
         gn_ui_geometry(u);
         break;

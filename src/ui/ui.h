@@ -13,11 +13,20 @@ typedef struct gn_ui_opts {
     const char *reference; /* the locale translations are checked against */
     const char *state;     /* the state file (place, bookmarks), or NULL */
     const char *cache;     /* the search text cache's folder, or NULL */
+    const char *file;      /* a page file to open first (guidenav FILE), or
+                              NULL: the place saved, if any */
+    const char *text;      /* else Markdown text with no file to show (read
+                              from standard input), or NULL */
+    size_t text_len;
+    const char *text_name; /* what to call it ("standard input") */
 } gn_ui_opts;
 
-/* Run the navigator over set, starting in its first locale, until the user
- * quits. The terminal is restored before returning. Returns 0, or -1 with
- * err set when the terminal could not be used. */
+/* Run the navigator over set, starting in its first locale (or at
+ * opts->file, or showing opts->text), until the user quits. Keys come from
+ * standard input, or from the controlling terminal (/dev/tty) when
+ * standard input is not one (it held the text). The terminal is restored
+ * before returning. Returns 0, or -1 with err set when the terminal could
+ * not be used. */
 int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err);
 
 #endif

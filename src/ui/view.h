@@ -64,6 +64,8 @@ struct gn_ui {
                            (10d), as in less and vim; 0: half the pane */
     bool ascii;         /* the terminal is not UTF-8 */
     bool osc52, secure;
+    int keys_fd;        /* the terminal keys come from (standard input,
+                           or /dev/tty when that held a page) */
     bool quit;
     gn_view *top;       /* the open views, topmost first; the main view
                            is always the last */
@@ -71,6 +73,13 @@ struct gn_ui {
 
 /* Size the panes for the screen and tell the session the pager's size. */
 void gn_ui_geometry(gn_ui *u);
+/* True, with a message, when the current locale has no guide (a page
+ * read alone): there is no tree to show or go to. */
+bool gn_ui_no_tree(gn_ui *u);
+/* Give the terminal back for a while (a program runs in it, or the
+ * navigator stops), and take it again, the screen to be drawn anew. */
+void gn_ui_leave_screen(void);
+void gn_ui_take_screen(void);
 /* Open v on top of the others; close the topmost (freeing it), unless it
  * is the main view. */
 void gn_ui_open(gn_ui *u, gn_view *v);

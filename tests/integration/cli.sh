@@ -36,6 +36,17 @@ has "the folder is named" "$tmp/err" "$tmp/empty: no guide here"
 check "a missing page is an error" 1 "$GN" --dump "$tmp/none.md"
 has "the missing page is named" "$tmp/err" "$tmp/none.md"
 
+printf '# Piped\n' | "$GN" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 1 ]; then echo "ok - a page on standard input needs a terminal for the navigator"
+else echo "not ok - standard input without a terminal: status $rc, expected 1"; fi
+has "... and says to use --dump" "$tmp/err" "the navigator needs a terminal; to write a page"
+head -c 3000 /dev/zero | tr '\0' x | "$GN" --max-file-size 2000 - >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ "$rc" = 1 ]; then echo "ok - standard input larger than --max-file-size is an error"
+else echo "not ok - standard input over the limit: status $rc, expected 1"; fi
+has "... naming standard input" "$tmp/err" "standard input: larger than 2000 bytes"
+
 printf -- '---\ntitle: ok\nbroken: [unclosed\n---\n# Page\n' >"$tmp/bad.md"
 check "malformed front matter is an error" 1 "$GN" --dump "$tmp/bad.md"
 has "the message names the file and line" "$tmp/err" "$tmp/bad.md:4:"

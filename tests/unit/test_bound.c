@@ -617,6 +617,52 @@ static void test_read_limits(void **state)
     assert_non_null(strstr(err.msg, "not a regular file"));
 }
 
+/* A pipe with data written into it and closed: its read end. */
+static int pipe_of(const char *data, size_t len)
+{
+    int fds[2];
+    assert_int_equal(pipe(fds), 0);
+    assert_true(len < 60000); /* fits in the pipe's buffer */
+    assert_int_equal(write(fds[1], data, len), (ssize_t)len);
+    close(fds[1]);
+    return fds[0];
+}
+
+/* Standard input (a stream) is read with the limits of a file. */
+static void test_read_stream(void **state)
+{
+    (void)state;
+    char *text;
+    size_t len;
+    gn_error err;
+    int fd = pipe_of("# T\n\nText.\n", 11);
+    assert_int_equal(gn_read_stream(fd, "standard input", &text, &len, &err), 0);
+    assert_int_equal(len, 11);
+    assert_string_equal(text, "# T\n\nText.\n");
+    free(text);
+    /* The descriptor stays open, at its end. */
+    assert_int_equal(gn_read_stream(fd, "standard input", &text, &len, &err), 0);
+    assert_int_equal(len, 0);
+    free(text);
+    close(fd);
+
+    gn_set_max_file_size(9);
+    fd = pipe_of("0123456789", 10);
+    assert_int_equal(gn_read_stream(fd, "standard input", &text, &len, &err), -1);
+    assert_string_equal(err.msg, "standard input: larger than 9 bytes (10 bytes); "
+                                 "--max-file-size raises the limit");
+    close(fd);
+    gn_set_max_file_size(GN_MAX_FILE_SIZE_DEFAULT);
+
+    fd = pipe_of("# Title\n\0binary", 15);
+    assert_int_equal(gn_read_stream(fd, "standard input", &text, &len, &err), -1);
+    assert_string_equal(err.msg, "standard input: a binary file (NUL byte at offset 8)");
+    close(fd);
+
+    assert_int_equal(gn_read_stream(-1, "standard input", &text, &len, &err), -1);
+    assert_non_null(strstr(err.msg, "standard input: "));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_random_texts),
         cmocka_unit_test(test_parse_is_bounded),
         cmocka_unit_test(test_read_limits),
+        cmocka_unit_test(test_read_stream),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

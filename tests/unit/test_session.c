@@ -1572,6 +1572,227 @@ static void test_page_outside_guides(void **state)
     free(state_path);
 }
 
+/* A session on the set of a page named on the command line (the set of
+ * its guide, else of its folder alone), the page opened. */
+static gn_session *begin_file(void **state, const char *rel, const char *state_path)
+{
+    reader *rd = gn_xcalloc(1, sizeof *rd);
+    char *file = path_of(rel);
+    gn_error err;
+    if (gn_localeset_of_page(file, &rd->set, &err) != 0) {
+        char *dir = gn_path_dirname(file);
+        gn_localeset_alone(dir, &rd->set);
+        free(dir);
+    }
+    start(&rd->s, &rd->set, state_path);
+    *state = rd;
+    assert_int_equal(gn_session_restore_marks(&rd->s), 0);
+    assert_int_equal(gn_session_open_file(&rd->s, file), 0);
+    free(file);
+    return &rd->s;
+}
+
+/* A page file opens in its guide and locale, its entry selected in the
+ * tree, whatever the locale the set was discovered from; the bookmarks are
+ * read, the place of the last run is not gone to. */
+static void test_open_file(void **state)
+{
+    char *state_path = path_of("state/open-file.state");
+    gn_session *s = begin(state, "docs/book.ja-JP/help/main", state_path);
+    gn_session_open(s, "help/main", "long.md");
+    assert_int_equal(gn_session_mark(s, 0), 0);
+    save(s);
+    end(state);
+
+    s = begin_file(state, "docs/book.ja-JP/help/main/start.md", state_path);
+    assert_string_equal(gn_session_source(s)->tag, "ja-JP");
+    page_shown(s, "help/main", "start.md");
+    assert_string_equal(s->title, "開始");
+    assert_true(s->current != GN_NONE);
+    assert_int_equal(s->tree.rows[s->cursor], s->current);
+    assert_string_equal(gn_tree_title(&s->tree, s->current), "開始");
+    assert_non_null(s->state.marks[0].page); /* the bookmark, read */
+    assert_int_equal(gn_session_jump(s, 0), 0);
+    page_shown(s, "help/main", "long.md");
+    gn_session_back(s);
+    page_shown(s, "help/main", "start.md");
+    end(state);
+    free(state_path);
+
+    /* A set discovered from en; a ko-KR page makes ko-KR current. */
+    s = en_book(state);
+    char *file = path_of("docs/book.ko-KR/help/main/long.md");
+    assert_int_equal(gn_session_open_file(s, file), 0);
+    free(file);
+    assert_string_equal(gn_session_source(s)->tag, "ko-KR");
+    page_shown(s, "help/main", "long.md");
+    assert_int_equal(s->tree.rows[s->cursor], s->current);
+    /* A page of the repository in no guide; a file in no source. */
+    file = path_of("docs/book.ko-KR/loose.md");
+    write_file("docs/book.ko-KR/loose.md", "# Loose\n");
+    assert_int_equal(gn_session_open_file(s, file), 0);
+    free(file);
+    page_shown(s, NULL, "loose.md");
+    assert_null(s->guide);
+    file = path_of("outside/secret.md");
+    assert_int_equal(gn_session_open_file(s, file), -1);
+    assert_non_null(strstr(s->msg, "in no locale source here"));
+    page_shown(s, NULL, "loose.md");
+    free(file);
+    end(state);
+}
+
+/* A page file in no guide opens alone: no tree, the page's name as the
+ * guide's title; its links reach the files of its folder, not above. */
+static void test_open_file_alone(void **state)
+{
+    write_file("loose/notes.md", "# Notes\n\n[next](next.md) [up](../docs/book.en/help/main/TOC.md)\n");
+    write_file("loose/next.md", "# Next\n");
+    gn_session *s = begin_file(state, "loose/notes.md", NULL);
+    page_shown(s, NULL, "notes.md");
+    assert_int_equal(s->tree.n, 0);
+    assert_string_equal(s->guide_title, "notes.md");
+    gn_session_follow(s, "../docs/book.en/help/main/TOC.md");
+    assert_non_null(strstr(s->msg, "outside the guide, not read"));
+    gn_session_follow(s, "next.md");
+    page_shown(s, NULL, "next.md");
+    assert_string_equal(s->title, "Next");
+    gn_session_back(s);
+    page_shown(s, NULL, "notes.md");
+    end(state);
+}
+
+/* Text from standard input: shown as a page with no file, whose links
+ * to files cannot be followed, that cannot be read again, bookmarked or
+ * copied, and whose place is not saved. */
+static void test_open_text(void **state)
+{
+    char *state_path = path_of("state/text.state");
+    char *dir = path_of("loose");
+    reader *rd = gn_xcalloc(1, sizeof *rd);
+    *state = rd;
+    gn_localeset_alone(dir, &rd->set);
+    free(dir);
+    gn_session *s = &rd->s;
+    start(s, &rd->set, state_path);
+    static const char text[] = "# Piped\n\n[file](notes.md) [web](https://example.com/) "
+                               "[sec](#sec) {{snippet}}\n\n## Section {#sec}\n\nText.\n";
+    write_file("loose/_includes/snippets.md", "## Snippet {#snippet}\n\nSNIPPET TEXT\n");
+    assert_int_equal(gn_session_open_text(s, "standard input", text, sizeof text - 1), 0);
+    page_shown(s, NULL, "standard input");
+    assert_true(s->no_file);
+    assert_string_equal(s->title, "Piped");
+    assert_string_equal(s->guide_title, "standard input");
+    gn_session_layout(s);
+    assert_true(doc_has(&s->left.doc, "Section"));
+    assert_false(doc_has(&s->left.doc, "SNIPPET TEXT")); /* no file: no folder */
+
+    gn_session_follow(s, "notes.md");
+    assert_string_equal(s->msg, "This page came from standard input: "
+                                "links to files cannot be followed (notes.md).");
+    page_shown(s, NULL, "standard input");
+    gn_session_follow(s, "https://example.com/");
+    assert_non_null(strstr(s->msg, "External link"));
+    gn_session_follow(s, "#sec");
+    assert_true(s->top > 0 || gn_session_rows(s) <= (size_t)s->height);
+    gn_session_reload(s);
+    assert_string_equal(s->msg, "This page came from standard input: "
+                                "it cannot be read again.");
+    assert_int_equal(gn_session_mark(s, 0), -1);
+    assert_string_equal(s->msg, "This page came from standard input: "
+                                "it cannot be bookmarked.");
+    assert_null(gn_session_copy_target(s));
+    gn_matrix m;
+    assert_int_equal(gn_session_matrix(s, &m), -1);
+    assert_string_equal(s->msg, "No guide here: the TOC matrix is a guide's.");
+    gn_session_back(s);
+    assert_string_equal(s->msg, "Nothing to go back to.");
+    gn_session_switch_locale(s, 0);
+    page_shown(s, NULL, "standard input");
+    save(s);
+    assert_null(s->state.last.page);
+    end(state);
+    free(state_path);
+
+    /* Front matter that cannot be parsed: the pager says why. */
+    rd = gn_xcalloc(1, sizeof *rd);
+    *state = rd;
+    gn_localeset_alone("/", &rd->set);
+    start(&rd->s, &rd->set, NULL);
+    static const char bad[] = "---\ntitle: [\n---\n# T\n";
+    assert_int_equal(gn_session_open_text(&rd->s, "standard input", bad, sizeof bad - 1), -1);
+    assert_false(rd->s.left.have_page);
+    assert_non_null(strstr(rd->s.left.notice, "standard input:"));
+    assert_non_null(strstr(rd->s.msg, "standard input:"));
+    gn_session_layout(&rd->s);
+    end(state);
+}
+
+/* e: the open page's file and the line of its file where the block at the
+ * top of the pager starts (front matter counted, a list item's own); none
+ * for no page, a page with no file, a file missing or outside. */
+static void test_edit_place(void **state)
+{
+    write_file("docs/book.en/help/main/edit.md",
+               "---\ntitle: Edit\n---\n# Edit\n\nFirst paragraph.\n\n## Section {#sec}\n\n"
+               "Second.\n\n- one\n- two\n\n  more of two\n");
+    write_file("docs/book.en/help/main/broken.md", "---\ntitle: [\n---\n# Broken\n");
+    gn_session *s = en_book(state);
+    gn_session_resize(s, 60, 2, false);
+    char *file;
+    int line;
+    assert_int_equal(gn_session_edit_place(s, &file, &line), -1);
+    assert_string_equal(s->msg, "No page open: e edits the open page.");
+    gn_session_open(s, "help/main", "edit.md");
+    assert_int_equal(gn_session_edit_place(s, &file, &line), 0);
+    char *want = path_of("docs/book.en/help/main/edit.md");
+    assert_string_equal(file, want);
+    free(file);
+    assert_int_equal(line, 4);
+    /* Lines: 0 title, 2 first, 4 section, 5 blank, 6 second, 8 one, 10 two. */
+    static const struct { size_t top; int line; } at[] = {
+        {2, 6}, {3, 6}, {4, 8}, {5, 8}, {6, 10}, {8, 12}, {9, 12}, {10, 13}, {12, 13}};
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        gn_session_scroll_to(s, at[i].top);
+        assert_int_equal(gn_session_edit_place(s, &file, &line), 0);
+        free(file);
+        if (line != at[i].line)
+            print_message("top %zu: line %d, want %d\n", at[i].top, line, at[i].line);
+        assert_int_equal(line, at[i].line);
+    }
+    /* A page whose front matter cannot be read: its file, at line 1. */
+    gn_session_open(s, "help/main", "broken.md");
+    assert_false(s->left.have_page);
+    assert_int_equal(gn_session_edit_place(s, &file, &line), 0);
+    free(file);
+    assert_int_equal(line, 1);
+    /* Missing in this locale; a link out of the repository. */
+    gn_session_open(s, "help/main", "edit.md");
+    switch_to(s, "ja-JP");
+    assert_int_equal(gn_session_edit_place(s, &file, &line), -1);
+    char *missing = path_of("docs/book.ja-JP/help/main/edit.md");
+    char *msg = gn_xasprintf("No file to edit: %s: no such file", missing);
+    assert_string_equal(s->msg, msg);
+    free(msg);
+    free(missing);
+    switch_to(s, "en");
+    gn_session_open(s, "help/main", "escape.md");
+    assert_int_equal(gn_session_edit_place(s, &file, &line), -1);
+    assert_non_null(strstr(s->msg, "outside the guide, not read"));
+    free(want);
+    end(state);
+
+    /* Standard input: no file. */
+    reader *rd = gn_xcalloc(1, sizeof *rd);
+    *state = rd;
+    gn_localeset_alone("/", &rd->set);
+    start(&rd->s, &rd->set, NULL);
+    assert_int_equal(gn_session_open_text(&rd->s, "standard input", "# T\n", 4), 0);
+    assert_int_equal(gn_session_edit_place(&rd->s, &file, &line), -1);
+    assert_string_equal(rd->s.msg, "This page came from standard input: there is no file to edit.");
+    end(state);
+}
+
 /* A resize of the comparison keeps the block at the top, and back returns
  * to the same line. */
 static void test_compare_resize(void **state)
@@ -2052,6 +2273,10 @@ int main(void)
         cmocka_unit_test(test_switch_to_missing_and_back),
         cmocka_unit_test(test_restore_compare),
         cmocka_unit_test(test_page_outside_guides),
+        cmocka_unit_test(test_open_file),
+        cmocka_unit_test(test_open_file_alone),
+        cmocka_unit_test(test_open_text),
+        cmocka_unit_test(test_edit_place),
         cmocka_unit_test(test_compare_resize),
         cmocka_unit_test(test_open_found_back),
         cmocka_unit_test(test_restore_root_guide),

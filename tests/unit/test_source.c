@@ -238,6 +238,44 @@ static void test_errors(void **state)
     free(twice[1]);
 }
 
+/* A page named on the command line: the set of its guide's folder with
+ * the sibling locales, the page's own locale first; a file in no guide
+ * gets a set of its folder alone, holding no guide. */
+static void test_set_of_page(void **state)
+{
+    (void)state;
+    gn_localeset set;
+    gn_error err;
+    char *page = path_of("docs/set.ja-JP/help/one/overview.md");
+    assert_int_equal(gn_localeset_of_page(page, &set, &err), 0);
+    assert_int_equal(set.n, 2);
+    assert_string_equal(set.v[0].tag, "ja-JP");
+    char *root_ja = path_of("docs/set.ja-JP/help/one");
+    assert_string_equal(set.v[0].root, root_ja);
+    assert_string_equal(set.v[1].tag, "en");
+    gn_localeset_free(&set);
+    free(root_ja);
+    free(page);
+
+    page = path_of("empty/readme.txt");
+    assert_int_equal(gn_localeset_of_page(page, &set, &err), -1);
+    assert_int_equal(set.n, 0);
+    char *want = gn_xasprintf("%s: not a page of a guide (no TOC.md above it)", page);
+    assert_string_equal(err.msg, want);
+    free(want);
+    free(page);
+
+    char *folder = path_of("docs/set.en/notes");
+    gn_localeset_alone(folder, &set);
+    assert_int_equal(set.n, 1);
+    assert_string_equal(set.v[0].tag, "en");
+    assert_string_equal(set.v[0].root, folder);
+    assert_string_equal(set.v[0].repo, folder);
+    assert_int_equal(set.v[0].nguides, 0);
+    gn_localeset_free(&set);
+    free(folder);
+}
+
 static void test_path_locale(void **state)
 {
     (void)state;
@@ -381,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_contains),
         cmocka_unit_test(test_explicit_tags),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_set_of_page),
         cmocka_unit_test(test_path_locale),
         cmocka_unit_test(test_tree_lists_some_guides),
         cmocka_unit_test(test_tree),
