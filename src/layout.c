@@ -6,8 +6,7 @@
  * alerts, shaded blocks) push a line prefix (emit.h); leaf blocks collect
  * their inline content into a gn_para, render Adobe markup, and emit
  * wrapped lines. Tables are laid out by table.c, collapsible blocks by
- * collapse.c. */
-#include <ctype.h>
+ * collapse.c; {{snippets}} are found and read by snippets.c. */
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -19,20 +18,9 @@
 #include "guidenav/interrupt.h"
 #include "guidenav/layout.h"
 #include "guidenav/markup.h"
-#include "guidenav/page.h"
-#include "guidenav/resolve.h"
+#include "guidenav/snippets.h"
 #include "guidenav/table.h"
 #include "guidenav/text.h"
-
-/* Snippets may include snippets; this bounds the chain (and any cycle). */
-#define MAX_SNIPPET_DEPTH 4
-
-/* A snippet heading of the snippets file, by anchor (see find_snippet). */
-typedef struct snippet {
-    char *anchor;
-    cmark_node *heading;
-    size_t order; /* its place in the file: the first of equal anchors wins */
-} snippet;
 
 /* An open list: the number its next item gets (see enter_item). */
 typedef struct open_list {
@@ -45,11 +33,7 @@ typedef struct layout {
     const gn_layout_opts *o;
     gn_para para;            /* scratch paragraph */
     cmark_node *directive;   /* paragraph whose leading [!KIND] was rendered */
-    cmark_node *snippets;    /* the parsed snippets file, once looked for */
-    bool snippets_tried;
-    int snippet_depth;
-    snippet *snips;          /* the snippets file's headings, sorted by anchor */
-    size_t nsnips;
+    gn_snippets snips;       /* the page's {{snippets}}, and how deep in them */
     open_list *lists;        /* the lists being walked, innermost last */
     size_t nlists, cap_lists;
     gn_collapse_walk folds;  /* the collapsible blocks met */
@@ -216,237 +200,14 @@ static bool enter_quote(layout *L, cmark_node *node)
 
 /* ---- snippets ------------------------------------------------------------ */
 
-/* The nearest snippets file of the page (_includes/snippets.md or
- * help/_includes/snippets.md) in each folder from the page's up to the
- * repository root it is confined to: repo when given, else the one its
- * locale source would have (gn_path_repo_root of the page's folder). A
- * file outside that root (a link leading out) is not read. Newly
- * allocated or NULL. */
-static char *snippets_file(const char *page, const char *repo)
-{
-    static const char *const rel[] = {"_includes/snippets.md", "help/_includes/snippets.md"};
-    char *abs = gn_path_absolute(page);
-    char *dir = abs ? gn_path_dirname(abs) : NULL;
-    free(abs);
-    if (!dir)
-        return NULL;
-    char *root = repo ? gn_path_absolute(repo) : gn_path_repo_root(dir);
-    char *real_root = root ? realpath(root, NULL) : NULL;
-    char *found = NULL;
-    for (int up = 0; up < 64 && real_root && !found; up++) {
-        for (size_t i = 0; i < 2 && !found; i++) {
-            char *p = gn_path_join(dir, rel[i]);
-            if (gn_is_file(p) && gn_path_within(p, root, real_root))
-                found = p;
-            else
-                free(p);
-        }
-        if (strcmp(dir, root) == 0 || strcmp(dir, "/") == 0)
-            break;
-        char *parent = gn_path_dirname(dir);
-        free(dir);
-        dir = parent;
-    }
-    free(dir);
-    free(root);
-    free(real_root);
-    return found;
-}
-
-/* The anchor a heading node carries ("## Title {#name}"), newly allocated. */
-static char *heading_anchor(cmark_node *heading)
-{
-    gn_para p = {0};
-    gn_para_collect(&p, heading, 0, 0);
-    gn_para_markup(&p);
-    char *anchor = p.anchor ? gn_xstrdup(p.anchor) : NULL;
-    gn_para_free(&p);
-    return anchor;
-}
-
-static int snippet_cmp(const void *a, const void *b)
-{
-    const snippet *x = a, *y = b;
-    int c = strcmp(x->anchor, y->anchor);
-    return c ? c : x->order < y->order ? -1 : x->order > y->order;
-}
-
-/* The heading of the snippet name in the snippets file, or NULL. The
- * file's heading anchors are computed once and sorted, so a page with
- * many references looks each up in O(log n), not by laying out every
- * heading of the file again. */
-static cmark_node *find_snippet(layout *L, const char *name, size_t len)
-{
-    if (!L->snippets_tried) {
-        L->snippets_tried = true;
-        L->e.doc->read_snippets = true;
-        char *file = L->o->path ? snippets_file(L->o->path, L->o->repo) : NULL;
-        char *text;
-        size_t n;
-        if (file && gn_read_file(file, &text, &n, NULL) == 0) {
-            gn_page page;
-            if (gn_page_parse(file, text, n, &page, NULL) == 0) {
-                L->snippets = page.doc;
-                page.doc = NULL;
-            }
-            gn_page_free(&page);
-            free(text);
-        }
-        free(file);
-        size_t cap = 0;
-        for (cmark_node *h = L->snippets ? cmark_node_first_child(L->snippets) : NULL; h;
-             h = cmark_node_next(h)) {
-            if (cmark_node_get_type(h) != CMARK_NODE_HEADING)
-                continue;
-            char *anchor = heading_anchor(h);
-            if (!anchor)
-                continue;
-            if (L->nsnips == cap) {
-                cap = cap ? cap * 2 : 16;
-                L->snips = gn_xreallocarray(L->snips, cap, sizeof *L->snips);
-            }
-            L->snips[L->nsnips] = (snippet){anchor, h, L->nsnips};
-            L->nsnips++;
-        }
-        if (L->nsnips > 1)
-            qsort(L->snips, L->nsnips, sizeof *L->snips, snippet_cmp);
-    }
-    /* The first of the anchors equal to name (in file order). */
-    size_t lo = 0, hi = L->nsnips;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const char *a = L->snips[mid].anchor;
-        size_t alen = strlen(a);
-        int c = memcmp(a, name, alen < len ? alen : len);
-        if (c == 0)
-            c = alen < len ? -1 : alen > len;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < L->nsnips && strlen(L->snips[lo].anchor) == len &&
-        memcmp(L->snips[lo].anchor, name, len) == 0)
-        return L->snips[lo].heading;
-    return NULL;
-}
-
-/* The length of a "{{name}}" at s, or 0. */
-static size_t snippet_ref(const char *s, size_t len, size_t *name, size_t *name_len)
-{
-    if (len < 5 || s[0] != '{' || s[1] != '{')
-        return 0;
-    size_t i = 2;
-    while (i < len && (isalnum((unsigned char)s[i]) || s[i] == '-' || s[i] == '_'))
-        i++;
-    if (i == 2 || i + 1 >= len || s[i] != '}' || s[i + 1] != '}')
-        return 0;
-    *name = 2;
-    *name_len = i - 2;
-    return i + 2;
-}
-
-/* Lay out the blocks of the snippet whose heading is h: what follows it up
- * to the next heading of its level or above. */
+/* Lay out the blocks of the snippet whose heading is h (snippets.h), one
+ * snippet deeper. */
 static void emit_snippet(layout *L, cmark_node *h)
 {
-    int level = cmark_node_get_heading_level(h);
-    L->snippet_depth++;
-    for (cmark_node *n = cmark_node_next(h); n; n = cmark_node_next(n)) {
-        if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= level)
-            break;
+    L->snips.depth++;
+    for (cmark_node *n = gn_snippet_next(h, h); n; n = gn_snippet_next(h, n))
         walk(L, n);
-    }
-    L->snippet_depth--;
-}
-
-/* Plain text of a snippet, for one used inside a sentence. */
-static void snippet_text(cmark_node *h, gn_para *out, uint32_t style)
-{
-    int level = cmark_node_get_heading_level(h);
-    for (cmark_node *n = cmark_node_next(h); n; n = cmark_node_next(n)) {
-        if (cmark_node_get_type(n) == CMARK_NODE_HEADING && cmark_node_get_heading_level(n) <= level)
-            break;
-        gn_para p = {0};
-        gn_para_collect(&p, n, style, -1);
-        for (size_t i = 0; i < p.text.len; i++)
-            p.link[i] = -1;
-        gn_para_markup(&p);
-        if (out->text.len && p.text.len)
-            gn_para_add(out, " ", 1, style, -1);
-        size_t at = out->text.len;
-        gn_para_add(out, p.text.data ? p.text.data : "", p.text.len, style, -1);
-        for (size_t i = 0; i < p.text.len && at + i < out->text.len; i++)
-            out->style[at + i] = p.style[i];
-        gn_para_free(&p);
-    }
-}
-
-/* Append p's bytes [a, b) to out with their styles and links (p's text is
- * sanitised already, so gn_para_add keeps its bytes as they are). */
-static void append_styled(gn_para *out, const gn_para *p, size_t a, size_t b)
-{
-    if (a >= b)
-        return;
-    size_t at = out->text.len;
-    gn_para_add(out, p->text.data + a, b - a, 0, -1);
-    for (size_t k = 0; k < b - a && at + k < out->text.len; k++) {
-        out->style[at + k] = p->style[a + k];
-        out->link[at + k] = p->link[a + k];
-    }
-}
-
-/* Replace the "{{name}}" references inside p by their text, or by a visible
- * placeholder when the snippet cannot be found. One pass builds the new
- * text, so many references cost no more than one each. */
-static void inline_snippets(layout *L, gn_para *p)
-{
-    const char *s = p->text.data;
-    size_t len = p->text.len;
-    gn_para out = {0};
-    size_t done = 0; /* p's bytes before this are in out */
-    for (size_t i = 0; i + 4 < len; i++) {
-        if (s[i] != '{')
-            continue;
-        size_t name, name_len;
-        size_t n = snippet_ref(s + i, len - i, &name, &name_len);
-        if (n == 0)
-            continue;
-        char *key = gn_xstrndup(s + i + name, name_len);
-        cmark_node *h = L->snippet_depth < MAX_SNIPPET_DEPTH ? find_snippet(L, key, name_len) : NULL;
-        gn_para repl = {0};
-        if (h) {
-            snippet_text(h, &repl, p->style[i]);
-        } else {
-            char *ph = gn_xasprintf("[snippet %s not found]", key);
-            gn_para_add(&repl, ph, strlen(ph), p->style[i] | GN_ST_CONT, -1);
-            free(ph);
-        }
-        append_styled(&out, p, done, i);
-        size_t at = out.text.len;
-        gn_para_add(&out, repl.text.data ? repl.text.data : "", repl.text.len, 0, -1);
-        for (size_t k = 0; k < repl.text.len && at + k < out.text.len; k++)
-            out.style[at + k] = repl.style[k];
-        gn_para_free(&repl);
-        free(key);
-        done = i + n;
-        i += n - 1;
-    }
-    if (done == 0)
-        return; /* no reference */
-    append_styled(&out, p, done, len);
-    /* p takes out's text; its links, anchor and soft breaks stay (markup
-     * has run: there are none of the last). */
-    gn_buf_free(&p->text);
-    free(p->style);
-    free(p->link);
-    p->text = out.text;
-    p->style = out.style;
-    p->link = out.link;
-    p->cap = out.cap;
-    free(out.urls);
-    free(out.soft);
-    free(out.anchor);
+    L->snips.depth--;
 }
 
 /* ---- leaf blocks ----------------------------------------------------------- */
@@ -476,18 +237,12 @@ static void paragraph(layout *L, cmark_node *node)
             return; /* the label stands for it; no blank line follows */
     }
     /* A paragraph that is one {{snippet}}: the snippet's blocks. */
-    size_t name, name_len;
-    if (snippet_ref(p->text.data ? p->text.data : "", p->text.len, &name, &name_len) == p->text.len &&
-        p->text.len) {
-        char *key = gn_xstrndup(p->text.data + name, name_len);
-        cmark_node *h = L->snippet_depth < MAX_SNIPPET_DEPTH ? find_snippet(L, key, name_len) : NULL;
-        free(key);
-        if (h) {
-            emit_snippet(L, h);
-            return;
-        }
+    cmark_node *h = gn_snippets_whole(&L->snips, p);
+    if (h) {
+        emit_snippet(L, h);
+        return;
     }
-    inline_snippets(L, p);
+    gn_snippets_inline(&L->snips, p);
     if (p->text.len == 0) /* only an attribute list ({style="..."}) */
         return;
     block_start(L, node);
@@ -722,7 +477,7 @@ static int src_line(const layout *L, cmark_node *node)
     if (gn_collapse_is_block(node) && cmark_node_first_child(node))
         node = cmark_node_first_child(node);
     int line = cmark_node_get_start_line(node);
-    if (L->snippet_depth > 0 || line <= 0)
+    if (L->snips.depth > 0 || line <= 0)
         return 0;
     return line + L->o->line_offset;
 }
@@ -731,7 +486,7 @@ static int src_line(const layout *L, cmark_node *node)
 static int src_end(const layout *L, cmark_node *node)
 {
     int line = cmark_node_get_end_line(node);
-    if (L->snippet_depth > 0 || line <= 0)
+    if (L->snips.depth > 0 || line <= 0)
         return 0;
     return line + L->o->line_offset;
 }
@@ -745,7 +500,7 @@ static void walk(layout *L, cmark_node *root)
         cmark_node *n = cmark_iter_get_node(it);
         bool enter = ev == CMARK_EVENT_ENTER, skip = false;
         cmark_node *parent = cmark_node_parent(n);
-        if (enter && L->snippet_depth == 0 && parent &&
+        if (enter && L->snips.depth == 0 && parent &&
             cmark_node_get_type(parent) == CMARK_NODE_DOCUMENT)
             gn_emit_block(e, block_kind(n), src_line(L, n), src_end(L, n));
         if (enter)
@@ -781,7 +536,7 @@ static void walk(layout *L, cmark_node *root)
             if (enter) {
                 /* An item of a list in no item, laid out in a top-level
                  * block: the side-by-side view aligns it. */
-                if (enter_item(L, n) == 0 && L->snippet_depth == 0)
+                if (enter_item(L, n) == 0 && L->snips.depth == 0)
                     gn_emit_item(e, src_line(L, n), src_end(L, n));
             } else {
                 close_shades(L, n);
@@ -800,7 +555,7 @@ static void walk(layout *L, cmark_node *root)
         case CMARK_NODE_CUSTOM_BLOCK:
             if (enter) {
                 block_start(L, n);
-                skip = gn_collapse_open(&L->folds, e, &L->para, n, L->snippet_depth == 0);
+                skip = gn_collapse_open(&L->folds, e, &L->para, n, L->snips.depth == 0);
             } else {
                 close_shades(L, n);
                 gn_collapse_close(&L->folds, e);
@@ -840,15 +595,13 @@ void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
     gn_emit_init(&L.e, doc, opts->width, opts->lang, opts->ascii);
     L.e.pars_only = opts->pars_only;
     gn_collapse_walk_init(&L.folds, opts);
+    gn_snippets_init(&L.snips, opts->path, opts->repo);
     walk(&L, root);
     gn_emit_finish(&L.e);
     gn_emit_done(&L.e);
+    doc->read_snippets = L.snips.tried;
     gn_para_free(&L.para);
-    if (L.snippets)
-        cmark_node_free(L.snippets);
-    for (size_t i = 0; i < L.nsnips; i++)
-        free(L.snips[i].anchor);
-    free(L.snips);
+    gn_snippets_free(&L.snips);
     free(L.lists);
 }
 

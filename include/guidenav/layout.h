@@ -179,9 +179,9 @@ typedef struct gn_doc {
 
 /* Lay out the document root as opts says. doc is overwritten (free it
  * first if it held a layout); the caller frees it with gn_doc_free.
- * {{name}} snippets come from the nearest _includes/snippets.md or
- * help/_includes/snippets.md in a folder from opts->path's up to the
- * repository root (opts->repo, else the folder above the first "help"
+ * {{name}} snippets (snippets.h) come from the nearest
+ * _includes/snippets.md or help/_includes/snippets.md in a folder from
+ * opts->path's up to the repository root (opts->repo, else the folder above the first "help"
  * component of the page's path, else the page's own folder), never above
  * it: a file there that is a symbolic link out of that root is not read.
  * So a page never reads a file outside its locale source.
