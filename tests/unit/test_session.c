@@ -1703,7 +1703,7 @@ static void test_open_text(void **state)
                                 "it cannot be bookmarked.");
     assert_null(gn_session_copy_target(s));
     gn_matrix m;
-    assert_int_equal(gn_session_matrix(s, &m), -1);
+    assert_int_equal(gn_session_matrix(s, &m, NULL), -1);
     assert_string_equal(s->msg, "No guide here: the TOC matrix is a guide's.");
     gn_session_back(s);
     assert_string_equal(s->msg, "Nothing to go back to.");
