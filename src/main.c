@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/check.h"
+#include "guidenav/config.h"
 #include "guidenav/sarif.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/finder.h"
@@ -32,17 +33,19 @@
 #include "guidenav/source.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
+#include "ui/actions.h"
 #include "ui/ui.h"
 
 enum { EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: guidenav [OPTION]... [PATH | LOCALE=PATH]...\n"
+    "usage: guidenav [OPTION]... [PATH | LOCALE=PATH | @SET]...\n"
     "Browse documentation guides kept in several locales.\n"
     "\n"
     "  PATH            a guide folder (holding TOC.md) or a folder holding guides\n"
     "                  (help/*/TOC.md); sibling folders of other locales join\n"
     "  LOCALE=PATH     the same, with its locale tag given\n"
+    "  @SET            the paths of the set SET of the configuration file\n"
     "  --toc           print the table of contents of each guide of the first locale\n"
     "  --dump PAGE     print a page laid out for the terminal\n"
     "  --compare A,B PAGE  print PAGE in locales A and B side by side, aligned\n"
@@ -76,6 +79,11 @@ static const char usage_text[] =
     "  --locales       print the locale set: tag, path, guide title\n"
     "  --osc52         let y copy links to the terminal's clipboard (OSC 52); on by\n"
     "                  default in terminals known to accept it\n"
+    "  --config FILE   read this configuration file (default:\n"
+    "                  $XDG_CONFIG_HOME/guidenav/config.yaml, else\n"
+    "                  ~/.config/guidenav/config.yaml)\n"
+    "  --no-config     read no configuration file: the defaults\n"
+    "  --print-config  print the configuration in force as YAML, to start one from\n"
     "  --help          show this help\n"
     "  --version       show the version\n"
     "\n"
@@ -83,7 +91,7 @@ static const char usage_text[] =
     "In the navigator, press H or F1 for the keys.\n";
 
 typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
-                    MODE_CHECK, MODE_SEARCH } mode;
+                    MODE_CHECK, MODE_SEARCH, MODE_PRINT_CONFIG } mode;
 
 typedef struct options {
     mode mode;
@@ -94,7 +102,10 @@ typedef struct options {
     bool osc52;
     const char *pair;    /* --compare A,B */
     bool interleave;
-    const char *reference; /* --reference LOCALE: staleness and --check */
+    const char *reference; /* --reference LOCALE: staleness and --check;
+                            * NULL: the configuration's */
+    const char *config;  /* --config FILE */
+    bool no_config;      /* --no-config */
     bool kinds[GN_CHECK_MAX_KINDS];      /* --check: the kinds of problem reported */
     bool sarif;          /* --format sarif */
     const char *query;   /* --search */
@@ -227,12 +238,14 @@ static int parse_options(int argc, char **argv, options *o)
         {"no-cache", no_argument, NULL, 'N'},
         {"max-file-size", required_argument, NULL, 'M'},
         {"locales", no_argument, NULL, 'l'},
+        {"config", required_argument, NULL, 'C'},
+        {"no-config", no_argument, NULL, 'X'},
+        {"print-config", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
-    o->reference = "en";
     for (size_t k = 0; k < gn_check_nkinds; k++)
         o->kinds[k] = true;
     bool only = false;
@@ -339,6 +352,17 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'l':
             o->mode = MODE_LOCALES;
+            break;
+        case 'C':
+            o->config = optarg;
+            o->no_config = false;
+            break;
+        case 'X':
+            o->no_config = true;
+            o->config = NULL;
+            break;
+        case 'P':
+            o->mode = MODE_PRINT_CONFIG;
             break;
         case 'h':
             fputs(usage_text, stdout);
@@ -730,15 +754,112 @@ static int run_check(gn_localeset *set, const options *o)
     return counted ? 1 : 0;
 }
 
+/* Read the configuration into c: --config's file, none with --no-config,
+ * else the default file when there is one. A bad file leaves c the
+ * defaults; its message goes into *problem (newly allocated, else NULL). */
+static void read_config(const options *o, gn_config *c, char **problem)
+{
+    *problem = NULL;
+    const gn_config_vocab *vocab = gn_key_vocab();
+    if (o->no_config) {
+        gn_config_defaults(c, vocab);
+        return;
+    }
+    char *path = o->config ? gn_xstrdup(o->config) : gn_config_default_path();
+    gn_error err;
+    if (!path)
+        gn_config_defaults(c, vocab);
+    else if (gn_config_load(c, path, !o->config, vocab, &err) != 0)
+        *problem = gn_xasprintf("%s (the defaults are used)", err.msg);
+    free(path);
+}
+
+/* The arguments with each @SET replaced by the set's paths; NULL with
+ * err set for a set the configuration does not have. *n is updated; the
+ * array (not its strings) is newly allocated. */
+static char **expand_sets(char **args, int *n, const gn_config *c, gn_error *err)
+{
+    size_t cap = (size_t)*n + 1, out = 0;
+    char **v = gn_xcalloc(cap, sizeof *v);
+    for (int i = 0; i < *n; i++) {
+        if (args[i][0] != '@') {
+            v[out++] = args[i];
+            continue;
+        }
+        const gn_config_set *set = gn_config_find_set(c, args[i] + 1);
+        if (!set) {
+            gn_buf names = GN_BUF_INIT;
+            for (size_t k = 0; k < c->nsets; k++)
+                gn_buf_addf(&names, "%s@%s", k ? ", " : "", c->sets[k].name);
+            gn_fail(err, "%s: no such set in %s (%s)", args[i],
+                    c->path ? c->path : "the configuration",
+                    names.len ? names.data : "it has none: see sets in guidenav(1)");
+            gn_buf_free(&names);
+            free(v);
+            return NULL;
+        }
+        cap += set->n;
+        v = gn_xreallocarray(v, cap, sizeof *v);
+        for (size_t k = 0; k < set->n; k++)
+            v[out++] = set->args[k];
+    }
+    *n = (int)out;
+    return v;
+}
+
+static int guidenav(options *o, char **args, int nargs, gn_config *config,
+                    const char *problem);
+
 int main(int argc, char **argv)
 {
     options o;
     if (parse_options(argc, argv, &o) != 0)
         return EXIT_USAGE;
+    gn_config config;
+    char *problem;
+    read_config(&o, &config, &problem);
+    if (o.mode == MODE_PRINT_CONFIG) {
+        gn_buf out = GN_BUF_INIT;
+        gn_config_print(&config, &out);
+        fwrite(out.data, 1, out.len, stdout);
+        gn_buf_free(&out);
+        if (problem)
+            report("%s", problem);
+        int rc = problem || fflush(stdout) != 0 ? EXIT_ERROR : 0;
+        free(problem);
+        gn_config_free(&config);
+        return rc;
+    }
+    if (problem && o.mode != MODE_TUI)
+        report("%s", problem);
+    if (!o.reference)
+        o.reference = config.reference;
+    int nargs = argc - optind;
+    gn_error serr;
+    char **args = expand_sets(argv + optind, &nargs, &config, &serr);
+    int rc;
+    if (!args) {
+        report("%s", serr.msg);
+        rc = EXIT_USAGE;
+    } else {
+        rc = guidenav(&o, args, nargs, &config, problem);
+    }
+    free(args);
+    free(problem);
+    gn_config_free(&config);
+    return rc;
+}
+
+/* Run the mode of o over the arguments (PATH or LOCALE=PATH); the exit
+ * status. */
+static int guidenav(options *o_, char **args, int nargs, gn_config *config,
+                    const char *problem)
+{
+    options o = *o_;
     gn_error err = {{0}};
     if (o.mode == MODE_DUMP) {
-        if (optind < argc) {
-            report("--dump takes one page; unexpected: %s", argv[optind]);
+        if (nargs > 0) {
+            report("--dump takes one page; unexpected: %s", args[0]);
             return EXIT_USAGE;
         }
         gn_markdown_use_arena(); /* one page (and its snippets), then exit */
@@ -749,14 +870,14 @@ int main(int argc, char **argv)
         return 0;
     }
     if (o.mode == MODE_COMPARE) {
-        if (run_compare(&o, argv + optind, argc - optind, &err) != 0) {
+        if (run_compare(&o, args, nargs, &err) != 0) {
             report("%s", err.msg);
             return EXIT_ERROR;
         }
         return 0;
     }
     gn_localeset set;
-    if (discover(argv + optind, argc - optind, &set, &err) != 0) {
+    if (discover(args, nargs, &set, &err) != 0) {
         report("%s", err.msg);
         /* --search keeps 1 for "no match". */
         return o.mode == MODE_SEARCH ? EXIT_USAGE : EXIT_ERROR;
@@ -798,7 +919,10 @@ int main(int argc, char **argv)
     default: {
         char *state = o.no_state ? NULL : gn_state_path(&set, NULL);
         char *cache = o.no_cache ? NULL : gn_textcache_dir();
-        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference, state, cache};
+        bool osc52 = o.osc52 || config->osc52 == GN_ON ||
+                     (config->osc52 == GN_AUTO && osc52_known());
+        gn_ui_opts ui = {osc52, o.reference, state, cache, config, config->compare,
+                         config->mouse == GN_ON, config->hyperlinks == GN_ON, problem};
         rc = gn_ui_run(&set, &ui, &err);
         free(state);
         free(cache);

@@ -3,6 +3,7 @@
 #ifndef GUIDENAV_UI_H
 #define GUIDENAV_UI_H
 
+#include "guidenav/config.h"
 #include "guidenav/error.h"
 #include "guidenav/source.h"
 
@@ -13,6 +14,13 @@ typedef struct gn_ui_opts {
     const char *reference; /* the locale translations are checked against */
     const char *state;     /* the state file (place, bookmarks), or NULL */
     const char *cache;     /* the search text cache's folder, or NULL */
+    const gn_config *config; /* keys and colours (read with gn_key_vocab);
+                              * NULL: the defaults */
+    const char *compare;   /* the default second locale, or NULL */
+    bool mouse;            /* the configuration's mouse: on (not used yet) */
+    bool hyperlinks;       /* its hyperlinks: on (not used yet) */
+    const char *notice;    /* said on the status line at start (a bad
+                            * configuration file's message), or NULL */
 } gn_ui_opts;
 
 /* Run the navigator over set, starting in its first locale, until the user
