@@ -415,8 +415,7 @@ static int read_action_keys(struct ctx *x, const node *v, size_t act, const char
             return -1;
         if (!x->vocab->key_known(k->text))
             return fail_at(x, k, what,
-                           "unknown key name '%s' (write keys as the help screen shows them: "
-                           "j, Space, Down, PgDn, Ctrl-F, F1)", k->text);
+                           "unknown key name '%s' (name keys as H shows them)", k->text);
         for (size_t a = 0; a < x->vocab->nactions; a++)
             for (size_t j = 0; x->keys[a] && x->keys[a][j]; j++)
                 if (strcmp(x->keys[a][j], k->text) == 0)
@@ -446,8 +445,7 @@ static int read_keys(struct ctx *x, const node *n)
             long act = action_index(x->vocab, name->text);
             if (act < 0)
                 return fail_at(x, name, "keys.global",
-                               "unknown action '%s' (the help screen, H, shows each action's "
-                               "name)", name->text);
+                               "unknown action '%s' (H shows the actions' names)", name->text);
             char what[96];
             snprintf(what, sizeof what, "keys.global.%s", name->text);
             if (read_action_keys(x, table->kids[j + 1], (size_t)act, what) != 0)

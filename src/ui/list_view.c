@@ -193,28 +193,25 @@ void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int inden
 }
 
 /* The keys: each action's name in the configuration file (page-down), its
- * keys in force, and what it does, so a reader sees what to write in
+ * keys in force, and what it does ("f, Ctrl-F, PgDn  page-down: Page down"), so a reader sees what to write in
  * config.yaml's keys. */
 void gn_help_open(gn_ui *u)
 {
     size_t n = GN_ACT_COUNT - 1;
     char **lines = gn_xcalloc(n, sizeof *lines);
     char *keys[GN_ACT_COUNT] = {NULL}; /* from the bindings (actions.c) */
-    int kw = 0, nw = 0;
+    int kw = 0;
     for (size_t i = 1; i < GN_ACT_COUNT; i++) {
         keys[i] = gn_action_keys((gn_action)i);
         int w = gn_text_width(keys[i], strlen(keys[i]));
         if (w > kw)
             kw = w;
-        w = (int)strlen(gn_action_config_name((gn_action)i));
-        if (w > nw)
-            nw = w;
     }
     for (size_t i = 1; i < GN_ACT_COUNT; i++) {
-        lines[i - 1] = gn_xasprintf("%-*s  %-*s  %s", kw, keys[i], nw,
+        lines[i - 1] = gn_xasprintf("%-*s  %s: %s", kw, keys[i],
                                     gn_action_config_name((gn_action)i), gn_action_table[i].help);
         free(keys[i]);
     }
     /* A description too long for the box goes on under its column. */
-    gn_text_open(u, "Keys (any other key closes)", lines, n, kw + nw + 4);
+    gn_text_open(u, "Keys (any other key closes)", lines, n, kw + 2);
 }

@@ -171,11 +171,9 @@ static void test_errors(void **state)
          "cfg.yaml:2: keys: unknown view 'pager' (the navigator has one key table, for every "
          "view: global)"},
         {"keys:\n  global:\n    up: k\n    pgdown: f\n",
-         "cfg.yaml:4: keys.global: unknown action 'pgdown' (the help screen, H, shows each "
-         "action's name)"},
+         "cfg.yaml:4: keys.global: unknown action 'pgdown' (H shows the actions' names)"},
         {"keys:\n  global:\n    down:\n      - j\n      - Ctl-F\n",
-         "cfg.yaml:5: keys.global.down: unknown key name 'Ctl-F' (write keys as the help screen "
-         "shows them: j, Space, Down, PgDn, Ctrl-F, F1)"},
+         "cfg.yaml:5: keys.global.down: unknown key name 'Ctl-F' (name keys as H shows them)"},
         {"keys:\n  global:\n    down: [x]\n    up: [y, x]\n",
          "cfg.yaml:4: keys.global.up: x is bound to down too (line 3)"},
         {"keys:\n  global:\n    down: [x, x]\n", "cfg.yaml:3: keys.global.down: x is listed twice"},
