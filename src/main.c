@@ -807,7 +807,7 @@ static char **expand_sets(char **args, int *n, const gn_config *c, gn_error *err
     return v;
 }
 
-static int guidenav(options *o, char **args, int nargs, gn_config *config,
+static int guidenav(const options *given, char **args, int nargs, const gn_config *config,
                     const char *problem);
 
 int main(int argc, char **argv)
@@ -850,12 +850,14 @@ int main(int argc, char **argv)
     return rc;
 }
 
-/* Run the mode of o over the arguments (PATH or LOCALE=PATH); the exit
+/* Run the mode of the options given over the arguments (PATH or
+ * LOCALE=PATH, the sets expanded), with the configuration read (problem:
+ * its message, for the navigator's status line, or NULL); the exit
  * status. */
-static int guidenav(options *o_, char **args, int nargs, gn_config *config,
+static int guidenav(const options *given, char **args, int nargs, const gn_config *config,
                     const char *problem)
 {
-    options o = *o_;
+    options o = *given;
     gn_error err = {{0}};
     if (o.mode == MODE_DUMP) {
         if (nargs > 0) {

@@ -115,7 +115,7 @@ stop
 # ---- Space at the end of a page goes on ----
 start 100 30 --no-state guide/en
 keys Down Enter Down Enter         # "Getting started", open "Starting guidenav"
-keys Space
+keys Space Space                   # the page is three screens long
 expect_text "Space that shows the end says (END) and names the next page" \
     "(END) Space goes on to the next page: Locale sources"
 expect_screen read-on-end
