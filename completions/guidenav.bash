@@ -16,10 +16,10 @@
 _guidenav_options='--toc --dump --compare --interleave --toc-matrix --check
 --only --skip --format --reference --search --all-guides --all-locales
 --no-state --no-cache --max-file-size --width --plain --ascii --locales
---osc52 --help --version'
+--osc52 --config --no-config --print-config --help --version'
 # The options that take an argument (in the next word or after '=').
 _guidenav_with_arg='--dump --compare --only --skip --format --reference
---search --max-file-size --width'
+--search --max-file-size --width --config'
 _guidenav_kinds='nofile orphan badlink badanchor anchorlost outside structure
 stale unknowncommit unreadable uicontrol link code number markup untranslated'
 

@@ -39,7 +39,7 @@ function __guidenav_locale_set
             switch $t
                 case --
                     set dashdash 1
-                case --dump --compare --only --skip --format --reference --search --max-file-size --width
+                case --dump --compare --only --skip --format --reference --search --max-file-size --width --config
                     set skip 1
             end
             continue
@@ -132,5 +132,8 @@ complete -c guidenav -l plain -d 'No colours in --dump and --compare'
 complete -c guidenav -l ascii -d 'ASCII borders and marks in --dump'
 complete -c guidenav -l locales -d 'Print the locale set: tag, path, guide title'
 complete -c guidenav -l osc52 -d "Let y copy links to the terminal's clipboard (OSC 52)"
+complete -c guidenav -l config -r -d 'Read this configuration file'
+complete -c guidenav -l no-config -d 'Read no configuration file: the defaults'
+complete -c guidenav -l print-config -d 'Print the configuration in force as YAML'
 complete -c guidenav -l help -d 'Show the help'
 complete -c guidenav -l version -d 'Show the version'

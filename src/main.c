@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "guidenav/align.h"
 #include "guidenav/check.h"
+#include "guidenav/config.h"
 #include "guidenav/sarif.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/finder.h"
@@ -32,12 +33,13 @@
 #include "guidenav/source.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
+#include "ui/actions.h"
 #include "ui/ui.h"
 
 enum { EXIT_ERROR = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-    "usage: guidenav [OPTION]... [PATH | LOCALE=PATH]...\n"
+    "usage: guidenav [OPTION]... [PATH | LOCALE=PATH | @SET]...\n"
     "       guidenav [OPTION]... FILE | -\n"
     "Browse documentation guides kept in several locales.\n"
     "\n"
@@ -48,6 +50,7 @@ static const char usage_text[] =
     "                  its sibling locales, or alone when no guide holds it\n"
     "  -               the page read from standard input (so is a pipe given no\n"
     "                  PATH); keys then come from the terminal\n"
+    "  @SET            the paths of the set SET of the configuration file\n"
     "  --toc           print the table of contents of each guide of the first locale\n"
     "  --dump PAGE     print a page laid out for the terminal\n"
     "  --compare A,B PAGE  print PAGE in locales A and B side by side, aligned\n"
@@ -81,6 +84,11 @@ static const char usage_text[] =
     "  --locales       print the locale set: tag, path, guide title\n"
     "  --osc52         let y copy links to the terminal's clipboard (OSC 52); on by\n"
     "                  default in terminals known to accept it\n"
+    "  --config FILE   read this configuration file (default:\n"
+    "                  $XDG_CONFIG_HOME/guidenav/config.yaml, else\n"
+    "                  ~/.config/guidenav/config.yaml)\n"
+    "  --no-config     read no configuration file: the defaults\n"
+    "  --print-config  print the configuration in force as YAML, to start one from\n"
     "  --help          show this help\n"
     "  --version       show the version\n"
     "\n"
@@ -89,7 +97,7 @@ static const char usage_text[] =
     "or $EDITOR (not under GUIDENAV_SECURE=1).\n";
 
 typedef enum mode { MODE_TUI, MODE_TOC, MODE_DUMP, MODE_LOCALES, MODE_COMPARE, MODE_MATRIX,
-                    MODE_CHECK, MODE_SEARCH } mode;
+                    MODE_CHECK, MODE_SEARCH, MODE_PRINT_CONFIG } mode;
 
 typedef struct options {
     mode mode;
@@ -100,7 +108,10 @@ typedef struct options {
     bool osc52;
     const char *pair;    /* --compare A,B */
     bool interleave;
-    const char *reference; /* --reference LOCALE: staleness and --check */
+    const char *reference; /* --reference LOCALE: staleness and --check;
+                            * NULL: the configuration's */
+    const char *config;  /* --config FILE */
+    bool no_config;      /* --no-config */
     bool kinds[GN_CHECK_MAX_KINDS];      /* --check: the kinds of problem reported */
     bool sarif;          /* --format sarif */
     const char *query;   /* --search */
@@ -233,12 +244,14 @@ static int parse_options(int argc, char **argv, options *o)
         {"no-cache", no_argument, NULL, 'N'},
         {"max-file-size", required_argument, NULL, 'M'},
         {"locales", no_argument, NULL, 'l'},
+        {"config", required_argument, NULL, 'C'},
+        {"no-config", no_argument, NULL, 'X'},
+        {"print-config", no_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
-    o->reference = "en";
     for (size_t k = 0; k < gn_check_nkinds; k++)
         o->kinds[k] = true;
     bool only = false;
@@ -345,6 +358,17 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'l':
             o->mode = MODE_LOCALES;
+            break;
+        case 'C':
+            o->config = optarg;
+            o->no_config = false;
+            break;
+        case 'X':
+            o->no_config = true;
+            o->config = NULL;
+            break;
+        case 'P':
+            o->mode = MODE_PRINT_CONFIG;
             break;
         case 'h':
             fputs(usage_text, stdout);
@@ -737,14 +761,22 @@ static int run_check(gn_localeset *set, const options *o)
 }
 
 /* The navigator over set: at file, showing text (len bytes), or at the
- * place saved (state: whether there is one to read and write). */
-static int run_navigator(gn_localeset *set, const options *o, const char *file, bool state,
-                         const char *text, size_t len, gn_error *err)
+ * place saved (state: whether there is one to read and write); with the
+ * configuration read (problem: its message for the status line, or
+ * NULL). */
+static int run_navigator(gn_localeset *set, const options *o, const gn_config *config,
+                         const char *problem, const char *file, bool state, const char *text,
+                         size_t len, gn_error *err)
 {
     char *state_path = o->no_state || !state ? NULL : gn_state_path(set, NULL);
     char *cache = o->no_cache ? NULL : gn_textcache_dir();
-    gn_ui_opts ui = {o->osc52 || osc52_known(), o->reference, state_path, cache,
-                     file, text, len, "standard input"};
+    bool osc52 = o->osc52 || config->osc52 == GN_ON || (config->osc52 == GN_AUTO && osc52_known());
+    gn_ui_opts ui = {
+        .osc52 = osc52, .reference = o->reference, .state = state_path, .cache = cache,
+        .file = file, .text = text, .text_len = len, .text_name = "standard input",
+        .config = config, .compare = config->compare, .mouse = config->mouse == GN_ON,
+        .hyperlinks = config->hyperlinks == GN_ON, .notice = problem,
+    };
     int rc = gn_ui_run(set, &ui, err);
     free(state_path);
     free(cache);
@@ -757,7 +789,8 @@ static int run_navigator(gn_localeset *set, const options *o, const char *file, 
  * terminal: Markdown read from standard input (its keys then come from
  * the terminal). 1 when args is none of these (guide folders, or nothing
  * with a terminal as standard input); else 0, or -1 with err. */
-static int run_page_or_text(const options *o, char **args, int n, gn_error *err)
+static int run_page_or_text(const options *o, char **args, int n, const gn_config *config,
+                            const char *problem, gn_error *err)
 {
     bool piped = n == 0 && !isatty(STDIN_FILENO);
     if (!piped && !(n == 1 && (strcmp(args[0], "-") == 0 || gn_is_file(args[0]))))
@@ -770,15 +803,15 @@ static int run_page_or_text(const options *o, char **args, int n, gn_error *err)
         if (gn_read_stream(STDIN_FILENO, "standard input", &text, &len, err) != 0)
             return -1;
         gn_localeset_alone(".", &set);
-        rc = run_navigator(&set, o, NULL, false, text, len, err);
+        rc = run_navigator(&set, o, config, problem, NULL, false, text, len, err);
         free(text);
     } else if (gn_localeset_of_page(args[0], &set, err) == 0) {
-        rc = run_navigator(&set, o, args[0], true, NULL, 0, err);
+        rc = run_navigator(&set, o, config, problem, args[0], true, NULL, 0, err);
     } else { /* in no guide: alone, in the folder it really lies in */
         char *real = realpath(args[0], NULL);
         char *folder = real ? gn_path_dirname(real) : gn_xstrdup(".");
         gn_localeset_alone(folder, &set);
-        rc = run_navigator(&set, o, real ? real : args[0], false, NULL, 0, err);
+        rc = run_navigator(&set, o, config, problem, real ? real : args[0], false, NULL, 0, err);
         free(folder);
         free(real);
     }
@@ -786,15 +819,114 @@ static int run_page_or_text(const options *o, char **args, int n, gn_error *err)
     return rc;
 }
 
+/* Read the configuration into c: --config's file, none with --no-config,
+ * else the default file when there is one. A bad file leaves c the
+ * defaults; its message goes into *problem (newly allocated, else NULL). */
+static void read_config(const options *o, gn_config *c, char **problem)
+{
+    *problem = NULL;
+    const gn_config_vocab *vocab = gn_key_vocab();
+    if (o->no_config) {
+        gn_config_defaults(c, vocab);
+        return;
+    }
+    char *path = o->config ? gn_xstrdup(o->config) : gn_config_default_path();
+    gn_error err;
+    if (!path)
+        gn_config_defaults(c, vocab);
+    else if (gn_config_load(c, path, !o->config, vocab, &err) != 0)
+        *problem = gn_xasprintf("%s (the defaults are used)", err.msg);
+    free(path);
+}
+
+/* The arguments with each @SET replaced by the set's paths; NULL with
+ * err set for a set the configuration does not have. *n is updated; the
+ * array (not its strings) is newly allocated. */
+static char **expand_sets(char **args, int *n, const gn_config *c, gn_error *err)
+{
+    size_t cap = (size_t)*n + 1, out = 0;
+    char **v = gn_xcalloc(cap, sizeof *v);
+    for (int i = 0; i < *n; i++) {
+        if (args[i][0] != '@') {
+            v[out++] = args[i];
+            continue;
+        }
+        const gn_config_set *set = gn_config_find_set(c, args[i] + 1);
+        if (!set) {
+            gn_buf names = GN_BUF_INIT;
+            for (size_t k = 0; k < c->nsets; k++)
+                gn_buf_addf(&names, "%s@%s", k ? ", " : "", c->sets[k].name);
+            gn_fail(err, "%s: no such set in %s (%s)", args[i],
+                    c->path ? c->path : "the configuration",
+                    names.len ? names.data : "it has none: see sets in guidenav(1)");
+            gn_buf_free(&names);
+            free(v);
+            return NULL;
+        }
+        cap += set->n;
+        v = gn_xreallocarray(v, cap, sizeof *v);
+        for (size_t k = 0; k < set->n; k++)
+            v[out++] = set->args[k];
+    }
+    *n = (int)out;
+    return v;
+}
+
+static int guidenav(const options *given, char **args, int nargs, const gn_config *config,
+                    const char *problem);
+
 int main(int argc, char **argv)
 {
     options o;
     if (parse_options(argc, argv, &o) != 0)
         return EXIT_USAGE;
+    gn_config config;
+    char *problem;
+    read_config(&o, &config, &problem);
+    if (o.mode == MODE_PRINT_CONFIG) {
+        gn_buf out = GN_BUF_INIT;
+        gn_config_print(&config, &out);
+        fwrite(out.data, 1, out.len, stdout);
+        gn_buf_free(&out);
+        if (problem)
+            report("%s", problem);
+        int rc = problem || fflush(stdout) != 0 ? EXIT_ERROR : 0;
+        free(problem);
+        gn_config_free(&config);
+        return rc;
+    }
+    if (problem && o.mode != MODE_TUI)
+        report("%s", problem);
+    if (!o.reference)
+        o.reference = config.reference;
+    int nargs = argc - optind;
+    gn_error serr;
+    char **args = expand_sets(argv + optind, &nargs, &config, &serr);
+    int rc;
+    if (!args) {
+        report("%s", serr.msg);
+        rc = EXIT_USAGE;
+    } else {
+        rc = guidenav(&o, args, nargs, &config, problem);
+    }
+    free(args);
+    free(problem);
+    gn_config_free(&config);
+    return rc;
+}
+
+/* Run the mode of the options given over the arguments (PATH or
+ * LOCALE=PATH, the sets expanded), with the configuration read (problem:
+ * its message, for the navigator's status line, or NULL); the exit
+ * status. */
+static int guidenav(const options *given, char **args, int nargs, const gn_config *config,
+                    const char *problem)
+{
+    options o = *given;
     gn_error err = {{0}};
     if (o.mode == MODE_DUMP) {
-        if (optind < argc) {
-            report("--dump takes one page; unexpected: %s", argv[optind]);
+        if (nargs > 0) {
+            report("--dump takes one page; unexpected: %s", args[0]);
             return EXIT_USAGE;
         }
         gn_markdown_use_arena(); /* one page (and its snippets), then exit */
@@ -805,14 +937,14 @@ int main(int argc, char **argv)
         return 0;
     }
     if (o.mode == MODE_COMPARE) {
-        if (run_compare(&o, argv + optind, argc - optind, &err) != 0) {
+        if (run_compare(&o, args, nargs, &err) != 0) {
             report("%s", err.msg);
             return EXIT_ERROR;
         }
         return 0;
     }
     if (o.mode == MODE_TUI) {
-        int rc = run_page_or_text(&o, argv + optind, argc - optind, &err);
+        int rc = run_page_or_text(&o, args, nargs, config, problem, &err);
         if (rc != 1) { /* else a guide's folder, or none given */
             if (rc != 0 && err.msg[0])
                 report("%s", err.msg);
@@ -820,7 +952,7 @@ int main(int argc, char **argv)
         }
     }
     gn_localeset set;
-    if (discover(argv + optind, argc - optind, &set, &err) != 0) {
+    if (discover(args, nargs, &set, &err) != 0) {
         report("%s", err.msg);
         /* --search keeps 1 for "no match". */
         return o.mode == MODE_SEARCH ? EXIT_USAGE : EXIT_ERROR;
@@ -860,7 +992,7 @@ int main(int argc, char **argv)
         err.msg[0] = '\0';
         break;
     default:
-        rc = run_navigator(&set, &o, NULL, true, NULL, 0, &err);
+        rc = run_navigator(&set, &o, config, problem, NULL, true, NULL, 0, &err);
         break;
     }
     gn_localeset_free(&set);

@@ -10,6 +10,9 @@
  * another, else the next one. */
 size_t sess_default_right(const gn_session *s)
 {
+    for (size_t i = 0; s->opts.compare && i < s->set->n; i++)
+        if (i != s->loc && strcmp(s->set->v[i].tag, s->opts.compare) == 0)
+            return i;
     for (size_t i = 0; i < s->set->n; i++)
         if (i != s->loc && strcmp(s->set->v[i].tag, s->reference) == 0)
             return i;

@@ -42,6 +42,8 @@ typedef struct gn_session_opts {
     const char *state_path; /* the place and bookmarks, or NULL: none */
     const char *cache_dir;  /* the search cache, or NULL: none */
     bool ascii;             /* lay out with ASCII marks */
+    const char *compare;    /* the default second locale of the comparison,
+                               or NULL: the reference locale, else the next */
 } gn_session_opts;
 
 /* One side of the pager: a page of a locale, or a notice saying why not. */
@@ -260,7 +262,7 @@ void gn_session_fold(gn_session *s);
  * the history. */
 void gn_session_switch_locale(gn_session *s, size_t loc);
 /* Compare on or off; the second locale is the one chosen, else the
- * reference locale, else the next. */
+ * default one (opts.compare), else the reference locale, else the next. */
 void gn_session_compare(gn_session *s, bool on);
 /* Choose the second locale (turning the comparison on). */
 void gn_session_set_right(gn_session *s, size_t loc);

@@ -1,8 +1,10 @@
 /* actions.c: the key table (see actions.h). */
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "guidenav/util.h"
+#include "guidenav/config.h"
 #include "guidenav/session.h"
 #include "ui/actions.h"
 
@@ -60,17 +62,23 @@ static const gn_binding bindings[] = {
     {'q', GN_ACT_QUIT, NULL}, {CTRL('c'), GN_ACT_QUIT, NULL},
 };
 
+/* The bindings in force: the defaults, or those of a configuration
+ * (gn_bindings_apply). */
+static const gn_binding *table = bindings;
+static size_t ntable = sizeof bindings / sizeof *bindings;
+static gn_binding *configured;
+
 const gn_binding *gn_bindings(size_t *count)
 {
-    *count = sizeof bindings / sizeof *bindings;
-    return bindings;
+    *count = ntable;
+    return table;
 }
 
 gn_action gn_action_for_key(int key)
 {
-    for (size_t i = 0; i < sizeof bindings / sizeof *bindings; i++)
-        if (bindings[i].key == key)
-            return bindings[i].action;
+    for (size_t i = 0; i < ntable; i++)
+        if (table[i].key == key)
+            return table[i].action;
     return GN_ACT_NONE;
 }
 
@@ -136,16 +144,16 @@ static bool plain_char(const gn_binding *b)
     return b->key > ' ' && b->key < 127 && !b->then;
 }
 
-/* The number of act's bindings from index i on (bindings[i] is one) whose
+/* The number of act's bindings from index i on (table[i] is one) whose
  * keys are characters following each other, with no binding of act
- * between them ('0', '1', ... '9'); 1 when bindings[i] starts no run. */
+ * between them ('0', '1', ... '9'); 1 when table[i] starts no run. */
 static size_t run_length(gn_action act, size_t i, size_t n)
 {
     size_t len = 1;
-    for (size_t j = i + 1; j < n && plain_char(&bindings[i]); j++) {
-        if (bindings[j].action != act)
+    for (size_t j = i + 1; j < n && plain_char(&table[i]); j++) {
+        if (table[j].action != act)
             continue;
-        if (!plain_char(&bindings[j]) || bindings[j].key != bindings[i].key + (int)len)
+        if (!plain_char(&table[j]) || table[j].key != table[i].key + (int)len)
             break;
         len++;
     }
@@ -155,26 +163,26 @@ static size_t run_length(gn_action act, size_t i, size_t n)
 char *gn_action_keys(gn_action act)
 {
     gn_buf out = GN_BUF_INIT;
-    size_t n = sizeof bindings / sizeof *bindings;
+    size_t n = ntable;
     for (size_t i = 0; i < n; i++) {
-        if (bindings[i].action != act)
+        if (table[i].action != act)
             continue;
         size_t run = run_length(act, i, n);
         if (run >= 3) { /* "0-9" */
-            int last = bindings[i].key + (int)run - 1;
-            gn_buf_addf(&out, "%s%c-%c", out.len > 0 ? ", " : "", bindings[i].key, last);
+            int last = table[i].key + (int)run - 1;
+            gn_buf_addf(&out, "%s%c-%c", out.len > 0 ? ", " : "", table[i].key, last);
             for (size_t left = run - 1; left > 0;) /* past the run's other bindings */
-                if (bindings[++i].action == act)
+                if (table[++i].action == act)
                     left--;
             continue;
         }
         char name[64], earlier[64];
-        shown_name(&bindings[i], name, sizeof name);
+        shown_name(&table[i], name, sizeof name);
         bool seen = false;
         for (size_t j = 0; j < i && !seen; j++) {
-            if (bindings[j].action != act)
+            if (table[j].action != act)
                 continue;
-            shown_name(&bindings[j], earlier, sizeof earlier);
+            shown_name(&table[j], earlier, sizeof earlier);
             seen = strcmp(name, earlier) == 0;
         }
         if (seen)
@@ -232,4 +240,103 @@ bool gn_motion(gn_action act, long count, size_t *cur, size_t n, size_t page, si
     }
     *cur = at;
     return true;
+}
+
+/* ---- the configuration's names and keys ---- */
+
+const char *gn_action_config_name(gn_action act)
+{
+    static char names[GN_ACT_COUNT][32];
+    if (act <= GN_ACT_NONE || act >= GN_ACT_COUNT)
+        return "";
+    if (!names[act][0]) {
+        const char *from = gn_action_table[act].name;
+        size_t i = 0;
+        for (; from[i] && i + 1 < sizeof names[act]; i++)
+            names[act][i] = from[i] == '_' ? '-' : (char)(from[i] >= 'A' && from[i] <= 'Z'
+                                                              ? from[i] - 'A' + 'a' : from[i]);
+        names[act][i] = '\0';
+    }
+    return names[act];
+}
+
+size_t gn_key_codes(const char *name, int *codes, size_t max)
+{
+    size_t n = 0;
+    char buf[32];
+    for (int key = 1; key <= KEY_MAX; key++)
+        if (gn_key_name(key, buf, sizeof buf) >= 0 && strcmp(buf, name) == 0) {
+            if (n < max)
+                codes[n] = key;
+            n++;
+        }
+    return n;
+}
+
+static bool key_known(const char *name)
+{
+    int code;
+    return gn_key_codes(name, &code, 1) > 0;
+}
+
+const gn_config_vocab *gn_key_vocab(void)
+{
+    enum { N = GN_ACT_COUNT - 1 };
+    static const char *names[N];
+    static const char **defaults[N];
+    static gn_config_vocab vocab;
+    if (vocab.nactions)
+        return &vocab;
+    size_t nb = sizeof bindings / sizeof *bindings;
+    for (size_t a = 0; a < N; a++) {
+        names[a] = gn_action_config_name((gn_action)(a + 1));
+        /* The default keys, by name, each name once (Enter is three codes). */
+        const char **list = gn_xcalloc(nb + 1, sizeof *list);
+        size_t n = 0;
+        for (size_t i = 0; i < nb; i++) {
+            if (bindings[i].action != (gn_action)(a + 1))
+                continue;
+            char buf[32];
+            if (gn_key_name(bindings[i].key, buf, sizeof buf) < 0)
+                continue;
+            bool seen = false;
+            for (size_t j = 0; j < n && !seen; j++)
+                seen = strcmp(list[j], buf) == 0;
+            if (!seen)
+                list[n++] = gn_xstrdup(buf);
+        }
+        defaults[a] = list;
+    }
+    vocab = (gn_config_vocab){N, names, (const char *const *const *)defaults, key_known};
+    return &vocab;
+}
+
+void gn_bindings_apply(const gn_config *c)
+{
+    if (!c || c->nactions != GN_ACT_COUNT - 1)
+        return;
+    size_t nb = sizeof bindings / sizeof *bindings, n = 0, cap = 0;
+    gn_binding *v = NULL;
+    for (size_t a = 0; a < c->nactions; a++) {
+        gn_action act = (gn_action)(a + 1);
+        const char *then = NULL; /* the action's own: "letter" for m and ' */
+        for (size_t i = 0; i < nb && !then; i++)
+            if (bindings[i].action == act)
+                then = bindings[i].then;
+        for (size_t k = 0; c->keys[a][k]; k++) {
+            int codes[8];
+            size_t m = gn_key_codes(c->keys[a][k], codes, 8);
+            for (size_t i = 0; i < m && i < 8; i++) {
+                if (n == cap) {
+                    cap = cap ? cap * 2 : 128;
+                    v = gn_xreallocarray(v, cap, sizeof *v);
+                }
+                v[n++] = (gn_binding){codes[i], act, then};
+            }
+        }
+    }
+    free(configured);
+    configured = v;
+    table = v ? v : bindings;
+    ntable = v ? n : 0;
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include "guidenav/config.h"
 
 /* X(NAME, "help text") */
 #define GN_ACTIONS(X) \
@@ -85,8 +86,9 @@ typedef struct gn_binding {
     const char *then;
 } gn_binding;
 
-/* Every binding, in the order the help lists keys; *count receives their
- * number. The array is static: the caller neither changes nor frees it. */
+/* Every binding in force (the defaults, or a configuration's after
+ * gn_bindings_apply), in the order the help lists keys; *count receives
+ * their number. The caller neither changes nor frees the array. */
 const gn_binding *gn_bindings(size_t *count);
 
 /* The action bound to a key code from getch/get_wch (KEY_* or a character),
@@ -108,6 +110,26 @@ int gn_key_name(int key, char *buf, size_t size);
  * as "<N>", its code in decimal. Newly allocated, never NULL (empty for an
  * action with no key); the caller frees it. */
 char *gn_action_keys(gn_action act);
+
+/* The action's name in the configuration file: its X-macro name in lower
+ * case with '-' for '_' (PAGE_DOWN: "page-down"). A static string; ""
+ * for GN_ACT_NONE. */
+const char *gn_action_config_name(gn_action act);
+
+/* The key codes named name, as gn_key_name writes names ("Enter": '\n',
+ * '\r' and KEY_ENTER): up to max of them into codes; returns how many
+ * there are (0: no key has that name). */
+size_t gn_key_codes(const char *name, int *codes, size_t max);
+
+/* The actions and keys for the core to read a configuration with: each
+ * action's configuration name and its default keys by name. Static, built
+ * on first use. */
+const gn_config_vocab *gn_key_vocab(void);
+
+/* Bind the keys of configuration c (read with gn_key_vocab): each action
+ * gets the keys c lists for it, in their order, and no other. Until it is
+ * called, the defaults are in force. */
+void gn_bindings_apply(const gn_config *c);
 
 /* Move a cursor on row *cur of n rows by a motion action, count the
  * count typed before its key (-1: none): rows (DOWN, UP and the scrolls:

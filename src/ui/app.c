@@ -14,7 +14,9 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "guidenav/interrupt.h"
+#include "guidenav/text.h"
 #include "guidenav/util.h"
+#include "ui/actions.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -333,7 +335,8 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     idlok(stdscr, TRUE); /* scroll with the terminal's own line operations */
     curs_set(0);
     set_escdelay(25);
-    gn_style_init();
+    gn_style_init(opts->config);
+    gn_bindings_apply(opts->config);
 
     gn_ui *u = gn_xcalloc(1, sizeof *u);
     gn_view main_view = {&main_ops, NULL};
@@ -342,10 +345,18 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     u->keys_fd = fileno(keys);
     u->osc52 = opts->osc52;
     u->secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;
-    gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii};
+    gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii, opts->compare};
     gn_session_init(&u->s, set, &so);
     gn_ui_geometry(u);
     first_page(&u->s, opts);
+    if (opts->notice) { /* before what opening the first page had to say */
+        char *both = u->s.msg[0] ? gn_xasprintf("%s; %s", opts->notice, u->s.msg)
+                                 : gn_xstrdup(opts->notice);
+        char *safe = gn_text_sanitized(both);
+        snprintf(u->s.msg, sizeof u->s.msg, "%s", safe);
+        free(safe);
+        free(both);
+    }
     if (u->s.page) {
         u->focus = GN_FOCUS_PAGER;
         gn_ui_geometry(u);

@@ -192,6 +192,9 @@ void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int inden
     gn_ui_open(u, &l->v);
 }
 
+/* The keys: each action's name in the configuration file (page-down), its
+ * keys in force, and what it does ("f, Ctrl-F, PgDn  page-down: Page down"), so a reader sees what to write in
+ * config.yaml's keys. */
 void gn_help_open(gn_ui *u)
 {
     size_t n = GN_ACT_COUNT - 1;
@@ -205,7 +208,8 @@ void gn_help_open(gn_ui *u)
             kw = w;
     }
     for (size_t i = 1; i < GN_ACT_COUNT; i++) {
-        lines[i - 1] = gn_xasprintf("%-*s  %s", kw, keys[i], gn_action_table[i].help);
+        lines[i - 1] = gn_xasprintf("%-*s  %s: %s", kw, keys[i],
+                                    gn_action_config_name((gn_action)i), gn_action_table[i].help);
         free(keys[i]);
     }
     /* A description too long for the box goes on under its column. */

@@ -2,12 +2,21 @@
  * Adobe block kinds to colours. */
 #include <stdlib.h>
 #include "guidenav/alert.h"
+#include "guidenav/config.h"
 #include "guidenav/layout.h"
 #include "ui/style.h"
 
-enum { PAIR_HEADING = 1, PAIR_LINK, PAIR_CODE, PAIR_UI, PAIR_MARKER, PAIR_PLAIN, PAIR_KIND };
+/* A colour pair per configurable style (config.h), then the plain one. */
+enum { PAIR_HEADING = 1 + GN_CSTYLE_HEADING, PAIR_LINK = 1 + GN_CSTYLE_LINK,
+       PAIR_CODE = 1 + GN_CSTYLE_CODE, PAIR_UI = 1 + GN_CSTYLE_UICONTROL,
+       PAIR_MARKER = 1 + GN_CSTYLE_MARKER, PAIR_KIND = GN_CSTYLE_NOTE /* + kind */,
+       PAIR_PLAIN = 1 + GN_CSTYLE_COUNT };
 
 static bool colors;
+/* Each pair's colours were set (not both the terminal's default), and the
+ * attributes the configuration adds to its style. */
+static bool pair_colored[PAIR_PLAIN + 1];
+static attr_t pair_attrs[PAIR_PLAIN + 1];
 
 static const struct {
     uint32_t style;
@@ -33,38 +42,44 @@ static const struct {
     {GN_ST_CONT, A_DIM, 0},
 };
 
-/* The colour of each Adobe block kind's bar and label. */
-static const short kind_color[GN_KIND_COUNT] = {
-    [GN_KIND_NOTE] = COLOR_BLUE, [GN_KIND_TIP] = COLOR_GREEN,
-    [GN_KIND_IMPORTANT] = COLOR_YELLOW, [GN_KIND_CAUTION] = COLOR_YELLOW,
-    [GN_KIND_WARNING] = COLOR_RED, [GN_KIND_INFO] = COLOR_CYAN,
-    [GN_KIND_ADMIN] = COLOR_MAGENTA, [GN_KIND_AVAILABILITY] = COLOR_CYAN,
-    [GN_KIND_PREREQUISITES] = COLOR_MAGENTA, [GN_KIND_ERROR] = COLOR_RED,
-    [GN_KIND_SUCCESS] = COLOR_GREEN, [GN_KIND_VIDEO] = COLOR_MAGENTA,
-    [GN_KIND_SEEALSO] = COLOR_BLUE, [GN_KIND_SHADE] = COLOR_WHITE,
-};
-
-void gn_style_init(void)
+/* Start colours when the terminal has them, NO_COLOR is not set, and a
+ * style of c has a colour (the theme none has none); set up a pair per
+ * style from c's colours (a colour the terminal lacks is its default). */
+void gn_style_init(const gn_config *c)
 {
+    gn_config defaults;
+    if (!c) {
+        gn_config_defaults(&defaults, NULL);
+        c = &defaults;
+    }
+    bool any = false;
+    for (int s = 0; s < GN_CSTYLE_COUNT; s++) {
+        const gn_color_spec *k = &c->colors[s];
+        pair_colored[1 + s] = k->fg >= 0 || k->bg >= 0;
+        any = any || pair_colored[1 + s];
+        pair_attrs[1 + s] = ((k->attrs & GN_ATTR_BOLD) ? A_BOLD : 0) |
+                            ((k->attrs & GN_ATTR_UNDERLINE) ? A_UNDERLINE : 0) |
+                            ((k->attrs & GN_ATTR_REVERSE) ? A_REVERSE : 0) |
+                            ((k->attrs & GN_ATTR_DIM) ? A_DIM : 0);
+    }
     const char *no_color = getenv("NO_COLOR"); /* https://no-color.org */
-    if (!has_colors() || (no_color && *no_color))
-        return;
-    start_color();
-    use_default_colors();
-    init_pair(PAIR_HEADING, COLOR_BLUE, -1);
-    init_pair(PAIR_LINK, COLOR_CYAN, -1);
-    init_pair(PAIR_CODE, COLOR_YELLOW, -1);
-    init_pair(PAIR_UI, COLOR_MAGENTA, -1);
-    init_pair(PAIR_MARKER, COLOR_CYAN, -1);
-    for (int k = 1; k < GN_KIND_COUNT; k++)
-        init_pair((short)(PAIR_KIND + k), kind_color[k], -1);
-    /* Plain text and blank cells take a pair of the default colours as
-     * well, rather than pair 0: from a coloured span back to plain text
-     * ncurses then sends only the colour change, not also a reset of
-     * every attribute (6 bytes saved at each, say after every bullet). */
-    init_pair(PAIR_PLAIN, -1, -1);
-    bkgdset(COLOR_PAIR(PAIR_PLAIN));
-    colors = true;
+    if (any && has_colors() && !(no_color && *no_color)) {
+        start_color();
+        use_default_colors();
+        for (int s = 0; s < GN_CSTYLE_COUNT; s++) {
+            short fg = c->colors[s].fg, bg = c->colors[s].bg;
+            init_pair((short)(1 + s), fg < COLORS ? fg : -1, bg < COLORS ? bg : -1);
+        }
+        /* Plain text and blank cells take a pair of the default colours as
+         * well, rather than pair 0: from a coloured span back to plain text
+         * ncurses then sends only the colour change, not also a reset of
+         * every attribute (6 bytes saved at each, say after every bullet). */
+        init_pair(PAIR_PLAIN, -1, -1);
+        bkgdset(COLOR_PAIR(PAIR_PLAIN));
+        colors = true;
+    }
+    if (c == &defaults)
+        gn_config_free(&defaults);
 }
 
 attr_t gn_style_attr(uint32_t style)
@@ -83,7 +98,9 @@ attr_t gn_style_attr(uint32_t style)
         pair = (short)(PAIR_KIND + (int)kind);
     if (gn_kind_warns((gn_kind)kind) && (style & GN_ST_ALERT))
         a |= A_BOLD;
-    if (colors && pair)
+    if (pair)
+        a |= pair_attrs[pair];
+    if (colors && pair && pair_colored[pair])
         a |= COLOR_PAIR(pair);
     return a;
 }

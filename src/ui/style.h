@@ -4,9 +4,11 @@
 
 #include <curses.h>
 #include <stdint.h>
+#include "guidenav/config.h"
 
-/* Set up colour pairs when the terminal has colours. After initscr. */
-void gn_style_init(void);
+/* Set up the styles of configuration c (NULL: the defaults): colour
+ * pairs when the terminal has colours and c has any. After initscr. */
+void gn_style_init(const gn_config *c);
 /* The attributes for a gn_style flag set. */
 attr_t gn_style_attr(uint32_t style);
 

@@ -3,6 +3,7 @@
 #ifndef GUIDENAV_UI_H
 #define GUIDENAV_UI_H
 
+#include "guidenav/config.h"
 #include "guidenav/error.h"
 #include "guidenav/source.h"
 
@@ -19,6 +20,13 @@ typedef struct gn_ui_opts {
                               from standard input), or NULL */
     size_t text_len;
     const char *text_name; /* what to call it ("standard input") */
+    const gn_config *config; /* keys and colours (read with gn_key_vocab);
+                              * NULL: the defaults */
+    const char *compare;   /* the default second locale, or NULL */
+    bool mouse;            /* the configuration's mouse: on (not used yet) */
+    bool hyperlinks;       /* its hyperlinks: on (not used yet) */
+    const char *notice;    /* said on the status line at start (a bad
+                            * configuration file's message), or NULL */
 } gn_ui_opts;
 
 /* Run the navigator over set, starting in its first locale (or at

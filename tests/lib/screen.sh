@@ -14,10 +14,13 @@ tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
 # navigators at once and names the other (GN_SESSION=gn2 keys ...).
 GN_SESSION=${GN_SESSION:-gn}
 
-# start COLS ROWS ARGS...: start guidenav in a new detached session.
+# start COLS ROWS ARGS...: start guidenav in a new detached session. The
+# configuration is read from $TMPDIR_GN/config/guidenav/config.yaml (none
+# unless a test writes one: never the reader's own).
 start() {
     local cols=$1 rows=$2; shift 2
-    local cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$TMPDIR_GN $GN"
+    local cmd="env LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=xterm-256color XDG_STATE_HOME=$TMPDIR_GN"
+    cmd="$cmd XDG_CONFIG_HOME=$TMPDIR_GN/config $GN"
     local a
     for a in "$@"; do cmd="$cmd $(printf '%q' "$a")"; done
     tm new-session -d -x "$cols" -y "$rows" -s "$GN_SESSION" "$cmd"

@@ -497,6 +497,72 @@ static void test_comparison_finds_differences(void **state)
     gn_buf_free(&report);
 }
 
+/* The configuration's vocabulary: action names as the file writes them,
+ * key names read back to their codes, and the defaults, bound through a
+ * configuration, binding what the key table binds; a file's keys then
+ * rebind. */
+static void test_config_vocabulary(void **state)
+{
+    (void)state;
+    assert_string_equal(gn_action_config_name(GN_ACT_PAGE_DOWN), "page-down");
+    assert_string_equal(gn_action_config_name(GN_ACT_NEXT_FINDING), "next-finding");
+    assert_string_equal(gn_action_config_name(GN_ACT_NONE), "");
+    int codes[8];
+    assert_int_equal(gn_key_codes("Enter", codes, 8), 3);
+    assert_int_equal(gn_key_codes("Backspace", codes, 8), 2);
+    assert_int_equal(gn_key_codes("Ctrl-F", codes, 8), 1);
+    assert_int_equal(codes[0], 6);
+    assert_int_equal(gn_key_codes("F1", codes, 8), 1);
+    char name[16];
+    gn_key_name(codes[0], name, sizeof name);
+    assert_string_equal(name, "F1");
+    int down, enter[3];
+    assert_int_equal(gn_key_codes("Down", &down, 1), 1);
+    gn_key_codes("Enter", enter, 3);
+    assert_int_equal(gn_key_codes("Spce", codes, 8), 0);
+    assert_int_equal(gn_key_codes("\xe3\x81\x82", codes, 8), 0);
+
+    const gn_config_vocab *v = gn_key_vocab();
+    assert_int_equal(v->nactions, GN_ACT_COUNT - 1);
+    char *before[GN_ACT_COUNT];
+    for (int a = 1; a < GN_ACT_COUNT; a++)
+        before[a] = gn_action_keys((gn_action)a);
+    gn_config c;
+    gn_config_defaults(&c, v);
+    gn_bindings_apply(&c);
+    for (int a = 1; a < GN_ACT_COUNT; a++) {
+        char *after = gn_action_keys((gn_action)a);
+        assert_string_equal(after, before[a]);
+        free(after);
+    }
+    size_t n, n0;
+    gn_bindings(&n);
+    gn_config_free(&c);
+
+    const char *text = "keys: {global: {quit: [q, x, Enter], down: [j]}}\n";
+    gn_error err;
+    assert_int_equal(gn_config_parse(&c, "t.yaml", text, strlen(text), v, &err), 0);
+    gn_bindings_apply(&c);
+    assert_int_equal(gn_action_for_key('x'), GN_ACT_QUIT);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(gn_action_for_key(enter[i]), GN_ACT_QUIT);
+    assert_int_equal(gn_action_for_key(down), GN_ACT_NONE);
+    assert_int_equal(gn_action_for_key('q'), GN_ACT_QUIT);
+    assert_int_equal(gn_action_for_key(3), GN_ACT_NONE); /* Ctrl-C: not listed */
+    char *none = gn_action_keys(GN_ACT_ENTER);
+    assert_string_equal(none, "");
+    free(none);
+    gn_bindings(&n0);
+    assert_int_equal(n0, n - 1); /* Enter's three codes move; Down and Ctrl-C go; x comes */
+    gn_config_free(&c);
+    /* the defaults again, for the tests after this one */
+    gn_config_defaults(&c, v);
+    gn_bindings_apply(&c);
+    gn_config_free(&c);
+    for (int a = 1; a < GN_ACT_COUNT; a++)
+        free(before[a]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -506,6 +572,7 @@ int main(void)
         cmocka_unit_test(test_motion),
         cmocka_unit_test(test_man_page_matches_bindings),
         cmocka_unit_test(test_comparison_finds_differences),
+        cmocka_unit_test(test_config_vocabulary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
