@@ -76,6 +76,10 @@ static const char usage_text[] =
     "  --locales       print the locale set: tag, path, guide title\n"
     "  --osc52         let y copy links to the terminal's clipboard (OSC 52); on by\n"
     "                  default in terminals known to accept it\n"
+    "  --hyperlinks    make the pager's web and mail links hyperlinks the terminal\n"
+    "                  opens (OSC 8); on by default in the same terminals\n"
+    "  --no-hyperlinks never write hyperlinks\n"
+
     "  --help          show this help\n"
     "  --version       show the version\n"
     "\n"
@@ -92,6 +96,7 @@ typedef struct options {
     bool plain;
     bool ascii;
     bool osc52;
+    int hyperlinks;      /* --hyperlinks 1, --no-hyperlinks 0, else -1 */
     const char *pair;    /* --compare A,B */
     bool interleave;
     const char *reference; /* --reference LOCALE: staleness and --check */
@@ -212,6 +217,8 @@ static int parse_options(int argc, char **argv, options *o)
         {"plain", no_argument, NULL, 'p'},
         {"ascii", no_argument, NULL, 'a'},
         {"osc52", no_argument, NULL, 'o'},
+        {"hyperlinks", no_argument, NULL, 'Y'},
+        {"no-hyperlinks", no_argument, NULL, 'y'},
         {"compare", required_argument, NULL, 'c'},
         {"interleave", no_argument, NULL, 'i'},
         {"toc-matrix", no_argument, NULL, 'm'},
@@ -233,6 +240,7 @@ static int parse_options(int argc, char **argv, options *o)
     };
     memset(o, 0, sizeof *o);
     o->reference = "en";
+    o->hyperlinks = -1;
     for (size_t k = 0; k < gn_check_nkinds; k++)
         o->kinds[k] = true;
     bool only = false;
@@ -278,6 +286,10 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'o':
             o->osc52 = true;
+            break;
+        case 'Y':
+        case 'y':
+            o->hyperlinks = c == 'Y';
             break;
         case 'c':
             o->mode = MODE_COMPARE;
@@ -420,8 +432,10 @@ static int run_locales(gn_localeset *set, const char *guide_id)
     return rc;
 }
 
-/* True when the terminal is known to accept OSC 52 clipboard writes. */
-static bool osc52_known(void)
+/* True when the terminal is known to accept the escapes the navigator
+ * writes only where they are understood: OSC 52 clipboard writes (y) and
+ * OSC 8 hyperlinks. The one list of such terminals. */
+static bool escapes_known(void)
 {
     static const char *const terms[] = {"kitty", "alacritty", "foot", "wezterm", "ghostty"};
     const char *term = getenv("TERM"), *program = getenv("TERM_PROGRAM");
@@ -798,7 +812,10 @@ int main(int argc, char **argv)
     default: {
         char *state = o.no_state ? NULL : gn_state_path(&set, NULL);
         char *cache = o.no_cache ? NULL : gn_textcache_dir();
-        gn_ui_opts ui = {o.osc52 || osc52_known(), o.reference, state, cache};
+        gn_ui_opts ui = {.osc52 = o.osc52 || escapes_known(),
+                         .hyperlinks = o.hyperlinks < 0 ? escapes_known() : o.hyperlinks,
+                         .reference = o.reference, .state = state,
+                         .cache = cache};
         rc = gn_ui_run(&set, &ui, &err);
         free(state);
         free(cache);

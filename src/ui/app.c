@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "guidenav/interrupt.h"
+#include "ui/hyperlinks.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -131,7 +132,7 @@ static void main_free(gn_ui *u, gn_view *v)
 }
 
 /* The main view: always open, at the bottom. */
-static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free};
+static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free, false};
 
 /* Catch up with the terminal's real size: after a storm of resizes the
  * last SIGWINCH may have been taken before the size settled. */
@@ -213,6 +214,7 @@ static void run(gn_ui *u)
         follow_terminal_size(u);
         draw_views(u, u->top);
         refresh();
+        gn_hyperlinks_write(u);
         gn_key k;
         bool gone = false;
         if (!read_key(busy, &k, &gone)) {
@@ -274,6 +276,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     u->top = &main_view;
     u->ascii = ascii;
     u->osc52 = opts->osc52;
+    u->hyperlinks = opts->hyperlinks;
     u->secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;
     gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii};
     gn_session_init(&u->s, set, &so);
@@ -289,6 +292,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     endwin();
     delscreen(screen);
     gn_session_free(&u->s);
+    free(u->link_cells);
     free(u);
     if (!saved) /* not fatal: the reader's work is not lost, only the place */
         fprintf(stderr, "guidenav: the place and bookmarks were not saved: %s\n", save_err.msg);

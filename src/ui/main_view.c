@@ -14,6 +14,7 @@
 void gn_main_draw(gn_ui *u)
 {
     erase();
+    u->nlink_cells = 0; /* the pager notes those it draws */
     if (u->cols < MIN_COLS || u->rows < MIN_ROWS) {
         static const char msg[] = "Terminal too small";
         mvaddnstr(0, 0, msg, u->cols < (int)sizeof msg - 1 ? u->cols : (int)sizeof msg - 1);

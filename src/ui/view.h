@@ -36,12 +36,23 @@ typedef struct gn_view_ops {
     bool (*step)(gn_ui *u, gn_view *v);
     /* Release the view (it is closed). */
     void (*free)(gn_ui *u, gn_view *v);
+    /* It draws only on the status line (a prompt): the panes below stay
+     * as drawn, their links hyperlinks (hyperlinks.h). */
+    bool status_only;
 } gn_view_ops;
 
 struct gn_view {
     const gn_view_ops *ops;
     gn_view *below;
 };
+
+/* A link of the pager's page as drawn: the cells of one row it covers
+ * (one such run a row it is on), and its index in the current locale's
+ * doc->links. What the OSC 8 hyperlinks use. */
+typedef struct gn_link_cells {
+    int row, x, w;
+    long link;
+} gn_link_cells;
 
 typedef enum gn_focus { GN_FOCUS_TREE, GN_FOCUS_PAGER } gn_focus;
 /* Tree and pager side by side, or one at a time (t toggles; AUTO: one at
@@ -64,6 +75,9 @@ struct gn_ui {
                            (10d), as in less and vim; 0: half the pane */
     bool ascii;         /* the terminal is not UTF-8 */
     bool osc52, secure;
+    bool hyperlinks;    /* OSC 8 on the pager's web links (--hyperlinks) */
+    gn_link_cells *link_cells; /* the links drawn in the last frame */
+    size_t nlink_cells, cap_link_cells;
     bool quit;
     gn_view *top;       /* the open views, topmost first; the main view
                            is always the last */
