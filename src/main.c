@@ -79,7 +79,9 @@ static const char usage_text[] =
     "  --hyperlinks    make the pager's web and mail links hyperlinks the terminal\n"
     "                  opens (OSC 8); on by default in the same terminals\n"
     "  --no-hyperlinks never write hyperlinks\n"
-
+    "  --mouse         the wheel scrolls the pane under the pointer, a click selects\n"
+    "                  a tree entry (on the selected one, opens it) or follows a\n"
+    "                  link; off by default, so the terminal selects text\n"
     "  --help          show this help\n"
     "  --version       show the version\n"
     "\n"
@@ -97,6 +99,7 @@ typedef struct options {
     bool ascii;
     bool osc52;
     int hyperlinks;      /* --hyperlinks 1, --no-hyperlinks 0, else -1 */
+    bool mouse;
     const char *pair;    /* --compare A,B */
     bool interleave;
     const char *reference; /* --reference LOCALE: staleness and --check */
@@ -219,6 +222,7 @@ static int parse_options(int argc, char **argv, options *o)
         {"osc52", no_argument, NULL, 'o'},
         {"hyperlinks", no_argument, NULL, 'Y'},
         {"no-hyperlinks", no_argument, NULL, 'y'},
+        {"mouse", no_argument, NULL, 'u'},
         {"compare", required_argument, NULL, 'c'},
         {"interleave", no_argument, NULL, 'i'},
         {"toc-matrix", no_argument, NULL, 'm'},
@@ -290,6 +294,9 @@ static int parse_options(int argc, char **argv, options *o)
         case 'Y':
         case 'y':
             o->hyperlinks = c == 'Y';
+            break;
+        case 'u':
+            o->mouse = true;
             break;
         case 'c':
             o->mode = MODE_COMPARE;
@@ -814,7 +821,7 @@ int main(int argc, char **argv)
         char *cache = o.no_cache ? NULL : gn_textcache_dir();
         gn_ui_opts ui = {.osc52 = o.osc52 || escapes_known(),
                          .hyperlinks = o.hyperlinks < 0 ? escapes_known() : o.hyperlinks,
-                         .reference = o.reference, .state = state,
+                         .mouse = o.mouse, .reference = o.reference, .state = state,
                          .cache = cache};
         rc = gn_ui_run(&set, &ui, &err);
         free(state);

@@ -203,6 +203,23 @@ static bool read_key(bool busy, gn_key *k, bool *gone)
     return true;
 }
 
+/* A mouse event read (KEY_MOUSE): the main view's, when it is on top and
+ * the mouse is on; anything else (a view above, a button not asked for)
+ * is dropped, never taken for a key. */
+static void take_mouse(gn_ui *u)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || !u->mouse || u->top->below)
+        return;
+    u->s.msg[0] = '\0';
+    if (ev.bstate & BUTTON4_PRESSED)
+        gn_main_mouse(u, ev.y, ev.x, true, -1);
+    else if (ev.bstate & BUTTON5_PRESSED)
+        gn_main_mouse(u, ev.y, ev.x, true, 1);
+    else if (ev.bstate & BUTTON1_PRESSED)
+        gn_main_mouse(u, ev.y, ev.x, false, 0);
+}
+
 /* The loop: draw, read a key, hand it to the topmost view, until the
  * reader quits or a signal ends it. */
 static void run(gn_ui *u)
@@ -227,6 +244,10 @@ static void run(gn_ui *u)
             continue;
         if (k.code && k.wc == KEY_RESIZE) { /* the message stays */
             gn_ui_geometry(u);
+            continue;
+        }
+        if (k.code && k.wc == KEY_MOUSE) {
+            take_mouse(u);
             continue;
         }
         u->s.msg[0] = '\0';
@@ -270,6 +291,13 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     curs_set(0);
     set_escdelay(25);
     gn_style_init();
+    if (opts->mouse) {
+        /* Presses, not clicks: no wait to tell a click from a press. Off,
+         * the terminal is never asked to report the mouse, so its own
+         * text selection works. */
+        mouseinterval(0);
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    }
 
     gn_ui *u = gn_xcalloc(1, sizeof *u);
     gn_view main_view = {&main_ops, NULL};
@@ -277,6 +305,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     u->ascii = ascii;
     u->osc52 = opts->osc52;
     u->hyperlinks = opts->hyperlinks;
+    u->mouse = opts->mouse;
     u->secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;
     gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii};
     gn_session_init(&u->s, set, &so);

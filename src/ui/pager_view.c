@@ -155,6 +155,22 @@ void gn_pager_status_draw(gn_ui *u)
     gn_buf_free(&left);
 }
 
+void gn_pager_pane_click(gn_ui *u, int y, int x)
+{
+    if (u->focus != GN_FOCUS_PAGER) {
+        u->focus = GN_FOCUS_PAGER;
+        gn_ui_geometry(u);
+    }
+    for (size_t i = 0; i < u->nlink_cells; i++) {
+        const gn_link_cells *lc = &u->link_cells[i];
+        if (lc->row == y && x >= lc->x && x < lc->x + lc->w) {
+            u->s.link = lc->link;
+            gn_session_follow_selected(&u->s);
+            return;
+        }
+    }
+}
+
 static void find_done(gn_ui *u, const char *text, bool back)
 {
     if (text)

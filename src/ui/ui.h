@@ -11,6 +11,7 @@
 typedef struct gn_ui_opts {
     bool osc52;            /* copy links to the clipboard with OSC 52 */
     bool hyperlinks;       /* web links as OSC 8 hyperlinks in the pager */
+    bool mouse;            /* the wheel scrolls, a click selects or follows */
     const char *reference; /* the locale translations are checked against */
     const char *state;     /* the state file (place, bookmarks), or NULL */
     const char *cache;     /* the search text cache's folder, or NULL */

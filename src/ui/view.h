@@ -48,7 +48,7 @@ struct gn_view {
 
 /* A link of the pager's page as drawn: the cells of one row it covers
  * (one such run a row it is on), and its index in the current locale's
- * doc->links. What the OSC 8 hyperlinks use. */
+ * doc->links. What a click on the pager and the OSC 8 hyperlinks use. */
 typedef struct gn_link_cells {
     int row, x, w;
     long link;
@@ -76,6 +76,7 @@ struct gn_ui {
     bool ascii;         /* the terminal is not UTF-8 */
     bool osc52, secure;
     bool hyperlinks;    /* OSC 8 on the pager's web links (--hyperlinks) */
+    bool mouse;         /* mouse reporting asked for (--mouse) */
     gn_link_cells *link_cells; /* the links drawn in the last frame */
     size_t nlink_cells, cap_link_cells;
     bool quit;
@@ -107,6 +108,12 @@ void gn_tree_pane_key(gn_ui *u, const gn_key *k);
 void gn_pager_pane_draw(gn_ui *u);
 void gn_pager_pane_key(gn_ui *u, const gn_key *k);
 void gn_pager_status_draw(gn_ui *u);
+/* A click (--mouse) on row y of the tree: it selects the entry there, and
+ * opens it (as Enter) when it was the selected one already; on row y,
+ * column x of the pager: it follows the link drawn there (as Enter on
+ * the selected link), and gives the pager the focus. */
+void gn_tree_pane_click(gn_ui *u, int y);
+void gn_pager_pane_click(gn_ui *u, int y, int x);
 
 /* A list in a box in the middle of the screen: the motions (gn_motion:
  * j/k, arrows, pages, half pages, g/G, Home/End) move, Enter
@@ -144,6 +151,11 @@ void gn_count_open(gn_ui *u, const gn_key *k);
 
 /* The search box of guides and locales (S). */
 void gn_search_open(gn_ui *u);
+
+/* A mouse event (--mouse) while the main view is on top: the wheel
+ * scrolls the pane under the pointer, a click selects a tree entry (one
+ * on the selected entry opens it) or follows a link of the pager. */
+void gn_main_mouse(gn_ui *u, int y, int x, bool wheel, int dir);
 
 /* ---- drawing (screen.c) ---- */
 /* Write len bytes of UTF-8 text at the cursor ('?' per column for what a
