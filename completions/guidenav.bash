@@ -16,7 +16,8 @@
 _guidenav_options='--toc --dump --compare --interleave --toc-matrix --check
 --only --skip --format --reference --search --all-guides --all-locales
 --no-state --no-cache --max-file-size --width --plain --ascii --locales
---osc52 --config --no-config --print-config --help --version'
+--osc52 --hyperlinks --no-hyperlinks --mouse --config --no-config --print-config
+--help --version'
 # The options that take an argument (in the next word or after '=').
 _guidenav_with_arg='--dump --compare --only --skip --format --reference
 --search --max-file-size --width --config'

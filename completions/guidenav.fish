@@ -132,6 +132,9 @@ complete -c guidenav -l plain -d 'No colours in --dump and --compare'
 complete -c guidenav -l ascii -d 'ASCII borders and marks in --dump'
 complete -c guidenav -l locales -d 'Print the locale set: tag, path, guide title'
 complete -c guidenav -l osc52 -d "Let y copy links to the terminal's clipboard (OSC 52)"
+complete -c guidenav -l hyperlinks -d "Make the pager's web and mail links hyperlinks (OSC 8)"
+complete -c guidenav -l no-hyperlinks -d 'Never write hyperlinks'
+complete -c guidenav -l mouse -d 'The wheel scrolls, a click selects an entry or follows a link'
 complete -c guidenav -l config -r -d 'Read this configuration file'
 complete -c guidenav -l no-config -d 'Read no configuration file: the defaults'
 complete -c guidenav -l print-config -d 'Print the configuration in force as YAML'

@@ -565,7 +565,7 @@ static int read_top(struct ctx *x, const node *root)
         else if (strcmp(key, "osc52") == 0)
             rc = read_switch(x, v, key, true, &c->osc52);
         else if (strcmp(key, "hyperlinks") == 0)
-            rc = read_switch(x, v, key, false, &c->hyperlinks);
+            rc = read_switch(x, v, key, true, &c->hyperlinks);
         else
             rc = fail_at(x, k, "", "unknown key '%s' (the keys are reference, compare, keys, "
                          "colors, sets, mouse, osc52, hyperlinks)", key);
@@ -596,7 +596,7 @@ void gn_config_defaults(gn_config *c, const gn_config_vocab *vocab)
         c->colors[s] = gn_theme_color(GN_THEME_DARK, (gn_cstyle)s);
     c->mouse = GN_OFF;
     c->osc52 = GN_AUTO;
-    c->hyperlinks = GN_OFF;
+    c->hyperlinks = GN_AUTO;
 }
 
 /* A theme given with no style sets every style's colours: read_colors

@@ -89,6 +89,12 @@ static const char usage_text[] =
     "                  ~/.config/guidenav/config.yaml)\n"
     "  --no-config     read no configuration file: the defaults\n"
     "  --print-config  print the configuration in force as YAML, to start one from\n"
+    "  --hyperlinks    make the pager's web and mail links hyperlinks the terminal\n"
+    "                  opens (OSC 8); on by default in the same terminals\n"
+    "  --no-hyperlinks never write hyperlinks\n"
+    "  --mouse         the wheel scrolls the pane under the pointer, a click selects\n"
+    "                  a tree entry (on the selected one, opens it) or follows a\n"
+    "                  link; off by default, so the terminal selects text\n"
     "  --help          show this help\n"
     "  --version       show the version\n"
     "\n"
@@ -106,6 +112,8 @@ typedef struct options {
     bool plain;
     bool ascii;
     bool osc52;
+    int hyperlinks;      /* --hyperlinks 1, --no-hyperlinks 0, else -1 */
+    bool mouse;
     const char *pair;    /* --compare A,B */
     bool interleave;
     const char *reference; /* --reference LOCALE: staleness and --check;
@@ -229,6 +237,9 @@ static int parse_options(int argc, char **argv, options *o)
         {"plain", no_argument, NULL, 'p'},
         {"ascii", no_argument, NULL, 'a'},
         {"osc52", no_argument, NULL, 'o'},
+        {"hyperlinks", no_argument, NULL, 'Y'},
+        {"no-hyperlinks", no_argument, NULL, 'y'},
+        {"mouse", no_argument, NULL, 'u'},
         {"compare", required_argument, NULL, 'c'},
         {"interleave", no_argument, NULL, 'i'},
         {"toc-matrix", no_argument, NULL, 'm'},
@@ -252,6 +263,7 @@ static int parse_options(int argc, char **argv, options *o)
         {NULL, 0, NULL, 0},
     };
     memset(o, 0, sizeof *o);
+    o->hyperlinks = -1;
     for (size_t k = 0; k < gn_check_nkinds; k++)
         o->kinds[k] = true;
     bool only = false;
@@ -297,6 +309,13 @@ static int parse_options(int argc, char **argv, options *o)
             break;
         case 'o':
             o->osc52 = true;
+            break;
+        case 'Y':
+        case 'y':
+            o->hyperlinks = c == 'Y';
+            break;
+        case 'u':
+            o->mouse = true;
             break;
         case 'c':
             o->mode = MODE_COMPARE;
@@ -450,8 +469,10 @@ static int run_locales(gn_localeset *set, const char *guide_id)
     return rc;
 }
 
-/* True when the terminal is known to accept OSC 52 clipboard writes. */
-static bool osc52_known(void)
+/* True when the terminal is known to accept the escapes the navigator
+ * writes only where they are understood: OSC 52 clipboard writes (y) and
+ * OSC 8 hyperlinks. The one list of such terminals. */
+static bool escapes_known(void)
 {
     static const char *const terms[] = {"kitty", "alacritty", "foot", "wezterm", "ghostty"};
     const char *term = getenv("TERM"), *program = getenv("TERM_PROGRAM");
@@ -770,12 +791,16 @@ static int run_navigator(gn_localeset *set, const options *o, const gn_config *c
 {
     char *state_path = o->no_state || !state ? NULL : gn_state_path(set, NULL);
     char *cache = o->no_cache ? NULL : gn_textcache_dir();
-    bool osc52 = o->osc52 || config->osc52 == GN_ON || (config->osc52 == GN_AUTO && osc52_known());
+    /* The command line first, then the configuration; auto: on in the
+     * terminals known to take these escapes. */
+    bool osc52 = o->osc52 || config->osc52 == GN_ON || (config->osc52 == GN_AUTO && escapes_known());
+    bool links = o->hyperlinks >= 0 ? o->hyperlinks == 1
+               : config->hyperlinks == GN_ON || (config->hyperlinks == GN_AUTO && escapes_known());
     gn_ui_opts ui = {
         .osc52 = osc52, .reference = o->reference, .state = state_path, .cache = cache,
         .file = file, .text = text, .text_len = len, .text_name = "standard input",
-        .config = config, .compare = config->compare, .mouse = config->mouse == GN_ON,
-        .hyperlinks = config->hyperlinks == GN_ON, .notice = problem,
+        .config = config, .compare = config->compare, .mouse = o->mouse || config->mouse == GN_ON,
+        .hyperlinks = links, .notice = problem,
     };
     int rc = gn_ui_run(set, &ui, err);
     free(state_path);

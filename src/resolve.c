@@ -1,6 +1,7 @@
 /* resolve.c: targets as written, resolved and confined (see resolve.h). */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include "guidenav/resolve.h"
 #include "guidenav/util.h"
@@ -16,6 +17,33 @@ bool gn_url_is_external(const char *url)
            (url[i] >= '0' && url[i] <= '9') || url[i] == '+' || url[i] == '-' || url[i] == '.')
         i++;
     return url[i] == ':';
+}
+
+bool gn_hyperlink_open(gn_buf *out, const char *url)
+{
+    static const char *const schemes[] = {"http:", "https:", "mailto:"};
+    bool web = false;
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes && !web; i++)
+        web = strncasecmp(url, schemes[i], strlen(schemes[i])) == 0;
+    if (!web)
+        return false;
+    size_t mark = out->len;
+    gn_buf_adds(out, "\033]8;;");
+    size_t start = out->len;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p > 0x20 && *p < 0x7f)
+            gn_buf_addc(out, (char)*p);
+        else
+            gn_buf_addf(out, "%%%02X", *p);
+        if (out->len - start > GN_HYPERLINK_MAX) {
+            out->len = mark;
+            if (out->data)
+                out->data[mark] = '\0';
+            return false;
+        }
+    }
+    gn_buf_adds(out, "\033\\");
+    return true;
 }
 
 /* The value of a hex digit, or -1. */

@@ -16,7 +16,7 @@
  *       admin: [~/docs/admin.en, ja-JP=~/docs/admin.ja-JP]
  *     mouse: off                 on or off
  *     osc52: auto                on, off or auto
- *     hyperlinks: off            on or off
+ *     hyperlinks: auto           on, off, or auto: on in terminals known for it
  *
  * The core knows no key and no action: the UI gives their names in a
  * gn_config_vocab, so the core checks them without curses. An action's
@@ -119,7 +119,7 @@ typedef struct gn_config {
 } gn_config;
 
 /* Fill c with the defaults: reference en, no compare, the vocabulary's
- * default keys, the dark theme, no set, mouse and hyperlinks off, osc52
+ * default keys, the dark theme, no set, mouse off, hyperlinks and osc52
  * auto. vocab may be NULL (no keys at all). Free with gn_config_free. */
 void gn_config_defaults(gn_config *c, const gn_config_vocab *vocab);
 

@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include "guidenav/error.h"
 #include "guidenav/source.h"
+#include "guidenav/util.h"
 
 typedef enum gn_target_kind {
     GN_TARGET_PAGE,     /* a regular file inside the source's repository */
@@ -48,6 +49,21 @@ typedef struct gn_target {
 
 /* True when url names a scheme ("https:", "mailto:") or a host ("//"). */
 bool gn_url_is_external(const char *url);
+
+/* The longest URL a terminal hyperlink is made for: longer ones (as some
+ * terminals refuse them) are left plain text. */
+#define GN_HYPERLINK_MAX 2048
+
+/* Append to out the OSC 8 sequence that opens a terminal hyperlink to url
+ * (ESC ] 8 ; ; URL ST) when url is a web or mail address (http:, https:,
+ * mailto:, any case), the only ones a terminal is asked to open: every
+ * byte outside printable ASCII (control bytes, space, DEL, UTF-8) is
+ * percent-encoded, so the sequence cannot end early or carry another one.
+ * True when it was appended; false, out unchanged, for any other target or
+ * when the URL is longer than GN_HYPERLINK_MAX once encoded. The sequence
+ * that closes it is GN_HYPERLINK_CLOSE. */
+bool gn_hyperlink_open(gn_buf *out, const char *url);
+#define GN_HYPERLINK_CLOSE "\033]8;;\033\\"
 
 /* Resolve target as written in the file `from` (an absolute path of a page
  * or TOC of src; NULL: a target written at the repository root). out is

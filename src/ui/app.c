@@ -17,6 +17,7 @@
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "ui/actions.h"
+#include "ui/hyperlinks.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -156,7 +157,7 @@ static void main_free(gn_ui *u, gn_view *v)
 }
 
 /* The main view: always open, at the bottom. */
-static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free};
+static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free, false};
 
 /* Catch up with the terminal's real size: after a storm of resizes the
  * last SIGWINCH may have been taken before the size settled. */
@@ -228,6 +229,23 @@ static bool read_key(int keys, bool busy, gn_key *k, bool *gone)
     return true;
 }
 
+/* A mouse event read (KEY_MOUSE): the main view's, when it is on top and
+ * the mouse is on; anything else (a view above, a button not asked for)
+ * is dropped, never taken for a key. */
+static void take_mouse(gn_ui *u)
+{
+    MEVENT ev;
+    if (getmouse(&ev) != OK || !u->mouse || u->top->below)
+        return;
+    u->s.msg[0] = '\0';
+    if (ev.bstate & BUTTON4_PRESSED)
+        gn_main_mouse(u, ev.y, ev.x, true, -1);
+    else if (ev.bstate & BUTTON5_PRESSED)
+        gn_main_mouse(u, ev.y, ev.x, true, 1);
+    else if (ev.bstate & BUTTON1_PRESSED)
+        gn_main_mouse(u, ev.y, ev.x, false, 0);
+}
+
 /* The loop: draw, read a key, hand it to the topmost view, until the
  * reader quits or a signal ends it. */
 static void run(gn_ui *u)
@@ -239,6 +257,7 @@ static void run(gn_ui *u)
         follow_terminal_size(u);
         draw_views(u, u->top);
         refresh();
+        gn_hyperlinks_write(u);
         gn_key k;
         bool gone = false;
         if (!read_key(u->keys_fd, busy, &k, &gone)) {
@@ -251,6 +270,10 @@ static void run(gn_ui *u)
             continue;
         if (k.code && k.wc == KEY_RESIZE) { /* the message stays */
             gn_ui_geometry(u);
+            continue;
+        }
+        if (k.code && k.wc == KEY_MOUSE) {
+            take_mouse(u);
             continue;
         }
         u->s.msg[0] = '\0';
@@ -337,6 +360,13 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     set_escdelay(25);
     gn_style_init(opts->config);
     gn_bindings_apply(opts->config);
+    if (opts->mouse) {
+        /* Presses, not clicks: no wait to tell a click from a press. Off,
+         * the terminal is never asked to report the mouse, so its own
+         * text selection works. */
+        mouseinterval(0);
+        mousemask(BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    }
 
     gn_ui *u = gn_xcalloc(1, sizeof *u);
     gn_view main_view = {&main_ops, NULL};
@@ -344,6 +374,8 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     u->ascii = ascii;
     u->keys_fd = fileno(keys);
     u->osc52 = opts->osc52;
+    u->hyperlinks = opts->hyperlinks;
+    u->mouse = opts->mouse;
     u->secure = getenv("GUIDENAV_SECURE") && strcmp(getenv("GUIDENAV_SECURE"), "0") != 0;
     gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii, opts->compare};
     gn_session_init(&u->s, set, &so);
@@ -369,6 +401,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     if (opened)
         fclose(keys);
     gn_session_free(&u->s);
+    free(u->link_cells);
     free(u);
     if (!saved) /* not fatal: the reader's work is not lost, only the place */
         fprintf(stderr, "guidenav: the place and bookmarks were not saved: %s\n", save_err.msg);

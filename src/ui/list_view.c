@@ -153,7 +153,7 @@ static void list_free(gn_ui *u, gn_view *v)
     free(l);
 }
 
-static const gn_view_ops list_ops = {list_draw, list_key, NULL, list_free};
+static const gn_view_ops list_ops = {list_draw, list_key, NULL, list_free, false};
 
 /* A new box of n lines (taken) under title, not yet open. */
 static list_view *list_new(const char *title, char **lines, size_t n)

@@ -15,6 +15,7 @@
 void gn_main_draw(gn_ui *u)
 {
     erase();
+    u->nlink_cells = 0; /* the pager notes those it draws */
     if (u->cols < MIN_COLS || u->rows < MIN_ROWS) {
         static const char msg[] = "Terminal too small";
         mvaddnstr(0, 0, msg, u->cols < (int)sizeof msg - 1 ? u->cols : (int)sizeof msg - 1);
@@ -23,6 +24,28 @@ void gn_main_draw(gn_ui *u)
     gn_tree_pane_draw(u);
     gn_pager_pane_draw(u);
     gn_pager_status_draw(u);
+}
+
+/* The rows a notch of the mouse wheel scrolls. */
+#define WHEEL_ROWS 3
+
+void gn_main_mouse(gn_ui *u, int y, int x, bool wheel, int dir)
+{
+    if (u->cols < MIN_COLS || u->rows < MIN_ROWS || y < 0 || y >= u->body_h)
+        return;
+    bool tree = u->tree_w > 0 && x < u->tree_w;
+    bool pager = !tree && x >= u->pager_x && !(u->one_pane && u->focus == GN_FOCUS_TREE);
+    if (wheel) {
+        gn_key k = {.act = dir > 0 ? GN_ACT_SCROLL_DOWN : GN_ACT_SCROLL_UP, .count = WHEEL_ROWS};
+        if (tree)
+            gn_tree_pane_key(u, &k);
+        else if (pager)
+            gn_pager_pane_key(u, &k);
+    } else if (tree) {
+        gn_tree_pane_click(u, y);
+    } else if (pager) {
+        gn_pager_pane_click(u, y, x);
+    }
 }
 
 /* The pager takes the focus (after a page was opened from a list). */

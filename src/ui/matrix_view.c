@@ -280,7 +280,7 @@ static void matrix_free(gn_ui *u, gn_view *v)
     free(mv);
 }
 
-static const gn_view_ops matrix_ops = {matrix_draw, matrix_key, NULL, matrix_free};
+static const gn_view_ops matrix_ops = {matrix_draw, matrix_key, NULL, matrix_free, false};
 
 void gn_matrix_open(gn_ui *u)
 {

@@ -18,8 +18,28 @@ static attr_t match_attr(const gn_session *s, size_t ln, size_t at, size_t *end)
     return (long)mk->hit == s->hit ? A_REVERSE | A_BOLD : A_STANDOUT | A_UNDERLINE;
 }
 
+/* Note that link `link` covers columns [x0, x1) of row r: joined to the
+ * run just noted when it goes on from it (a link's text in several
+ * styles is several spans). */
+static void note_link(gn_ui *u, long link, int r, int x0, int x1)
+{
+    if (x1 <= x0)
+        return;
+    gn_link_cells *last = u->nlink_cells ? &u->link_cells[u->nlink_cells - 1] : NULL;
+    if (last && last->link == link && last->row == r && last->x + last->w == x0) {
+        last->w += x1 - x0;
+        return;
+    }
+    if (u->nlink_cells == u->cap_link_cells) {
+        u->cap_link_cells = u->cap_link_cells ? u->cap_link_cells * 2 : 16;
+        u->link_cells = gn_xreallocarray(u->link_cells, u->cap_link_cells, sizeof *u->link_cells);
+    }
+    u->link_cells[u->nlink_cells++] = (gn_link_cells){r, x0, x1 - x0, link};
+}
+
 /* Draw line ln of d at row r, column x; marks (the selected link, search
- * matches) only on the current locale's page. */
+ * matches) only on the current locale's page, whose links are noted
+ * (note_link). */
 static void draw_line(gn_ui *u, const gn_doc *d, size_t ln, int r, int x, bool marks)
 {
     const gn_session *s = &u->s;
@@ -32,6 +52,7 @@ static void draw_line(gn_ui *u, const gn_doc *d, size_t ln, int r, int x, bool m
         if (marks && sp->link >= 0 && sp->link == s->link)
             attr |= A_REVERSE;
         const char *text = gn_span_text(d, sp);
+        int x0 = getcurx(stdscr);
         for (size_t at = 0; at < sp->len;) {
             size_t end = lo + sp->len;
             attr_t extra = marks ? match_attr(s, ln, lo + at, &end) : 0;
@@ -39,6 +60,8 @@ static void draw_line(gn_ui *u, const gn_doc *d, size_t ln, int r, int x, bool m
             gn_put_text(u, text + at, end - lo - at);
             at = end - lo;
         }
+        if (marks && sp->link >= 0)
+            note_link(u, sp->link, r, x0, getcurx(stdscr));
         lo += sp->len;
     }
     attrset(0);
@@ -130,6 +153,22 @@ void gn_pager_status_draw(gn_ui *u)
     }
     gn_draw_status_line(u, left.data, right);
     gn_buf_free(&left);
+}
+
+void gn_pager_pane_click(gn_ui *u, int y, int x)
+{
+    if (u->focus != GN_FOCUS_PAGER) {
+        u->focus = GN_FOCUS_PAGER;
+        gn_ui_geometry(u);
+    }
+    for (size_t i = 0; i < u->nlink_cells; i++) {
+        const gn_link_cells *lc = &u->link_cells[i];
+        if (lc->row == y && x >= lc->x && x < lc->x + lc->w) {
+            u->s.link = lc->link;
+            gn_session_follow_selected(&u->s);
+            return;
+        }
+    }
 }
 
 static void find_done(gn_ui *u, const char *text, bool back)

@@ -65,7 +65,7 @@ static void prompt_free(gn_ui *u, gn_view *v)
     free(p);
 }
 
-static const gn_view_ops prompt_ops = {prompt_draw, prompt_key, NULL, prompt_free};
+static const gn_view_ops prompt_ops = {prompt_draw, prompt_key, NULL, prompt_free, true};
 
 void gn_prompt_open(gn_ui *u, const char *label, gn_prompt_fn changed, gn_prompt_fn done)
 {
@@ -106,7 +106,7 @@ static void letter_free(gn_ui *u, gn_view *v)
     free(v);
 }
 
-static const gn_view_ops letter_ops = {letter_draw, letter_key, NULL, letter_free};
+static const gn_view_ops letter_ops = {letter_draw, letter_key, NULL, letter_free, true};
 
 void gn_letter_open(gn_ui *u, const char *what, void (*done)(gn_ui *u, int letter))
 {
@@ -172,7 +172,7 @@ static void count_free(gn_ui *u, gn_view *v)
     free(v);
 }
 
-static const gn_view_ops count_ops = {count_draw, count_key, NULL, count_free};
+static const gn_view_ops count_ops = {count_draw, count_key, NULL, count_free, true};
 
 void gn_count_open(gn_ui *u, const gn_key *k)
 {

@@ -166,7 +166,7 @@ static void search_free(gn_ui *u, gn_view *v)
     free(sv);
 }
 
-static const gn_view_ops search_ops = {search_draw, search_key, search_step, search_free};
+static const gn_view_ops search_ops = {search_draw, search_key, search_step, search_free, false};
 
 void gn_search_open(gn_ui *u)
 {

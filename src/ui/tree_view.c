@@ -152,3 +152,21 @@ void gn_tree_pane_key(gn_ui *u, const gn_key *k)
         break;
     }
 }
+
+void gn_tree_pane_click(gn_ui *u, int y)
+{
+    gn_session *s = &u->s;
+    size_t row = u->tree_top + (size_t)y;
+    if (y < 0 || row >= s->tree.nrows)
+        return;
+    if (row == s->cursor) {
+        gn_key enter = {.act = GN_ACT_ENTER, .count = -1};
+        gn_tree_pane_key(u, &enter);
+        return;
+    }
+    s->cursor = row;
+    if (u->focus != GN_FOCUS_TREE) {
+        u->focus = GN_FOCUS_TREE;
+        gn_ui_geometry(u);
+    }
+}

@@ -11,6 +11,8 @@
 
 typedef struct gn_ui_opts {
     bool osc52;            /* copy links to the clipboard with OSC 52 */
+    bool hyperlinks;       /* web links as OSC 8 hyperlinks in the pager */
+    bool mouse;            /* the wheel scrolls, a click selects or follows */
     const char *reference; /* the locale translations are checked against */
     const char *state;     /* the state file (place, bookmarks), or NULL */
     const char *cache;     /* the search text cache's folder, or NULL */
@@ -23,8 +25,6 @@ typedef struct gn_ui_opts {
     const gn_config *config; /* keys and colours (read with gn_key_vocab);
                               * NULL: the defaults */
     const char *compare;   /* the default second locale, or NULL */
-    bool mouse;            /* the configuration's mouse: on (not used yet) */
-    bool hyperlinks;       /* its hyperlinks: on (not used yet) */
     const char *notice;    /* said on the status line at start (a bad
                             * configuration file's message), or NULL */
 } gn_ui_opts;

@@ -36,12 +36,23 @@ typedef struct gn_view_ops {
     bool (*step)(gn_ui *u, gn_view *v);
     /* Release the view (it is closed). */
     void (*free)(gn_ui *u, gn_view *v);
+    /* It draws only on the status line (a prompt): the panes below stay
+     * as drawn, their links hyperlinks (hyperlinks.h). */
+    bool status_only;
 } gn_view_ops;
 
 struct gn_view {
     const gn_view_ops *ops;
     gn_view *below;
 };
+
+/* A link of the pager's page as drawn: the cells of one row it covers
+ * (one such run a row it is on), and its index in the current locale's
+ * doc->links. What a click on the pager and the OSC 8 hyperlinks use. */
+typedef struct gn_link_cells {
+    int row, x, w;
+    long link;
+} gn_link_cells;
 
 typedef enum gn_focus { GN_FOCUS_TREE, GN_FOCUS_PAGER } gn_focus;
 /* Tree and pager side by side, or one at a time (t toggles; AUTO: one at
@@ -66,6 +77,10 @@ struct gn_ui {
     bool osc52, secure;
     int keys_fd;        /* the terminal keys come from (standard input,
                            or /dev/tty when that held a page) */
+    bool hyperlinks;    /* OSC 8 on the pager's web links (--hyperlinks) */
+    bool mouse;         /* mouse reporting asked for (--mouse) */
+    gn_link_cells *link_cells; /* the links drawn in the last frame */
+    size_t nlink_cells, cap_link_cells;
     bool quit;
     gn_view *top;       /* the open views, topmost first; the main view
                            is always the last */
@@ -102,6 +117,12 @@ void gn_tree_pane_key(gn_ui *u, const gn_key *k);
 void gn_pager_pane_draw(gn_ui *u);
 void gn_pager_pane_key(gn_ui *u, const gn_key *k);
 void gn_pager_status_draw(gn_ui *u);
+/* A click (--mouse) on row y of the tree: it selects the entry there, and
+ * opens it (as Enter) when it was the selected one already; on row y,
+ * column x of the pager: it follows the link drawn there (as Enter on
+ * the selected link), and gives the pager the focus. */
+void gn_tree_pane_click(gn_ui *u, int y);
+void gn_pager_pane_click(gn_ui *u, int y, int x);
 
 /* A list in a box in the middle of the screen: the motions (gn_motion:
  * j/k, arrows, pages, half pages, g/G, Home/End) move, Enter
@@ -139,6 +160,11 @@ void gn_count_open(gn_ui *u, const gn_key *k);
 
 /* The search box of guides and locales (S). */
 void gn_search_open(gn_ui *u);
+
+/* A mouse event (--mouse) while the main view is on top: the wheel
+ * scrolls the pane under the pointer, a click selects a tree entry (one
+ * on the selected entry opens it) or follows a link of the pager. */
+void gn_main_mouse(gn_ui *u, int y, int x, bool wheel, int dir);
 
 /* ---- drawing (screen.c) ---- */
 /* Write len bytes of UTF-8 text at the cursor ('?' per column for what a

@@ -256,6 +256,47 @@ static void test_url_is_external(void **state)
             fail_msg("%s: expected not external", no[i]);
 }
 
+/* OSC 8 hyperlinks: only web and mail addresses, every byte outside
+ * printable ASCII percent-encoded, too long ones left out. */
+static void test_hyperlink_open(void **state)
+{
+    (void)state;
+    static const struct { const char *url, *want; } cases[] = {
+        {"https://example.org/docs", "\033]8;;https://example.org/docs\033\\"},
+        {"HTTP://x/a b", "\033]8;;HTTP://x/a%20b\033\\"},
+        {"mailto:a@b.c", "\033]8;;mailto:a@b.c\033\\"},
+        {"https://x/\033]8;;evil\033\\\a\x9c\x7f", "\033]8;;https://x/%1B]8;;evil%1B\\%07%9C%7F\033\\"},
+        {"https://x/caf\xc3\xa9", "\033]8;;https://x/caf%C3%A9\033\\"},
+        {"page.md", NULL}, {"//host/x", NULL}, {"tel:+1", NULL}, {"ftp://x", NULL},
+        {"javascript:alert(1)", NULL}, {"#top", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_buf b = GN_BUF_INIT;
+        gn_buf_adds(&b, "<");
+        bool made = gn_hyperlink_open(&b, cases[i].url);
+        if (made != (cases[i].want != NULL))
+            fail_msg("%s: made %d", cases[i].url, made);
+        char *want = gn_xasprintf("<%s", cases[i].want ? cases[i].want : "");
+        if (strcmp(b.data, want) != 0)
+            fail_msg("%s: got %s", cases[i].url, b.data);
+        free(want);
+        gn_buf_free(&b);
+    }
+    /* The longest URL made a hyperlink, and one byte more. */
+    gn_buf url = GN_BUF_INIT, b = GN_BUF_INIT;
+    gn_buf_adds(&url, "https://x/");
+    while (url.len < GN_HYPERLINK_MAX)
+        gn_buf_addc(&url, 'a');
+    assert_true(gn_hyperlink_open(&b, url.data));
+    assert_int_equal(b.len, GN_HYPERLINK_MAX + 7);
+    gn_buf_reset(&b);
+    gn_buf_addc(&url, 'a');
+    assert_false(gn_hyperlink_open(&b, url.data));
+    assert_int_equal(b.len, 0);
+    gn_buf_free(&url);
+    gn_buf_free(&b);
+}
+
 /* The check before every read: a regular file inside the repository,
  * through no link leading out. */
 static void test_check_read(void **state)
@@ -488,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_toc_swapped_out),
         cmocka_unit_test(test_source_of_file),
         cmocka_unit_test(test_percent_in_repository_path),
+        cmocka_unit_test(test_hyperlink_open),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
