@@ -278,8 +278,8 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii};
     gn_session_init(&u->s, set, &so);
     gn_ui_geometry(u);
-    gn_session_restore(&u->s); /* a failure is said in the status line */
-    if (u->s.page) {
+    /* The saved place, else the first page beside the tree. */
+    if (gn_session_start(&u->s)) {
         u->focus = GN_FOCUS_PAGER;
         gn_ui_geometry(u);
     }

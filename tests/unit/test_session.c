@@ -2010,6 +2010,52 @@ static void test_position_and_where(void **state)
     end(state);
 }
 
+/* Starting with no saved place (first start, --no-state) opens the first
+ * page of the guide, its entry selected, as info opens the top node; a
+ * saved place wins; a guide of a state file that cannot be read still
+ * opens its first page, the message kept. */
+static void test_start_first_page(void **state)
+{
+    gn_session *s = begin(state, "docs/tour.ja-JP", NULL);
+    assert_false(gn_session_start(s));
+    assert_string_equal(s->page, "intro.md");
+    assert_string_equal(current_title(s), "はじめに");
+    assert_true(s->left.have_page);
+    assert_non_null(strstr(s->msg, "H lists every key"));
+    /* The first place of the history: nothing to go back to. */
+    gn_session_back(s);
+    assert_string_equal(s->msg, "Nothing to go back to.");
+    end(state);
+
+    char *sp = path_of("state/start.state");
+    unlink(sp);
+    s = begin(state, "docs/book.en", sp);
+    assert_false(gn_session_start(s));
+    assert_non_null(s->page);
+    char *first = gn_xstrdup(s->page);
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 12);
+    gn_error err;
+    assert_int_equal(gn_session_save(s, &err), 0);
+    end(state);
+    s = begin(state, "docs/book.en", sp);
+    assert_true(gn_session_start(s));
+    assert_string_equal(s->page, "long.md");
+    assert_int_equal(gn_session_line_at_top(s), 12);
+    end(state);
+    free(first);
+
+    write_file("state/start-bad.state", "guidenav-state 1\nGARBAGE\n");
+    char *bad = path_of("state/start-bad.state");
+    s = begin(state, "docs/book.en", bad);
+    assert_false(gn_session_start(s));
+    assert_non_null(s->page);
+    assert_non_null(strstr(s->msg, "Ignoring the saved state"));
+    end(state);
+    free(bad);
+    free(sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2066,6 +2112,7 @@ int main(void)
         cmocka_unit_test(test_next_page),
         cmocka_unit_test(test_read_on),
         cmocka_unit_test(test_position_and_where),
+        cmocka_unit_test(test_start_first_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
