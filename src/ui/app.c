@@ -57,7 +57,8 @@ static void suspend(void)
 void gn_ui_geometry(gn_ui *u)
 {
     getmaxyx(stdscr, u->rows, u->cols);
-    u->body_h = u->rows > 1 ? u->rows - 1 : 1;
+    int sr = u->status_rows > 1 ? u->status_rows : 1;
+    u->body_h = u->rows > sr ? u->rows - sr : 1;
     u->one_pane = u->cols < GN_TWO_PANES_MIN || u->panes == GN_PANES_ONE ||
                   (u->panes == GN_PANES_AUTO && u->cols < GN_TWO_PANES_FROM);
     if (u->one_pane) {
@@ -211,6 +212,11 @@ static void run(gn_ui *u)
         if (suspend_asked)
             suspend();
         follow_terminal_size(u);
+        int sr = gn_pager_status_rows(u); /* a long message takes a row more */
+        if (sr != u->status_rows) {
+            u->status_rows = sr;
+            gn_ui_geometry(u);
+        }
         draw_views(u, u->top);
         refresh();
         gn_key k;
