@@ -27,6 +27,23 @@ check "--version exits 0" 0 "$GN" --version
 has "--version names the program" "$tmp/out" "guidenav "
 check "an unknown option is a usage error" 2 "$GN" --bogus
 has "the unknown option is named" "$tmp/err" "--bogus"
+# one_line NAME WANT: stderr is exactly the line WANT (no help after it).
+one_line() {
+    if [ "$(cat "$tmp/err")" = "$2" ]; then echo "ok - $1"
+    else echo "not ok - $1: stderr is:"; sed 's/^/#   /' "$tmp/err"; fi
+}
+one_line "an unknown option: one line, not the whole help" \
+    "guidenav: unknown option --bogus (see guidenav --help)"
+check "--foo=bar is an unknown option" 2 "$GN" --foo=bar
+one_line "... named without its value" "guidenav: unknown option --foo (see guidenav --help)"
+check "--dump without a page is a usage error" 2 "$GN" --dump
+one_line "... that says what it needs" "guidenav: --dump needs a PAGE (see guidenav --help)"
+check "--search without a query is a usage error" 2 "$GN" guide/en --search
+one_line "... that says what it needs" "guidenav: --search needs a QUERY (see guidenav --help)"
+check "--search '' is a usage error" 2 "$GN" --search '' guide/ja-JP
+one_line "... with a word" "guidenav: --search needs a non-empty QUERY"
+check "an unknown short option is a usage error" 2 "$GN" -z
+one_line "... in one line" "guidenav: unknown option -z (see guidenav --help)"
 check "a bad width is a usage error" 2 "$GN" --dump guide/en/keys.md --width 0
 check "a missing path is an error" 1 "$GN" --toc "$tmp/nowhere"
 has "the missing path is named" "$tmp/err" "$tmp/nowhere: not a folder"
