@@ -63,7 +63,7 @@ static const char usage_text[] =
     "  --search QUERY  print each match: locale, page, line, excerpt (tab-separated);\n"
     "                  exit status 1 when there is none. Searches the first guide\n"
     "                  of the first locale, or more with:\n"
-    "  --all-guides    every guide of the locale\n"
+    "  --all-guides    every guide of the locale's repository\n"
     "  --all-locales   every locale\n"
     "  --no-state      neither read nor write the saved place and bookmarks\n"
     "  --no-cache      neither read nor write the search cache (pages' text)\n"

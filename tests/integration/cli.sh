@@ -89,3 +89,14 @@ if make -s install PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
 else
     echo "not ok - make install"; sed 's/^/#   /' "$tmp/install.log" "$tmp/out"
 fi
+
+# --search --all-guides on one guide's folder: every guide of its repository.
+mkdir -p "$tmp/docs.en/help/birds" "$tmp/docs.en/help/sea"
+printf '# Birds\n\n- [Terns](terns.md)\n' >"$tmp/docs.en/help/birds/TOC.md"
+printf '# Terns\n\nArctic terns fly far.\n' >"$tmp/docs.en/help/birds/terns.md"
+printf '# Sea\n\n- [Tides](tides.md)\n' >"$tmp/docs.en/help/sea/TOC.md"
+printf '# Tides\n\nArctic tides turn.\n' >"$tmp/docs.en/help/sea/tides.md"
+check "--search on a guide folder: its guide" 0 "$GN" --no-cache --search arctic "$tmp/docs.en/help/birds"
+[ "$(wc -l <"$tmp/out")" = 1 ] && echo "ok - ... one match" || echo "not ok - ... $(cat "$tmp/out")"
+check "--all-guides on a guide folder" 0 "$GN" --no-cache --all-guides --search arctic "$tmp/docs.en/help/birds"
+has "... searches the repository's other guide" "$tmp/out" "help/sea/tides.md"

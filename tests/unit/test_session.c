@@ -1500,6 +1500,46 @@ static void test_search_guides(void **state)
     end(state);
 }
 
+/* Opened on one guide's folder, "all guides of this locale" searches
+ * every guide of the repository the guide lies in (it searched only that
+ * guide), and a match in another guide opens; in Japanese too. */
+static void test_search_repository_guides(void **state)
+{
+    /* A third guide, listed by no other guide's TOC (removed after). */
+    write_file("docs/book.en/help/third/TOC.md", "# Third guide\n\n- [Tern](tern.md)\n");
+    write_file("docs/book.en/help/third/tern.md", "# Tern page\n\nArctic terns fly far.\n");
+    write_file("docs/book.ja-JP/help/third/TOC.md", "# 第三のガイド\n\n- [アジサシ](tern.md)\n");
+    write_file("docs/book.ja-JP/help/third/tern.md", "# アジサシ\n\nキョクアジサシは遠くまで飛ぶ。\n");
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
+    size_t n;
+    search_all(s, "terns", &n);
+    assert_int_equal(n, 0); /* this guide alone */
+    gn_session_search_widen(s);
+    assert_true(s->scope.all_guides && !s->scope.all_locales);
+    const gn_found *r = search_all(s, "terns", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(r[0].guide, "help/third");
+    assert_string_equal(r[0].page, "tern.md");
+    gn_session_open_found(s, &r[0], "terns");
+    page_shown(s, "help/third", "tern.md");
+    assert_string_equal(s->title, "Tern page");
+    gn_session_search_widen(s);
+    r = search_all(s, "キョクアジサシ", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(s->set->v[r[0].loc].tag, "ja-JP");
+    assert_string_equal(r[0].guide, "help/third");
+    assert_int_equal(gn_session_search_done(s), 0);
+    end(state);
+    static const char *const made[] = {"docs/book.en/help/third/TOC.md", "docs/book.en/help/third/tern.md",
+        "docs/book.ja-JP/help/third/TOC.md", "docs/book.ja-JP/help/third/tern.md",
+        "docs/book.en/help/third", "docs/book.ja-JP/help/third"};
+    for (size_t i = 0; i < sizeof made / sizeof *made; i++) {
+        char *p = path_of(made[i]);
+        remove(p);
+        free(p);
+    }
+}
+
 /* A switch to a locale lacking the page, and back at once: the same line
  * (the notice in between has no such line to map from). */
 static void test_switch_to_missing_and_back(void **state)
@@ -2095,6 +2135,7 @@ int main(void)
         cmocka_unit_test(test_open_compared),
         cmocka_unit_test(test_copy_target),
         cmocka_unit_test(test_search_guides),
+        cmocka_unit_test(test_search_repository_guides),
         cmocka_unit_test(test_switch_to_missing_and_back),
         cmocka_unit_test(test_restore_compare),
         cmocka_unit_test(test_page_outside_guides),
