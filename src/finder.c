@@ -219,6 +219,8 @@ bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc
         if (!scope.all_locales && l != loc)
             continue;
         gn_source *src = &f->set->v[l];
+        if (scope.all_guides)
+            gn_source_adopt_repo(src);
         for (size_t g = 0; g < src->nguides; g++) {
             gn_guide *guide = &src->guides[g];
             if (!scope.all_guides && guide != gn_source_guide(src, guide_id ? guide_id : ""))

@@ -71,7 +71,7 @@ static const char usage_text[] =
     "  --search QUERY  print each match: locale, page, line, excerpt (tab-separated);\n"
     "                  exit status 1 when there is none. Searches the first guide\n"
     "                  of the first locale, or more with:\n"
-    "  --all-guides    every guide of the locale\n"
+    "  --all-guides    every guide of the locale's repository\n"
     "  --all-locales   every locale\n"
     "  --no-state      neither read nor write the saved place and bookmarks\n"
     "  --no-cache      neither read nor write the search cache (pages' text)\n"
@@ -228,6 +228,34 @@ static char *bundled_locale(const char *guide)
     return gn_path_join(guide, "en");
 }
 
+/* The name of the option argv[optind - 1] is, as typed: "--dump" of
+ * "--dump" or "--dump=x" (newly allocated). */
+static char *option_typed(char **argv)
+{
+    const char *a = argv[optind - 1];
+    return gn_xstrndup(a, strcspn(a, "="));
+}
+
+/* What the option with this getopt value takes, for "--dump needs a
+ * PAGE". */
+static const char *option_arg_name(int val)
+{
+    switch (val) {
+    case 'd': return "PAGE";
+    case 'w': return "N";
+    case 'c': return "A,B";
+    case 'r': return "LOCALE";
+    case 'O': case 'S': return "KINDS";
+    case 'F': return "FORMAT (tsv or sarif)";
+    case 's': return "QUERY";
+    case 'M': return "BYTES";
+    default: return "value";
+    }
+}
+
+/* Parse the options into *o; -1 after a one-line usage error on stderr
+ * (the option named, "see guidenav --help"): an unknown option, a missing
+ * or bad argument, an empty --search QUERY. --help and --version exit. */
 static int parse_options(int argc, char **argv, options *o)
 {
     static const struct option longopts[] = {
@@ -270,7 +298,7 @@ static int parse_options(int argc, char **argv, options *o)
     gn_error kerr;
     int c;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
         switch (c) {
         case 't':
             o->mode = MODE_TOC;
@@ -360,6 +388,10 @@ static int parse_options(int argc, char **argv, options *o)
             o->sarif = strcmp(optarg, "sarif") == 0;
             break;
         case 's':
+            if (!*optarg) {
+                report("--search needs a non-empty QUERY");
+                return -1;
+            }
             o->mode = MODE_SEARCH;
             o->query = optarg;
             break;
@@ -395,10 +427,18 @@ static int parse_options(int argc, char **argv, options *o)
         case 'V':
             puts("guidenav " GN_VERSION);
             exit(0);
-        default:
-            report("unknown option: %s", argv[optind - 1]);
-            fputs(usage_text, stderr);
+        case ':': {
+            char *name = option_typed(argv);
+            report("%s needs a %s (see guidenav --help)", name, option_arg_name(optopt));
+            free(name);
             return -1;
+        }
+        default: {
+            char *name = option_typed(argv);
+            report("unknown option %s (see guidenav --help)", name);
+            free(name);
+            return -1;
+        }
         }
     }
     return 0;

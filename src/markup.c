@@ -247,39 +247,60 @@ static void rotate(char *s, size_t a, size_t b, size_t k)
         free(tmp);
 }
 
-size_t gn_markup_label_runs(const char *s, size_t len, char *out)
+/* Blank (to spaces) the code spans of scan (len bytes), as CommonMark
+ * pairs them: a run of backticks opens a span closed by the next run of
+ * the same length, else it is literal. The runs are listed once, and each
+ * run's next run of the same length found from the right, so a text of
+ * many runs of different lengths is not scanned again per run. */
+static void blank_code_spans(char *scan, size_t len)
 {
-    /* Code spans are left out: their bytes are blanked for the scan. */
-    char *scan = gn_xmalloc(len + 1);
-    memcpy(scan, s, len);
+    size_t n = 0, cap = 0, maxrun = 0;
+    size_t *pos = NULL, *run = NULL;
     for (size_t i = 0; i < len;) {
         if (scan[i] != '`') {
             i++;
             continue;
         }
-        size_t open = 0;
-        while (i + open < len && scan[i + open] == '`')
-            open++;
-        size_t j = i + open, close = 0;
-        while (j < len) {
-            if (scan[j] != '`') {
-                j++;
-                continue;
-            }
-            close = 0;
-            while (j + close < len && scan[j + close] == '`')
-                close++;
-            if (close == open)
-                break;
-            j += close;
+        size_t r = 0;
+        while (i + r < len && scan[i + r] == '`')
+            r++;
+        if (n == cap) {
+            cap = cap ? 2 * cap : 64;
+            pos = gn_xreallocarray(pos, cap, sizeof *pos);
+            run = gn_xreallocarray(run, cap, sizeof *run);
         }
-        if (j >= len) { /* no closing run: literal backticks */
-            i += open;
+        pos[n] = i;
+        run[n++] = r;
+        maxrun = r > maxrun ? r : maxrun;
+        i += r;
+    }
+    size_t *next = gn_xreallocarray(NULL, n ? n : 1, sizeof *next);
+    size_t *last = gn_xcalloc(maxrun + 1, sizeof *last); /* index + 1; 0: none */
+    for (size_t k = n; k-- > 0;) {
+        next[k] = last[run[k]] ? last[run[k]] - 1 : (size_t)-1;
+        last[run[k]] = k + 1;
+    }
+    for (size_t k = 0; k < n;) {
+        size_t m = next[k];
+        if (m == (size_t)-1) { /* no closing run: literal backticks */
+            k++;
             continue;
         }
-        memset(scan + i, ' ', j + close - i);
-        i = j + close;
+        memset(scan + pos[k], ' ', pos[m] + run[m] - pos[k]);
+        k = m + 1;
     }
+    free(last);
+    free(next);
+    free(pos);
+    free(run);
+}
+
+size_t gn_markup_label_runs(const char *s, size_t len, char *out)
+{
+    /* Code spans are left out: their bytes are blanked for the scan. */
+    char *scan = gn_xmalloc(len + 1);
+    memcpy(scan, s, len);
+    blank_code_spans(scan, len);
     unsigned char *del = gn_xcalloc(len + 1, 1);
     spans sp = {0};
     scan_markers(scan, len, del, on_label_span, &sp);

@@ -232,3 +232,17 @@ bool gn_session_next_page(gn_session *s, int dir)
     sess_open_entry(s, &step);
     return true;
 }
+
+bool gn_session_start(gn_session *s)
+{
+    char said[sizeof s->msg];
+    gn_session_restore(s); /* a failure is said in msg */
+    if (s->page)
+        return true;
+    snprintf(said, sizeof said, "%s", s->msg);
+    if (gn_session_next_page(s, 1) && !said[0])
+        sess_say(s, "%s", "Enter opens the selected page, L switches language, H lists every key, q quits.");
+    else
+        snprintf(s->msg, sizeof s->msg, "%s", said);
+    return false;
+}

@@ -459,6 +459,21 @@ gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir)
     return &src->guides[src->nguides - 1];
 }
 
+size_t gn_source_adopt_repo(gn_source *src)
+{
+    if (!src->repo || !src->root || strcmp(src->repo, src->root) == 0)
+        return 0;
+    gn_source probe = {.tag = NULL, .root = src->repo, .repo = src->repo,
+                       .real_repo = src->real_repo};
+    find_guides(&probe);
+    size_t before = src->nguides;
+    for (size_t i = 0; i < probe.nguides; i++)
+        gn_source_adopt(src, probe.guides[i].id, probe.guides[i].dir);
+    probe.root = probe.repo = probe.real_repo = NULL; /* src's */
+    gn_source_free(&probe);
+    return src->nguides - before;
+}
+
 const char *gn_guide_title(gn_guide *g)
 {
     if (g->toc)

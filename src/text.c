@@ -244,6 +244,25 @@ size_t gn_text_fit(const char *s, size_t len, int cols)
     return i;
 }
 
+size_t gn_text_ellipsize(const char *s, size_t len, int cols, bool ascii, const char **mark)
+{
+    *mark = NULL;
+    if (cols < 0)
+        cols = 0;
+    size_t fit = gn_text_fit(s, len, cols);
+    if (fit == len)
+        return len;
+    const char *m = ascii ? "..." : "\u2026";
+    int mw = ascii ? 3 : 1;
+    if (cols < mw)
+        return fit;
+    fit = gn_text_fit(s, len, cols - mw);
+    while (fit > 0 && s[fit - 1] == ' ')
+        fit--;
+    *mark = m;
+    return fit;
+}
+
 void gn_utf8_chop(gn_buf *b)
 {
     while (b->len > 0 && ((unsigned char)b->data[b->len - 1] & 0xC0) == 0x80)

@@ -50,7 +50,9 @@ int gn_finder_save(gn_finder *f, gn_error *err);
 
 /* Start a search (dropping the previous one's results): query in scope:
  * the guide with id guide_id (or every guide) of locale loc (or of every
- * locale). Returns false when the query is empty. */
+ * locale). Every guide is every guide of the repository the locale lies
+ * in, though it was opened on one guide's folder (gn_source_adopt_repo).
+ * Returns false when the query is empty. */
 bool gn_finder_start(gn_finder *f, const char *query, gn_scope scope, size_t loc,
                      const char *guide_id);
 /* Search up to budget more pages; true when every page in scope is done.

@@ -237,6 +237,12 @@ void gn_session_select_link(gn_session *s, int dir);
  * last or first page of the guide) or the open page is not in the guide's
  * TOC. Returns true when a page was opened. */
 bool gn_session_next_page(gn_session *s, int dir);
+/* Start reading, as info and glow start at the top node: go back to the
+ * place of the last run (gn_session_restore), else open the first page of
+ * the guide in its TOC's order, its entry selected in the tree, msg saying
+ * the keys that help. Returns true when the saved place was restored
+ * (false: the first page, or none when the guide has no page). */
+bool gn_session_start(gn_session *s);
 /* Back and forward in the history (locale switches included). */
 void gn_session_back(gn_session *s);
 void gn_session_forward(gn_session *s);

@@ -90,6 +90,13 @@ char *gn_path_repo_root(const char *path);
  * holds no TOC. Pointers to src's guides are invalid afterwards. */
 gn_guide *gn_source_adopt(gn_source *src, const char *id, const char *dir);
 
+/* Add every guide of src's repository (its guides as a source at the
+ * repository root would find them: help/<guide>, <guide>) that src does
+ * not hold yet, under ids from the repository root, when src was opened
+ * on a folder inside it (a guide folder); returns how many were added.
+ * Pointers to src's guides are invalid afterwards. */
+size_t gn_source_adopt_repo(gn_source *src);
+
 /* The guide's TOC, read on first use; NULL on failure with err set (and the
  * failure remembered, so it is reported again without rereading). */
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err);

@@ -63,5 +63,12 @@ void gn_text_ascii(gn_buf *b, const char *s, size_t len);
 /* Byte length of the longest prefix of s (len bytes) whose display width
  * is at most cols; characters are never split. */
 size_t gn_text_fit(const char *s, size_t len, int cols);
+/* s (len bytes) cut to cols display columns with a mark that says so:
+ * the byte length to show, all of s when it fits (*mark NULL); else the
+ * longest prefix (spaces at its end dropped) that leaves room for the
+ * ellipsis, *mark receiving it ("…", or "..." when ascii), so that prefix
+ * and mark take at most cols columns. Narrower than the mark: the prefix
+ * that fits, no mark. */
+size_t gn_text_ellipsize(const char *s, size_t len, int cols, bool ascii, const char **mark);
 
 #endif

@@ -72,7 +72,8 @@ void gn_ui_take_screen(void)
 void gn_ui_geometry(gn_ui *u)
 {
     getmaxyx(stdscr, u->rows, u->cols);
-    u->body_h = u->rows > 1 ? u->rows - 1 : 1;
+    int sr = u->status_rows > 1 ? u->status_rows : 1;
+    u->body_h = u->rows > sr ? u->rows - sr : 1;
     bool no_tree = gn_session_source(&u->s)->nguides == 0; /* a page alone */
     if (no_tree)
         u->focus = GN_FOCUS_PAGER;
@@ -255,6 +256,11 @@ static void run(gn_ui *u)
         if (suspend_asked)
             suspend();
         follow_terminal_size(u);
+        int sr = gn_pager_status_rows(u); /* a long message takes a row more */
+        if (sr != u->status_rows) {
+            u->status_rows = sr;
+            gn_ui_geometry(u);
+        }
         draw_views(u, u->top);
         refresh();
         gn_hyperlinks_write(u);
@@ -305,9 +311,11 @@ static FILE *keys_stream(bool *opened, gn_error *err)
     return f;
 }
 
-/* The first page: the text or file given, else the place saved. A
- * failure is said in the status line. */
-static void first_page(gn_session *s, const gn_ui_opts *opts)
+/* The first page: the text or file given, else the place saved, else the
+ * guide's first page (gn_session_start). True when the reader starts
+ * reading (the pager takes the focus): a text, a file or the place saved.
+ * A failure is said in the status line. */
+static bool first_page(gn_session *s, const gn_ui_opts *opts)
 {
     if (opts->text) {
         gn_session_open_text(s, opts->text_name, opts->text, opts->text_len);
@@ -315,8 +323,10 @@ static void first_page(gn_session *s, const gn_ui_opts *opts)
         gn_session_restore_marks(s);
         gn_session_open_file(s, opts->file);
     } else {
-        gn_session_restore(s);
+        /* The saved place, else the first page beside the tree. */
+        return gn_session_start(s);
     }
+    return s->page != NULL;
 }
 
 int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
@@ -380,7 +390,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     gn_session_opts so = {opts->reference, opts->state, opts->cache, ascii, opts->compare};
     gn_session_init(&u->s, set, &so);
     gn_ui_geometry(u);
-    first_page(&u->s, opts);
+    bool reading = first_page(&u->s, opts);
     if (opts->notice) { /* before what opening the first page had to say */
         char *both = u->s.msg[0] ? gn_xasprintf("%s; %s", opts->notice, u->s.msg)
                                  : gn_xstrdup(opts->notice);
@@ -389,7 +399,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
         free(safe);
         free(both);
     }
-    if (u->s.page) {
+    if (reading) {
         u->focus = GN_FOCUS_PAGER;
         gn_ui_geometry(u);
     }

@@ -115,43 +115,63 @@ void gn_pager_pane_draw(gn_ui *u)
     }
 }
 
-void gn_pager_status_draw(gn_ui *u)
+/* The pager's status line: *left (the message, else where the reader is)
+ * and right (the place in the page); the caller frees left. */
+static void status_text(gn_ui *u, gn_buf *left, char right[64])
 {
     gn_session *s = &u->s;
-    char right[64] = "";
+    right[0] = '\0';
     if (s->page) {
         gn_position p;
         gn_session_position(s, &p);
-        snprintf(right, sizeof right, " %zu-%zu/%zu %3u%% ", p.top, p.bottom, p.total, p.percent);
+        snprintf(right, 64, " %zu-%zu/%zu %3u%% ", p.top, p.bottom, p.total, p.percent);
     }
     const char *bar = u->ascii ? "|" : "│";
     const char *tag = gn_session_source(s)->tag;
-    gn_buf left = GN_BUF_INIT;
     if (s->msg[0]) {
-        gn_buf_addf(&left, " %s", s->msg);
+        gn_buf_addf(left, " %s", s->msg);
     } else if (s->compare && s->page) {
-        gn_buf_addf(&left, " %s %s %s %s %s", s->guide_title, bar, tag,
+        gn_buf_addf(left, " %s %s %s %s %s", s->guide_title, bar, tag,
                     u->ascii ? "<>" : "⇄", s->set->v[s->right_loc].tag);
         /* A page missing on a side, before the title a narrow line cuts. */
         const gn_side *sides[2] = {&s->left, &s->right};
         for (int k = 0; k < 2; k++)
             if (sides[k]->gist)
-                gn_buf_addf(&left, " %s %s", bar, sides[k]->gist);
-        gn_buf_addf(&left, " %s %s", bar, s->title);
+                gn_buf_addf(left, " %s %s", bar, sides[k]->gist);
+        gn_buf_addf(left, " %s %s", bar, s->title);
     } else {
-        gn_buf_addf(&left, " %s %s %s %s %s", s->guide_title, bar, tag, bar,
+        gn_buf_addf(left, " %s %s %s %s %s", s->guide_title, bar, tag, bar,
                     s->page ? s->title : "(no page open: Enter opens one)");
     }
     if (!s->msg[0] && s->compare && s->page) {
         if (s->align.structure_differs)
-            gn_buf_addf(&left, " %s structure differs", bar);
+            gn_buf_addf(left, " %s structure differs", bar);
         if (s->stale[0])
-            gn_buf_addf(&left, " %s %s", bar, s->stale);
+            gn_buf_addf(left, " %s %s", bar, s->stale);
         size_t nf = gn_session_findings(s);
         if (nf)
-            gn_buf_addf(&left, " %s %zu finding%s", bar, nf, nf == 1 ? "" : "s");
+            gn_buf_addf(left, " %s %zu finding%s", bar, nf, nf == 1 ? "" : "s");
     }
-    gn_draw_status_line(u, left.data, right);
+}
+
+int gn_pager_status_rows(gn_ui *u)
+{
+    if (!u->s.msg[0])
+        return 1;
+    gn_buf left = GN_BUF_INIT;
+    char right[64];
+    status_text(u, &left, right);
+    int n = gn_status_rows(u, left.data, right);
+    gn_buf_free(&left);
+    return n;
+}
+
+void gn_pager_status_draw(gn_ui *u)
+{
+    gn_buf left = GN_BUF_INIT;
+    char right[64];
+    status_text(u, &left, right);
+    gn_draw_status_lines(u, left.data, right, u->status_rows);
     gn_buf_free(&left);
 }
 

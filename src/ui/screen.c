@@ -3,6 +3,7 @@
 #include <string.h>
 #include "guidenav/emit.h"
 #include "guidenav/text.h"
+#include "guidenav/wrap.h"
 #include "ui/view.h"
 
 void gn_put_text(const gn_ui *u, const char *s, size_t len)
@@ -26,16 +27,34 @@ int gn_put_clipped(const gn_ui *u, const char *s, size_t len, int cols)
 {
     if (cols <= 0)
         return 0;
-    size_t fit = gn_text_fit(s, len, cols);
+    const char *mark;
+    size_t fit = gn_text_ellipsize(s, len, cols, u->ascii, &mark);
     gn_put_text(u, s, fit);
-    return gn_text_width(s, fit);
+    int used = gn_text_width(s, fit);
+    if (mark) {
+        addstr(mark);
+        used += gn_text_width(mark, strlen(mark));
+    }
+    return used;
 }
 
-void gn_draw_status_line(const gn_ui *u, const char *text, const char *right)
+/* The columns left of right (may be NULL) on a status line. */
+static int status_room(const gn_ui *u, const char *right)
 {
     int rw = right ? gn_text_width(right, strlen(right)) : 0;
-    int room = u->cols - rw;
-    move(u->rows - 1, 0);
+    return u->cols - rw;
+}
+
+int gn_status_rows(const gn_ui *u, const char *text, const char *right)
+{
+    return gn_text_width(text, strlen(text)) > status_room(u, right) && u->rows >= 6 ? 2 : 1;
+}
+
+/* Fill row y with text (reverse video), right after it when it fits. */
+static void status_row(const gn_ui *u, int y, const char *text, const char *right)
+{
+    int room = status_room(u, right);
+    move(y, 0);
     attrset(A_REVERSE);
     int used = gn_put_clipped(u, text, strlen(text), room > 0 ? room : 0);
     for (; used < room; used++)
@@ -43,6 +62,36 @@ void gn_draw_status_line(const gn_ui *u, const char *text, const char *right)
     if (right && room >= 0)
         addstr(right);
     attrset(0);
+}
+
+void gn_draw_status_line(const gn_ui *u, const char *text, const char *right)
+{
+    status_row(u, u->rows - 1, text, right);
+}
+
+void gn_draw_status_lines(const gn_ui *u, const char *text, const char *right, int nrows)
+{
+    if (nrows < 2) {
+        gn_draw_status_line(u, text, right);
+        return;
+    }
+    /* The first row broken where UAX #14 allows, the rest under it. */
+    const char *body = text + strspn(text, " ");
+    char *line = (char *)body;
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_rows(&line, 1, u->cols - 1, 0, NULL, NULL, &rows);
+    size_t first = n ? strlen(rows[0].text) : strlen(body);
+    if (strncmp(body, n ? rows[0].text : body, first) != 0)
+        first = gn_text_fit(body, strlen(body), u->cols - 1);
+    gn_buf a = GN_BUF_INIT, b = GN_BUF_INIT;
+    gn_buf_addf(&a, " %.*s", (int)first, body);
+    const char *rest = body + first;
+    gn_buf_addf(&b, " %s", rest + strspn(rest, " "));
+    status_row(u, u->rows - 2, a.data, NULL);
+    status_row(u, u->rows - 1, b.data, right);
+    gn_buf_free(&a);
+    gn_buf_free(&b);
+    gn_wrap_rows_free(rows, n);
 }
 
 void gn_draw_box(const gn_ui *u, int x, int y, int w, int h, const char *title)

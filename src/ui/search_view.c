@@ -62,7 +62,8 @@ static void search_draw(gn_ui *u, gn_view *v)
     gn_buf status = GN_BUF_INIT;
     gn_buf_addf(&status, "Search %s: %s", scope_name(s->scope), sv->q.data);
     char right[96];
-    snprintf(right, sizeof right, "  %zu matches, %zu/%zu pages  Tab: scope ", n, done, total);
+    snprintf(right, sizeof right, "  %zu match%s, %zu/%zu page%s  Tab: scope ", n,
+             n == 1 ? "" : "es", done, total, total == 1 ? "" : "s");
     gn_draw_status_line(u, status.data, NULL);
     int rw = gn_text_width(right, strlen(right));
     if (rw < u->cols - 20) {

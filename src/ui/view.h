@@ -70,6 +70,8 @@ struct gn_ui {
     gn_focus focus;
     int tree_w;         /* 0 when the tree is hidden */
     int pager_x, pager_w, body_h;
+    int status_rows;    /* 1, or 2 while a message longer than the status
+                           line shows whole (the pager gives up a row) */
     size_t tree_top;    /* first row of the tree shown */
     long half;          /* rows d and u move once a count gave them
                            (10d), as in less and vim; 0: half the pane */
@@ -123,6 +125,8 @@ void gn_pager_status_draw(gn_ui *u);
  * the selected link), and gives the pager the focus. */
 void gn_tree_pane_click(gn_ui *u, int y);
 void gn_pager_pane_click(gn_ui *u, int y, int x);
+/* The rows the pager's status line needs now (gn_status_rows). */
+int gn_pager_status_rows(gn_ui *u);
 
 /* A list in a box in the middle of the screen: the motions (gn_motion:
  * j/k, arrows, pages, half pages, g/G, Home/End) move, Enter
@@ -170,11 +174,19 @@ void gn_main_mouse(gn_ui *u, int y, int x, bool wheel, int dir);
 /* Write len bytes of UTF-8 text at the cursor ('?' per column for what a
  * non-UTF-8 terminal cannot show). */
 void gn_put_text(const gn_ui *u, const char *s, size_t len);
-/* Write s clipped to cols columns; returns the columns used. */
+/* Write s cut to cols columns, an ellipsis ("…", "..." in ASCII) saying
+ * where it was cut (gn_text_ellipsize); returns the columns used. */
 int gn_put_clipped(const gn_ui *u, const char *s, size_t len, int cols);
 /* Fill the status line with text (reverse video), right-aligned right
  * text after it when it fits (right may be NULL). */
 void gn_draw_status_line(const gn_ui *u, const char *text, const char *right);
+/* The rows a status line of text and right needs: 2 when text is wider
+ * than the room left of right (and the screen has 6 rows or more), else 1. */
+int gn_status_rows(const gn_ui *u, const char *text, const char *right);
+/* The status line on nrows rows (gn_status_rows): with 2, text broken at
+ * a break opportunity (UAX #14) to fill the row above, its rest (cut with
+ * an ellipsis if even that is too long) on the last row with right. */
+void gn_draw_status_lines(const gn_ui *u, const char *text, const char *right, int nrows);
 /* A box of w columns and h rows at column x, row y, over what is below:
  * its inside cleared, its border in bold with title (clipped) in the top
  * border. */

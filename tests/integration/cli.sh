@@ -27,6 +27,23 @@ check "--version exits 0" 0 "$GN" --version
 has "--version names the program" "$tmp/out" "guidenav "
 check "an unknown option is a usage error" 2 "$GN" --bogus
 has "the unknown option is named" "$tmp/err" "--bogus"
+# one_line NAME WANT: stderr is exactly the line WANT (no help after it).
+one_line() {
+    if [ "$(cat "$tmp/err")" = "$2" ]; then echo "ok - $1"
+    else echo "not ok - $1: stderr is:"; sed 's/^/#   /' "$tmp/err"; fi
+}
+one_line "an unknown option: one line, not the whole help" \
+    "guidenav: unknown option --bogus (see guidenav --help)"
+check "--foo=bar is an unknown option" 2 "$GN" --foo=bar
+one_line "... named without its value" "guidenav: unknown option --foo (see guidenav --help)"
+check "--dump without a page is a usage error" 2 "$GN" --dump
+one_line "... that says what it needs" "guidenav: --dump needs a PAGE (see guidenav --help)"
+check "--search without a query is a usage error" 2 "$GN" guide/en --search
+one_line "... that says what it needs" "guidenav: --search needs a QUERY (see guidenav --help)"
+check "--search '' is a usage error" 2 "$GN" --search '' guide/ja-JP
+one_line "... with a word" "guidenav: --search needs a non-empty QUERY"
+check "an unknown short option is a usage error" 2 "$GN" -z
+one_line "... in one line" "guidenav: unknown option -z (see guidenav --help)"
 check "a bad width is a usage error" 2 "$GN" --dump guide/en/keys.md --width 0
 check "a missing path is an error" 1 "$GN" --toc "$tmp/nowhere"
 has "the missing path is named" "$tmp/err" "$tmp/nowhere: not a folder"
@@ -83,3 +100,14 @@ if make -s install PREFIX="$tmp/prefix" >"$tmp/install.log" 2>&1 &&
 else
     echo "not ok - make install"; sed 's/^/#   /' "$tmp/install.log" "$tmp/out"
 fi
+
+# --search --all-guides on one guide's folder: every guide of its repository.
+mkdir -p "$tmp/docs.en/help/birds" "$tmp/docs.en/help/sea"
+printf '# Birds\n\n- [Terns](terns.md)\n' >"$tmp/docs.en/help/birds/TOC.md"
+printf '# Terns\n\nArctic terns fly far.\n' >"$tmp/docs.en/help/birds/terns.md"
+printf '# Sea\n\n- [Tides](tides.md)\n' >"$tmp/docs.en/help/sea/TOC.md"
+printf '# Tides\n\nArctic tides turn.\n' >"$tmp/docs.en/help/sea/tides.md"
+check "--search on a guide folder: its guide" 0 "$GN" --no-cache --search arctic "$tmp/docs.en/help/birds"
+[ "$(wc -l <"$tmp/out")" = 1 ] && echo "ok - ... one match" || echo "not ok - ... $(cat "$tmp/out")"
+check "--all-guides on a guide folder" 0 "$GN" --no-cache --all-guides --search arctic "$tmp/docs.en/help/birds"
+has "... searches the repository's other guide" "$tmp/out" "help/sea/tides.md"

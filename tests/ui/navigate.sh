@@ -7,7 +7,7 @@ set -u
 . tests/lib/screen.sh
 
 start 100 30 guide/en
-expect_screen start
+expect_screen start                # no saved place: the first page, beside the tree
 
 keys Down Enter                    # expand "Getting started"
 expect_screen expand

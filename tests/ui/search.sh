@@ -67,3 +67,21 @@ keys Escape
 expect_text "... and closing the box says the cache was not saved" "search cache not saved"
 keys q
 GN=$GN_PLAIN
+
+# Opened on one guide's folder, "all guides of this locale" searches every
+# guide of its repository (it searched that guide alone); one match is
+# "1 match", not "1 matches".
+repo=$TMPDIR_GN/docs.en
+mkdir -p "$repo/help/birds" "$repo/help/sea"
+printf '# Birds\n\n- [Terns](terns.md)\n' >"$repo/help/birds/TOC.md"
+printf '# Terns\n\nArctic terns fly far.\n' >"$repo/help/birds/terns.md"
+printf '# Sea\n\n- [Tides](tides.md)\n' >"$repo/help/sea/TOC.md"
+printf '# Tides\n\nArctic tides turn.\n' >"$repo/help/sea/tides.md"
+start 100 24 --no-state "$repo/help/birds"
+keys S
+tm send-keys -t gn -l "arctic"; settle
+expect_text "this guide: one match, said in the singular" "1 match, 1/1 page "
+keys Tab
+expect_text "all guides of this locale: the repository's other guide too" "2 matches, 2/2 pages"
+expect_text "... the match in the other guide is listed" "en     Tides"
+keys q

@@ -52,3 +52,17 @@ if grep -q '^mark\.c	en		start\.md	0	' "$state" 2>/dev/null; then
 else
     echo "not ok - no new state file with bookmark c: $(cat "$state" 2>&1)"
 fi
+
+# With --no-state, nothing saved is read: the first page of the guide is
+# open at once (info's top node), in Japanese and in Korean too, and the
+# tree keeps the focus.
+start 100 24 --no-state guide/ja-JP
+expect_text "--no-state opens the first page (ja-JP)" "│ # ガイドの概要"
+keys Down Enter Down Enter
+expect_text "... the tree keeps the focus: Enter opens from it" "│ # guidenav の起動"
+keys q
+eventually ended gn
+start 60 24 --no-state guide/ko-KR
+expect_text "--no-state opens the first page (ko-KR)" "• 가이드 개요"
+keys q
+eventually ended gn

@@ -1500,6 +1500,46 @@ static void test_search_guides(void **state)
     end(state);
 }
 
+/* Opened on one guide's folder, "all guides of this locale" searches
+ * every guide of the repository the guide lies in (it searched only that
+ * guide), and a match in another guide opens; in Japanese too. */
+static void test_search_repository_guides(void **state)
+{
+    /* A third guide, listed by no other guide's TOC (removed after). */
+    write_file("docs/book.en/help/third/TOC.md", "# Third guide\n\n- [Tern](tern.md)\n");
+    write_file("docs/book.en/help/third/tern.md", "# Tern page\n\nArctic terns fly far.\n");
+    write_file("docs/book.ja-JP/help/third/TOC.md", "# 第三のガイド\n\n- [アジサシ](tern.md)\n");
+    write_file("docs/book.ja-JP/help/third/tern.md", "# アジサシ\n\nキョクアジサシは遠くまで飛ぶ。\n");
+    gn_session *s = begin(state, "docs/book.en/help/main", NULL);
+    size_t n;
+    search_all(s, "terns", &n);
+    assert_int_equal(n, 0); /* this guide alone */
+    gn_session_search_widen(s);
+    assert_true(s->scope.all_guides && !s->scope.all_locales);
+    const gn_found *r = search_all(s, "terns", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(r[0].guide, "help/third");
+    assert_string_equal(r[0].page, "tern.md");
+    gn_session_open_found(s, &r[0], "terns");
+    page_shown(s, "help/third", "tern.md");
+    assert_string_equal(s->title, "Tern page");
+    gn_session_search_widen(s);
+    r = search_all(s, "キョクアジサシ", &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(s->set->v[r[0].loc].tag, "ja-JP");
+    assert_string_equal(r[0].guide, "help/third");
+    assert_int_equal(gn_session_search_done(s), 0);
+    end(state);
+    static const char *const made[] = {"docs/book.en/help/third/TOC.md", "docs/book.en/help/third/tern.md",
+        "docs/book.ja-JP/help/third/TOC.md", "docs/book.ja-JP/help/third/tern.md",
+        "docs/book.en/help/third", "docs/book.ja-JP/help/third"};
+    for (size_t i = 0; i < sizeof made / sizeof *made; i++) {
+        char *p = path_of(made[i]);
+        remove(p);
+        free(p);
+    }
+}
+
 /* A switch to a locale lacking the page, and back at once: the same line
  * (the notice in between has no such line to map from). */
 static void test_switch_to_missing_and_back(void **state)
@@ -2231,6 +2271,52 @@ static void test_position_and_where(void **state)
     end(state);
 }
 
+/* Starting with no saved place (first start, --no-state) opens the first
+ * page of the guide, its entry selected, as info opens the top node; a
+ * saved place wins; a guide of a state file that cannot be read still
+ * opens its first page, the message kept. */
+static void test_start_first_page(void **state)
+{
+    gn_session *s = begin(state, "docs/tour.ja-JP", NULL);
+    assert_false(gn_session_start(s));
+    assert_string_equal(s->page, "intro.md");
+    assert_string_equal(current_title(s), "はじめに");
+    assert_true(s->left.have_page);
+    assert_non_null(strstr(s->msg, "H lists every key"));
+    /* The first place of the history: nothing to go back to. */
+    gn_session_back(s);
+    assert_string_equal(s->msg, "Nothing to go back to.");
+    end(state);
+
+    char *sp = path_of("state/start.state");
+    unlink(sp);
+    s = begin(state, "docs/book.en", sp);
+    assert_false(gn_session_start(s));
+    assert_non_null(s->page);
+    char *first = gn_xstrdup(s->page);
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 12);
+    gn_error err;
+    assert_int_equal(gn_session_save(s, &err), 0);
+    end(state);
+    s = begin(state, "docs/book.en", sp);
+    assert_true(gn_session_start(s));
+    assert_string_equal(s->page, "long.md");
+    assert_int_equal(gn_session_line_at_top(s), 12);
+    end(state);
+    free(first);
+
+    write_file("state/start-bad.state", "guidenav-state 1\nGARBAGE\n");
+    char *bad = path_of("state/start-bad.state");
+    s = begin(state, "docs/book.en", bad);
+    assert_false(gn_session_start(s));
+    assert_non_null(s->page);
+    assert_non_null(strstr(s->msg, "Ignoring the saved state"));
+    end(state);
+    free(bad);
+    free(sp);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2270,6 +2356,7 @@ int main(void)
         cmocka_unit_test(test_open_compared),
         cmocka_unit_test(test_copy_target),
         cmocka_unit_test(test_search_guides),
+        cmocka_unit_test(test_search_repository_guides),
         cmocka_unit_test(test_switch_to_missing_and_back),
         cmocka_unit_test(test_restore_compare),
         cmocka_unit_test(test_page_outside_guides),
@@ -2291,6 +2378,7 @@ int main(void)
         cmocka_unit_test(test_next_page),
         cmocka_unit_test(test_read_on),
         cmocka_unit_test(test_position_and_where),
+        cmocka_unit_test(test_start_first_page),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -357,6 +357,38 @@ static void test_ascii(void **state)
     }
 }
 
+/* Cut to a width with an ellipsis, in display columns: Japanese and
+ * Korean take two columns a character, and are never split; ASCII marks
+ * take three. */
+static void test_ellipsize(void **state)
+{
+    (void)state;
+    const char *mark;
+    const char *en = "Copying is off: start guidenav with --osc52";
+    assert_int_equal(gn_text_ellipsize(en, strlen(en), 80, false, &mark), strlen(en));
+    assert_null(mark);
+    assert_int_equal(gn_text_ellipsize(en, strlen(en), 10, false, &mark), 9); /* "Copying i…" */
+    assert_string_equal(mark, "\u2026");
+    assert_int_equal(gn_text_ellipsize(en, strlen(en), 10, true, &mark), 7); /* "Copying..." */
+    assert_string_equal(mark, "...");
+    const char *ja = "日本語のページ"; /* 14 columns */
+    size_t len = strlen(ja);
+    assert_int_equal(gn_text_ellipsize(ja, len, 14, false, &mark), len);
+    assert_null(mark);
+    assert_int_equal(gn_text_ellipsize(ja, len, 13, false, &mark), 6 * 3); /* 12 + … */
+    assert_string_equal(mark, "\u2026");
+    assert_int_equal(gn_text_ellipsize(ja, len, 12, false, &mark), 5 * 3); /* 10 + …, 11 */
+    const char *ko = "한국어 제목"; /* 11 columns */
+    assert_int_equal(gn_text_ellipsize(ko, strlen(ko), 8, false, &mark), 9); /* "한국어…": the space dropped */
+    assert_int_equal(gn_text_ellipsize(ko, strlen(ko), 8, true, &mark), 6); /* "한국..." */
+    assert_string_equal(mark, "...");
+    /* Narrower than the mark: what fits, no mark. */
+    assert_int_equal(gn_text_ellipsize(en, strlen(en), 2, true, &mark), 2);
+    assert_null(mark);
+    assert_int_equal(gn_text_ellipsize(en, strlen(en), 0, false, &mark), 0);
+    assert_null(mark);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_fit),
         cmocka_unit_test(test_field),
         cmocka_unit_test(test_ascii),
+        cmocka_unit_test(test_ellipsize),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
