@@ -90,5 +90,5 @@ sets:
   mine: [de-DE=$TMPDIR_GN/guide/de-DE]
 YAML
 start 120 30 @mine
-expect_text "@SET opens the set: its first locale" "guidenav-Benutzerhandbuch"
+expect_text "@SET opens the set: its first locale (German)" "Erste Schritte"
 stop

@@ -31,7 +31,7 @@ mouse_flags() { tm display -p -t "$GN_SESSION" '#{mouse_standard_flag}#{mouse_sg
 start 100 16 --no-state --mouse "$FIX"
 expect_output "--mouse asks the terminal to report the mouse (SGR)" "11" mouse_flags
 click 5 2
-expect_text "a click selects the second tree entry" "(no page open: Enter opens one)"
+expect_text "a click selects the second tree entry, not opening it (the first page stays)" "│ en │ Start"
 click 5 2
 expect_text "a click on the selected entry opens it" "│ en │ Target"
 expect_output "... at its top" "# Target" first_pager_line
