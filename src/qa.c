@@ -255,12 +255,31 @@ static void walk(reader *r, cmark_node *root)
     cmark_iter_free(it);
 }
 
+/* Collapse runs of white space to one space, trimmed. Newly allocated. */
+static char *collapse_spaces(const char *s, size_t len)
+{
+    gn_buf b = GN_BUF_INIT;
+    bool space = false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = b.len > 0;
+            continue;
+        }
+        if (space)
+            gn_buf_addc(&b, ' ');
+        space = false;
+        gn_buf_addc(&b, (char)c);
+    }
+    gn_buf_adds(&b, "");
+    return gn_buf_take(&b);
+}
+
 /* gn_markup_scan's callback: a label of [!UICONTROL] or [!DNL] is an item;
  * its bytes are not counted as words. */
 typedef struct labels {
     reader *r;
     unsigned char *del;
-    gn_buf tmp;
 } labels;
 
 static void on_label(enum gn_mark kind, size_t inner, size_t inner_end, void *ctx)
@@ -268,25 +287,13 @@ static void on_label(enum gn_mark kind, size_t inner, size_t inner_end, void *ct
     labels *lb = ctx;
     if (kind != GN_MARK_UICONTROL && kind != GN_MARK_DNL)
         return;
-    const char *s = lb->r->prose.data;
-    gn_buf_reset(&lb->tmp);
-    bool space = false;
-    for (size_t i = inner; i < inner_end; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n') {
-            space = lb->tmp.len > 0;
-            continue;
-        }
-        if (space)
-            gn_buf_addc(&lb->tmp, ' ');
-        space = false;
-        gn_buf_addc(&lb->tmp, (char)c);
-    }
-    if (lb->tmp.len == 0) /* "[!UICONTROL ]": nothing to keep */
-        return;
-    const char *label = lb->tmp.data;
-    add_item(&lb->r->qb->items[I_LABEL], label, NULL, label, line_of(lb->r, inner));
-    memset(lb->del + inner, 2, inner_end - inner);
+    char *label = collapse_spaces(lb->r->prose.data + inner, inner_end - inner);
+    bool empty = !*label; /* "[!UICONTROL ]": nothing to keep */
+    if (!empty)
+        add_item(&lb->r->qb->items[I_LABEL], label, NULL, label, line_of(lb->r, inner));
+    free(label);
+    if (!empty)
+        memset(lb->del + inner, 2, inner_end - inner);
 }
 
 /* gn_numbers' callback. */
@@ -384,26 +391,6 @@ static size_t count_words(const char *s, size_t len, const unsigned char *del)
     return words;
 }
 
-/* Collapse runs of white space to one space, trimmed. Newly allocated. */
-static char *collapse_spaces(const char *s, size_t len)
-{
-    gn_buf b = GN_BUF_INIT;
-    bool space = false;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = b.len > 0;
-            continue;
-        }
-        if (space)
-            gn_buf_addc(&b, ' ');
-        space = false;
-        gn_buf_addc(&b, (char)c);
-    }
-    gn_buf_adds(&b, "");
-    return gn_buf_take(&b);
-}
-
 /* The nodes of a block: those of the page's tree lying within its file
  * lines, a node inside taken whole, one overlapping looked into. */
 typedef struct nodes {
@@ -495,9 +482,8 @@ static void read_block(qblock *qb, const nodes *ns, int base, const char *raw, s
         walk(&r, ns->v[i]);
     gn_buf_adds(&r.prose, "");
     unsigned char *del = gn_xcalloc(r.prose.len + 1, 1);
-    labels lb = {&r, del, GN_BUF_INIT};
+    labels lb = {&r, del};
     gn_markup_scan(r.prose.data, r.prose.len, del, NULL, on_label, &lb);
-    gn_buf_free(&lb.tmp);
     /* Markers and attribute lists blanked, for numbers and faults. */
     char *seen = gn_xstrndup(r.prose.data, r.prose.len);
     for (size_t i = 0; i < r.prose.len; i++)
