@@ -349,7 +349,7 @@ static void free_side(gn_side *side)
 /* The guide with this id in src, adopted from the same place in src's
  * repository when a link led to it in another locale; NULL when src has
  * no such folder with a TOC. */
-static gn_guide *guide_with_id(gn_source *src, const char *id)
+gn_guide *sess_guide_with_id(gn_source *src, const char *id)
 {
     gn_guide *g = gn_source_guide(src, id);
     if (!g && id[0]) {
@@ -360,10 +360,10 @@ static gn_guide *guide_with_id(gn_source *src, const char *id)
     return g;
 }
 
-/* The guide with s->guide's id in src (see guide_with_id). */
+/* The guide with s->guide's id in src (see sess_guide_with_id). */
 gn_guide *sess_guide_in(gn_session *s, gn_source *src)
 {
-    return s->guide ? guide_with_id(src, s->guide) : NULL;
+    return s->guide ? sess_guide_with_id(src, s->guide) : NULL;
 }
 
 /* The guide being read, in every locale that has it (adopted where a link
@@ -372,7 +372,7 @@ gn_guide *sess_guide_in(gn_session *s, gn_source *src)
 void sess_guide_everywhere(gn_session *s)
 {
     for (size_t i = 0; s->guide && i < s->set->n; i++)
-        guide_with_id(&s->set->v[i], s->guide);
+        sess_guide_with_id(&s->set->v[i], s->guide);
 }
 
 gn_guide *gn_session_guide(gn_session *s)
@@ -521,11 +521,16 @@ gn_repo *gn_session_repo(gn_session *s)
 /* The reference locale's file of the open page (newly allocated), or NULL. */
 char *sess_reference_file(gn_session *s)
 {
-    gn_source *ref = gn_localeset_find(s->set, s->reference);
+    return sess_page_file(s, gn_localeset_find(s->set, s->reference));
+}
+
+/* The file of the open page in src (newly allocated), or NULL. */
+char *sess_page_file(gn_session *s, gn_source *src)
+{
     gn_guide *g;
     gn_target t;
     char *file = NULL;
-    if (ref && resolve_page(s, ref, &g, &t)) {
+    if (src && resolve_page(s, src, &g, &t)) {
         if (t.kind == GN_TARGET_PAGE) {
             file = t.file;
             t.file = NULL;
@@ -539,14 +544,17 @@ static void update_staleness(gn_session *s)
 {
     s->stale[0] = '\0';
     gn_source *src;
-    const gn_side *tr = sess_comparing(s) ? sess_compared_translation(s, &src) : NULL;
+    const gn_side *tr = sess_translation_read(s, &src);
     if (!tr)
         return;
     gn_repo *repo = gn_session_repo(s);
     char *ref = sess_reference_file(s);
     const char *commit = gn_meta_get(&tr->pg.meta, "source-git-commit");
     gn_stale st = repo && ref ? gn_repo_stale(repo, ref, commit) : GN_STALE_UNKNOWN;
-    snprintf(s->stale, sizeof s->stale, "%s %s", src->tag, gn_stale_name(st));
+    if (sess_comparing(s))
+        snprintf(s->stale, sizeof s->stale, "%s %s", src->tag, gn_stale_name(st));
+    else if (st == GN_STALE_STALE) /* read alone: said only when stale */
+        snprintf(s->stale, sizeof s->stale, "%s", gn_stale_name(st));
     free(ref);
 }
 
