@@ -239,6 +239,16 @@ static void discover_args(char **args, size_t n, gn_localeset *set)
     assert_int_equal(rc, 0);
 }
 
+/* Two locale sets discovered from rel under root, as two navigators on
+ * the same sources have. */
+static void discover_twice(const char *rel, gn_localeset *a, gn_localeset *b)
+{
+    char *p = path_of(rel);
+    discover_args(&p, 1, a);
+    discover_args(&p, 1, b);
+    free(p);
+}
+
 static size_t loc_of(const gn_localeset *set, const char *tag)
 {
     gn_source *src = gn_localeset_find(set, tag);
@@ -675,11 +685,8 @@ static void test_two_sessions_keep_marks(void **state)
 {
     (void)state;
     char *state_path = path_of("state/two.state");
-    char *book = path_of("docs/book.en");
     gn_localeset set1, set2;
-    discover_args(&book, 1, &set1);
-    discover_args(&book, 1, &set2);
-    free(book);
+    discover_twice("docs/book.en", &set1, &set2);
     gn_session one, two;
     start(&one, &set1, state_path);
     start(&two, &set2, state_path);
@@ -776,11 +783,8 @@ static void test_unmark(void **state)
 {
     (void)state;
     char *state_path = path_of("state/unmark.state");
-    char *book = path_of("docs/book.ja-JP");
     gn_localeset set1, set2;
-    discover_args(&book, 1, &set1);
-    discover_args(&book, 1, &set2);
-    free(book);
+    discover_twice("docs/book.ja-JP", &set1, &set2);
     gn_session one, two;
     start(&one, &set1, state_path);
     gn_session_open(&one, "help/main", "start.md");

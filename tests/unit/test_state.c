@@ -97,6 +97,15 @@ static int count_others(const char *dir, const char *keep)
     return n;
 }
 
+/* The file at path holds exactly the text want. */
+static void assert_file_is(const char *path, const char *want)
+{
+    size_t n;
+    char *text = slurp(path, &n);
+    assert_string_equal(text, want);
+    free(text);
+}
+
 static void assert_state_empty(const gn_state *st)
 {
     gn_state zero;
@@ -569,14 +578,11 @@ static void test_set_time(void **state)
     gn_spot_set(&st.last, "en", NULL, "p.md", 5);
     st.last.set = 9; /* not a bookmark: not written */
     assert_int_equal(gn_state_save(path, &st, &err), 0);
-    size_t n;
-    char *text = slurp(path, &n);
-    assert_string_equal(text, "guidenav-state 1\n"
-                              "last\ten\t\tp.md\t5\n"
-                              "compare\t0\n"
-                              "mark.a\ten\t\tp.md\t3\t1700000000\n"
-                              "mark.b\ten\t\tq.md\t4\n");
-    free(text);
+    assert_file_is(path, "guidenav-state 1\n"
+                         "last\ten\t\tp.md\t5\n"
+                         "compare\t0\n"
+                         "mark.a\ten\t\tp.md\t3\t1700000000\n"
+                         "mark.b\ten\t\tq.md\t4\n");
     assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
     assert_int_equal(back.marks[0].set, 1700000000);
     assert_int_equal(back.marks[1].set, 0);
@@ -610,13 +616,10 @@ static void test_deleted_marks(void **state)
     gn_spot_delete(&mine.marks[0], 2000);
     assert_spot(&mine.marks[0], NULL, NULL, NULL, 0);
     assert_int_equal(gn_state_save(path, &mine, &err), 0);
-    size_t n;
-    char *text = slurp(path, &n);
-    assert_string_equal(text, "guidenav-state 1\n"
-                              "compare\t0\n"
-                              "mark.a\t\t\t\t0\t2000\n"
-                              "mark.b\tko-KR\thelp/g\t주문.md\t4\t1000\n");
-    free(text);
+    assert_file_is(path, "guidenav-state 1\n"
+                         "compare\t0\n"
+                         "mark.a\t\t\t\t0\t2000\n"
+                         "mark.b\tko-KR\thelp/g\t주문.md\t4\t1000\n");
     assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
     assert_null(back.marks[0].page);
     assert_int_equal(back.marks[0].set, 2000);

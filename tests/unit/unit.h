@@ -53,6 +53,14 @@ static inline void unit_remove_tree(const char *dir)
 #define UNIT_GIT "git -c user.name=t -c user.email=t@t -c commit.gpgsign=false " \
                  "-c init.defaultBranch=main -c core.autocrlf=false"
 
+/* A shell command built from fmt and ap into cmd (size bytes), which it
+ * must fit. */
+static inline void unit_command(char *cmd, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(cmd, size, fmt, ap);
+    assert_true(n > 0 && (size_t)n < size);
+}
+
 /* Run a shell command built from fmt; its exit status (0 on success). */
 __attribute__((format(printf, 1, 2)))
 static inline int unit_sh(const char *fmt, ...)
@@ -60,9 +68,8 @@ static inline int unit_sh(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     char cmd[4096];
-    int n = vsnprintf(cmd, sizeof cmd, fmt, ap);
+    unit_command(cmd, sizeof cmd, fmt, ap);
     va_end(ap);
-    assert_true(n > 0 && (size_t)n < sizeof cmd);
     return system(cmd);
 }
 
