@@ -533,6 +533,7 @@ int main(int argc, char **argv)
         gn_report("%s", problem);
     if (!o.reference)
         o.reference = config.reference;
+    o.colors = config.colors;
     int nargs = argc - optind;
     gn_error serr;
     char **args = expand_sets(argv + optind, &nargs, &config, &serr);

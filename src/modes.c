@@ -132,6 +132,17 @@ static int terminal_width(void)
     return 80;
 }
 
+/* The colours of --dump and --compare: the configuration's when the
+ * output is a terminal, neither --plain nor NO_COLOR (set and not empty,
+ * https://no-color.org) says otherwise; else NULL, plain text. */
+static const gn_color_spec *out_colors(const gn_options *o)
+{
+    const char *no_color = getenv("NO_COLOR");
+    if (o->plain || !isatty(STDOUT_FILENO) || (no_color && *no_color))
+        return NULL;
+    return o->colors;
+}
+
 int gn_mode_dump(const gn_options *o, gn_error *err)
 {
     gn_markdown_use_arena(); /* one page (and its snippets), then exit */
@@ -154,8 +165,7 @@ int gn_mode_dump(const gn_options *o, gn_error *err)
                          .ascii = !gn_utf8_locale() || o->ascii, .path = o->page,
                          .repo = src.repo, .line_offset = page.body_line - 1};
     gn_layout(page.doc, &lo, &doc);
-    bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-    int rc = gn_paint_text(stdout, &doc, color);
+    int rc = gn_paint_text(stdout, &doc, out_colors(o));
     if (fflush(stdout) != 0)
         rc = -1;
     if (rc != 0)
@@ -231,7 +241,7 @@ int gn_mode_compare(const gn_options *o, char **args, int nargs, gn_error *err)
     gn_session_set_right(&s, (size_t)lb);
     gn_session_resize(&s, width, 1, !o->interleave);
     gn_session_layout(&s);
-    bool color = !o->plain && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    const gn_color_spec *color = out_colors(o);
     rc = o->interleave
              ? gn_paint_interleaved(stdout, &s.left.doc, &s.right.doc, &s.align, color,
                                     ascii ? "> " : "» ")

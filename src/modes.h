@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include "guidenav/check.h"
+#include "guidenav/config.h"
 #include "guidenav/error.h"
 #include "guidenav/finder.h"
 #include "guidenav/locale.h"
@@ -35,6 +36,7 @@ typedef struct gn_options {
     gn_scope scope;
     bool no_state;
     bool no_cache;
+    const gn_color_spec *colors; /* the configuration's, for --dump and --compare */
 } gn_options;
 
 /* Print "guidenav: MESSAGE" on stderr, the message made safe for a
