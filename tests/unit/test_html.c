@@ -1,6 +1,6 @@
-/* test_html.c: the HTML scanner's tags (gn_html_tag_at) and how tables,
- * text and a cell's blocks follow from them: names in any case, names that
- * share a prefix, attributes, and what is no tag. */
+/* test_html.c: the HTML scanner: its tags (gn_html_tag_at: names in any
+ * case, names that share a prefix, attributes, what is no tag) and what
+ * follows from them: raw HTML's text, its tables, a tag's block kind. */
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
@@ -143,6 +143,68 @@ static char *html_text(const char *html)
     return gn_buf_take(&b);
 }
 
+static void test_html_text(void **state)
+{
+    (void)state;
+    char *t = html_text("<p>One<br>two &amp; <b>three</b></p><!-- hidden\n comment -->four&#x4E00;&#169;&bogus;");
+    assert_string_equal(t, "\nOne\ntwo & three\nfour一©&bogus;");
+    free(t);
+    t = html_text("a < b and <3 stay");
+    assert_string_equal(t, "a < b and <3 stay");
+    free(t);
+    t = html_text("&#0; &#xD800; &#x110000;"); /* never a NUL or a surrogate */
+    assert_string_equal(t, "\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd");
+    free(t);
+}
+
+static void test_html_table(void **state)
+{
+    (void)state;
+    const char *html =
+        "<p>before</p><TABLE class=\"x\"><thead><tr><th>Key</th><th>説明</th></tr></thead>"
+        "<tr><td>a<br/>b</td><td> 한국어 </td><td>extra</td></tr>"
+        "<tr><td>only one"
+        "</table><p>after</p>";
+    gn_html_table t;
+    size_t start, end;
+    assert_true(gn_html_table_find(html, strlen(html), &t, &start, &end));
+    assert_int_equal(start, strlen("<p>before</p>"));
+    assert_string_equal(html + end, "<p>after</p>");
+    assert_int_equal(t.nrows, 3);
+    assert_int_equal(t.ncols, 3);
+    assert_true(t.head[0]);
+    assert_false(t.head[1]);
+    /* Each cell is its HTML, read as a cell's text by gn_para_add_html. */
+    assert_string_equal(t.cells[0], "Key");
+    assert_string_equal(t.cells[1], "説明");
+    assert_string_equal(t.cells[2], "");
+    assert_string_equal(t.cells[3], "a<br/>b");
+    assert_string_equal(t.cells[4], " 한국어 ");
+    assert_string_equal(t.cells[6], "only one");
+    gn_html_table_free(&t);
+    assert_false(gn_html_table_find("<p>no table</p>", 15, &t, &start, &end));
+}
+
+static void test_html_block_of(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *tag;
+        gn_html_block kind;
+    } cases[] = {
+        {"<br>", GN_HTML_BR}, {"<BR/>", GN_HTML_BR}, {"<br />", GN_HTML_BR},
+        {"</br>", GN_HTML_BR}, {"<p>", GN_HTML_P}, {"<p class=\"x\">", GN_HTML_P},
+        {"</P>", GN_HTML_P_END}, {"<ul>", GN_HTML_UL}, {"<ol start=\"3\">", GN_HTML_OL},
+        {"</ul>", GN_HTML_LIST_END}, {"</ol>", GN_HTML_LIST_END}, {"<li>", GN_HTML_LI},
+        {"</li>", GN_HTML_LI_END}, {"<b>", GN_HTML_INLINE}, {"<link>", GN_HTML_INLINE},
+        {"<pre>", GN_HTML_INLINE}, {"<bra>", GN_HTML_INLINE}, {"li", GN_HTML_INLINE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        if (gn_html_block_of(cases[i].tag, strlen(cases[i].tag)) != cases[i].kind)
+            fail_msg("%s: kind %d, want %d", cases[i].tag,
+                     gn_html_block_of(cases[i].tag, strlen(cases[i].tag)), cases[i].kind);
+}
+
 /* Line breaks by tag: block elements in any case, </br> and inline tags
  * that share a prefix with them (<b>, <pre>, <hr>, <t>) as spaces. */
 static void test_text_by_tags(void **state)
@@ -165,6 +227,9 @@ int main(void)
         cmocka_unit_test(test_names_sharing_a_prefix),
         cmocka_unit_test(test_attributes_and_ends),
         cmocka_unit_test(test_table_by_tags),
+        cmocka_unit_test(test_html_text),
+        cmocka_unit_test(test_html_table),
+        cmocka_unit_test(test_html_block_of),
         cmocka_unit_test(test_text_by_tags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
