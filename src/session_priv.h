@@ -32,6 +32,12 @@ bool sess_comparing(const gn_session *s);
 size_t sess_default_right(const gn_session *s);
 /* Find the in-page query's matches in the current layout. */
 void sess_find_hits(gn_session *s);
+/* The file of the open page in the current locale (newly allocated), or
+ * NULL. */
+char *sess_open_file(gn_session *s);
+/* Scroll so the heading with this anchor is at the top (in the
+ * reference's page when the translation lost it), or say it is missing. */
+void sess_go_to_anchor(gn_session *s, const char *anchor);
 /* Go to place p of the history. */
 void sess_go_place(gn_session *s, const gn_place *p);
 /* The guide being read, in every locale that has it (adopted where a link
