@@ -1,11 +1,12 @@
 /* wrap.c: breaking text into lines of a given display width (see wrap.h).
  *
- * One pass of libunibreak over the text (in windows of about 1 MB, so a
- * stop asked for is seen between them: interrupt.h) gives the UAX #14
- * break opportunities (one action per byte); one greedy pass over the code
- * points then places the breaks. Both are linear: the greedy pass only
- * remembers the last break opportunity and the last grapheme-cluster start
- * on the current line, and never rescans a line. */
+ * The text is decoded once (wrap_text.h), which says whether every line
+ * fits; when one does not, its UAX #14 break opportunities are found
+ * (libunibreak, in windows so a stop asked for is seen between them:
+ * interrupt.h) and one greedy pass over the code points places the
+ * breaks. All are linear: the greedy pass only remembers the last break
+ * opportunity and the last grapheme-cluster start on the current line,
+ * and never rescans a line. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -17,6 +18,7 @@
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "guidenav/wrap.h"
+#include "wrap_text.h"
 
 /* Hangul syllables and jamo (conjoining, compatibility, extended). */
 static int is_hangul(int32_t cp)
@@ -64,150 +66,9 @@ static int never_starts_line(int32_t cp)
     return cp == 0x30FC || cp == 0xFF70;
 }
 
-/* The language part of a locale tag ("ja-JP" -> "ja") in buf, or NULL. */
-static const char *lang_part(const char *lang, char buf[3])
-{
-    if (!lang)
-        return NULL;
-    for (int k = 0; k < 2; k++) {
-        char c = lang[k];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if (c < 'a' || c > 'z')
-            return NULL;
-        buf[k] = c;
-    }
-    if (lang[2] != '\0' && lang[2] != '-' && lang[2] != '_')
-        return NULL;
-    buf[2] = '\0';
-    return buf;
-}
-
-/* The copy of text (same length, the caller frees) that is handed to
- * libunibreak instead of text:
- * - Debian's libunibreak 1.1 aborts (assert) on regional indicators (the
- *   halves of flag emoji) and on U+FFFF, and its lenient decoder can read
- *   either out of invalid bytes: every invalid byte becomes '#', U+FFFF
- *   becomes U+FFFD and a regional indicator becomes U+20000 (an ideograph,
- *   which breaks like one);
- * - it finds a character's class by a linear search of its table, which
- *   takes about 35 steps for a Latin letter: ASCII letters become '#', the
- *   table's first character of the same class (AL), found in 4. Its rules
- *   look at classes only, so the breaks are the same.
- * Every substitute has its original's length, so the break actions still
- * line up byte for byte with text. */
-static char *lb_copy(const char *text, size_t len)
-{
-    char *copy = gn_xmalloc(len);
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)text[i];
-        if (c < 0x80) {
-            int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-            copy[i++] = letter ? '#' : (char)c;
-            continue;
-        }
-        int32_t cp;
-        size_t n = gn_utf8_decode(text + i, len - i, &cp);
-        const char *sub = text + i;
-        if (cp == 0xFFFD && n == 1)
-            sub = "#";
-        else if (cp == 0xFFFF)
-            sub = "\xEF\xBF\xBD";
-        else if (cp >= 0x1F1E6 && cp <= 0x1F1FF)
-            sub = "\xF0\xA0\x80\x80";
-        memcpy(copy + i, sub, n);
-        i += n;
-    }
-    return copy;
-}
-
 static bool ascii_alnum(unsigned char c)
 {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-/* Whether the three bytes at s are a CJK ideograph (U+4E00..U+9FFF). */
-static bool ideograph_at(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    return u[0] >= 0xE4 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
-}
-
-/* Whether libunibreak may start afresh at byte p (0 < p < len) of text:
- * the break before p is an opportunity whatever precedes it, and no rule
- * of UAX #14 looks back past it. So at an ASCII letter or digit after
- * spaces that follow another (LB18: SP ÷), and between two CJK
- * ideographs (ID ÷ ID). */
-static bool fresh_start_at(const char *text, size_t len, size_t p)
-{
-    if (text[p - 1] == ' ' && ascii_alnum((unsigned char)text[p])) {
-        size_t q = p - 1;
-        while (q > 0 && text[q] == ' ')
-            q--;
-        return ascii_alnum((unsigned char)text[q]);
-    }
-    return p >= 3 && p + 3 <= len && ideograph_at(text + p - 3) && ideograph_at(text + p);
-}
-
-/* The break actions of text (lb_text its lb_copy) into brks: libunibreak
- * over windows of at least LB_WINDOW bytes, each ending where
- * fresh_start_at allows, which gives the actions of one call over the
- * whole text. Returns false when a stop was asked for between windows. */
-#ifndef LB_WINDOW /* tests/unit/test_wrap_windows.c makes it small */
-#define LB_WINDOW ((size_t)1 << 20)
-#endif
-static bool lb_breaks(const char *text, const char *lb_text, size_t len, const char *lang,
-                      char *brks)
-{
-    size_t from = 0;
-    while (from < len) {
-        size_t to = len;
-        for (size_t p = from + LB_WINDOW; p < len; p++)
-            if (fresh_start_at(text, len, p)) {
-                to = p;
-                break;
-            }
-        set_linebreaks_utf8((const utf8_t *)lb_text + from, to - from, lang, brks + from);
-        if (to < len) /* not the end of the text: an opportunity */
-            brks[to - 1] = LINEBREAK_ALLOWBREAK;
-        from = to;
-        if (from < len && gn_interrupted())
-            return false;
-    }
-    return true;
-}
-
-/* libunibreak gives no opportunity after a single space that starts the
- * text ("sot SP" holds on to what follows), yet leading spaces are dropped
- * when the word after them does not fit (wrap.h): after the spaces that
- * start the text or a line of it, an opportunity. Linear: memchr from line
- * to line. */
-static void open_after_leading_spaces(const char *text, size_t len, char *brks)
-{
-    for (size_t s = 0; s < len;) {
-        size_t e = s;
-        while (e < len && text[e] == ' ')
-            e++;
-        if (e > s && e < len && text[e] != '\n')
-            brks[e - 1] = LINEBREAK_ALLOWBREAK;
-        const char *nl = memchr(text + e, '\n', len - e);
-        if (!nl)
-            break;
-        s = (size_t)(nl - text) + 1;
-    }
-}
-
-/* Whether the character at s (len bytes left) takes no column and may not
- * start a line (a combining mark, a ZWJ...): then a space before it is its
- * base, not a space to drop. */
-static int zero_width_at(const char *s, size_t len)
-{
-    if (len == 0)
-        return 0;
-    int32_t cp;
-    gn_utf8_decode(s, len, &cp);
-    return cp != '\n' && gn_cp_width(cp) == 0;
 }
 
 typedef struct out {
@@ -234,47 +95,39 @@ static void emit(out *o, size_t start, size_t end, long long width)
 }
 
 /* A position in the text with what the greedy pass needs to break there:
- * the byte offset, the running width at it, and the end (byte offset and
- * running width) of the last non-space character before it. All widths are
- * running totals since the start of the text, so moving the line start
- * needs no rescan. */
+ * the byte offset and the index of the code point there, the running
+ * width at it, and the end (byte offset and running width) of the last
+ * non-space character before it. All widths are running totals since the
+ * start of the text, so moving the line start needs no rescan. */
 typedef struct mark {
-    size_t pos, ce;
+    size_t pos, k, ce;
     long long w, cew;
 } mark;
 
-/* When every line of text (split at '\n') fits in width, fill o with them
- * as the greedy pass would (trailing spaces left out) and return 1; else
- * return 0 and leave o empty. Most paragraphs, headings and table cells
- * fit, and then neither libunibreak nor the grapheme rules are needed. */
-static int lines_fit(const char *text, size_t len, int width, out *o)
+/* The lines of t when every one fits (gn_wtext_decode said so), as the
+ * greedy pass would give them: split at '\n', trailing spaces left out.
+ * Most paragraphs, headings and table cells fit, and then neither
+ * libunibreak nor the grapheme rules are needed. */
+static void lines_fit(const gn_wtext *t, out *o)
 {
-    size_t ls = 0, ce = 0;
+    size_t ls = 0, ce = 0, i = 0;
     long long w = 0, lsw = 0, cew = 0;
-    size_t i = 0;
-    while (i < len) {
-        int32_t cp;
-        size_t n = gn_utf8_decode(text + i, len - i, &cp);
+    for (size_t k = 0; k < t->n; k++) {
+        int32_t cp = t->cp[k];
+        i += GN_WT_LEN(t->m[k]);
         if (cp == '\n') {
             emit(o, ls, ce, cew - lsw);
-            ls = ce = i + 1;
+            ls = ce = i;
             lsw = cew = w;
         } else {
-            w += gn_cp_width(cp);
-            if (w - lsw > width && cp != ' ') {
-                free(o->v);
-                *o = (out){NULL, 0, 0};
-                return 0;
-            }
+            w += GN_WT_WIDTH(t->m[k]);
             if (cp != ' ') {
-                ce = i + n;
+                ce = i;
                 cew = w;
             }
         }
-        i += n;
     }
     emit(o, ls, ce, cew - lsw);
-    return 1;
 }
 
 /* Close the word that started at running width *start (-1: none) and
@@ -294,7 +147,6 @@ static void close_word(long long *start, long long end, long long *widest)
 static size_t wrap(const char *text, size_t len, int width, int markw, const char *lang,
                    const unsigned char *glue, gn_wrap_line **lines, long long *widest)
 {
-    static int lb_ready;
     out o = {NULL, 0, 0};
 
     *lines = NULL;
@@ -306,51 +158,39 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
         width = 1;
     if (markw < 0)
         markw = 0;
-    if (!widest && lines_fit(text, len, width, &o)) {
+    gn_wtext t;
+    if (gn_wtext_decode(&t, text, len, width) && !widest) {
+        lines_fit(&t, &o);
+        gn_wtext_free(&t);
         *lines = o.v;
         return o.n;
     }
-    if (!lb_ready) {
-        init_linebreak();
-        lb_ready = 1;
-    }
-    /* libunibreak stops early on a truncated sequence at the end and leaves
-     * the rest untouched: start from "no break" everywhere. */
-    char *brks = gn_xmalloc(len);
-    memset(brks, LINEBREAK_NOBREAK, len);
-    char lbuf[3];
-    char *lb_text = lb_copy(text, len);
-    bool whole = lb_breaks(text, lb_text, len, lang_part(lang, lbuf), brks);
-    free(lb_text);
-    if (!whole) { /* stopped: the caller keeps nothing of the lines */
-        free(brks);
+    if (!gn_wtext_breaks(&t, lang)) { /* stopped: the caller keeps nothing of the lines */
+        gn_wtext_free(&t);
         return 0;
     }
-    open_after_leading_spaces(text, len, brks);
 
-    size_t ls = 0;          /* current line start */
-    long long lsw = 0;      /* running width at ls */
-    long long w = 0;        /* running width at i */
-    size_t ce = 0;          /* end of the line's last non-space character */
-    long long cew = 0;      /* running width at ce */
-    mark bp = {0, 0, 0, 0}; /* last break opportunity, valid when bp.pos > ls */
-    mark cand = bp;         /* opportunity after the previous character */
+    size_t ls = 0;             /* current line start */
+    long long lsw = 0;         /* running width at ls */
+    long long w = 0;           /* running width at i */
+    size_t ce = 0;             /* end of the line's last non-space character */
+    long long cew = 0;         /* running width at ce */
+    mark bp = {0, 0, 0, 0, 0}; /* last break opportunity, valid when bp.pos > ls */
+    mark cand = bp;            /* opportunity after the previous character */
     int have_cand = 0;
-    mark gb = bp;           /* last cluster start on the line, valid when > ls */
-    mark gm = bp;           /* the last one with width - markw columns before it */
-    long long word = -1;    /* running width where the current word started */
-    int32_t prev = -1;      /* previous code point, -1 at a paragraph start */
+    mark gb = bp;              /* last cluster start on the line, valid when > ls */
+    mark gm = bp;              /* the last one with width - markw columns before it */
+    long long word = -1;       /* running width where the current word started */
+    int32_t prev = -1;         /* previous code point, -1 at a paragraph start */
+    bool prev_plain = false;   /* it is GN_WT_PLAIN */
     utf8proc_int32_t gstate = 0;
 
     size_t i = 0;
-    for (unsigned steps = 0; i < len; steps++) {
-        if (steps == 1u << 20) { /* look for a stop asked for, now and then */
-            steps = 0;
-            if (gn_interrupted())
-                break;
-        }
-        int32_t cp;
-        size_t n = gn_utf8_decode(text + i, len - i, &cp);
+    for (size_t k = 0; k < t.n; k++) {
+        if ((k & ((1u << 20) - 1)) == (1u << 20) - 1 && gn_interrupted())
+            break; /* a stop asked for, looked for now and then */
+        int32_t cp = t.cp[k];
+        size_t n = GN_WT_LEN(t.m[k]);
 
         if (cp == '\n') {
             emit(&o, ls, ce, cew - lsw);
@@ -360,16 +200,18 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             lsw = cew = w;
             have_cand = 0;
             prev = -1;
+            prev_plain = false;
             gstate = 0;
             i += n;
             continue;
         }
 
-        int cw = gn_cp_width(cp);
-        /* Between printable ASCII characters a cluster always ends, and
+        int cw = GN_WT_WIDTH(t.m[k]);
+        bool plain = t.m[k] & GN_WT_PLAIN;
+        /* Between two plain characters a cluster always ends, and
          * utf8proc's state after one is its starting state. */
         int boundary = 1;
-        if (prev >= 0x20 && prev < 0x7F && cp >= 0x20 && cp < 0x7F)
+        if (prev_plain && plain)
             gstate = 0;
         else if (prev >= 0)
             boundary = utf8proc_grapheme_break_stateful(prev, cp, &gstate);
@@ -418,12 +260,14 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             }
             if (bp.pos > ls) {
                 /* Break at the last opportunity; the next line starts after
-                 * the spaces there. */
+                 * the spaces there, but for one that is the base of a
+                 * zero-width character after it. */
                 emit(&o, ls, bp.ce, bp.cew - lsw);
                 ls = bp.pos;
                 lsw = bp.w;
-                while (ls < i && text[ls] == ' ' &&
-                       !zero_width_at(text + ls + 1, len - ls - 1)) {
+                for (size_t j = bp.k; ls < i && t.cp[j] == ' '; j++) {
+                    if (t.cp[j + 1] != '\n' && GN_WT_WIDTH(t.m[j + 1]) == 0)
+                        break;
                     ls++;
                     lsw++;
                 }
@@ -466,22 +310,23 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             cew = w;
         }
         i += n;
-        if (i < len && brks[i - 1] != LINEBREAK_NOBREAK &&
-            brks[i - 1] != LINEBREAK_INSIDEACHAR && !(glue && glue[i])) {
+        if (k + 1 < t.n && t.brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i])) {
             /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
              * '\n' forces a break, the others merely allow one. */
             cand.pos = i;
+            cand.k = k + 1;
             cand.w = w;
             cand.ce = ce;
             cand.cew = cew;
             have_cand = 1;
         }
         prev = cp;
+        prev_plain = plain;
     }
     emit(&o, ls, ce, cew - lsw);
     if (widest)
         close_word(&word, cew, widest);
-    free(brks);
+    gn_wtext_free(&t);
     *lines = o.v;
     return o.n;
 }

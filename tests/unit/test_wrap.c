@@ -523,8 +523,11 @@ static void test_spaces(void **state)
     /* Only spaces: one empty line. */
     EXPECT("     ", 3, NULL, {"", 0});
     EXPECT(" ", 80, NULL, {"", 0});
-    /* U+3000 is an ordinary wide character, not a space. */
-    EXPECT("日本\u3000語", 4, "ja", {"日本", 4}, {"\u3000語", 4});
+    /* U+3000 is an ordinary wide character, not a space: kept at a
+     * break, where it ends the line (Unicode 15: class BA, a break after
+     * it, none before; Debian's libunibreak 1.1 had it as ID). */
+    EXPECT("日本\u3000語", 4, "ja", {"日", 2}, {"本\u3000", 4}, {"語", 2});
+    EXPECT("日本\u3000語", 6, "ja", {"日本\u3000", 6}, {"語", 2});
 }
 
 static void test_empty_and_odd_input(void **state)
