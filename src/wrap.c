@@ -20,13 +20,6 @@
 #include "guidenav/wrap.h"
 #include "wrap_text.h"
 
-/* Hangul syllables and jamo (conjoining, compatibility, extended). */
-static int is_hangul(int32_t cp)
-{
-    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
-           (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
-}
-
 /* A narrow letter or digit (Latin, Greek, Cyrillic, ASCII digits...). */
 static int is_narrow_alnum(int32_t cp)
 {
@@ -52,10 +45,10 @@ static int is_narrow_alnum(int32_t cp)
  * characters, or between Hangul and a narrow letter or digit ("API를"),
  * is suppressed (CSS word-break: keep-all); UAX #14 alone would break
  * between any two syllables. */
-static int keep_all(int32_t a, int32_t b)
+static int keep_all(int32_t a, unsigned char am, int32_t b, unsigned char bm)
 {
-    return (is_hangul(a) && (is_hangul(b) || is_narrow_alnum(b))) ||
-           (is_hangul(b) && is_narrow_alnum(a));
+    return (am & GN_WT_HANGUL && (bm & GN_WT_HANGUL || is_narrow_alnum(b))) ||
+           (bm & GN_WT_HANGUL && is_narrow_alnum(a));
 }
 
 /* The prolonged sound mark (ー, and its halfwidth form) continues the
@@ -64,6 +57,31 @@ static int keep_all(int32_t a, int32_t b)
 static int never_starts_line(int32_t cp)
 {
     return cp == 0x30FC || cp == 0xFF70;
+}
+
+/* Whether a grapheme cluster ends between prev (-1: none) and cp, whose
+ * GN_WT_ bits are pm and m; *gstate is utf8proc's state, 0 at the start.
+ * Between two plain characters a cluster always ends, and utf8proc's state
+ * after one is its starting state. */
+static inline int cluster_ends(int32_t prev, unsigned char pm, int32_t cp, unsigned char m,
+                               utf8proc_int32_t *gstate)
+{
+    if (pm & m & GN_WT_PLAIN) {
+        *gstate = 0;
+        return 1;
+    }
+    return prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, gstate);
+}
+
+/* Whether the opportunity after prev counts, before cp (boundary: a
+ * cluster ends between them): not when cp may not start a line (width
+ * 0: a combining mark...), nor when it would split a grapheme cluster (an
+ * emoji with its modifier or after a ZWJ, a flag) or a Korean word. */
+static inline bool opens(int32_t prev, unsigned char pm, int32_t cp, unsigned char m,
+                         int boundary)
+{
+    return boundary && GN_WT_WIDTH(m) > 0 && !keep_all(prev, pm, cp, m) &&
+           !never_starts_line(cp);
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -130,28 +148,15 @@ static void lines_fit(const gn_wtext *t, out *o)
     emit(o, ls, ce, cew - lsw);
 }
 
-/* Close the word that started at running width *start (-1: none) and
- * ended at running width end: keep the widest in *widest. */
-static void close_word(long long *start, long long end, long long *widest)
-{
-    if (*start >= 0 && end - *start > *widest)
-        *widest = end - *start;
-    *start = -1;
-}
-
-/* gn_wrap, gn_wrap_glued, gn_wrap_marked and gn_wrap_widest in one greedy
- * pass: lines of at most width columns, held together where glue says, a
- * line broken inside a word kept to width - markw; when widest is not
- * NULL, *widest gets the widest run of text between two break
- * opportunities the pass takes. */
+/* gn_wrap, gn_wrap_glued and gn_wrap_marked in one greedy pass: lines of
+ * at most width columns, held together where glue says, a line broken
+ * inside a word kept to width - markw. */
 static size_t wrap(const char *text, size_t len, int width, int markw, const char *lang,
-                   const unsigned char *glue, gn_wrap_line **lines, long long *widest)
+                   const unsigned char *glue, gn_wrap_line **lines)
 {
     out o = {NULL, 0, 0};
 
     *lines = NULL;
-    if (widest)
-        *widest = 0;
     if (!text || len == 0)
         return 0;
     if (width < 1)
@@ -159,7 +164,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
     if (markw < 0)
         markw = 0;
     gn_wtext t;
-    if (gn_wtext_decode(&t, text, len, width) && !widest) {
+    if (gn_wtext_decode(&t, text, len, width)) {
         lines_fit(&t, &o);
         gn_wtext_free(&t);
         *lines = o.v;
@@ -180,9 +185,8 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
     int have_cand = 0;
     mark gb = bp;              /* last cluster start on the line, valid when > ls */
     mark gm = bp;              /* the last one with width - markw columns before it */
-    long long word = -1;       /* running width where the current word started */
     int32_t prev = -1;         /* previous code point, -1 at a paragraph start */
-    bool prev_plain = false;   /* it is GN_WT_PLAIN */
+    unsigned char prev_m = 0;  /* its GN_WT_ bits */
     utf8proc_int32_t gstate = 0;
 
     size_t i = 0;
@@ -190,44 +194,26 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
         if ((k & ((1u << 20) - 1)) == (1u << 20) - 1 && gn_interrupted())
             break; /* a stop asked for, looked for now and then */
         int32_t cp = t.cp[k];
-        size_t n = GN_WT_LEN(t.m[k]);
+        unsigned char m = t.m[k];
+        size_t n = GN_WT_LEN(m);
 
         if (cp == '\n') {
             emit(&o, ls, ce, cew - lsw);
-            if (widest)
-                close_word(&word, cew, widest);
             ls = ce = i + 1;
             lsw = cew = w;
             have_cand = 0;
             prev = -1;
-            prev_plain = false;
+            prev_m = 0;
             gstate = 0;
             i += n;
             continue;
         }
 
-        int cw = GN_WT_WIDTH(t.m[k]);
-        bool plain = t.m[k] & GN_WT_PLAIN;
-        /* Between two plain characters a cluster always ends, and
-         * utf8proc's state after one is its starting state. */
-        int boundary = 1;
-        if (prev_plain && plain)
-            gstate = 0;
-        else if (prev >= 0)
-            boundary = utf8proc_grapheme_break_stateful(prev, cp, &gstate);
-
-        /* The opportunity after the previous character counts unless this
-         * one may not start a line (width 0: a combining mark...), or it
-         * would split a grapheme cluster (an emoji with its modifier or
-         * after a ZWJ, a flag) or a Korean word. */
-        if (have_cand && boundary && cw > 0 && !keep_all(prev, cp) && !never_starts_line(cp)) {
+        int cw = GN_WT_WIDTH(m);
+        int boundary = cluster_ends(prev, prev_m, cp, m, &gstate);
+        if (have_cand && opens(prev, prev_m, cp, m, boundary))
             bp = cand;
-            if (widest)
-                close_word(&word, cand.cew, widest);
-        }
         have_cand = 0;
-        if (widest && cp != ' ' && word < 0) /* a space that is a mark's base counts */
-            word = cw == 0 && prev == ' ' ? w - 1 : w;
 
         /* Spaces hang past the width (they are dropped at the break) and
          * zero-width characters never overflow, but for one that follows
@@ -301,7 +287,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             gb.w = w;
             gb.ce = ce;
             gb.cew = cew;
-            if (w - lsw <= width - markw)
+            if (markw > 0 && w - lsw <= width - markw)
                 gm = gb;
         }
         w += cw;
@@ -321,11 +307,9 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             have_cand = 1;
         }
         prev = cp;
-        prev_plain = plain;
+        prev_m = m;
     }
     emit(&o, ls, ce, cew - lsw);
-    if (widest)
-        close_word(&word, cew, widest);
     gn_wtext_free(&t);
     *lines = o.v;
     return o.n;
@@ -334,19 +318,19 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines)
 {
-    return wrap(text, len, width, 0, lang, NULL, lines, NULL);
+    return wrap(text, len, width, 0, lang, NULL, lines);
 }
 
 size_t gn_wrap_glued(const char *text, size_t len, int width, const char *lang,
                      const unsigned char *glue, gn_wrap_line **lines)
 {
-    return wrap(text, len, width, 0, lang, glue, lines, NULL);
+    return wrap(text, len, width, 0, lang, glue, lines);
 }
 
 size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const char *lang,
                       const unsigned char *glue, gn_wrap_line **lines)
 {
-    return wrap(text, len, width, markw, lang, glue, lines, NULL);
+    return wrap(text, len, width, markw, lang, glue, lines);
 }
 
 /* Whether text holds only ASCII letters, digits, spaces and '\n': then
@@ -359,10 +343,68 @@ static bool plain_words(const char *text, size_t len)
     return true;
 }
 
+/* The widest run of t between two opportunities gn_wrap takes (a '\n'
+ * too), without the spaces around it: the pass of wrap() at an endless
+ * width, where no line overflows. */
+static long long widest_word(const gn_wtext *t)
+{
+    long long widest = 0, w = 0, cew = 0, word = -1; /* running widths: at the
+                                                      * character, after the
+                                                      * last non-space, where
+                                                      * the word started */
+    long long cand = -1; /* cew at the opportunity after the previous one */
+    int32_t prev = -1;
+    unsigned char prev_m = 0;
+    utf8proc_int32_t gstate = 0;
+    for (size_t k = 0; k < t->n; k++) {
+        if ((k & ((1u << 20) - 1)) == (1u << 20) - 1 && gn_interrupted())
+            break;
+        int32_t cp = t->cp[k];
+        unsigned char m = t->m[k];
+        long long end = -1; /* where a word ends before this character */
+        if (cp == '\n') {
+            end = cew;
+            cand = -1;
+            prev = -1;
+            prev_m = 0;
+            gstate = 0;
+        } else {
+            int boundary = cluster_ends(prev, prev_m, cp, m, &gstate);
+            if (cand >= 0 && opens(prev, prev_m, cp, m, boundary))
+                end = cand;
+            cand = -1;
+        }
+        if (end >= 0) {
+            if (word >= 0 && end - word > widest)
+                widest = end - word;
+            word = -1;
+        }
+        if (cp == '\n') {
+            cew = w;
+            continue;
+        }
+        int cw = GN_WT_WIDTH(m);
+        if (cp != ' ' && word < 0) /* a space that is a mark's base counts */
+            word = cw == 0 && prev == ' ' ? w - 1 : w;
+        w += cw;
+        if (cp != ' ')
+            cew = w;
+        if (k + 1 < t->n && t->brk[k] != LINEBREAK_NOBREAK)
+            cand = cew;
+        prev = cp;
+        prev_m = m;
+    }
+    if (word >= 0 && cew - word > widest)
+        widest = cew - word;
+    return widest;
+}
+
 int gn_wrap_widest(const char *text, size_t len, const char *lang)
 {
     long long widest = 0;
-    if (text && plain_words(text, len)) {
+    if (!text || len == 0)
+        return 0;
+    if (plain_words(text, len)) {
         long long run = 0;
         for (size_t i = 0; i <= len; i++) {
             if (i == len || text[i] == ' ' || text[i] == '\n') {
@@ -373,9 +415,11 @@ int gn_wrap_widest(const char *text, size_t len, const char *lang)
             }
         }
     } else {
-        gn_wrap_line *lines;
-        wrap(text, len, INT_MAX, 0, lang, NULL, &lines, &widest);
-        free(lines);
+        gn_wtext t;
+        gn_wtext_decode(&t, text, len, INT_MAX);
+        if (gn_wtext_breaks(&t, lang))
+            widest = widest_word(&t);
+        gn_wtext_free(&t);
     }
     return widest > INT_MAX ? INT_MAX : (int)widest;
 }

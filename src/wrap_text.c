@@ -23,13 +23,10 @@
 #include "guidenav/util.h"
 #include "wrap_text.h"
 
-/* Kana, CJK ideographs and Hangul syllables: letters that make a grapheme
- * cluster of their own (Grapheme_Cluster_Break Other, or LV and LVT, which
- * only a jamo joins). */
-static bool plain_cjk(int32_t cp)
+static bool is_hangul(int32_t cp)
 {
-    return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
-           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+    return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
+           (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
 bool gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width)
@@ -53,8 +50,13 @@ bool gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width)
             m = cw ? GN_WT_PLAIN : 0;
         } else {
             nb = gn_utf8_decode(text + i, len - i, &cp);
-            cw = gn_cp_width(cp);
-            m = nb == 1 ? GN_WT_BAD : plain_cjk(cp) ? GN_WT_PLAIN : 0;
+            if (gn_cp_wide_letter(cp)) {
+                cw = 2;
+                m = cp >= 0xAC00 ? GN_WT_PLAIN | GN_WT_HANGUL : GN_WT_PLAIN;
+            } else {
+                cw = gn_cp_width(cp);
+                m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL : 0;
+            }
         }
         t->cp[k] = cp;
         t->m[k] = (unsigned char)(m | (nb - 1) | (unsigned)cw << 2);
@@ -149,21 +151,24 @@ static void classes_init(void)
             paired[c] = runs[c] = false;
 }
 
-/* The bits of the pair x, y (classes libunibreak sees, both paired): one
- * call finds both, "X Y" and, after a line feed that starts afresh,
- * "X SP Y". */
-static unsigned char pair_of(int x, int y)
+/* The bits of the pair x, y (classes libunibreak sees, both paired),
+ * asked of libunibreak: one call finds both, "X Y" and, after a line feed
+ * that starts afresh, "X SP Y". */
+static unsigned char ask_pair(int x, int y)
 {
-    unsigned char v = atomic_load_explicit(&pairs[x][y], memory_order_relaxed);
-    if (v)
-        return v;
     uint32_t u[6] = {hand[x], hand[y], '\n', hand[x], ' ', hand[y]};
     char act[6];
     set_linebreaks_utf32(u, 6, NULL, act);
-    v = (unsigned char)(KNOWN | (act[0] == LINEBREAK_ALLOWBREAK ? DIRECT : 0) |
-                        (act[4] == LINEBREAK_ALLOWBREAK ? AFTER_SPACES : 0));
+    unsigned char v = (unsigned char)(KNOWN | (act[0] == LINEBREAK_ALLOWBREAK ? DIRECT : 0) |
+                                      (act[4] == LINEBREAK_ALLOWBREAK ? AFTER_SPACES : 0));
     atomic_store_explicit(&pairs[x][y], v, memory_order_relaxed);
     return v;
+}
+
+static inline unsigned char pair_of(int x, int y)
+{
+    unsigned char v = atomic_load_explicit(&pairs[x][y], memory_order_relaxed);
+    return v ? v : ask_pair(x, y);
 }
 
 /* The class libunibreak sees for code point k of t (an invalid byte: XX,
@@ -284,6 +289,8 @@ bool gn_wtext_breaks(gn_wtext *t, const char *lang)
     bool lead = false, whole = true;
     for (size_t k = 0; k <= n; k++) {
         int c = k < n ? class_at(t, k) : GN_LB_XX;
+        if (k < n)
+            t->brk[k] = LINEBREAK_NOBREAK; /* a pure piece's, but at its end */
         bool cut = k == n;
         if (!cut && paired[c] && prev >= 0) {
             if (paired[prev])
@@ -300,7 +307,6 @@ bool gn_wtext_breaks(gn_wtext *t, const char *lang)
                     breaks_of(t, calls, piece, &b);
                     calls = n;
                 }
-                memset(t->brk + piece, LINEBREAK_NOBREAK, k - piece - 1);
                 t->brk[k - 1] = k < n ? LINEBREAK_ALLOWBREAK : LINEBREAK_MUSTBREAK;
             }
             if (calls < n && (k == n || k - calls >= LB_WINDOW)) {
@@ -322,7 +328,7 @@ bool gn_wtext_breaks(gn_wtext *t, const char *lang)
         /* (A piece starts with a paired class, but the first.) */
         if (!paired[c] && !(c == GN_LB_SP && k > piece))
             pure = false;
-        if (c == GN_LB_SP && (k == 0 || t->cp[k - 1] == '\n'))
+        if (c == GN_LB_SP && (prev < 0 || prev == GN_LB_LF))
             lead = true;
         prev = c;
         if (c != GN_LB_SP)

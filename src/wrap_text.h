@@ -2,7 +2,7 @@
  *
  * gn_wtext_decode reads the text once, as gn_utf8_decode does (one U+FFFD
  * per invalid byte), into one entry per code point: the code point, its
- * length in bytes, its display columns (gn_cp_width) and two flags; the
+ * length in bytes, its display columns (gn_cp_width) and flags; the
  * same pass says whether every line of the text fits a width. The greedy
  * pass, the fit test and the widths of the lines then read these entries,
  * never the bytes again. gn_wtext_breaks adds each code point's UAX #14
@@ -16,10 +16,12 @@
 
 /* The bits of gn_wtext.m: the length in bytes less 1 (bits 0-1), the
  * display columns (bits 2-3), and: */
-#define GN_WT_PLAIN 0x10 /* printable ASCII, kana, a CJK ideograph or a Hangul
-                          * syllable: between two of these a grapheme cluster
-                          * always ends, and the grapheme rules start afresh */
-#define GN_WT_BAD 0x20   /* an invalid byte (U+FFFD) */
+#define GN_WT_PLAIN 0x10 /* printable ASCII or a wide letter (gn_cp_wide_letter):
+                          * between two of these a grapheme cluster always
+                          * ends, and the grapheme rules start afresh */
+#define GN_WT_BAD 0x20    /* an invalid byte (U+FFFD) */
+#define GN_WT_HANGUL 0x40 /* Hangul: a syllable or a jamo (conjoining,
+                           * compatibility, extended) */
 #define GN_WT_LEN(m) ((size_t)((m) & 3) + 1)
 #define GN_WT_WIDTH(m) (((m) >> 2) & 3)
 
