@@ -164,8 +164,10 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
     if (markw < 0)
         markw = 0;
     gn_wtext t;
-    if (gn_wtext_decode(&t, text, len, width)) {
-        lines_fit(&t, &o);
+    int fit = gn_wtext_decode(&t, text, len, width);
+    if (fit != 0) { /* it fits, or a stop came (no lines then) */
+        if (fit > 0)
+            lines_fit(&t, &o);
         gn_wtext_free(&t);
         *lines = o.v;
         return o.n;
@@ -191,7 +193,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
 
     size_t i = 0;
     for (size_t k = 0; k < t.n; k++) {
-        if ((k & ((1u << 20) - 1)) == (1u << 20) - 1 && gn_interrupted())
+        if ((k & (GN_WT_STOP_EVERY - 1)) == GN_WT_STOP_EVERY - 1 && gn_interrupted())
             break; /* a stop asked for, looked for now and then */
         int32_t cp = t.cp[k];
         unsigned char m = t.m[k];
@@ -357,7 +359,7 @@ static long long widest_word(const gn_wtext *t)
     unsigned char prev_m = 0;
     utf8proc_int32_t gstate = 0;
     for (size_t k = 0; k < t->n; k++) {
-        if ((k & ((1u << 20) - 1)) == (1u << 20) - 1 && gn_interrupted())
+        if ((k & (GN_WT_STOP_EVERY - 1)) == GN_WT_STOP_EVERY - 1 && gn_interrupted())
             break;
         int32_t cp = t->cp[k];
         unsigned char m = t->m[k];
@@ -416,8 +418,7 @@ int gn_wrap_widest(const char *text, size_t len, const char *lang)
         }
     } else {
         gn_wtext t;
-        gn_wtext_decode(&t, text, len, INT_MAX);
-        if (gn_wtext_breaks(&t, lang))
+        if (gn_wtext_decode(&t, text, len, INT_MAX) >= 0 && gn_wtext_breaks(&t, lang))
             widest = widest_word(&t);
         gn_wtext_free(&t);
     }

@@ -29,44 +29,51 @@ static bool is_hangul(int32_t cp)
            (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
-bool gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width)
+int gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width)
 {
     t->cp = gn_xreallocarray(NULL, len, sizeof *t->cp);
     t->m = gn_xmalloc(len);
     t->brk = NULL;
     const unsigned char *u = (const unsigned char *)text;
     long long w = 0, lsw = 0; /* running width, and at the line's start */
-    bool fits = true;
-    size_t k = 0;
-    for (size_t i = 0; i < len; k++) {
-        int32_t cp;
-        size_t nb;
-        int cw;
-        unsigned char m;
-        if (u[i] < 0x80) {
-            cp = u[i];
-            nb = 1;
-            cw = cp >= 0x20 && cp < 0x7F;
-            m = cw ? GN_WT_PLAIN : 0;
-        } else {
-            nb = gn_utf8_decode(text + i, len - i, &cp);
-            if (gn_cp_wide_letter(cp)) {
-                cw = 2;
-                m = cp >= 0xAC00 ? GN_WT_PLAIN | GN_WT_HANGUL : GN_WT_PLAIN;
-            } else {
-                cw = gn_cp_width(cp);
-                m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL : 0;
-            }
+    int fits = 1;
+    size_t k = 0, i = 0;
+    while (i < len) {
+        if (k > 0 && gn_interrupted()) {
+            t->n = k;
+            return -1;
         }
-        t->cp[k] = cp;
-        t->m[k] = (unsigned char)(m | (nb - 1) | (unsigned)cw << 2);
-        i += nb;
-        if (cp == '\n') {
-            lsw = w;
-        } else {
-            w += cw;
-            if (w - lsw > width && cp != ' ')
-                fits = false;
+        size_t stop = len - i > GN_WT_STOP_EVERY ? i + GN_WT_STOP_EVERY : len;
+        for (; i < stop; k++) {
+            int32_t cp;
+            size_t nb;
+            int cw;
+            unsigned char m;
+            if (u[i] < 0x80) {
+                cp = u[i];
+                nb = 1;
+                cw = cp >= 0x20 && cp < 0x7F;
+                m = cw ? GN_WT_PLAIN : 0;
+            } else {
+                nb = gn_utf8_decode(text + i, len - i, &cp);
+                if (gn_cp_wide_letter(cp)) {
+                    cw = 2;
+                    m = cp >= 0xAC00 ? GN_WT_PLAIN | GN_WT_HANGUL : GN_WT_PLAIN;
+                } else {
+                    cw = gn_cp_width(cp);
+                    m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL : 0;
+                }
+            }
+            t->cp[k] = cp;
+            t->m[k] = (unsigned char)(m | (nb - 1) | (unsigned)cw << 2);
+            i += nb;
+            if (cp == '\n') {
+                lsw = w;
+            } else {
+                w += cw;
+                if (w - lsw > width && cp != ' ')
+                    fits = 0;
+            }
         }
     }
     t->n = k;
@@ -269,9 +276,9 @@ static void open_after_leading_spaces(gn_wtext *t)
  * cut), the break at its end is one. The other pieces (with a combining
  * mark, a line feed, a quotation mark...) go to libunibreak, consecutive
  * ones in one call of at most about LB_WINDOW code points; a stop asked
- * for is looked for between calls. */
-#ifndef LB_WINDOW /* tests/unit/test_wrap_windows.c makes it small */
-#define LB_WINDOW ((size_t)1 << 20)
+ * for is looked for at cuts, every GN_WT_STOP_EVERY code points. */
+#ifndef LB_WINDOW /* tests/unit/test_wrap_text.c makes it small */
+#define LB_WINDOW GN_WT_STOP_EVERY
 #endif
 
 bool gn_wtext_breaks(gn_wtext *t, const char *lang)
@@ -313,7 +320,7 @@ bool gn_wtext_breaks(gn_wtext *t, const char *lang)
                 breaks_of(t, calls, k, &b);
                 calls = n;
             }
-            if (k - checked >= LB_WINDOW && k < n) {
+            if (k - checked >= GN_WT_STOP_EVERY && k < n) {
                 checked = k;
                 if (gn_interrupted()) {
                     whole = false;

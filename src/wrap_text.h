@@ -34,10 +34,17 @@ typedef struct gn_wtext {
                          * unless LINEBREAK_NOBREAK */
 } gn_wtext;
 
+/* How many code points (bytes, for the decoding) the passes over a text
+ * read between two looks for a stop asked for (interrupt.h): about a
+ * millisecond's work. */
+#define GN_WT_STOP_EVERY ((size_t)1 << 16)
+
 /* Decode text (len > 0 bytes) into t (free it with gn_wtext_free).
- * Returns whether every line of text (split at '\n') fits in width
- * columns, spaces at its end not counted. */
-bool gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width);
+ * Returns 1 when every line of text (split at '\n') fits in width
+ * columns, spaces at its end not counted, 0 when one does not, and -1
+ * when a stop was asked for meanwhile: then t holds only part of the
+ * text. */
+int gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width);
 
 /* Fill t->brk: the UAX #14 break actions of t's text for lang (a
  * language or locale tag, or NULL: only its language part counts), with
