@@ -2,11 +2,11 @@
  *
  * The text is decoded once (wrap_text.h), which says whether every line
  * fits; when one does not, its UAX #14 break opportunities are found
- * (libunibreak, in windows so a stop asked for is seen between them:
- * interrupt.h) and one greedy pass over the code points places the
- * breaks. All are linear: the greedy pass only remembers the last break
- * opportunity and the last grapheme-cluster start on the current line,
- * and never rescans a line. */
+ * (libunibreak's rules with the classes of lbclass.h) and one greedy pass
+ * over the decoded code points places the breaks. All are linear, and each
+ * looks for a stop asked for now and then (interrupt.h): the greedy pass
+ * only remembers the last break opportunity and the last grapheme-cluster
+ * start on the current line, and never rescans a line. */
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>

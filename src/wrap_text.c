@@ -2,16 +2,15 @@
  *
  * The break opportunities come from libunibreak (Debian's 1.1), which
  * looks a character's class up by a linear search of its table: 40 steps
- * for an ideograph, 10 for '#'. Its rules look at classes only, so each
- * character is handed as the first character of its class in that table
- * (the smallest code point of the class: the table is in code point
- * order), found in the fewest steps; the class itself comes from our own
- * table (lbclass.h: the current Unicode's LineBreak.txt), in constant
- * time. And since its rules are a table of pairs of classes, a run of
- * three or more characters of one class is handed as two: every break
- * inside the run is the one between those two, and what follows the run
- * sees the same state. A Japanese paragraph is handed as about half its
- * characters, an English one as a fifth. */
+ * for an ideograph, 10 for '#'. Its rules look at classes only, so the
+ * class comes from our own table (lbclass.h: the build's LineBreak.txt),
+ * in constant time, and libunibreak is handed the first character of that
+ * class in its own table (the smallest code point of the class: the table
+ * is in code point order), found in the fewest steps. Its rules being a
+ * table of pairs, most of a text needs no call at all (gn_wtext_breaks),
+ * and a run of three or more characters of one class in what does is
+ * handed as two: every break inside the run is the one between those two,
+ * and what follows the run sees the same state. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -23,6 +22,7 @@
 #include "guidenav/util.h"
 #include "wrap_text.h"
 
+/* Hangul syllables and jamo (conjoining, compatibility, extended). */
 static bool is_hangul(int32_t cp)
 {
     return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) ||
