@@ -30,6 +30,7 @@
 #define gn_wrap_widest gn_wrap_widest_small
 #define gn_wrap_rows gn_wrap_rows_small
 #define gn_wrap_rows_free gn_wrap_rows_free_small
+#define gn_wrap_terms gn_wrap_terms_small
 #include "wrap_text.c"
 #include "wrap.c"
 #undef gn_wrap
@@ -38,6 +39,7 @@
 #undef gn_wrap_widest
 #undef gn_wrap_rows
 #undef gn_wrap_rows_free
+#undef gn_wrap_terms
 
 /* Characters whose class is the same in libunibreak 1.1's table and in
  * LineBreak.txt (or which are handed as another: invalid bytes, regional
