@@ -1,6 +1,7 @@
 /* wrap.h: breaking text into lines of a given display width.
  *
- * Break opportunities come from UAX #14 (libunibreak), widths from utf8proc
+ * Break opportunities come from UAX #14 (libunibreak's rules, with the
+ * classes of the build's LineBreak.txt: lbclass.h), widths from utf8proc
  * (gn_cp_width), so Japanese and Chinese text breaks between characters,
  * Latin and Korean text between words, and a double-width character is
  * never split. */
@@ -32,8 +33,9 @@ typedef struct gn_wrap_line {
  * - Only U+0020 counts as a space. Spaces where a line is broken are left
  *   out of both lines' ranges, however many; trailing spaces before '\n'
  *   or the end are left out too, so no line ends with a space. U+3000 is
- *   an ordinary wide character; U+200B takes no column, allows a break
- *   after it and stays at the end of the line before that break.
+ *   an ordinary wide character, with a break after it and none before
+ *   (UAX #14 class BA); U+200B takes no column, allows a break after it
+ *   and stays at the end of the line before that break.
  * - Leading spaces of the text, and after a '\n', are kept, as many as fit
  *   before the first character; they are dropped when the first word does
  *   not fit after them (rather than splitting that word).
