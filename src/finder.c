@@ -1,10 +1,24 @@
-/* finder.c: searching many pages in steps (see finder.h). */
+/* finder.c: searching many pages in steps (see finder.h).
+ *
+ * A step takes the next pages in scope. On the caller's thread, each is
+ * resolved, checked for confinement and looked up in the pages kept and
+ * in the text cache (neither is shared with other threads). Then the
+ * pages are read and searched on several threads (gn_interruptible_each):
+ * a page to read is first filtered from its raw text (prefilter.h), then
+ * parsed in its thread's arena and laid out for its paragraphs only; each
+ * page's matches are made there, excerpts included. Back on the caller's
+ * thread, the pages read are recorded in the text cache and kept, and the
+ * matches are added in scope order, as if the pages had been searched
+ * one after the other. What the threads read is the step's own (copies),
+ * so a step given up on a stop can be left to end on its own. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "guidenav/arena.h"
 #include "guidenav/finder.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/page.h"
+#include "guidenav/prefilter.h"
 #include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/textcache.h"
@@ -20,12 +34,13 @@
  * (the searchable text of its layout), not the lines shown. */
 typedef struct cached {
     char *path;
-    char *title;
-    gn_buf ptext; /* gn_doc's ptext and pars */
-    gn_par *pars;
-    size_t npars;
-    bool ok;      /* read and laid out */
-    bool held;    /* its paragraphs are kept (see FINDER_CACHE_BYTES) */
+    char *title;   /* set once: results point to it */
+    gn_pagetext t; /* gn_doc's ptext and pars, and ptext folded (its title
+                    * moves to title) */
+    bool ok;       /* read and laid out */
+    bool held;     /* its paragraphs are kept (see FINDER_CACHE_BYTES) */
+    bool unread;   /* not read: the last query needing it could not match
+                    * its raw text (read again when one may) */
 } cached;
 
 /* The paragraphs of the pages read are kept for the next query, up to
@@ -149,8 +164,7 @@ void gn_finder_free(gn_finder *f)
     for (size_t i = 0; i < f->ncache; i++) {
         free(f->cache[i].path);
         free(f->cache[i].title);
-        gn_buf_free(&f->cache[i].ptext);
-        free(f->cache[i].pars);
+        gn_pagetext_free(&f->cache[i].t);
     }
     free(f->cache);
     gn_strmap_free(&f->cached_at);
@@ -247,73 +261,24 @@ static void prune_disk(gn_finder *f)
  * time only (results point to it). */
 static void take_text(cached *c, gn_pagetext *t)
 {
-    c->ptext = t->ptext;
-    c->pars = t->pars;
-    c->npars = t->npars;
     if (!c->title) {
         c->title = t->title;
         t->title = NULL;
     }
     free(t->title);
+    t->title = NULL;
+    c->t = *t;
     memset(t, 0, sizeof *t);
     c->ok = c->held = true;
+    c->unread = false;
 }
 
-/* Read the page of c (c->path, a page of src) for searching: from the
- * text cache when it has the page as it is now, else read and laid out
- * (and recorded in the cache unless its text depends on other files).
- * Neither is done when src's confinement check refuses the file. */
-static void read_page(cached *c, const gn_source *src, gn_textcache *disk)
-{
-    c->ok = false;
-    struct stat st;
-    if (gn_source_check_read(src, c->path, NULL) != 0 || stat(c->path, &st) != 0)
-        return;
-    gn_pagetext t;
-    if (disk && gn_textcache_get(disk, c->path, &st, &t)) {
-        take_text(c, &t);
-        return;
-    }
-    gn_page page;
-    memset(&page, 0, sizeof page);
-    gn_error err;
-    if (gn_page_load_within(c->path, src->real_repo, &page, &err) == 0) {
-        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = src->tag, .path = c->path,
-                            .repo = src->repo, .line_offset = page.body_line - 1,
-                            .pars_only = true};
-        gn_doc doc;
-        gn_layout(page.doc, &o, &doc);
-        if (gn_interrupted()) { /* a part of the page: neither searched nor kept */
-            gn_doc_free(&doc);
-            gn_page_free(&page);
-            return;
-        }
-        t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
-                          .pars = doc.pars, .npars = doc.npars};
-        if (disk && !doc.read_snippets)
-            gn_textcache_put(disk, c->path, &st, &t);
-        doc.ptext = (gn_buf)GN_BUF_INIT;
-        doc.pars = NULL;
-        gn_doc_free(&doc);
-        take_text(c, &t);
-    }
-    gn_page_free(&page);
-}
-
-/* The page at path, read and laid out once, or again when its paragraphs
- * were not kept; *fresh tells whether it was read now. */
-static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
+/* The page at path, kept for the session (new: not read yet). */
+static cached *page_at(gn_finder *f, const char *path)
 {
     size_t at;
-    *fresh = false;
-    if (gn_strmap_get(&f->cached_at, path, &at)) {
-        cached *c = &f->cache[at];
-        if (c->ok && !c->held) {
-            read_page(c, &f->set->v[loc], disk_of(f, loc));
-            *fresh = true;
-        }
-        return c;
-    }
+    if (gn_strmap_get(&f->cached_at, path, &at))
+        return &f->cache[at];
     gn_strmap_put(&f->cached_at, path, f->ncache);
     if (f->ncache == f->cap_cache) {
         f->cap_cache = f->cap_cache ? f->cap_cache * 2 : 64;
@@ -322,8 +287,7 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
     cached *c = &f->cache[f->ncache++];
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
-    read_page(c, &f->set->v[loc], disk_of(f, loc));
-    *fresh = true;
+    c->unread = true;
     return c;
 }
 
@@ -331,55 +295,172 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
  * else let them go. */
 static void hold_or_drop(gn_finder *f, cached *c)
 {
-    size_t bytes = c->ptext.len + c->npars * sizeof *c->pars;
+    size_t bytes = c->t.ptext.len + c->t.folded.len + c->t.npars * sizeof *c->t.pars;
     if (f->held_bytes + bytes <= f->held_limit) {
         f->held_bytes += bytes;
         return;
     }
-    gn_buf_free(&c->ptext);
-    free(c->pars);
-    c->pars = NULL;
-    c->npars = 0;
+    gn_pagetext_free(&c->t);
     c->held = false;
 }
 
-static void add_found(gn_finder *f, const task *t, const char *rel, const cached *c,
-                      const gn_par *par, size_t pi, size_t nth, const gn_match *m)
+/* ---- a step's pages, on several threads ------------------------------------ */
+
+/* A match found by a worker, for gn_found. */
+typedef struct hit {
+    int src_line;
+    size_t par, nth;
+    char *excerpt;
+    size_t moff, mlen;
+} hit;
+
+/* How a page of a step came out. */
+typedef enum job_state {
+    JOB_GIVEN,    /* its text was given (kept, or from the text cache) */
+    JOB_READ,     /* read and laid out now */
+    JOB_SKIPPED,  /* its raw text cannot hold the query: not read */
+    JOB_FAILED,   /* it could not be read */
+    JOB_STOPPED   /* a stop came while it was read: nothing of it kept */
+} job_state;
+
+/* A page of a step: what the workers read and write. */
+typedef struct job {
+    size_t cache;      /* its index in f->cache (used by the caller only) */
+    size_t loc;        /* its locale: the step's locs */
+    char *path;
+    bool read;         /* read the file, else search the text given */
+    bool fresh;        /* not among the pages kept before */
+    struct stat st;    /* the file's, when read */
+    gn_pagetext t;     /* in: the text given; out: the text read */
+    job_state state;
+    bool snippets;     /* its text depends on other files */
+    hit *hits;
+    size_t nhits;
+} job;
+
+/* What the pages of a locale are read with. */
+typedef struct step_locale {
+    char *lang, *repo, *real_repo;
+    gn_prefilter *pre; /* made when a page of it is to be read */
+} step_locale;
+
+/* A step: it owns everything its workers read. */
+typedef struct step {
+    job *jobs;
+    size_t njobs;
+    step_locale *locs;
+    size_t nlocs;
+    gn_query q;
+    gn_arena **arenas; /* per worker, made by the worker */
+} step;
+
+static void step_free(void *arg)
 {
-    if (f->nfound == f->cap_found) {
-        f->cap_found = f->cap_found ? f->cap_found * 2 : 64;
-        f->found = gn_xreallocarray(f->found, f->cap_found, sizeof *f->found);
+    step *s = arg;
+    for (size_t i = 0; i < s->njobs; i++) {
+        job *j = &s->jobs[i];
+        free(j->path);
+        gn_pagetext_free(&j->t);
+        for (size_t k = 0; k < j->nhits; k++)
+            free(j->hits[k].excerpt);
+        free(j->hits);
     }
-    gn_found *r = &f->found[f->nfound++];
-    memset(r, 0, sizeof *r);
-    r->loc = t->loc;
-    r->guide = gn_xstrdup(t->guide);
-    r->page = gn_xstrdup(t->page);
-    r->rel = gn_xstrdup(rel);
-    r->title = c->title;
-    r->src_line = par->src_line;
-    r->par = pi;
-    r->nth = nth;
-    r->excerpt = gn_excerpt(c->ptext.data + par->off, par->len, m, EXCERPT_COLS,
-                            &r->moff, &r->mlen);
+    free(s->jobs);
+    for (size_t l = 0; l < s->nlocs; l++) {
+        free(s->locs[l].lang);
+        free(s->locs[l].repo);
+        free(s->locs[l].real_repo);
+        gn_prefilter_free(s->locs[l].pre);
+    }
+    free(s->locs);
+    gn_query_free(&s->q);
+    for (size_t w = 0; w < gn_workers(); w++)
+        gn_arena_free(s->arenas[w]);
+    free(s->arenas);
+    free(s);
 }
 
-/* Add the matches of the query in page c (rel: its path from the
- * repository root), paragraph by paragraph, once the page's whole text
- * (its paragraphs each followed by '\n') is found to hold one: most pages
- * do not, and are folded once. */
-static void search_page(gn_finder *f, const task *t, const char *rel, const cached *c)
+/* Read the page of j (a worker's): its raw text, filtered, then parsed in
+ * the worker's arena and laid out for its paragraphs. */
+static void read_job(step *s, job *j, gn_arena *arena)
 {
-    if (!gn_search_any(&f->q, c->ptext.data, c->ptext.len))
+    const step_locale *l = &s->locs[j->loc];
+    char *text;
+    size_t len;
+    gn_error err;
+    j->state = JOB_FAILED;
+    if (gn_read_file_within(j->path, l->real_repo, &text, &len, &err) != 0)
         return;
-    for (size_t pi = 0; pi < c->npars; pi++) {
-        const gn_par *par = &c->pars[pi];
+    if (!gn_prefilter_may_match(l->pre, text, len)) {
+        free(text);
+        j->state = JOB_SKIPPED;
+        return;
+    }
+    gn_arena_use(arena);
+    gn_page page;
+    if (gn_page_parse(j->path, text, len, &page, &err) == 0) {
+        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = l->lang, .path = j->path,
+                            .repo = l->repo, .line_offset = page.body_line - 1,
+                            .pars_only = true};
+        gn_doc doc;
+        gn_layout(page.doc, &o, &doc);
+        j->t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
+                             .pars = doc.pars, .npars = doc.npars};
+        j->snippets = doc.read_snippets;
+        doc.ptext = (gn_buf)GN_BUF_INIT;
+        doc.pars = NULL;
+        gn_doc_free(&doc);
+        gn_fold(j->t.ptext.data ? j->t.ptext.data : "", j->t.ptext.len, &j->t.folded);
+        /* A part of the page: neither searched nor kept. */
+        j->state = gn_interrupted() ? JOB_STOPPED : JOB_READ;
+    }
+    gn_page_free(&page);
+    gn_arena_use(NULL);
+    gn_arena_reset(arena);
+    free(text);
+}
+
+/* The matches of the query in the text of j, paragraph by paragraph,
+ * once its whole text (its paragraphs each followed by '\n') is found to
+ * hold one: most pages do not. */
+static void search_job(step *s, job *j)
+{
+    const gn_pagetext *t = &j->t;
+    if (!gn_search_any_folded(&s->q, t->ptext.data, t->ptext.len, t->folded.data, t->folded.len))
+        return;
+    size_t cap = 0;
+    for (size_t pi = 0; pi < t->npars; pi++) {
+        const gn_par *par = &t->pars[pi];
         gn_match *m;
-        size_t n = gn_search(&f->q, c->ptext.data + par->off, par->len, &m);
-        for (size_t k = 0; k < n; k++)
-            add_found(f, t, rel, c, par, pi, k, &m[k]);
+        size_t n = gn_search(&s->q, t->ptext.data + par->off, par->len, &m);
+        for (size_t k = 0; k < n; k++) {
+            if (j->nhits == cap) {
+                cap = cap ? cap * 2 : 8;
+                j->hits = gn_xreallocarray(j->hits, cap, sizeof *j->hits);
+            }
+            hit *h = &j->hits[j->nhits++];
+            h->src_line = par->src_line;
+            h->par = pi;
+            h->nth = k;
+            h->excerpt = gn_excerpt(t->ptext.data + par->off, par->len, &m[k], EXCERPT_COLS,
+                                    &h->moff, &h->mlen);
+        }
         free(m);
     }
+}
+
+/* gn_interruptible_each's work: page i of the step. */
+static void do_job(void *arg, size_t i, size_t worker)
+{
+    step *s = arg;
+    job *j = &s->jobs[i];
+    if (j->read) {
+        if (!s->arenas[worker])
+            s->arenas[worker] = gn_arena_new();
+        read_job(s, j, s->arenas[worker]);
+    }
+    if (j->state == JOB_GIVEN || j->state == JOB_READ)
+        search_job(s, j);
 }
 
 /* Note that the file at path, outside the guide, was not read: once per
@@ -428,25 +509,142 @@ static const resolved *target_of(gn_finder *f, const task *t)
     return &f->targets[at];
 }
 
+/* The job of page c in step s, added when c is not there yet; -1 when
+ * c is not searched (it could not be read before, or is refused now). */
+static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t ci)
+{
+    cached *c = &f->cache[ci];
+    size_t at;
+    if (gn_strmap_get(jobs_at, c->path, &at))
+        return (long)at;
+    if (!c->ok && !c->unread)
+        return -1;
+    const gn_source *src = &f->set->v[loc];
+    job j = {.cache = ci, .loc = loc, .path = gn_xstrdup(c->path), .state = JOB_GIVEN};
+    if (c->ok && c->held) { /* kept: its text goes to the step and back */
+        j.t = c->t;
+        memset(&c->t, 0, sizeof c->t);
+        c->held = false;
+    } else {
+        j.fresh = true;
+        gn_textcache *disk = disk_of(f, loc);
+        if (gn_source_check_read(src, c->path, NULL) != 0 || stat(c->path, &j.st) != 0) {
+            free(j.path);
+            c->ok = c->unread = false;
+            return -1;
+        }
+        j.read = !(disk && gn_textcache_get(disk, c->path, &j.st, &j.t));
+    }
+    if (j.read && !s->locs[loc].pre)
+        s->locs[loc].pre = gn_prefilter_new(&f->q, src->tag);
+    s->jobs = gn_xreallocarray(s->jobs, s->njobs + 1, sizeof *s->jobs);
+    s->jobs[s->njobs] = j;
+    gn_strmap_put(jobs_at, c->path, s->njobs);
+    return (long)s->njobs++;
+}
+
+/* A new step over the locales of f's set, with a copy of the query. */
+static step *step_new(const gn_finder *f)
+{
+    step *s = gn_xcalloc(1, sizeof *s);
+    s->nlocs = f->set->n;
+    s->locs = gn_xcalloc(s->nlocs ? s->nlocs : 1, sizeof *s->locs);
+    for (size_t l = 0; l < s->nlocs; l++) {
+        const gn_source *src = &f->set->v[l];
+        s->locs[l].lang = src->tag ? gn_xstrdup(src->tag) : NULL;
+        s->locs[l].repo = src->repo ? gn_xstrdup(src->repo) : NULL;
+        s->locs[l].real_repo = src->real_repo ? gn_xstrdup(src->real_repo) : NULL;
+    }
+    s->q = f->q;
+    s->q.text = gn_xstrndup(f->q.text, f->q.len);
+    s->q.typed = gn_xstrdup(f->q.typed ? f->q.typed : "");
+    s->arenas = gn_xcalloc(gn_workers(), sizeof *s->arenas);
+    return s;
+}
+
+/* The pages of s read and searched: kept, recorded in the text cache,
+ * and their matches added for the tasks [from, to), in order. */
+static void step_done(gn_finder *f, step *s, const long *job_at, size_t from, size_t to)
+{
+    for (size_t i = 0; i < s->njobs; i++) {
+        job *j = &s->jobs[i];
+        cached *c = &f->cache[j->cache];
+        switch (j->state) {
+        case JOB_READ:
+            if (!j->snippets) {
+                gn_textcache *disk = disk_of(f, j->loc);
+                if (disk)
+                    gn_textcache_put(disk, j->path, &j->st, &j->t);
+            }
+            /* fall through */
+        case JOB_GIVEN:
+            take_text(c, &j->t);
+            if (j->fresh)
+                hold_or_drop(f, c);
+            break;
+        case JOB_SKIPPED:
+            c->unread = true;
+            break;
+        case JOB_FAILED:
+            c->ok = c->unread = false;
+            break;
+        case JOB_STOPPED:
+            break;
+        }
+    }
+    for (size_t ti = from; ti < to; ti++) {
+        if (job_at[ti - from] < 0)
+            continue;
+        const task *t = &f->tasks[ti];
+        job *j = &s->jobs[job_at[ti - from]];
+        const resolved *page = target_of(f, t);
+        for (size_t k = 0; k < j->nhits; k++) {
+            hit *h = &j->hits[k];
+            if (f->nfound == f->cap_found) {
+                f->cap_found = f->cap_found ? f->cap_found * 2 : 64;
+                f->found = gn_xreallocarray(f->found, f->cap_found, sizeof *f->found);
+            }
+            f->found[f->nfound++] = (gn_found){
+                .loc = t->loc, .guide = gn_xstrdup(t->guide), .page = gn_xstrdup(t->page),
+                .rel = gn_xstrdup(page->rel), .title = f->cache[j->cache].title,
+                .src_line = h->src_line, .par = h->par, .nth = h->nth,
+                .excerpt = h->excerpt, .moff = h->moff, .mlen = h->mlen};
+            h->excerpt = NULL;
+        }
+    }
+}
+
 bool gn_finder_step(gn_finder *f, size_t budget)
 {
-    for (; f->have_query && f->next < f->ntasks && budget > 0 && !gn_interrupted(); budget--) {
-        const task *t = &f->tasks[f->next++];
+    if (!f->have_query || gn_interrupted())
+        return !f->have_query || f->next >= f->ntasks;
+    size_t from = f->next, to = from + (budget < f->ntasks - from ? budget : f->ntasks - from);
+    step *s = step_new(f);
+    long *job_at = gn_xcalloc(to - from ? to - from : 1, sizeof *job_at);
+    gn_strmap jobs_at = GN_STRMAP_INIT;
+    for (size_t ti = from; ti < to; ti++) {
+        const task *t = &f->tasks[ti];
         const resolved *page = target_of(f, t);
+        job_at[ti - from] = -1;
         if (page && page->kind == GN_TARGET_OUTSIDE)
             refuse(f, page->file);
         if (page && page->kind == GN_TARGET_PAGE) {
-            bool fresh;
-            cached *c = page_at(f, page->file, t->loc, &fresh);
-            if (c->ok)
-                search_page(f, t, page->rel, c);
-            if (fresh)
-                hold_or_drop(f, c);
+            cached *c = page_at(f, page->file);
+            job_at[ti - from] = job_of(f, s, &jobs_at, t->loc, (size_t)(c - f->cache));
         }
     }
-    if (f->have_query && f->next >= f->ntasks)
+    gn_strmap_free(&jobs_at);
+    f->next = to;
+    gn_markdown_ready(); /* before the threads parse */
+    bool whole = gn_interruptible_each(do_job, step_free, s, s->njobs);
+    if (whole) {
+        step_done(f, s, job_at, from, to);
+        step_free(s);
+    }
+    free(job_at);
+    if (whole && f->next >= f->ntasks)
         prune_disk(f);
-    return !f->have_query || f->next >= f->ntasks;
+    return f->next >= f->ntasks;
 }
 
 const gn_found *gn_finder_results(const gn_finder *f, size_t *n)

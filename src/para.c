@@ -348,7 +348,7 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
         }
         case CMARK_NODE_IMAGE:
             style |= GN_ST_IMAGE;
-            gn_para_add(p, "[image: ", 8, style, link);
+            gn_para_add(p, GN_PARA_IMAGE, sizeof GN_PARA_IMAGE - 1, style, link);
             stack[depth - 1].mark = p->text.len;
             break;
         default:

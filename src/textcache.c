@@ -6,7 +6,8 @@
  *   header   MAGIC, u64 FORMAT, string stamp (version), string root,
  *            string lang
  *   bodies   per entry: string title, u64 npars, npars x (u64 off,
- *            u64 len, u64 src_line), string ptext
+ *            u64 len, u64 src_line), string ptext, string folded (ptext
+ *            folded for matching: gn_fold)
  *   index    per entry: string path, u64 size, u64 mtime seconds, u64
  *            mtime nanoseconds, u64 inode, u64 body offset, u64 body
  *            length, u64 body hash (see hash(): a damaged body is not used)
@@ -33,9 +34,10 @@
 
 #define MAGIC "guidenav text cache\n"
 #define TRAILER "gn-tc-end\n"
-/* Bump when the text search sees changes for the same page (2: the text
- * of collapsible blocks, "+++Title" lines no more). */
-#define FORMAT 2
+/* Bump when the text search sees changes for the same page, or the
+ * bodies change (2: the text of collapsible blocks, "+++Title" lines no
+ * more; 3: the folded text). */
+#define FORMAT 3
 #define STAMP GN_VERSION
 #define MAX_HEADER 65536
 #define WINDOW ((size_t)1 << 17)
@@ -384,6 +386,7 @@ void gn_pagetext_free(gn_pagetext *t)
 {
     free(t->title);
     gn_buf_free(&t->ptext);
+    gn_buf_free(&t->folded);
     free(t->pars);
     memset(t, 0, sizeof *t);
 }
@@ -419,8 +422,9 @@ static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
         uint64_t line = get_u64(&r);
         pars[i].src_line = line <= INT32_MAX ? (int)line : 0;
     }
-    size_t plen;
+    size_t plen, flen;
     const char *ptext = get_str(&r, &plen);
+    const char *folded = get_str(&r, &flen);
     bool ok = !r.bad && r.at == n;
     for (uint64_t i = 0; ok && i < npars; i++)
         ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off;
@@ -430,6 +434,7 @@ static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
     }
     out->title = gn_xstrndup(title, tlen);
     gn_buf_add(&out->ptext, ptext, plen);
+    gn_buf_add(&out->folded, folded, flen);
     out->pars = pars;
     out->npars = (size_t)npars;
     return true;
@@ -544,6 +549,7 @@ void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
         put_u64(&b, t->pars[i].src_line > 0 ? (uint64_t)t->pars[i].src_line : 0);
     }
     put_str(&b, t->ptext.data ? t->ptext.data : "", t->ptext.len);
+    put_str(&b, t->folded.data ? t->folded.data : "", t->folded.len);
     if (write_at(c->tmp_fd, b.data, b.len, c->tmp_end)) {
         entry *e = add_entry(c, gn_xstrdup(path));
         e->size = (uint64_t)st->st_size;

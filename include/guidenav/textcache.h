@@ -3,7 +3,7 @@
  *
  * One file per locale source (its root and language) in a cache folder. An
  * entry holds what search needs of a page (its title, its paragraphs'
- * text and source lines) and is used only while the page's size,
+ * text, folded too, and source lines) and is used only while the page's size,
  * modification time and inode are those recorded. A cache file that is
  * missing, of another format or version, or damaged in any way is ignored
  * and replaced on the next save: the cache can make a search faster, never
@@ -25,10 +25,13 @@
 
 typedef struct gn_textcache gn_textcache;
 
-/* A page's searchable text, as gn_layout gives it (doc->ptext, pars). */
+/* A page's searchable text, as gn_layout gives it (doc->ptext, pars),
+ * and ptext folded for matching (gn_fold), kept so that a search from the
+ * cache does not fold it again. */
 typedef struct gn_pagetext {
     char *title;
     gn_buf ptext;
+    gn_buf folded;
     gn_par *pars;
     size_t npars;
 } gn_pagetext;
