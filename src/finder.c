@@ -4,13 +4,15 @@
  * resolved, checked for confinement and looked up in the pages kept and
  * in the text cache (neither is shared with other threads). Then the
  * pages are read and searched on several threads (gn_interruptible_each):
- * a page to read is first filtered from its raw text (prefilter.h), then
- * parsed in its thread's arena and laid out for its paragraphs only; each
+ * a page to read is first filtered from its raw text (prefilter.h) when
+ * there is no text cache to fill, then parsed in its thread's arena and
+ * laid out for its paragraphs only; each
  * page's matches are made there, excerpts included. Back on the caller's
  * thread, the pages read are recorded in the text cache and kept, and the
  * matches are added in scope order, as if the pages had been searched
  * one after the other. What the threads read is the step's own (copies),
  * so a step given up on a stop can be left to end on its own. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,6 +55,7 @@ typedef struct task {
     size_t loc;
     char *guide;
     char *page;
+    char *key;  /* "locale\tguide\tpage": its target in target_at */
 } task;
 
 /* A TOC target of a guide, resolved (gn_resolve_in_guide) the first time
@@ -145,6 +148,7 @@ static void drop_search(gn_finder *f)
     for (size_t i = 0; i < f->ntasks; i++) {
         free(f->tasks[i].guide);
         free(f->tasks[i].page);
+        free(f->tasks[i].key);
     }
     free(f->tasks);
     f->tasks = NULL;
@@ -193,7 +197,14 @@ static void add_task(gn_finder *f, size_t *cap, size_t loc, const char *guide, c
         f->tasks = gn_xreallocarray(f->tasks, *cap, sizeof *f->tasks);
     }
     size_t n = strcspn(page, "#?");
-    f->tasks[f->ntasks++] = (task){loc, gn_xstrdup(guide), gn_xstrndup(page, n)};
+    char num[24];
+    snprintf(num, sizeof num, "%zu\t", loc);
+    gn_buf key = GN_BUF_INIT;
+    gn_buf_adds(&key, num);
+    gn_buf_adds(&key, guide);
+    gn_buf_addc(&key, '\t');
+    gn_buf_add(&key, page, n);
+    f->tasks[f->ntasks++] = (task){loc, gn_xstrdup(guide), gn_xstrndup(page, n), gn_buf_take(&key)};
 }
 
 /* The pages of one guide, in TOC order, each once; false when its TOC
@@ -329,6 +340,7 @@ typedef struct job {
     size_t loc;        /* its locale: the step's locs */
     char *path;
     bool read;         /* read the file, else search the text given */
+    bool check;        /* the text given is from the text cache: check it */
     bool fresh;        /* not among the pages kept before */
     struct stat st;    /* the file's, when read */
     gn_pagetext t;     /* in: the text given; out: the text read */
@@ -341,7 +353,8 @@ typedef struct job {
 /* What the pages of a locale are read with. */
 typedef struct step_locale {
     char *lang, *repo, *real_repo;
-    gn_prefilter *pre; /* made when a page of it is to be read */
+    gn_prefilter *pre; /* made when a page of it is to be read without a
+                        * text cache; NULL: every page is read */
 } step_locale;
 
 /* A step: it owns everything its workers read. */
@@ -354,6 +367,16 @@ typedef struct step {
     gn_arena **arenas; /* per worker, made by the worker */
 } step;
 
+/* Let the matches of j go. */
+static void drop_hits(job *j)
+{
+    for (size_t k = 0; k < j->nhits; k++)
+        free(j->hits[k].excerpt);
+    free(j->hits);
+    j->hits = NULL;
+    j->nhits = 0;
+}
+
 static void step_free(void *arg)
 {
     step *s = arg;
@@ -361,9 +384,7 @@ static void step_free(void *arg)
         job *j = &s->jobs[i];
         free(j->path);
         gn_pagetext_free(&j->t);
-        for (size_t k = 0; k < j->nhits; k++)
-            free(j->hits[k].excerpt);
-        free(j->hits);
+        drop_hits(j);
     }
     free(s->jobs);
     for (size_t l = 0; l < s->nlocs; l++) {
@@ -391,7 +412,7 @@ static void read_job(step *s, job *j, gn_arena *arena)
     j->state = JOB_FAILED;
     if (gn_read_file_within(j->path, l->real_repo, &text, &len, &err) != 0)
         return;
-    if (!gn_prefilter_may_match(l->pre, text, len)) {
+    if (l->pre && !gn_prefilter_may_match(l->pre, text, len)) {
         free(text);
         j->state = JOB_SKIPPED;
         return;
@@ -410,7 +431,7 @@ static void read_job(step *s, job *j, gn_arena *arena)
         doc.ptext = (gn_buf)GN_BUF_INIT;
         doc.pars = NULL;
         gn_doc_free(&doc);
-        gn_fold(j->t.ptext.data ? j->t.ptext.data : "", j->t.ptext.len, &j->t.folded);
+        gn_pagetext_fold(&j->t);
         /* A part of the page: neither searched nor kept. */
         j->state = gn_interrupted() ? JOB_STOPPED : JOB_READ;
     }
@@ -420,33 +441,60 @@ static void read_job(step *s, job *j, gn_arena *arena)
     free(text);
 }
 
-/* The matches of the query in the text of j, paragraph by paragraph,
- * once its whole text (its paragraphs each followed by '\n') is found to
- * hold one: most pages do not. */
+/* Add to j the matches of the query in its paragraph pi. */
+static void search_par(step *s, job *j, size_t pi, size_t *cap)
+{
+    const gn_pagetext *t = &j->t;
+    const gn_par *par = &t->pars[pi];
+    gn_match *m;
+    size_t n = gn_search(&s->q, t->ptext.data + par->off, par->len, &m);
+    for (size_t k = 0; k < n; k++) {
+        if (j->nhits == *cap) {
+            *cap = *cap ? *cap * 2 : 8;
+            j->hits = gn_xreallocarray(j->hits, *cap, sizeof *j->hits);
+        }
+        hit *h = &j->hits[j->nhits++];
+        h->src_line = par->src_line;
+        h->par = pi;
+        h->nth = k;
+        h->excerpt = gn_excerpt(t->ptext.data + par->off, par->len, &m[k], EXCERPT_COLS,
+                                &h->moff, &h->mlen);
+    }
+    free(m);
+}
+
+/* The matches of the query in the text of j, paragraph by paragraph
+ * (gn_search's), found without folding the paragraphs that hold none:
+ * the query is looked for in the whole text (folded unless it is exact),
+ * and only a paragraph where a find starts is searched, the next find
+ * looked for after it. A find across paragraphs ('\n' in the query) starts
+ * in one that then holds no match, as it would alone. */
 static void search_job(step *s, job *j)
 {
     const gn_pagetext *t = &j->t;
-    if (!gn_search_any_folded(&s->q, t->ptext.data, t->ptext.len, t->folded.data, t->folded.len))
+    const gn_query *q = &s->q;
+    const char *text = q->exact ? t->ptext.data : t->folded.data;
+    size_t len = q->exact ? t->ptext.len : t->folded.len, cap = 0, pi = 0;
+    if (!text || q->len == 0 || (!q->exact && !t->fpars))
         return;
-    size_t cap = 0;
-    for (size_t pi = 0; pi < t->npars; pi++) {
-        const gn_par *par = &t->pars[pi];
-        gn_match *m;
-        size_t n = gn_search(&s->q, t->ptext.data + par->off, par->len, &m);
-        for (size_t k = 0; k < n; k++) {
-            if (j->nhits == cap) {
-                cap = cap ? cap * 2 : 8;
-                j->hits = gn_xreallocarray(j->hits, cap, sizeof *j->hits);
-            }
-            hit *h = &j->hits[j->nhits++];
-            h->src_line = par->src_line;
-            h->par = pi;
-            h->nth = k;
-            h->excerpt = gn_excerpt(t->ptext.data + par->off, par->len, &m[k], EXCERPT_COLS,
-                                    &h->moff, &h->mlen);
+    /* The start of paragraph i in text. */
+#define PAR_AT(i) (q->exact ? t->pars[(i)].off : t->fpars[(i)])
+    for (size_t at = 0; at < len && pi < t->npars;) {
+        const char *found = memmem(text + at, len - at, q->text, q->len);
+        if (!found)
+            break;
+        size_t f = (size_t)(found - text);
+        while (pi + 1 < t->npars && PAR_AT(pi + 1) <= f)
+            pi++;
+        if (f < PAR_AT(pi)) { /* before the paragraph: none starts there */
+            at = PAR_AT(pi);
+            continue;
         }
-        free(m);
+        search_par(s, j, pi, &cap);
+        at = pi + 1 < t->npars ? PAR_AT(pi + 1) : len;
+        pi++;
     }
+#undef PAR_AT
 }
 
 /* gn_interruptible_each's work: page i of the step. */
@@ -454,12 +502,19 @@ static void do_job(void *arg, size_t i, size_t worker)
 {
     step *s = arg;
     job *j = &s->jobs[i];
-    if (j->read) {
-        if (!s->arenas[worker])
-            s->arenas[worker] = gn_arena_new();
-        read_job(s, j, s->arenas[worker]);
+    if (!j->read) {
+        search_job(s, j);
+        /* Text from the text cache is shown (in excerpts and titles) only
+         * once checked; not as guidenav writes it: the page is read. */
+        if (!j->check || !j->nhits || gn_pagetext_check(&j->t))
+            return;
+        drop_hits(j);
+        gn_pagetext_free(&j->t);
     }
-    if (j->state == JOB_GIVEN || j->state == JOB_READ)
+    if (!s->arenas[worker])
+        s->arenas[worker] = gn_arena_new();
+    read_job(s, j, s->arenas[worker]);
+    if (j->state == JOB_READ)
         search_job(s, j);
 }
 
@@ -487,15 +542,12 @@ char **gn_finder_take_refused(gn_finder *f, size_t *n)
  * guide is gone. */
 static const resolved *target_of(gn_finder *f, const task *t)
 {
-    char *key = gn_xasprintf("%zu\t%s\t%s", t->loc, t->guide, t->page);
     size_t at;
-    if (!gn_strmap_get(&f->target_at, key, &at)) {
+    if (!gn_strmap_get(&f->target_at, t->key, &at)) {
         gn_source *src = &f->set->v[t->loc];
         gn_guide *g = gn_source_guide(src, t->guide);
-        if (!g) {
-            free(key);
+        if (!g)
             return NULL;
-        }
         gn_target page;
         gn_resolve_in_guide(src, g, t->page, &page);
         at = f->ntargets++;
@@ -503,9 +555,8 @@ static const resolved *target_of(gn_finder *f, const task *t)
         f->targets[at] = (resolved){page.kind, page.file, page.rel};
         page.file = page.rel = NULL;
         gn_target_free(&page);
-        gn_strmap_put(&f->target_at, key, at);
+        gn_strmap_put(&f->target_at, t->key, at);
     }
-    free(key);
     return &f->targets[at];
 }
 
@@ -534,8 +585,11 @@ static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t
             return -1;
         }
         j.read = !(disk && gn_textcache_get(disk, c->path, &j.st, &j.t));
+        j.check = !j.read;
     }
-    if (j.read && !s->locs[loc].pre)
+    /* Pages are filtered only without a text cache: with one, a page read
+     * is recorded for every query to come. */
+    if (j.read && !f->disk_dir && !s->locs[loc].pre)
         s->locs[loc].pre = gn_prefilter_new(&f->q, src->tag);
     s->jobs = gn_xreallocarray(s->jobs, s->njobs + 1, sizeof *s->jobs);
     s->jobs[s->njobs] = j;
@@ -562,9 +616,16 @@ static step *step_new(const gn_finder *f)
     return s;
 }
 
+/* A task of a step: its page's job (-1: none) and file from the
+ * repository root (the resolved target's, which outlives the step). */
+typedef struct step_task {
+    long job;
+    const char *rel;
+} step_task;
+
 /* The pages of s read and searched: kept, recorded in the text cache,
  * and their matches added for the tasks [from, to), in order. */
-static void step_done(gn_finder *f, step *s, const long *job_at, size_t from, size_t to)
+static void step_done(gn_finder *f, step *s, const step_task *st, size_t from, size_t to)
 {
     for (size_t i = 0; i < s->njobs; i++) {
         job *j = &s->jobs[i];
@@ -593,11 +654,10 @@ static void step_done(gn_finder *f, step *s, const long *job_at, size_t from, si
         }
     }
     for (size_t ti = from; ti < to; ti++) {
-        if (job_at[ti - from] < 0)
+        if (st[ti - from].job < 0)
             continue;
         const task *t = &f->tasks[ti];
-        job *j = &s->jobs[job_at[ti - from]];
-        const resolved *page = target_of(f, t);
+        job *j = &s->jobs[st[ti - from].job];
         for (size_t k = 0; k < j->nhits; k++) {
             hit *h = &j->hits[k];
             if (f->nfound == f->cap_found) {
@@ -606,7 +666,7 @@ static void step_done(gn_finder *f, step *s, const long *job_at, size_t from, si
             }
             f->found[f->nfound++] = (gn_found){
                 .loc = t->loc, .guide = gn_xstrdup(t->guide), .page = gn_xstrdup(t->page),
-                .rel = gn_xstrdup(page->rel), .title = f->cache[j->cache].title,
+                .rel = gn_xstrdup(st[ti - from].rel), .title = f->cache[j->cache].title,
                 .src_line = h->src_line, .par = h->par, .nth = h->nth,
                 .excerpt = h->excerpt, .moff = h->moff, .mlen = h->mlen};
             h->excerpt = NULL;
@@ -620,17 +680,18 @@ bool gn_finder_step(gn_finder *f, size_t budget)
         return !f->have_query || f->next >= f->ntasks;
     size_t from = f->next, to = from + (budget < f->ntasks - from ? budget : f->ntasks - from);
     step *s = step_new(f);
-    long *job_at = gn_xcalloc(to - from ? to - from : 1, sizeof *job_at);
+    step_task *st = gn_xcalloc(to - from ? to - from : 1, sizeof *st);
     gn_strmap jobs_at = GN_STRMAP_INIT;
     for (size_t ti = from; ti < to; ti++) {
         const task *t = &f->tasks[ti];
         const resolved *page = target_of(f, t);
-        job_at[ti - from] = -1;
+        st[ti - from] = (step_task){-1, NULL};
         if (page && page->kind == GN_TARGET_OUTSIDE)
             refuse(f, page->file);
         if (page && page->kind == GN_TARGET_PAGE) {
             cached *c = page_at(f, page->file);
-            job_at[ti - from] = job_of(f, s, &jobs_at, t->loc, (size_t)(c - f->cache));
+            st[ti - from] = (step_task){job_of(f, s, &jobs_at, t->loc, (size_t)(c - f->cache)),
+                                        page->rel};
         }
     }
     gn_strmap_free(&jobs_at);
@@ -638,10 +699,10 @@ bool gn_finder_step(gn_finder *f, size_t budget)
     gn_markdown_ready(); /* before the threads parse */
     bool whole = gn_interruptible_each(do_job, step_free, s, s->njobs);
     if (whole) {
-        step_done(f, s, job_at, from, to);
+        step_done(f, s, st, from, to);
         step_free(s);
     }
-    free(job_at);
+    free(st);
     if (whole && f->next >= f->ntasks)
         prune_disk(f);
     return f->next >= f->ntasks;
