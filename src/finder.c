@@ -539,11 +539,16 @@ char **gn_finder_take_refused(gn_finder *f, size_t *n)
 }
 
 /* What the page of task t names, resolved once per finder; NULL when its
- * guide is gone. */
-static const resolved *target_of(gn_finder *f, const task *t)
+ * guide is gone. *fresh (when not NULL) tells whether it was resolved now,
+ * its confinement checked by the resolver. */
+static const resolved *target_of(gn_finder *f, const task *t, bool *fresh)
 {
     size_t at;
+    if (fresh)
+        *fresh = false;
     if (!gn_strmap_get(&f->target_at, t->key, &at)) {
+        if (fresh)
+            *fresh = true;
         gn_source *src = &f->set->v[t->loc];
         gn_guide *g = gn_source_guide(src, t->guide);
         if (!g)
@@ -561,8 +566,9 @@ static const resolved *target_of(gn_finder *f, const task *t)
 }
 
 /* The job of page c in step s, added when c is not there yet; -1 when
- * c is not searched (it could not be read before, or is refused now). */
-static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t ci)
+ * c is not searched (it could not be read before, or is refused now).
+ * checked: its confinement was checked just now (by the resolver). */
+static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t ci, bool checked)
 {
     cached *c = &f->cache[ci];
     size_t at;
@@ -579,7 +585,8 @@ static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t
     } else {
         j.fresh = true;
         gn_textcache *disk = disk_of(f, loc);
-        if (gn_source_check_read(src, c->path, NULL) != 0 || stat(c->path, &j.st) != 0) {
+        if ((!checked && gn_source_check_read(src, c->path, NULL) != 0) ||
+            stat(c->path, &j.st) != 0) {
             free(j.path);
             c->ok = c->unread = false;
             return -1;
@@ -684,14 +691,15 @@ bool gn_finder_step(gn_finder *f, size_t budget)
     gn_strmap jobs_at = GN_STRMAP_INIT;
     for (size_t ti = from; ti < to; ti++) {
         const task *t = &f->tasks[ti];
-        const resolved *page = target_of(f, t);
+        bool fresh;
+        const resolved *page = target_of(f, t, &fresh);
         st[ti - from] = (step_task){-1, NULL};
         if (page && page->kind == GN_TARGET_OUTSIDE)
             refuse(f, page->file);
         if (page && page->kind == GN_TARGET_PAGE) {
             cached *c = page_at(f, page->file);
-            st[ti - from] = (step_task){job_of(f, s, &jobs_at, t->loc, (size_t)(c - f->cache)),
-                                        page->rel};
+            st[ti - from] = (step_task){
+                job_of(f, s, &jobs_at, t->loc, (size_t)(c - f->cache), fresh), page->rel};
         }
     }
     gn_strmap_free(&jobs_at);
