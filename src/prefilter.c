@@ -33,7 +33,9 @@ struct gn_prefilter {
      * and every byte from 0x80 (its folding may). Others are skipped. */
     bool stop[256];
     gn_buf image;      /* added at "![" (GN_PARA_IMAGE), as compared */
-    gn_buf *labels;    /* one of them may be added at "[!", as compared */
+    gn_buf *labels;    /* one of them may be added at "[!", as compared: per
+                        * kind but none, the video mark and label, the tab
+                        * mark (see label_of) */
     size_t nlabels;
     /* From a state of 0: the states after the labels, joined, and whether
      * one of them holds the pattern (the same for every page). */
@@ -195,17 +197,44 @@ static void labels_from0(gn_prefilter *p)
     p->labels_hit = x.hit;
 }
 
-/* One of the labels may be added here. */
-static void may_add_label(scan *x)
+/* Label i of p->labels may be added here (all of them: i < 0). */
+static void may_add_label(scan *x, long i)
 {
+    if (i >= 0) {
+        may_add(x, &x->p->labels[i]);
+        return;
+    }
     if (x->d == 0) {
         x->d = x->p->labels_from0;
         x->hit = x->hit || x->p->labels_hit;
         return;
     }
     uint64_t before = x->d;
-    for (size_t i = 0; i < x->p->nlabels; i++)
-        x->d |= run(x, before, x->p->labels[i].data, x->p->labels[i].len);
+    for (size_t k = 0; k < x->p->nlabels; k++)
+        x->d |= run(x, before, x->p->labels[k].data, x->p->labels[k].len);
+}
+
+/* The label the layout may add for the marker "[!name]" or "[!name ...",
+ * name[0..n) as written: its index in labels (as gn_prefilter_new makes
+ * them), -1 for any (a name read otherwise than written), -2 for none
+ * (Adobe's inline markers, the tab and shade delimiters). */
+static long label_of(const char *name, size_t n, bool closed)
+{
+    static const char *const none[] = {"UICONTROL", "DNL", "BADGE", "BEGINTABS", "ENDTABS",
+                                       "BEGINSHADEBOX", "ENDSHADEBOX"};
+    if (!closed)
+        return -1;
+    gn_kind k = gn_kind_from_name(name, n);
+    if (k == GN_KIND_VIDEO)
+        return GN_KIND_COUNT - 1; /* the video mark and label */
+    if (k != GN_KIND_NONE)
+        return (long)k - 1;
+    if (n == 3 && memcmp(name, "TAB", 3) == 0)
+        return GN_KIND_COUNT; /* the tab mark */
+    for (size_t i = 0; i < sizeof none / sizeof *none; i++)
+        if (strlen(none[i]) == n && memcmp(name, none[i], n) == 0)
+            return -2;
+    return -1;
 }
 
 /* Whether s[at] ends a line followed by a blank one (paragraphs end
@@ -405,10 +434,13 @@ static size_t markup(scan *x, size_t at)
         return 1;
     case '[':
         if (next == '!') {
-            may_add_label(x);
             size_t end = at + 2;
             while (end < x->n && ((s[end] | 0x20) >= 'a' && (s[end] | 0x20) <= 'z'))
                 end++;
+            long label = label_of(s + at + 2, end - at - 2,
+                                  end < x->n && (s[end] == ']' || s[end] == ' '));
+            if (label != -2)
+                may_add_label(x, label);
             if (!optional_to(x, at, end))
                 return 0;
         }
