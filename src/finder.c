@@ -43,6 +43,7 @@ typedef struct cached {
     bool held;     /* its paragraphs are kept (see FINDER_CACHE_BYTES) */
     bool unread;   /* not read: the last query needing it could not match
                     * its raw text (read again when one may) */
+    long job;      /* its job in the step being made, or -1 */
 } cached;
 
 /* The paragraphs of the pages read are kept for the next query, up to
@@ -299,6 +300,7 @@ static cached *page_at(gn_finder *f, const char *path)
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
     c->unread = true;
+    c->job = -1;
     return c;
 }
 
@@ -340,7 +342,11 @@ typedef struct job {
     size_t loc;        /* its locale: the step's locs */
     char *path;
     bool read;         /* read the file, else search the text given */
+    bool fetched;      /* body holds its entry of the text cache, to decode */
+    bool damaged;      /* that entry could not be decoded */
     bool check;        /* the text given is from the text cache: check it */
+    gn_buf body;
+    uint64_t sum;
     bool fresh;        /* not among the pages kept before */
     struct stat st;    /* the file's, when read */
     gn_pagetext t;     /* in: the text given; out: the text read */
@@ -360,7 +366,7 @@ typedef struct step_locale {
 /* A step: it owns everything its workers read. */
 typedef struct step {
     job *jobs;
-    size_t njobs;
+    size_t njobs, cap_jobs;
     step_locale *locs;
     size_t nlocs;
     gn_query q;
@@ -383,6 +389,7 @@ static void step_free(void *arg)
     for (size_t i = 0; i < s->njobs; i++) {
         job *j = &s->jobs[i];
         free(j->path);
+        gn_buf_free(&j->body);
         gn_pagetext_free(&j->t);
         drop_hits(j);
     }
@@ -502,6 +509,12 @@ static void do_job(void *arg, size_t i, size_t worker)
 {
     step *s = arg;
     job *j = &s->jobs[i];
+    if (j->fetched) { /* decoded here, not on the caller's thread */
+        j->damaged = !gn_textcache_decode(j->body.data, j->body.len, j->sum, &j->t);
+        j->read = j->damaged;
+        j->check = !j->damaged;
+        gn_buf_free(&j->body);
+    }
     if (!j->read) {
         search_job(s, j);
         /* Text from the text cache is shown (in excerpts and titles) only
@@ -568,12 +581,11 @@ static const resolved *target_of(gn_finder *f, const task *t, bool *fresh)
 /* The job of page c in step s, added when c is not there yet; -1 when
  * c is not searched (it could not be read before, or is refused now).
  * checked: its confinement was checked just now (by the resolver). */
-static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t ci, bool checked)
+static long job_of(gn_finder *f, step *s, size_t loc, size_t ci, bool checked)
 {
     cached *c = &f->cache[ci];
-    size_t at;
-    if (gn_strmap_get(jobs_at, c->path, &at))
-        return (long)at;
+    if (c->job >= 0)
+        return c->job;
     if (!c->ok && !c->unread)
         return -1;
     const gn_source *src = &f->set->v[loc];
@@ -591,16 +603,19 @@ static long job_of(gn_finder *f, step *s, gn_strmap *jobs_at, size_t loc, size_t
             c->ok = c->unread = false;
             return -1;
         }
-        j.read = !(disk && gn_textcache_get(disk, c->path, &j.st, &j.t));
-        j.check = !j.read;
+        j.fetched = disk && gn_textcache_fetch(disk, c->path, &j.st, &j.body, &j.sum);
+        j.read = !j.fetched;
     }
     /* Pages are filtered only without a text cache: with one, a page read
      * is recorded for every query to come. */
     if (j.read && !f->disk_dir && !s->locs[loc].pre)
         s->locs[loc].pre = gn_prefilter_new(&f->q, src->tag);
-    s->jobs = gn_xreallocarray(s->jobs, s->njobs + 1, sizeof *s->jobs);
+    if (s->njobs == s->cap_jobs) {
+        s->cap_jobs = s->cap_jobs ? s->cap_jobs * 2 : 64;
+        s->jobs = gn_xreallocarray(s->jobs, s->cap_jobs, sizeof *s->jobs);
+    }
     s->jobs[s->njobs] = j;
-    gn_strmap_put(jobs_at, c->path, s->njobs);
+    c->job = (long)s->njobs;
     return (long)s->njobs++;
 }
 
@@ -655,6 +670,8 @@ static void step_done(gn_finder *f, step *s, const step_task *st, size_t from, s
             break;
         case JOB_FAILED:
             c->ok = c->unread = false;
+            if (j->damaged && disk_of(f, j->loc))
+                gn_textcache_forget(disk_of(f, j->loc), j->path);
             break;
         case JOB_STOPPED:
             break;
@@ -688,7 +705,6 @@ bool gn_finder_step(gn_finder *f, size_t budget)
     size_t from = f->next, to = from + (budget < f->ntasks - from ? budget : f->ntasks - from);
     step *s = step_new(f);
     step_task *st = gn_xcalloc(to - from ? to - from : 1, sizeof *st);
-    gn_strmap jobs_at = GN_STRMAP_INIT;
     for (size_t ti = from; ti < to; ti++) {
         const task *t = &f->tasks[ti];
         bool fresh;
@@ -699,10 +715,11 @@ bool gn_finder_step(gn_finder *f, size_t budget)
         if (page && page->kind == GN_TARGET_PAGE) {
             cached *c = page_at(f, page->file);
             st[ti - from] = (step_task){
-                job_of(f, s, &jobs_at, t->loc, (size_t)(c - f->cache), fresh), page->rel};
+                job_of(f, s, t->loc, (size_t)(c - f->cache), fresh), page->rel};
         }
     }
-    gn_strmap_free(&jobs_at);
+    for (size_t i = 0; i < s->njobs; i++) /* the step is made */
+        f->cache[s->jobs[i].cache].job = -1;
     f->next = to;
     gn_markdown_ready(); /* before the threads parse */
     bool whole = gn_interruptible_each(do_job, step_free, s, s->njobs);

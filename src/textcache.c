@@ -488,25 +488,64 @@ static const unsigned char *body_of(gn_textcache *c, const entry *e, size_t n, u
     return *own;
 }
 
-bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
-                      gn_pagetext *out)
+/* The live entry of path when st matches it, marked asked; else NULL. */
+static entry *entry_for(gn_textcache *c, const char *path, const struct stat *st)
 {
     size_t i;
     if (!gn_strmap_get(&c->at, path, &i))
-        return false;
+        return NULL;
     entry *e = &c->v[i];
     e->asked = true;
     if (e->dropped || e->size != (uint64_t)st->st_size || e->mtime_s != (uint64_t)st->st_mtim.tv_sec ||
         e->mtime_ns != (uint64_t)st->st_mtim.tv_nsec || e->ino != (uint64_t)st->st_ino ||
         e->body_len > SIZE_MAX - 1)
+        return NULL;
+    return e;
+}
+
+bool gn_textcache_fetch(gn_textcache *c, const char *path, const struct stat *st, gn_buf *body,
+                        uint64_t *sum)
+{
+    entry *e = entry_for(c, path, st);
+    if (!e)
         return false;
     size_t n = (size_t)e->body_len;
     unsigned char *own;
-    const unsigned char *body = body_of(c, e, n, &own);
-    bool ok = body && hash(body, n) == e->body_hash && decode_body(body, n, out);
-    free(own);
-    if (!ok)
+    const unsigned char *b = body_of(c, e, n, &own);
+    if (b) {
+        gn_buf_reset(body);
+        gn_buf_add(body, (const char *)b, n);
+        *sum = e->body_hash;
+    } else {
         e->dropped = true;
+    }
+    free(own);
+    return b != NULL;
+}
+
+bool gn_textcache_decode(const char *body, size_t n, uint64_t sum, gn_pagetext *out)
+{
+    memset(out, 0, sizeof *out);
+    return hash(body, n) == sum && decode_body((const unsigned char *)body, n, out);
+}
+
+void gn_textcache_forget(gn_textcache *c, const char *path)
+{
+    size_t i;
+    if (gn_strmap_get(&c->at, path, &i))
+        c->v[i].dropped = true;
+}
+
+bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
+                      gn_pagetext *out)
+{
+    gn_buf body = GN_BUF_INIT;
+    uint64_t sum;
+    bool ok = gn_textcache_fetch(c, path, st, &body, &sum) &&
+              gn_textcache_decode(body.data, body.len, sum, out);
+    if (!ok && body.data)
+        gn_textcache_forget(c, path);
+    gn_buf_free(&body);
     return ok;
 }
 

@@ -70,6 +70,16 @@ gn_textcache *gn_textcache_open(const char *dir, const char *root, const char *l
 bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
                       gn_pagetext *out);
 
+/* The same in two steps, the second on any thread: the entry's bytes as
+ * stored (into body, replacing what it held) and their checksum, then
+ * decoded: false when they are damaged (the page is then read again, and
+ * put; or forgotten, when it cannot be). */
+bool gn_textcache_fetch(gn_textcache *c, const char *path, const struct stat *st, gn_buf *body,
+                        uint64_t *sum);
+bool gn_textcache_decode(const char *body, size_t n, uint64_t sum, gn_pagetext *out);
+/* Drop the entry of path, if any (it is left out of the next save). */
+void gn_textcache_forget(gn_textcache *c, const char *path);
+
 /* Record the text of the page at path, whose stat is st (an entry already
  * there is replaced). Written to a temporary file at once; an entry that
  * cannot be written is dropped (the cache is only a help). */
