@@ -107,6 +107,20 @@ static void *ask_stop_later(void *arg)
     return NULL;
 }
 
+/* Let the work waiting on the pipe (release, keep) go, and wait (5 s at
+ * most) for what it made to be dropped. */
+static void release_and_wait(int release, int keep, volatile sig_atomic_t *dropped)
+{
+    assert_int_equal(write(release, "x", 1), 1);
+    for (int i = 0; i < 500 && !*dropped; i++) {
+        struct timespec t = {0, 10 * 1000000L};
+        nanosleep(&t, NULL);
+    }
+    assert_int_equal(*dropped, 1);
+    close(release);
+    close(keep);
+}
+
 /* Work that does not end by itself: the caller goes on when the stop
  * comes, and the work, let go later, drops what it made. */
 static void test_stop_during(void **state)
@@ -123,14 +137,7 @@ static void test_stop_during(void **state)
     assert_false(gn_interruptible(work, drop, j));
     pthread_join(asker, NULL);
     assert_int_equal(dropped, 0); /* the work has not ended */
-    assert_int_equal(write(release, "x", 1), 1);
-    for (int i = 0; i < 500 && !dropped; i++) {
-        struct timespec t = {0, 10 * 1000000L};
-        nanosleep(&t, NULL);
-    }
-    assert_int_equal(dropped, 1);
-    close(release);
-    close(keep);
+    release_and_wait(release, keep, &dropped);
 }
 
 /* ---- the core's long work ---- */
@@ -296,25 +303,35 @@ static items *new_items(size_t n, volatile sig_atomic_t *dropped)
     return it;
 }
 
-/* Unwatched: every item runs once, on the caller and on other threads
- * when there are several processors, each worker below gn_workers(). */
+/* Run n items, unwatched or watched: each runs once, on a worker below
+ * gn_workers(), and nothing is dropped. Returns the items. */
+static items *run_each_once(size_t n, volatile sig_atomic_t *dropped)
+{
+    items *it = new_items(n, dropped);
+    assert_true(gn_interruptible_each(item_work, items_drop, it, it->n));
+    for (size_t i = 0; i < it->n; i++) {
+        assert_int_equal(it->runs[i], 1);
+        assert_true(it->worker[i] < gn_workers());
+    }
+    assert_int_equal(*dropped, 0);
+    return it;
+}
+
+/* Unwatched: every item runs once, on the caller among others (worker 0)
+ * and on other threads when there are several processors. */
 static void test_each_runs_every_item(void **state)
 {
     (void)state;
     static volatile sig_atomic_t dropped;
     assert_true(gn_workers() >= 1 && gn_workers() <= 8);
-    items *it = new_items(500, &dropped);
-    assert_true(gn_interruptible_each(item_work, items_drop, it, it->n));
+    items *it = run_each_once(500, &dropped);
     bool here = false;
-    for (size_t i = 0; i < it->n; i++) {
-        assert_int_equal(it->runs[i], 1);
-        assert_true(it->worker[i] < gn_workers());
-        here = here || pthread_equal(it->thread[i], pthread_self());
-        if (pthread_equal(it->thread[i], pthread_self()))
+    for (size_t i = 0; i < it->n; i++)
+        if (pthread_equal(it->thread[i], pthread_self())) {
+            here = true;
             assert_int_equal(it->worker[i], 0);
-    }
+        }
     assert_true(here);
-    assert_int_equal(dropped, 0);
     /* No item at all: nothing runs, true. */
     assert_true(gn_interruptible_each(item_work, items_drop, it, 0));
     items_drop(it);
@@ -326,13 +343,9 @@ static void test_each_watched_runs_beside(void **state)
     (void)state;
     static volatile sig_atomic_t dropped;
     gn_interrupt_watch(&stop);
-    items *it = new_items(64, &dropped);
-    assert_true(gn_interruptible_each(item_work, items_drop, it, it->n));
-    for (size_t i = 0; i < it->n; i++) {
-        assert_int_equal(it->runs[i], 1);
+    items *it = run_each_once(64, &dropped);
+    for (size_t i = 0; i < it->n; i++)
         assert_false(pthread_equal(it->thread[i], pthread_self()));
-    }
-    assert_int_equal(dropped, 0);
     items_drop(it);
 }
 
@@ -358,14 +371,7 @@ static void test_each_stop_during(void **state)
     for (size_t i = 0; i < 10000; i++)
         ran += __atomic_load_n(&runs[i], __ATOMIC_RELAXED) != 0;
     assert_true(ran < 10000);
-    assert_int_equal(write(release, "x", 1), 1);
-    for (int i = 0; i < 500 && !dropped; i++) {
-        struct timespec t = {0, 10 * 1000000L};
-        nanosleep(&t, NULL);
-    }
-    assert_int_equal(dropped, 1);
-    close(release);
-    close(keep);
+    release_and_wait(release, keep, &dropped);
 }
 
 /* A stop before: nothing runs, the items are dropped. */
