@@ -597,6 +597,64 @@ size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const c
     return nv;
 }
 
+/* The column where gn_wrap_terms starts the texts at width: two columns
+ * past the widest term that is at most about half the width (so that the
+ * texts keep the other half), 0 when the width leaves a text less than
+ * 2 columns there. */
+static int terms_column(char *const *terms, size_t n, int width)
+{
+    int cap = (width - 2) / 2, widest = -1;
+    for (size_t i = 0; i < n; i++) {
+        int w = gn_text_width(terms[i], strlen(terms[i]));
+        if (w <= cap && w > widest)
+            widest = w;
+    }
+    int col = widest >= 0 ? widest + 2 : 2;
+    return width - col >= 2 ? col : 0;
+}
+
+size_t gn_wrap_terms(char *const *terms, char *const *texts, size_t n, int width,
+                     const char *lang, gn_wrap_row **rows)
+{
+    if (width < 1)
+        width = 1;
+    int col = terms_column(terms, n, width);
+    gn_wrap_row *v = NULL;
+    size_t nv = 0, cap = 0;
+    gn_buf b = GN_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const char *term = terms[i], *text = texts[i];
+        size_t tlen = strlen(term);
+        int tw = gn_text_width(term, tlen);
+        bool alone = tw + 2 > col || !*text;
+        gn_wrap_line *wl;
+        if (alone) { /* the term on its rows, wrapped if need be */
+            size_t k = gn_wrap(term, tlen, width, lang, &wl);
+            for (size_t j = 0; j < k; j++)
+                add_row(&v, &nv, &cap, i, 0, term + wl[j].start, wl[j].end - wl[j].start, "");
+            if (k)
+                free(wl);
+            else
+                add_row(&v, &nv, &cap, i, 0, "", 0, "");
+        }
+        size_t len = strlen(text);
+        size_t k = gn_wrap(text, len, width - col, lang, &wl);
+        for (size_t j = 0; j < k; j++) {
+            gn_buf_reset(&b);
+            if (j == 0 && !alone) /* the text's first row, beside its term */
+                gn_buf_add(&b, term, tlen);
+            gn_buf_addf(&b, "%*s", j == 0 && !alone ? col - tw : col, "");
+            gn_buf_add(&b, text + wl[j].start, wl[j].end - wl[j].start);
+            add_row(&v, &nv, &cap, i, 0, b.data, b.len, "");
+        }
+        if (k)
+            free(wl);
+    }
+    gn_buf_free(&b);
+    *rows = v;
+    return nv;
+}
+
 void gn_wrap_rows_free(gn_wrap_row *rows, size_t n)
 {
     for (size_t i = 0; rows && i < n; i++)

@@ -87,7 +87,24 @@ typedef struct gn_wrap_row {
  * length of the text. */
 size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const char *cont,
                     const char *lang, gn_wrap_row **rows);
-/* Free rows made by gn_wrap_rows (n of them; NULL is fine). */
+/* Rows of at most width columns showing n terms, each with its text (a
+ * list of keys and what they do, as a man page's tagged paragraphs show
+ * them), all in UTF-8, safe and without tabs. The texts start in one
+ * column: two columns past the widest term that is no wider than about
+ * half the width, so a text keeps at least the other half. A term wider
+ * than that (or with an empty text) is alone on its row (wrapped by
+ * gn_wrap if it is wider than width), its text starting on the next row,
+ * in the texts' column. A text is wrapped by gn_wrap (UAX #14 breaks,
+ * display columns, lang as there) to the columns right of it, every row
+ * of it starting in that column: a hanging indent, with no continuation
+ * mark. Where the width leaves less than 2 columns right of any such
+ * column, the texts start at column 0, under their terms. Each row's
+ * line is the index of its term. Returns the number of rows (n or more)
+ * and sets *rows to a new array: free it with gn_wrap_rows_free. */
+size_t gn_wrap_terms(char *const *terms, char *const *texts, size_t n, int width,
+                     const char *lang, gn_wrap_row **rows);
+/* Free rows made by gn_wrap_rows or gn_wrap_terms (n of them; NULL is
+ * fine). */
 void gn_wrap_rows_free(gn_wrap_row *rows, size_t n);
 
 /* gn_wrap_glued, but a line broken inside a word (split) keeps to width -

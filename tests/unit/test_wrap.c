@@ -901,6 +901,125 @@ static void test_rows(void **state)
         check_rows(w);
 }
 
+/* ---- gn_wrap_terms: keys and what they do ------------------------------- */
+
+static const char *const term_keys[] = {
+    "j, Down", "Backspace, Ctrl-H, Ctrl-O", "キー", "키", "=",
+};
+static const char *const term_texts[] = {
+    "down: Move down one line or entry",
+    "back: Go back to the previous place, at its scroll position",
+    "上の行を選択したグループを展開／折りたたみします。リンクをたどります。",
+    "고객 메뉴에서 계정을 만들 수 있으며 만든 계정은 바로 사용할 수 있습니다.",
+    "",
+};
+#define NTERMS (sizeof term_keys / sizeof *term_keys)
+
+/* Assert the contract of gn_wrap_terms at width: each term's rows in order,
+ * within the width (but a lone wide character), its text in one column
+ * (beside the term, or under it when the term is alone), and together the
+ * term and its text, but the spaces. */
+static void check_terms(int width)
+{
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_terms((char *const *)term_keys, (char *const *)term_texts, NTERMS, width,
+                             NULL, &rows);
+    assert_true(n >= NTERMS);
+    int col = -1; /* the texts' column, the same for all */
+    size_t r = 0;
+    for (size_t i = 0; i < NTERMS; i++) {
+        assert_true(r < n);
+        gn_buf joined = GN_BUF_INIT;
+        for (; r < n && rows[r].line == i; r++) {
+            const char *t = rows[r].text;
+            assert_true(gn_text_width(t, strlen(t)) <= (width < 2 ? 2 : width));
+            gn_buf_adds(&joined, t);
+            size_t lead = strspn(t, " ");
+            bool beside = lead == 0 && strncmp(t, term_keys[i], strlen(term_keys[i])) == 0
+                          && t[strlen(term_keys[i])] == ' ';
+            int at = -1; /* the column this row's text starts in */
+            if (beside)
+                at = (int)(strlen(term_keys[i]) + strspn(t + strlen(term_keys[i]), " "));
+            else if (lead > 0)
+                at = (int)lead;
+            if (at >= 0 && strchr(t, ' ') && term_texts[i][0]) {
+                if (beside) /* the term's width, not its bytes */
+                    at = at - (int)strlen(term_keys[i])
+                         + gn_text_width(term_keys[i], strlen(term_keys[i]));
+                if (col < 0)
+                    col = at;
+                assert_int_equal(at, col);
+            }
+        }
+        char *want = gn_xasprintf("%s%s", term_keys[i], term_texts[i]);
+        char *w = no_spaces(want), *got = no_spaces(joined.data ? joined.data : "");
+        assert_string_equal(got, w);
+        free(want);
+        free(w);
+        free(got);
+        gn_buf_free(&joined);
+    }
+    assert_int_equal(r, n);
+    gn_wrap_rows_free(rows, n);
+}
+
+static void test_terms(void **state)
+{
+    (void)state;
+    gn_wrap_row *rows;
+    /* 60 columns: every term fits half; the texts start two past the
+     * widest (25 + 2), each of their rows there. */
+    size_t n = gn_wrap_terms((char *const *)term_keys, (char *const *)term_texts, NTERMS, 60,
+                             "en", &rows);
+    static const char *const want60[] = {
+        "j, Down                    down: Move down one line or entry",
+        "Backspace, Ctrl-H, Ctrl-O  back: Go back to the previous",
+        "                           place, at its scroll position",
+        "キー                       上の行を選択したグループを展開／",
+        "                           折りたたみします。リンクをたどり",
+        "                           ます。",
+        "키                         고객 메뉴에서 계정을 만들 수",
+        "                           있으며 만든 계정은 바로 사용할 수",
+        "                           있습니다.",
+        "=",
+    };
+    static const size_t line60[] = {0, 1, 1, 2, 2, 2, 3, 3, 3, 4};
+    assert_int_equal(n, sizeof want60 / sizeof *want60);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(rows[i].text, want60[i]);
+        assert_int_equal(rows[i].line, line60[i]);
+    }
+    gn_wrap_rows_free(rows, n);
+    /* 36 columns: the long term is wider than half, alone on its row; the
+     * texts start two past the widest of the others (7 + 2). */
+    n = gn_wrap_terms((char *const *)term_keys, (char *const *)term_texts, NTERMS, 36, "en",
+                      &rows);
+    static const char *const want36[] = {
+        "j, Down  down: Move down one line or",
+        "         entry",
+        "Backspace, Ctrl-H, Ctrl-O",
+        "         back: Go back to the",
+        "         previous place, at its",
+        "         scroll position",
+        "キー     上の行を選択したグループを",
+        "         展開／折りたたみします。リ",
+        "         ンクをたどります。",
+        "키       고객 메뉴에서 계정을 만들",
+        "         수 있으며 만든 계정은 바로",
+        "         사용할 수 있습니다.",
+        "=",
+    };
+    assert_int_equal(n, sizeof want36 / sizeof *want36);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(rows[i].text, want36[i]);
+    gn_wrap_rows_free(rows, n);
+    /* No terms, no rows. */
+    assert_int_equal(gn_wrap_terms(NULL, NULL, 0, 10, NULL, &rows), 0);
+    gn_wrap_rows_free(rows, 0);
+    for (int w = -1; w <= 100; w++)
+        check_terms(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -930,6 +1049,7 @@ int main(void)
         cmocka_unit_test(test_prolonged_mark),
         cmocka_unit_test(test_glued),
         cmocka_unit_test(test_rows),
+        cmocka_unit_test(test_terms),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }

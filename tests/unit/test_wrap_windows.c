@@ -18,6 +18,7 @@
 #define gn_wrap_widest gn_wrap_widest_small
 #define gn_wrap_rows gn_wrap_rows_small
 #define gn_wrap_rows_free gn_wrap_rows_free_small
+#define gn_wrap_terms gn_wrap_terms_small
 #include "wrap.c"
 #undef gn_wrap
 #undef gn_wrap_glued
@@ -25,6 +26,7 @@
 #undef gn_wrap_widest
 #undef gn_wrap_rows
 #undef gn_wrap_rows_free
+#undef gn_wrap_terms
 
 static const char *const pieces[] = {
     " ", " ", " ", "word", "ab12", "x", "9", "日本", "語", "中文", "漢字", "の", "。", "、",
