@@ -134,7 +134,7 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
     const gn_cell_line **lines = gn_xcalloc(ncols, sizeof *lines);
     size_t *n = gn_xcalloc(ncols, sizeof *n);
     for (size_t c = 0; c < ncols; c++) {
-        n[c] = gn_cell_lines(&cells[r * ncols + c], width[c], markw, e->lang, &lines[c]);
+        n[c] = gn_cell_lines(&cells[r * ncols + c], width[c], markw, &lines[c]);
         if (n[c] > height)
             height = n[c];
     }
@@ -262,8 +262,7 @@ static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
  * body rows need (the header rows left out, unless all rows are headers)
  * and its minimum: its widest word, at least MIN_COLUMN (or its natural
  * width, when less). */
-static void measure(gn_emit *e, const gn_table *t, const gn_cell *cells, int *natural, int *body,
-                    int *min)
+static void measure(const gn_table *t, const gn_cell *cells, int *natural, int *body, int *min)
 {
     size_t ncols = t->ncols;
     bool all_head = true;
@@ -272,7 +271,7 @@ static void measure(gn_emit *e, const gn_table *t, const gn_cell *cells, int *na
     for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < ncols; c++) {
             int nat, word;
-            gn_cell_measure(&cells[r * ncols + c], e->lang, &nat, &word);
+            gn_cell_measure(&cells[r * ncols + c], &nat, &word);
             if (nat > natural[c])
                 natural[c] = nat;
             if ((!t->head[r] || all_head) && nat > body[c])
@@ -303,7 +302,7 @@ static long unused(gn_emit *e, const gn_table *t, gn_cell *cells, const int *wid
     for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < t->ncols; c++) {
             const gn_cell_line *l;
-            size_t n = gn_cell_lines(&cells[r * t->ncols + c], width[c], markw, e->lang, &l);
+            size_t n = gn_cell_lines(&cells[r * t->ncols + c], width[c], markw, &l);
             for (size_t i = 0; i < n; i++) {
                 int w = l[i].indent + l[i].width + (l[i].split ? markw : 0);
                 if (w > used[c])
@@ -332,12 +331,12 @@ void gn_table_emit(gn_emit *e, gn_table *t)
      * width). */
     gn_cell *cells = gn_xcalloc(t->nrows * ncols, sizeof *cells);
     for (size_t i = 0; i < t->nrows * ncols; i++)
-        gn_cell_init(&cells[i], &t->cells[i], e->g);
+        gn_cell_init(&cells[i], &t->cells[i], e->g, e->lang);
     int *natural = gn_xcalloc(ncols, sizeof *natural);
     int *body = gn_xcalloc(ncols, sizeof *body);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    measure(e, t, cells, natural, body, min);
+    measure(t, cells, natural, body, min);
     long need = 0, capped = 0;
     for (size_t c = 0; c < ncols; c++) {
         need += min[c];
