@@ -46,6 +46,12 @@ static void scan_markers(const char *s, size_t len, unsigned char *del,
     struct open_mark *stack = NULL;
     size_t n = 0, cap = 0, depth = 0;
     for (size_t i = 0; i < len; i++) {
+        if (depth == 0) { /* outside brackets only '[' counts: to the next one */
+            const char *open = memchr(s + i, '[', len - i);
+            if (!open)
+                break;
+            i = (size_t)(open - s);
+        }
         if (s[i] == '[') {
             enum gn_mark kind;
             size_t k = marker_at(s + i, len - i, &kind);
@@ -164,7 +170,11 @@ void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor
 {
     scan_markers(s, len, del, label, ctx);
     for (size_t i = 0; i < len; i++) {
-        if (s[i] != '{' || del[i])
+        const char *brace = memchr(s + i, '{', len - i);
+        if (!brace)
+            break;
+        i = (size_t)(brace - s);
+        if (del[i])
             continue;
         size_t aoff, alen;
         size_t n = gn_markup_attrs(s + i, len - i, &aoff, &alen);

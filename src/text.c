@@ -91,35 +91,40 @@ static int is_bidi_control(int32_t cp)
 
 void gn_text_sanitize(gn_buf *b, const char *s, size_t len)
 {
-    size_t i = 0;
+    /* Bytes that stay as they are gather in runs [run, i), each copied at
+     * once: printable ASCII, tab and newline, and valid UTF-8 from U+00A0
+     * up but the bidirectional overrides. */
+    size_t i = 0, run = 0;
     while (i < len) {
-        /* Copy runs of plain printable ASCII at once. */
-        size_t j = i;
-        while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
-            j++;
-        if (j > i) {
-            gn_buf_add(b, s + i, j - i);
-            i = j;
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n') {
+            i++;
             continue;
         }
         int32_t cp;
         size_t n = gn_utf8_decode(s + i, len - i, &cp);
-        if (cp == 0xFFFD && n == 1)
+        bool bad = cp == 0xFFFD && n == 1;
+        if (!bad && cp >= 0xA0 && !is_bidi_control(cp)) {
+            i += n;
+            continue;
+        }
+        if (i > run)
+            gn_buf_add(b, s + run, i - run);
+        if (bad)
             gn_utf8_encode(b, 0xFFFD); /* an invalid byte */
-        else if (cp == '\t' || cp == '\n')
-            gn_buf_addc(b, (char)cp);
         else if (cp < 0x20)
             gn_utf8_encode(b, 0x2400 + cp); /* control pictures: ␛ */
         else if (cp == 0x7F)
             gn_utf8_encode(b, 0x2421);      /* ␡ */
-        else if (cp >= 0x80 && cp < 0xA0)
-            gn_utf8_encode(b, 0xFFFD);
-        else if (is_bidi_control(cp))
-            gn_buf_addf(b, "<U+%04X>", (unsigned)cp);
+        else if (cp < 0xA0)
+            gn_utf8_encode(b, 0xFFFD);      /* C1 controls */
         else
-            gn_buf_add(b, s + i, n);
+            gn_buf_addf(b, "<U+%04X>", (unsigned)cp);
         i += n;
+        run = i;
     }
+    if (i > run)
+        gn_buf_add(b, s + run, i - run);
 }
 
 void gn_text_code_line(gn_buf *b, const char *s, size_t len)
