@@ -270,10 +270,11 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
                     end--;
                 gn_para_cut(p, end, p->text.len);
                 bool alt = p->text.len > mark;
-                char *tail = gn_xasprintf("%s%s%s]", alt && *name ? " (" : "",
-                                          name, alt && *name ? ")" : "");
-                gn_para_add(p, tail, strlen(tail), style, link);
-                free(tail);
+                bool paren = alt && *name; /* "[image: alt (name)]", "[image: name]" */
+                if (paren)
+                    gn_para_add(p, " (", 2, style, link);
+                gn_para_add(p, name, strlen(name), style, link);
+                gn_para_add(p, paren ? ")]" : "]", paren ? 2 : 1, style, link);
             }
             if (type == CMARK_NODE_LINK && depth > 0 && stack[depth - 1].markup) {
                 /* Give back what cmark took for a link: "](text)". */
@@ -503,8 +504,10 @@ void gn_para_markup(gn_para *p)
             size_t j = i;
             while (j < len && del[j])
                 j++;
-            if (j == len || s[j] == ' ')
+            if (j == len || s[j] == ' ') {
                 del[i - 1] = 1;
+                from = i - 1 < from ? i - 1 : from;
+            }
             i = j;
         }
 

@@ -8,7 +8,6 @@
  * only remembers the last break opportunity and the last grapheme-cluster
  * start on the current line, and never rescans a line. */
 #include <limits.h>
-#include <stdio.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -305,7 +304,9 @@ static void text_init(gn_wrap_text *wt, const char *text, size_t len, const char
 {
     memset(wt, 0, sizeof *wt);
     if (lang) {
-        snprintf(wt->lang, sizeof wt->lang, "%s", lang);
+        size_t n = strnlen(lang, sizeof wt->lang - 1);
+        memcpy(wt->lang, lang, n);
+        wt->lang[n] = '\0';
         wt->has_lang = true;
     }
     if (text && len > 0)
