@@ -286,7 +286,7 @@ static void test_marked(void **state)
 }
 
 /* gn_wrap_text_widest of text (len bytes) for lang, decoded for it. */
-static int gn_wrap_widest(const char *text, size_t len, const char *lang)
+static int widest_of(const char *text, size_t len, const char *lang)
 {
     gn_wrap_text *wt = gn_wrap_text_new(text, len, lang);
     int w = gn_wrap_text_widest(wt);
@@ -297,19 +297,19 @@ static int gn_wrap_widest(const char *text, size_t len, const char *lang)
 static void test_widest(void **state)
 {
     (void)state;
-    assert_int_equal(gn_wrap_widest("a verylongword b", 16, NULL), 12);
-    assert_int_equal(gn_wrap_widest("  two\nlines  here ", 19, NULL), 5);
-    assert_int_equal(gn_wrap_widest("In-stock Out-of-stock", 21, NULL), 5); /* "stock" */
-    assert_int_equal(gn_wrap_widest("PendingAvailability", 19, NULL), 19);
-    assert_int_equal(gn_wrap_widest("", 0, NULL), 0);
-    assert_int_equal(gn_wrap_widest("   ", 3, NULL), 0);
+    assert_int_equal(widest_of("a verylongword b", 16, NULL), 12);
+    assert_int_equal(widest_of("  two\nlines  here ", 19, NULL), 5);
+    assert_int_equal(widest_of("In-stock Out-of-stock", 21, NULL), 5); /* "stock" */
+    assert_int_equal(widest_of("PendingAvailability", 19, NULL), 19);
+    assert_int_equal(widest_of("", 0, NULL), 0);
+    assert_int_equal(widest_of("   ", 3, NULL), 0);
     /* Japanese breaks between characters, but not before "。". */
-    assert_int_equal(gn_wrap_widest("日本語", 9, "ja"), 2);
-    assert_int_equal(gn_wrap_widest("です。", 9, "ja"), 4);
+    assert_int_equal(widest_of("日本語", 9, "ja"), 2);
+    assert_int_equal(widest_of("です。", 9, "ja"), 4);
     /* Korean words stay whole, with a Latin word joined to them. */
     const char *ko = "한국어 셀은 띄어쓰기에서 API를";
-    assert_int_equal(gn_wrap_widest(ko, strlen(ko), "ko"), 12);
-    assert_int_equal(gn_wrap_widest("API를 써요", strlen("API를 써요"), "ko"), 5);
+    assert_int_equal(widest_of(ko, strlen(ko), "ko"), 12);
+    assert_int_equal(widest_of("API를 써요", strlen("API를 써요"), "ko"), 5);
 }
 
 /* ---- Japanese ----------------------------------------------------------- */
@@ -758,7 +758,7 @@ static void test_random(void **state)
         /* At the widest word's width no line is split, leading spaces
          * or not (they are dropped when the word after them needs the
          * room). */
-        int widest = gn_wrap_widest(buf, len, langs[round % 4]);
+        int widest = widest_of(buf, len, langs[round % 4]);
         gn_wrap_line *l;
         size_t n = gn_wrap(buf, len, widest, langs[round % 4], &l);
         for (size_t k = 0; k < n; k++)
