@@ -283,9 +283,17 @@ static size_t html_end(scan *x, size_t at)
         return after_text(x, at + 2, "?>");
     if (left >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
         return after_text(x, at + 9, "]]>");
+    /* A '>' among the first non-blank bytes of a line may mark a block
+     * quote, which is not part of the tag's text: the tag reads on. */
+    bool line_start = false;
     for (size_t k = at + 1; k < x->n; k++) {
         char c = x->s[k];
-        if (c == '>')
+        if (c == '\n') {
+            line_start = true;
+            continue;
+        }
+        line_start = line_start && (c == ' ' || c == '\t' || c == '\r' || c == '>');
+        if (c == '>' && !line_start)
             return k + 1;
         if (c == '"' || c == '\'') {
             const char *q = memchr(x->s + k + 1, c, x->n - k - 1);

@@ -182,6 +182,20 @@ static void test_always_read(void **state)
     assert_true(may("Nothing here.\n", "en", "\xe2\x90\x9b"));
 }
 
+/* Pages the prefilter once skipped though they hold the query, found by
+ * fuzz_prefilter. */
+static void test_fuzz_findings(void **state)
+{
+    (void)state;
+    /* A tag that goes on over a block quote's next line: the '>' marking
+     * the quote there does not end it (in an HTML block, as the HTML
+     * reader reads it, or inline, as cmark does). */
+    assert_found("> <div>注文\n> </b\n> x>履歴</div>\n", "ja-JP", "注文 履歴");
+    assert_found("> <div>주문\n> </b\n> x>내역</div>\n", "ko-KR", "주문 내역");
+    assert_found("> 注文<b\n> x>履歴\n", "ja-JP", "注文履歴");
+    assert_skipped("> <div>注文\n> </b\n> x>履歴</div>\n", "ja-JP", "返品");
+}
+
 /* ---- sweeps --------------------------------------------------------------- */
 
 /* Every query of tests/fixtures/search/queries.txt on the page at path of
@@ -260,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_korean),
         cmocka_unit_test(test_added_text),
         cmocka_unit_test(test_always_read),
+        cmocka_unit_test(test_fuzz_findings),
         cmocka_unit_test(test_sweep_fixtures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
