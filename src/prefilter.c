@@ -405,6 +405,36 @@ static size_t entity(scan *x, size_t at)
     return k;
 }
 
+/* The end of the name of a marker "[!name" that starts at s[from]: its
+ * letters, and what may vanish between them and join them in the laid-out
+ * text ("[!D*NL" after "*x" reads "[!DNL"): emphasis delimiters, escapes,
+ * backticks, digits, tags and entities. */
+static size_t name_end(scan *x, size_t from)
+{
+    size_t k = from;
+    while (k < x->n) {
+        unsigned char c = (unsigned char)x->s[k];
+        if (c && (!is_markup(c) || strchr("*_~\\`", c))) {
+            if (c >= 0x80)
+                break;
+            k++;
+        } else if (c == '<') {
+            k = html_end(x, k);
+        } else if (c == '&') {
+            size_t e = k + 1;
+            while (e < x->n && e - k <= 32 && (!is_markup((unsigned char)x->s[e]) || x->s[e] == '#') &&
+                   (unsigned char)x->s[e] < 0x80)
+                e++;
+            if (e == k + 1 || e >= x->n || x->s[e] != ';')
+                break;
+            k = e + 1;
+        } else {
+            break;
+        }
+    }
+    return k;
+}
+
 /* Read the markup byte s[at] and what it starts; returns the bytes taken,
  * 0 when the page must be read. */
 static size_t markup(scan *x, size_t at)
@@ -442,9 +472,7 @@ static size_t markup(scan *x, size_t at)
         return 1;
     case '[':
         if (next == '!') {
-            size_t end = at + 2;
-            while (end < x->n && ((s[end] | 0x20) >= 'a' && (s[end] | 0x20) <= 'z'))
-                end++;
+            size_t end = name_end(x, at + 2);
             long label = label_of(s + at + 2, end - at - 2,
                                   end < x->n && (s[end] == ']' || s[end] == ' '));
             if (label != -2)

@@ -194,6 +194,11 @@ static void test_fuzz_findings(void **state)
     assert_found("> <div>주문\n> </b\n> x>내역</div>\n", "ko-KR", "주문 내역");
     assert_found("> 注文<b\n> x>履歴\n", "ja-JP", "注文履歴");
     assert_skipped("> <div>注文\n> </b\n> x>履歴</div>\n", "ja-JP", "返品");
+    /* A marker's name joined across an emphasis delimiter that vanishes
+     * ("*確認 [!D*NL" lays out as "確認 [!DNL"): the name is not shown. */
+    assert_found("注文 *確認 [!D*NL 履歴]。\n", "ja-JP", "確認 履歴");
+    assert_found("주문 *확인 [!D*NL 내역]입니다.\n", "ko-KR", "확인 내역");
+    assert_skipped("주문 *확인 [!D*NL 내역]입니다.\n", "ko-KR", "환불");
 }
 
 /* ---- sweeps --------------------------------------------------------------- */
