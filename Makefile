@@ -4,6 +4,8 @@
 #
 # `make check SANITIZE=1` builds everything with AddressSanitizer and
 # UndefinedBehaviorSanitizer into build-san/ and runs every test there;
+# `make check SANITIZE=thread` does the same with ThreadSanitizer in
+# build-tsan/;
 # `make fuzz [FUZZ_SECONDS=60] [FUZZ='toc meta']` builds the libFuzzer
 # harnesses of tests/fuzz/ into build-fuzz/ and runs each (scripts/fuzz).
 
@@ -24,11 +26,18 @@ VERSION    = 0.1.0
 # SANITIZE=1: ASan + UBSan (LeakSanitizer included), in a build folder of
 # its own so a plain build and a sanitizer build do not overwrite each other.
 # clang when it is installed, else gcc; CC=... on the command line wins.
+# SANITIZE=thread: ThreadSanitizer, in build-tsan (the libraries linked
+# statically are not instrumented: races inside them go unseen).
 SANITIZE  ?=
+ifneq ($(filter 1 thread,$(SANITIZE)),)
 ifeq ($(SANITIZE),1)
 BUILD      = build-san
 SAN_FLAGS  = -fsanitize=address,undefined -fno-omit-frame-pointer \
              -fno-sanitize-recover=undefined
+else
+BUILD      = build-tsan
+SAN_FLAGS  = -fsanitize=thread -fno-omit-frame-pointer
+endif
 CFLAGS    ?= -O1 -g
 ifeq ($(origin CC),default)
 CC         = $(shell command -v clang >/dev/null 2>&1 && echo clang || echo gcc)
@@ -85,14 +94,15 @@ FUZZ_SRC      = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 FUZZ_OBJ      = $(CORE_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/gen/lbclass.o
 
-# Sanitizer runtime options for `make check SANITIZE=1`. Reports go to files
+# Sanitizer runtime options for `make check SANITIZE=1` (or thread). Reports go to files
 # (never to a tmux pane, never mixed into a test's expected output or hidden
 # behind an expected exit status); any file there fails the run.
 SAN_LOGS     = $(abspath $(BUILD))/sanitizer-logs
 SAN_ENV      = GN_BUILD=$(BUILD) \
                ASAN_OPTIONS=detect_leaks=1:log_path=$(SAN_LOGS)/report \
                UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SAN_LOGS)/report \
-               LSAN_OPTIONS=log_path=$(SAN_LOGS)/report
+               LSAN_OPTIONS=log_path=$(SAN_LOGS)/report \
+               TSAN_OPTIONS=halt_on_error=0:log_path=$(SAN_LOGS)/report
 
 .PHONY: all deps run check test unit goldens bench memcheck install uninstall deb clean fuzz fuzz-build
 
@@ -145,10 +155,11 @@ run: deps
 	$(BUILD)/guidenav
 
 # Every test: unit, end-to-end (tmux) and integration over ../shared.
-# With SANITIZE=1, the tests run the build-san binaries (GN_BUILD); each
+# With SANITIZE=1 (or thread), the tests run the build-san (build-tsan)
+# binaries (GN_BUILD); each
 # sanitizer report (a file in $(BUILD)/sanitizer-logs) is shown as a failure
 # before the last line, which counts it.
-ifeq ($(SANITIZE),1)
+ifneq ($(filter 1 thread,$(SANITIZE)),)
 check: deps
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@rm -rf $(SAN_LOGS) && mkdir -p $(SAN_LOGS)
@@ -243,4 +254,4 @@ deb: deps
 	@scripts/build-deb
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz

@@ -86,8 +86,7 @@ void bound_classify(const char *s, size_t len, const size_t *starts, long nlines
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (table)
         cmark_parser_attach_syntax_extension(parser, table);
-    cmark_parser_feed(parser, k, len);
-    cmark_node *doc = gn_markdown_finish(parser);
+    cmark_node *doc = gn_markdown_run(parser, k, len);
     cmark_parser_free(parser);
     free(k);
 

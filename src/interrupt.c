@@ -1,27 +1,34 @@
 /* interrupt.c: a stop asked for by the host (see interrupt.h). */
 #include <errno.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 #include "guidenav/interrupt.h"
 #include "guidenav/util.h"
 
-static volatile sig_atomic_t *watched;
+/* A signal handler may store to the flag only if it is lock-free. */
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "atomic int is lock-free");
 
-void gn_interrupt_watch(volatile sig_atomic_t *flag)
+/* The flag watched: read by the workers of gn_interruptible_each too,
+ * which a batch left behind may still run when the host changes it. */
+static atomic_int *_Atomic watched;
+
+void gn_interrupt_watch(atomic_int *flag)
 {
-    watched = flag;
+    atomic_store(&watched, flag);
 }
 
 bool gn_interrupted(void)
 {
-    return watched && *watched;
+    atomic_int *flag = atomic_load_explicit(&watched, memory_order_acquire);
+    return flag && atomic_load_explicit(flag, memory_order_relaxed);
 }
 
 bool gn_interrupt_watched(void)
 {
-    return watched != NULL;
+    return atomic_load_explicit(&watched, memory_order_acquire) != NULL;
 }
 
 /* Now plus ms milliseconds on the monotonic clock. */
@@ -100,7 +107,8 @@ static void *run_worker(void *p)
 bool gn_interruptible_each(void (*work)(void *arg, size_t item, size_t worker),
                            void (*drop)(void *), void *arg, size_t n)
 {
-    if (watched && gn_interrupted()) {
+    bool watching = gn_interrupt_watched();
+    if (watching && gn_interrupted()) {
         drop(arg);
         return false;
     }
@@ -114,7 +122,7 @@ bool gn_interruptible_each(void (*work)(void *arg, size_t item, size_t worker),
     pthread_mutex_init(&b->mu, NULL);
 
     /* The caller is worker 0 unless it watches for a stop. */
-    size_t want = gn_workers() < n ? gn_workers() : n, first = watched ? 0 : 1;
+    size_t want = gn_workers() < n ? gn_workers() : n, first = watching ? 0 : 1;
     pthread_t *t = gn_xcalloc(want ? want : 1, sizeof *t);
     size_t made = 0;
     sigset_t all, old;
@@ -136,7 +144,7 @@ bool gn_interruptible_each(void (*work)(void *arg, size_t item, size_t worker),
         made++;
     }
     pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (!watched || made == 0)
+    if (!watching || made == 0)
         run_items(b, 0);
 
     pthread_mutex_lock(&b->mu);

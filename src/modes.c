@@ -325,7 +325,7 @@ int gn_mode_matrix(gn_localeset *set, const char *reference, gn_error *err)
 }
 
 /* The signal that asked a non-interactive search to stop, or 0. */
-static volatile sig_atomic_t stop_signal;
+static atomic_int stop_signal;
 
 static void on_stop_signal(int sig)
 {

@@ -26,9 +26,29 @@ static cmark_mem *parse_mem(void)
     return gn_arena_current() ? gn_arena_cmark() : cmark_get_default_mem_allocator();
 }
 
+/* The state of the whole process that cmark-gfm 0.29.0.gfm.6 (Debian's,
+ * linked statically) writes, from its archives' symbols and source:
+ *  - the extension registry, the node types the extensions add
+ *    (CMARK_NODE_LAST_*, CMARK_NODE_TABLE*, CMARK_NODE_STRIKETHROUGH) and
+ *    ensure_registered's flag: written by the registration alone, once,
+ *    under pthread_once (gn_markdown_ready) before any parse reads them;
+ *  - SPECIAL_CHARS and SKIP_CHARS, the inline parser's special bytes:
+ *    an attached extension's are set and cleared in cmark_parser_finish,
+ *    the only caller of the inline parser in that version: serialised
+ *    (gn_markdown_run). Later versions' table extension parses a row's
+ *    inlines while lines are fed: with those the feed is serialised too;
+ *  - cmark's own arena (cmark_arena_push/pop, which the table extension
+ *    calls on every header row): both only read its pointer while no one
+ *    allocates from CMARK_ARENA_MEM_ALLOCATOR, which guidenav never does
+ *    (parses use gn_arena's allocator or the default one, a constant
+ *    table of malloc's functions).
+ * The rest is the parser's own (reference map, delimiters, buffers). */
+static bool feed_alone; /* set once, with the registration */
+
 static void register_extensions(void)
 {
     cmark_gfm_core_extensions_ensure_registered();
+    feed_alone = cmark_version() > ((0 << 24) | (29 << 16) | (0 << 8) | 6);
 }
 
 void gn_markdown_ready(void)
@@ -41,13 +61,18 @@ void gn_markdown_ready(void)
  * extensions in a table of the whole process for the time of the parse,
  * and unmarks them at its end: two parses at once would spoil each
  * other's. */
-static pthread_mutex_t finishing = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t inlines = PTHREAD_MUTEX_INITIALIZER;
 
-cmark_node *gn_markdown_finish(cmark_parser *parser)
+cmark_node *gn_markdown_run(cmark_parser *parser, const char *text, size_t len)
 {
-    pthread_mutex_lock(&finishing);
+    gn_markdown_ready();
+    if (feed_alone)
+        pthread_mutex_lock(&inlines);
+    cmark_parser_feed(parser, text, len);
+    if (!feed_alone)
+        pthread_mutex_lock(&inlines);
     cmark_node *doc = cmark_parser_finish(parser);
-    pthread_mutex_unlock(&finishing);
+    pthread_mutex_unlock(&inlines);
     return doc;
 }
 
@@ -67,8 +92,7 @@ static cmark_node *parse_text(const char *text, size_t len, void *inline_extensi
     }
     /* Emphasis next to Japanese, Korean and Chinese text (emphasis.h). */
     cmark_syntax_extension *cjk = gn_emphasis_attach(parser, mem);
-    cmark_parser_feed(parser, text, len);
-    cmark_node *doc = gn_markdown_finish(parser);
+    cmark_node *doc = gn_markdown_run(parser, text, len);
     cmark_parser_free(parser);
     gn_emphasis_free(cjk);
     return doc;

@@ -283,9 +283,17 @@ static size_t html_end(scan *x, size_t at)
         return after_text(x, at + 2, "?>");
     if (left >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
         return after_text(x, at + 9, "]]>");
+    /* A '>' among the first non-blank bytes of a line may mark a block
+     * quote, which is not part of the tag's text: the tag reads on. */
+    bool line_start = false;
     for (size_t k = at + 1; k < x->n; k++) {
         char c = x->s[k];
-        if (c == '>')
+        if (c == '\n') {
+            line_start = true;
+            continue;
+        }
+        line_start = line_start && (c == ' ' || c == '\t' || c == '\r' || c == '>');
+        if (c == '>' && !line_start)
             return k + 1;
         if (c == '"' || c == '\'') {
             const char *q = memchr(x->s + k + 1, c, x->n - k - 1);
@@ -397,6 +405,36 @@ static size_t entity(scan *x, size_t at)
     return k;
 }
 
+/* The end of the name of a marker "[!name" that starts at s[from]: its
+ * letters, and what may vanish between them and join them in the laid-out
+ * text ("[!D*NL" after "*x" reads "[!DNL"): emphasis delimiters, escapes,
+ * backticks, digits, tags and entities. */
+static size_t name_end(scan *x, size_t from)
+{
+    size_t k = from;
+    while (k < x->n) {
+        unsigned char c = (unsigned char)x->s[k];
+        if (c && (!is_markup(c) || strchr("*_~\\`", c))) {
+            if (c >= 0x80)
+                break;
+            k++;
+        } else if (c == '<') {
+            k = html_end(x, k);
+        } else if (c == '&') {
+            size_t e = k + 1;
+            while (e < x->n && e - k <= 32 && (!is_markup((unsigned char)x->s[e]) || x->s[e] == '#') &&
+                   (unsigned char)x->s[e] < 0x80)
+                e++;
+            if (e == k + 1 || e >= x->n || x->s[e] != ';')
+                break;
+            k = e + 1;
+        } else {
+            break;
+        }
+    }
+    return k;
+}
+
 /* Read the markup byte s[at] and what it starts; returns the bytes taken,
  * 0 when the page must be read. */
 static size_t markup(scan *x, size_t at)
@@ -434,9 +472,7 @@ static size_t markup(scan *x, size_t at)
         return 1;
     case '[':
         if (next == '!') {
-            size_t end = at + 2;
-            while (end < x->n && ((s[end] | 0x20) >= 'a' && (s[end] | 0x20) <= 'z'))
-                end++;
+            size_t end = name_end(x, at + 2);
             long label = label_of(s + at + 2, end - at - 2,
                                   end < x->n && (s[end] == ']' || s[end] == ' '));
             if (label != -2)

@@ -11,11 +11,15 @@
 #ifndef GUIDENAV_INTERRUPT_H
 #define GUIDENAV_INTERRUPT_H
 
-#include <signal.h>
+#include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 
-/* Watch flag (a signal handler's, nonzero: stop); NULL: watch none. */
-void gn_interrupt_watch(volatile sig_atomic_t *flag);
+/* Watch flag (a signal handler's, nonzero: stop); NULL: watch none. The
+ * flag is atomic, not a volatile sig_atomic_t: the work that reads it
+ * runs on other threads than the handler that sets it (a lock-free atomic
+ * may be set in a handler, C11 7.14.1.1). */
+void gn_interrupt_watch(atomic_int *flag);
 /* True once the watched flag is set. Cheap: call it in loops. */
 bool gn_interrupted(void);
 /* True while a flag is watched. */

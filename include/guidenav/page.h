@@ -51,11 +51,14 @@ void gn_markdown_use_arena(void);
 /* Register cmark-gfm's extensions, once for the process: done by the
  * first parse, and to be done before parses start on several threads. */
 void gn_markdown_ready(void);
-/* cmark_parser_finish, one thread at a time: every parse of the process
- * finishes through it (cmark-gfm's inline parser shares a table across
- * parses while it runs). The rest of a parse may run on several threads
- * at once, each in its own arena or with the default allocator. */
-cmark_node *gn_markdown_finish(cmark_parser *parser);
+/* Feed text[0..len) to parser and finish it (its document, or NULL):
+ * every parse of the process goes through it. cmark-gfm's inline parser
+ * shares a table of the whole process across parses while it runs, so
+ * the finish runs one thread at a time (and the feed too, with a
+ * cmark-gfm newer than the one audited, whose table extension parses
+ * inlines as lines come); the rest may run on several threads at once,
+ * each in its own arena or with the default allocator. */
+cmark_node *gn_markdown_run(cmark_parser *parser, const char *text, size_t len);
 
 /* The line of the parsed text where node starts: its own when cmark
  * records one, else that of the nearest block holding it; 1 when none

@@ -23,7 +23,7 @@
 #include "ui/ui.h"
 #include "ui/view.h"
 
-static volatile sig_atomic_t terminate;
+static atomic_int terminate;
 static volatile sig_atomic_t suspend_asked;
 
 static void on_terminate(int sig)

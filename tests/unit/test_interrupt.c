@@ -18,7 +18,7 @@
 #include "guidenav/util.h"
 #include "guidenav/wrap.h"
 
-static volatile sig_atomic_t stop;
+static atomic_int stop;
 
 static int teardown(void **state)
 {
@@ -35,7 +35,7 @@ typedef struct job {
     bool ran;
     int release[2];          /* work waits for a byte here, when asked to */
     bool wait;
-    volatile sig_atomic_t *dropped; /* set by drop */
+    atomic_int *dropped; /* set by drop */
 } job;
 
 static void work(void *arg)
@@ -53,7 +53,7 @@ static void drop(void *arg)
     free(j);
 }
 
-static job *new_job(volatile sig_atomic_t *dropped)
+static job *new_job(atomic_int *dropped)
 {
     job *j = gn_xcalloc(1, sizeof *j);
     j->dropped = dropped;
@@ -63,7 +63,7 @@ static job *new_job(volatile sig_atomic_t *dropped)
 static void test_unwatched_runs_here(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     job *j = new_job(&dropped);
     assert_false(gn_interrupt_watched());
     assert_true(gn_interruptible(work, drop, j));
@@ -76,7 +76,7 @@ static void test_unwatched_runs_here(void **state)
 static void test_watched_runs_beside(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     gn_interrupt_watch(&stop);
     job *j = new_job(&dropped);
     assert_true(gn_interruptible(work, drop, j));
@@ -89,7 +89,7 @@ static void test_watched_runs_beside(void **state)
 static void test_stop_before(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     gn_interrupt_watch(&stop);
     stop = 1;
     assert_true(gn_interrupted());
@@ -109,7 +109,7 @@ static void *ask_stop_later(void *arg)
 
 /* Let the work waiting on the pipe (release, keep) go, and wait (5 s at
  * most) for what it made to be dropped. */
-static void release_and_wait(int release, int keep, volatile sig_atomic_t *dropped)
+static void release_and_wait(int release, int keep, atomic_int *dropped)
 {
     assert_int_equal(write(release, "x", 1), 1);
     for (int i = 0; i < 500 && !*dropped; i++) {
@@ -126,7 +126,7 @@ static void release_and_wait(int release, int keep, volatile sig_atomic_t *dropp
 static void test_stop_during(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     gn_interrupt_watch(&stop);
     job *j = new_job(&dropped);
     j->wait = true;
@@ -264,7 +264,7 @@ typedef struct items {
     int release[2];
     size_t wait_at;          /* the item that waits (n: none) */
     bool nap;                /* the others take a millisecond */
-    volatile sig_atomic_t *dropped;
+    atomic_int *dropped;
 } items;
 
 static void item_work(void *arg, size_t i, size_t worker)
@@ -291,7 +291,7 @@ static void items_drop(void *arg)
     free(it);
 }
 
-static items *new_items(size_t n, volatile sig_atomic_t *dropped)
+static items *new_items(size_t n, atomic_int *dropped)
 {
     items *it = gn_xcalloc(1, sizeof *it);
     it->n = n;
@@ -305,7 +305,7 @@ static items *new_items(size_t n, volatile sig_atomic_t *dropped)
 
 /* Run n items, unwatched or watched: each runs once, on a worker below
  * gn_workers(), and nothing is dropped. Returns the items. */
-static items *run_each_once(size_t n, volatile sig_atomic_t *dropped)
+static items *run_each_once(size_t n, atomic_int *dropped)
 {
     items *it = new_items(n, dropped);
     assert_true(gn_interruptible_each(item_work, items_drop, it, it->n));
@@ -323,7 +323,7 @@ static items *run_each_once(size_t n, volatile sig_atomic_t *dropped)
 static void test_each_runs_every_item(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     assert_true(gn_workers() >= 1 && gn_workers() <= 8);
     items *it = run_each_once(500, &dropped);
     for (size_t i = 0; i < it->n; i++)
@@ -337,7 +337,7 @@ static void test_each_runs_every_item(void **state)
 static void test_each_watched_runs_beside(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     gn_interrupt_watch(&stop);
     items *it = run_each_once(64, &dropped);
     for (size_t i = 0; i < it->n; i++)
@@ -350,7 +350,7 @@ static void test_each_watched_runs_beside(void **state)
 static void test_each_stop_during(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     gn_interrupt_watch(&stop);
     items *it = new_items(10000, &dropped);
     it->wait_at = 0;
@@ -374,7 +374,7 @@ static void test_each_stop_during(void **state)
 static void test_each_stop_before(void **state)
 {
     (void)state;
-    static volatile sig_atomic_t dropped;
+    static atomic_int dropped;
     gn_interrupt_watch(&stop);
     stop = 1;
     items *it = new_items(8, &dropped);

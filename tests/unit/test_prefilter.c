@@ -182,6 +182,25 @@ static void test_always_read(void **state)
     assert_true(may("Nothing here.\n", "en", "\xe2\x90\x9b"));
 }
 
+/* Pages the prefilter once skipped though they hold the query, found by
+ * fuzz_prefilter. */
+static void test_fuzz_findings(void **state)
+{
+    (void)state;
+    /* A tag that goes on over a block quote's next line: the '>' marking
+     * the quote there does not end it (in an HTML block, as the HTML
+     * reader reads it, or inline, as cmark does). */
+    assert_found("> <div>注文\n> </b\n> x>履歴</div>\n", "ja-JP", "注文 履歴");
+    assert_found("> <div>주문\n> </b\n> x>내역</div>\n", "ko-KR", "주문 내역");
+    assert_found("> 注文<b\n> x>履歴\n", "ja-JP", "注文履歴");
+    assert_skipped("> <div>注文\n> </b\n> x>履歴</div>\n", "ja-JP", "返品");
+    /* A marker's name joined across an emphasis delimiter that vanishes
+     * ("*確認 [!D*NL" lays out as "確認 [!DNL"): the name is not shown. */
+    assert_found("注文 *確認 [!D*NL 履歴]。\n", "ja-JP", "確認 履歴");
+    assert_found("주문 *확인 [!D*NL 내역]입니다.\n", "ko-KR", "확인 내역");
+    assert_skipped("주문 *확인 [!D*NL 내역]입니다.\n", "ko-KR", "환불");
+}
+
 /* ---- sweeps --------------------------------------------------------------- */
 
 /* Every query of tests/fixtures/search/queries.txt on the page at path of
@@ -260,6 +279,7 @@ int main(void)
         cmocka_unit_test(test_korean),
         cmocka_unit_test(test_added_text),
         cmocka_unit_test(test_always_read),
+        cmocka_unit_test(test_fuzz_findings),
         cmocka_unit_test(test_sweep_fixtures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
