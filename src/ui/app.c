@@ -18,6 +18,7 @@
 #include "guidenav/util.h"
 #include "ui/actions.h"
 #include "ui/hyperlinks.h"
+#include "ui/region.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -57,6 +58,7 @@ static void suspend(void)
 
 void gn_ui_leave_screen(void)
 {
+    gn_region_release();
     endwin();
 }
 
@@ -64,6 +66,7 @@ void gn_ui_take_screen(void)
 {
     reset_prog_mode();
     clearok(curscr, TRUE);
+    gn_region_resumed();
 }
 
 /* Size the panes: one at a time, full width, on narrow terminals or when
@@ -167,8 +170,10 @@ static void follow_terminal_size(gn_ui *u)
     struct winsize ws;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
         return;
-    if (is_term_resized(ws.ws_row, ws.ws_col))
+    if (is_term_resized(ws.ws_row, ws.ws_col)) {
         resize_term(ws.ws_row, ws.ws_col);
+        gn_region_resized();
+    }
     if (ws.ws_row != u->rows || ws.ws_col != u->cols)
         gn_ui_geometry(u);
 }
@@ -262,7 +267,7 @@ static void run(gn_ui *u)
             gn_ui_geometry(u);
         }
         draw_views(u, u->top);
-        refresh();
+        gn_region_refresh(u);
         gn_hyperlinks_write(u);
         gn_key k;
         bool gone = false;
@@ -275,6 +280,7 @@ static void run(gn_ui *u)
         if (terminate || suspend_asked)
             continue;
         if (k.code && k.wc == KEY_RESIZE) { /* the message stays */
+            gn_region_resized();
             gn_ui_geometry(u);
             continue;
         }
@@ -367,6 +373,10 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     keypad(stdscr, TRUE);
     idlok(stdscr, TRUE); /* scroll with the terminal's own line operations */
     curs_set(0);
+    /* Every update is finished, even with keys waiting: the pager's
+     * scroll region (region.h) counts on the cursor being where the last
+     * one left it. */
+    typeahead(-1);
     set_escdelay(25);
     gn_style_init(opts->config);
     gn_bindings_apply(opts->config);
@@ -406,6 +416,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     run(u);
     gn_error save_err;
     bool saved = gn_session_save(&u->s, &save_err) == 0;
+    gn_region_release();
     endwin();
     delscreen(screen);
     if (opened)

@@ -16,6 +16,8 @@ static bool colors;
 /* Each pair's colours were set (not both the terminal's default), and the
  * attributes the configuration adds to its style. */
 static bool pair_colored[PAIR_PLAIN + 1];
+/* Each pair's background was set (a blank in it shows). */
+static bool pair_background[PAIR_PLAIN + 1];
 static attr_t pair_attrs[PAIR_PLAIN + 1];
 
 static const struct {
@@ -56,6 +58,7 @@ void gn_style_init(const gn_config *c)
     for (int s = 0; s < GN_CSTYLE_COUNT; s++) {
         const gn_color_spec *k = &c->colors[s];
         pair_colored[1 + s] = k->fg >= 0 || k->bg >= 0;
+        pair_background[1 + s] = k->bg >= 0;
         any = any || pair_colored[1 + s];
         pair_attrs[1 + s] = ((k->attrs & GN_ATTR_BOLD) ? A_BOLD : 0) |
                             ((k->attrs & GN_ATTR_UNDERLINE) ? A_UNDERLINE : 0) |
@@ -103,4 +106,13 @@ attr_t gn_style_attr(uint32_t style)
     if (colors && pair && pair_colored[pair])
         a |= COLOR_PAIR(pair);
     return a;
+}
+
+attr_t gn_style_on_blanks(attr_t a)
+{
+    attr_t shown = a & (A_REVERSE | A_STANDOUT | A_UNDERLINE);
+    short pair = (short)PAIR_NUMBER(a);
+    if (pair > 0 && pair <= PAIR_PLAIN && pair_background[pair])
+        shown |= a & A_COLOR;
+    return shown;
 }
