@@ -275,6 +275,10 @@ void gn_session_set_right(gn_session *s, size_t loc);
 /* One line per locale for a chooser: its tag and its title of the guide
  * being read. The caller frees each line and the array. */
 char **gn_session_locale_lines(gn_session *s, size_t *n);
+/* Work done ahead while the reader reads: the TOC of the guide being
+ * read parsed in one more locale, so that a switch there parses nothing.
+ * False when every locale's is (true: call again). */
+bool gn_session_warm(gn_session *s);
 
 /* ---- in-page search ---- */
 /* Search the page for text (empty: the last query again), forward or

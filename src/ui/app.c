@@ -154,6 +154,14 @@ static void main_key(gn_ui *u, gn_view *v, const gn_key *k)
     gn_main_key(u, k);
 }
 
+/* Between keys: the other locales' TOCs of the guide read (a switch
+ * there then parses nothing). */
+static bool main_step(gn_ui *u, gn_view *v)
+{
+    (void)v;
+    return gn_session_warm(&u->s);
+}
+
 static void main_free(gn_ui *u, gn_view *v)
 {
     (void)u;
@@ -161,7 +169,7 @@ static void main_free(gn_ui *u, gn_view *v)
 }
 
 /* The main view: always open, at the bottom. */
-static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free, false};
+static const gn_view_ops main_ops = {main_draw, main_key, main_step, main_free, false};
 
 /* Catch up with the terminal's real size: after a storm of resizes the
  * last SIGWINCH may have been taken before the size settled. */
@@ -256,7 +264,7 @@ static void take_mouse(gn_ui *u)
  * reader quits or a signal ends it. */
 static void run(gn_ui *u)
 {
-    bool busy = false;
+    bool busy = u->top->ops->step != NULL; /* work ahead from the start */
     while (!u->quit && !terminate) {
         if (suspend_asked)
             suspend();
