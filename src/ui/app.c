@@ -154,14 +154,6 @@ static void main_key(gn_ui *u, gn_view *v, const gn_key *k)
     gn_main_key(u, k);
 }
 
-/* Between keys: the other locales' TOCs of the guide read (a switch
- * there then parses nothing). */
-static bool main_step(gn_ui *u, gn_view *v)
-{
-    (void)v;
-    return gn_session_warm(&u->s);
-}
-
 static void main_free(gn_ui *u, gn_view *v)
 {
     (void)u;
@@ -169,7 +161,7 @@ static void main_free(gn_ui *u, gn_view *v)
 }
 
 /* The main view: always open, at the bottom. */
-static const gn_view_ops main_ops = {main_draw, main_key, main_step, main_free, false};
+static const gn_view_ops main_ops = {main_draw, main_key, NULL, main_free, false};
 
 /* Catch up with the terminal's real size: after a storm of resizes the
  * last SIGWINCH may have been taken before the size settled. */
@@ -218,16 +210,27 @@ static bool wait_for_input(int keys)
     return ready;
 }
 
+/* A key waits on descriptor keys. */
+static bool key_waiting(int keys)
+{
+    struct pollfd p = {.fd = keys, .events = POLLIN};
+    return poll(&p, 1, 0) == 1;
+}
+
 /* Read a key (from descriptor keys, the terminal's); when busy (the
  * topmost view has work to do between keys), without waiting. False when
  * none came; a read that fails because the terminal is gone ends the loop
  * (*gone). A key curses holds already (the rest of a sequence it read) is
- * taken before any wait. */
-static bool read_key(int keys, bool busy, gn_key *k, bool *gone)
+ * taken before any wait. Before a wait, session s works ahead
+ * (gn_session_warm) a piece at a time until a key comes or it is done:
+ * nothing it does shows, so nothing is drawn again. */
+static bool read_key(int keys, bool busy, gn_session *s, gn_key *k, bool *gone)
 {
     timeout(0);
     int kind = get_wch(&k->wc);
     if (kind == ERR && !busy) {
+        while (!terminate && !suspend_asked && !key_waiting(keys) && gn_session_warm(s))
+            continue;
         /* After a signal, only what curses makes of it (KEY_RESIZE). */
         timeout(wait_for_input(keys) ? -1 : 0);
         kind = get_wch(&k->wc);
@@ -264,7 +267,7 @@ static void take_mouse(gn_ui *u)
  * reader quits or a signal ends it. */
 static void run(gn_ui *u)
 {
-    bool busy = u->top->ops->step != NULL; /* work ahead from the start */
+    bool busy = false;
     while (!u->quit && !terminate) {
         if (suspend_asked)
             suspend();
@@ -279,7 +282,7 @@ static void run(gn_ui *u)
         gn_hyperlinks_write(u);
         gn_key k;
         bool gone = false;
-        if (!read_key(u->keys_fd, busy, &k, &gone)) {
+        if (!read_key(u->keys_fd, busy, &u->s, &k, &gone)) {
             if (gone)
                 break; /* nobody to draw for: save the place and end */
             busy = busy && u->top->ops->step && u->top->ops->step(u, u->top);

@@ -24,6 +24,9 @@ static cchar_t *cells;
 static uint64_t *old_hash, *new_hash;
 static int *weight;
 static int nrows_alloc, ncols_alloc;
+/* old_hash holds curscr's rows (of the size last hashed). */
+static bool old_known;
+static int known_rows, known_cols;
 
 /* A capability the terminal has. */
 static bool has(const char *cap)
@@ -110,30 +113,53 @@ static void reserve(int rows, int cols)
     }
 }
 
+/* h and v mixed (a multiply and a shift: cheap, and enough to tell
+ * rows apart; a collision only costs bytes, curses compares the cells). */
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * UINT64_C(0x9e3779b97f4a7c15);
+    return h ^ (h >> 29);
+}
+
 /* The hash of row y of w, and in *w8 what writing it costs: its cells
  * other than plain blanks. Moves w's cursor. */
 static uint64_t row_hash(WINDOW *w, int y, int cols, int *w8)
 {
-    memset(cells, 0, ((size_t)cols + 1) * sizeof *cells);
     mvwin_wchnstr(w, y, 0, cells, cols);
+    uint64_t h = 0;
     int n = 0;
-    for (int x = 0; x < cols; x++)
-        if (cells[x].chars[0] != L' ' || (cells[x].attr & (A_REVERSE | A_UNDERLINE | A_STANDOUT)))
+    for (int x = 0; x < cols; x++) {
+        const cchar_t *c = &cells[x];
+        if (c->chars[0] != L' ' || (c->attr & (A_REVERSE | A_UNDERLINE | A_STANDOUT)))
             n++;
+        uint64_t words[4] = {0}; /* the cell's bytes, all of them */
+        _Static_assert(sizeof *c <= sizeof words, "a cell fits in four words");
+        memcpy(words, c, sizeof *c);
+        for (int k = 0; k < 4; k++)
+            h = mix(h, words[k]);
+    }
     *w8 = n;
-    return gn_hash_bytes(GN_HASH_INIT, cells, ((size_t)cols + 1) * sizeof *cells);
+    return h;
+}
+
+/* Hash the top rows rows of stdscr (new_hash, weight) and, unless they
+ * are known (the last update left curscr's rows as that update's
+ * new_hash says: it always finishes), of curscr (old_hash). */
+static void hash_rows(int rows, int cols)
+{
+    for (int y = 0; y < rows; y++) {
+        int unused;
+        if (!old_known)
+            old_hash[y] = row_hash(curscr, y, cols, &unused);
+        new_hash[y] = row_hash(stdscr, y, cols, &weight[y]);
+    }
 }
 
 /* The scroll (rows up, negative down) that leaves most of the new rows of
  * stdscr where curscr has them already, weighed by what they would cost
  * to write again; 0 when no scroll pays for itself. */
-static int best_shift(int rows, int cols)
+static int best_shift(int rows)
 {
-    for (int y = 0; y < rows; y++) {
-        int unused;
-        old_hash[y] = row_hash(curscr, y, cols, &unused);
-        new_hash[y] = row_hash(stdscr, y, cols, &weight[y]);
-    }
     long best = -1;
     int shift = 0;
     for (int k = -(rows - 1); k < rows; k++) {
@@ -152,6 +178,34 @@ static int best_shift(int rows, int cols)
     return shift;
 }
 
+/* curses would find a scroll of its own among the top rows rows: a row
+ * shown once before and once now, at another place (an anchor of its
+ * search; without one it moves nothing). Over these rows alone, which
+ * may count once a row that curses sees twice (the safe way round: it
+ * then finds no anchor where this finds one). */
+static bool curses_would_scroll(int rows)
+{
+    for (int y = 0; y < rows; y++) {
+        int in_old = 0, in_new = 0, at = -1;
+        for (int z = 0; z < rows; z++) {
+            in_new += new_hash[z] == new_hash[y];
+            if (old_hash[z] == new_hash[y]) {
+                in_old++;
+                at = z;
+            }
+        }
+        if (in_old == 1 && in_new == 1 && at != y)
+            return true;
+    }
+    return false;
+}
+
+/* The sequence that moves the cursor to the start of row y. */
+static const char *go_to(int y)
+{
+    return y == 0 && has(cursor_home) ? cursor_home : tiparm(cursor_address, y, 0);
+}
+
 /* Scroll the region's rows rows by k (up when positive), the cursor left
  * where curses believes it is: (y, x). Up, from the region's bottom row
  * (where the pager parks the cursor, so a newline does it), down from its
@@ -166,7 +220,7 @@ static void scroll_terminal(int rows, int k, int y, int x)
      * sequence for many rows too, as terminfo does not say where that
      * leaves it. */
     size_t around = strlen(save_cursor) + strlen(restore_cursor);
-    size_t go = parked ? 0 : around + strlen(tiparm(cursor_address, row, 0));
+    size_t go = parked ? 0 : around + strlen(go_to(row));
     size_t cost_one = has(one) ? go + (size_t)n * strlen(one) : SIZE_MAX;
     size_t cost_many = has(many_cap) ? (parked ? around : go) + strlen(tiparm(many_cap, n))
                                      : SIZE_MAX;
@@ -175,7 +229,7 @@ static void scroll_terminal(int rows, int k, int y, int x)
     if (back) {
         put(save_cursor);
         if (!parked)
-            put(tiparm(cursor_address, row, 0));
+            put(go_to(row));
     }
     if (many)
         put(tiparm(many_cap, n));
@@ -194,6 +248,7 @@ static void move_curscr(int rows, int cols, int k)
 {
     copywin(curscr, saved, 0, 0, 0, 0, rows - 1, cols - 1, FALSE);
     wredrawln(stdscr, 0, rows); /* curscr's rows emptied, curses' memo of them too */
+    wtouchln(stdscr, 0, rows, 0); /* stdscr itself was copied out already */
     int from = k > 0 ? k : 0, to = k < 0 ? -k : 0, n = rows - abs(k);
     copywin(saved, curscr, from, 0, to, 0, to + n - 1, cols - 1, FALSE);
     for (int y = 0; y < rows; y++)
@@ -215,16 +270,23 @@ void gn_region_refresh(const gn_ui *u)
     }
     if (rows != kept && (rows || kept))
         set_region(rows);
+    old_known = old_known && rows == known_rows && COLS == known_cols;
     if (rows) {
         int cy, cx;
         getyx(curscr, cy, cx);
         reserve(LINES, COLS);
-        int k = best_shift(rows, COLS);
+        hash_rows(rows, COLS);
+        int k = best_shift(rows);
         if (k)
             scroll_terminal(rows, k, cy, cx);
-        move_curscr(rows, COLS, k);
+        if (k || curses_would_scroll(rows))
+            move_curscr(rows, COLS, k);
         wmove(curscr, cy, cx);
+        memcpy(old_hash, new_hash, (size_t)rows * sizeof *old_hash); /* what curses leaves */
+        known_rows = rows;
+        known_cols = COLS;
     }
+    old_known = rows != 0;
     send_out();
     doupdate();
 }
@@ -239,9 +301,11 @@ void gn_region_release(void)
 void gn_region_resumed(void)
 {
     resuming = true;
+    old_known = false;
 }
 
 void gn_region_resized(void)
 {
     kept = -1;
+    old_known = false;
 }
