@@ -67,7 +67,7 @@ TEST_LIBS  = $(shell pkg-config --libs cmocka 2>/dev/null || echo -lcmocka)
 
 CORE_SRC   = $(filter-out src/main.c,$(wildcard src/*.c))
 UI_SRC     = $(wildcard src/ui/*.c)
-CORE_OBJ   = $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o)
+CORE_OBJ   = $(CORE_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/lbclass.o
 UI_OBJ     = $(UI_SRC:src/%.c=$(BUILD)/obj/%.o)
 TEST_SRC   = $(wildcard tests/unit/test_*.c)
 TEST_BIN   = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -83,7 +83,7 @@ FUZZ_SECONDS ?= 60
 FUZZ         ?=
 FUZZ_SRC      = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN      = $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
-FUZZ_OBJ      = $(CORE_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_OBJ      = $(CORE_SRC:src/%.c=$(FUZZ_BUILD)/obj/%.o) $(FUZZ_BUILD)/obj/gen/lbclass.o
 
 # Sanitizer runtime options for `make check SANITIZE=1`. Reports go to files
 # (never to a tmux pane, never mixed into a test's expected output or hidden
@@ -102,6 +102,19 @@ deps:
 	@scripts/install-deps
 
 $(BUILD)/obj/%.o: src/%.c $(HEADERS) Makefile
+	@mkdir -p $(dir $@)
+	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+# The line-break class of every code point (include/guidenav/lbclass.h),
+# generated from the Unicode Character Database's LineBreak.txt (Debian's
+# unicode-data) into the build folder.
+LINEBREAK_TXT ?= /usr/share/unicode/LineBreak.txt
+
+$(BUILD)/gen/lbclass.c: scripts/gen-lbclass include/guidenav/lbclass.h $(LINEBREAK_TXT)
+	@mkdir -p $(dir $@)
+	scripts/gen-lbclass include/guidenav/lbclass.h $(LINEBREAK_TXT) $@
+
+$(BUILD)/obj/gen/lbclass.o: $(BUILD)/gen/lbclass.c include/guidenav/lbclass.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GN_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
@@ -181,6 +194,14 @@ goldens: all
 # NAME, copied to $(FUZZ_BUILD)/corpus/NAME); crashes are kept in
 # $(FUZZ_BUILD)/crashes/.
 $(FUZZ_BUILD)/obj/%.o: src/%.c $(HEADERS) Makefile
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(GN_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+$(FUZZ_BUILD)/gen/lbclass.c: scripts/gen-lbclass include/guidenav/lbclass.h $(LINEBREAK_TXT)
+	@mkdir -p $(dir $@)
+	scripts/gen-lbclass include/guidenav/lbclass.h $(LINEBREAK_TXT) $@
+
+$(FUZZ_BUILD)/obj/gen/lbclass.o: $(FUZZ_BUILD)/gen/lbclass.c include/guidenav/lbclass.h
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(GN_CFLAGS) $(FUZZ_CFLAGS) $(FUZZ_SAN) -fsanitize=fuzzer-no-link -c -o $@ $<
 

@@ -34,7 +34,10 @@ static void add_run(runs *o, gn_cell_run r)
     o->v[o->n++] = r;
 }
 
-size_t gn_cell_runs(const gn_para *p, const gn_glyphs *g, gn_cell_run **out)
+/* The runs of cell p (after gn_para_markup), in order, none empty but an
+ * item's; *out is newly allocated (NULL when there is none). Linear in the
+ * text and its blocks. */
+static size_t cell_runs(const gn_para *p, const gn_glyphs *g, gn_cell_run **out)
 {
     const char *s = p->text.data ? p->text.data : "";
     size_t len = p->text.len;
@@ -73,14 +76,25 @@ size_t gn_cell_runs(const gn_para *p, const gn_glyphs *g, gn_cell_run **out)
     return o.n;
 }
 
-void gn_cell_measure(const gn_para *p, const gn_glyphs *g, const char *lang, int *natural,
-                     int *word)
+void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g)
 {
-    const char *s = p->text.data ? p->text.data : "";
-    gn_cell_run *r;
-    size_t n = gn_cell_runs(p, g, &r);
+    *c = (gn_cell){.p = p, .width = -1};
+    c->nruns = cell_runs(p, g, &c->runs);
+}
+
+void gn_cell_free(gn_cell *c)
+{
+    free(c->runs);
+    free(c->lines);
+    *c = (gn_cell){0};
+}
+
+void gn_cell_measure(const gn_cell *c, const char *lang, int *natural, int *word)
+{
+    const char *s = c->p->text.data ? c->p->text.data : "";
+    const gn_cell_run *r = c->runs;
     *natural = *word = 0;
-    for (size_t k = 0; k < n; k++) {
+    for (size_t k = 0; k < c->nruns; k++) {
         int w = r[k].indent + gn_wrap_widest(s + r[k].start, r[k].end - r[k].start, lang);
         if (w > *word)
             *word = w;
@@ -95,7 +109,6 @@ void gn_cell_measure(const gn_para *p, const gn_glyphs *g, const char *lang, int
             a = b + 1;
         }
     }
-    free(r);
 }
 
 /* What holds run r of p together at avail columns (gn_para_glue): a new
@@ -117,14 +130,19 @@ static unsigned char *run_glue(const gn_para *p, const gn_cell_run *r, int avail
     return glue;
 }
 
-size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
-                     const char *lang, gn_cell_line **lines)
+size_t gn_cell_lines(gn_cell *c, int width, int markw, const char *lang,
+                     const gn_cell_line **lines)
 {
+    if (c->width == width && c->markw == markw) {
+        *lines = c->lines;
+        return c->nlines;
+    }
+    const gn_para *p = c->p;
     const char *s = p->text.data ? p->text.data : "";
-    gn_cell_run *r;
-    size_t nr = gn_cell_runs(p, g, &r), n = 0, cap = 0;
+    const gn_cell_run *r = c->runs;
+    size_t n = 0, cap = 0;
     gn_cell_line *v = NULL;
-    for (size_t k = 0; k < nr; k++) {
+    for (size_t k = 0; k < c->nruns; k++) {
         int avail = width - r[k].indent < 1 ? 1 : width - r[k].indent;
         gn_wrap_line *wl = NULL;
         unsigned char *glue = run_glue(p, &r[k], avail);
@@ -154,7 +172,11 @@ size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
         }
         free(wl);
     }
-    free(r);
+    free(c->lines);
+    c->lines = v;
+    c->nlines = n;
+    c->width = width;
+    c->markw = markw;
     *lines = v;
     return n;
 }

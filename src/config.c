@@ -452,15 +452,12 @@ static int read_keys(struct ctx *x, const node *n)
                 return -1;
         }
     }
-    /* The file's keys replace an action's defaults; a key the file gives
-     * to another action leaves the defaults. */
+    /* A key the file gives to another action leaves the defaults; then the
+     * file's keys replace an action's defaults. Two passes: every action's
+     * defaults are weighed against all the file's keys before any move. */
     for (size_t a = 0; a < x->c->nactions; a++) {
-        if (x->keys[a]) {
-            free_list(x->c->keys[a]);
-            x->c->keys[a] = x->keys[a];
-            x->keys[a] = NULL;
+        if (x->keys[a])
             continue;
-        }
         char **d = x->c->keys[a];
         size_t out = 0;
         for (size_t i = 0; d[i]; i++) {
@@ -475,6 +472,12 @@ static int read_keys(struct ctx *x, const node *n)
         }
         d[out] = NULL;
     }
+    for (size_t a = 0; a < x->c->nactions; a++)
+        if (x->keys[a]) {
+            free_list(x->c->keys[a]);
+            x->c->keys[a] = x->keys[a];
+            x->keys[a] = NULL;
+        }
     return 0;
 }
 

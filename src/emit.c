@@ -84,7 +84,9 @@ static size_t open_line_first(const gn_doc *d)
     return d->nlines ? d->lines[d->nlines - 1].first + d->lines[d->nlines - 1].n : 0;
 }
 
-void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link)
+/* Add s (len bytes) to the line being built as gn_emit_span does, but
+ * for its width, which the caller adds to e->line_w. */
+static void add_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link)
 {
     gn_doc *d = e->doc;
     if (len == 0)
@@ -103,6 +105,12 @@ void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t
     gn_buf_add(&d->text, s, len);
     if (link >= 0 && (size_t)link < d->nlinks && d->links[link].line == NO_LINE)
         d->links[link].line = d->nlines;
+}
+
+void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link)
+{
+    add_span(e, s, len, style, link);
+    e->line_w += gn_text_width(s, len);
 }
 
 /* Index of the first container whose prefix is drawn: outer prefixes are
@@ -279,13 +287,9 @@ void gn_emit_line_end(gn_emit *e)
     gn_line *ln = &d->lines[d->nlines++];
     ln->first = first;
     ln->n = (uint32_t)(d->nspans - first);
-    int w = 0;
-    for (uint32_t k = 0; k < ln->n; k++) {
-        const gn_span *s = &d->spans[first + k];
-        w += gn_text_width(gn_span_text(d, s), s->len);
-    }
-    ln->width = w;
-    if (w > e->width) {
+    ln->width = e->line_w;
+    e->line_w = 0;
+    if (ln->width > e->width) {
         clip_line(e, ln);
         size_t keep = 0;
         for (uint32_t k = 0; k + 1 < ln->n; k++) /* all but the marker */
@@ -301,8 +305,10 @@ void gn_emit_blank(gn_emit *e)
     size_t first = open_line_first(d);
     while (d->nspans > first) {
         gn_span *s = &d->spans[d->nspans - 1];
-        while (s->len > 0 && d->text.data[s->off + s->len - 1] == ' ')
+        while (s->len > 0 && d->text.data[s->off + s->len - 1] == ' ') {
             s->len--;
+            e->line_w--;
+        }
         if (s->len > 0)
             break;
         d->nspans--;
@@ -381,9 +387,10 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
             size_t b = a + 1;
             while (b < wl[i].end && p->style[b] == p->style[a] && p->link[b] == p->link[a])
                 b++;
-            gn_emit_span(e, p->text.data + a, b - a, p->style[a], p->link[a]);
+            add_span(e, p->text.data + a, b - a, p->style[a], p->link[a]);
             a = b;
         }
+        e->line_w += wl[i].width;
         gn_emit_line_end(e);
     }
     free(wl);

@@ -1,8 +1,8 @@
 /* html.c: text, entities and tables of raw HTML (see html.h). */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include "guidenav/html.h"
 #include "guidenav/text.h"
 
@@ -45,46 +45,106 @@ size_t gn_html_entity(const char *s, size_t len, gn_buf *out)
     return 1;
 }
 
-/* True when the tag at s (after '<') is name, case-insensitively, followed
- * by '>', '/', or white space. */
-static bool tag_is(const char *s, const char *end, const char *name)
+/* A byte that ends a tag's name: '>', '/' or white space. */
+static bool ends_name(char c)
 {
-    size_t n = strlen(name);
-    if ((size_t)(end - s) <= n || strncasecmp(s, name, n) != 0)
-        return false;
-    char c = s[n];
     return c == '>' || c == '/' || c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Tags whose start or end breaks the line. */
-static bool breaks_line(const char *s, const char *end)
+gn_html_tag gn_html_tag_at(const char *s, size_t len, bool *closing)
 {
-    static const char *const names[] = {"br", "p", "/p", "div", "/div", "tr", "/tr", "li",
-                                        "/li", "h1", "h2", "h3", "h4", "h5", "h6", "/h1",
-                                        "/h2", "/h3", "/h4", "/h5", "/h6", "ul", "/ul",
-                                        "ol", "/ol", "table", "/table"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        if (tag_is(s, end, names[i]))
-            return true;
-    return false;
+    size_t i = len && s[0] == '/';
+    *closing = i == 1;
+    char name[5]; /* the longest name known, "table" and "thead" */
+    size_t n = 0;
+    for (; i < len && !ends_name(s[i]); i++) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        else if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9'))
+            return GN_TAG_NONE;
+        if (n == sizeof name)
+            return GN_TAG_NONE;
+        name[n++] = c;
+    }
+    if (i == len) /* no end to the name: no tag */
+        return GN_TAG_NONE;
+    switch (n) {
+    case 1:
+        return name[0] == 'p' ? GN_TAG_P : GN_TAG_NONE;
+    case 2:
+        switch (name[0]) {
+        case 'b':
+            return name[1] == 'r' ? GN_TAG_BR : GN_TAG_NONE;
+        case 'h':
+            return name[1] >= '1' && name[1] <= '6' ? GN_TAG_H : GN_TAG_NONE;
+        case 'l':
+            return name[1] == 'i' ? GN_TAG_LI : GN_TAG_NONE;
+        case 'o':
+            return name[1] == 'l' ? GN_TAG_OL : GN_TAG_NONE;
+        case 'u':
+            return name[1] == 'l' ? GN_TAG_UL : GN_TAG_NONE;
+        case 't':
+            return name[1] == 'r' ? GN_TAG_TR : name[1] == 'd' ? GN_TAG_TD
+                 : name[1] == 'h' ? GN_TAG_TH : GN_TAG_NONE;
+        }
+        return GN_TAG_NONE;
+    case 3:
+        return memcmp(name, "div", 3) == 0 ? GN_TAG_DIV : GN_TAG_NONE;
+    case 5:
+        return memcmp(name, "table", 5) == 0 ? GN_TAG_TABLE
+             : memcmp(name, "thead", 5) == 0 ? GN_TAG_THEAD : GN_TAG_NONE;
+    }
+    return GN_TAG_NONE;
+}
+
+/* Whether a tag starts or ends a line of text: <br> and the start and end
+ * of block elements. */
+static bool breaks_line(gn_html_tag t, bool closing)
+{
+    switch (t) {
+    case GN_TAG_BR:
+        return !closing;
+    case GN_TAG_P:
+    case GN_TAG_DIV:
+    case GN_TAG_TR:
+    case GN_TAG_LI:
+    case GN_TAG_H:
+    case GN_TAG_UL:
+    case GN_TAG_OL:
+    case GN_TAG_TABLE:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* What tag t does to a table cell's lines (gn_html_block_of). */
+static gn_html_block block_kind(gn_html_tag t, bool closing)
+{
+    switch (t) {
+    case GN_TAG_BR:
+        return GN_HTML_BR;
+    case GN_TAG_P:
+        return closing ? GN_HTML_P_END : GN_HTML_P;
+    case GN_TAG_UL:
+        return closing ? GN_HTML_LIST_END : GN_HTML_UL;
+    case GN_TAG_OL:
+        return closing ? GN_HTML_LIST_END : GN_HTML_OL;
+    case GN_TAG_LI:
+        return closing ? GN_HTML_LI_END : GN_HTML_LI;
+    default:
+        return GN_HTML_INLINE;
+    }
 }
 
 gn_html_block gn_html_block_of(const char *html, size_t len)
 {
-    static const struct {
-        const char *name;
-        gn_html_block kind;
-    } tags[] = {
-        {"br", GN_HTML_BR}, {"/br", GN_HTML_BR}, {"p", GN_HTML_P}, {"/p", GN_HTML_P_END},
-        {"ul", GN_HTML_UL}, {"ol", GN_HTML_OL}, {"/ul", GN_HTML_LIST_END},
-        {"/ol", GN_HTML_LIST_END}, {"li", GN_HTML_LI}, {"/li", GN_HTML_LI_END},
-    };
     if (len < 3 || html[0] != '<')
         return GN_HTML_INLINE;
-    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if (tag_is(html + 1, html + len, tags[i].name))
-            return tags[i].kind;
-    return GN_HTML_INLINE;
+    bool closing;
+    gn_html_tag t = gn_html_tag_at(html + 1, len - 1, &closing);
+    return block_kind(t, closing);
 }
 
 static void add_space(gn_buf *out)
@@ -103,11 +163,9 @@ void gn_html_text_blocks(const char *html, size_t len, gn_buf *out,
 {
     const char *p = html, *end = html + len;
     while (p < end) {
-        if (end - p >= 4 && strncmp(p, "<!--", 4) == 0) {
-            const char *c = p + 4;
-            while (c + 3 <= end && strncmp(c, "-->", 3) != 0)
-                c++;
-            p = c + 3 <= end ? c + 3 : end;
+        if (*p == '<' && end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+            const char *c = memmem(p + 4, (size_t)(end - p - 4), "-->", 3);
+            p = c ? c + 3 : end;
         } else if (*p == '<' && p + 1 < end && (isalpha((unsigned char)p[1]) || p[1] == '/')) {
             const char *close = memchr(p, '>', (size_t)(end - p));
             if (!close) {
@@ -115,9 +173,10 @@ void gn_html_text_blocks(const char *html, size_t len, gn_buf *out,
                 p++;
                 continue;
             }
-            gn_html_block kind = block ? gn_html_block_of(p, (size_t)(close + 1 - p))
-                                       : GN_HTML_INLINE;
-            if (kind != GN_HTML_INLINE || breaks_line(p + 1, end)) {
+            bool closing;
+            gn_html_tag t = gn_html_tag_at(p + 1, (size_t)(close - p), &closing);
+            gn_html_block kind = block ? block_kind(t, closing) : GN_HTML_INLINE;
+            if (kind != GN_HTML_INLINE || breaks_line(t, closing)) {
                 while (out->len && out->data[out->len - 1] == ' ')
                     out->len--;
                 if (out->data)
@@ -135,8 +194,13 @@ void gn_html_text_blocks(const char *html, size_t len, gn_buf *out,
         } else if (*p == '\n' || *p == '\t' || *p == '\r' || *p == ' ') {
             add_space(out);
             p++;
-        } else {
-            gn_buf_addc(out, *p++);
+        } else { /* a '<' of no tag, and the text up to the next of these */
+            const char *q = p + 1;
+            while (q < end && *q != '<' && *q != '&' && *q != ' ' && *q != '\n' && *q != '\t' &&
+                   *q != '\r')
+                q++;
+            gn_buf_add(out, p, (size_t)(q - p));
+            p = q;
         }
     }
 }
@@ -177,11 +241,12 @@ bool gn_html_table_find(const char *html, size_t len, gn_html_table *t,
 {
     memset(t, 0, sizeof *t);
     const char *p = html, *stop = html + len, *table = NULL;
-    for (; p < stop; p++)
-        if (*p == '<' && tag_is(p + 1, stop, "table")) {
+    bool closing;
+    while (!table && (p = memchr(p, '<', (size_t)(stop - p))) != NULL) {
+        if (gn_html_tag_at(p + 1, (size_t)(stop - p - 1), &closing) == GN_TAG_TABLE && !closing)
             table = p;
-            break;
-        }
+        p++;
+    }
     if (!table)
         return false;
     builder b = {t, NULL, NULL, 0};
@@ -196,26 +261,23 @@ bool gn_html_table_find(const char *html, size_t len, gn_html_table *t,
         const char *gt = memchr(lt, '>', (size_t)(stop - lt));
         if (!gt)
             break;
-        const char *name = lt + 1;
-        bool closing_cell = tag_is(name, stop, "/td") || tag_is(name, stop, "/th");
-        bool opening_cell = tag_is(name, stop, "td") || tag_is(name, stop, "th");
-        bool row_tag = tag_is(name, stop, "tr") || tag_is(name, stop, "/tr");
-        bool table_end = tag_is(name, stop, "/table");
-        if (in_cell && (closing_cell || opening_cell || row_tag || table_end)) {
+        gn_html_tag tag = gn_html_tag_at(lt + 1, (size_t)(stop - lt - 1), &closing);
+        bool cell_tag = tag == GN_TAG_TD || tag == GN_TAG_TH;
+        bool opening_cell = cell_tag && !closing;
+        bool table_end = tag == GN_TAG_TABLE && closing;
+        if (in_cell && (cell_tag || tag == GN_TAG_TR || table_end)) {
             add_cell(&b, cell, (size_t)(lt - cell), cell_th);
             in_cell = false;
         }
-        if (tag_is(name, stop, "thead"))
-            in_head = true;
-        else if (tag_is(name, stop, "/thead"))
-            in_head = false;
-        else if (tag_is(name, stop, "tr"))
+        if (tag == GN_TAG_THEAD)
+            in_head = !closing;
+        else if (tag == GN_TAG_TR && !closing)
             new_row(&b, true);
         else if (opening_cell) {
             if (b.nrows == 0)
                 new_row(&b, true);
             in_cell = true;
-            cell_th = name[1] == 'h' || name[1] == 'H';
+            cell_th = tag == GN_TAG_TH;
             cell = gt + 1;
         } else if (table_end) {
             after = gt + 1;

@@ -1,55 +1,90 @@
 /* paint.c: a laid-out document as plain text or SGR-coloured text
- * (see paint.h). Styles map to SGR parameters in one table. */
+ * (see paint.h), and the one table of how each layout style looks. */
 #include <langinfo.h>
 #include <string.h>
 #include "guidenav/alert.h"
 #include "guidenav/paint.h"
 #include "guidenav/text.h"
 
+/* Each style's attributes and the style whose colours it takes, in
+ * order: the first style of a span with colours gives them. */
 static const struct {
     uint32_t style;
-    const char *sgr;
-} sgr_table[] = {
-    {GN_ST_TITLE, "1;4"},
-    {GN_ST_HEADING, "1;34"},
-    {GN_ST_STRONG, "1"},
-    {GN_ST_EMPH, "3"},
-    {GN_ST_STRIKE, "9"},
-    {GN_ST_CODE, "33"},
-    {GN_ST_CODEBLOCK, "33"},
-    {GN_ST_LINK, "4;36"},
-    {GN_ST_UICONTROL, "1;35"},
-    {GN_ST_BADGE, "7"},
-    {GN_ST_QUOTE, "2"},
-    {GN_ST_MARKER, "36"},
-    {GN_ST_IMAGE, "2;3"},
-    {GN_ST_RULE, "2"},
-    {GN_ST_BORDER, "2"},
-    {GN_ST_TABLEHEAD, "1"},
-    {GN_ST_SHADE, "2"},
-    {GN_ST_CONT, "2"},
+    unsigned attrs;
+    int cstyle;
+} looks[] = {
+    {GN_ST_TITLE, GN_ATTR_BOLD | GN_ATTR_UNDERLINE, GN_CSTYLE_HEADING},
+    {GN_ST_HEADING, GN_ATTR_BOLD, GN_CSTYLE_HEADING},
+    {GN_ST_STRONG, GN_ATTR_BOLD, -1},
+    {GN_ST_EMPH, GN_ATTR_ITALIC, -1},
+    {GN_ST_STRIKE, GN_ATTR_STRIKE, -1},
+    {GN_ST_CODE, 0, GN_CSTYLE_CODE},
+    {GN_ST_CODEBLOCK, 0, GN_CSTYLE_CODE},
+    {GN_ST_LINK, GN_ATTR_UNDERLINE, GN_CSTYLE_LINK},
+    {GN_ST_UICONTROL, GN_ATTR_BOLD, GN_CSTYLE_UICONTROL},
+    {GN_ST_BADGE, GN_ATTR_REVERSE, -1},
+    {GN_ST_QUOTE, GN_ATTR_DIM, -1},
+    {GN_ST_SHADE, GN_ATTR_DIM, -1},
+    {GN_ST_MARKER, 0, GN_CSTYLE_MARKER},
+    {GN_ST_IMAGE, GN_ATTR_DIM | GN_ATTR_ITALIC, -1},
+    {GN_ST_RULE, GN_ATTR_DIM, -1},
+    {GN_ST_BORDER, GN_ATTR_DIM, -1},
+    {GN_ST_TABLEHEAD, GN_ATTR_BOLD, -1},
+    {GN_ST_CONT, GN_ATTR_DIM, -1},
 };
 
-/* Colours of Adobe block kinds (gn_kind): notes blue, tips green,
- * warnings red or yellow... */
-static const char *const kind_sgr[GN_KIND_COUNT] = {
-    [GN_KIND_NOTE] = "34", [GN_KIND_TIP] = "32", [GN_KIND_IMPORTANT] = "33",
-    [GN_KIND_CAUTION] = "33", [GN_KIND_WARNING] = "31", [GN_KIND_INFO] = "36",
-    [GN_KIND_ADMIN] = "35", [GN_KIND_AVAILABILITY] = "36", [GN_KIND_PREREQUISITES] = "35",
-    [GN_KIND_ERROR] = "31", [GN_KIND_SUCCESS] = "32", [GN_KIND_VIDEO] = "35",
-    [GN_KIND_SEEALSO] = "34", [GN_KIND_SHADE] = "2",
-};
-
-/* Write the SGR sequence for style: a reset, then each style's codes. */
-static void put_sgr(FILE *out, uint32_t style)
+gn_look gn_style_look(uint32_t style)
 {
-    fputs("\033[0", out);
-    for (size_t i = 0; i < sizeof sgr_table / sizeof *sgr_table; i++)
-        if (style & sgr_table[i].style)
-            fprintf(out, ";%s", sgr_table[i].sgr);
+    gn_look l = {0, -1};
+    for (size_t i = 0; i < sizeof looks / sizeof *looks; i++) {
+        if (!(style & looks[i].style))
+            continue;
+        l.attrs |= looks[i].attrs;
+        if (l.cstyle < 0)
+            l.cstyle = looks[i].cstyle;
+    }
+    /* An Adobe block's kind colours its bar and text (the kinds follow
+     * the styles from note on); the warning kinds' labels are bold. */
     unsigned kind = GN_ST_KIND(style);
-    if (kind < GN_KIND_COUNT && kind_sgr[kind])
-        fprintf(out, ";%s", kind_sgr[kind]);
+    if (kind > 0 && kind < GN_KIND_COUNT)
+        l.cstyle = GN_CSTYLE_NOTE + (int)kind - 1;
+    if (gn_kind_warns((gn_kind)kind) && (style & GN_ST_ALERT))
+        l.attrs |= GN_ATTR_BOLD;
+    return l;
+}
+
+/* Append the SGR parameter of colour c (0-255) as a foreground (base 30)
+ * or background (base 40) colour. */
+static void put_color(FILE *out, short c, int base)
+{
+    if (c < 8)
+        fprintf(out, ";%d", base + c);
+    else if (c < 16)
+        fprintf(out, ";%d", base + 60 + c - 8);
+    else
+        fprintf(out, ";%d;5;%d", base + 8, c);
+}
+
+/* Write the SGR sequence for style: a reset, its attributes, then the
+ * colours and attributes colors gives its configurable style. */
+static void put_sgr(FILE *out, uint32_t style, const gn_color_spec *colors)
+{
+    static const struct {
+        unsigned attr;
+        int sgr;
+    } codes[] = {{GN_ATTR_BOLD, 1},      {GN_ATTR_DIM, 2},     {GN_ATTR_ITALIC, 3},
+                 {GN_ATTR_UNDERLINE, 4}, {GN_ATTR_REVERSE, 7}, {GN_ATTR_STRIKE, 9}};
+    gn_look l = gn_style_look(style);
+    const gn_color_spec *c = l.cstyle >= 0 ? &colors[l.cstyle] : NULL;
+    unsigned attrs = l.attrs | (c ? c->attrs : 0);
+    fputs("\033[0", out);
+    for (size_t i = 0; i < sizeof codes / sizeof *codes; i++)
+        if (attrs & codes[i].attr)
+            fprintf(out, ";%d", codes[i].sgr);
+    if (c && c->fg >= 0)
+        put_color(out, c->fg, 30);
+    if (c && c->bg >= 0)
+        put_color(out, c->bg, 40);
     fputc('m', out);
 }
 
@@ -62,7 +97,7 @@ static bool ascii_only(const gn_doc *doc)
     return doc->ascii && strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
 }
 
-int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color)
+int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, const gn_color_spec *colors)
 {
     const gn_line *line = &doc->lines[ln];
     uint32_t current = 0;
@@ -70,8 +105,8 @@ int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color)
     gn_buf narrow = GN_BUF_INIT;
     for (uint32_t k = 0; k < line->n; k++) {
         const gn_span *s = &doc->spans[line->first + k];
-        if (color && s->style != current) {
-            put_sgr(out, s->style);
+        if (colors && s->style != current) {
+            put_sgr(out, s->style, colors);
             current = s->style;
         }
         if (ascii) {
@@ -84,44 +119,45 @@ int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, bool color)
         }
     }
     gn_buf_free(&narrow);
-    if (color && current)
+    if (colors && current)
         fputs("\033[0m", out);
     return line->width;
 }
 
-int gn_paint_text(FILE *out, const gn_doc *doc, bool color)
+int gn_paint_text(FILE *out, const gn_doc *doc, const gn_color_spec *colors)
 {
     for (size_t l = 0; l < doc->nlines; l++) {
-        gn_paint_line(out, doc, l, color);
+        gn_paint_line(out, doc, l, colors);
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;
 }
 
 int gn_paint_side_by_side(FILE *out, const gn_doc *l, const gn_doc *r,
-                          const gn_align *a, bool color, bool ascii)
+                          const gn_align *a, const gn_color_spec *colors, bool ascii)
 {
     const char *bar = ascii ? " | " : " │ ";
     for (size_t row = 0; row < a->nrows; row++) {
-        int w = a->left[row] >= 0 ? gn_paint_line(out, l, (size_t)a->left[row], color) : 0;
+        int w = a->left[row] >= 0 ? gn_paint_line(out, l, (size_t)a->left[row], colors) : 0;
         fprintf(out, "%*s%s", l->width - w, "", bar);
         if (a->right[row] >= 0)
-            gn_paint_line(out, r, (size_t)a->right[row], color);
+            gn_paint_line(out, r, (size_t)a->right[row], colors);
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;
 }
 
 int gn_paint_interleaved(FILE *out, const gn_doc *l, const gn_doc *r,
-                         const gn_align *a, bool color, const char *mark)
+                         const gn_align *a, const gn_color_spec *colors,
+                         const char *mark)
 {
     for (size_t row = 0; row < a->nrows; row++) {
         if (a->right[row] >= 0)
             fputs(mark, out);
         if (a->left[row] >= 0)
-            gn_paint_line(out, l, (size_t)a->left[row], color);
+            gn_paint_line(out, l, (size_t)a->left[row], colors);
         else if (a->right[row] >= 0)
-            gn_paint_line(out, r, (size_t)a->right[row], color);
+            gn_paint_line(out, r, (size_t)a->right[row], colors);
         fputc('\n', out);
     }
     return ferror(out) ? -1 : 0;

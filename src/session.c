@@ -42,8 +42,6 @@ gn_source *sess_right_source(const gn_session *s)
 
 /* ---- layout and the place --------------------------------------------------- */
 
-static void go_to_anchor(gn_session *s, const char *anchor);
-
 /* FNV-1a of the folded blocks' ordinals; 0 when none is folded. */
 static uint64_t folds_hash(const gn_session *s)
 {
@@ -69,115 +67,6 @@ static bool same_key(gn_view_key a, gn_view_key b)
 bool sess_comparing(const gn_session *s)
 {
     return s->compare && s->page;
-}
-
-size_t gn_session_rows(gn_session *s)
-{
-    gn_session_layout(s);
-    return sess_comparing(s) ? s->align.nrows : s->left.doc.nlines;
-}
-
-static size_t max_top(gn_session *s)
-{
-    size_t n = gn_session_rows(s), h = s->height > 0 ? (size_t)s->height : 1;
-    return n > h ? n - h : 0;
-}
-
-/* The row showing line ln of the current locale's page; for its first
- * line, the first row, so that a notice above it (the second locale lacks
- * the page) is in view with it. */
-size_t sess_row_for_line(const gn_session *s, size_t ln)
-{
-    if (!sess_comparing(s))
-        return ln;
-    return ln > 0 ? gn_align_row_of(&s->align, 0, ln) : 0;
-}
-
-void gn_session_scroll_to(gn_session *s, size_t top)
-{
-    size_t m = max_top(s);
-    top = top > m ? m : top;
-    if (top != s->top)
-        s->end_said = false;
-    s->top = top;
-}
-
-void gn_session_scroll(gn_session *s, long delta)
-{
-    gn_session_layout(s);
-    if (delta < 0)
-        gn_session_scroll_to(s, (size_t)-delta > s->top ? 0 : s->top - (size_t)-delta);
-    else
-        gn_session_scroll_to(s, s->top + (size_t)delta);
-}
-
-size_t gn_session_percent_row(size_t n, unsigned long pct)
-{
-    if (n == 0)
-        return 0;
-    if (pct > 100)
-        pct = 100;
-    size_t row = n / 100 * pct + n % 100 * pct / 100; /* n * pct / 100, never overflowing */
-    return row < n ? row : n - 1;
-}
-
-void gn_session_scroll_percent(gn_session *s, unsigned long pct)
-{
-    gn_session_scroll_to(s, gn_session_percent_row(gn_session_rows(s), pct));
-}
-
-void gn_session_position(gn_session *s, gn_position *p)
-{
-    size_t n = gn_session_rows(s), h = s->height > 0 ? (size_t)s->height : 1;
-    p->total = n;
-    p->top = n ? s->top + 1 : 0;
-    p->bottom = s->top + h < n ? s->top + h : n;
-    p->percent = n ? (unsigned)(p->bottom * 100 / n) : 100;
-}
-
-/* Say (END) at the end of the page, and what reading on does next. */
-static void say_end(gn_session *s)
-{
-    sess_step next;
-    if (sess_next_entry(s, 1, &next))
-        sess_say(s, "(END) Space goes on to the next page: %s", next.title);
-    else
-        sess_say(s, "(END) %s", s->msg);
-    s->end_said = true;
-}
-
-void gn_session_read_on(gn_session *s, long rows)
-{
-    gn_session_layout(s);
-    bool said = s->end_said && s->top >= max_top(s);
-    if (s->top < max_top(s))
-        gn_session_scroll(s, rows);
-    if (!s->page || s->top < max_top(s))
-        return;
-    sess_step next;
-    if (said && sess_next_entry(s, 1, &next))
-        sess_open_entry(s, &next);
-    else
-        say_end(s);
-}
-
-/* The current locale's line at the top, from the layout as it is. */
-size_t sess_top_line(const gn_session *s)
-{
-    if (!sess_comparing(s))
-        return s->top;
-    for (size_t row = s->top; row < s->align.nrows; row++)
-        if (s->align.left[row] >= 0)
-            return (size_t)s->align.left[row];
-    return s->left.doc.nlines ? s->left.doc.nlines - 1 : 0;
-}
-
-size_t gn_session_line_at_top(gn_session *s)
-{
-    gn_session_layout(s);
-    if (s->dirty) /* the layout was given up (interrupt.h): the place it keeps */
-        return s->keeping ? s->old_line : s->want_line >= 0 ? (size_t)s->want_line : sess_top_line(s);
-    return sess_top_line(s);
 }
 
 /* A change is coming that needs a new layout of the same page (another
@@ -311,7 +200,7 @@ void gn_session_layout(gn_session *s)
         s->undo_top = s->top;
         s->have_undo = true;
     } else if (s->want_anchor) {
-        go_to_anchor(s, s->want_anchor);
+        sess_go_to_anchor(s, s->want_anchor);
         free(s->want_anchor);
         s->want_anchor = NULL;
     } else if (s->want_line >= 0) {
@@ -349,7 +238,7 @@ static void free_side(gn_side *side)
 /* The guide with this id in src, adopted from the same place in src's
  * repository when a link led to it in another locale; NULL when src has
  * no such folder with a TOC. */
-static gn_guide *guide_with_id(gn_source *src, const char *id)
+gn_guide *sess_guide_with_id(gn_source *src, const char *id)
 {
     gn_guide *g = gn_source_guide(src, id);
     if (!g && id[0]) {
@@ -360,10 +249,10 @@ static gn_guide *guide_with_id(gn_source *src, const char *id)
     return g;
 }
 
-/* The guide with s->guide's id in src (see guide_with_id). */
+/* The guide with s->guide's id in src (see sess_guide_with_id). */
 gn_guide *sess_guide_in(gn_session *s, gn_source *src)
 {
-    return s->guide ? guide_with_id(src, s->guide) : NULL;
+    return s->guide ? sess_guide_with_id(src, s->guide) : NULL;
 }
 
 /* The guide being read, in every locale that has it (adopted where a link
@@ -372,7 +261,7 @@ gn_guide *sess_guide_in(gn_session *s, gn_source *src)
 void sess_guide_everywhere(gn_session *s)
 {
     for (size_t i = 0; s->guide && i < s->set->n; i++)
-        guide_with_id(&s->set->v[i], s->guide);
+        sess_guide_with_id(&s->set->v[i], s->guide);
 }
 
 gn_guide *gn_session_guide(gn_session *s)
@@ -473,7 +362,7 @@ static long anchor_via_reference(gn_session *s, const char *anchor, long *in_ref
  * else the one it names through the reference locale's page
  * (anchor_via_reference), saying so in msg; else msg says the page has no
  * such section. */
-static void go_to_anchor(gn_session *s, const char *anchor)
+void sess_go_to_anchor(gn_session *s, const char *anchor)
 {
     long in_ref = -1;
     long h = gn_doc_find_anchor(&s->left.doc, anchor);
@@ -521,11 +410,16 @@ gn_repo *gn_session_repo(gn_session *s)
 /* The reference locale's file of the open page (newly allocated), or NULL. */
 char *sess_reference_file(gn_session *s)
 {
-    gn_source *ref = gn_localeset_find(s->set, s->reference);
+    return sess_page_file(s, gn_localeset_find(s->set, s->reference));
+}
+
+/* The file of the open page in src (newly allocated), or NULL. */
+char *sess_page_file(gn_session *s, gn_source *src)
+{
     gn_guide *g;
     gn_target t;
     char *file = NULL;
-    if (ref && resolve_page(s, ref, &g, &t)) {
+    if (src && resolve_page(s, src, &g, &t)) {
         if (t.kind == GN_TARGET_PAGE) {
             file = t.file;
             t.file = NULL;
@@ -539,14 +433,17 @@ static void update_staleness(gn_session *s)
 {
     s->stale[0] = '\0';
     gn_source *src;
-    const gn_side *tr = sess_comparing(s) ? sess_compared_translation(s, &src) : NULL;
+    const gn_side *tr = sess_translation_read(s, &src);
     if (!tr)
         return;
     gn_repo *repo = gn_session_repo(s);
     char *ref = sess_reference_file(s);
     const char *commit = gn_meta_get(&tr->pg.meta, "source-git-commit");
     gn_stale st = repo && ref ? gn_repo_stale(repo, ref, commit) : GN_STALE_UNKNOWN;
-    snprintf(s->stale, sizeof s->stale, "%s %s", src->tag, gn_stale_name(st));
+    if (sess_comparing(s))
+        snprintf(s->stale, sizeof s->stale, "%s %s", src->tag, gn_stale_name(st));
+    else if (st == GN_STALE_STALE) /* read alone: said only when stale */
+        snprintf(s->stale, sizeof s->stale, "%s", gn_stale_name(st));
     free(ref);
 }
 
@@ -689,149 +586,6 @@ int gn_session_open_text(gn_session *s, const char *name, const char *text, size
     return rc;
 }
 
-/* The file of the open page in the current locale, or NULL. */
-static char *open_file(gn_session *s)
-{
-    if (s->left.have_page)
-        return gn_xstrdup(s->left.pg.path);
-    gn_guide *g;
-    gn_target t;
-    char *file = NULL;
-    if (resolve_page(s, gn_session_source(s), &g, &t)) {
-        file = t.file;
-        t.file = NULL;
-        gn_target_free(&t);
-    }
-    return file;
-}
-
-void gn_session_follow(gn_session *s, const char *url)
-{
-    gn_source *src = gn_session_source(s);
-    char *from = s->page ? open_file(s) : NULL;
-    gn_target t;
-    gn_resolve(src, from, url, &t);
-    free(from);
-    if (s->no_file && t.kind != GN_TARGET_EXTERNAL && t.kind != GN_TARGET_ANCHOR) {
-        sess_say(s, SESS_NO_FILE ": links to files cannot be followed (%s).", url);
-        gn_target_free(&t);
-        return;
-    }
-    switch (t.kind) {
-    case GN_TARGET_EXTERNAL:
-        sess_say(s, "External link: %s (y copies it)", url);
-        break;
-    case GN_TARGET_SITE:
-        sess_say(s, "Not a page here: %s (%s)", url, t.why);
-        break;
-    case GN_TARGET_ANCHOR:
-        gn_session_layout(s);
-        if (t.anchor)
-            go_to_anchor(s, t.anchor);
-        break;
-    case GN_TARGET_OUTSIDE:
-        sess_say(s, "Refused: %s: %s", url, t.why);
-        break;
-    case GN_TARGET_MISSING:
-        sess_say(s, "No such page: %s (%s)", url, t.why);
-        break;
-    case GN_TARGET_PAGE: {
-        const char *page = NULL;
-        size_t known = src->nguides;
-        gn_guide *g = gn_source_guide_of(src, t.file, &page);
-        char *id = g ? gn_xstrdup(g->id) : NULL;
-        char *where = gn_xasprintf("%s%s%s", g ? page : t.rel, t.anchor ? "#" : "",
-                                   t.anchor ? t.anchor : "");
-        if (src->nguides != known) /* a guide adopted: the tree shows it */
-            sess_rebuild_tree(s, GN_NONE);
-        gn_session_open(s, id, where);
-        free(where);
-        free(id);
-        break;
-    }
-    }
-    gn_target_free(&t);
-}
-
-void gn_session_follow_selected(gn_session *s)
-{
-    gn_session_layout(s);
-    if (s->link < 0 || (size_t)s->link >= s->left.doc.nlinks) {
-        sess_say(s, "%s", "No link selected: ] and [ select links.");
-        return;
-    }
-    char *url = gn_xstrdup(s->left.doc.links[s->link].url);
-    gn_session_follow(s, url);
-    free(url);
-}
-
-void gn_session_select_link(gn_session *s, int dir)
-{
-    gn_session_layout(s);
-    const gn_doc *d = &s->left.doc;
-    if (d->nlinks == 0) {
-        sess_say(s, "%s", "No links in this page.");
-        return;
-    }
-    long i = s->link;
-    if (i < 0) { /* from the first link on screen (or the last above it) */
-        i = dir > 0 ? -1 : (long)d->nlinks;
-        for (size_t k = 0; k < d->nlinks; k++)
-            if (sess_row_for_line(s, d->links[k].line) >= s->top) {
-                i = dir > 0 ? (long)k - 1 : (long)k;
-                break;
-            }
-    }
-    size_t h = (size_t)s->height;
-    for (long k = i + dir; k >= 0 && (size_t)k < d->nlinks; k += dir) {
-        if (d->links[k].line == (size_t)-1)
-            continue; /* a link whose text was not laid out */
-        s->link = k;
-        size_t row = sess_row_for_line(s, d->links[k].line);
-        if (row < s->top || row >= s->top + h)
-            gn_session_scroll_to(s, row > h / 2 ? row - h / 2 : 0);
-        sess_say(s, "Link: %s", d->links[k].url);
-        return;
-    }
-    sess_say(s, "%s", dir > 0 ? "No more links below." : "No more links above.");
-}
-
-/* Go to place p of the history. */
-void sess_go_place(gn_session *s, const gn_place *p)
-{
-    char *tag = gn_xstrdup(p->locale), *guide = p->guide ? gn_xstrdup(p->guide) : NULL;
-    char *page = gn_xstrdup(p->page);
-    size_t line = p->top;
-    gn_source *src = gn_localeset_find(s->set, tag);
-    if (src && src != gn_session_source(s)) {
-        s->loc = (size_t)(src - s->set->v);
-        if (s->right_loc == s->loc || !s->right_chosen)
-            s->right_loc = sess_default_right(s);
-        sess_rebuild_tree(s, GN_NONE);
-    }
-    sess_show(s, guide, page, (long)line);
-    free(tag);
-    free(guide);
-    free(page);
-}
-
-void gn_session_back(gn_session *s)
-{
-    const gn_place *p = gn_history_back(&s->history, s->page ? sess_place_line(s) : 0);
-    if (!p)
-        sess_say(s, "%s", "Nothing to go back to.");
-    else
-        sess_go_place(s, p);
-}
-
-void gn_session_forward(gn_session *s)
-{
-    const gn_place *p = gn_history_forward(&s->history, s->page ? sess_place_line(s) : 0);
-    if (!p)
-        sess_say(s, "%s", "Nothing to go forward to.");
-    else
-        sess_go_place(s, p);
-}
 
 void gn_session_where(gn_session *s)
 {
@@ -854,11 +608,26 @@ void gn_session_where(gn_session *s)
     free(file);
 }
 
+char *sess_open_file(gn_session *s)
+{
+    if (s->left.have_page)
+        return gn_xstrdup(s->left.pg.path);
+    gn_guide *g;
+    gn_target t;
+    char *file = NULL;
+    if (resolve_page(s, gn_session_source(s), &g, &t)) {
+        file = t.file;
+        t.file = NULL;
+        gn_target_free(&t);
+    }
+    return file;
+}
+
 void gn_session_reload(gn_session *s)
 {
     if (!sess_page_has_file(s, "No page to reload.", "it cannot be read again."))
         return;
-    char *file = open_file(s);
+    char *file = sess_open_file(s);
     bool gone = s->left.have_page && file && !gn_is_file(file);
     free(file);
     if (gone) {
@@ -877,7 +646,7 @@ int gn_session_edit_place(gn_session *s, char **file, int *line)
 {
     if (!sess_page_has_file(s, "No page open: e edits the open page.", "there is no file to edit."))
         return -1;
-    char *f = open_file(s);
+    char *f = sess_open_file(s);
     gn_error err;
     if (!f || gn_source_check_read(gn_session_source(s), f, &err) != 0) {
         sess_say(s, "No file to edit: %s", f ? err.msg : s->page);

@@ -76,19 +76,42 @@ void gn_session_set_right(gn_session *s, size_t loc)
     sess_load_right(s);
 }
 
-char **gn_session_locale_lines(gn_session *s, size_t *n)
+/* Whether src lacks the open page's file. A page read from standard
+ * input is in no locale: none lacks it more than another. */
+static bool lacks_page(gn_session *s, gn_source *src)
+{
+    if (s->no_file)
+        return false;
+    char *file = sess_page_file(s, src);
+    free(file);
+    return !file;
+}
+
+char **gn_session_locale_lines(gn_session *s, bool others, size_t **loc, bool **lacking,
+                               size_t *n)
 {
     sess_guide_everywhere(s);
-    *n = s->set->n;
-    char **lines = gn_xcalloc(*n ? *n : 1, sizeof *lines);
+    size_t cap = s->set->n ? s->set->n : 1;
+    char **lines = gn_xcalloc(cap, sizeof *lines);
+    *loc = gn_xcalloc(cap, sizeof **loc);
+    *lacking = gn_xcalloc(cap, sizeof **lacking);
+    *n = 0;
     gn_guide *cur = gn_session_guide(s);
     char *id = gn_xstrdup(cur ? cur->id : "");
-    for (size_t i = 0; i < *n; i++) {
+    for (size_t i = 0; i < s->set->n; i++) {
+        if (others && i == s->loc)
+            continue;
         gn_source *src = &s->set->v[i];
+        bool lacks = s->page && lacks_page(s, src); /* first: it may adopt a guide */
         gn_guide *g = gn_source_guide(src, id);
         const char *title = g ? gn_guide_title(g) : NULL; /* the TOC's list unread */
-        lines[i] = gn_xasprintf("%-7s %s", src->tag,
-                                !g ? "(no such guide)" : g->toc_error ? "(unreadable TOC)" : title);
+        if (!s->page)
+            lacks = !g; /* what the reader has open: the guide */
+        lines[*n] = gn_xasprintf("%-7s %s%s", src->tag,
+                                 !g ? "(no such guide)" : g->toc_error ? "(unreadable TOC)" : title,
+                                 g && lacks ? "  (page missing)" : "");
+        (*loc)[*n] = i;
+        (*lacking)[(*n)++] = lacks;
     }
     free(id);
     return lines;

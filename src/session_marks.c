@@ -82,22 +82,72 @@ int gn_session_jump(gn_session *s, int m)
     return 0;
 }
 
-char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n)
+int gn_session_unmark(gn_session *s, int m)
+{
+    if (m < 0 || m >= 26 || !s->state.marks[m].page) {
+        sess_say(s, "No bookmark %c to delete.", m >= 0 && m < 26 ? 'a' + m : '?');
+        return -1;
+    }
+    /* After the setting it deletes, even within the same second: a tie
+     * would keep a copy of the bookmark another navigator saves. */
+    time_t now = time(NULL);
+    uint64_t when = now > 0 ? (uint64_t)now : 0;
+    if (when <= s->state.marks[m].set)
+        when = s->state.marks[m].set + 1;
+    gn_spot_delete(&s->state.marks[m], when);
+    gn_error err;
+    if (gn_session_save(s, &err) != 0) {
+        sess_say(s, "Bookmark %c deleted, but not saved: %s", 'a' + m, err.msg);
+        return -1;
+    }
+    sess_say(s, "Bookmark %c deleted.", 'a' + m);
+    return 0;
+}
+
+/* The title of bookmark sp's page: that of its entry in the TOC of its
+ * guide in its locale, else its file's name (newly allocated, safe for a
+ * terminal). */
+static char *mark_title(gn_session *s, const gn_spot *sp)
+{
+    gn_source *src = sp->locale ? gn_localeset_find(s->set, sp->locale) : NULL;
+    const char *id = src ? saved_guide(s, sp->locale, sp->guide) : NULL;
+    gn_guide *g = id ? sess_guide_with_id(src, id) : NULL;
+    const gn_toc *toc = g ? gn_guide_toc(g, NULL) : NULL;
+    long e = toc ? gn_toc_find_page(toc, sp->page) : -1;
+    const char *title = e >= 0 && toc->entries[e].title[0] ? toc->entries[e].title
+                                                            : gn_path_basename(sp->page);
+    return gn_text_sanitized(title);
+}
+
+char **gn_session_mark_lines(gn_session *s, int **which, char ***notes, size_t *n)
 {
     char **lines = gn_xcalloc(26, sizeof *lines);
+    *notes = gn_xcalloc(26, sizeof **notes);
     *which = gn_xcalloc(26, sizeof **which);
     *n = 0;
+    char *tags[26];
+    int tagw = 0; /* the widest locale tag: the titles start past it */
     for (int m = 0; m < 26; m++) {
         const gn_spot *sp = &s->state.marks[m];
         if (!sp->page)
             continue;
-        char *page = sp->guide && *sp->guide ? gn_path_join(sp->guide, sp->page) : gn_xstrdup(sp->page);
-        char *line = gn_xasprintf("%c  %-6s %s, line %zu", 'a' + m, sp->locale ? sp->locale : "",
-                                  page, sp->top + 1);
-        lines[*n] = gn_text_sanitized(line);
-        free(line);
+        tags[*n] = gn_text_sanitized(sp->locale ? sp->locale : "");
+        int w = gn_text_width(tags[*n], strlen(tags[*n]));
+        tagw = w > tagw ? w : tagw;
         (*which)[(*n)++] = m;
+    }
+    for (size_t i = 0; i < *n; i++) {
+        const gn_spot *sp = &s->state.marks[(*which)[i]];
+        char *title = mark_title(s, sp);
+        int pad = tagw - gn_text_width(tags[i], strlen(tags[i]));
+        lines[i] = gn_xasprintf("%c  %s%*s  %s", 'a' + (*which)[i], tags[i], pad, "", title);
+        char *page = sp->guide && *sp->guide ? gn_path_join(sp->guide, sp->page) : gn_xstrdup(sp->page);
+        char *note = gn_xasprintf("%s: %s, line %zu", tags[i], page, sp->top + 1);
+        (*notes)[i] = gn_text_sanitized(note);
+        free(note);
         free(page);
+        free(title);
+        free(tags[i]);
     }
     return lines;
 }
@@ -146,6 +196,17 @@ int gn_session_restore(gn_session *s)
 }
 
 /* ---- translation ------------------------------------------------------------ */
+
+const gn_side *sess_translation_read(gn_session *s, gn_source **src)
+{
+    if (sess_comparing(s))
+        return sess_compared_translation(s, src);
+    if (!s->page || s->no_file || !s->left.have_page
+        || strcmp(gn_session_source(s)->tag, s->reference) == 0)
+        return NULL;
+    *src = gn_session_source(s);
+    return &s->left;
+}
 
 int gn_session_changes(gn_session *s, char **text, char **title)
 {

@@ -32,6 +32,12 @@ bool sess_comparing(const gn_session *s);
 size_t sess_default_right(const gn_session *s);
 /* Find the in-page query's matches in the current layout. */
 void sess_find_hits(gn_session *s);
+/* The file of the open page in the current locale (newly allocated), or
+ * NULL. */
+char *sess_open_file(gn_session *s);
+/* Scroll so the heading with this anchor is at the top (in the
+ * reference's page when the translation lost it), or say it is missing. */
+void sess_go_to_anchor(gn_session *s, const char *anchor);
 /* Go to place p of the history. */
 void sess_go_place(gn_session *s, const gn_place *p);
 /* The guide being read, in every locale that has it (adopted where a link
@@ -51,6 +57,18 @@ void sess_rebuild_tree(gn_session *s, size_t want);
 void sess_reread_tree(gn_session *s, bool files);
 /* The reference locale's file of the open page (newly allocated), or NULL. */
 char *sess_reference_file(gn_session *s);
+/* The file of the open page in src (newly allocated), or NULL when src
+ * lacks it (or is NULL). */
+char *sess_page_file(gn_session *s, gn_source *src);
+/* The guide with this id in src, adopted from the same place in src's
+ * repository when a link led to it in another locale; NULL when src has
+ * no such folder with a TOC. Pointers to src's guides are invalid after. */
+gn_guide *sess_guide_with_id(gn_source *src, const char *id);
+/* The translation whose staleness the status line tells (s->stale): the
+ * compared one (sess_compared_translation), else the page read alone when
+ * its locale is not the reference and the page was read; NULL when none.
+ * *src receives its locale. */
+const gn_side *sess_translation_read(gn_session *s, gn_source **src);
 /* The second locale's source. */
 gn_source *sess_right_source(const gn_session *s);
 /* A change is coming that needs a new layout of the same page (another

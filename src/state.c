@@ -11,6 +11,7 @@
  *                                                  when it was set (seconds
  *                                                  since 1970), left out
  *                                                  when unknown (0)
+ *     mark.a   <TAB><TAB><TAB>0<TAB>SET            bookmark a deleted at SET
  *
  * In values, TAB, newline and backslash are written \t, \n and \\; a NULL
  * string is written (and read back) as the empty string. Unknown keys and
@@ -21,7 +22,8 @@
  * Two guidenavs on one locale set share the file. A save holds an
  * exclusive flock on "FILE.lock" beside it while it reads the file again,
  * merges it with what it saves (its own place; the bookmarks of both, the
- * later-set one for a letter both have) and renames its new file in. A
+ * later-set one for a letter both have, a deletion counting as a setting)
+ * and renames its new file in. A
  * file that cannot be read or parsed is never destroyed: it is renamed to
  * "FILE.bad" (replacing an older one), under the same lock, by the load
  * that finds it or by the save. */
@@ -63,6 +65,12 @@ void gn_spot_set(gn_spot *s, const char *locale, const char *guide, const char *
     s->page = p;
     s->top = top;
     s->set = 0;
+}
+
+void gn_spot_delete(gn_spot *s, uint64_t when)
+{
+    gn_spot_set(s, NULL, NULL, NULL, 0);
+    s->set = when;
 }
 
 static void spot_free(gn_spot *s)
@@ -146,11 +154,12 @@ static bool spot_empty(const gn_spot *s)
 }
 
 /* Append "key<TAB>locale<TAB>guide<TAB>page<TAB>top\n" (with "<TAB>set"
- * before the newline for a bookmark whose set time is known), unless the
- * spot is wholly empty (then it is left out, and reads back empty). */
+ * before the newline for a bookmark whose set time is known: a deleted
+ * one's too), unless the spot is wholly empty (then it is left out, and
+ * reads back empty). */
 static void put_spot(gn_buf *b, const char *key, const gn_spot *s, bool mark)
 {
-    if (spot_empty(s))
+    if (spot_empty(s) && !(mark && s->set))
         return;
     gn_buf_adds(b, key);
     gn_buf_addc(b, '\t');
@@ -606,13 +615,21 @@ int gn_state_load(const char *path, gn_state *st, char **kept, gn_error *err)
     return -1;
 }
 
-/* Move into st the bookmarks of disk that st lacks or that were set later
- * than st's of the same letter (a tie keeps st's). */
+/* Whether bookmark spot s says something: it is set, or was deleted at a
+ * known time. */
+static bool mark_known(const gn_spot *s)
+{
+    return s->page || s->set;
+}
+
+/* Move into st the bookmarks of disk that st knows nothing of or that
+ * were set (or deleted) later than st's of the same letter (a tie keeps
+ * st's). */
 static void merge_marks(gn_state *st, gn_state *disk)
 {
     for (int i = 0; i < 26; i++) {
         gn_spot *mine = &st->marks[i], *theirs = &disk->marks[i];
-        if (theirs->page && (!mine->page || theirs->set > mine->set)) {
+        if (mark_known(theirs) && (!mark_known(mine) || theirs->set > mine->set)) {
             gn_spot t = *mine;
             *mine = *theirs;
             *theirs = t;

@@ -123,24 +123,18 @@ static void emit_indent(gn_emit *e, const gn_cell_line *l, uint32_t extra)
     gn_emit_span(e, m, mlen, GN_ST_MARKER | extra, -1);
 }
 
-/* One row: its cells' lines (gn_cell_lines) in their columns, side by
- * side; a line that ends inside a word ends with the wrap mark. */
-static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
+/* One row: its cells' lines (gn_cell_lines of cells, the table's cells
+ * read) in their columns, side by side; a line that ends inside a word
+ * ends with the wrap mark. */
+static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, const int *width)
 {
     size_t ncols = t->ncols, height = 1;
-    if (e->pars_only) { /* each cell is a paragraph for search */
-        for (size_t c = 0; c < ncols; c++) {
-            const gn_para *p = &t->cells[r * ncols + c];
-            gn_emit_par(e, p->text.data ? p->text.data : "", p->text.len);
-        }
-        return;
-    }
     const char *wrap = e->g->wrap;
     int markw = gn_text_width(wrap, strlen(wrap));
-    gn_cell_line **lines = gn_xcalloc(ncols, sizeof *lines);
+    const gn_cell_line **lines = gn_xcalloc(ncols, sizeof *lines);
     size_t *n = gn_xcalloc(ncols, sizeof *n);
     for (size_t c = 0; c < ncols; c++) {
-        n[c] = gn_cell_lines(&t->cells[r * ncols + c], width[c], markw, e->g, e->lang, &lines[c]);
+        n[c] = gn_cell_lines(&cells[r * ncols + c], width[c], markw, e->lang, &lines[c]);
         if (n[c] > height)
             height = n[c];
     }
@@ -174,8 +168,6 @@ static void emit_row(gn_emit *e, const gn_table *t, size_t r, const int *width)
         gn_emit_line_end(e);
     }
     gn_emit_pieces_sort(e, from);
-    for (size_t c = 0; c < ncols; c++)
-        free(lines[c]);
     free(lines);
     free(n);
     free(at);
@@ -215,11 +207,11 @@ static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size
 }
 
 /* Rows as records: "Header: value" lines, a blank line between rows; a
- * value's lists and paragraphs (gn_cell_runs) go on lines of their own.
+ * value's lists and paragraphs (its runs in cells) go on lines of their own.
  * For search, the cells are paragraphs in the order of the table laid
  * out in columns (header cells, then each row's cells), whatever the
  * width: the header cells are recorded once, shown on the first record. */
-static void emit_records(gn_emit *e, gn_table *t)
+static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
 {
     const gn_para *head = t->nrows && t->head[0] ? t->cells : NULL;
     gn_para line = {0};
@@ -232,8 +224,8 @@ static void emit_records(gn_emit *e, gn_table *t)
             gn_emit_blank(e);
         for (size_t c = 0; c < t->ncols; c++) {
             const gn_para *v = &t->cells[r * t->ncols + c];
-            gn_cell_run *run;
-            size_t nruns = gn_cell_runs(v, e->g, &run), k = 0;
+            const gn_cell_run *run = cells[r * t->ncols + c].runs;
+            size_t nruns = cells[r * t->ncols + c].nruns, k = 0;
             gn_para_reset(&line);
             if (head) {
                 const gn_para *h = &head[c];
@@ -259,7 +251,6 @@ static void emit_records(gn_emit *e, gn_table *t)
                 gn_emit_para_parts(e, &line, parts, pat, nparts);
             if (nruns > k) /* (run is NULL when there is none) */
                 emit_runs(e, v, run + k, nruns - k, vat);
-            free(run);
         }
     }
     gn_emit_pieces_sort(e, from); /* the headers' pieces came with the first record */
@@ -271,7 +262,8 @@ static void emit_records(gn_emit *e, gn_table *t)
  * body rows need (the header rows left out, unless all rows are headers)
  * and its minimum: its widest word, at least MIN_COLUMN (or its natural
  * width, when less). */
-static void measure(gn_emit *e, const gn_table *t, int *natural, int *body, int *min)
+static void measure(gn_emit *e, const gn_table *t, const gn_cell *cells, int *natural, int *body,
+                    int *min)
 {
     size_t ncols = t->ncols;
     bool all_head = true;
@@ -280,7 +272,7 @@ static void measure(gn_emit *e, const gn_table *t, int *natural, int *body, int 
     for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < ncols; c++) {
             int nat, word;
-            gn_cell_measure(&t->cells[r * ncols + c], e->g, e->lang, &nat, &word);
+            gn_cell_measure(&cells[r * ncols + c], e->lang, &nat, &word);
             if (nat > natural[c])
                 natural[c] = nat;
             if ((!t->head[r] || all_head) && nat > body[c])
@@ -303,21 +295,20 @@ static void measure(gn_emit *e, const gn_table *t, int *natural, int *body, int 
 
 /* The columns each column's cells take at width[c] (the wrap mark
  * included) into used; returns what the columns leave unused. */
-static long unused(gn_emit *e, const gn_table *t, const int *width, int *used)
+static long unused(gn_emit *e, const gn_table *t, gn_cell *cells, const int *width, int *used)
 {
     int markw = gn_text_width(e->g->wrap, strlen(e->g->wrap));
     long left = 0;
     memset(used, 0, t->ncols * sizeof *used);
     for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < t->ncols; c++) {
-            gn_cell_line *l;
-            size_t n = gn_cell_lines(&t->cells[r * t->ncols + c], width[c], markw, e->g, e->lang, &l);
+            const gn_cell_line *l;
+            size_t n = gn_cell_lines(&cells[r * t->ncols + c], width[c], markw, e->lang, &l);
             for (size_t i = 0; i < n; i++) {
                 int w = l[i].indent + l[i].width + (l[i].split ? markw : 0);
                 if (w > used[c])
                     used[c] = w < width[c] ? w : width[c];
             }
-            free(l);
         }
     for (size_t c = 0; c < t->ncols; c++)
         left += width[c] - used[c];
@@ -331,14 +322,22 @@ void gn_table_emit(gn_emit *e, gn_table *t)
         return;
     if (e->pars_only) { /* the cells alone, as either layout records them */
         for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
-            emit_row(e, t, r, NULL);
+            for (size_t c = 0; c < ncols; c++) {
+                const gn_para *p = &t->cells[r * ncols + c];
+                gn_emit_par(e, p->text.data ? p->text.data : "", p->text.len);
+            }
         return;
     }
+    /* Each cell read, measured and wrapped once (again only at another
+     * width). */
+    gn_cell *cells = gn_xcalloc(t->nrows * ncols, sizeof *cells);
+    for (size_t i = 0; i < t->nrows * ncols; i++)
+        gn_cell_init(&cells[i], &t->cells[i], e->g);
     int *natural = gn_xcalloc(ncols, sizeof *natural);
     int *body = gn_xcalloc(ncols, sizeof *body);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    measure(e, t, natural, body, min);
+    measure(e, t, cells, natural, body, min);
     long need = 0, capped = 0;
     for (size_t c = 0; c < ncols; c++) {
         need += min[c];
@@ -349,12 +348,12 @@ void gn_table_emit(gn_emit *e, gn_table *t)
         for (size_t c = 0; c < ncols; c++)
             min[c] = min[c] < MAX_WORD ? min[c] : MAX_WORD;
     if (room < capped) {
-        emit_records(e, t);
+        emit_records(e, t, cells);
     } else {
         gn_columns_fit(width, natural, body, min, ncols, room);
         /* A column wider than its cells' lines lends the rest to the
          * others (twice at most: what it lends may again go unused). */
-        for (int pass = 0; pass < 2 && unused(e, t, width, min) > 0; pass++) {
+        for (int pass = 0; pass < 2 && unused(e, t, cells, width, min) > 0; pass++) {
             for (size_t c = 0; c < ncols; c++)
                 if (body[c] < min[c])
                     body[c] = min[c];
@@ -362,12 +361,15 @@ void gn_table_emit(gn_emit *e, gn_table *t)
         }
         border(e, width, ncols, e->g->top);
         for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++) {
-            emit_row(e, t, r, width);
+            emit_row(e, t, cells, r, width);
             if (t->head[r] && r + 1 < t->nrows && !t->head[r + 1])
                 border(e, width, ncols, e->g->mid);
         }
         border(e, width, ncols, e->g->bottom);
     }
+    for (size_t i = 0; i < t->nrows * ncols; i++)
+        gn_cell_free(&cells[i]);
+    free(cells);
     free(natural);
     free(body);
     free(min);

@@ -4,42 +4,6 @@
 #include <utf8proc.h>
 #include "guidenav/text.h"
 
-/* Strict UTF-8, as utf8proc_iterate reads it (no overlong forms, no
- * surrogates, nothing above U+10FFFF), without a call per character. */
-size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    *cp = 0xFFFD;
-    if (len == 0)
-        return 1;
-    if (u[0] < 0x80) {
-        *cp = u[0];
-        return 1;
-    }
-    size_t need;
-    int32_t c, min;
-    if (u[0] >= 0xC2 && u[0] <= 0xDF) {
-        need = 2, c = u[0] & 0x1F, min = 0x80;
-    } else if (u[0] >= 0xE0 && u[0] <= 0xEF) {
-        need = 3, c = u[0] & 0x0F, min = 0x800;
-    } else if (u[0] >= 0xF0 && u[0] <= 0xF4) {
-        need = 4, c = u[0] & 0x07, min = 0x10000;
-    } else {
-        return 1;
-    }
-    if (len < need)
-        return 1;
-    for (size_t i = 1; i < need; i++) {
-        if ((u[i] & 0xC0) != 0x80)
-            return 1;
-        c = (c << 6) | (u[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 1;
-    *cp = c;
-    return need;
-}
-
 void gn_utf8_encode(gn_buf *b, int32_t cp)
 {
     utf8proc_uint8_t tmp[4];
@@ -49,17 +13,8 @@ void gn_utf8_encode(gn_buf *b, int32_t cp)
     gn_buf_add(b, (const char *)tmp, (size_t)n);
 }
 
-int gn_cp_width(int32_t cp)
+int gn_cp_width_lookup(int32_t cp)
 {
-    if (cp < 0x7F) /* ASCII, most of every page: no table lookup */
-        return cp >= 0x20;
-    if (cp < 0xA0)
-        return 0;
-    /* Hiragana, katakana, CJK ideographs and Hangul syllables: wide
-     * letters (not the combining marks U+3099, U+309A between them). */
-    if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
-        (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3))
-        return 2;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
     switch (p->category) {
     case UTF8PROC_CATEGORY_MN:

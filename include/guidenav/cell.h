@@ -35,28 +35,42 @@ typedef struct gn_cell_line {
     bool split;        /* they end inside a word: the wrap mark goes after */
 } gn_cell_line;
 
-/* The runs of cell p (after gn_para_markup), in order, none empty but
- * an item's; *runs is newly allocated (NULL when there is none). Linear
- * in the text and its blocks. */
-size_t gn_cell_runs(const gn_para *p, const gn_glyphs *g, gn_cell_run **runs);
-
 /* The marker of a run or line with number >= 0 in buf: the bullet of its
  * depth, or "number. "; "" for number -1. */
 const char *gn_cell_marker(int depth, int32_t number, const gn_glyphs *g, char buf[16]);
 
-/* The widths a column needs for cell p: *natural, its widest line
+/* A cell of a table being laid out: its runs, read once, and its lines at
+ * the width last asked for, kept until another width is asked for, so a
+ * table measures and wraps each cell once however often its columns are
+ * fitted. */
+typedef struct gn_cell {
+    const gn_para *p;
+    gn_cell_run *runs; /* the runs of p, in order, none empty but an item's */
+    size_t nruns;
+    gn_cell_line *lines; /* at width and markw; NULL before the first */
+    size_t nlines;
+    int width, markw;
+} gn_cell;
+
+/* Read cell p (after gn_para_markup; it must outlive c) into c: its runs
+ * (linear in its text and blocks). */
+void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g);
+void gn_cell_free(gn_cell *c);
+
+/* The widths a column needs for cell c: *natural, its widest line
  * unwrapped, and *word, its widest word (gn_wrap_widest), each with the
  * indent before it. */
-void gn_cell_measure(const gn_para *p, const gn_glyphs *g, const char *lang, int *natural,
-                     int *word);
+void gn_cell_measure(const gn_cell *c, const char *lang, int *natural, int *word);
 
-/* The lines of cell p in a column of width columns: each run wrapped at
+/* The lines of cell c in a column of width columns: each run wrapped at
  * width less its indent, its code spans that fit held together
  * (gn_para_glue) unless that splits a word, a word split only when wider
  * than the width, and then with markw columns left for the wrap mark
- * (gn_wrap_marked). Returns the number of lines; *lines is newly
- * allocated (NULL for an empty cell). */
-size_t gn_cell_lines(const gn_para *p, int width, int markw, const gn_glyphs *g,
-                     const char *lang, gn_cell_line **lines);
+ * (gn_wrap_marked). Returns the number of lines and sets *lines to them
+ * (NULL for an empty cell), which c keeps: they stay valid until c is
+ * asked for another width or mark, or freed. The same width and mark
+ * again cost nothing. */
+size_t gn_cell_lines(gn_cell *c, int width, int markw, const char *lang,
+                     const gn_cell_line **lines);
 
 #endif

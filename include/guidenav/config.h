@@ -67,7 +67,10 @@ typedef enum gn_cstyle {
 /* The name of style s in the file ("ui-control"). */
 const char *gn_cstyle_name(gn_cstyle s);
 
-enum { GN_ATTR_BOLD = 1, GN_ATTR_UNDERLINE = 2, GN_ATTR_REVERSE = 4, GN_ATTR_DIM = 8 };
+/* Text attributes: the four a configuration can add to a style, then two
+ * only the layout gives (gn_style_look). */
+enum { GN_ATTR_BOLD = 1, GN_ATTR_UNDERLINE = 2, GN_ATTR_REVERSE = 4, GN_ATTR_DIM = 8,
+       GN_ATTR_ITALIC = 16, GN_ATTR_STRIKE = 32 };
 
 /* A style's colours (-1: the terminal's default; 0-255: a colour of the
  * 256, the first 16 being black red green yellow blue magenta cyan white

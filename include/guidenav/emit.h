@@ -60,6 +60,10 @@ typedef struct gn_emit {
                          * tables not drawn (gn_layout_opts.pars_only) */
     size_t top_block;   /* 1 + the index in doc->blocks of the last
                          * top-level block; 0: none yet */
+    int line_w;         /* display columns of the line being built: each
+                         * span's, added as it comes (a wrapped line's are
+                         * known from the wrap), so a line is never
+                         * measured again at its end */
 } gn_emit;
 
 /* Start emitting into doc (zeroed here) at width columns. */

@@ -17,6 +17,30 @@ size_t gn_html_entity(const char *s, size_t len, gn_buf *out);
  * '\n', entities decoded, runs of white space as one space. */
 void gn_html_text(const char *html, size_t len, gn_buf *out);
 
+/* The tags the scanner acts on. */
+typedef enum gn_html_tag {
+    GN_TAG_NONE, /* any other name, or no tag */
+    GN_TAG_BR,
+    GN_TAG_P,
+    GN_TAG_DIV,
+    GN_TAG_H, /* h1 to h6 */
+    GN_TAG_UL,
+    GN_TAG_OL,
+    GN_TAG_LI,
+    GN_TAG_TABLE,
+    GN_TAG_THEAD,
+    GN_TAG_TR,
+    GN_TAG_TD,
+    GN_TAG_TH
+} gn_html_tag;
+
+/* The tag whose name starts at s[0..len) (just after '<'), by its name in
+ * any case: the name must be followed, within len, by '>', '/' or white
+ * space (attributes may follow). *closing tells whether a '/' came before
+ * the name. Constant time: the name is read once and looked up by its
+ * length. */
+gn_html_tag gn_html_tag_at(const char *s, size_t len, bool *closing);
+
 /* What a tag does to the lines of a table cell: the block HTML that guide
  * pages put in cells (lists, paragraphs, line breaks), or nothing. */
 typedef enum gn_html_block {

@@ -104,7 +104,9 @@ typedef struct gn_session {
                                its page, its notice above the other's page
                                (interleaved) or beside its top */
     bool interleaved;       /* one above the other: the pager is narrow */
-    char stale[64];         /* "ja-JP stale" of the compared translation */
+    char stale[64];         /* "ja-JP stale" (fresh, unknown) of the
+                               compared translation; "stale" of a stale
+                               translation read alone, else "" */
     gn_qa_findings review;  /* the compared translation's findings (qa.h),
                                against the other side, in line order, once
                                asked for (gn_session_findings) */
@@ -272,9 +274,16 @@ void gn_session_switch_locale(gn_session *s, size_t loc);
 void gn_session_compare(gn_session *s, bool on);
 /* Choose the second locale (turning the comparison on). */
 void gn_session_set_right(gn_session *s, size_t loc);
-/* One line per locale for a chooser: its tag and its title of the guide
- * being read. The caller frees each line and the array. */
-char **gn_session_locale_lines(gn_session *s, size_t *n);
+/* The lines of a chooser of locales: one per locale of the set, or per
+ * locale but the current one when others (the second locale of a
+ * comparison is another), in the set's order: its tag and its title of
+ * the guide being read ("ja-JP   ブックガイド"). A locale that lacks the
+ * open page (or, with no page open, the guide) says so at the end of its
+ * line ("(page missing)"; "(no such guide)" in place of the title), and
+ * (*lacking)[i] is true for it. (*loc)[i] is line i's locale index. The
+ * caller frees each line and the three arrays. */
+char **gn_session_locale_lines(gn_session *s, bool others, size_t **loc, bool **lacking,
+                               size_t *n);
 /* Work done ahead while the reader reads: the TOC of the guide being
  * read parsed in one more locale, so that a switch there parses nothing.
  * False when every locale's is (true: call again). */
@@ -305,9 +314,17 @@ int gn_session_search_done(gn_session *s);
 int gn_session_mark(gn_session *s, int m);
 /* Go to bookmark m; -1 when it is not set. */
 int gn_session_jump(gn_session *s, int m);
-/* One line per bookmark set ("a  en  guide/page.md, line 12"); *which
- * receives their letters' indices. The caller frees lines and which. */
-char **gn_session_mark_lines(const gn_session *s, int **which, size_t *n);
+/* One line per bookmark set, in letter order: its letter, its locale and
+ * the title of its page in that locale's TOC, else the page's file name
+ * ("a  ja-JP  キー", the titles in one column). (*which)[i] is line i's
+ * letter index (0..25); (*notes)[i] says where it is, for a status line
+ * ("ja-JP: help/main/keys.md, line 12"). The caller frees each line and
+ * note and the three arrays. */
+char **gn_session_mark_lines(gn_session *s, int **which, char ***notes, size_t *n);
+/* Delete bookmark m (0..25) and save at once (gn_spot_delete: a save of
+ * another guidenav on the same set does not bring it back); -1 with msg
+ * when it is not set, or the deletion could not be saved. */
+int gn_session_unmark(gn_session *s, int m);
 /* Go back to the place of the last run; -1 with msg when the state file
  * could not be read (it is then ignored). */
 int gn_session_restore(gn_session *s);

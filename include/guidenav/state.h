@@ -23,8 +23,9 @@ typedef struct gn_spot {
     char *guide;    /* guide id, or NULL */
     char *page;     /* page path in the guide, or NULL */
     size_t top;     /* first line shown */
-    uint64_t set;   /* a bookmark: when it was set, in seconds since 1970;
-                       0: unknown (files of older versions) */
+    uint64_t set;   /* a bookmark: when it was set (or deleted: page
+                       NULL), in seconds since 1970; 0: unknown (files
+                       of older versions) */
 } gn_spot;
 
 typedef struct gn_state {
@@ -53,13 +54,19 @@ int gn_state_load(const char *path, gn_state *st, char **kept, gn_error *err);
  * failing rather than overwrite it when that cannot be done), merge, and
  * write atomically. The merge keeps st's place, compare and second
  * locale, and the bookmarks of both: for a letter both have, the one with
- * the later set time (a tie: st's). st then holds the merged state, what
- * was written on success. Saving cannot remove a bookmark the file holds. */
+ * the later set time (a tie: st's), a bookmark deleted (gn_spot_delete)
+ * counting as set at the time it was deleted. st then holds the merged
+ * state, what was written on success. A bookmark the file holds is
+ * removed only by a deletion saved after it was set. */
 int gn_state_save(const char *path, gn_state *st, gn_error *err);
 
 void gn_state_free(gn_state *st);
 /* Replace a spot's contents with copies (any argument may be NULL); its
  * set time becomes 0 (unknown). */
 void gn_spot_set(gn_spot *s, const char *locale, const char *guide, const char *page, size_t top);
+/* Empty bookmark spot s, remembering that it was deleted at when (seconds
+ * since 1970): a save then removes the bookmark from the file, unless
+ * another guidenav sharing it set that letter later. */
+void gn_spot_delete(gn_spot *s, uint64_t when);
 
 #endif

@@ -14,15 +14,74 @@
 
 /* Decode one code point from s (at most len bytes, len > 0). Returns the
  * number of bytes used (at least 1); an invalid sequence yields U+FFFD and
- * consumes one byte. */
-size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp);
+ * consumes one byte. Strict UTF-8, as utf8proc_iterate reads it (no
+ * overlong forms, no surrogates, nothing above U+10FFFF); inline, as every
+ * pass over text calls it once a character. */
+static inline size_t gn_utf8_decode(const char *s, size_t len, int32_t *cp)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    *cp = 0xFFFD;
+    if (len == 0)
+        return 1;
+    unsigned c0 = u[0];
+    if (c0 < 0x80) {
+        *cp = (int32_t)c0;
+        return 1;
+    }
+    if (c0 < 0xC2 || c0 > 0xF4 || len < 2 || (u[1] & 0xC0) != 0x80)
+        return 1;
+    int32_t c = (int32_t)(u[1] & 0x3F);
+    if (c0 < 0xE0) {
+        *cp = (int32_t)(c0 & 0x1F) << 6 | c;
+        return 2;
+    }
+    if (len < 3 || (u[2] & 0xC0) != 0x80)
+        return 1;
+    c = c << 6 | (u[2] & 0x3F);
+    if (c0 < 0xF0) {
+        c |= (int32_t)(c0 & 0x0F) << 12;
+        if (c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+            return 1;
+        *cp = c;
+        return 3;
+    }
+    if (len < 4 || (u[3] & 0xC0) != 0x80)
+        return 1;
+    c = (int32_t)(c0 & 0x07) << 18 | c << 6 | (u[3] & 0x3F);
+    if (c < 0x10000 || c > 0x10FFFF)
+        return 1;
+    *cp = c;
+    return 4;
+}
 /* Append the UTF-8 encoding of cp to b. */
 void gn_utf8_encode(gn_buf *b, int32_t cp);
 /* Remove the last character (UTF-8) of b's text, if any. */
 void gn_utf8_chop(gn_buf *b);
 
-/* Display columns of one code point: 0, 1 or 2. Controls count 0. */
-int gn_cp_width(int32_t cp);
+/* Hiragana, katakana, CJK ideographs and Hangul syllables: wide letters,
+ * each a grapheme cluster of its own (Grapheme_Cluster_Break Other, or LV
+ * and LVT, which only a jamo joins); not the combining marks U+3099 and
+ * U+309A between them. */
+static inline bool gn_cp_wide_letter(int32_t cp)
+{
+    return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) ||
+           (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
+/* gn_cp_width of a code point from U+00A0 up that is no wide letter, from
+ * utf8proc's tables. */
+int gn_cp_width_lookup(int32_t cp);
+
+/* Display columns of one code point: 0, 1 or 2. Controls count 0. ASCII
+ * and the wide letters, most of every page, without a table lookup. */
+static inline int gn_cp_width(int32_t cp)
+{
+    if (cp < 0x7F)
+        return cp >= 0x20;
+    if (cp < 0xA0)
+        return 0;
+    return gn_cp_wide_letter(cp) ? 2 : gn_cp_width_lookup(cp);
+}
 /* Display columns of a UTF-8 string of len bytes. */
 int gn_text_width(const char *s, size_t len);
 

@@ -1,6 +1,7 @@
 /* wrap.h: breaking text into lines of a given display width.
  *
- * Break opportunities come from UAX #14 (libunibreak), widths from utf8proc
+ * Break opportunities come from UAX #14 (libunibreak's rules, with the
+ * classes of the build's LineBreak.txt: lbclass.h), widths from utf8proc
  * (gn_cp_width), so Japanese and Chinese text breaks between characters,
  * Latin and Korean text between words, and a double-width character is
  * never split. */
@@ -32,8 +33,9 @@ typedef struct gn_wrap_line {
  * - Only U+0020 counts as a space. Spaces where a line is broken are left
  *   out of both lines' ranges, however many; trailing spaces before '\n'
  *   or the end are left out too, so no line ends with a space. U+3000 is
- *   an ordinary wide character; U+200B takes no column, allows a break
- *   after it and stays at the end of the line before that break.
+ *   an ordinary wide character, with a break after it and none before
+ *   (UAX #14 class BA); U+200B takes no column, allows a break after it
+ *   and stays at the end of the line before that break.
  * - Leading spaces of the text, and after a '\n', are kept, as many as fit
  *   before the first character; they are dropped when the first word does
  *   not fit after them (rather than splitting that word).
@@ -87,7 +89,24 @@ typedef struct gn_wrap_row {
  * length of the text. */
 size_t gn_wrap_rows(char *const *lines, size_t n, int width, int indent, const char *cont,
                     const char *lang, gn_wrap_row **rows);
-/* Free rows made by gn_wrap_rows (n of them; NULL is fine). */
+/* Rows of at most width columns showing n terms, each with its text (a
+ * list of keys and what they do, as a man page's tagged paragraphs show
+ * them), all in UTF-8, safe and without tabs. The texts start in one
+ * column: two columns past the widest term that is no wider than about
+ * half the width, so a text keeps at least the other half. A term wider
+ * than that (or with an empty text) is alone on its row (wrapped by
+ * gn_wrap if it is wider than width), its text starting on the next row,
+ * in the texts' column. A text is wrapped by gn_wrap (UAX #14 breaks,
+ * display columns, lang as there) to the columns right of it, every row
+ * of it starting in that column: a hanging indent, with no continuation
+ * mark. Where the width leaves less than 2 columns right of any such
+ * column, the texts start at column 0, under their terms. Each row's
+ * line is the index of its term. Returns the number of rows (n or more)
+ * and sets *rows to a new array: free it with gn_wrap_rows_free. */
+size_t gn_wrap_terms(char *const *terms, char *const *texts, size_t n, int width,
+                     const char *lang, gn_wrap_row **rows);
+/* Free rows made by gn_wrap_rows or gn_wrap_terms (n of them; NULL is
+ * fine). */
 void gn_wrap_rows_free(gn_wrap_row *rows, size_t n);
 
 /* gn_wrap_glued, but a line broken inside a word (split) keeps to width -

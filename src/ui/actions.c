@@ -52,7 +52,7 @@ static const gn_binding bindings[] = {
     {KEY_BACKSPACE, GN_ACT_BACK, NULL}, {127, GN_ACT_BACK, NULL}, {CTRL('h'), GN_ACT_BACK, NULL},
     {CTRL('o'), GN_ACT_BACK, NULL}, {'F', GN_ACT_FORWARD, NULL},
     {'y', GN_ACT_COPY, NULL}, {'m', GN_ACT_MARK, "letter"}, {'\'', GN_ACT_JUMP, "letter"},
-    {'B', GN_ACT_MARKS, NULL},
+    {'B', GN_ACT_MARKS, NULL}, {KEY_DC, GN_ACT_DELETE, NULL},
     {'L', GN_ACT_LANGUAGE, NULL}, {'c', GN_ACT_COMPARE, NULL}, {'C', GN_ACT_RIGHT_LANG, NULL},
     {')', GN_ACT_NEXT_FINDING, NULL}, {'(', GN_ACT_PREV_FINDING, NULL},
     {'R', GN_ACT_RELOAD, NULL}, {'e', GN_ACT_EDIT, NULL}, {'M', GN_ACT_MATRIX, NULL}, {'D', GN_ACT_DIFF, NULL},

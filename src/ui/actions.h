@@ -48,7 +48,8 @@
     X(COPY,        "Copy the selected link's URL with OSC 52 (see --osc52)") \
     X(MARK,        "Set a bookmark here") \
     X(JUMP,        "Go to a bookmark") \
-    X(MARKS,       "The list of bookmarks") \
+    X(MARKS,       "The list of bookmarks: their pages' titles and locales") \
+    X(DELETE,      "In the list of bookmarks: delete the selected one") \
     X(LANGUAGE,    "Switch language: the same page in another locale") \
     X(COMPARE,     "Compare: the page beside its second locale, aligned") \
     X(RIGHT_LANG,  "Choose the second locale of the comparison") \

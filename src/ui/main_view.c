@@ -55,24 +55,37 @@ static void to_pager(gn_ui *u)
     gn_ui_geometry(u);
 }
 
+/* ctx of the locale choosers: each line's locale index. */
 static void locale_chosen(gn_ui *u, size_t i, void *ctx)
 {
-    (void)ctx;
-    gn_session_switch_locale(&u->s, i);
+    gn_session_switch_locale(&u->s, ((const size_t *)ctx)[i]);
 }
 
 static void right_chosen(gn_ui *u, size_t i, void *ctx)
 {
-    (void)ctx;
-    gn_session_set_right(&u->s, i);
+    gn_session_set_right(&u->s, ((const size_t *)ctx)[i]);
 }
 
-/* The chooser of a locale (L) or of the second locale (C). */
-static void choose_locale(gn_ui *u, const char *title, size_t current, gn_list_chosen chosen)
+/* The chooser of a locale (L: every locale) or of the second locale (C:
+ * the others), current selected; the locales lacking the open page dim. */
+static void choose_locale(gn_ui *u, const char *title, bool others, size_t current,
+                          gn_list_chosen chosen)
 {
-    size_t n;
-    char **lines = gn_session_locale_lines(&u->s, &n);
-    gn_list_open(u, title, lines, n, current, NULL, chosen, NULL, NULL);
+    size_t n, *loc;
+    bool *lacking;
+    char **lines = gn_session_locale_lines(&u->s, others, &loc, &lacking, &n);
+    if (n == 0) {
+        free(lines);
+        free(loc);
+        free(lacking);
+        snprintf(u->s.msg, sizeof u->s.msg, "%s", "Only one locale: nothing to compare with.");
+        return;
+    }
+    gn_list_opts o = {.dim = lacking, .chosen = chosen, .ctx = loc, .free_ctx = free};
+    for (size_t i = 0; i < n; i++)
+        if (loc[i] == current)
+            o.start = i;
+    gn_list_open(u, title, lines, n, &o);
 }
 
 static void mark_set(gn_ui *u, int letter)
@@ -87,6 +100,7 @@ static void mark_jump(gn_ui *u, int letter)
         to_pager(u);
 }
 
+/* ctx of the list of bookmarks: each line's letter index (26 of room). */
 static void mark_chosen(gn_ui *u, size_t i, void *ctx)
 {
     const int *which = ctx;
@@ -94,18 +108,38 @@ static void mark_chosen(gn_ui *u, size_t i, void *ctx)
         to_pager(u);
 }
 
+static bool mark_removed(gn_ui *u, size_t i, void *ctx)
+{
+    int *which = ctx;
+    gn_session_unmark(&u->s, which[i]);
+    if (u->s.state.marks[which[i]].page)
+        return false;
+    memmove(which + i, which + i + 1, (26 - i - 1) * sizeof *which);
+    return true;
+}
+
+/* The list of bookmarks (B): their titles and locales, each one's file
+ * and line in the status line; Enter goes, the delete action deletes. */
 static void marks_list(gn_ui *u)
 {
     int *which;
+    char **notes;
     size_t n;
-    char **lines = gn_session_mark_lines(&u->s, &which, &n);
+    char **lines = gn_session_mark_lines(&u->s, &which, &notes, &n);
     if (n == 0) {
         free(lines);
+        free(notes);
         free(which);
         snprintf(u->s.msg, sizeof u->s.msg, "%s", "No bookmarks yet: m and a letter sets one.");
         return;
     }
-    gn_list_open(u, "Bookmarks", lines, n, 0, NULL, mark_chosen, which, free);
+    char *del = gn_action_keys(GN_ACT_DELETE);
+    char *footer = gn_xasprintf("Enter: go  %s%sq: close", del, *del ? ": delete  " : "");
+    gn_list_opts o = {.notes = notes, .footer = footer, .chosen = mark_chosen,
+                      .removed = mark_removed, .ctx = which, .free_ctx = free};
+    gn_list_open(u, "Bookmarks", lines, n, &o);
+    free(footer);
+    free(del);
 }
 
 /* The reference page's changes since the compared translation (D). */
@@ -122,7 +156,7 @@ static void changes_view(gn_ui *u)
         lines[n++] = gn_xstrndup(p, len);
         p += len + (p[len] == '\n');
     }
-    gn_text_open(u, title, lines, n, 1); /* continued past the diff's signs */
+    gn_text_open(u, title, lines, n, 1, GN_ACT_DIFF); /* continued past the diff's signs */
     free(title);
     free(text);
 }
@@ -255,13 +289,13 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         gn_help_open(u);
         break;
     case GN_ACT_LANGUAGE:
-        choose_locale(u, "Language", s->loc, locale_chosen);
+        choose_locale(u, "Language", false, s->loc, locale_chosen);
         break;
     case GN_ACT_COMPARE:
         gn_session_compare(s, !s->compare);
         break;
     case GN_ACT_RIGHT_LANG:
-        choose_locale(u, "Second locale", s->right_loc, right_chosen);
+        choose_locale(u, "Second locale", true, s->right_loc, right_chosen);
         break;
     case GN_ACT_RELOAD:
         gn_session_reload(s);
@@ -283,6 +317,10 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         break;
     case GN_ACT_MARKS:
         marks_list(u);
+        break;
+    case GN_ACT_DELETE:
+        snprintf(s->msg, sizeof s->msg, "%s",
+                 "Nothing to delete here: bookmarks are deleted from their list (B).");
         break;
     case GN_ACT_SEARCH_ALL:
         gn_search_open(u);

@@ -154,6 +154,8 @@ static void status_text(gn_ui *u, gn_buf *left, char right[64])
         gn_buf_addf(left, " %s %s %s %s %s", s->guide_title, bar, tag, bar,
                     s->page ? s->title : "(no page open: Enter opens one)");
     }
+    if (!s->msg[0] && !s->compare && s->page && s->stale[0]) /* a stale translation */
+        gn_buf_addf(left, " %s %s", bar, s->stale);
     if (!s->msg[0] && s->compare && s->page) {
         if (s->align.structure_differs)
             gn_buf_addf(left, " %s structure differs", bar);

@@ -1,16 +1,13 @@
-/* style.c: one table from layout styles to curses attributes, and one from
- * Adobe block kinds to colours. */
+/* style.c: layout styles as curses attributes: how each looks is the
+ * core's (gn_style_look); the colours are the configuration's, a colour
+ * pair per configurable style. */
 #include <stdlib.h>
-#include "guidenav/alert.h"
 #include "guidenav/config.h"
-#include "guidenav/layout.h"
+#include "guidenav/paint.h"
 #include "ui/style.h"
 
-/* A colour pair per configurable style (config.h), then the plain one. */
-enum { PAIR_HEADING = 1 + GN_CSTYLE_HEADING, PAIR_LINK = 1 + GN_CSTYLE_LINK,
-       PAIR_CODE = 1 + GN_CSTYLE_CODE, PAIR_UI = 1 + GN_CSTYLE_UICONTROL,
-       PAIR_MARKER = 1 + GN_CSTYLE_MARKER, PAIR_KIND = GN_CSTYLE_NOTE /* + kind */,
-       PAIR_PLAIN = 1 + GN_CSTYLE_COUNT };
+/* Pair 1 + s for configurable style s (config.h), then the plain one. */
+enum { PAIR_PLAIN = 1 + GN_CSTYLE_COUNT };
 
 static bool colors;
 /* Each pair's colours were set (not both the terminal's default), and the
@@ -20,29 +17,13 @@ static bool pair_colored[PAIR_PLAIN + 1];
 static bool pair_background[PAIR_PLAIN + 1];
 static attr_t pair_attrs[PAIR_PLAIN + 1];
 
-static const struct {
-    uint32_t style;
-    attr_t attr;
-    short pair; /* used when the terminal has colours */
-} table[] = {
-    {GN_ST_TITLE, A_BOLD | A_UNDERLINE, PAIR_HEADING},
-    {GN_ST_HEADING, A_BOLD, PAIR_HEADING},
-    {GN_ST_STRONG, A_BOLD, 0},
-    {GN_ST_EMPH, A_ITALIC, 0},
-    {GN_ST_CODE, 0, PAIR_CODE},
-    {GN_ST_CODEBLOCK, 0, PAIR_CODE},
-    {GN_ST_LINK, A_UNDERLINE, PAIR_LINK},
-    {GN_ST_UICONTROL, A_BOLD, PAIR_UI},
-    {GN_ST_BADGE, A_REVERSE, 0},
-    {GN_ST_QUOTE, A_DIM, 0},
-    {GN_ST_SHADE, A_DIM, 0},
-    {GN_ST_MARKER, 0, PAIR_MARKER},
-    {GN_ST_IMAGE, A_DIM, 0},
-    {GN_ST_RULE, A_DIM, 0},
-    {GN_ST_BORDER, A_DIM, 0},
-    {GN_ST_TABLEHEAD, A_BOLD, 0},
-    {GN_ST_CONT, A_DIM, 0},
-};
+/* The curses attributes of GN_ATTR_* flags. */
+static attr_t curses_attrs(unsigned attrs)
+{
+    return ((attrs & GN_ATTR_BOLD) ? A_BOLD : 0) | ((attrs & GN_ATTR_UNDERLINE) ? A_UNDERLINE : 0) |
+           ((attrs & GN_ATTR_REVERSE) ? A_REVERSE : 0) | ((attrs & GN_ATTR_DIM) ? A_DIM : 0) |
+           ((attrs & GN_ATTR_ITALIC) ? A_ITALIC : 0);
+}
 
 /* Start colours when the terminal has them, NO_COLOR is not set, and a
  * style of c has a colour (the theme none has none); set up a pair per
@@ -60,10 +41,7 @@ void gn_style_init(const gn_config *c)
         pair_colored[1 + s] = k->fg >= 0 || k->bg >= 0;
         pair_background[1 + s] = k->bg >= 0;
         any = any || pair_colored[1 + s];
-        pair_attrs[1 + s] = ((k->attrs & GN_ATTR_BOLD) ? A_BOLD : 0) |
-                            ((k->attrs & GN_ATTR_UNDERLINE) ? A_UNDERLINE : 0) |
-                            ((k->attrs & GN_ATTR_REVERSE) ? A_REVERSE : 0) |
-                            ((k->attrs & GN_ATTR_DIM) ? A_DIM : 0);
+        pair_attrs[1 + s] = curses_attrs(k->attrs);
     }
     const char *no_color = getenv("NO_COLOR"); /* https://no-color.org */
     if (any && has_colors() && !(no_color && *no_color)) {
@@ -87,20 +65,9 @@ void gn_style_init(const gn_config *c)
 
 attr_t gn_style_attr(uint32_t style)
 {
-    attr_t a = 0;
-    short pair = 0;
-    for (size_t i = 0; i < sizeof table / sizeof *table; i++) {
-        if (!(style & table[i].style))
-            continue;
-        a |= table[i].attr;
-        if (table[i].pair && !pair)
-            pair = table[i].pair;
-    }
-    unsigned kind = GN_ST_KIND(style);
-    if (kind > 0 && kind < GN_KIND_COUNT)
-        pair = (short)(PAIR_KIND + (int)kind);
-    if (gn_kind_warns((gn_kind)kind) && (style & GN_ST_ALERT))
-        a |= A_BOLD;
+    gn_look l = gn_style_look(style); /* curses has no strike-through */
+    attr_t a = curses_attrs(l.attrs);
+    short pair = (short)(l.cstyle + 1);
     if (pair)
         a |= pair_attrs[pair];
     if (colors && pair && pair_colored[pair])

@@ -129,20 +129,40 @@ void gn_pager_pane_click(gn_ui *u, int y, int x);
 int gn_pager_status_rows(gn_ui *u);
 
 /* A list in a box in the middle of the screen: the motions (gn_motion:
- * j/k, arrows, pages, half pages, g/G, Home/End) move, Enter
- * chooses (chosen(u, index, ctx) is called, then the list closes), q/Esc
- * close. notes (may be NULL) are shown in the status line for the
- * selected line. The view takes lines, notes and ctx (freed with
- * free_ctx). */
+ * j/k, arrows, pages, half pages, g/G, Home/End) move, Enter chooses
+ * (chosen(u, index, ctx) is called, then the list closes), the delete
+ * action (Delete) removes the selected line when removed(u, index, ctx)
+ * says it was (the list closes when none is left), q/Esc close. The
+ * box's bottom border says how many rows lie above and below those
+ * shown, then footer. */
 typedef void (*gn_list_chosen)(gn_ui *u, size_t index, void *ctx);
-void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, size_t start,
-                  char **notes, gn_list_chosen chosen, void *ctx, void (*free_ctx)(void *));
+typedef bool (*gn_list_removed)(gn_ui *u, size_t index, void *ctx);
+typedef struct gn_list_opts {
+    size_t start;             /* the line selected first */
+    char **notes;             /* each line's note, shown in the status line
+                                 while it is selected (unless a message
+                                 is); may be NULL */
+    bool *dim;                /* lines drawn dim; may be NULL */
+    const char *footer;       /* the keys it takes; may be NULL */
+    gn_list_chosen chosen;    /* may be NULL */
+    gn_list_removed removed;  /* NULL: lines cannot be removed */
+    void *ctx;
+    void (*free_ctx)(void *); /* frees ctx; may be NULL */
+} gn_list_opts;
+/* Open such a list of n lines; it takes lines, and o's notes, dim and
+ * ctx. */
+void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, const gn_list_opts *o);
 /* Text to read in such a box: lines wider than the box wrap (the rows of
  * gn_wrap_rows: UAX #14 breaks, a row that a line goes on after ends with
  * the wrap marker, the next starts indent columns in); the motions
- * scroll, any other key closes. The view takes lines. */
-void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int indent);
-/* The list of keys, made from the bindings. */
+ * scroll, q, Esc and the keys of action closer (the one that opened it)
+ * close it, and other keys do nothing; its bottom border says so, and
+ * how many rows lie above and below. The view takes lines. */
+void gn_text_open(gn_ui *u, const char *title, char **lines, size_t n, int indent,
+                  gn_action closer);
+/* The list of keys, made from the bindings, as such a text: each key's
+ * description wrapped in a column of its own (gn_wrap_terms); H, F1 and
+ * ? close it too. */
 void gn_help_open(gn_ui *u);
 /* The TOC matrix of the guide being read (matrix_view.c): the motions
  * move the selected row (first the open page's), h/l and Left/Right scroll

@@ -157,7 +157,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&doc, 0, sizeof doc);
     gn_layout(page.doc, &opts, &doc);
     check_doc(&doc, width);
-    CHECK(gn_paint_text(devnull, &doc, flags & 2) == 0);
+    gn_config colors;
+    gn_config_defaults(&colors, NULL);
+    CHECK(gn_paint_text(devnull, &doc, flags & 2 ? colors.colors : NULL) == 0);
+    gn_config_free(&colors);
 
     /* Anchors and sections. */
     for (size_t i = 0; i < doc.nheadings && i < 16; i++) {

@@ -82,3 +82,30 @@ has "...its first locale" "$tmp/out" "en	$PWD/guide/en"
 has "...and its others" "$tmp/out" "de-DE	$PWD/guide/de-DE"
 check "an unknown @SET is a usage error" 2 "$GN" --toc @three
 has "...naming the sets there are" "$tmp/err" "@three: no such set in $cfg (@two)"
+
+# --dump and --compare on a terminal take the configuration's colours
+# (script gives them one); --plain and NO_COLOR none.
+if command -v script >/dev/null; then
+    tty_run() { # FILE COMMAND...: COMMAND's output on a terminal into FILE
+        local out=$1; shift
+        script -qec "$(printf '%q ' "$@")" /dev/null >"$out" 2>&1
+    }
+    printf 'colors:\n  heading: 208 on 17 bold\n  code: bright-red\n' >"$cfg"
+    tty_run "$tmp/tty" "$GN" --dump guide/ja-JP/keys.md --width 60
+    has "--dump on a terminal: a heading's 256 colours from the file" "$tmp/tty" $'\e[0;1;38;5;208;48;5;17m'
+    has "...a code span's bright colour" "$tmp/tty" $'\e[0;91m'
+    tty_run "$tmp/tty" "$GN" --compare en,ja-JP guide/en/keys.md --width 100
+    has "--compare on a terminal: the same colours" "$tmp/tty" $'\e[0;1;38;5;208;48;5;17m'
+    printf 'colors: {theme: none}\n' >"$cfg"
+    tty_run "$tmp/tty" "$GN" --dump guide/ko-KR/keys.md --width 60
+    if grep -qE $'\e\\[[0-9;]*(3[0-7]|9[0-7]|38;5;[0-9]+)[;m]' "$tmp/tty"; then
+        echo "not ok - theme none: --dump still writes colours"
+    else echo "ok - theme none: --dump writes no colour"; fi
+    has "...but headings stay bold" "$tmp/tty" $'\e[0;1m'
+    rm -f "$cfg"
+    tty_run "$tmp/tty" env NO_COLOR=1 "$GN" --dump guide/en/keys.md --width 60
+    if grep -q $'\e\\[' "$tmp/tty"; then echo "not ok - NO_COLOR: --dump writes escapes"
+    else echo "ok - NO_COLOR: --dump writes plain text"; fi
+else
+    echo "ok - --dump colours # SKIP script (bsdutils) is not installed"
+fi

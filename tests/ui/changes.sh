@@ -3,7 +3,10 @@
 # diff whose added line (English, Japanese and Korean) is far wider than
 # the screen. The line wraps inside the box, rows it goes on after end
 # with ↵, so the whole of it can be read, at 80 columns and, scrolling, at
-# 50; a tab in the diff takes its columns without breaking the box.
+# 50; a tab in the diff takes its columns without breaking the box; its
+# bottom border says what lies below and above. Then the translation read
+# alone: its status line says "stale", until the page says it was made
+# from the reference's last commit; the reference says nothing.
 set -u
 . tests/lib/screen.sh
 
@@ -64,6 +67,7 @@ if capture | grep -q '│ +   - and a tab  *│$'; then
 else
     echo "not ok - the tabbed line does not fit its row"; capture | sed 's/^/#   /'
 fi
+expect_text "the bottom border says what lies above" "└─↑ 4 above  q: close─"
 keys q
 expect_text "q closes the box" "en ⇄ ja-JP │ Accounts"
 if screen_has "Changes to the en page"; then
@@ -71,4 +75,14 @@ if screen_has "Changes to the en page"; then
 else
     echo "ok - the box is closed"
 fi
+keys c
+status() { capture | tail -n 1 | tr -s ' '; }  # its words
+expect_output "the reference read alone: no staleness" " Book │ en │ Accounts 1-14/14 100%" status
+keys L Down Enter j                # ja-JP alone; j: the message gone
+expect_output "a stale translation read alone says so" " Book │ ja-JP │ アカウント │ stale 1-7/7 100%" status
+# The page made again from the reference's last commit: up to date.
+c2=$(git -C "$d/book.en" rev-parse HEAD)
+sed -i "s/$c1/$c2/" "$d/book.ja-JP/help/g/accounts.md"
+keys R j                           # read again; j: the message gone
+expect_output "an up-to-date translation says nothing" " Book │ ja-JP │ アカウント 1-7/7 100%" status
 keys q

@@ -30,7 +30,7 @@ start 120 30 "$TMPDIR_GN/guide/en"
 keys H
 expect_text "a key taken from an action is bound to nothing" "H: no such key"
 keys e
-expect_text "a remapped key does its action" "Keys (any other key closes)"
+expect_text "a remapped key does its action" "┌─Keys─"
 keys G                             # the end of the list
 expect_text "the help shows the new keys and the action's name" "e, F1"
 expect_text "the help names the actions as config.yaml does" "help: Show the keys"
@@ -78,7 +78,7 @@ expect_text "a bad file's message on the status line, with its line" \
     "config.yaml:4: keys.global.quit: unknown key name 'Spce'"
 expect_text "...and the defaults used" "(the defaults are used)"
 keys H
-expect_text "the defaults are in force: H shows the keys" "Keys (any other key closes)"
+expect_text "the defaults are in force: H shows the keys" "┌─Keys─"
 keys Escape q
 if eventually gone; then echo "ok - the default q quits"
 else echo "not ok - q did not quit"; fi

@@ -26,8 +26,8 @@ state=$(ls "$TMPDIR_GN"/guidenav/*.state 2>/dev/null)
 start 100 24 guide/en
 expect_text "the place is that of the last to quit" "│ # Starting guidenav"
 keys B
-expect_text "the bookmark of the first navigator is kept" "a  en     keys.md, line 1"
-expect_text "... and the second's" "b  en     start.md, line 1"
+expect_text "the bookmark of the first navigator is kept" "a  en  Keys "
+expect_text "... and the second's" "b  en  Starting guidenav "
 keys Escape "'" a
 expect_text "' a goes to the first navigator's bookmark" "│ # Keys"
 keys q

@@ -1,11 +1,10 @@
 /* test_blocks.c: the pieces rendering builds on: Adobe block kinds and
- * their labels, raw HTML text and tables (and the block HTML of their
- * cells), base64 for OSC 52. */
+ * their labels, the block HTML of table cells read into paragraphs (the
+ * HTML scanner itself: test_html.c), base64 for OSC 52. */
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
 #include "guidenav/alert.h"
-#include "guidenav/html.h"
 #include "guidenav/para.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -101,75 +100,6 @@ static void test_label_tags(void **state)
     assert_string_equal(gn_kind_label(GN_KIND_COUNT, "it-IT"), "");
 }
 
-static char *html_text(const char *html)
-{
-    gn_buf b = GN_BUF_INIT;
-    gn_html_text(html, strlen(html), &b);
-    return gn_buf_take(&b);
-}
-
-static void test_html_text(void **state)
-{
-    (void)state;
-    char *t = html_text("<p>One<br>two &amp; <b>three</b></p><!-- hidden\n comment -->four&#x4E00;&#169;&bogus;");
-    assert_string_equal(t, "\nOne\ntwo & three\nfour一©&bogus;");
-    free(t);
-    t = html_text("a < b and <3 stay");
-    assert_string_equal(t, "a < b and <3 stay");
-    free(t);
-    t = html_text("&#0; &#xD800; &#x110000;"); /* never a NUL or a surrogate */
-    assert_string_equal(t, "\xef\xbf\xbd \xef\xbf\xbd \xef\xbf\xbd");
-    free(t);
-}
-
-static void test_html_table(void **state)
-{
-    (void)state;
-    const char *html =
-        "<p>before</p><TABLE class=\"x\"><thead><tr><th>Key</th><th>説明</th></tr></thead>"
-        "<tr><td>a<br/>b</td><td> 한국어 </td><td>extra</td></tr>"
-        "<tr><td>only one"
-        "</table><p>after</p>";
-    gn_html_table t;
-    size_t start, end;
-    assert_true(gn_html_table_find(html, strlen(html), &t, &start, &end));
-    assert_int_equal(start, strlen("<p>before</p>"));
-    assert_string_equal(html + end, "<p>after</p>");
-    assert_int_equal(t.nrows, 3);
-    assert_int_equal(t.ncols, 3);
-    assert_true(t.head[0]);
-    assert_false(t.head[1]);
-    /* Each cell is its HTML, read as a cell's text by gn_para_add_html. */
-    assert_string_equal(t.cells[0], "Key");
-    assert_string_equal(t.cells[1], "説明");
-    assert_string_equal(t.cells[2], "");
-    assert_string_equal(t.cells[3], "a<br/>b");
-    assert_string_equal(t.cells[4], " 한국어 ");
-    assert_string_equal(t.cells[6], "only one");
-    gn_html_table_free(&t);
-    assert_false(gn_html_table_find("<p>no table</p>", 15, &t, &start, &end));
-}
-
-static void test_html_block_of(void **state)
-{
-    (void)state;
-    static const struct {
-        const char *tag;
-        gn_html_block kind;
-    } cases[] = {
-        {"<br>", GN_HTML_BR}, {"<BR/>", GN_HTML_BR}, {"<br />", GN_HTML_BR},
-        {"</br>", GN_HTML_BR}, {"<p>", GN_HTML_P}, {"<p class=\"x\">", GN_HTML_P},
-        {"</P>", GN_HTML_P_END}, {"<ul>", GN_HTML_UL}, {"<ol start=\"3\">", GN_HTML_OL},
-        {"</ul>", GN_HTML_LIST_END}, {"</ol>", GN_HTML_LIST_END}, {"<li>", GN_HTML_LI},
-        {"</li>", GN_HTML_LI_END}, {"<b>", GN_HTML_INLINE}, {"<link>", GN_HTML_INLINE},
-        {"<pre>", GN_HTML_INLINE}, {"<bra>", GN_HTML_INLINE}, {"li", GN_HTML_INLINE},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
-        if (gn_html_block_of(cases[i].tag, strlen(cases[i].tag)) != cases[i].kind)
-            fail_msg("%s: kind %d, want %d", cases[i].tag,
-                     gn_html_block_of(cases[i].tag, strlen(cases[i].tag)), cases[i].kind);
-}
-
 /* A cell's HTML read as text: entities and white space as gn_html_text
  * gives them, lists as blocks (an item's bullet or number, its depth). */
 static void test_para_add_html(void **state)
@@ -227,9 +157,6 @@ int main(void)
         cmocka_unit_test(test_kinds_and_labels),
         cmocka_unit_test(test_labels_in_every_locale),
         cmocka_unit_test(test_label_tags),
-        cmocka_unit_test(test_html_text),
-        cmocka_unit_test(test_html_table),
-        cmocka_unit_test(test_html_block_of),
         cmocka_unit_test(test_para_add_html),
         cmocka_unit_test(test_base64),
     };

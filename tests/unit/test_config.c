@@ -131,6 +131,11 @@ static void test_key_moves(void **state)
     assert_keys(&c, QUIT, "q,Ctrl-F");
     assert_keys(&c, PAGE_DOWN, "f,PgDn,Space");
     gn_config_free(&c);
+    /* The key taken from an action listed after the one it goes to. */
+    parse(&c, "keys: {global: {down: [j, Down, H]}}\n", NULL);
+    assert_keys(&c, DOWN, "j,Down,H");
+    assert_keys(&c, HELP, "F1");
+    gn_config_free(&c);
     parse(&c, "keys: {global: {help: []}}\n", NULL);
     assert_keys(&c, HELP, "");
     gn_config_free(&c);

@@ -12,12 +12,12 @@
 #include "guidenav/text.h"
 
 /* doc as gn_paint_text writes it, its length in *len; the caller frees it. */
-static char *painted(const gn_doc *doc, bool color, size_t *len)
+static char *painted(const gn_doc *doc, const gn_color_spec *colors, size_t *len)
 {
     char *out = NULL;
     FILE *f = open_memstream(&out, len);
     assert_non_null(f);
-    gn_paint_text(f, doc, color);
+    gn_paint_text(f, doc, colors);
     fclose(f);
     return out;
 }
@@ -30,7 +30,7 @@ static char *render(const char *md, int width, const char *lang, gn_doc *keep)
     gn_layout_opts o = {.width = width, .lang = lang};
     gn_layout(root, &o, &doc);
     size_t len;
-    char *out = painted(&doc, false, &len);
+    char *out = painted(&doc, NULL, &len);
     /* Every line fits the width. */
     for (size_t i = 0; i < doc.nlines; i++)
         assert_true(doc.lines[i].width <= width);
@@ -392,7 +392,7 @@ static char *render_page(const char *dir, const char *rel, const char *repo)
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
-    gn_paint_text(f, &doc, false);
+    gn_paint_text(f, &doc, NULL);
     fclose(f);
     gn_doc_free(&doc);
     gn_page_free(&page);
@@ -496,7 +496,10 @@ static void test_ascii_paint_in_an_8bit_locale(void **state)
             continue;
         }
         size_t len;
-        char *out = painted(&doc, true, &len);
+        gn_config c;
+        gn_config_defaults(&c, NULL);
+        char *out = painted(&doc, c.colors, &len);
+        gn_config_free(&c);
         setlocale(LC_CTYPE, "C");
         for (size_t k = 0; k < len; k++)
             if ((unsigned char)out[k] >= 0x80)
@@ -507,10 +510,51 @@ static void test_ascii_paint_in_an_8bit_locale(void **state)
     /* In a UTF-8 locale, ASCII marks (--ascii) leave the text as it is. */
     if (unit_use_locale("C.UTF-8")) {
         size_t len;
-        char *out = painted(&doc, false, &len);
+        char *out = painted(&doc, NULL, &len);
         setlocale(LC_CTYPE, "C");
         assert_non_null(strstr(out, "A \xE2\x80\x9B q"));
         free(out);
+    }
+    gn_doc_free(&doc);
+}
+
+/* --dump's colours are the configuration's: the dark theme's by default,
+ * a file's 256 and bright colours and attributes, none with the theme
+ * none (the layout's own attributes stay); Japanese and Korean headings
+ * alike. */
+static void test_paint_colors(void **state)
+{
+    (void)state;
+    const char *md = "# 注文\n\n## 주문 **Orders**\n\nSee `code`.\n";
+    cmark_node *root = gn_markdown_parse(md, strlen(md));
+    gn_doc doc;
+    gn_layout_opts o = {.width = 40, .lang = "ja-JP"};
+    gn_layout(root, &o, &doc);
+    cmark_node_free(root);
+    struct {
+        const char *file;
+        const char *title, *heading, *code;
+    } cases[] = {
+        {"", "\033[0;1;4;34m注文", "\033[0;1;34m주문", "\033[0;33mcode"},
+        {"colors: {heading: 208 on 236 reverse, code: bright-red}\n",
+         "\033[0;1;4;7;38;5;208;48;5;236m注文", "\033[0;1;7;38;5;208;48;5;236m주문",
+         "\033[0;91mcode"},
+        {"colors: {theme: none}\n", "\033[0;1;4m注文", "\033[0;1m주문", "\033[0mcode"},
+        {"colors: {theme: light, link: cyan}\n", "\033[0;1;4;34m注文", "\033[0;1;34m주문",
+         "\033[0;31mcode"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_config c;
+        gn_error err;
+        assert_int_equal(gn_config_parse(&c, "cfg.yaml", cases[i].file, strlen(cases[i].file),
+                                         NULL, &err), 0);
+        size_t len;
+        char *out = painted(&doc, c.colors, &len);
+        if (!strstr(out, cases[i].title) || !strstr(out, cases[i].heading) ||
+            !strstr(out, cases[i].code))
+            fail_msg("case %zu: %s", i, out);
+        free(out);
+        gn_config_free(&c);
     }
     gn_doc_free(&doc);
 }
@@ -555,6 +599,7 @@ int main(void)
         cmocka_unit_test(test_snippets_stay_in_the_source),
         cmocka_unit_test(test_slugs_ignore_the_locale),
         cmocka_unit_test(test_ascii_paint_in_an_8bit_locale),
+        cmocka_unit_test(test_paint_colors),
         cmocka_unit_test(test_empty_cells),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -239,6 +239,16 @@ static void discover_args(char **args, size_t n, gn_localeset *set)
     assert_int_equal(rc, 0);
 }
 
+/* Two locale sets discovered from rel under root, as two navigators on
+ * the same sources have. */
+static void discover_twice(const char *rel, gn_localeset *a, gn_localeset *b)
+{
+    char *p = path_of(rel);
+    discover_args(&p, 1, a);
+    discover_args(&p, 1, b);
+    free(p);
+}
+
 static size_t loc_of(const gn_localeset *set, const char *tag)
 {
     gn_source *src = gn_localeset_find(set, tag);
@@ -439,16 +449,32 @@ static void assert_same_row(gn_session *s, size_t blk, long row)
     assert_int_equal(number_on(&s->left.doc, top), row);
 }
 
+/* The locale lines of s (others: but the current locale) are want (n of
+ * them, locales loc), lacking the open page where lacks says "y". */
+static void assert_locale_lines(gn_session *s, bool others, const char *const *want,
+                                const size_t *want_loc, const char *lacks, size_t n)
+{
+    size_t got, *loc;
+    bool *lacking;
+    char **lines = gn_session_locale_lines(s, others, &loc, &lacking, &got);
+    assert_int_equal(got, n);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(lines[i], want[i]);
+        assert_int_equal(loc[i], want_loc[i]);
+        assert_int_equal(lacking[i], lacks[i] == 'y');
+    }
+    free_lines(lines, got);
+    free(loc);
+    free(lacking);
+}
+
 /* Assert the locale lines name the other guide's title where it exists. */
 static void assert_other_guide_lines(gn_session *s)
 {
-    size_t n;
-    char **lines = gn_session_locale_lines(s, &n);
-    assert_int_equal(n, 3);
-    assert_string_equal(lines[0], "en      Other guide");
-    assert_string_equal(lines[1], "ja-JP   他のガイド");
-    assert_string_equal(lines[2], "ko-KR   (no such guide)");
-    free_lines(lines, n);
+    static const char *const want[] = {"en      Other guide", "ja-JP   他のガイド",
+                                       "ko-KR   (no such guide)"};
+    static const size_t loc[] = {0, 1, 2};
+    assert_locale_lines(s, false, want, loc, "nny", 3);
 }
 
 /* Line 80 of the English long page at 60 columns: inside the table, past
@@ -659,11 +685,8 @@ static void test_two_sessions_keep_marks(void **state)
 {
     (void)state;
     char *state_path = path_of("state/two.state");
-    char *book = path_of("docs/book.en");
     gn_localeset set1, set2;
-    discover_args(&book, 1, &set1);
-    discover_args(&book, 1, &set2);
-    free(book);
+    discover_twice("docs/book.en", &set1, &set2);
     gn_session one, two;
     start(&one, &set1, state_path);
     start(&two, &set2, state_path);
@@ -695,7 +718,9 @@ static void test_two_sessions_keep_marks(void **state)
     free(state_path);
 }
 
-/* Bookmark lines name the letter, locale, guide and page, and 1-based line. */
+/* Bookmark lines name the letter, the locale and the page's title in
+ * that locale's TOC (its file's name when the TOC does not list it), the
+ * titles in one column; the notes say the file and the 1-based line. */
 static void test_mark_lines(void **state)
 {
     char *state_path = path_of("state/lines.state");
@@ -709,14 +734,107 @@ static void test_mark_lines(void **state)
     assert_set_now(text, "mark.c\ten\thelp/main\tlong.md\t11\t");
     free(text);
     int *which;
+    char **notes;
     size_t n;
-    char **lines = gn_session_mark_lines(s, &which, &n);
+    char **lines = gn_session_mark_lines(s, &which, &notes, &n);
     assert_int_equal(n, 1);
     assert_int_equal(which[0], 2);
-    assert_string_equal(lines[0], "c  en     help/main/long.md, line 12");
+    assert_string_equal(lines[0], "c  en  Long page");
+    assert_string_equal(notes[0], "en: help/main/long.md, line 12");
     free_lines(lines, n);
+    free_lines(notes, n);
+    free(which);
+
+    /* In Japanese and Korean, by their TOCs; a page no TOC lists, and one
+     * listed whose file is gone, by their files' names. */
+    gn_session_open(s, "help/main", "space name.md");
+    assert_int_equal(gn_session_mark(s, 0), 0);
+    switch_to(s, "ja-JP");
+    gn_session_open(s, "help/main", "start.md");
+    assert_int_equal(gn_session_mark(s, 25), 0);
+    switch_to(s, "ko-KR");
+    gn_session_open(s, "help/main", "long.md");
+    gn_session_scroll_to(s, 3);
+    assert_int_equal(gn_session_mark(s, 10), 0);
+    gn_spot_set(&s->state.marks[11], "ja-JP", "help/main", "gone.md", 0);
+    lines = gn_session_mark_lines(s, &which, &notes, &n);
+    static const char *const want[] = {
+        "a  en     space name.md", "c  en     Long page", "k  ko-KR  긴 페이지",
+        "l  ja-JP  消えた", "z  ja-JP  開始",
+    };
+    static const int letters[] = {0, 2, 10, 11, 25};
+    assert_int_equal(n, 5);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(lines[i], want[i]);
+        assert_int_equal(which[i], letters[i]);
+    }
+    assert_string_equal(notes[2], "ko-KR: help/main/long.md, line 4");
+    assert_string_equal(notes[4], "ja-JP: help/main/start.md, line 1");
+    free_lines(lines, n);
+    free_lines(notes, n);
     free(which);
     end(state);
+    free(state_path);
+}
+
+/* A bookmark deleted is gone from the list and from the state file at
+ * once, and a navigator that loaded it before does not save it back. */
+static void test_unmark(void **state)
+{
+    (void)state;
+    char *state_path = path_of("state/unmark.state");
+    gn_localeset set1, set2;
+    discover_twice("docs/book.ja-JP", &set1, &set2);
+    gn_session one, two;
+    start(&one, &set1, state_path);
+    gn_session_open(&one, "help/main", "start.md");
+    assert_int_equal(gn_session_mark(&one, 0), 0);
+    gn_session_open(&one, "help/main", "long.md");
+    assert_int_equal(gn_session_mark(&one, 1), 0);
+    start(&two, &set2, state_path);
+    assert_int_equal(gn_session_restore(&two), 0);
+    assert_non_null(two.state.marks[0].page);
+
+    assert_int_equal(gn_session_unmark(&one, 0), 0);
+    assert_string_equal(one.msg, "Bookmark a deleted.");
+    assert_int_equal(gn_session_unmark(&one, 0), -1);
+    assert_string_equal(one.msg, "No bookmark a to delete.");
+    assert_int_equal(gn_session_unmark(&one, 26), -1);
+    assert_int_equal(gn_session_jump(&one, 0), -1);
+    int *which;
+    char **notes;
+    size_t n;
+    char **lines = gn_session_mark_lines(&one, &which, &notes, &n);
+    assert_int_equal(n, 1);
+    assert_string_equal(lines[0], "b  ja-JP  長いページ");
+    free_lines(lines, n);
+    free_lines(notes, n);
+    free(which);
+    char *text = read_text(state_path);
+    assert_null(strstr(text, "start.md"));
+    assert_non_null(strstr(text, "mark.a\t\t\t\t0\t"));
+    free(text);
+
+    /* The second navigator quits after: a stays deleted. */
+    gn_error err;
+    assert_int_equal(gn_session_save(&two, &err), 0);
+    assert_null(two.state.marks[0].page);
+    text = read_text(state_path);
+    assert_null(strstr(text, "start.md"));
+    assert_non_null(strstr(text, "long.md"));
+    free(text);
+    gn_session_free(&one);
+    gn_session_free(&two);
+
+    /* Without a state file, a deletion lasts as long as the session. */
+    start(&one, &set1, NULL);
+    gn_session_open(&one, "help/main", "start.md");
+    assert_int_equal(gn_session_mark(&one, 3), 0);
+    assert_int_equal(gn_session_unmark(&one, 3), 0);
+    assert_null(one.state.marks[3].page);
+    gn_session_free(&one);
+    gn_localeset_free(&set1);
+    gn_localeset_free(&set2);
     free(state_path);
 }
 
@@ -1394,11 +1512,45 @@ static void test_toc_kept_per_locale(void **state)
 }
 
 /* One line per locale with its title of the guide being read. */
+/* One line per locale with its title of the guide being read; those
+ * lacking the open page (or, with none open, the guide) say so; the
+ * chooser of a second locale leaves out the current one. */
 static void test_locale_lines(void **state)
 {
     gn_session *s = en_book(state);
     gn_session_open(s, "help/other", "page.md");
     assert_other_guide_lines(s);
+    static const char *const others[] = {"ja-JP   他のガイド", "ko-KR   (no such guide)"};
+    static const size_t others_loc[] = {1, 2};
+    assert_locale_lines(s, true, others, others_loc, "ny", 2);
+
+    /* Listed in no other TOC, no file there: missing in both. */
+    gn_session_open(s, "help/main", "space name.md");
+    static const char *const spaced[] = {
+        "en      Book Guide", "ja-JP   ブックガイド  (page missing)",
+        "ko-KR   북 가이드  (page missing)",
+    };
+    static const size_t all_loc[] = {0, 1, 2};
+    assert_locale_lines(s, false, spaced, all_loc, "nyy", 3);
+    /* Listed in the ja-JP TOC, but its file is missing there; read from
+     * ja-JP, the chooser of a second locale offers en and ko-KR. */
+    gn_session_open(s, "help/main", "gone.md");
+    switch_to(s, "ja-JP");
+    static const char *const gone[] = {"en      Book Guide", "ko-KR   북 가이드  (page missing)"};
+    static const size_t gone_loc[] = {0, 2};
+    assert_locale_lines(s, true, gone, gone_loc, "ny", 2);
+    static const char *const gone_all[] = {
+        "en      Book Guide", "ja-JP   ブックガイド  (page missing)",
+        "ko-KR   북 가이드  (page missing)",
+    };
+    assert_locale_lines(s, false, gone_all, all_loc, "nyy", 3);
+    end(state);
+
+    /* No page open: a locale lacking the guide is marked. */
+    s = begin(state, "docs/tour.ja-JP", NULL);
+    static const char *const tour[] = {"ja-JP   読書の案内", "ko-KR   읽기 안내"};
+    assert_locale_lines(s, false, tour, all_loc, "nn", 2);
+    assert_locale_lines(s, true, tour + 1, all_loc + 1, "n", 1);
     end(state);
 }
 
@@ -2405,6 +2557,59 @@ static void test_start_first_page(void **state)
     free(sp);
 }
 
+/* A translation read alone shows "stale" when its reference page changed
+ * after the commit it was made from; an up-to-date one, one whose commit
+ * is unknown, and the reference show nothing. Compared, each says which
+ * it is. */
+static void test_stale_alone(void **state)
+{
+    if (!unit_have_git()) {
+        print_message("no git to build a history with\n");
+        skip();
+    }
+    static const char toc[] = "# Book\n\n- [Accounts](accounts.md)\n- [Orders](orders.md)\n";
+    unit_write_file(root, "git/st.en/help/g/TOC.md", toc);
+    unit_write_file(root, "git/st.en/help/g/accounts.md", "# Accounts\n\nCreate an account.\n");
+    unit_write_file(root, "git/st.en/help/g/orders.md", "# Orders\n\nSee the orders.\n");
+    unit_write_file(root, "git/st.ja-JP/help/g/TOC.md", toc);
+    unit_write_file(root, "git/st.ko-KR/help/g/TOC.md", toc);
+    unit_write_file(root, "git/st.ko-KR/help/g/accounts.md", "# 계정\n\n계정을 만듭니다.\n");
+    char *en = path_of("git/st.en"), *ja = path_of("git/st.ja-JP/help/g");
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' init -q && " UNIT_GIT " -C '%s' add -A && "
+                             UNIT_GIT " -C '%s' commit -q -m one", en, en, en), 0);
+    /* Both Japanese pages translated from this commit. */
+    static const char *const ja_pages[][2] = {{"accounts.md", "アカウント"}, {"orders.md", "注文"}};
+    for (size_t i = 0; i < 2; i++)
+        assert_int_equal(unit_sh("printf -- '---\\nsource-git-commit: %%s\\n---\\n# %s\\n' "
+                                 "\"$(git -C '%s' rev-parse HEAD)\" >'%s/%s'",
+                                 ja_pages[i][1], en, ja, ja_pages[i][0]), 0);
+    /* Then the English accounts page changes; orders does not. */
+    unit_write_file(root, "git/st.en/help/g/accounts.md", "# Accounts\n\nCreate two accounts.\n");
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -a -m two", en), 0);
+
+    gn_session *s = begin(state, "git/st.en", NULL);
+    gn_session_open(s, "help/g", "accounts.md");
+    assert_string_equal(s->stale, "");           /* the reference */
+    switch_to(s, "ja-JP");
+    page_shown(s, "help/g", "accounts.md");
+    assert_string_equal(s->stale, "stale");
+    gn_session_open(s, "help/g", "orders.md");
+    assert_string_equal(s->stale, "");           /* up to date */
+    gn_session_back(s);
+    assert_string_equal(s->stale, "stale");
+    switch_to(s, "ko-KR");
+    assert_string_equal(s->stale, "");           /* no commit: unknown */
+    gn_session_compare(s, true);
+    assert_string_equal(s->stale, "ko-KR unknown");
+    switch_to(s, "ja-JP");
+    assert_string_equal(s->stale, "ja-JP stale");
+    gn_session_compare(s, false);
+    assert_string_equal(s->stale, "stale");
+    end(state);
+    free(en);
+    free(ja);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -2416,6 +2621,7 @@ int main(void)
         cmocka_unit_test(test_restore_corrupt),
         cmocka_unit_test(test_two_sessions_keep_marks),
         cmocka_unit_test(test_mark_lines),
+        cmocka_unit_test(test_unmark),
         cmocka_unit_test(test_switch_keeps_block),
         cmocka_unit_test(test_resize_keeps_block),
         cmocka_unit_test(test_compare_keeps_block),
@@ -2468,6 +2674,7 @@ int main(void)
         cmocka_unit_test(test_position_and_where),
         cmocka_unit_test(test_start_first_page),
         cmocka_unit_test(test_toc_kept_per_locale),
+        cmocka_unit_test(test_stale_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,23 +15,6 @@
 #include "guidenav/stale.h"
 #include "guidenav/util.h"
 
-/* Commit as a throwaway identity, whatever the user's configuration says. */
-#define GIT "git -c user.name=t -c user.email=t@t -c commit.gpgsign=false " \
-            "-c init.defaultBranch=main -c core.autocrlf=false"
-
-/* Run a shell command built from fmt; its exit status (0 on success). */
-__attribute__((format(printf, 1, 2)))
-static int sh(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    char cmd[4096];
-    int n = vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    assert_true(n > 0 && (size_t)n < sizeof cmd);
-    return system(cmd);
-}
-
 /* The first line printed by a shell command, newly allocated ("" if none). */
 __attribute__((format(printf, 1, 2)))
 static char *sh_line(const char *fmt, ...)
@@ -39,9 +22,8 @@ static char *sh_line(const char *fmt, ...)
     va_list ap;
     va_start(ap, fmt);
     char cmd[4096];
-    int n = vsnprintf(cmd, sizeof cmd, fmt, ap);
+    unit_command(cmd, sizeof cmd, fmt, ap);
     va_end(ap);
-    assert_true(n > 0 && (size_t)n < sizeof cmd);
     FILE *p = popen(cmd, "r");
     assert_non_null(p);
     char line[512] = "";
@@ -50,15 +32,6 @@ static char *sh_line(const char *fmt, ...)
     pclose(p);
     line[strcspn(line, "\r\n")] = '\0';
     return gn_xstrdup(line);
-}
-
-static int have_git(void)
-{
-    /* Variables a calling git (a hook, say) may set would redirect ours. */
-    unsetenv("GIT_DIR");
-    unsetenv("GIT_WORK_TREE");
-    unsetenv("GIT_INDEX_FILE");
-    return system("git --version >/dev/null 2>&1") == 0;
 }
 
 /* A new empty folder under $TMPDIR (or /tmp); the caller removes it with
@@ -74,7 +47,7 @@ static char *make_tmpdir(void)
 
 static void remove_tree(char *dir)
 {
-    sh("rm -rf '%s'", dir);
+    unit_sh("rm -rf '%s'", dir);
     free(dir);
 }
 
@@ -105,7 +78,7 @@ static void write_text(const char *path, const char *text, const char *mode)
 static void test_small_repo(void **state)
 {
     const char *tmp = *state;
-    if (!have_git()) {
+    if (!unit_have_git()) {
         print_message("skipped: the git program is not installed\n");
         skip();
     }
@@ -113,14 +86,14 @@ static void test_small_repo(void **state)
     char *page = gn_path_join(dir, "page.md");
     char *other = gn_path_join(dir, "other.md");
     assert_int_equal(mkdir(dir, 0700), 0);
-    assert_int_equal(sh(GIT " -C '%s' init -q", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' init -q", dir), 0);
     write_text(page, "# Page\n\nfirst line\nold line\nlast line\n", "w");
     write_text(other, "# Other\n\nunchanging\n", "w");
-    assert_int_equal(sh(GIT " -C '%s' add page.md other.md", dir), 0);
-    assert_int_equal(sh(GIT " -C '%s' commit -q -m A", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' add page.md other.md", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -m A", dir), 0);
     char *a = sh_line("git -C '%s' rev-parse HEAD", dir);
     write_text(page, "# Page\n\nfirst line\nnew line\nlast line\n", "w");
-    assert_int_equal(sh(GIT " -C '%s' commit -q -a -m B", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -a -m B", dir), 0);
     char *b = sh_line("git -C '%s' rev-parse HEAD", dir);
     assert_int_equal(strlen(a), 40);
     assert_int_equal(strlen(b), 40);
@@ -204,9 +177,9 @@ static void test_small_repo(void **state)
      * repository sees the new HEAD. */
     char *added = gn_path_join(dir, "new.md");
     write_text(added, "# New\n", "w");
-    assert_int_equal(sh(GIT " -C '%s' rm -q other.md", dir), 0);
-    assert_int_equal(sh(GIT " -C '%s' add new.md", dir), 0);
-    assert_int_equal(sh(GIT " -C '%s' commit -q -m C", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' rm -q other.md", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' add new.md", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -m C", dir), 0);
     repo = gn_repo_open(dir, &err);
     assert_non_null(repo);
     assert_int_equal(gn_repo_stale(repo, other, a), GN_STALE_STALE);
@@ -230,7 +203,7 @@ static void test_small_repo(void **state)
 
     /* A bare repository has no work tree. */
     char *bare = gn_path_join(tmp, "bare.git");
-    assert_int_equal(sh("git init -q --bare '%s'", bare), 0);
+    assert_int_equal(unit_sh("git init -q --bare '%s'", bare), 0);
     err.msg[0] = '\0';
     assert_null(gn_repo_open(bare, &err));
     assert_true(err.msg[0] != '\0');
@@ -257,7 +230,7 @@ static void test_small_repo(void **state)
 static void test_damaged_pack(void **state)
 {
     const char *tmp = *state;
-    if (!have_git()) {
+    if (!unit_have_git()) {
         print_message("skipped: the git program is not installed\n");
         skip();
     }
@@ -267,29 +240,29 @@ static void test_damaged_pack(void **state)
     char *b_md = gn_path_join(help, "b.md");
     assert_int_equal(mkdir(dir, 0700), 0);
     assert_int_equal(mkdir(help, 0700), 0);
-    assert_int_equal(sh(GIT " -C '%s' init -q", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' init -q", dir), 0);
     write_text(a_md, "# A\n", "w");
     write_text(b_md, "# B\n", "w");
-    assert_int_equal(sh(GIT " -C '%s' add help", dir), 0);
-    assert_int_equal(sh(GIT " -C '%s' commit -q -m A", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' add help", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -m A", dir), 0);
     char *a = sh_line("git -C '%s' rev-parse HEAD", dir);
     /* b.md changes: help/ at A and at HEAD are two trees. */
     write_text(b_md, "# B, changed\n", "w");
-    assert_int_equal(sh(GIT " -C '%s' commit -q -a -m B", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -a -m B", dir), 0);
     char *b = sh_line("git -C '%s' rev-parse HEAD", dir);
     /* Everything packed, then A's help/ tree pointed past the pack's end
      * in the index (version 2: 8 bytes of header, 1024 of fan-out, then
      * per object 20 bytes of id and 4 of CRC, then the 4-byte offsets). */
-    assert_int_equal(sh(GIT " -C '%s' gc -q", dir), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' gc -q", dir), 0);
     char *idx = sh_line("ls '%s'/.git/objects/pack/*.idx", dir);
     char *tree = sh_line("git -C '%s' rev-parse %s:help", dir, a);
     char *n = sh_line("git show-index <'%s' | wc -l", idx);
     char *i = sh_line("git show-index <'%s' | awk '$2 == \"%s\" { print NR - 1 }'", idx, tree);
     assert_true(atoi(n) > 0 && i[0]);
     long at = 8 + 1024 + atol(n) * 24 + atol(i) * 4;
-    assert_int_equal(sh("chmod u+w '%s' && printf '\\177\\377\\377\\360' | "
+    assert_int_equal(unit_sh("chmod u+w '%s' && printf '\\177\\377\\377\\360' | "
                         "dd of='%s' bs=1 seek=%ld conv=notrunc status=none", idx, idx, at), 0);
-    assert_int_not_equal(sh("git -C '%s' cat-file -p %s >/dev/null 2>&1", dir, tree), 0);
+    assert_int_not_equal(unit_sh("git -C '%s' cat-file -p %s >/dev/null 2>&1", dir, tree), 0);
 
     gn_error err = {{0}};
     gn_repo *repo = gn_repo_open(dir, &err);
@@ -437,13 +410,13 @@ static void test_corpus_history(void **state)
         print_message("skipped: %s is absent\n", BUNDLE);
         skip();
     }
-    if (!have_git()) {
+    if (!unit_have_git()) {
         print_message("skipped: the git program is not installed\n");
         skip();
     }
     double t0 = now();
     char *clone = gn_path_join(tmp, "commerce-channels.en");
-    assert_int_equal(sh("git clone -q '%s' '%s'", BUNDLE, clone), 0);
+    assert_int_equal(unit_sh("git clone -q '%s' '%s'", BUNDLE, clone), 0);
 
     /* The translations were compared with the English snapshot of
      * commerce-channels.en/.source-commit. The bundle's HEAD is that commit
@@ -455,7 +428,7 @@ static void test_corpus_history(void **state)
     if (strcmp(want, head) != 0) {
         print_message("bundle HEAD %s is not the corpus snapshot %s: checking it out\n",
                       head, want);
-        assert_int_equal(sh("git -C '%s' checkout -q '%s'", clone, want), 0);
+        assert_int_equal(unit_sh("git -C '%s' checkout -q '%s'", clone, want), 0);
     }
     double t_clone = now();
 
@@ -482,7 +455,7 @@ static void test_corpus_history(void **state)
     /* A new English commit changes one page: its translations turn stale. */
     char *page = gn_path_join(clone, CHANGED);
     write_text(page, "\nA line added after every translation was made.\n", "a");
-    assert_int_equal(sh(GIT " -C '%s' commit -q -a -m 'Change one page'", clone), 0);
+    assert_int_equal(unit_sh(UNIT_GIT " -C '%s' commit -q -a -m 'Change one page'", clone), 0);
     gn_repo_free(repo);
     double t_commit = now();
     repo = gn_repo_open(clone, &err);

@@ -97,6 +97,15 @@ static int count_others(const char *dir, const char *keep)
     return n;
 }
 
+/* The file at path holds exactly the text want. */
+static void assert_file_is(const char *path, const char *want)
+{
+    size_t n;
+    char *text = slurp(path, &n);
+    assert_string_equal(text, want);
+    free(text);
+}
+
 static void assert_state_empty(const gn_state *st)
 {
     gn_state zero;
@@ -569,14 +578,11 @@ static void test_set_time(void **state)
     gn_spot_set(&st.last, "en", NULL, "p.md", 5);
     st.last.set = 9; /* not a bookmark: not written */
     assert_int_equal(gn_state_save(path, &st, &err), 0);
-    size_t n;
-    char *text = slurp(path, &n);
-    assert_string_equal(text, "guidenav-state 1\n"
-                              "last\ten\t\tp.md\t5\n"
-                              "compare\t0\n"
-                              "mark.a\ten\t\tp.md\t3\t1700000000\n"
-                              "mark.b\ten\t\tq.md\t4\n");
-    free(text);
+    assert_file_is(path, "guidenav-state 1\n"
+                         "last\ten\t\tp.md\t5\n"
+                         "compare\t0\n"
+                         "mark.a\ten\t\tp.md\t3\t1700000000\n"
+                         "mark.b\ten\t\tq.md\t4\n");
     assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
     assert_int_equal(back.marks[0].set, 1700000000);
     assert_int_equal(back.marks[1].set, 0);
@@ -586,6 +592,66 @@ static void test_set_time(void **state)
     gn_spot_set(&st.marks[0], "en", NULL, "r.md", 1);
     assert_int_equal(st.marks[0].set, 0);
     gn_state_free(&st);
+    free(path);
+}
+
+/* A deleted bookmark is written as a deletion with its time, so that a
+ * save of another navigator, which loaded the bookmark before, does not
+ * bring it back; a letter set again after the deletion wins. */
+static void test_deleted_marks(void **state)
+{
+    const char *tmp = *state;
+    char *path = gn_path_join(tmp, "del.state");
+    gn_state mine, other, back;
+    gn_error err;
+    memset(&mine, 0, sizeof mine);
+    gn_spot_set(&mine.marks[0], "ja-JP", "help/g", "注文.md", 3);
+    mine.marks[0].set = 1000;
+    gn_spot_set(&mine.marks[1], "ko-KR", "help/g", "주문.md", 4);
+    mine.marks[1].set = 1000;
+    assert_int_equal(gn_state_save(path, &mine, &err), 0);
+    assert_int_equal(gn_state_load(path, &other, NULL, &err), 0);
+    assert_spot(&other.marks[0], "ja-JP", "help/g", "注文.md", 3);
+
+    gn_spot_delete(&mine.marks[0], 2000);
+    assert_spot(&mine.marks[0], NULL, NULL, NULL, 0);
+    assert_int_equal(gn_state_save(path, &mine, &err), 0);
+    assert_file_is(path, "guidenav-state 1\n"
+                         "compare\t0\n"
+                         "mark.a\t\t\t\t0\t2000\n"
+                         "mark.b\tko-KR\thelp/g\t주문.md\t4\t1000\n");
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_null(back.marks[0].page);
+    assert_int_equal(back.marks[0].set, 2000);
+    gn_state_free(&back);
+
+    /* The other navigator still holds a (set at 1000) and saves: the
+     * later deletion stays, and it learns of it. */
+    assert_int_equal(gn_state_save(path, &other, &err), 0);
+    assert_null(other.marks[0].page);
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_null(back.marks[0].page);
+    assert_spot(&back.marks[1], "ko-KR", "help/g", "주문.md", 4);
+    gn_state_free(&back);
+
+    /* Set again after the deletion, elsewhere: that bookmark wins. */
+    gn_spot_set(&other.marks[0], "en", "help/g", "orders.md", 9);
+    other.marks[0].set = 3000;
+    assert_int_equal(gn_state_save(path, &other, &err), 0);
+    assert_int_equal(gn_state_save(path, &mine, &err), 0);
+    assert_spot(&mine.marks[0], "en", "help/g", "orders.md", 9);
+
+    /* A bookmark of an older file (no set time) loses to a deletion. */
+    const char *old = "guidenav-state 1\nmark.c\ten\t\told.md\t0\n";
+    write_bytes(path, old, strlen(old));
+    gn_spot_delete(&mine.marks[2], 1);
+    assert_int_equal(gn_state_save(path, &mine, &err), 0);
+    assert_int_equal(gn_state_load(path, &back, NULL, &err), 0);
+    assert_null(back.marks[2].page);
+    gn_state_free(&back);
+
+    gn_state_free(&mine);
+    gn_state_free(&other);
     free(path);
 }
 
@@ -885,6 +951,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_write_failure, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_set_time, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_two_writers_in_turn, setup_tmp, teardown_tmp),
+        cmocka_unit_test_setup_teardown(test_deleted_marks, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_bad_file_kept, setup_tmp, teardown_tmp),
         cmocka_unit_test_setup_teardown(test_concurrent_saves, setup_tmp, teardown_tmp),
     };

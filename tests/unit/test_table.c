@@ -85,8 +85,10 @@ static char *lines_of(const char *html, int width, const char *lang)
     gn_para_add_html(&p, html, strlen(html));
     gn_para_markup(&p);
     const gn_glyphs *g = gn_glyphs_for(false);
-    gn_cell_line *l;
-    size_t n = gn_cell_lines(&p, width, 1, g, lang, &l);
+    gn_cell cell;
+    gn_cell_init(&cell, &p, g);
+    const gn_cell_line *l;
+    size_t n = gn_cell_lines(&cell, width, 1, lang, &l);
     gn_buf out = GN_BUF_INIT;
     gn_buf_adds(&out, "");
     for (size_t i = 0; i < n; i++) {
@@ -98,7 +100,7 @@ static char *lines_of(const char *html, int width, const char *lang)
         gn_buf_adds(&out, line);
         free(line);
     }
-    free(l);
+    gn_cell_free(&cell);
     gn_para_free(&p);
     return gn_buf_take(&out);
 }
@@ -135,6 +137,43 @@ static void test_cell_lines(void **state)
     free(got);
 }
 
+/* A cell's lines are wrapped again only at another width or mark: asked
+ * for at 14, 30 and 14 columns, each answer is what a fresh cell gives. */
+static void test_cell_lines_per_width(void **state)
+{
+    (void)state;
+    const char *html = "日本語の説明です<ul><li>Disabled - choose this</li><li>한국어 문장입니다</li></ul>";
+    gn_para p = {0};
+    gn_para_add_html(&p, html, strlen(html));
+    gn_para_markup(&p);
+    const gn_glyphs *g = gn_glyphs_for(false);
+    gn_cell kept;
+    gn_cell_init(&kept, &p, g);
+    static const int widths[][2] = {{14, 1}, {14, 1}, {30, 1}, {14, 1}, {14, 3}, {8, 1}, {14, 1}};
+    const gn_cell_line *before = NULL;
+    size_t nbefore = 0;
+    for (size_t k = 0; k < sizeof widths / sizeof *widths; k++) {
+        gn_cell fresh;
+        gn_cell_init(&fresh, &p, g);
+        const gn_cell_line *a, *b;
+        size_t na = gn_cell_lines(&kept, widths[k][0], widths[k][1], "ja-JP", &a);
+        size_t nb = gn_cell_lines(&fresh, widths[k][0], widths[k][1], "ja-JP", &b);
+        assert_int_equal(na, nb);
+        assert_memory_equal(a, b, na * sizeof *a);
+        for (size_t i = 0; i < na; i++)
+            assert_true(a[i].indent + a[i].width + (a[i].split ? widths[k][1] : 0) <= widths[k][0]);
+        if (k == 1) /* the same width and mark: the same lines, kept */
+            assert_ptr_equal(a, before);
+        if (k == 2 || k == 5) /* narrower or wider: other lines */
+            assert_int_not_equal(na, nbefore);
+        before = a;
+        nbefore = na;
+        gn_cell_free(&fresh);
+    }
+    gn_cell_free(&kept);
+    gn_para_free(&p);
+}
+
 /* A code span that fits is held on one line, but not when what may not
  * leave it (Korean particles after it) would then split a word. */
 static void test_cell_code_span(void **state)
@@ -145,24 +184,27 @@ static void test_cell_code_span(void **state)
     gn_para_add(&p, "설정을 ", strlen("설정을 "), 0, -1);
     gn_para_add(&p, "List Eligible Products", 22, GN_ST_CODE, -1);
     gn_para_add(&p, " 値を 日本語", strlen(" 値を 日本語"), 0, -1);
-    gn_cell_line *l;
-    size_t n = gn_cell_lines(&p, 24, 1, g, "ko-KR", &l);
+    gn_cell cell;
+    gn_cell_init(&cell, &p, g);
+    const gn_cell_line *l;
+    size_t n = gn_cell_lines(&cell, 24, 1, "ko-KR", &l);
     assert_int_equal(n, 3);
     assert_int_equal(l[0].end - l[0].start, strlen("설정을"));
     assert_int_equal(l[1].end - l[1].start, 22);
     assert_memory_equal(p.text.data + l[1].start, "List Eligible Products", 22);
-    free(l);
+    gn_cell_free(&cell);
     gn_para_reset(&p);
     gn_para_add(&p, "설정을 ", strlen("설정을 "), 0, -1);
     gn_para_add(&p, "List Eligible Products", 22, GN_ST_CODE, -1);
     gn_para_add(&p, "(으)로 바꿉니다", strlen("(으)로 바꿉니다"), 0, -1);
-    n = gn_cell_lines(&p, 24, 1, g, "ko-KR", &l);
+    gn_cell_init(&cell, &p, g);
+    n = gn_cell_lines(&cell, 24, 1, "ko-KR", &l);
     for (size_t i = 0; i < n; i++)
         assert_false(l[i].split);
     assert_int_equal(n, 2);
     assert_int_equal(l[0].end - l[0].start, strlen("설정을 List Eligible"));
     assert_string_equal(p.text.data + l[1].start, "Products(으)로 바꿉니다");
-    free(l);
+    gn_cell_free(&cell);
     gn_para_free(&p);
 }
 
@@ -176,15 +218,20 @@ static void test_cell_measure(void **state)
     gn_para_add_html(&p, html, strlen(html));
     gn_para_markup(&p);
     int natural, word;
-    gn_cell_measure(&p, gn_glyphs_for(false), "ja-JP", &natural, &word);
+    gn_cell cell;
+    gn_cell_init(&cell, &p, gn_glyphs_for(false));
+    gn_cell_measure(&cell, "ja-JP", &natural, &word);
     assert_int_equal(natural, 2 + gn_text_width("Availability 在庫状況", strlen("Availability 在庫状況")));
     assert_int_equal(word, 2 + 12); /* "Availability" after its bullet */
+    gn_cell_free(&cell);
     gn_para_free(&p);
     html = "<ul><li>띄어쓰기에서 줄이</li></ul>";
     gn_para_add_html(&p, html, strlen(html));
     gn_para_markup(&p);
-    gn_cell_measure(&p, gn_glyphs_for(false), "ko-KR", &natural, &word);
+    gn_cell_init(&cell, &p, gn_glyphs_for(false));
+    gn_cell_measure(&cell, "ko-KR", &natural, &word);
     assert_int_equal(word, 2 + 12);
+    gn_cell_free(&cell);
     gn_para_free(&p);
 }
 
@@ -195,6 +242,7 @@ int main(void)
         cmocka_unit_test(test_labels_and_descriptions),
         cmocka_unit_test(test_body_first),
         cmocka_unit_test(test_cell_lines),
+        cmocka_unit_test(test_cell_lines_per_width),
         cmocka_unit_test(test_cell_code_span),
         cmocka_unit_test(test_cell_measure),
     };

@@ -444,6 +444,70 @@ static void test_mixed_latin_japanese(void **state)
 
 /* U+200B takes no column and allows a break after it; it stays at the end
  * of the line before the break (only U+0020 is dropped). */
+/* Sentences of each script with their punctuation, wrapped exactly as
+ * before the line-break classes came from LineBreak.txt (Debian's
+ * libunibreak 1.1 reading the characters itself): no line starts with
+ * "、", "。", "」", "）" or "！" nor ends with "「" or "（"; Korean breaks at
+ * its spaces (a word too long for the line is split as a last resort);
+ * English after spaces, dashes and slashes but never before ")" or ":";
+ * French and German quotation marks hold on to their words. */
+static void test_sentences(void **state)
+{
+    (void)state;
+    const char *ja = "設定画面で「出品ルール」を選び、保存ボタンをクリックしてください。"
+                     "注文は自動的に同期されます。";
+    EXPECT(ja, 12, "ja", {"設定画面で", 10}, {"「出品ルー", 10}, {"ル」を選び、", 12},
+           {"保存ボタンを", 12}, {"クリックして", 12}, {"ください。注", 12},
+           {"文は自動的に", 12}, {"同期されま", 10}, {"す。", 4});
+    EXPECT(ja, 20, "ja", {"設定画面で「出品ルー", 20}, {"ル」を選び、保存ボタ", 20},
+           {"ンをクリックしてくだ", 20}, {"さい。注文は自動的に", 20}, {"同期されます。", 14});
+    EXPECT("ショップ（Amazon）の在庫数は、15分ごとに更新されます！詳しくは“ヘルプ”を参照。",
+           12, "ja", {"ショップ", 8}, {"（Amazon）の", 12}, {"在庫数は、15", 12},
+           {"分ごとに更新", 12}, {"されます！詳", 12}, {"しくは“ヘル", 11}, {"プ”を参照。", 11});
+    const char *ko = "설정 화면에서 규칙을 선택한 다음, API를 호출하여 주문(15건)을 동기화합니다.";
+    EXPECT(ko, 12, "ko", {"설정", 4}, {"화면에서", 8}, {"규칙을", 6}, {"선택한 다음,", 12},
+           {"API를", 5}, {"호출하여", 8}, {"주문(15건)을", 12}, {"동기화합니다", 12}, {".", 1});
+    EXPECT(ko, 20, "ko", {"설정 화면에서 규칙을", 20}, {"선택한 다음, API를", 18},
+           {"호출하여 주문(15건)", 19}, {"을 동기화합니다.", 16});
+    const char *zh = "在设置页面中选择“上架规则”，然后点击保存按钮。订单每15分钟自动同步一次！";
+    EXPECT(zh, 12, "zh", {"在设置页面中", 12}, {"选择“上架规", 11}, {"则”，然后点", 11},
+           {"击保存按钮。", 12}, {"订单每15分钟", 12}, {"自动同步一", 10}, {"次！", 4});
+    EXPECT(zh, 20, "zh", {"在设置页面中选择“上", 19}, {"架规则”，然后点击保", 19},
+           {"存按钮。订单每15分钟", 20}, {"自动同步一次！", 14});
+    const char *en = "Select the listing rule (see Settings > Rules), then click Save: orders "
+                     "sync every 15 minutes—automatically, at 3.5% of the cost/unit.";
+    EXPECT(en, 12, "en", {"Select the", 10}, {"listing rule", 12}, {"(see", 4},
+           {"Settings >", 10}, {"Rules), then", 12}, {"click Save:", 11}, {"orders sync", 11},
+           {"every 15", 8}, {"minutes—", 8}, {"automaticall", 12}, {"y, at 3.5%", 10},
+           {"of the cost/", 12}, {"unit.", 5});
+    EXPECT(en, 40, "en", {"Select the listing rule (see Settings >", 39},
+           {"Rules), then click Save: orders sync", 36},
+           {"every 15 minutes—automatically, at 3.5%", 39}, {"of the cost/unit.", 17});
+    EXPECT("Choisissez « Règles d’annonce » puis cliquez sur Enregistrer : les commandes "
+           "sont synchronisées.", 12, "fr", {"Choisissez", 10}, {"« Règles", 8},
+           {"d’annonce »", 11}, {"puis cliquez", 12}, {"sur", 3}, {"Enregistrer", 11},
+           {": les", 5}, {"commandes", 9}, {"sont", 4}, {"synchronisée", 12}, {"s.", 2});
+    EXPECT("Wählen Sie „Angebotsregeln“ und klicken Sie auf »Speichern« – fertig.", 12, "de",
+           {"Wählen Sie", 10}, {"„Angebotsreg", 12}, {"eln“ und", 8}, {"klicken Sie", 11},
+           {"auf", 3}, {"»Speichern«", 11}, {"– fertig.", 9});
+}
+
+/* Where Unicode 15's classes (the build's LineBreak.txt) differ from those
+ * of Debian's libunibreak 1.1, Unicode 15 wins: halfwidth katakana are ID
+ * (were AL), so they break between characters like kana and a line of them
+ * ends at an opportunity, not inside a word. */
+static void test_unicode15_classes(void **state)
+{
+    (void)state;
+    const char *kana = "ｱｲｳｴｵ"; /* U+FF71.. */
+    gn_wrap_line *l;
+    size_t n = gn_wrap(kana, strlen(kana), 4, "ja", &l);
+    assert_int_equal(n, 2);
+    assert_int_equal(l[0].width, 4);
+    assert_false(l[0].split);
+    free(l);
+}
+
 static void test_zero_width_space(void **state)
 {
     (void)state;
@@ -523,8 +587,11 @@ static void test_spaces(void **state)
     /* Only spaces: one empty line. */
     EXPECT("     ", 3, NULL, {"", 0});
     EXPECT(" ", 80, NULL, {"", 0});
-    /* U+3000 is an ordinary wide character, not a space. */
-    EXPECT("日本\u3000語", 4, "ja", {"日本", 4}, {"\u3000語", 4});
+    /* U+3000 is an ordinary wide character, not a space: kept at a
+     * break, where it ends the line (Unicode 15: class BA, a break after
+     * it, none before; Debian's libunibreak 1.1 had it as ID). */
+    EXPECT("日本\u3000語", 4, "ja", {"日", 2}, {"本\u3000", 4}, {"語", 2});
+    EXPECT("日本\u3000語", 6, "ja", {"日本\u3000", 6}, {"語", 2});
 }
 
 static void test_empty_and_odd_input(void **state)
@@ -901,6 +968,125 @@ static void test_rows(void **state)
         check_rows(w);
 }
 
+/* ---- gn_wrap_terms: keys and what they do ------------------------------- */
+
+static const char *const term_keys[] = {
+    "j, Down", "Backspace, Ctrl-H, Ctrl-O", "キー", "키", "=",
+};
+static const char *const term_texts[] = {
+    "down: Move down one line or entry",
+    "back: Go back to the previous place, at its scroll position",
+    "上の行を選択したグループを展開／折りたたみします。リンクをたどります。",
+    "고객 메뉴에서 계정을 만들 수 있으며 만든 계정은 바로 사용할 수 있습니다.",
+    "",
+};
+#define NTERMS (sizeof term_keys / sizeof *term_keys)
+
+/* Assert the contract of gn_wrap_terms at width: each term's rows in order,
+ * within the width (but a lone wide character), its text in one column
+ * (beside the term, or under it when the term is alone), and together the
+ * term and its text, but the spaces. */
+static void check_terms(int width)
+{
+    gn_wrap_row *rows;
+    size_t n = gn_wrap_terms((char *const *)term_keys, (char *const *)term_texts, NTERMS, width,
+                             NULL, &rows);
+    assert_true(n >= NTERMS);
+    int col = -1; /* the texts' column, the same for all */
+    size_t r = 0;
+    for (size_t i = 0; i < NTERMS; i++) {
+        assert_true(r < n);
+        gn_buf joined = GN_BUF_INIT;
+        for (; r < n && rows[r].line == i; r++) {
+            const char *t = rows[r].text;
+            assert_true(gn_text_width(t, strlen(t)) <= (width < 2 ? 2 : width));
+            gn_buf_adds(&joined, t);
+            size_t lead = strspn(t, " ");
+            bool beside = lead == 0 && strncmp(t, term_keys[i], strlen(term_keys[i])) == 0
+                          && t[strlen(term_keys[i])] == ' ';
+            int at = -1; /* the column this row's text starts in */
+            if (beside)
+                at = (int)(strlen(term_keys[i]) + strspn(t + strlen(term_keys[i]), " "));
+            else if (lead > 0)
+                at = (int)lead;
+            if (at >= 0 && strchr(t, ' ') && term_texts[i][0]) {
+                if (beside) /* the term's width, not its bytes */
+                    at = at - (int)strlen(term_keys[i])
+                         + gn_text_width(term_keys[i], strlen(term_keys[i]));
+                if (col < 0)
+                    col = at;
+                assert_int_equal(at, col);
+            }
+        }
+        char *want = gn_xasprintf("%s%s", term_keys[i], term_texts[i]);
+        char *w = no_spaces(want), *got = no_spaces(joined.data ? joined.data : "");
+        assert_string_equal(got, w);
+        free(want);
+        free(w);
+        free(got);
+        gn_buf_free(&joined);
+    }
+    assert_int_equal(r, n);
+    gn_wrap_rows_free(rows, n);
+}
+
+static void test_terms(void **state)
+{
+    (void)state;
+    gn_wrap_row *rows;
+    /* 60 columns: every term fits half; the texts start two past the
+     * widest (25 + 2), each of their rows there. */
+    size_t n = gn_wrap_terms((char *const *)term_keys, (char *const *)term_texts, NTERMS, 60,
+                             "en", &rows);
+    static const char *const want60[] = {
+        "j, Down                    down: Move down one line or entry",
+        "Backspace, Ctrl-H, Ctrl-O  back: Go back to the previous",
+        "                           place, at its scroll position",
+        "キー                       上の行を選択したグループを展開／",
+        "                           折りたたみします。リンクをたどり",
+        "                           ます。",
+        "키                         고객 메뉴에서 계정을 만들 수",
+        "                           있으며 만든 계정은 바로 사용할 수",
+        "                           있습니다.",
+        "=",
+    };
+    static const size_t line60[] = {0, 1, 1, 2, 2, 2, 3, 3, 3, 4};
+    assert_int_equal(n, sizeof want60 / sizeof *want60);
+    for (size_t i = 0; i < n; i++) {
+        assert_string_equal(rows[i].text, want60[i]);
+        assert_int_equal(rows[i].line, line60[i]);
+    }
+    gn_wrap_rows_free(rows, n);
+    /* 36 columns: the long term is wider than half, alone on its row; the
+     * texts start two past the widest of the others (7 + 2). */
+    n = gn_wrap_terms((char *const *)term_keys, (char *const *)term_texts, NTERMS, 36, "en",
+                      &rows);
+    static const char *const want36[] = {
+        "j, Down  down: Move down one line or",
+        "         entry",
+        "Backspace, Ctrl-H, Ctrl-O",
+        "         back: Go back to the",
+        "         previous place, at its",
+        "         scroll position",
+        "キー     上の行を選択したグループを",
+        "         展開／折りたたみします。リ",
+        "         ンクをたどります。",
+        "키       고객 메뉴에서 계정을 만들",
+        "         수 있으며 만든 계정은 바로",
+        "         사용할 수 있습니다.",
+        "=",
+    };
+    assert_int_equal(n, sizeof want36 / sizeof *want36);
+    for (size_t i = 0; i < n; i++)
+        assert_string_equal(rows[i].text, want36[i]);
+    gn_wrap_rows_free(rows, n);
+    /* No terms, no rows. */
+    assert_int_equal(gn_wrap_terms(NULL, NULL, 0, 10, NULL, &rows), 0);
+    gn_wrap_rows_free(rows, 0);
+    for (int w = -1; w <= 100; w++)
+        check_terms(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -917,6 +1103,8 @@ int main(void)
         cmocka_unit_test(test_korean_spaces),
         cmocka_unit_test(test_chinese),
         cmocka_unit_test(test_mixed_latin_japanese),
+        cmocka_unit_test(test_sentences),
+        cmocka_unit_test(test_unicode15_classes),
         cmocka_unit_test(test_zero_width_space),
         cmocka_unit_test(test_combining),
         cmocka_unit_test(test_emoji),
@@ -930,6 +1118,7 @@ int main(void)
         cmocka_unit_test(test_prolonged_mark),
         cmocka_unit_test(test_glued),
         cmocka_unit_test(test_rows),
+        cmocka_unit_test(test_terms),
     };
     return cmocka_run_group_tests_name("wrap", tests, NULL, NULL);
 }

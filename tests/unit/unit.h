@@ -48,6 +48,42 @@ static inline void unit_remove_tree(const char *dir)
     assert_int_equal(system(cmd), 0);
 }
 
+/* git as a throwaway identity, whatever the user's configuration says,
+ * for tests that build repositories (src/ never runs git). */
+#define UNIT_GIT "git -c user.name=t -c user.email=t@t -c commit.gpgsign=false " \
+                 "-c init.defaultBranch=main -c core.autocrlf=false"
+
+/* A shell command built from fmt and ap into cmd (size bytes), which it
+ * must fit. */
+static inline void unit_command(char *cmd, size_t size, const char *fmt, va_list ap)
+{
+    int n = vsnprintf(cmd, size, fmt, ap);
+    assert_true(n > 0 && (size_t)n < size);
+}
+
+/* Run a shell command built from fmt; its exit status (0 on success). */
+__attribute__((format(printf, 1, 2)))
+static inline int unit_sh(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char cmd[4096];
+    unit_command(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return system(cmd);
+}
+
+/* Whether the git program can be run (a test that needs it skips, saying
+ * so, when not), with the variables a calling git (a hook, say) may set,
+ * which would redirect the test's own, unset. */
+static inline bool unit_have_git(void)
+{
+    unsetenv("GIT_DIR");
+    unsetenv("GIT_WORK_TREE");
+    unsetenv("GIT_INDEX_FILE");
+    return system("git --version >/dev/null 2>&1") == 0;
+}
+
 /* Set LC_CTYPE to the locale name, "LANG_TERRITORY.CHARSET" such as
  * "tr_TR.UTF-8". When the system lacks it, it is compiled with localedef
  * from the system's locale sources (no network) into a temporary folder
