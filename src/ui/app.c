@@ -221,15 +221,15 @@ static bool key_waiting(int keys)
  * topmost view has work to do between keys), without waiting. False when
  * none came; a read that fails because the terminal is gone ends the loop
  * (*gone). A key curses holds already (the rest of a sequence it read) is
- * taken before any wait. Before a wait, session s works ahead
- * (gn_session_warm) a piece at a time until a key comes or it is done:
- * nothing it does shows, so nothing is drawn again. */
+ * taken before any wait. Before a wait, session s (NULL: none) works
+ * ahead (gn_session_warm) a piece at a time until a key comes or it is
+ * done: nothing it does shows, so nothing is drawn again. */
 static bool read_key(int keys, bool busy, gn_session *s, gn_key *k, bool *gone)
 {
     timeout(0);
     int kind = get_wch(&k->wc);
     if (kind == ERR && !busy) {
-        while (!terminate && !suspend_asked && !key_waiting(keys) && gn_session_warm(s))
+        while (s && !terminate && !suspend_asked && !key_waiting(keys) && gn_session_warm(s))
             continue;
         /* After a signal, only what curses makes of it (KEY_RESIZE). */
         timeout(wait_for_input(keys) ? -1 : 0);
@@ -268,6 +268,9 @@ static void take_mouse(gn_ui *u)
 static void run(gn_ui *u)
 {
     bool busy = false;
+    /* Work ahead once the reader reads (a key came): a start that quits
+     * at once costs what it did. */
+    bool reading = false;
     while (!u->quit && !terminate) {
         if (suspend_asked)
             suspend();
@@ -282,7 +285,7 @@ static void run(gn_ui *u)
         gn_hyperlinks_write(u);
         gn_key k;
         bool gone = false;
-        if (!read_key(u->keys_fd, busy, &u->s, &k, &gone)) {
+        if (!read_key(u->keys_fd, busy, reading ? &u->s : NULL, &k, &gone)) {
             if (gone)
                 break; /* nobody to draw for: save the place and end */
             busy = busy && u->top->ops->step && u->top->ops->step(u, u->top);
@@ -302,6 +305,7 @@ static void run(gn_ui *u)
         u->s.msg[0] = '\0';
         u->top->ops->key(u, u->top, &k);
         busy = u->top->ops->step != NULL; /* the key may have started work */
+        reading = true;
     }
     while (u->top->below)
         gn_ui_close(u);
