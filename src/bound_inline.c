@@ -6,6 +6,7 @@
  * tells whether any bound would be passed, without a parse; only then
  * does pass 3 apply them, to the lines bound_classify says are inline
  * text. */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include "bound_priv.h"
@@ -71,7 +72,8 @@ enum { SKIP_HOST, SKIP_OTHER, LOOK };
 
 static unsigned char byte_class[256];
 
-/* Fill byte_class, once, before the first scan. */
+/* Fill byte_class, once, before the first scan (pthread_once: pages are
+ * read on several threads). */
 static void init_byte_class(void)
 {
     for (int b = 0; b < 256; b++) {
@@ -93,8 +95,8 @@ static void scan_inline(const char *s, size_t ls, size_t c, size_t e, inl *st, r
 {
     int line_open = 0, host_www = 0;
     size_t i = c;
-    if (!byte_class['['])
-        init_byte_class();
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, init_byte_class);
     while (i < e) {
         unsigned char bc = byte_class[(unsigned char)s[i]];
         if (bc != LOOK) {

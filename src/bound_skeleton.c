@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm.h>
-#include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include "guidenav/page.h"
 #include "bound_priv.h"
 
 /* A copy of s with '*', '_', '~' and '[' replaced by 'x' in the content of
@@ -80,18 +80,14 @@ static void mark(unsigned char *cls, long nlines, long from, long to, unsigned c
 void bound_classify(const char *s, size_t len, const size_t *starts, long nlines,
                     unsigned char *cls)
 {
-    static bool registered;
-    if (!registered) {
-        cmark_gfm_core_extensions_ensure_registered();
-        registered = true;
-    }
+    gn_markdown_ready();
     char *k = skeleton(s, len);
     cmark_parser *parser = cmark_parser_new(CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS);
     cmark_syntax_extension *table = cmark_find_syntax_extension("table");
     if (table)
         cmark_parser_attach_syntax_extension(parser, table);
     cmark_parser_feed(parser, k, len);
-    cmark_node *doc = cmark_parser_finish(parser);
+    cmark_node *doc = gn_markdown_finish(parser);
     cmark_parser_free(parser);
     free(k);
 

@@ -1,10 +1,26 @@
-/* finder.c: searching many pages in steps (see finder.h). */
+/* finder.c: searching many pages in steps (see finder.h).
+ *
+ * A step takes the next pages in scope. On the caller's thread, each is
+ * resolved, checked for confinement and looked up in the pages kept and
+ * in the text cache (neither is shared with other threads). Then the
+ * pages are read and searched on several threads (gn_interruptible_each):
+ * a page to read is first filtered from its raw text (prefilter.h) when
+ * there is no text cache to fill, then parsed in its thread's arena and
+ * laid out for its paragraphs only; each
+ * page's matches are made there, excerpts included. Back on the caller's
+ * thread, the pages read are recorded in the text cache and kept, and the
+ * matches are added in scope order, as if the pages had been searched
+ * one after the other. What the threads read is the step's own (copies),
+ * so a step given up on a stop can be left to end on its own. */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "guidenav/arena.h"
 #include "guidenav/finder.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/page.h"
+#include "guidenav/prefilter.h"
 #include "guidenav/resolve.h"
 #include "guidenav/strmap.h"
 #include "guidenav/textcache.h"
@@ -20,12 +36,14 @@
  * (the searchable text of its layout), not the lines shown. */
 typedef struct cached {
     char *path;
-    char *title;
-    gn_buf ptext; /* gn_doc's ptext and pars */
-    gn_par *pars;
-    size_t npars;
-    bool ok;      /* read and laid out */
-    bool held;    /* its paragraphs are kept (see FINDER_CACHE_BYTES) */
+    char *title;   /* set once: results point to it */
+    gn_pagetext t; /* gn_doc's ptext and pars, and ptext folded (its title
+                    * moves to title) */
+    bool ok;       /* read and laid out */
+    bool held;     /* its paragraphs are kept (see FINDER_CACHE_BYTES) */
+    bool unread;   /* not read: the last query needing it could not match
+                    * its raw text (read again when one may) */
+    long job;      /* its job in the step being made, or -1 */
 } cached;
 
 /* The paragraphs of the pages read are kept for the next query, up to
@@ -38,6 +56,7 @@ typedef struct task {
     size_t loc;
     char *guide;
     char *page;
+    char *key;  /* "locale\tguide\tpage": its target in target_at */
 } task;
 
 /* A TOC target of a guide, resolved (gn_resolve_in_guide) the first time
@@ -130,6 +149,7 @@ static void drop_search(gn_finder *f)
     for (size_t i = 0; i < f->ntasks; i++) {
         free(f->tasks[i].guide);
         free(f->tasks[i].page);
+        free(f->tasks[i].key);
     }
     free(f->tasks);
     f->tasks = NULL;
@@ -149,8 +169,7 @@ void gn_finder_free(gn_finder *f)
     for (size_t i = 0; i < f->ncache; i++) {
         free(f->cache[i].path);
         free(f->cache[i].title);
-        gn_buf_free(&f->cache[i].ptext);
-        free(f->cache[i].pars);
+        gn_pagetext_free(&f->cache[i].t);
     }
     free(f->cache);
     gn_strmap_free(&f->cached_at);
@@ -179,7 +198,14 @@ static void add_task(gn_finder *f, size_t *cap, size_t loc, const char *guide, c
         f->tasks = gn_xreallocarray(f->tasks, *cap, sizeof *f->tasks);
     }
     size_t n = strcspn(page, "#?");
-    f->tasks[f->ntasks++] = (task){loc, gn_xstrdup(guide), gn_xstrndup(page, n)};
+    char num[24];
+    snprintf(num, sizeof num, "%zu\t", loc);
+    gn_buf key = GN_BUF_INIT;
+    gn_buf_adds(&key, num);
+    gn_buf_adds(&key, guide);
+    gn_buf_addc(&key, '\t');
+    gn_buf_add(&key, page, n);
+    f->tasks[f->ntasks++] = (task){loc, gn_xstrdup(guide), gn_xstrndup(page, n), gn_buf_take(&key)};
 }
 
 /* The pages of one guide, in TOC order, each once; false when its TOC
@@ -247,73 +273,24 @@ static void prune_disk(gn_finder *f)
  * time only (results point to it). */
 static void take_text(cached *c, gn_pagetext *t)
 {
-    c->ptext = t->ptext;
-    c->pars = t->pars;
-    c->npars = t->npars;
     if (!c->title) {
         c->title = t->title;
         t->title = NULL;
     }
     free(t->title);
+    t->title = NULL;
+    c->t = *t;
     memset(t, 0, sizeof *t);
     c->ok = c->held = true;
+    c->unread = false;
 }
 
-/* Read the page of c (c->path, a page of src) for searching: from the
- * text cache when it has the page as it is now, else read and laid out
- * (and recorded in the cache unless its text depends on other files).
- * Neither is done when src's confinement check refuses the file. */
-static void read_page(cached *c, const gn_source *src, gn_textcache *disk)
-{
-    c->ok = false;
-    struct stat st;
-    if (gn_source_check_read(src, c->path, NULL) != 0 || stat(c->path, &st) != 0)
-        return;
-    gn_pagetext t;
-    if (disk && gn_textcache_get(disk, c->path, &st, &t)) {
-        take_text(c, &t);
-        return;
-    }
-    gn_page page;
-    memset(&page, 0, sizeof page);
-    gn_error err;
-    if (gn_page_load_within(c->path, src->real_repo, &page, &err) == 0) {
-        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = src->tag, .path = c->path,
-                            .repo = src->repo, .line_offset = page.body_line - 1,
-                            .pars_only = true};
-        gn_doc doc;
-        gn_layout(page.doc, &o, &doc);
-        if (gn_interrupted()) { /* a part of the page: neither searched nor kept */
-            gn_doc_free(&doc);
-            gn_page_free(&page);
-            return;
-        }
-        t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
-                          .pars = doc.pars, .npars = doc.npars};
-        if (disk && !doc.read_snippets)
-            gn_textcache_put(disk, c->path, &st, &t);
-        doc.ptext = (gn_buf)GN_BUF_INIT;
-        doc.pars = NULL;
-        gn_doc_free(&doc);
-        take_text(c, &t);
-    }
-    gn_page_free(&page);
-}
-
-/* The page at path, read and laid out once, or again when its paragraphs
- * were not kept; *fresh tells whether it was read now. */
-static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
+/* The page at path, kept for the session (new: not read yet). */
+static cached *page_at(gn_finder *f, const char *path)
 {
     size_t at;
-    *fresh = false;
-    if (gn_strmap_get(&f->cached_at, path, &at)) {
-        cached *c = &f->cache[at];
-        if (c->ok && !c->held) {
-            read_page(c, &f->set->v[loc], disk_of(f, loc));
-            *fresh = true;
-        }
-        return c;
-    }
+    if (gn_strmap_get(&f->cached_at, path, &at))
+        return &f->cache[at];
     gn_strmap_put(&f->cached_at, path, f->ncache);
     if (f->ncache == f->cap_cache) {
         f->cap_cache = f->cap_cache ? f->cap_cache * 2 : 64;
@@ -322,8 +299,8 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
     cached *c = &f->cache[f->ncache++];
     memset(c, 0, sizeof *c);
     c->path = gn_xstrdup(path);
-    read_page(c, &f->set->v[loc], disk_of(f, loc));
-    *fresh = true;
+    c->unread = true;
+    c->job = -1;
     return c;
 }
 
@@ -331,55 +308,227 @@ static cached *page_at(gn_finder *f, const char *path, size_t loc, bool *fresh)
  * else let them go. */
 static void hold_or_drop(gn_finder *f, cached *c)
 {
-    size_t bytes = c->ptext.len + c->npars * sizeof *c->pars;
+    size_t bytes = c->t.ptext.len + c->t.folded.len + c->t.npars * sizeof *c->t.pars;
     if (f->held_bytes + bytes <= f->held_limit) {
         f->held_bytes += bytes;
         return;
     }
-    gn_buf_free(&c->ptext);
-    free(c->pars);
-    c->pars = NULL;
-    c->npars = 0;
+    gn_pagetext_free(&c->t);
     c->held = false;
 }
 
-static void add_found(gn_finder *f, const task *t, const char *rel, const cached *c,
-                      const gn_par *par, size_t pi, size_t nth, const gn_match *m)
+/* ---- a step's pages, on several threads ------------------------------------ */
+
+/* A match found by a worker, for gn_found. */
+typedef struct hit {
+    int src_line;
+    size_t par, nth;
+    char *excerpt;
+    size_t moff, mlen;
+} hit;
+
+/* How a page of a step came out. */
+typedef enum job_state {
+    JOB_GIVEN,    /* its text was given (kept, or from the text cache) */
+    JOB_READ,     /* read and laid out now */
+    JOB_SKIPPED,  /* its raw text cannot hold the query: not read */
+    JOB_FAILED,   /* it could not be read */
+    JOB_STOPPED   /* a stop came while it was read: nothing of it kept */
+} job_state;
+
+/* A page of a step: what the workers read and write. */
+typedef struct job {
+    size_t cache;      /* its index in f->cache (used by the caller only) */
+    size_t loc;        /* its locale: the step's locs */
+    char *path;
+    bool read;         /* read the file, else search the text given */
+    bool fetched;      /* body holds its entry of the text cache, to decode */
+    bool damaged;      /* that entry could not be decoded */
+    bool check;        /* the text given is from the text cache: check it */
+    gn_buf body;
+    uint64_t sum;
+    bool fresh;        /* not among the pages kept before */
+    struct stat st;    /* the file's, when read */
+    gn_pagetext t;     /* in: the text given; out: the text read */
+    job_state state;
+    bool snippets;     /* its text depends on other files */
+    hit *hits;
+    size_t nhits;
+} job;
+
+/* What the pages of a locale are read with. */
+typedef struct step_locale {
+    char *lang, *repo, *real_repo;
+    gn_prefilter *pre; /* made when a page of it is to be read without a
+                        * text cache; NULL: every page is read */
+} step_locale;
+
+/* A step: it owns everything its workers read. */
+typedef struct step {
+    job *jobs;
+    size_t njobs, cap_jobs;
+    step_locale *locs;
+    size_t nlocs;
+    gn_query q;
+    gn_arena **arenas; /* per worker, made by the worker */
+} step;
+
+/* Let the matches of j go. */
+static void drop_hits(job *j)
 {
-    if (f->nfound == f->cap_found) {
-        f->cap_found = f->cap_found ? f->cap_found * 2 : 64;
-        f->found = gn_xreallocarray(f->found, f->cap_found, sizeof *f->found);
-    }
-    gn_found *r = &f->found[f->nfound++];
-    memset(r, 0, sizeof *r);
-    r->loc = t->loc;
-    r->guide = gn_xstrdup(t->guide);
-    r->page = gn_xstrdup(t->page);
-    r->rel = gn_xstrdup(rel);
-    r->title = c->title;
-    r->src_line = par->src_line;
-    r->par = pi;
-    r->nth = nth;
-    r->excerpt = gn_excerpt(c->ptext.data + par->off, par->len, m, EXCERPT_COLS,
-                            &r->moff, &r->mlen);
+    for (size_t k = 0; k < j->nhits; k++)
+        free(j->hits[k].excerpt);
+    free(j->hits);
+    j->hits = NULL;
+    j->nhits = 0;
 }
 
-/* Add the matches of the query in page c (rel: its path from the
- * repository root), paragraph by paragraph, once the page's whole text
- * (its paragraphs each followed by '\n') is found to hold one: most pages
- * do not, and are folded once. */
-static void search_page(gn_finder *f, const task *t, const char *rel, const cached *c)
+static void step_free(void *arg)
 {
-    if (!gn_search_any(&f->q, c->ptext.data, c->ptext.len))
-        return;
-    for (size_t pi = 0; pi < c->npars; pi++) {
-        const gn_par *par = &c->pars[pi];
-        gn_match *m;
-        size_t n = gn_search(&f->q, c->ptext.data + par->off, par->len, &m);
-        for (size_t k = 0; k < n; k++)
-            add_found(f, t, rel, c, par, pi, k, &m[k]);
-        free(m);
+    step *s = arg;
+    for (size_t i = 0; i < s->njobs; i++) {
+        job *j = &s->jobs[i];
+        free(j->path);
+        gn_buf_free(&j->body);
+        gn_pagetext_free(&j->t);
+        drop_hits(j);
     }
+    free(s->jobs);
+    for (size_t l = 0; l < s->nlocs; l++) {
+        free(s->locs[l].lang);
+        free(s->locs[l].repo);
+        free(s->locs[l].real_repo);
+        gn_prefilter_free(s->locs[l].pre);
+    }
+    free(s->locs);
+    gn_query_free(&s->q);
+    for (size_t w = 0; w < gn_workers(); w++)
+        gn_arena_free(s->arenas[w]);
+    free(s->arenas);
+    free(s);
+}
+
+/* Read the page of j (a worker's): its raw text, filtered, then parsed in
+ * the worker's arena and laid out for its paragraphs. */
+static void read_job(step *s, job *j, gn_arena *arena)
+{
+    const step_locale *l = &s->locs[j->loc];
+    char *text;
+    size_t len;
+    gn_error err;
+    j->state = JOB_FAILED;
+    if (gn_read_file_within(j->path, l->real_repo, &text, &len, &err) != 0)
+        return;
+    if (l->pre && !gn_prefilter_may_match(l->pre, text, len)) {
+        free(text);
+        j->state = JOB_SKIPPED;
+        return;
+    }
+    gn_arena_use(arena);
+    gn_page page;
+    if (gn_page_parse(j->path, text, len, &page, &err) == 0) {
+        gn_layout_opts o = {.width = SEARCH_WIDTH, .lang = l->lang, .path = j->path,
+                            .repo = l->repo, .line_offset = page.body_line - 1,
+                            .pars_only = true};
+        gn_doc doc;
+        gn_layout(page.doc, &o, &doc);
+        j->t = (gn_pagetext){.title = gn_page_title(&page), .ptext = doc.ptext,
+                             .pars = doc.pars, .npars = doc.npars};
+        j->snippets = doc.read_snippets;
+        doc.ptext = (gn_buf)GN_BUF_INIT;
+        doc.pars = NULL;
+        gn_doc_free(&doc);
+        gn_pagetext_fold(&j->t);
+        /* A part of the page: neither searched nor kept. */
+        j->state = gn_interrupted() ? JOB_STOPPED : JOB_READ;
+    }
+    gn_page_free(&page);
+    gn_arena_use(NULL);
+    gn_arena_reset(arena);
+    free(text);
+}
+
+/* Add to j the matches of the query in its paragraph pi. */
+static void search_par(step *s, job *j, size_t pi, size_t *cap)
+{
+    const gn_pagetext *t = &j->t;
+    const gn_par *par = &t->pars[pi];
+    gn_match *m;
+    size_t n = gn_search(&s->q, t->ptext.data + par->off, par->len, &m);
+    for (size_t k = 0; k < n; k++) {
+        if (j->nhits == *cap) {
+            *cap = *cap ? *cap * 2 : 8;
+            j->hits = gn_xreallocarray(j->hits, *cap, sizeof *j->hits);
+        }
+        hit *h = &j->hits[j->nhits++];
+        h->src_line = par->src_line;
+        h->par = pi;
+        h->nth = k;
+        h->excerpt = gn_excerpt(t->ptext.data + par->off, par->len, &m[k], EXCERPT_COLS,
+                                &h->moff, &h->mlen);
+    }
+    free(m);
+}
+
+/* The matches of the query in the text of j, paragraph by paragraph
+ * (gn_search's), found without folding the paragraphs that hold none:
+ * the query is looked for in the whole text (folded unless it is exact),
+ * and only a paragraph where a find starts is searched, the next find
+ * looked for after it. A find across paragraphs ('\n' in the query) starts
+ * in one that then holds no match, as it would alone. */
+static void search_job(step *s, job *j)
+{
+    const gn_pagetext *t = &j->t;
+    const gn_query *q = &s->q;
+    const char *text = q->exact ? t->ptext.data : t->folded.data;
+    size_t len = q->exact ? t->ptext.len : t->folded.len, cap = 0, pi = 0;
+    if (!text || q->len == 0 || (!q->exact && !t->fpars))
+        return;
+    /* The start of paragraph i in text. */
+#define PAR_AT(i) (q->exact ? t->pars[(i)].off : t->fpars[(i)])
+    for (size_t at = 0; at < len && pi < t->npars;) {
+        const char *found = memmem(text + at, len - at, q->text, q->len);
+        if (!found)
+            break;
+        size_t f = (size_t)(found - text);
+        while (pi + 1 < t->npars && PAR_AT(pi + 1) <= f)
+            pi++;
+        if (f < PAR_AT(pi)) { /* before the paragraph: none starts there */
+            at = PAR_AT(pi);
+            continue;
+        }
+        search_par(s, j, pi, &cap);
+        at = pi + 1 < t->npars ? PAR_AT(pi + 1) : len;
+        pi++;
+    }
+#undef PAR_AT
+}
+
+/* gn_interruptible_each's work: page i of the step. */
+static void do_job(void *arg, size_t i, size_t worker)
+{
+    step *s = arg;
+    job *j = &s->jobs[i];
+    if (j->fetched) { /* decoded here, not on the caller's thread */
+        j->damaged = !gn_textcache_decode(j->body.data, j->body.len, j->sum, &j->t);
+        j->read = j->damaged;
+        j->check = !j->damaged;
+        gn_buf_free(&j->body);
+    }
+    if (!j->read) {
+        search_job(s, j);
+        /* Text from the text cache is shown (in excerpts and titles) only
+         * once checked; not as guidenav writes it: the page is read. */
+        if (!j->check || !j->nhits || gn_pagetext_check(&j->t))
+            return;
+        drop_hits(j);
+        gn_pagetext_free(&j->t);
+    }
+    if (!s->arenas[worker])
+        s->arenas[worker] = gn_arena_new();
+    read_job(s, j, s->arenas[worker]);
+    if (j->state == JOB_READ)
+        search_job(s, j);
 }
 
 /* Note that the file at path, outside the guide, was not read: once per
@@ -403,18 +552,20 @@ char **gn_finder_take_refused(gn_finder *f, size_t *n)
 }
 
 /* What the page of task t names, resolved once per finder; NULL when its
- * guide is gone. */
-static const resolved *target_of(gn_finder *f, const task *t)
+ * guide is gone. *fresh (when not NULL) tells whether it was resolved now,
+ * its confinement checked by the resolver. */
+static const resolved *target_of(gn_finder *f, const task *t, bool *fresh)
 {
-    char *key = gn_xasprintf("%zu\t%s\t%s", t->loc, t->guide, t->page);
     size_t at;
-    if (!gn_strmap_get(&f->target_at, key, &at)) {
+    if (fresh)
+        *fresh = false;
+    if (!gn_strmap_get(&f->target_at, t->key, &at)) {
+        if (fresh)
+            *fresh = true;
         gn_source *src = &f->set->v[t->loc];
         gn_guide *g = gn_source_guide(src, t->guide);
-        if (!g) {
-            free(key);
+        if (!g)
             return NULL;
-        }
         gn_target page;
         gn_resolve_in_guide(src, g, t->page, &page);
         at = f->ntargets++;
@@ -422,31 +573,164 @@ static const resolved *target_of(gn_finder *f, const task *t)
         f->targets[at] = (resolved){page.kind, page.file, page.rel};
         page.file = page.rel = NULL;
         gn_target_free(&page);
-        gn_strmap_put(&f->target_at, key, at);
+        gn_strmap_put(&f->target_at, t->key, at);
     }
-    free(key);
     return &f->targets[at];
+}
+
+/* The job of page c in step s, added when c is not there yet; -1 when
+ * c is not searched (it could not be read before, or is refused now).
+ * checked: its confinement was checked just now (by the resolver). */
+static long job_of(gn_finder *f, step *s, size_t loc, size_t ci, bool checked)
+{
+    cached *c = &f->cache[ci];
+    if (c->job >= 0)
+        return c->job;
+    if (!c->ok && !c->unread)
+        return -1;
+    const gn_source *src = &f->set->v[loc];
+    job j = {.cache = ci, .loc = loc, .path = gn_xstrdup(c->path), .state = JOB_GIVEN};
+    if (c->ok && c->held) { /* kept: its text goes to the step and back */
+        j.t = c->t;
+        memset(&c->t, 0, sizeof c->t);
+        c->held = false;
+    } else {
+        j.fresh = true;
+        gn_textcache *disk = disk_of(f, loc);
+        if ((!checked && gn_source_check_read(src, c->path, NULL) != 0) ||
+            stat(c->path, &j.st) != 0) {
+            free(j.path);
+            c->ok = c->unread = false;
+            return -1;
+        }
+        j.fetched = disk && gn_textcache_fetch(disk, c->path, &j.st, &j.body, &j.sum);
+        j.read = !j.fetched;
+    }
+    /* Pages are filtered only without a text cache: with one, a page read
+     * is recorded for every query to come. */
+    if (j.read && !f->disk_dir && !s->locs[loc].pre)
+        s->locs[loc].pre = gn_prefilter_new(&f->q, src->tag);
+    if (s->njobs == s->cap_jobs) {
+        s->cap_jobs = s->cap_jobs ? s->cap_jobs * 2 : 64;
+        s->jobs = gn_xreallocarray(s->jobs, s->cap_jobs, sizeof *s->jobs);
+    }
+    s->jobs[s->njobs] = j;
+    c->job = (long)s->njobs;
+    return (long)s->njobs++;
+}
+
+/* A new step over the locales of f's set, with a copy of the query. */
+static step *step_new(const gn_finder *f)
+{
+    step *s = gn_xcalloc(1, sizeof *s);
+    s->nlocs = f->set->n;
+    s->locs = gn_xcalloc(s->nlocs ? s->nlocs : 1, sizeof *s->locs);
+    for (size_t l = 0; l < s->nlocs; l++) {
+        const gn_source *src = &f->set->v[l];
+        s->locs[l].lang = src->tag ? gn_xstrdup(src->tag) : NULL;
+        s->locs[l].repo = src->repo ? gn_xstrdup(src->repo) : NULL;
+        s->locs[l].real_repo = src->real_repo ? gn_xstrdup(src->real_repo) : NULL;
+    }
+    s->q = f->q;
+    s->q.text = gn_xstrndup(f->q.text, f->q.len);
+    s->q.typed = gn_xstrdup(f->q.typed ? f->q.typed : "");
+    s->arenas = gn_xcalloc(gn_workers(), sizeof *s->arenas);
+    return s;
+}
+
+/* A task of a step: its page's job (-1: none) and file from the
+ * repository root (the resolved target's, which outlives the step). */
+typedef struct step_task {
+    long job;
+    const char *rel;
+} step_task;
+
+/* The pages of s read and searched: kept, recorded in the text cache,
+ * and their matches added for the tasks [from, to), in order. */
+static void step_done(gn_finder *f, step *s, const step_task *st, size_t from, size_t to)
+{
+    for (size_t i = 0; i < s->njobs; i++) {
+        job *j = &s->jobs[i];
+        cached *c = &f->cache[j->cache];
+        switch (j->state) {
+        case JOB_READ:
+            if (!j->snippets) {
+                gn_textcache *disk = disk_of(f, j->loc);
+                if (disk)
+                    gn_textcache_put(disk, j->path, &j->st, &j->t);
+            }
+            /* fall through */
+        case JOB_GIVEN:
+            take_text(c, &j->t);
+            if (j->fresh)
+                hold_or_drop(f, c);
+            break;
+        case JOB_SKIPPED:
+            c->unread = true;
+            break;
+        case JOB_FAILED:
+            c->ok = c->unread = false;
+            if (j->damaged && disk_of(f, j->loc))
+                gn_textcache_forget(disk_of(f, j->loc), j->path);
+            break;
+        case JOB_STOPPED:
+            break;
+        }
+    }
+    for (size_t ti = from; ti < to; ti++) {
+        if (st[ti - from].job < 0)
+            continue;
+        const task *t = &f->tasks[ti];
+        job *j = &s->jobs[st[ti - from].job];
+        for (size_t k = 0; k < j->nhits; k++) {
+            hit *h = &j->hits[k];
+            if (f->nfound == f->cap_found) {
+                f->cap_found = f->cap_found ? f->cap_found * 2 : 64;
+                f->found = gn_xreallocarray(f->found, f->cap_found, sizeof *f->found);
+            }
+            f->found[f->nfound++] = (gn_found){
+                .loc = t->loc, .guide = gn_xstrdup(t->guide), .page = gn_xstrdup(t->page),
+                .rel = gn_xstrdup(st[ti - from].rel), .title = f->cache[j->cache].title,
+                .src_line = h->src_line, .par = h->par, .nth = h->nth,
+                .excerpt = h->excerpt, .moff = h->moff, .mlen = h->mlen};
+            h->excerpt = NULL;
+        }
+    }
 }
 
 bool gn_finder_step(gn_finder *f, size_t budget)
 {
-    for (; f->have_query && f->next < f->ntasks && budget > 0 && !gn_interrupted(); budget--) {
-        const task *t = &f->tasks[f->next++];
-        const resolved *page = target_of(f, t);
+    if (!f->have_query || gn_interrupted())
+        return !f->have_query || f->next >= f->ntasks;
+    size_t from = f->next, to = from + (budget < f->ntasks - from ? budget : f->ntasks - from);
+    step *s = step_new(f);
+    step_task *st = gn_xcalloc(to - from ? to - from : 1, sizeof *st);
+    for (size_t ti = from; ti < to; ti++) {
+        const task *t = &f->tasks[ti];
+        bool fresh;
+        const resolved *page = target_of(f, t, &fresh);
+        st[ti - from] = (step_task){-1, NULL};
         if (page && page->kind == GN_TARGET_OUTSIDE)
             refuse(f, page->file);
         if (page && page->kind == GN_TARGET_PAGE) {
-            bool fresh;
-            cached *c = page_at(f, page->file, t->loc, &fresh);
-            if (c->ok)
-                search_page(f, t, page->rel, c);
-            if (fresh)
-                hold_or_drop(f, c);
+            cached *c = page_at(f, page->file);
+            st[ti - from] = (step_task){
+                job_of(f, s, t->loc, (size_t)(c - f->cache), fresh), page->rel};
         }
     }
-    if (f->have_query && f->next >= f->ntasks)
+    for (size_t i = 0; i < s->njobs; i++) /* the step is made */
+        f->cache[s->jobs[i].cache].job = -1;
+    f->next = to;
+    gn_markdown_ready(); /* before the threads parse */
+    bool whole = gn_interruptible_each(do_job, step_free, s, s->njobs);
+    if (whole) {
+        step_done(f, s, st, from, to);
+        step_free(s);
+    }
+    free(st);
+    if (whole && f->next >= f->ntasks)
         prune_disk(f);
-    return !f->have_query || f->next >= f->ntasks;
+    return f->next >= f->ntasks;
 }
 
 const gn_found *gn_finder_results(const gn_finder *f, size_t *n)

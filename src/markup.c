@@ -1,4 +1,5 @@
 /* markup.c: Adobe's inline markup in plain strings (see markup.h). */
+#define _GNU_SOURCE /* memmem */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,16 +38,29 @@ struct open_mark {
     enum gn_mark kind;
 };
 
+/* The first c of s[from..len), or len. */
+static size_t next_of(const char *s, size_t from, size_t len, char c)
+{
+    const char *p = from < len ? memchr(s + from, c, len - from) : NULL;
+    return p ? (size_t)(p - s) : len;
+}
+
 /* One forward pass keeps a bracket depth and a stack of the open markers;
  * a ']' back at an open marker's depth closes it: O(len) however deep the
- * nesting, and markers left open are plain text. */
-static void scan_markers(const char *s, size_t len, unsigned char *del,
+ * nesting, and markers left open are plain text. Returns whether it
+ * marked any byte. Text without "[!" holds no marker: not scanned. */
+static bool scan_markers(const char *s, size_t len, unsigned char *del,
                          void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
+    if (len < 2 || !memmem(s, len, "[!", 2))
+        return false;
+    bool marked = false;
     struct open_mark *stack = NULL;
     size_t n = 0, cap = 0, depth = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '[') {
+    /* The next '[' and ']' at or after i, found by memchr. */
+    size_t open = next_of(s, 0, len, '['), close = next_of(s, 0, len, ']');
+    for (size_t i = open < close ? open : close; i < len; i = open < close ? open : close) {
+        if (i == open) {
             enum gn_mark kind;
             size_t k = marker_at(s + i, len - i, &kind);
             if (k) {
@@ -55,21 +69,30 @@ static void scan_markers(const char *s, size_t len, unsigned char *del,
                     stack = gn_xreallocarray(stack, cap, sizeof *stack);
                 }
                 stack[n++] = (struct open_mark){depth, i, i + k, kind};
-                i += k - 1; /* the rest of the marker holds no bracket */
             }
             depth++;
-        } else if (s[i] == ']' && depth > 0) {
-            depth--;
-            if (n > 0 && stack[n - 1].depth == depth) {
-                struct open_mark m = stack[--n];
-                memset(del + m.start, 1, m.inner - m.start);
-                del[i] = 1;
-                if (label)
-                    label(m.kind, m.inner, i, ctx);
+            /* The rest of a marker holds no bracket. */
+            size_t after = i + (k ? k : 1);
+            open = next_of(s, after, len, '[');
+            if (close < after)
+                close = next_of(s, after, len, ']');
+        } else {
+            if (depth > 0) {
+                depth--;
+                if (n > 0 && stack[n - 1].depth == depth) {
+                    struct open_mark m = stack[--n];
+                    memset(del + m.start, 1, m.inner - m.start);
+                    del[i] = 1;
+                    marked = true;
+                    if (label)
+                        label(m.kind, m.inner, i, ctx);
+                }
             }
+            close = next_of(s, i + 1, len, ']');
         }
     }
     free(stack);
+    return marked;
 }
 
 static bool is_alpha(char c)
@@ -159,12 +182,16 @@ size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
     }
 }
 
-void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
+bool gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
                     void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
-    scan_markers(s, len, del, label, ctx);
+    bool marked = scan_markers(s, len, del, label, ctx);
     for (size_t i = 0; i < len; i++) {
-        if (s[i] != '{' || del[i])
+        const char *brace = memchr(s + i, '{', len - i);
+        if (!brace)
+            break;
+        i = (size_t)(brace - s);
+        if (del[i])
             continue;
         size_t aoff, alen;
         size_t n = gn_markup_attrs(s + i, len - i, &aoff, &alen);
@@ -173,8 +200,10 @@ void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor
         if (alen && anchor && !*anchor)
             *anchor = gn_xstrndup(s + i + aoff, alen);
         memset(del + i, 1, n);
+        marked = true;
         i += n - 1;
     }
+    return marked;
 }
 
 /* Marks the bytes to drop (marker brackets, attribute lists), then copies
@@ -297,6 +326,11 @@ static void blank_code_spans(char *scan, size_t len)
 
 size_t gn_markup_label_runs(const char *s, size_t len, char *out)
 {
+    if (len < 2 || !memmem(s, len, "[!", 2)) { /* no marker */
+        if (out)
+            memcpy(out, s, len);
+        return 0;
+    }
     /* Code spans are left out: their bytes are blanked for the scan. */
     char *scan = gn_xmalloc(len + 1);
     memcpy(scan, s, len);

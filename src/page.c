@@ -1,8 +1,10 @@
 /* page.c: guide pages: front matter and cmark-gfm body (see page.h). */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>
+#include "guidenav/arena.h"
 #include "guidenav/bound.h"
 #include "guidenav/collapse.h"
 #include "guidenav/emphasis.h"
@@ -12,28 +14,48 @@
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 
-static bool use_arena;
-
 void gn_markdown_use_arena(void)
 {
-    use_arena = true;
+    if (!gn_arena_current())
+        gn_arena_use(gn_arena_new()); /* kept until the process ends */
 }
 
-/* The allocator of the parses (the arena's after gn_markdown_use_arena). */
+/* The allocator of the parses: the thread's arena when it has one. */
 static cmark_mem *parse_mem(void)
 {
-    return use_arena ? cmark_get_arena_mem_allocator() : cmark_get_default_mem_allocator();
+    return gn_arena_current() ? gn_arena_cmark() : cmark_get_default_mem_allocator();
+}
+
+static void register_extensions(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+void gn_markdown_ready(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, register_extensions);
+}
+
+/* cmark-gfm's inline parser marks the special characters of the parser's
+ * extensions in a table of the whole process for the time of the parse,
+ * and unmarks them at its end: two parses at once would spoil each
+ * other's. */
+static pthread_mutex_t finishing = PTHREAD_MUTEX_INITIALIZER;
+
+cmark_node *gn_markdown_finish(cmark_parser *parser)
+{
+    pthread_mutex_lock(&finishing);
+    cmark_node *doc = cmark_parser_finish(parser);
+    pthread_mutex_unlock(&finishing);
+    return doc;
 }
 
 /* Parse text[0..len) as it is, with the extensions of
  * gn_markdown_parse_with (*(bool *)inline_extensions). */
 static cmark_node *parse_text(const char *text, size_t len, void *inline_extensions)
 {
-    static bool registered;
-    if (!registered) {
-        cmark_gfm_core_extensions_ensure_registered();
-        registered = true;
-    }
+    gn_markdown_ready();
     cmark_mem *mem = parse_mem();
     cmark_parser *parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, mem);
     static const char *const exts[] = {"table", "strikethrough", "autolink"};
@@ -46,7 +68,7 @@ static cmark_node *parse_text(const char *text, size_t len, void *inline_extensi
     /* Emphasis next to Japanese, Korean and Chinese text (emphasis.h). */
     cmark_syntax_extension *cjk = gn_emphasis_attach(parser, mem);
     cmark_parser_feed(parser, text, len);
-    cmark_node *doc = cmark_parser_finish(parser);
+    cmark_node *doc = gn_markdown_finish(parser);
     cmark_parser_free(parser);
     gn_emphasis_free(cjk);
     return doc;
@@ -102,8 +124,10 @@ static void parse_drop(void *arg)
 cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions)
 {
     /* cmark-gfm cannot be asked to stop: a parse that may be interrupted
-     * runs beside the caller (not in the arena, which is not shared). */
-    if (!gn_interrupt_watched() || use_arena)
+     * runs beside the caller (not in the caller's arena), unless the
+     * caller already runs beside the one that watches for a stop (it has
+     * an arena of its own: gn_finder's workers). */
+    if (!gn_interrupt_watched() || gn_arena_current())
         return parse_now(text, len, inline_extensions);
     parse_job *j = gn_xcalloc(1, sizeof *j);
     j->text = gn_xstrndup(text, len);

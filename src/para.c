@@ -348,7 +348,7 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
         }
         case CMARK_NODE_IMAGE:
             style |= GN_ST_IMAGE;
-            gn_para_add(p, "[image: ", 8, style, link);
+            gn_para_add(p, GN_PARA_IMAGE, sizeof GN_PARA_IMAGE - 1, style, link);
             stack[depth - 1].mark = p->text.len;
             break;
         default:
@@ -486,14 +486,14 @@ void gn_para_markup(gn_para *p)
     /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
      * drop attribute lists, keeping the first anchor. */
     labels lb = {len, NULL, NULL};
-    gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
+    bool marked = gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
     apply_labels(p, &lb);
     if (gn_interrupted()) { /* the layout is not kept: leave the text */
         free(del);
         return;
     }
     /* "a {#x} b" leaves one space, not two. */
-    for (size_t i = 1; i < len; i++)
+    for (size_t i = 1; marked && i < len; i++)
         if (del[i] && !del[i - 1] && s[i - 1] == ' ') {
             size_t j = i;
             while (j < len && del[j])
@@ -507,12 +507,12 @@ void gn_para_markup(gn_para *p)
     for (size_t k = 0; k < p->nsoft; k++) {
         size_t i = p->soft[k];
         if (i < len && width_before(s, i) == 2 && width_at(s, len, i + 1) == 2)
-            del[i] = 1;
+            del[i] = marked = 1;
     }
 
     /* Compact; a block's offset follows its byte (or the next kept one). */
-    size_t out = 0, k = 0;
-    for (size_t i = 0; i < len; i++) {
+    size_t out = marked ? 0 : len, k = marked ? 0 : p->nblocks;
+    for (size_t i = 0; marked && i < len; i++) {
         for (; k < p->nblocks && p->blocks[k].off <= i; k++)
             p->blocks[k].off = out;
         if (del[i])

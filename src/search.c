@@ -7,6 +7,7 @@
  * linear: two-way), and each match is mapped back to whole code points of
  * the original text. */
 #define _GNU_SOURCE /* memmem */
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,8 +71,9 @@ typedef struct fold2 {
     char b[7];
 } fold2;
 static fold2 fold2_table[FOLD2_END - FOLD2_FIRST];
-static bool fold2_ready;
+static pthread_once_t fold2_once = PTHREAD_ONCE_INIT;
 
+/* Fill fold2_table (once: pages are searched on several threads). */
 static void fold2_init(void)
 {
     gn_buf b = GN_BUF_INIT;
@@ -83,7 +85,6 @@ static void fold2_init(void)
         memcpy(f->b, b.data, f->len);
     }
     gn_buf_free(&b);
-    fold2_ready = true;
 }
 
 static bool is_upper(int32_t cp)
@@ -103,8 +104,7 @@ static bool is_upper(int32_t cp)
  * foldings are written in place. */
 static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
 {
-    if (!fold2_ready)
-        fold2_init();
+    pthread_once(&fold2_once, fold2_init);
     if (len > SIZE_MAX / 4)
         abort(); /* no text in memory is that long */
     size_t cap = len + 1;
@@ -154,6 +154,11 @@ static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
         m[out->len] = len;
         *map = m;
     }
+}
+
+void gn_fold(const char *text, size_t len, gn_buf *out)
+{
+    fold_text(text, len, out, NULL);
 }
 
 bool gn_query_init(gn_query *q, const char *query)
@@ -220,6 +225,16 @@ bool gn_search_any(const gn_query *q, const char *text, size_t len)
     bool found = memmem(f.data, f.len, q->text, q->len) != NULL;
     gn_buf_free(&f);
     return found;
+}
+
+bool gn_search_any_folded(const gn_query *q, const char *text, size_t len, const char *folded,
+                          size_t flen)
+{
+    if (!q || !q->text || q->len == 0)
+        return false;
+    if (q->exact)
+        return text && len && memmem(text, len, q->text, q->len) != NULL;
+    return folded && flen && memmem(folded, flen, q->text, q->len) != NULL;
 }
 
 size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out)

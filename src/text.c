@@ -89,14 +89,56 @@ static int is_bidi_control(int32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* The length of the longest start of s[0..len) that gn_text_sanitize
+ * copies as it is: printable ASCII, tab, newline, and valid UTF-8 that is
+ * neither a C1 nor a bidirectional control. */
+static size_t plain_run(const char *s, size_t len)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    while (i < len) {
+        /* Eight bytes of printable ASCII at a time: none from 0x80, none
+         * below 0x20 (w - 0x20 borrows into the high bit), none 0x7F. */
+        while (len - i >= 8) {
+            uint64_t w, d;
+            memcpy(&w, s + i, 8);
+            d = w ^ (0x7F * ones);
+            if (((w | ((w - 0x20 * ones) & ~w) | ((d - ones) & ~d)) & highs) != 0)
+                break;
+            i += 8;
+        }
+        if (i == len)
+            break;
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+                break;
+            i++;
+            continue;
+        }
+        /* U+1000..U+CFFF but U+2000..U+2FFF (the bidirectional controls):
+         * any two continuation bytes (most of Japanese, Korean and Chinese
+         * text), without decoding. */
+        if (c >= 0xE1 && c <= 0xEC && c != 0xE2 && len - i >= 3 &&
+            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
+        int32_t cp;
+        size_t n = gn_utf8_decode(s + i, len - i, &cp);
+        if ((cp == 0xFFFD && n == 1) || (cp >= 0x80 && cp < 0xA0) || is_bidi_control(cp))
+            break;
+        i += n;
+    }
+    return i;
+}
+
 void gn_text_sanitize(gn_buf *b, const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        /* Copy runs of plain printable ASCII at once. */
-        size_t j = i;
-        while (j < len && (unsigned char)s[j] >= 0x20 && (unsigned char)s[j] < 0x7F)
-            j++;
+        /* Copy what needs no change at once. */
+        size_t j = i + plain_run(s + i, len - i);
         if (j > i) {
             gn_buf_add(b, s + i, j - i);
             i = j;
@@ -106,20 +148,21 @@ void gn_text_sanitize(gn_buf *b, const char *s, size_t len)
         size_t n = gn_utf8_decode(s + i, len - i, &cp);
         if (cp == 0xFFFD && n == 1)
             gn_utf8_encode(b, 0xFFFD); /* an invalid byte */
-        else if (cp == '\t' || cp == '\n')
-            gn_buf_addc(b, (char)cp);
         else if (cp < 0x20)
             gn_utf8_encode(b, 0x2400 + cp); /* control pictures: ␛ */
         else if (cp == 0x7F)
             gn_utf8_encode(b, 0x2421);      /* ␡ */
         else if (cp >= 0x80 && cp < 0xA0)
             gn_utf8_encode(b, 0xFFFD);
-        else if (is_bidi_control(cp))
+        else /* a bidirectional control */
             gn_buf_addf(b, "<U+%04X>", (unsigned)cp);
-        else
-            gn_buf_add(b, s + i, n);
         i += n;
     }
+}
+
+bool gn_text_is_sanitized(const char *s, size_t len)
+{
+    return plain_run(s, len) == len;
 }
 
 void gn_text_code_line(gn_buf *b, const char *s, size_t len)

@@ -6,7 +6,8 @@
  *   header   MAGIC, u64 FORMAT, string stamp (version), string root,
  *            string lang
  *   bodies   per entry: string title, u64 npars, npars x (u64 off,
- *            u64 len, u64 src_line), string ptext
+ *            u64 len, u64 src_line, u64 folded off), string ptext,
+ *            string folded (ptext folded for matching: gn_fold)
  *   index    per entry: string path, u64 size, u64 mtime seconds, u64
  *            mtime nanoseconds, u64 inode, u64 body offset, u64 body
  *            length, u64 body hash (see hash(): a damaged body is not used)
@@ -27,15 +28,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "guidenav/search.h"
 #include "guidenav/strmap.h"
 #include "guidenav/text.h"
 #include "guidenav/textcache.h"
 
 #define MAGIC "guidenav text cache\n"
 #define TRAILER "gn-tc-end\n"
-/* Bump when the text search sees changes for the same page (2: the text
- * of collapsible blocks, "+++Title" lines no more). */
-#define FORMAT 2
+/* Bump when the text search sees changes for the same page, or the
+ * bodies change (2: the text of collapsible blocks, "+++Title" lines no
+ * more; 3: the folded text). */
+#define FORMAT 3
 #define STAMP GN_VERSION
 #define MAX_HEADER 65536
 #define WINDOW ((size_t)1 << 17)
@@ -380,29 +383,42 @@ void gn_textcache_free(gn_textcache *c)
 
 /* ---- entries ------------------------------------------------------------ */
 
+void gn_pagetext_fold(gn_pagetext *t)
+{
+    const char *p = t->ptext.data ? t->ptext.data : "";
+    gn_buf_reset(&t->folded);
+    free(t->fpars);
+    t->fpars = gn_xcalloc(t->npars ? t->npars : 1, sizeof *t->fpars);
+    /* Folding is per code point: the text folded a piece at a time, each
+     * paragraph one, is the text folded whole. */
+    size_t at = 0;
+    for (size_t i = 0; i < t->npars; i++) {
+        size_t off = t->pars[i].off < at ? at : t->pars[i].off;
+        gn_fold(p + at, off - at, &t->folded);
+        t->fpars[i] = t->folded.len;
+        at = off;
+    }
+    gn_fold(p + at, t->ptext.len - at, &t->folded);
+}
+
+bool gn_pagetext_check(const gn_pagetext *t)
+{
+    return gn_text_is_sanitized(t->title ? t->title : "", t->title ? strlen(t->title) : 0) &&
+           gn_text_is_sanitized(t->ptext.data ? t->ptext.data : "", t->ptext.len);
+}
+
 void gn_pagetext_free(gn_pagetext *t)
 {
     free(t->title);
     gn_buf_free(&t->ptext);
+    gn_buf_free(&t->folded);
     free(t->pars);
+    free(t->fpars);
     memset(t, 0, sizeof *t);
 }
 
-/* True when s[0..n) is as gn_text_sanitize makes a document's text (no
- * control but tab and newline, no bidirectional control, valid UTF-8), as
- * the text guidenav writes in the cache always is. */
-static bool is_sanitized(const char *s, size_t n)
-{
-    gn_buf b = GN_BUF_INIT;
-    gn_text_sanitize(&b, s, n);
-    bool same = b.len == n && (n == 0 || memcmp(b.data, s, n) == 0);
-    gn_buf_free(&b);
-    return same;
-}
-
 /* Decode the body buf[0..n) into out (new copies); false when it is
- * damaged, or holds a title or text that is not sanitized (one guidenav
- * did not write: its page is then read again, and sanitized). */
+ * damaged. */
 static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
 {
     memset(out, 0, sizeof *out);
@@ -410,27 +426,34 @@ static bool decode_body(const unsigned char *buf, size_t n, gn_pagetext *out)
     size_t tlen;
     const char *title = get_str(&r, &tlen);
     uint64_t npars = get_u64(&r);
-    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 24)
+    if (r.bad || memchr(title, '\0', tlen) || npars > (n - r.at) / 32)
         return false;
     gn_par *pars = gn_xcalloc(npars ? (size_t)npars : 1, sizeof *pars);
+    size_t *fpars = gn_xcalloc(npars ? (size_t)npars : 1, sizeof *fpars);
     for (uint64_t i = 0; i < npars; i++) {
         pars[i].off = (size_t)get_u64(&r);
         pars[i].len = (size_t)get_u64(&r);
         uint64_t line = get_u64(&r);
         pars[i].src_line = line <= INT32_MAX ? (int)line : 0;
+        fpars[i] = (size_t)get_u64(&r);
     }
-    size_t plen;
+    size_t plen, flen;
     const char *ptext = get_str(&r, &plen);
+    const char *folded = get_str(&r, &flen);
     bool ok = !r.bad && r.at == n;
     for (uint64_t i = 0; ok && i < npars; i++)
-        ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off;
-    if (!ok || !is_sanitized(title, tlen) || !is_sanitized(ptext, plen)) {
+        ok = pars[i].off <= plen && pars[i].len <= plen - pars[i].off && fpars[i] <= flen &&
+             (i == 0 || fpars[i] >= fpars[i - 1]);
+    if (!ok) {
         free(pars);
+        free(fpars);
         return false;
     }
     out->title = gn_xstrndup(title, tlen);
     gn_buf_add(&out->ptext, ptext, plen);
+    gn_buf_add(&out->folded, folded, flen);
     out->pars = pars;
+    out->fpars = fpars;
     out->npars = (size_t)npars;
     return true;
 }
@@ -465,25 +488,64 @@ static const unsigned char *body_of(gn_textcache *c, const entry *e, size_t n, u
     return *own;
 }
 
-bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
-                      gn_pagetext *out)
+/* The live entry of path when st matches it, marked asked; else NULL. */
+static entry *entry_for(gn_textcache *c, const char *path, const struct stat *st)
 {
     size_t i;
     if (!gn_strmap_get(&c->at, path, &i))
-        return false;
+        return NULL;
     entry *e = &c->v[i];
     e->asked = true;
     if (e->dropped || e->size != (uint64_t)st->st_size || e->mtime_s != (uint64_t)st->st_mtim.tv_sec ||
         e->mtime_ns != (uint64_t)st->st_mtim.tv_nsec || e->ino != (uint64_t)st->st_ino ||
         e->body_len > SIZE_MAX - 1)
+        return NULL;
+    return e;
+}
+
+bool gn_textcache_fetch(gn_textcache *c, const char *path, const struct stat *st, gn_buf *body,
+                        uint64_t *sum)
+{
+    entry *e = entry_for(c, path, st);
+    if (!e)
         return false;
     size_t n = (size_t)e->body_len;
     unsigned char *own;
-    const unsigned char *body = body_of(c, e, n, &own);
-    bool ok = body && hash(body, n) == e->body_hash && decode_body(body, n, out);
-    free(own);
-    if (!ok)
+    const unsigned char *b = body_of(c, e, n, &own);
+    if (b) {
+        gn_buf_reset(body);
+        gn_buf_add(body, (const char *)b, n);
+        *sum = e->body_hash;
+    } else {
         e->dropped = true;
+    }
+    free(own);
+    return b != NULL;
+}
+
+bool gn_textcache_decode(const char *body, size_t n, uint64_t sum, gn_pagetext *out)
+{
+    memset(out, 0, sizeof *out);
+    return hash(body, n) == sum && decode_body((const unsigned char *)body, n, out);
+}
+
+void gn_textcache_forget(gn_textcache *c, const char *path)
+{
+    size_t i;
+    if (gn_strmap_get(&c->at, path, &i))
+        c->v[i].dropped = true;
+}
+
+bool gn_textcache_get(gn_textcache *c, const char *path, const struct stat *st,
+                      gn_pagetext *out)
+{
+    gn_buf body = GN_BUF_INIT;
+    uint64_t sum;
+    bool ok = gn_textcache_fetch(c, path, st, &body, &sum) &&
+              gn_textcache_decode(body.data, body.len, sum, out);
+    if (!ok && body.data)
+        gn_textcache_forget(c, path);
+    gn_buf_free(&body);
     return ok;
 }
 
@@ -542,8 +604,10 @@ void gn_textcache_put(gn_textcache *c, const char *path, const struct stat *st,
         put_u64(&b, t->pars[i].off);
         put_u64(&b, t->pars[i].len);
         put_u64(&b, t->pars[i].src_line > 0 ? (uint64_t)t->pars[i].src_line : 0);
+        put_u64(&b, t->fpars ? t->fpars[i] : 0);
     }
     put_str(&b, t->ptext.data ? t->ptext.data : "", t->ptext.len);
+    put_str(&b, t->folded.data ? t->folded.data : "", t->folded.len);
     if (write_at(c->tmp_fd, b.data, b.len, c->tmp_end)) {
         entry *e = add_entry(c, gn_xstrdup(path));
         e->size = (uint64_t)st->st_size;

@@ -30,4 +30,23 @@ bool gn_interrupt_watched(void);
  * made. So arg must own everything work reads. */
 bool gn_interruptible(void (*work)(void *), void (*drop)(void *), void *arg);
 
+/* How many threads gn_interruptible_each spreads its items over: the
+ * processors online, from 1 to 8. */
+size_t gn_workers(void);
+
+/* Run work(arg, item, worker) for each item in [0, n), each once, on up
+ * to gn_workers() threads at once; worker, below gn_workers(), tells the
+ * thread apart from the others running at the same time (for state of
+ * its own, such as an arena). The order of the items is not told. While
+ * no flag is watched, the caller's thread is one of them, and every item
+ * runs: true. While one is, the caller only waits, and a stop ends the
+ * wait within about 10 ms: the items not started are not run, false is
+ * returned, and drop(arg) is called, which must free arg and all the
+ * items made: by the caller, or by the last thread to end when one is
+ * still at an item (so arg must own everything the items read). A
+ * thread that cannot be made leaves its items to the others (to the
+ * caller when none can be). */
+bool gn_interruptible_each(void (*work)(void *arg, size_t item, size_t worker),
+                           void (*drop)(void *), void *arg, size_t n);
+
 #endif

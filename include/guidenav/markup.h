@@ -31,8 +31,8 @@ size_t gn_markup_attrs(const char *s, size_t len, size_t *anchor_off,
  * list. label, when not NULL, is called with each marker's kind and label
  * range [inner, inner_end), inner markers before the ones enclosing them. The first "{#anchor}"
  * name is stored in *anchor (newly allocated) when anchor is not NULL and
- * *anchor is NULL. Linear in len. */
-void gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
+ * *anchor is NULL. Returns whether it marked any byte. Linear in len. */
+bool gn_markup_scan(const char *s, size_t len, unsigned char *del, char **anchor,
                     void (*label)(enum gn_mark kind, size_t inner, size_t inner_end,
                                   void *ctx),
                     void *ctx);

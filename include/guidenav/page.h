@@ -43,10 +43,19 @@ cmark_node *gn_markdown_parse(const char *text, size_t len);
  * makes cmark quadratic (bound.h); with inline_extensions (pages), Adobe's
  * collapsible blocks become custom blocks (collapse.h). */
 cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions);
-/* From now on, parse into cmark-gfm's arena: allocation is a pointer
- * bump and freeing a node gives nothing back, until the process ends. For
- * a process that renders a page or two and exits (--dump). */
+/* From now on, parse on this thread into an arena (arena.h): allocation
+ * is a pointer bump and freeing a node gives nothing back, until the
+ * process ends. For a process that renders a page or two and exits
+ * (--dump). A thread that has an arena already keeps it. */
 void gn_markdown_use_arena(void);
+/* Register cmark-gfm's extensions, once for the process: done by the
+ * first parse, and to be done before parses start on several threads. */
+void gn_markdown_ready(void);
+/* cmark_parser_finish, one thread at a time: every parse of the process
+ * finishes through it (cmark-gfm's inline parser shares a table across
+ * parses while it runs). The rest of a parse may run on several threads
+ * at once, each in its own arena or with the default allocator. */
+cmark_node *gn_markdown_finish(cmark_parser *parser);
 
 /* The line of the parsed text where node starts: its own when cmark
  * records one, else that of the nearest block holding it; 1 when none

@@ -18,6 +18,9 @@
  * at off is a list item, with a bullet (number 0) or a number (> 0), or
  * not (number -1: more of an item, or text after a list). */
 #define GN_PARA_DEPTH 6
+
+/* What an image's text starts with: "[image: alt (name.png)]". */
+#define GN_PARA_IMAGE "[image: "
 typedef struct gn_para_block {
     size_t off;
     int depth;

@@ -34,6 +34,11 @@ typedef struct gn_query {
 bool gn_query_init(gn_query *q, const char *query);
 void gn_query_free(gn_query *q);
 
+/* Append to out the folding that a case-insensitive query is matched
+ * against: text[0..len) folded code point by code point (invalid UTF-8
+ * as U+FFFD). Folding text made of paragraphs folds each of them. */
+void gn_fold(const char *text, size_t len, gn_buf *out);
+
 /* A match in a text: byte range [off, off + len) of the original text. */
 typedef struct gn_match {
     size_t off, len;
@@ -50,6 +55,10 @@ size_t gn_search(const gn_query *q, const char *text, size_t len, gn_match **out
  * since nothing is mapped back. A text made of paragraphs holds a match
  * when one of them does (folding is per code point). */
 bool gn_search_any(const gn_query *q, const char *text, size_t len);
+/* The same for a text whose folding (gn_fold) is folded[0..flen), kept
+ * beside it: nothing is folded again. */
+bool gn_search_any_folded(const gn_query *q, const char *text, size_t len, const char *folded,
+                          size_t flen);
 
 /* A match in a laid-out document, as the lines it covers: piece k of a
  * match lies on line `line`, bytes [off, off + len) of that line's text

@@ -99,6 +99,8 @@ bool gn_cp_is_cjk(int32_t cp);
 void gn_text_sanitize(gn_buf *b, const char *s, size_t len);
 /* The same as a new string; the caller frees it. */
 char *gn_text_sanitized(const char *s);
+/* True when gn_text_sanitize would copy s[0..len) as it is. */
+bool gn_text_is_sanitized(const char *s, size_t len);
 
 /* Append one line of code or of a diff (s, len bytes, no newline) to b,
  * made safe as gn_text_sanitize does and each tab expanded to spaces up

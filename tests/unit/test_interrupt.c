@@ -2,7 +2,9 @@
  * long work of the core that obeys it: the parse (run beside the caller),
  * the layout, a paragraph's text, wrapping, alignment and in-page search.
  * Each is run with the flag set and gives up (an empty or partial result,
- * or a failure saying "interrupted"), and runs whole with it clear. */
+ * or a failure saying "interrupted"), and runs whole with it clear. Items
+ * spread over threads (gn_interruptible_each) run once each, and a stop
+ * leaves the rest. */
 #include <pthread.h>
 #include <time.h>
 #include "unit.h"
@@ -105,6 +107,20 @@ static void *ask_stop_later(void *arg)
     return NULL;
 }
 
+/* Let the work waiting on the pipe (release, keep) go, and wait (5 s at
+ * most) for what it made to be dropped. */
+static void release_and_wait(int release, int keep, volatile sig_atomic_t *dropped)
+{
+    assert_int_equal(write(release, "x", 1), 1);
+    for (int i = 0; i < 500 && !*dropped; i++) {
+        struct timespec t = {0, 10 * 1000000L};
+        nanosleep(&t, NULL);
+    }
+    assert_int_equal(*dropped, 1);
+    close(release);
+    close(keep);
+}
+
 /* Work that does not end by itself: the caller goes on when the stop
  * comes, and the work, let go later, drops what it made. */
 static void test_stop_during(void **state)
@@ -121,14 +137,7 @@ static void test_stop_during(void **state)
     assert_false(gn_interruptible(work, drop, j));
     pthread_join(asker, NULL);
     assert_int_equal(dropped, 0); /* the work has not ended */
-    assert_int_equal(write(release, "x", 1), 1);
-    for (int i = 0; i < 500 && !dropped; i++) {
-        struct timespec t = {0, 10 * 1000000L};
-        nanosleep(&t, NULL);
-    }
-    assert_int_equal(dropped, 1);
-    close(release);
-    close(keep);
+    release_and_wait(release, keep, &dropped);
 }
 
 /* ---- the core's long work ---- */
@@ -244,6 +253,135 @@ static void test_long_paragraph_interrupted(void **state)
     free(big);
 }
 
+/* ---- gn_interruptible_each ---- */
+
+/* Items that note who ran them; an item may wait for a byte. */
+typedef struct items {
+    size_t n;
+    int *runs;               /* per item, how often it ran */
+    size_t *worker;          /* per item, the worker that ran it */
+    pthread_t *thread;       /* per item, the thread */
+    int release[2];
+    size_t wait_at;          /* the item that waits (n: none) */
+    bool nap;                /* the others take a millisecond */
+    volatile sig_atomic_t *dropped;
+} items;
+
+static void item_work(void *arg, size_t i, size_t worker)
+{
+    items *it = arg;
+    __atomic_add_fetch(&it->runs[i], 1, __ATOMIC_RELAXED);
+    it->worker[i] = worker;
+    it->thread[i] = pthread_self();
+    char c;
+    if (i == it->wait_at && read(it->release[0], &c, 1) != 1)
+        it->runs[i] = -100;
+    struct timespec t = {0, 1000000L};
+    if (i != it->wait_at && it->nap)
+        nanosleep(&t, NULL);
+}
+
+static void items_drop(void *arg)
+{
+    items *it = arg;
+    *it->dropped = 1;
+    free(it->runs);
+    free(it->worker);
+    free(it->thread);
+    free(it);
+}
+
+static items *new_items(size_t n, volatile sig_atomic_t *dropped)
+{
+    items *it = gn_xcalloc(1, sizeof *it);
+    it->n = n;
+    it->runs = gn_xcalloc(n, sizeof *it->runs);
+    it->worker = gn_xcalloc(n, sizeof *it->worker);
+    it->thread = gn_xcalloc(n, sizeof *it->thread);
+    it->wait_at = n;
+    it->dropped = dropped;
+    return it;
+}
+
+/* Run n items, unwatched or watched: each runs once, on a worker below
+ * gn_workers(), and nothing is dropped. Returns the items. */
+static items *run_each_once(size_t n, volatile sig_atomic_t *dropped)
+{
+    items *it = new_items(n, dropped);
+    assert_true(gn_interruptible_each(item_work, items_drop, it, it->n));
+    for (size_t i = 0; i < it->n; i++) {
+        assert_int_equal(it->runs[i], 1);
+        assert_true(it->worker[i] < gn_workers());
+    }
+    assert_int_equal(*dropped, 0);
+    return it;
+}
+
+/* Unwatched: every item runs once, on the caller (worker 0) and on other
+ * threads (the others) when there are several processors; which runs how
+ * many is the scheduler's choice. */
+static void test_each_runs_every_item(void **state)
+{
+    (void)state;
+    static volatile sig_atomic_t dropped;
+    assert_true(gn_workers() >= 1 && gn_workers() <= 8);
+    items *it = run_each_once(500, &dropped);
+    for (size_t i = 0; i < it->n; i++)
+        assert_int_equal(it->worker[i] == 0, pthread_equal(it->thread[i], pthread_self()) != 0);
+    /* No item at all: nothing runs, true. */
+    assert_true(gn_interruptible_each(item_work, items_drop, it, 0));
+    items_drop(it);
+}
+
+/* Watched: the caller only waits; every item runs on other threads. */
+static void test_each_watched_runs_beside(void **state)
+{
+    (void)state;
+    static volatile sig_atomic_t dropped;
+    gn_interrupt_watch(&stop);
+    items *it = run_each_once(64, &dropped);
+    for (size_t i = 0; i < it->n; i++)
+        assert_false(pthread_equal(it->thread[i], pthread_self()));
+    items_drop(it);
+}
+
+/* A stop while an item does not end: the caller goes on at once, the items
+ * not started do not run, and the last thread drops the items. */
+static void test_each_stop_during(void **state)
+{
+    (void)state;
+    static volatile sig_atomic_t dropped;
+    gn_interrupt_watch(&stop);
+    items *it = new_items(10000, &dropped);
+    it->wait_at = 0;
+    it->nap = true;
+    assert_int_equal(pipe(it->release), 0);
+    int release = it->release[1], keep = it->release[0];
+    int *runs = it->runs; /* read before the drop frees it */
+    pthread_t asker;
+    assert_int_equal(pthread_create(&asker, NULL, ask_stop_later, NULL), 0);
+    assert_false(gn_interruptible_each(item_work, items_drop, it, it->n));
+    pthread_join(asker, NULL);
+    assert_int_equal(dropped, 0); /* item 0 has not ended */
+    size_t ran = 0;
+    for (size_t i = 0; i < 10000; i++)
+        ran += __atomic_load_n(&runs[i], __ATOMIC_RELAXED) != 0;
+    assert_true(ran < 10000);
+    release_and_wait(release, keep, &dropped);
+}
+
+/* A stop before: nothing runs, the items are dropped. */
+static void test_each_stop_before(void **state)
+{
+    (void)state;
+    static volatile sig_atomic_t dropped;
+    gn_interrupt_watch(&stop);
+    stop = 1;
+    items *it = new_items(8, &dropped);
+    assert_false(gn_interruptible_each(item_work, items_drop, it, it->n));
+    assert_int_equal(dropped, 1);
+}
+
 int main(void)
 {
     setlocale(LC_ALL, "C.UTF-8");
@@ -252,6 +390,10 @@ int main(void)
         cmocka_unit_test_teardown(test_watched_runs_beside, teardown),
         cmocka_unit_test_teardown(test_stop_before, teardown),
         cmocka_unit_test_teardown(test_stop_during, teardown),
+        cmocka_unit_test_teardown(test_each_runs_every_item, teardown),
+        cmocka_unit_test_teardown(test_each_watched_runs_beside, teardown),
+        cmocka_unit_test_teardown(test_each_stop_during, teardown),
+        cmocka_unit_test_teardown(test_each_stop_before, teardown),
         cmocka_unit_test_teardown(test_parse_interrupted, teardown),
         cmocka_unit_test_teardown(test_layout_interrupted, teardown),
         cmocka_unit_test_teardown(test_long_paragraph_interrupted, teardown),
