@@ -76,38 +76,37 @@ static size_t cell_runs(const gn_para *p, const gn_glyphs *g, gn_cell_run **out)
     return o.n;
 }
 
-void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g)
+void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g, const char *lang)
 {
     *c = (gn_cell){.p = p, .width = -1};
     c->nruns = cell_runs(p, g, &c->runs);
+    const char *s = p->text.data ? p->text.data : "";
+    c->texts = gn_xcalloc(c->nruns ? c->nruns : 1, sizeof *c->texts);
+    for (size_t k = 0; k < c->nruns; k++)
+        c->texts[k] = gn_wrap_text_new(s + c->runs[k].start, c->runs[k].end - c->runs[k].start,
+                                       lang);
 }
 
 void gn_cell_free(gn_cell *c)
 {
+    for (size_t k = 0; c->texts && k < c->nruns; k++)
+        gn_wrap_text_free(c->texts[k]);
+    free(c->texts);
     free(c->runs);
     free(c->lines);
     *c = (gn_cell){0};
 }
 
-void gn_cell_measure(const gn_cell *c, const char *lang, int *natural, int *word)
+void gn_cell_measure(const gn_cell *c, int *natural, int *word)
 {
-    const char *s = c->p->text.data ? c->p->text.data : "";
-    const gn_cell_run *r = c->runs;
     *natural = *word = 0;
     for (size_t k = 0; k < c->nruns; k++) {
-        int w = r[k].indent + gn_wrap_widest(s + r[k].start, r[k].end - r[k].start, lang);
+        int w = c->runs[k].indent + gn_wrap_text_widest(c->texts[k]);
         if (w > *word)
             *word = w;
-        for (size_t a = r[k].start; a <= r[k].end;) { /* each line, without trailing spaces */
-            const char *nl = memchr(s + a, '\n', r[k].end - a);
-            size_t b = nl ? (size_t)(nl - s) : r[k].end, e = b;
-            while (e > a && s[e - 1] == ' ')
-                e--;
-            w = r[k].indent + gn_text_width(s + a, e - a);
-            if (w > *natural)
-                *natural = w;
-            a = b + 1;
-        }
+        w = c->runs[k].indent + gn_wrap_text_natural(c->texts[k]);
+        if (w > *natural)
+            *natural = w;
     }
 }
 
@@ -130,15 +129,13 @@ static unsigned char *run_glue(const gn_para *p, const gn_cell_run *r, int avail
     return glue;
 }
 
-size_t gn_cell_lines(gn_cell *c, int width, int markw, const char *lang,
-                     const gn_cell_line **lines)
+size_t gn_cell_lines(gn_cell *c, int width, int markw, const gn_cell_line **lines)
 {
     if (c->width == width && c->markw == markw) {
         *lines = c->lines;
         return c->nlines;
     }
     const gn_para *p = c->p;
-    const char *s = p->text.data ? p->text.data : "";
     const gn_cell_run *r = c->runs;
     size_t n = 0, cap = 0;
     gn_cell_line *v = NULL;
@@ -146,15 +143,13 @@ size_t gn_cell_lines(gn_cell *c, int width, int markw, const char *lang,
         int avail = width - r[k].indent < 1 ? 1 : width - r[k].indent;
         gn_wrap_line *wl = NULL;
         unsigned char *glue = run_glue(p, &r[k], avail);
-        size_t nw = gn_wrap_marked(s + r[k].start, r[k].end - r[k].start, avail, markw, lang,
-                                   glue, &wl);
+        size_t nw = gn_wrap_text_lines(c->texts[k], avail, markw, glue, &wl);
         bool split = false;
         for (size_t i = 0; glue && i < nw; i++)
             split = split || wl[i].split;
         if (split) { /* a code span held with what may not leave it splits a word */
             free(wl);
-            nw = gn_wrap_marked(s + r[k].start, r[k].end - r[k].start, avail, markw, lang, NULL,
-                                &wl);
+            nw = gn_wrap_text_lines(c->texts[k], avail, markw, NULL, &wl);
         }
         free(glue);
         if (nw == 0) { /* an empty item: its marker alone */

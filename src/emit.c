@@ -109,8 +109,27 @@ static void add_span(gn_emit *e, const char *s, size_t len, uint32_t style, int3
 
 void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link)
 {
+    gn_emit_span_w(e, s, len, gn_text_width(s, len), style, link);
+}
+
+void gn_emit_span_w(gn_emit *e, const char *s, size_t len, int width, uint32_t style,
+                    int32_t link)
+{
     add_span(e, s, len, style, link);
-    e->line_w += gn_text_width(s, len);
+    e->line_w += width;
+}
+
+void gn_emit_para_range(gn_emit *e, const gn_para *p, size_t a, size_t b, uint32_t extra,
+                        int width)
+{
+    while (a < b) {
+        size_t k = a + 1;
+        while (k < b && p->style[k] == p->style[a] && p->link[k] == p->link[a])
+            k++;
+        add_span(e, p->text.data + a, k - a, p->style[a] | extra, p->link[a]);
+        a = k;
+    }
+    e->line_w += width;
 }
 
 /* Index of the first container whose prefix is drawn: outer prefixes are
@@ -382,15 +401,7 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
             if (a < b)
                 add_piece(d, at[k] + (a - parts[2 * k]), b - a, d->nlines, base + (a - wl[i].start));
         }
-        size_t a = wl[i].start;
-        while (a < wl[i].end) {
-            size_t b = a + 1;
-            while (b < wl[i].end && p->style[b] == p->style[a] && p->link[b] == p->link[a])
-                b++;
-            add_span(e, p->text.data + a, b - a, p->style[a], p->link[a]);
-            a = b;
-        }
-        e->line_w += wl[i].width;
+        gn_emit_para_range(e, p, wl[i].start, wl[i].end, 0, wl[i].width);
         gn_emit_line_end(e);
     }
     free(wl);

@@ -25,12 +25,14 @@ static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32
     size_t before = p->text.len;
     gn_text_sanitize(&p->text, s, len);
     reserve(p, p->text.len);
-    for (size_t i = before; i < p->text.len; i++) {
-        if (p->text.data[i] == '\t')
-            p->text.data[i] = ' ';
+    char *t = p->text.data;
+    for (size_t i = before; i < p->text.len; i++)
         p->style[i] = style;
+    for (size_t i = before; i < p->text.len; i++)
         p->link[i] = link;
-    }
+    for (char *tab = memchr(t + before, '\t', p->text.len - before); tab;
+         tab = memchr(tab + 1, '\t', (size_t)(t + p->text.len - tab - 1)))
+        *tab = ' ';
 }
 
 /* Text longer than this is added in parts, split between characters (a
@@ -268,10 +270,11 @@ void gn_para_collect(gn_para *p, cmark_node *block, uint32_t style, int32_t link
                     end--;
                 gn_para_cut(p, end, p->text.len);
                 bool alt = p->text.len > mark;
-                char *tail = gn_xasprintf("%s%s%s]", alt && *name ? " (" : "",
-                                          name, alt && *name ? ")" : "");
-                gn_para_add(p, tail, strlen(tail), style, link);
-                free(tail);
+                bool paren = alt && *name; /* "[image: alt (name)]", "[image: name]" */
+                if (paren)
+                    gn_para_add(p, " (", 2, style, link);
+                gn_para_add(p, name, strlen(name), style, link);
+                gn_para_add(p, paren ? ")]" : "]", paren ? 2 : 1, style, link);
             }
             if (type == CMARK_NODE_LINK && depth > 0 && stack[depth - 1].markup) {
                 /* Give back what cmark took for a link: "](text)". */
@@ -492,27 +495,36 @@ void gn_para_markup(gn_para *p)
         free(del);
         return;
     }
+    /* Bytes before the first marked one stay where they are. */
+    const unsigned char *first = marked ? memchr(del, 1, len) : NULL;
+    size_t from = first ? (size_t)(first - del) : len;
     /* "a {#x} b" leaves one space, not two. */
-    for (size_t i = 1; marked && i < len; i++)
+    for (size_t i = from > 1 ? from : 1; i < len; i++)
         if (del[i] && !del[i - 1] && s[i - 1] == ' ') {
             size_t j = i;
             while (j < len && del[j])
                 j++;
-            if (j == len || s[j] == ' ')
+            if (j == len || s[j] == ' ') {
                 del[i - 1] = 1;
+                from = i - 1 < from ? i - 1 : from;
+            }
             i = j;
         }
 
     /* A soft break between two CJK characters joins them. */
     for (size_t k = 0; k < p->nsoft; k++) {
         size_t i = p->soft[k];
-        if (i < len && width_before(s, i) == 2 && width_at(s, len, i + 1) == 2)
-            del[i] = marked = 1;
+        if (i < len && width_before(s, i) == 2 && width_at(s, len, i + 1) == 2) {
+            del[i] = 1;
+            from = i < from ? i : from;
+        }
     }
 
     /* Compact; a block's offset follows its byte (or the next kept one). */
-    size_t out = marked ? 0 : len, k = marked ? 0 : p->nblocks;
-    for (size_t i = 0; marked && i < len; i++) {
+    size_t out = from, k = 0;
+    while (k < p->nblocks && p->blocks[k].off < from)
+        k++;
+    for (size_t i = from; i < len; i++) {
         for (; k < p->nblocks && p->blocks[k].off <= i; k++)
             p->blocks[k].off = out;
         if (del[i])

@@ -94,20 +94,8 @@ static void spaces(gn_emit *e, int n)
     static const char blanks[] = "                                ";
     while (n > 0) {
         int k = n < 32 ? n : 32;
-        gn_emit_span(e, blanks, (size_t)k, 0, -1);
+        gn_emit_span_w(e, blanks, (size_t)k, k, 0, -1);
         n -= k;
-    }
-}
-
-/* Emit the spans of p in [a, b) with extra style bits. */
-static void emit_range(gn_emit *e, const gn_para *p, size_t a, size_t b, uint32_t extra)
-{
-    while (a < b) {
-        size_t k = a + 1;
-        while (k < b && p->style[k] == p->style[a] && p->link[k] == p->link[a])
-            k++;
-        gn_emit_span(e, p->text.data + a, k - a, p->style[a] | extra, p->link[a]);
-        a = k;
     }
 }
 
@@ -120,7 +108,7 @@ static void emit_indent(gn_emit *e, const gn_cell_line *l, uint32_t extra)
     size_t mlen = strlen(m);
     int mw = gn_text_width(m, mlen);
     spaces(e, l->indent - mw);
-    gn_emit_span(e, m, mlen, GN_ST_MARKER | extra, -1);
+    gn_emit_span_w(e, m, mlen, mw, GN_ST_MARKER | extra, -1);
 }
 
 /* One row: its cells' lines (gn_cell_lines of cells, the table's cells
@@ -129,12 +117,13 @@ static void emit_indent(gn_emit *e, const gn_cell_line *l, uint32_t extra)
 static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, const int *width)
 {
     size_t ncols = t->ncols, height = 1;
-    const char *wrap = e->g->wrap;
-    int markw = gn_text_width(wrap, strlen(wrap));
+    const char *wrap = e->g->wrap, *vline = e->g->vline;
+    size_t wraplen = strlen(wrap), vlen = strlen(vline);
+    int markw = gn_text_width(wrap, wraplen), vw = gn_text_width(vline, vlen);
     const gn_cell_line **lines = gn_xcalloc(ncols, sizeof *lines);
     size_t *n = gn_xcalloc(ncols, sizeof *n);
     for (size_t c = 0; c < ncols; c++) {
-        n[c] = gn_cell_lines(&cells[r * ncols + c], width[c], markw, e->lang, &lines[c]);
+        n[c] = gn_cell_lines(&cells[r * ncols + c], width[c], markw, &lines[c]);
         if (n[c] > height)
             height = n[c];
     }
@@ -147,7 +136,7 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
     uint32_t extra = t->head[r] ? GN_ST_TABLEHEAD : 0;
     for (size_t h = 0; h < height; h++) {
         gn_emit_line_start(e);
-        gn_emit_span(e, e->g->vline, strlen(e->g->vline), GN_ST_BORDER, -1);
+        gn_emit_span_w(e, vline, vlen, vw, GN_ST_BORDER, -1);
         for (size_t c = 0; c < ncols; c++) {
             const gn_cell_line *l = h < n[c] ? &lines[c][h] : NULL;
             bool mark = l && l->split && l->indent + l->width + markw <= width[c];
@@ -158,12 +147,13 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
             if (l) {
                 emit_indent(e, l, extra);
                 gn_emit_piece(e, at[c] + l->start, l->end - l->start);
-                emit_range(e, &t->cells[r * ncols + c], l->start, l->end, extra);
+                gn_emit_para_range(e, &t->cells[r * ncols + c], l->start, l->end, extra,
+                                   l->width);
                 if (mark)
-                    gn_emit_span(e, wrap, strlen(wrap), GN_ST_CONT, -1);
+                    gn_emit_span_w(e, wrap, wraplen, markw, GN_ST_CONT, -1);
             }
             spaces(e, room - pad + 1);
-            gn_emit_span(e, e->g->vline, strlen(e->g->vline), GN_ST_BORDER, -1);
+            gn_emit_span_w(e, vline, vlen, vw, GN_ST_BORDER, -1);
         }
         gn_emit_line_end(e);
     }
@@ -262,8 +252,7 @@ static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
  * body rows need (the header rows left out, unless all rows are headers)
  * and its minimum: its widest word, at least MIN_COLUMN (or its natural
  * width, when less). */
-static void measure(gn_emit *e, const gn_table *t, const gn_cell *cells, int *natural, int *body,
-                    int *min)
+static void measure(const gn_table *t, const gn_cell *cells, int *natural, int *body, int *min)
 {
     size_t ncols = t->ncols;
     bool all_head = true;
@@ -272,7 +261,7 @@ static void measure(gn_emit *e, const gn_table *t, const gn_cell *cells, int *na
     for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < ncols; c++) {
             int nat, word;
-            gn_cell_measure(&cells[r * ncols + c], e->lang, &nat, &word);
+            gn_cell_measure(&cells[r * ncols + c], &nat, &word);
             if (nat > natural[c])
                 natural[c] = nat;
             if ((!t->head[r] || all_head) && nat > body[c])
@@ -303,7 +292,7 @@ static long unused(gn_emit *e, const gn_table *t, gn_cell *cells, const int *wid
     for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
         for (size_t c = 0; c < t->ncols; c++) {
             const gn_cell_line *l;
-            size_t n = gn_cell_lines(&cells[r * t->ncols + c], width[c], markw, e->lang, &l);
+            size_t n = gn_cell_lines(&cells[r * t->ncols + c], width[c], markw, &l);
             for (size_t i = 0; i < n; i++) {
                 int w = l[i].indent + l[i].width + (l[i].split ? markw : 0);
                 if (w > used[c])
@@ -332,12 +321,12 @@ void gn_table_emit(gn_emit *e, gn_table *t)
      * width). */
     gn_cell *cells = gn_xcalloc(t->nrows * ncols, sizeof *cells);
     for (size_t i = 0; i < t->nrows * ncols; i++)
-        gn_cell_init(&cells[i], &t->cells[i], e->g);
+        gn_cell_init(&cells[i], &t->cells[i], e->g, e->lang);
     int *natural = gn_xcalloc(ncols, sizeof *natural);
     int *body = gn_xcalloc(ncols, sizeof *body);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    measure(e, t, cells, natural, body, min);
+    measure(t, cells, natural, body, min);
     long need = 0, capped = 0;
     for (size_t c = 0; c < ncols; c++) {
         need += min[c];

@@ -148,35 +148,11 @@ static void lines_fit(const gn_wtext *t, out *o)
     emit(o, ls, ce, cew - lsw);
 }
 
-/* gn_wrap, gn_wrap_glued and gn_wrap_marked in one greedy pass: lines of
- * at most width columns, held together where glue says, a line broken
- * inside a word kept to width - markw. */
-static size_t wrap(const char *text, size_t len, int width, int markw, const char *lang,
-                   const unsigned char *glue, gn_wrap_line **lines)
+/* The greedy pass over t (with its break actions) into o: lines of at
+ * most width columns (>= 1), held together where glue says, a line broken
+ * inside a word kept to width - markw (markw >= 0). */
+static void greedy(const gn_wtext *t, int width, int markw, const unsigned char *glue, out *o)
 {
-    out o = {NULL, 0, 0};
-
-    *lines = NULL;
-    if (!text || len == 0)
-        return 0;
-    if (width < 1)
-        width = 1;
-    if (markw < 0)
-        markw = 0;
-    gn_wtext t;
-    int fit = gn_wtext_decode(&t, text, len, width);
-    if (fit != 0) { /* it fits, or a stop came (no lines then) */
-        if (fit > 0)
-            lines_fit(&t, &o);
-        gn_wtext_free(&t);
-        *lines = o.v;
-        return o.n;
-    }
-    if (!gn_wtext_breaks(&t, lang)) { /* stopped: the caller keeps nothing of the lines */
-        gn_wtext_free(&t);
-        return 0;
-    }
-
     size_t ls = 0;             /* current line start */
     long long lsw = 0;         /* running width at ls */
     long long w = 0;           /* running width at i */
@@ -192,15 +168,15 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
     utf8proc_int32_t gstate = 0;
 
     size_t i = 0;
-    for (size_t k = 0; k < t.n; k++) {
+    for (size_t k = 0; k < t->n; k++) {
         if ((k & (GN_WT_STOP_EVERY - 1)) == GN_WT_STOP_EVERY - 1 && gn_interrupted())
             break; /* a stop asked for, looked for now and then */
-        int32_t cp = t.cp[k];
-        unsigned char m = t.m[k];
+        int32_t cp = t->cp[k];
+        unsigned char m = t->m[k];
         size_t n = GN_WT_LEN(m);
 
         if (cp == '\n') {
-            emit(&o, ls, ce, cew - lsw);
+            emit(o, ls, ce, cew - lsw);
             ls = ce = i + 1;
             lsw = cew = w;
             have_cand = 0;
@@ -224,7 +200,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
         while (cp != ' ' && (w - lsw) + cw > width && (cw > 0 || w > cew)) {
             if (cw == 0) {
                 if (ce > ls)
-                    emit(&o, ls, ce, cew - lsw);
+                    emit(o, ls, ce, cew - lsw);
                 ls = ce = i - 1; /* [ce, i) are spaces */
                 lsw = cew = w - 1;
                 break;
@@ -250,11 +226,11 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
                 /* Break at the last opportunity; the next line starts after
                  * the spaces there, but for one that is the base of a
                  * zero-width character after it. */
-                emit(&o, ls, bp.ce, bp.cew - lsw);
+                emit(o, ls, bp.ce, bp.cew - lsw);
                 ls = bp.pos;
                 lsw = bp.w;
-                for (size_t j = bp.k; ls < i && t.cp[j] == ' '; j++) {
-                    if (t.cp[j + 1] != '\n' && GN_WT_WIDTH(t.m[j + 1]) == 0)
+                for (size_t j = bp.k; ls < i && t->cp[j] == ' '; j++) {
+                    if (t->cp[j + 1] != '\n' && GN_WT_WIDTH(t->m[j + 1]) == 0)
                         break;
                     ls++;
                     lsw++;
@@ -268,17 +244,17 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             /* Emergency break between characters, at a cluster start:
              * with a mark, the last one that leaves it room. */
             if (markw > 0 && !(boundary && w - lsw <= width - markw) && gm.pos > ls) {
-                emit_split(&o, ls, gm.ce, gm.cew - lsw, gm.ce == gm.pos);
+                emit_split(o, ls, gm.ce, gm.cew - lsw, gm.ce == gm.pos);
                 ls = gm.pos;
                 lsw = gm.w;
             } else if (!boundary && gb.pos > ls) {
                 /* (Spaces alone before the cluster are just dropped.) */
                 if (gb.ce > ls)
-                    emit_split(&o, ls, gb.ce, gb.cew - lsw, gb.ce == gb.pos);
+                    emit_split(o, ls, gb.ce, gb.cew - lsw, gb.ce == gb.pos);
                 ls = gb.pos;
                 lsw = gb.w;
             } else {
-                emit_split(&o, ls, ce, cew - lsw, ce == i);
+                emit_split(o, ls, ce, cew - lsw, ce == i);
                 ls = ce = i;
                 lsw = cew = w;
             }
@@ -298,7 +274,7 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
             cew = w;
         }
         i += n;
-        if (k + 1 < t.n && t.brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i])) {
+        if (k + 1 < t->n && t->brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i])) {
             /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
              * '\n' forces a break, the others merely allow one. */
             cand.pos = i;
@@ -311,11 +287,95 @@ static size_t wrap(const char *text, size_t len, int width, int markw, const cha
         prev = cp;
         prev_m = m;
     }
-    emit(&o, ls, ce, cew - lsw);
-    gn_wtext_free(&t);
+    emit(o, ls, ce, cew - lsw);
+}
+
+/* A text decoded once (wrap.h): its code points and widths, the widest
+ * line, and its break actions once asked for. */
+struct gn_wrap_text {
+    gn_wtext t;
+    char lang[16]; /* the language tag (its first characters are what count) */
+    bool has_lang;
+    int natural;   /* the widest line (gn_wtext_decode); -1: a stop came */
+    int breaks;    /* t.brk: 0 not found yet, 1 found, -1 a stop came */
+};
+
+static void text_init(gn_wrap_text *wt, const char *text, size_t len, const char *lang)
+{
+    memset(wt, 0, sizeof *wt);
+    if (lang) {
+        size_t n = strnlen(lang, sizeof wt->lang - 1);
+        memcpy(wt->lang, lang, n);
+        wt->lang[n] = '\0';
+        wt->has_lang = true;
+    }
+    if (text && len > 0)
+        wt->natural = gn_wtext_decode(&wt->t, text, len);
+}
+
+/* Whether wt's break actions are there, found now if need be (false when
+ * a stop came meanwhile). */
+static bool text_breaks(gn_wrap_text *wt)
+{
+    if (wt->breaks == 0)
+        wt->breaks = gn_wtext_breaks(&wt->t, wt->has_lang ? wt->lang : NULL) ? 1 : -1;
+    return wt->breaks > 0;
+}
+
+/* When every line fits, its lines without looking for break
+ * opportunities (most paragraphs, headings and cells); else the greedy
+ * pass. */
+size_t gn_wrap_text_lines(gn_wrap_text *wt, int width, int markw, const unsigned char *glue,
+                          gn_wrap_line **lines)
+{
+    out o = {NULL, 0, 0};
+    *lines = NULL;
+    if (wt->t.n == 0 || wt->natural < 0)
+        return 0;
+    if (width < 1)
+        width = 1;
+    if (markw < 0)
+        markw = 0;
+    if (wt->natural <= width)
+        lines_fit(&wt->t, &o);
+    else if (text_breaks(wt)) /* (stopped: the caller keeps nothing of the lines) */
+        greedy(&wt->t, width, markw, glue, &o);
     *lines = o.v;
     return o.n;
 }
+
+gn_wrap_text *gn_wrap_text_new(const char *text, size_t len, const char *lang)
+{
+    gn_wrap_text *wt = gn_xmalloc(sizeof *wt);
+    text_init(wt, text, len, lang);
+    return wt;
+}
+
+void gn_wrap_text_free(gn_wrap_text *wt)
+{
+    if (!wt)
+        return;
+    gn_wtext_free(&wt->t);
+    free(wt);
+}
+
+int gn_wrap_text_natural(const gn_wrap_text *wt)
+{
+    return wt->natural > 0 ? wt->natural : 0;
+}
+
+/* gn_wrap, gn_wrap_glued and gn_wrap_marked: the text decoded for one
+ * wrapping. */
+static size_t wrap(const char *text, size_t len, int width, int markw, const char *lang,
+                   const unsigned char *glue, gn_wrap_line **lines)
+{
+    gn_wrap_text wt;
+    text_init(&wt, text, len, lang);
+    size_t n = gn_wrap_text_lines(&wt, width, markw, glue, lines);
+    gn_wtext_free(&wt.t);
+    return n;
+}
+
 
 size_t gn_wrap(const char *text, size_t len, int width, const char *lang,
                gn_wrap_line **lines)
@@ -335,13 +395,15 @@ size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const 
     return wrap(text, len, width, markw, lang, glue, lines);
 }
 
-/* Whether text holds only ASCII letters, digits, spaces and '\n': then
- * its break opportunities are the spaces (UAX #14 LB18, LB23, LB28). */
-static bool plain_words(const char *text, size_t len)
+/* Whether t holds only ASCII letters, digits, spaces and '\n': then its
+ * break opportunities are the spaces (UAX #14 LB18, LB23, LB28). */
+static bool plain_words(const gn_wtext *t)
 {
-    for (size_t i = 0; i < len; i++)
-        if (!ascii_alnum((unsigned char)text[i]) && text[i] != ' ' && text[i] != '\n')
+    for (size_t k = 0; k < t->n; k++) {
+        int32_t cp = t->cp[k];
+        if (cp >= 0x80 || !(ascii_alnum((unsigned char)cp) || cp == ' ' || cp == '\n'))
             return false;
+    }
     return true;
 }
 
@@ -401,26 +463,24 @@ static long long widest_word(const gn_wtext *t)
     return widest;
 }
 
-int gn_wrap_widest(const char *text, size_t len, const char *lang)
+int gn_wrap_text_widest(gn_wrap_text *wt)
 {
+    const gn_wtext *t = &wt->t;
     long long widest = 0;
-    if (!text || len == 0)
+    if (t->n == 0 || wt->natural < 0)
         return 0;
-    if (plain_words(text, len)) {
+    if (plain_words(t)) {
         long long run = 0;
-        for (size_t i = 0; i <= len; i++) {
-            if (i == len || text[i] == ' ' || text[i] == '\n') {
+        for (size_t k = 0; k <= t->n; k++) {
+            if (k == t->n || t->cp[k] == ' ' || t->cp[k] == '\n') {
                 widest = run > widest ? run : widest;
                 run = 0;
             } else {
                 run++;
             }
         }
-    } else {
-        gn_wtext t;
-        if (gn_wtext_decode(&t, text, len, INT_MAX) >= 0 && gn_wtext_breaks(&t, lang))
-            widest = widest_word(&t);
-        gn_wtext_free(&t);
+    } else if (text_breaks(wt)) {
+        widest = widest_word(t);
     }
     return widest > INT_MAX ? INT_MAX : (int)widest;
 }

@@ -11,6 +11,7 @@
  * and a run of three or more characters of one class in what does is
  * handed as two: every break inside the run is the one between those two,
  * and what follows the run sees the same state. */
+#include <limits.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -29,14 +30,15 @@ static bool is_hangul(int32_t cp)
            (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
-int gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width)
+int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
 {
     t->cp = gn_xreallocarray(NULL, len, sizeof *t->cp);
     t->m = gn_xmalloc(len);
     t->brk = NULL;
     const unsigned char *u = (const unsigned char *)text;
-    long long w = 0, lsw = 0; /* running width, and at the line's start */
-    int fits = 1;
+    /* Running width, at the line's start, at the line's last non-space,
+     * and the widest line so far. */
+    long long w = 0, lsw = 0, cew = 0, widest = 0;
     size_t k = 0, i = 0;
     while (i < len) {
         if (k > 0 && gn_interrupted()) {
@@ -68,16 +70,20 @@ int gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width)
             t->m[k] = (unsigned char)(m | (nb - 1) | (unsigned)cw << 2);
             i += nb;
             if (cp == '\n') {
-                lsw = w;
+                if (cew - lsw > widest)
+                    widest = cew - lsw;
+                lsw = cew = w;
             } else {
                 w += cw;
-                if (w - lsw > width && cp != ' ')
-                    fits = 0;
+                if (cp != ' ')
+                    cew = w;
             }
         }
     }
     t->n = k;
-    return fits;
+    if (cew - lsw > widest)
+        widest = cew - lsw;
+    return widest > INT_MAX ? INT_MAX : (int)widest;
 }
 
 void gn_wtext_free(gn_wtext *t)

@@ -3,7 +3,7 @@
  * gn_wtext_decode reads the text once, as gn_utf8_decode does (one U+FFFD
  * per invalid byte), into one entry per code point: the code point, its
  * length in bytes, its display columns (gn_cp_width) and flags; the
- * same pass says whether every line of the text fits a width. The greedy
+ * same pass measures the widest line of the text. The greedy
  * pass, the fit test and the widths of the lines then read these entries,
  * never the bytes again. gn_wtext_breaks adds each code point's UAX #14
  * break action, from its class (lbclass.h) through libunibreak. */
@@ -40,11 +40,11 @@ typedef struct gn_wtext {
 #define GN_WT_STOP_EVERY ((size_t)1 << 16)
 
 /* Decode text (len > 0 bytes) into t (free it with gn_wtext_free).
- * Returns 1 when every line of text (split at '\n') fits in width
- * columns, spaces at its end not counted, 0 when one does not, and -1
- * when a stop was asked for meanwhile: then t holds only part of the
- * text. */
-int gn_wtext_decode(gn_wtext *t, const char *text, size_t len, int width);
+ * Returns the display columns of its widest line (split at '\n'), spaces
+ * at its end not counted (at most INT_MAX): every line fits a width of
+ * that many columns. Returns -1 when a stop was asked for meanwhile: then
+ * t holds only part of the text. */
+int gn_wtext_decode(gn_wtext *t, const char *text, size_t len);
 
 /* Fill t->brk: the UAX #14 break actions of t's text for lang (a
  * language or locale tag, or NULL: only its language part counts), with

@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include "guidenav/emit.h"
 #include "guidenav/para.h"
+#include "guidenav/wrap.h"
 
 /* A run of a cell's lines: bytes [start, end) of its text (lines split at
  * '\n'), shown indent columns in; the first one after its marker, which
@@ -39,28 +40,31 @@ typedef struct gn_cell_line {
  * depth, or "number. "; "" for number -1. */
 const char *gn_cell_marker(int depth, int32_t number, const gn_glyphs *g, char buf[16]);
 
-/* A cell of a table being laid out: its runs, read once, and its lines at
- * the width last asked for, kept until another width is asked for, so a
- * table measures and wraps each cell once however often its columns are
- * fitted. */
+/* A cell of a table being laid out: its runs, read once, each decoded
+ * once for line breaking (its break opportunities found at most once),
+ * and its lines at the width last asked for, kept until another width is
+ * asked for, so a table reads each cell's text once, and wraps it once
+ * per width however often its columns are fitted. */
 typedef struct gn_cell {
     const gn_para *p;
     gn_cell_run *runs; /* the runs of p, in order, none empty but an item's */
     size_t nruns;
+    gn_wrap_text **texts; /* each run's text, decoded */
     gn_cell_line *lines; /* at width and markw; NULL before the first */
     size_t nlines;
     int width, markw;
 } gn_cell;
 
-/* Read cell p (after gn_para_markup; it must outlive c) into c: its runs
- * (linear in its text and blocks). */
-void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g);
+/* Read cell p (after gn_para_markup; it must outlive c) into c, for
+ * lines in language lang (as gn_wrap's): its runs, each decoded (linear
+ * in its text and blocks). */
+void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g, const char *lang);
 void gn_cell_free(gn_cell *c);
 
 /* The widths a column needs for cell c: *natural, its widest line
- * unwrapped, and *word, its widest word (gn_wrap_widest), each with the
- * indent before it. */
-void gn_cell_measure(const gn_cell *c, const char *lang, int *natural, int *word);
+ * unwrapped, and *word, its widest word (gn_wrap_text_widest), each with
+ * the indent before it. */
+void gn_cell_measure(const gn_cell *c, int *natural, int *word);
 
 /* The lines of cell c in a column of width columns: each run wrapped at
  * width less its indent, its code spans that fit held together
@@ -70,7 +74,6 @@ void gn_cell_measure(const gn_cell *c, const char *lang, int *natural, int *word
  * (NULL for an empty cell), which c keeps: they stay valid until c is
  * asked for another width or mark, or freed. The same width and mark
  * again cost nothing. */
-size_t gn_cell_lines(gn_cell *c, int width, int markw, const char *lang,
-                     const gn_cell_line **lines);
+size_t gn_cell_lines(gn_cell *c, int width, int markw, const gn_cell_line **lines);
 
 #endif

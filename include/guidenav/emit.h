@@ -94,6 +94,15 @@ void gn_emit_finish(gn_emit *e);
 /* Lines: start one (with prefixes), add spans, end it. */
 void gn_emit_line_start(gn_emit *e);
 void gn_emit_span(gn_emit *e, const char *s, size_t len, uint32_t style, int32_t link);
+/* gn_emit_span of a span whose display columns the caller knows (width:
+ * gn_text_width's answer), so it is not measured again. */
+void gn_emit_span_w(gn_emit *e, const char *s, size_t len, int width, uint32_t style,
+                    int32_t link);
+/* The spans of p's text [a, b) (one per run of one style and one link),
+ * with the style bits extra added: width columns in all, which the caller
+ * knows (a line gn_wrap measured). */
+void gn_emit_para_range(gn_emit *e, const gn_para *p, size_t a, size_t b, uint32_t extra,
+                        int width);
 void gn_emit_line_end(gn_emit *e);
 /* A blank line: the containers' "rest" prefixes, trailing spaces dropped. */
 void gn_emit_blank(gn_emit *e);

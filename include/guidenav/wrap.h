@@ -115,11 +115,33 @@ void gn_wrap_rows_free(gn_wrap_row *rows, size_t n);
 size_t gn_wrap_marked(const char *text, size_t len, int width, int markw, const char *lang,
                       const unsigned char *glue, gn_wrap_line **lines);
 
-/* The display columns of the widest word of text: the widest run between
- * two break opportunities gn_wrap takes (UAX #14, Korean kept whole, a
- * '\n'), without the spaces around it. gn_wrap at that width or more
- * splits no word. Japanese and Chinese break between characters, so
+/* A text decoded once, to be measured and wrapped at several widths (a
+ * table's cell, while its columns are fitted): its code points and their
+ * widths, and its break opportunities when first needed, so that the
+ * bytes are read once and libunibreak asked once. */
+typedef struct gn_wrap_text gn_wrap_text;
+
+/* text (len bytes; NULL when len is 0) decoded for lang (as gn_wrap's);
+ * neither is kept. Free the result with gn_wrap_text_free. Linear in len. */
+gn_wrap_text *gn_wrap_text_new(const char *text, size_t len, const char *lang);
+/* (NULL is fine.) */
+void gn_wrap_text_free(gn_wrap_text *wt);
+
+/* The display columns of the text's widest line (split at '\n'), spaces
+ * at its end left out: the narrowest width at which gn_wrap breaks it
+ * only at its '\n's. */
+int gn_wrap_text_natural(const gn_wrap_text *wt);
+
+/* The display columns of the widest word of the text: the widest run
+ * between two break opportunities gn_wrap takes (UAX #14, Korean kept
+ * whole, a '\n'), without the spaces around it. gn_wrap at that width or
+ * more splits no word. Japanese and Chinese break between characters, so
  * their words are a character or two ("す。": no line starts with "。"). */
-int gn_wrap_widest(const char *text, size_t len, const char *lang);
+int gn_wrap_text_widest(gn_wrap_text *wt);
+
+/* The lines gn_wrap_marked gives for the text at width, markw and glue
+ * (glue of the text's length, or NULL); *lines as there. */
+size_t gn_wrap_text_lines(gn_wrap_text *wt, int width, int markw, const unsigned char *glue,
+                          gn_wrap_line **lines);
 
 #endif

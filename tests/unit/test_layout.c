@@ -93,6 +93,26 @@ static void test_adobe_markup(void **state)
     free(out);
 }
 
+/* Markup dropped between two spaces leaves one: the space before the
+ * first byte dropped goes too, wherever in the paragraph it stands; an
+ * image shows its alt text and file name, or the name alone. */
+static void test_markup_spaces(void **state)
+{
+    (void)state;
+    gn_doc doc;
+    char *out = render("den [!UICONTROL  Feed] aus\n\n"
+                       "設定 [!UICONTROL  保存] を押します {#save} 。\n\n"
+                       "계정 {data-x=\"1\"} 옵션 [!DNL  Commerce]\n\n"
+                       "![](a.png) ![画面](b.png) ![](c/)\n",
+                       60, "ja-JP", &doc);
+    assert_non_null(strstr(out, "den Feed aus\n"));
+    assert_non_null(strstr(out, "設定 保存 を押します 。\n"));
+    assert_non_null(strstr(out, "계정 옵션 Commerce\n"));
+    assert_non_null(strstr(out, "[image: a.png] [image: 画面 (b.png)] [image: ]\n"));
+    gn_doc_free(&doc);
+    free(out);
+}
+
 static void test_headings_and_sections(void **state)
 {
     (void)state;
@@ -581,6 +601,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_width_fits),
         cmocka_unit_test(test_adobe_markup),
+        cmocka_unit_test(test_markup_spaces),
         cmocka_unit_test(test_headings_and_sections),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_cjk_wrapping),

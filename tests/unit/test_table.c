@@ -86,9 +86,9 @@ static char *lines_of(const char *html, int width, const char *lang)
     gn_para_markup(&p);
     const gn_glyphs *g = gn_glyphs_for(false);
     gn_cell cell;
-    gn_cell_init(&cell, &p, g);
+    gn_cell_init(&cell, &p, g, lang);
     const gn_cell_line *l;
-    size_t n = gn_cell_lines(&cell, width, 1, lang, &l);
+    size_t n = gn_cell_lines(&cell, width, 1, &l);
     gn_buf out = GN_BUF_INIT;
     gn_buf_adds(&out, "");
     for (size_t i = 0; i < n; i++) {
@@ -148,16 +148,16 @@ static void test_cell_lines_per_width(void **state)
     gn_para_markup(&p);
     const gn_glyphs *g = gn_glyphs_for(false);
     gn_cell kept;
-    gn_cell_init(&kept, &p, g);
+    gn_cell_init(&kept, &p, g, "ja-JP");
     static const int widths[][2] = {{14, 1}, {14, 1}, {30, 1}, {14, 1}, {14, 3}, {8, 1}, {14, 1}};
     const gn_cell_line *before = NULL;
     size_t nbefore = 0;
     for (size_t k = 0; k < sizeof widths / sizeof *widths; k++) {
         gn_cell fresh;
-        gn_cell_init(&fresh, &p, g);
+        gn_cell_init(&fresh, &p, g, "ja-JP");
         const gn_cell_line *a, *b;
-        size_t na = gn_cell_lines(&kept, widths[k][0], widths[k][1], "ja-JP", &a);
-        size_t nb = gn_cell_lines(&fresh, widths[k][0], widths[k][1], "ja-JP", &b);
+        size_t na = gn_cell_lines(&kept, widths[k][0], widths[k][1], &a);
+        size_t nb = gn_cell_lines(&fresh, widths[k][0], widths[k][1], &b);
         assert_int_equal(na, nb);
         assert_memory_equal(a, b, na * sizeof *a);
         for (size_t i = 0; i < na; i++)
@@ -185,9 +185,9 @@ static void test_cell_code_span(void **state)
     gn_para_add(&p, "List Eligible Products", 22, GN_ST_CODE, -1);
     gn_para_add(&p, " 値を 日本語", strlen(" 値を 日本語"), 0, -1);
     gn_cell cell;
-    gn_cell_init(&cell, &p, g);
+    gn_cell_init(&cell, &p, g, "ko-KR");
     const gn_cell_line *l;
-    size_t n = gn_cell_lines(&cell, 24, 1, "ko-KR", &l);
+    size_t n = gn_cell_lines(&cell, 24, 1, &l);
     assert_int_equal(n, 3);
     assert_int_equal(l[0].end - l[0].start, strlen("설정을"));
     assert_int_equal(l[1].end - l[1].start, 22);
@@ -197,8 +197,8 @@ static void test_cell_code_span(void **state)
     gn_para_add(&p, "설정을 ", strlen("설정을 "), 0, -1);
     gn_para_add(&p, "List Eligible Products", 22, GN_ST_CODE, -1);
     gn_para_add(&p, "(으)로 바꿉니다", strlen("(으)로 바꿉니다"), 0, -1);
-    gn_cell_init(&cell, &p, g);
-    n = gn_cell_lines(&cell, 24, 1, "ko-KR", &l);
+    gn_cell_init(&cell, &p, g, "ko-KR");
+    n = gn_cell_lines(&cell, 24, 1, &l);
     for (size_t i = 0; i < n; i++)
         assert_false(l[i].split);
     assert_int_equal(n, 2);
@@ -219,8 +219,8 @@ static void test_cell_measure(void **state)
     gn_para_markup(&p);
     int natural, word;
     gn_cell cell;
-    gn_cell_init(&cell, &p, gn_glyphs_for(false));
-    gn_cell_measure(&cell, "ja-JP", &natural, &word);
+    gn_cell_init(&cell, &p, gn_glyphs_for(false), "ja-JP");
+    gn_cell_measure(&cell, &natural, &word);
     assert_int_equal(natural, 2 + gn_text_width("Availability 在庫状況", strlen("Availability 在庫状況")));
     assert_int_equal(word, 2 + 12); /* "Availability" after its bullet */
     gn_cell_free(&cell);
@@ -228,8 +228,8 @@ static void test_cell_measure(void **state)
     html = "<ul><li>띄어쓰기에서 줄이</li></ul>";
     gn_para_add_html(&p, html, strlen(html));
     gn_para_markup(&p);
-    gn_cell_init(&cell, &p, gn_glyphs_for(false));
-    gn_cell_measure(&cell, "ko-KR", &natural, &word);
+    gn_cell_init(&cell, &p, gn_glyphs_for(false), "ko-KR");
+    gn_cell_measure(&cell, &natural, &word);
     assert_int_equal(word, 2 + 12);
     gn_cell_free(&cell);
     gn_para_free(&p);

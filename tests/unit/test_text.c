@@ -236,6 +236,11 @@ static void test_sanitize(void **state)
     SANITIZE("abc\u202Edef", "abc<U+202E>def");
     SANITIZE("\u202A\u202B\u202C\u202D", "<U+202A><U+202B><U+202C><U+202D>");
     SANITIZE("\u2066x\u2069", "<U+2066>x<U+2069>");
+    /* Runs of text kept whole between the characters replaced. */
+    SANITIZE("日本語\x1bの\u202E文章\xC2\x85한국어\xFF문장\x7F",
+             "日本語\u241Bの<U+202E>文章\uFFFD한국어\uFFFD문장\u2421");
+    SANITIZE("\xFF日本\t한국\n", "\uFFFD日本\t한국\n");
+    SANITIZE("\xEF\xBF\xBD valid U+FFFD", "\uFFFD valid U+FFFD");
     /* Not bidi overrides: kept. */
     SANITIZE("\u200B\u200D\u0301", "\u200B\u200D\u0301");
     /* Appends to what the buffer holds. */

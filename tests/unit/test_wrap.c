@@ -11,6 +11,7 @@
 #include <string.h>
 #include <linebreak.h>
 #include "unit.h"
+#include <limits.h>
 #include "guidenav/text.h"
 #include "guidenav/wrap.h"
 
@@ -284,22 +285,31 @@ static void test_marked(void **state)
     free(l);
 }
 
+/* gn_wrap_text_widest of text (len bytes) for lang, decoded for it. */
+static int widest_of(const char *text, size_t len, const char *lang)
+{
+    gn_wrap_text *wt = gn_wrap_text_new(text, len, lang);
+    int w = gn_wrap_text_widest(wt);
+    gn_wrap_text_free(wt);
+    return w;
+}
+
 static void test_widest(void **state)
 {
     (void)state;
-    assert_int_equal(gn_wrap_widest("a verylongword b", 16, NULL), 12);
-    assert_int_equal(gn_wrap_widest("  two\nlines  here ", 19, NULL), 5);
-    assert_int_equal(gn_wrap_widest("In-stock Out-of-stock", 21, NULL), 5); /* "stock" */
-    assert_int_equal(gn_wrap_widest("PendingAvailability", 19, NULL), 19);
-    assert_int_equal(gn_wrap_widest("", 0, NULL), 0);
-    assert_int_equal(gn_wrap_widest("   ", 3, NULL), 0);
+    assert_int_equal(widest_of("a verylongword b", 16, NULL), 12);
+    assert_int_equal(widest_of("  two\nlines  here ", 19, NULL), 5);
+    assert_int_equal(widest_of("In-stock Out-of-stock", 21, NULL), 5); /* "stock" */
+    assert_int_equal(widest_of("PendingAvailability", 19, NULL), 19);
+    assert_int_equal(widest_of("", 0, NULL), 0);
+    assert_int_equal(widest_of("   ", 3, NULL), 0);
     /* Japanese breaks between characters, but not before "。". */
-    assert_int_equal(gn_wrap_widest("日本語", 9, "ja"), 2);
-    assert_int_equal(gn_wrap_widest("です。", 9, "ja"), 4);
+    assert_int_equal(widest_of("日本語", 9, "ja"), 2);
+    assert_int_equal(widest_of("です。", 9, "ja"), 4);
     /* Korean words stay whole, with a Latin word joined to them. */
     const char *ko = "한국어 셀은 띄어쓰기에서 API를";
-    assert_int_equal(gn_wrap_widest(ko, strlen(ko), "ko"), 12);
-    assert_int_equal(gn_wrap_widest("API를 써요", strlen("API를 써요"), "ko"), 5);
+    assert_int_equal(widest_of(ko, strlen(ko), "ko"), 12);
+    assert_int_equal(widest_of("API를 써요", strlen("API를 써요"), "ko"), 5);
 }
 
 /* ---- Japanese ----------------------------------------------------------- */
@@ -652,6 +662,68 @@ static void test_sweep(void **state)
     }
 }
 
+/* A text decoded once (gn_wrap_text) gives at every width and mark, with
+ * and without glue, in any order, the lines gn_wrap_marked gives for it
+ * afresh; its natural width is that of its widest line unwrapped. */
+static void check_decoded_once(const char *text, size_t len, const char *lang)
+{
+    gn_wrap_text *wt = gn_wrap_text_new(text, len, lang);
+    gn_wrap_line *l;
+    size_t n = gn_wrap(text, len, INT_MAX, lang, &l);
+    int natural = 0;
+    for (size_t k = 0; k < n; k++)
+        natural = l[k].width > natural ? l[k].width : natural;
+    free(l);
+    assert_int_equal(gn_wrap_text_natural(wt), natural);
+    unsigned char *glue = calloc(len + 1, 1);
+    assert_non_null(glue);
+    for (size_t i = 1; i < len; i += 3) /* held here and there */
+        glue[i] = 1;
+    static const int widths[] = {40, 9, 1, 4, 13, 2, 9, 6};
+    for (size_t k = 0; k < sizeof widths / sizeof *widths; k++)
+        for (int markw = 0; markw < 2; markw++)
+            for (int glued = 0; glued < 2; glued++) {
+                const unsigned char *g = glued ? glue : NULL;
+                gn_wrap_line *a, *b;
+                size_t na = gn_wrap_text_lines(wt, widths[k], markw, g, &a);
+                size_t nb = gn_wrap_marked(text, len, widths[k], markw, lang, g, &b);
+                assert_int_equal(na, nb);
+                for (size_t i = 0; i < na; i++) /* (not their padding) */
+                    if (a[i].start != b[i].start || a[i].end != b[i].end ||
+                        a[i].width != b[i].width || a[i].split != b[i].split)
+                        fail_msg("width %d, mark %d, glue %d, line %zu: [%zu, %zu) decoded "
+                                 "once, [%zu, %zu) afresh: \"%s\"", widths[k], markw, glued, i,
+                                 a[i].start, a[i].end, b[i].start, b[i].end, text);
+                free(a);
+                free(b);
+            }
+    free(glue);
+    gn_wrap_text_free(wt);
+}
+
+static void test_decoded_once(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *lang;
+        int natural, widest;
+    } cases[] = {
+        {"日本語の文章は単語の間に空白がないので、改行できます。", "ja-JP", 54, 4},
+        {"한국어 셀은 띄어쓰기에서 줄이 바뀝니다", "ko-KR", 38, 12},
+        {"Availability  \nin stock", NULL, 12, 12},
+        {"", "ja", 0, 0},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        size_t len = strlen(cases[k].text);
+        gn_wrap_text *wt = gn_wrap_text_new(len ? cases[k].text : NULL, len, cases[k].lang);
+        assert_int_equal(gn_wrap_text_natural(wt), cases[k].natural);
+        assert_int_equal(gn_wrap_text_widest(wt), cases[k].widest);
+        check_decoded_once(cases[k].text, len, cases[k].lang);
+        gn_wrap_text_free(wt);
+    }
+    gn_wrap_text_free(NULL);
+}
+
 /* Random strings of awkward pieces at random widths, from a fixed seed. */
 static void test_random(void **state)
 {
@@ -686,7 +758,7 @@ static void test_random(void **state)
         /* At the widest word's width no line is split, leading spaces
          * or not (they are dropped when the word after them needs the
          * room). */
-        int widest = gn_wrap_widest(buf, len, langs[round % 4]);
+        int widest = widest_of(buf, len, langs[round % 4]);
         gn_wrap_line *l;
         size_t n = gn_wrap(buf, len, widest, langs[round % 4], &l);
         for (size_t k = 0; k < n; k++)
@@ -695,6 +767,7 @@ static void test_random(void **state)
                          round, k, widest, buf);
         if (n)
             free(l);
+        check_decoded_once(buf, len, langs[round % 4]);
     }
 }
 
@@ -1097,6 +1170,7 @@ int main(void)
         cmocka_unit_test(test_split_lines),
         cmocka_unit_test(test_marked),
         cmocka_unit_test(test_widest),
+        cmocka_unit_test(test_decoded_once),
         cmocka_unit_test(test_japanese_exact),
         cmocka_unit_test(test_japanese_widths),
         cmocka_unit_test(test_japanese_kinsoku),
