@@ -635,7 +635,9 @@ void gn_session_reload(gn_session *s)
         return;
     }
     size_t line = gn_session_line_at_top(s);
+    sess_reread_tree(s, true); /* the TOCs and their pages' files too */
     sess_load_page(s);
+    sess_select_current(s);
     new_place(s, (long)line, NULL);
     sess_say(s, "%s", "Reloaded.");
 }

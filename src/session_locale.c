@@ -30,7 +30,7 @@ void gn_session_switch_locale(gn_session *s, size_t loc)
     if (s->compare && (s->right_loc == loc || !s->right_chosen))
         s->right_loc = sess_default_right(s);
     sess_guide_in(s, gn_session_source(s)); /* adopts a guide reached by a link */
-    sess_rebuild_tree(s, GN_NONE);
+    sess_reread_tree(s, false); /* its TOCs as parsed before, unless changed */
     s->current = GN_NONE;
     if (s->page) {
         sess_load_page(s);
@@ -115,4 +115,17 @@ char **gn_session_locale_lines(gn_session *s, bool others, size_t **loc, bool **
     }
     free(id);
     return lines;
+}
+
+bool gn_session_warm(gn_session *s)
+{
+    for (size_t i = 0; s->guide && i < s->set->n; i++) {
+        gn_source *src = &s->set->v[i];
+        gn_guide *g = gn_source_guide(src, s->guide);
+        if (!g || g->toc || g->toc_error)
+            continue;
+        gn_guide_toc(g, NULL);
+        return true;
+    }
+    return false;
 }

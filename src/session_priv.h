@@ -51,6 +51,10 @@ void sess_history_step(gn_session *s, const char *tag, const char *guide, const 
  * guide `want` (ALL_GUIDES: every guide; GN_NONE: none more), and keeping
  * expanded groups and the cursor by their keys. */
 void sess_rebuild_tree(gn_session *s, size_t want);
+/* The same, each listed guide's TOC read again first when its file
+ * changed on disk, and with files, its entries' files looked at again
+ * (gn_guide_refresh): a locale switch, R. */
+void sess_reread_tree(gn_session *s, bool files);
 /* The reference locale's file of the open page (newly allocated), or NULL. */
 char *sess_reference_file(gn_session *s);
 /* The file of the open page in src (newly allocated), or NULL when src

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "guidenav/strmap.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
 #include "session_priv.h"
@@ -22,8 +21,10 @@ static bool tree_lists(const gn_tree *t, const char *id)
 /* (Re)build the tree of the current locale, listing the entries of the
  * guides listed before (matched by id), of the open page's guide and of
  * guide `want` (ALL_GUIDES: every guide; GN_NONE: none more), and keeping
- * expanded groups and the cursor by their keys. */
-void sess_rebuild_tree(gn_session *s, size_t want)
+ * expanded groups and the cursor by their keys, taken before anything is
+ * read again: with reread, the listed guides' TOCs changed on disk (and
+ * with files, their entries' states) are forgotten first. */
+static void rebuild(gn_session *s, size_t want, bool reread, bool files)
 {
     gn_tree old = s->tree;
     gn_source *src = gn_session_source(s);
@@ -33,31 +34,47 @@ void sess_rebuild_tree(gn_session *s, size_t want)
         list[g] = want == ALL_GUIDES || g == want || (old.n == 0 && g == 0) ||
                   (s->guide && strcmp(id, s->guide) == 0) || tree_lists(&old, id);
     }
-    char *cursor_key = old.nrows && s->cursor < old.nrows ? gn_tree_key(&old, old.rows[s->cursor]) : NULL;
+    /* The keys of the expanded items, then of the cursor's. */
+    size_t n = 0;
+    char **keys = gn_xcalloc(old.n + 1, sizeof *keys);
+    for (size_t i = 0; i < old.n; i++)
+        if (old.items[i].expanded)
+            keys[n++] = gn_tree_key(&old, i);
+    size_t nopen = n;
+    if (old.nrows && s->cursor < old.nrows)
+        keys[n++] = gn_tree_key(&old, old.rows[s->cursor]);
+    for (size_t g = 0; reread && g < src->nguides; g++)
+        if (list[g])
+            gn_guide_refresh(&src->guides[g], files);
     gn_tree_build(&s->tree, src, list);
     free(list);
-    gn_strmap keys;
-    gn_tree_key_map(&s->tree, &keys);
-    for (size_t i = 0; i < old.n; i++) {
-        if (!old.items[i].expanded)
-            continue;
-        char *key = gn_tree_key(&old, i);
-        size_t j;
-        if (gn_strmap_get(&keys, key, &j) && !s->tree.items[j].unlisted)
-            s->tree.items[j].expanded = true;
-        free(key);
-    }
+    size_t *items = gn_xcalloc(n + 1, sizeof *items);
+    gn_tree_find_keys(&s->tree, keys, n, items);
+    for (size_t k = 0; k < nopen; k++)
+        if (items[k] != GN_NONE && !s->tree.items[items[k]].unlisted)
+            s->tree.items[items[k]].expanded = true;
     gn_tree_refresh(&s->tree);
     s->cursor = 0;
-    size_t item;
-    if (cursor_key && gn_strmap_get(&keys, cursor_key, &item)) {
-        gn_tree_reveal(&s->tree, item);
-        size_t row = gn_tree_row_of(&s->tree, item);
+    if (n > nopen && items[nopen] != GN_NONE) {
+        gn_tree_reveal(&s->tree, items[nopen]);
+        size_t row = gn_tree_row_of(&s->tree, items[nopen]);
         s->cursor = row != GN_NONE ? row : 0;
     }
-    gn_strmap_free(&keys);
-    free(cursor_key);
+    for (size_t k = 0; k < n; k++)
+        free(keys[k]);
+    free(keys);
+    free(items);
     gn_tree_free(&old);
+}
+
+void sess_rebuild_tree(gn_session *s, size_t want)
+{
+    rebuild(s, want, false, false);
+}
+
+void sess_reread_tree(gn_session *s, bool files)
+{
+    rebuild(s, GN_NONE, true, files);
 }
 
 /* The tree item of guide g (with several guides), or GN_NONE. */

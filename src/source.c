@@ -74,6 +74,17 @@ static void add_guide(gn_source *src, const char *id, char *dir, char *toc)
     g->real_root = src->real_repo;
 }
 
+/* src's root with every link resolved (src->real_root, resolved once: the
+ * repository's when they are the same folder); NULL when it cannot be. */
+static const char *real_root(gn_source *src)
+{
+    if (!src->real_root)
+        src->real_root = strcmp(src->root, src->repo) == 0 && src->real_repo
+                             ? gn_xstrdup(src->real_repo)
+                             : realpath(src->root, NULL);
+    return src->real_root;
+}
+
 /* Add every guide in sub/<name>/TOC.md under root, with ids "sub/name"
  * (or "name" when sub is ""). */
 static void add_guides_below(gn_source *src, const char *sub)
@@ -81,11 +92,10 @@ static void add_guides_below(gn_source *src, const char *sub)
     char *folder = *sub ? gn_path_join(src->root, sub) : gn_xstrdup(src->root);
     size_t n;
     char **names = list_folder(folder, &n);
-    char *real_root = realpath(src->root, NULL);
     for (size_t i = 0; i < n; i++) {
         char *dir = gn_path_join(folder, names[i]);
         /* A guide folder that is a link out of the root is not followed. */
-        bool inside = gn_path_within(dir, src->root, real_root);
+        bool inside = gn_path_within(dir, src->root, real_root(src));
         char *toc = inside && gn_is_dir(dir) ? toc_file(src, dir) : NULL;
         if (toc) {
             char *id = *sub ? gn_path_join(sub, names[i]) : gn_xstrdup(names[i]);
@@ -96,7 +106,6 @@ static void add_guides_below(gn_source *src, const char *sub)
         }
     }
     free_names(names, n);
-    free(real_root);
     free(folder);
 }
 
@@ -112,13 +121,13 @@ static void find_guides(gn_source *src)
     add_guides_below(src, "");
 }
 
+
 bool gn_folder_has_guides(const char *folder)
 {
-    gn_source probe = {.tag = NULL, .root = (char *)folder, .repo = gn_path_repo_root(folder)};
+    gn_source probe = {.tag = NULL, .root = gn_xstrdup(folder), .repo = gn_path_repo_root(folder)};
     probe.real_repo = realpath(probe.repo, NULL);
     find_guides(&probe);
     bool found = probe.nguides > 0;
-    probe.root = NULL; /* not ours */
     gn_source_free(&probe);
     return found;
 }
@@ -231,14 +240,26 @@ static gn_source *add_source(gn_localeset *set, char *tag, char *root)
     return s;
 }
 
+/* Forget g's TOC, its error, its title and its entries' states. */
+static void forget_toc(gn_guide *g)
+{
+    if (g->toc) {
+        gn_toc_free(g->toc);
+        free(g->toc);
+    }
+    free(g->found);
+    free(g->toc_error);
+    free(g->title);
+    g->toc = NULL;
+    g->found = NULL;
+    g->toc_error = g->title = NULL;
+}
+
 void gn_source_free(gn_source *s)
 {
     for (size_t i = 0; i < s->nguides; i++) {
         gn_guide *g = &s->guides[i];
-        if (g->toc) {
-            gn_toc_free(g->toc);
-            free(g->toc);
-        }
+        forget_toc(g);
         free(g->id);
         free(g->dir);
         free(g->toc_path);
@@ -250,6 +271,7 @@ void gn_source_free(gn_source *s)
     free(s->root);
     free(s->repo);
     free(s->real_repo);
+    free(s->real_root);
     memset(s, 0, sizeof *s);
 }
 
@@ -464,12 +486,12 @@ size_t gn_source_adopt_repo(gn_source *src)
     if (!src->repo || !src->root || strcmp(src->repo, src->root) == 0)
         return 0;
     gn_source probe = {.tag = NULL, .root = src->repo, .repo = src->repo,
-                       .real_repo = src->real_repo};
+                       .real_repo = src->real_repo, .real_root = src->real_repo};
     find_guides(&probe);
     size_t before = src->nguides;
     for (size_t i = 0; i < probe.nguides; i++)
         gn_source_adopt(src, probe.guides[i].id, probe.guides[i].dir);
-    probe.root = probe.repo = probe.real_repo = NULL; /* src's */
+    probe.root = probe.repo = probe.real_repo = probe.real_root = NULL; /* src's */
     gn_source_free(&probe);
     return src->nguides - before;
 }
@@ -497,6 +519,8 @@ const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err)
     }
     gn_toc *toc = gn_xcalloc(1, sizeof *toc);
     gn_error e;
+    if (stat(g->toc_path, &g->toc_stat) != 0) /* before the read: a change after it shows */
+        memset(&g->toc_stat, 0, sizeof g->toc_stat);
     if (gn_toc_load(g->toc_path, g->real_root, toc, &e) != 0) {
         gn_toc_free(toc);
         free(toc);
@@ -506,4 +530,45 @@ const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err)
     }
     g->toc = toc;
     return toc;
+}
+
+bool gn_guide_entry_missing(const gn_source *src, gn_guide *g, size_t entry)
+{
+    const gn_toc *toc = g->toc;
+    if (!toc || entry >= toc->n || toc->entries[entry].kind != GN_TOC_PAGE)
+        return false;
+    if (!g->found)
+        g->found = gn_xcalloc(toc->n, sizeof *g->found);
+    if (!g->found[entry]) {
+        gn_target page;
+        gn_resolve_in_guide(src, g, toc->entries[entry].target, &page);
+        g->found[entry] = page.kind == GN_TARGET_PAGE ? 1 : -1;
+        gn_target_free(&page);
+    }
+    return g->found[entry] < 0;
+}
+
+/* The file st was taken of is the same version as now (both missing,
+ * or the same inode, size and time). */
+static bool same_version(const struct stat *then, const char *path)
+{
+    struct stat now;
+    if (stat(path, &now) != 0)
+        return then->st_ino == 0;
+    return now.st_dev == then->st_dev && now.st_ino == then->st_ino &&
+           now.st_size == then->st_size && now.st_mtim.tv_sec == then->st_mtim.tv_sec &&
+           now.st_mtim.tv_nsec == then->st_mtim.tv_nsec;
+}
+
+bool gn_guide_refresh(gn_guide *g, bool files)
+{
+    if ((g->toc || g->toc_error) && !same_version(&g->toc_stat, g->toc_path)) {
+        forget_toc(g);
+        return true;
+    }
+    if (!files || !g->found)
+        return false;
+    free(g->found);
+    g->found = NULL;
+    return true;
 }

@@ -93,16 +93,6 @@ void gn_state_free(gn_state *st)
 
 /* ---------- the file's name ---------- */
 
-/* 64-bit FNV-1a over n bytes, continuing from h. */
-static uint64_t fnv1a(uint64_t h, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= UINT64_C(0x100000001b3);
-    }
-    return h;
-}
-
 /* The folder that holds state files: state_home/guidenav when state_home
  * is given (and not empty), else $XDG_STATE_HOME/guidenav when that is set
  * and absolute (the XDG spec says to ignore relative values), else
@@ -129,11 +119,11 @@ char *gn_state_path(const gn_localeset *set, const char *state_home)
     for (size_t i = 0; i < n; i++)
         roots[i] = set->v[i].root ? set->v[i].root : "";
     gn_sort_strings(roots, n);
-    uint64_t h = UINT64_C(0xcbf29ce484222325);
+    uint64_t h = GN_HASH_INIT;
     for (size_t i = 0; i < n; i++) {
         if (i > 0)
-            h = fnv1a(h, "\n", 1);
-        h = fnv1a(h, roots[i], strlen(roots[i]));
+            h = gn_hash_bytes(h, "\n", 1);
+        h = gn_hash_bytes(h, roots[i], strlen(roots[i]));
     }
     free(roots);
     char name[32];

@@ -1,7 +1,7 @@
 /* tree.c: the TOC tree of a locale source (see tree.h). */
 #include <stdlib.h>
 #include <string.h>
-#include "guidenav/resolve.h"
+#include "guidenav/strmap.h"
 #include "guidenav/tree.h"
 #include "guidenav/text.h"
 #include "guidenav/util.h"
@@ -46,12 +46,6 @@ void gn_tree_build(gn_tree *t, gn_source *src, const bool *list)
             it->entry = (long)i;
             it->depth = e->depth + (several ? 1 : 0);
             it->has_children = i + 1 < toc->n && toc->entries[i + 1].depth > e->depth;
-            if (e->kind == GN_TOC_PAGE) {
-                gn_target page;
-                gn_resolve_in_guide(src, &src->guides[g], e->target, &page);
-                it->missing = page.kind != GN_TARGET_PAGE;
-                gn_target_free(&page);
-            }
         }
     }
     t->errors = errors.len ? gn_buf_take(&errors) : NULL;
@@ -137,6 +131,12 @@ const gn_toc_entry *gn_tree_entry(const gn_tree *t, size_t item)
     return &t->src->guides[it->guide].toc->entries[it->entry];
 }
 
+bool gn_tree_missing(const gn_tree *t, size_t item)
+{
+    const gn_tree_item *it = &t->items[item];
+    return it->entry >= 0 && gn_guide_entry_missing(t->src, &t->src->guides[it->guide], (size_t)it->entry);
+}
+
 const char *gn_tree_title(const gn_tree *t, size_t item)
 {
     const gn_toc_entry *e = gn_tree_entry(t, item);
@@ -145,29 +145,56 @@ const char *gn_tree_title(const gn_tree *t, size_t item)
     return gn_guide_title(&t->src->guides[t->items[item].guide]);
 }
 
-char *gn_tree_key(const gn_tree *t, size_t item)
+/* Put item's key (gn_tree_key) in b, emptied first. */
+static void key_into(gn_buf *b, const gn_tree *t, size_t item)
 {
     const gn_tree_item *it = &t->items[item];
-    const char *id = t->src->guides[it->guide].id;
     const gn_toc_entry *e = gn_tree_entry(t, item);
-    if (!e)
-        return gn_xasprintf("%s|", id);
-    if (e->target)
-        return gn_xasprintf("%s|%s", id, e->target);
-    if (e->anchor)
-        return gn_xasprintf("%s|#%s", id, e->anchor);
-    return gn_xasprintf("%s|@%ld", id, it->entry);
+    gn_buf_reset(b);
+    gn_buf_adds(b, t->src->guides[it->guide].id);
+    gn_buf_addc(b, '|');
+    if (e && e->target)
+        gn_buf_adds(b, e->target);
+    else if (e && e->anchor)
+        gn_buf_addf(b, "#%s", e->anchor);
+    else if (e)
+        gn_buf_addf(b, "@%ld", it->entry);
 }
 
-void gn_tree_key_map(const gn_tree *t, gn_strmap *map)
+char *gn_tree_key(const gn_tree *t, size_t item)
 {
-    *map = (gn_strmap)GN_STRMAP_INIT;
-    for (size_t i = 0; i < t->n; i++) {
-        char *key = gn_tree_key(t, i);
-        if (!gn_strmap_get(map, key, NULL))
-            gn_strmap_put(map, key, i);
-        free(key);
+    gn_buf b = GN_BUF_INIT;
+    key_into(&b, t, item);
+    return gn_buf_take(&b);
+}
+
+void gn_tree_find_keys(const gn_tree *t, char *const *keys, size_t n, size_t *items)
+{
+    gn_strmap wanted = GN_STRMAP_INIT;
+    size_t left = 0;
+    for (size_t k = 0; k < n; k++) {
+        items[k] = GN_NONE;
+        if (!gn_strmap_get(&wanted, keys[k], NULL)) {
+            gn_strmap_put(&wanted, keys[k], k);
+            left++;
+        }
     }
+    gn_buf b = GN_BUF_INIT;
+    for (size_t i = 0; left && i < t->n; i++) {
+        key_into(&b, t, i);
+        size_t k;
+        if (gn_strmap_get(&wanted, b.data, &k) && items[k] == GN_NONE) {
+            items[k] = i;
+            left--;
+        }
+    }
+    for (size_t k = 0; k < n; k++) { /* a key given twice: as the first */
+        size_t first;
+        gn_strmap_get(&wanted, keys[k], &first);
+        items[k] = items[first];
+    }
+    gn_buf_free(&b);
+    gn_strmap_free(&wanted);
 }
 
 size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page)

@@ -329,6 +329,20 @@ int gn_terminal_open(gn_error *err)
     return fd;
 }
 
+int gn_write_all(int fd, const char *p, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
 bool gn_path_below(const char *path, const char *dir)
 {
     size_t n = strlen(dir);
@@ -424,6 +438,14 @@ void gn_sort_strings(char **v, size_t n)
 {
     if (n > 1)
         qsort(v, n, sizeof *v, cmp_strings);
+}
+
+uint64_t gn_hash_bytes(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * UINT64_C(0x100000001b3);
+    return h;
 }
 
 void gn_base64(gn_buf *out, const char *s, size_t len)

@@ -284,6 +284,10 @@ void gn_session_set_right(gn_session *s, size_t loc);
  * caller frees each line and the three arrays. */
 char **gn_session_locale_lines(gn_session *s, bool others, size_t **loc, bool **lacking,
                                size_t *n);
+/* Work done ahead while the reader reads: the TOC of the guide being
+ * read parsed in one more locale, so that a switch there parses nothing.
+ * False when every locale's is (true: call again). */
+bool gn_session_warm(gn_session *s);
 
 /* ---- in-page search ---- */
 /* Search the page for text (empty: the last query again), forward or

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/stat.h>
 #include "guidenav/error.h"
 #include "guidenav/toc.h"
 
@@ -18,7 +19,12 @@ typedef struct gn_guide {
     char *id;       /* path relative to the source root; "" for the root */
     char *dir;      /* the guide folder */
     char *toc_path; /* its TOC.md */
-    gn_toc *toc;    /* NULL until gn_guide_toc loads it */
+    gn_toc *toc;    /* NULL until gn_guide_toc loads it; then kept (each
+                       locale's, for every switch) until the file changes
+                       (gn_guide_refresh) */
+    struct stat toc_stat; /* the TOC file as it was before it was read */
+    signed char *found; /* per entry of toc: 0 not looked at yet, 1 a
+                           page, -1 no page (gn_guide_entry_missing) */
     char *title;    /* gn_guide_title's answer before the TOC is loaded */
     char *toc_error; /* the load error, once it failed */
     const char *real_root; /* its source's real_repo: the TOC as opened
@@ -33,6 +39,7 @@ typedef struct gn_source {
                    "/help/..." links start there, and every read of the
                    source stays inside it (resolve.h) */
     char *real_repo; /* repo with every link resolved; NULL when it cannot be */
+    char *real_root; /* root so resolved, once, when first needed */
     gn_guide *guides;
     size_t nguides;
 } gn_source;
@@ -100,6 +107,21 @@ size_t gn_source_adopt_repo(gn_source *src);
 /* The guide's TOC, read on first use; NULL on failure with err set (and the
  * failure remembered, so it is reported again without rereading). */
 const gn_toc *gn_guide_toc(gn_guide *g, gn_error *err);
+
+/* Whether entry (an index in the guide's TOC, loaded: gn_guide_toc) is a
+ * page entry whose target names no page of src (no file, or one outside:
+ * gn_resolve_in_guide). Looked at when first asked (the rows a tree
+ * shows, not every entry) and kept with the TOC: a tree of the guide
+ * built again (a locale switch) looks at no file. */
+bool gn_guide_entry_missing(const gn_source *src, gn_guide *g, size_t entry);
+
+/* Forget the guide's TOC (with its title and its entries' states) when
+ * its file changed since it was read (its size, time or inode; or it is
+ * gone, or came back), and with files, which of its entries' files were
+ * missing in any case: the next use reads and looks again. True when
+ * something was forgotten: pointers to its TOC or states are then
+ * invalid. */
+bool gn_guide_refresh(gn_guide *g, bool files);
 
 /* The guide's title (gn_toc_title of its TOC): from the TOC's front
  * matter alone when it has one, without reading the list; else the TOC is

@@ -7,7 +7,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "guidenav/source.h"
-#include "guidenav/strmap.h"
 
 #define GN_NONE ((size_t)-1)
 
@@ -17,8 +16,6 @@ typedef struct gn_tree_item {
     int depth;
     bool has_children;
     bool expanded;
-    bool missing;      /* a page entry whose target (gn_resolve_in_guide)
-                        * names no page: no file, or one outside */
     bool unlisted;     /* a guide whose entries were left out (see
                         * gn_tree_build): collapsed, with children */
 } gn_tree_item;
@@ -62,6 +59,9 @@ size_t gn_tree_row_of(const gn_tree *t, size_t item);
  * filter and shows the tree as it was expanded. */
 size_t gn_tree_filter(gn_tree *t, const char *query);
 
+/* The item is a page entry whose target names no page: no file, or one
+ * outside (gn_guide_entry_missing: looked at once, when first asked). */
+bool gn_tree_missing(const gn_tree *t, size_t item);
 /* The item's entry (NULL for a guide item) and title. */
 const gn_toc_entry *gn_tree_entry(const gn_tree *t, size_t item);
 const char *gn_tree_title(const gn_tree *t, size_t item);
@@ -69,9 +69,10 @@ const char *gn_tree_title(const gn_tree *t, size_t item);
 /* A key naming the item across locales: its guide id and its target, or
  * "#anchor", or its position. Newly allocated. */
 char *gn_tree_key(const gn_tree *t, size_t item);
-/* A map from each key to the first item that has it (the caller frees it
- * with gn_strmap_free): items found again across locales and rebuilds. */
-void gn_tree_key_map(const gn_tree *t, gn_strmap *map);
+/* For each of the n keys, the first item that has it in items[k] (GN_NONE
+ * when none): items found again across locales and rebuilds, with no
+ * string made for the items looked at. */
+void gn_tree_find_keys(const gn_tree *t, char *const *keys, size_t n, size_t *items);
 /* The page item of guide (index) whose target names page, or GN_NONE. */
 size_t gn_tree_find_page(const gn_tree *t, size_t guide, const char *page);
 /* The item of entry (an index in the TOC's entries) of guide (an index in

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include "guidenav/error.h"
 
 void *gn_xmalloc(size_t n);
@@ -62,6 +63,9 @@ int gn_read_stream(int fd, const char *name, char **data, size_t *len, gn_error 
  * its keys, as less does. The descriptor, or -1 with err when the process
  * has no terminal. */
 int gn_terminal_open(gn_error *err);
+/* Write the n bytes at p to descriptor fd, again after a partial write or
+ * a signal; 0, or -1 (errno set) when a write fails. */
+int gn_write_all(int fd, const char *p, size_t n);
 
 /* The size limit of gn_read_file, in bytes, for the whole process:
  * GN_MAX_FILE_SIZE_DEFAULT (16 MiB) until set; 0 lifts it. */
@@ -96,6 +100,11 @@ void gn_base64(gn_buf *out, const char *s, size_t len);
 
 /* Sort an array of strings in byte order (strcmp). */
 void gn_sort_strings(char **v, size_t n);
+
+/* 64-bit FNV-1a of n bytes at p, continuing from h (GN_HASH_INIT to
+ * start). */
+#define GN_HASH_INIT UINT64_C(0xcbf29ce484222325)
+uint64_t gn_hash_bytes(uint64_t h, const void *p, size_t n);
 
 
 #endif

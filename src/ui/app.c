@@ -18,6 +18,7 @@
 #include "guidenav/util.h"
 #include "ui/actions.h"
 #include "ui/hyperlinks.h"
+#include "ui/region.h"
 #include "ui/style.h"
 #include "ui/terminal.h"
 #include "ui/ui.h"
@@ -57,6 +58,7 @@ static void suspend(void)
 
 void gn_ui_leave_screen(void)
 {
+    gn_region_release();
     endwin();
 }
 
@@ -64,6 +66,7 @@ void gn_ui_take_screen(void)
 {
     reset_prog_mode();
     clearok(curscr, TRUE);
+    gn_region_resumed();
 }
 
 /* Size the panes: one at a time, full width, on narrow terminals or when
@@ -167,8 +170,10 @@ static void follow_terminal_size(gn_ui *u)
     struct winsize ws;
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
         return;
-    if (is_term_resized(ws.ws_row, ws.ws_col))
+    if (is_term_resized(ws.ws_row, ws.ws_col)) {
         resize_term(ws.ws_row, ws.ws_col);
+        gn_region_resized();
+    }
     if (ws.ws_row != u->rows || ws.ws_col != u->cols)
         gn_ui_geometry(u);
 }
@@ -205,16 +210,27 @@ static bool wait_for_input(int keys)
     return ready;
 }
 
+/* A key waits on descriptor keys. */
+static bool key_waiting(int keys)
+{
+    struct pollfd p = {.fd = keys, .events = POLLIN};
+    return poll(&p, 1, 0) == 1;
+}
+
 /* Read a key (from descriptor keys, the terminal's); when busy (the
  * topmost view has work to do between keys), without waiting. False when
  * none came; a read that fails because the terminal is gone ends the loop
  * (*gone). A key curses holds already (the rest of a sequence it read) is
- * taken before any wait. */
-static bool read_key(int keys, bool busy, gn_key *k, bool *gone)
+ * taken before any wait. Before a wait, session s (NULL: none) works
+ * ahead (gn_session_warm) a piece at a time until a key comes or it is
+ * done: nothing it does shows, so nothing is drawn again. */
+static bool read_key(int keys, bool busy, gn_session *s, gn_key *k, bool *gone)
 {
     timeout(0);
     int kind = get_wch(&k->wc);
     if (kind == ERR && !busy) {
+        while (s && !terminate && !suspend_asked && !key_waiting(keys) && gn_session_warm(s))
+            continue;
         /* After a signal, only what curses makes of it (KEY_RESIZE). */
         timeout(wait_for_input(keys) ? -1 : 0);
         kind = get_wch(&k->wc);
@@ -252,6 +268,9 @@ static void take_mouse(gn_ui *u)
 static void run(gn_ui *u)
 {
     bool busy = false;
+    /* Work ahead once the reader reads (a key came): a start that quits
+     * at once costs what it did. */
+    bool reading = false;
     while (!u->quit && !terminate) {
         if (suspend_asked)
             suspend();
@@ -262,11 +281,11 @@ static void run(gn_ui *u)
             gn_ui_geometry(u);
         }
         draw_views(u, u->top);
-        refresh();
+        gn_region_refresh(u);
         gn_hyperlinks_write(u);
         gn_key k;
         bool gone = false;
-        if (!read_key(u->keys_fd, busy, &k, &gone)) {
+        if (!read_key(u->keys_fd, busy, reading ? &u->s : NULL, &k, &gone)) {
             if (gone)
                 break; /* nobody to draw for: save the place and end */
             busy = busy && u->top->ops->step && u->top->ops->step(u, u->top);
@@ -275,6 +294,7 @@ static void run(gn_ui *u)
         if (terminate || suspend_asked)
             continue;
         if (k.code && k.wc == KEY_RESIZE) { /* the message stays */
+            gn_region_resized();
             gn_ui_geometry(u);
             continue;
         }
@@ -285,6 +305,7 @@ static void run(gn_ui *u)
         u->s.msg[0] = '\0';
         u->top->ops->key(u, u->top, &k);
         busy = u->top->ops->step != NULL; /* the key may have started work */
+        reading = true;
     }
     while (u->top->below)
         gn_ui_close(u);
@@ -367,6 +388,10 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     keypad(stdscr, TRUE);
     idlok(stdscr, TRUE); /* scroll with the terminal's own line operations */
     curs_set(0);
+    /* Every update is finished, even with keys waiting: the pager's
+     * scroll region (region.h) counts on the cursor being where the last
+     * one left it. */
+    typeahead(-1);
     set_escdelay(25);
     gn_style_init(opts->config);
     gn_bindings_apply(opts->config);
@@ -406,6 +431,7 @@ int gn_ui_run(gn_localeset *set, const gn_ui_opts *opts, gn_error *err)
     run(u);
     gn_error save_err;
     bool saved = gn_session_save(&u->s, &save_err) == 0;
+    gn_region_release();
     endwin();
     delscreen(screen);
     if (opened)

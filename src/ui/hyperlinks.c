@@ -2,11 +2,11 @@
  * hyperlinks.h). Kept apart, as terminal.c is, because <term.h> defines
  * a macro for every capability name. */
 #include <curses.h>
-#include <errno.h>
 #include <unistd.h>
 #include <wchar.h>
 #include "guidenav/resolve.h"
 #include "guidenav/text.h"
+#include "guidenav/util.h"
 #include "ui/hyperlinks.h"
 #include <term.h> /* last: its macros name capabilities */
 
@@ -70,14 +70,7 @@ void gn_hyperlinks_write(const gn_ui *u)
         const char *back = tiparm(cursor_address, y, x);
         if (back)
             tputs(back, 1, out_char);
-        for (size_t done = 0; done < b.len;) {
-            ssize_t n = write(STDOUT_FILENO, b.data + done, b.len - done);
-            if (n < 0 && errno == EINTR)
-                continue;
-            if (n <= 0)
-                break;
-            done += (size_t)n;
-        }
+        gn_write_all(STDOUT_FILENO, b.data, b.len);
     }
     out = NULL;
     gn_buf_free(&b);

@@ -37,6 +37,15 @@ static void note_link(gn_ui *u, long link, int r, int x0, int x1)
     u->link_cells[u->nlink_cells++] = (gn_link_cells){r, x0, x1 - x0, link};
 }
 
+/* The n bytes at text are all spaces. */
+static bool blanks(const char *text, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (text[i] != ' ')
+            return false;
+    return true;
+}
+
 /* Draw line ln of d at row r, column x; marks (the selected link, search
  * matches) only on the current locale's page, whose links are noted
  * (note_link). */
@@ -48,10 +57,12 @@ static void draw_line(gn_ui *u, const gn_doc *d, size_t ln, int r, int x, bool m
     size_t lo = 0; /* byte offset of the span in the line's text */
     for (uint32_t k = 0; k < line->n; k++) {
         const gn_span *sp = &d->spans[line->first + k];
+        const char *text = gn_span_text(d, sp);
         attr_t attr = gn_style_attr(sp->style);
+        if (blanks(text, sp->len))
+            attr = gn_style_on_blanks(attr);
         if (marks && sp->link >= 0 && sp->link == s->link)
             attr |= A_REVERSE;
-        const char *text = gn_span_text(d, sp);
         int x0 = getcurx(stdscr);
         for (size_t at = 0; at < sp->len;) {
             size_t end = lo + sp->len;

@@ -13,6 +13,8 @@ static bool colors;
 /* Each pair's colours were set (not both the terminal's default), and the
  * attributes the configuration adds to its style. */
 static bool pair_colored[PAIR_PLAIN + 1];
+/* Each pair's background was set (a blank in it shows). */
+static bool pair_background[PAIR_PLAIN + 1];
 static attr_t pair_attrs[PAIR_PLAIN + 1];
 
 /* The curses attributes of GN_ATTR_* flags. */
@@ -37,6 +39,7 @@ void gn_style_init(const gn_config *c)
     for (int s = 0; s < GN_CSTYLE_COUNT; s++) {
         const gn_color_spec *k = &c->colors[s];
         pair_colored[1 + s] = k->fg >= 0 || k->bg >= 0;
+        pair_background[1 + s] = k->bg >= 0;
         any = any || pair_colored[1 + s];
         pair_attrs[1 + s] = curses_attrs(k->attrs);
     }
@@ -70,4 +73,13 @@ attr_t gn_style_attr(uint32_t style)
     if (colors && pair && pair_colored[pair])
         a |= COLOR_PAIR(pair);
     return a;
+}
+
+attr_t gn_style_on_blanks(attr_t a)
+{
+    attr_t shown = a & (A_REVERSE | A_STANDOUT | A_UNDERLINE);
+    short pair = (short)PAIR_NUMBER(a);
+    if (pair > 0 && pair <= PAIR_PLAIN && pair_background[pair])
+        shown |= a & A_COLOR;
+    return shown;
 }

@@ -29,7 +29,7 @@ void gn_tree_pane_draw(gn_ui *u)
         const gn_tree_item *it = &t->items[item];
         const gn_toc_entry *e = gn_tree_entry(t, item);
         bool current = item == s->current;
-        attr_t attr = it->missing ? A_DIM : 0;
+        attr_t attr = gn_tree_missing(t, item) ? A_DIM : 0;
         if (current)
             attr |= A_BOLD;
         if (row == s->cursor)

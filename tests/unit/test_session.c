@@ -1061,8 +1061,8 @@ static void test_toc_repository_path(void **state)
     s->cursor = row_titled(s, "Other page");
     size_t item = s->tree.rows[s->cursor];
     /* The tree does not mark it missing; the link out is. */
-    assert_false(s->tree.items[item].missing);
-    assert_true(s->tree.items[s->tree.rows[row_titled(s, "Escape")]].missing);
+    assert_false(gn_tree_missing(&s->tree, item));
+    assert_true(gn_tree_missing(&s->tree, s->tree.rows[row_titled(s, "Escape")]));
     assert_true(gn_session_tree_enter(s));
     assert_int_equal(s->current, item);
     assert_true(s->left.have_page);
@@ -1423,6 +1423,95 @@ static void test_reload(void **state)
     end(state);
 }
 
+/* The tree item titled title (visible or not), failing when none is. */
+static size_t item_titled(const gn_session *s, const char *title)
+{
+    for (size_t i = 0; i < s->tree.n; i++)
+        if (strcmp(gn_tree_title(&s->tree, i), title) == 0)
+            return i;
+    fail_msg("no item titled %s", title);
+    return GN_NONE;
+}
+
+/* The tree's item titled title names no page. */
+static bool missing(const gn_session *s, const char *title)
+{
+    return gn_tree_missing(&s->tree, item_titled(s, title));
+}
+
+/* The guide help/g of the locale tagged tag. */
+static gn_guide *guide_g(gn_session *s, const char *tag)
+{
+    gn_guide *g = gn_source_guide(&s->set->v[loc_of(s->set, tag)], "help/g");
+    assert_non_null(g);
+    return g;
+}
+
+/* Each locale's TOC is parsed once and kept: switching back to a locale
+ * reads no TOC and looks at no page file again, until the TOC's file
+ * changes (a switch then reads it again) or R reads the TOC and the files
+ * again (a page that came since is no longer missing). And a TOC is
+ * parsed ahead, while the reader reads (gn_session_warm). */
+static void test_toc_kept_per_locale(void **state)
+{
+    write_file("docs/kept.en/help/g/TOC.md", "# G\n\n- [One](one.md)\n- [Two](two.md)\n");
+    write_file("docs/kept.en/help/g/one.md", "# One\n\nThe first page.\n");
+    write_file("docs/kept.en/help/g/two.md", "# Two\n\nThe second page.\n");
+    write_file("docs/kept.ja-JP/help/g/TOC.md", "# ジー\n\n- [一](one.md)\n- [二](two.md)\n");
+    write_file("docs/kept.ja-JP/help/g/one.md", "# 一\n\n最初のページ。\n");
+    write_file("docs/kept.ja-JP/help/g/two.md", "# 二\n\n二番目のページ。\n");
+    write_file("docs/kept.ko-KR/help/g/TOC.md", "# 지\n\n- [하나](one.md)\n");
+    write_file("docs/kept.ko-KR/help/g/one.md", "# 하나\n\n첫 페이지.\n");
+    gn_session *s = begin(state, "docs/kept.en", NULL);
+    gn_session_open(s, "help/g", "one.md");
+    assert_null(guide_g(s, "ja-JP")->toc);
+    assert_true(gn_session_warm(s)); /* ja-JP's, then ko-KR's */
+    assert_non_null(guide_g(s, "ja-JP")->toc);
+    assert_true(gn_session_warm(s));
+    assert_false(gn_session_warm(s));
+    const gn_toc *ja = guide_g(s, "ja-JP")->toc;
+    switch_to(s, "ja-JP");
+    page_shown(s, "help/g", "one.md");
+    assert_ptr_equal(guide_g(s, "ja-JP")->toc, ja); /* as parsed ahead */
+    assert_false(missing(s, "二"));
+    const signed char *found = guide_g(s, "ja-JP")->found;
+    assert_non_null(found);
+    switch_to(s, "ko-KR");
+    assert_false(missing(s, "하나"));
+    switch_to(s, "en");
+    switch_to(s, "ja-JP");
+    assert_ptr_equal(guide_g(s, "ja-JP")->toc, ja); /* not parsed again */
+    assert_ptr_equal(guide_g(s, "ja-JP")->found, found);
+
+    /* The TOC changes on disk while en is read: the switch reads it again. */
+    switch_to(s, "en");
+    write_file("docs/kept.ja-JP/help/g/TOC.md",
+               "# ジー\n\n- [一](one.md)\n- [二](two.md)\n- [三](three.md)\n");
+    switch_to(s, "ja-JP");
+    page_shown(s, "help/g", "one.md");
+    assert_true(missing(s, "三")); /* three.md has no file */
+    assert_int_equal(guide_g(s, "ja-JP")->toc->n, 3);
+
+    /* The page comes: the tree keeps what it found until R. */
+    write_file("docs/kept.ja-JP/help/g/three.md", "# 三\n\n三番目のページ。\n");
+    switch_to(s, "en");
+    switch_to(s, "ja-JP");
+    assert_true(missing(s, "三"));
+    gn_session_reload(s);
+    assert_string_equal(s->msg, "Reloaded.");
+    assert_false(missing(s, "三"));
+
+    /* R reads the open locale's TOC again when it changed, the open page
+     * still selected. */
+    write_file("docs/kept.ja-JP/help/g/TOC.md",
+               "# ジー\n\n- [いち](one.md)\n- [二](two.md)\n- [三](three.md)\n");
+    gn_session_reload(s);
+    item_titled(s, "いち");
+    assert_string_equal(gn_tree_title(&s->tree, s->current), "いち");
+    end(state);
+}
+
+/* One line per locale with its title of the guide being read. */
 /* One line per locale with its title of the guide being read; those
  * lacking the open page (or, with none open, the guide) say so; the
  * chooser of a second locale leaves out the current one. */
@@ -2584,6 +2673,7 @@ int main(void)
         cmocka_unit_test(test_read_on),
         cmocka_unit_test(test_position_and_where),
         cmocka_unit_test(test_start_first_page),
+        cmocka_unit_test(test_toc_kept_per_locale),
         cmocka_unit_test(test_stale_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -339,8 +339,8 @@ static void test_tree(void **state)
     assert_true(t.items[1].has_children);
     gn_tree_set_expanded(&t, 1, true);
     assert_int_equal(t.nrows, 5);
-    assert_false(t.items[2].missing);
-    assert_true(t.items[3].missing); /* gone.md has no file */
+    assert_false(gn_tree_missing(&t, 2));
+    assert_true(gn_tree_missing(&t, 3)); /* gone.md has no file */
     assert_int_equal(gn_tree_parent(&t, 3), 1);
     size_t item = gn_tree_find_page(&t, 0, "./child.md#part");
     assert_int_equal(item, 2);
@@ -353,13 +353,12 @@ static void test_tree(void **state)
     /* The same key finds the group in the Japanese tree. */
     gn_tree ja;
     gn_tree_build(&ja, &set.v[1], NULL);
-    gn_strmap keys;
-    gn_tree_key_map(&ja, &keys);
-    size_t found;
-    assert_true(gn_strmap_get(&keys, key, &found));
-    assert_int_equal(found, 1);
-    assert_false(gn_strmap_get(&keys, "|#nowhere", NULL));
-    gn_strmap_free(&keys);
+    char *keys[] = {key, "|#nowhere", key};
+    size_t found[3];
+    gn_tree_find_keys(&ja, keys, 3, found);
+    assert_int_equal(found[0], 1);
+    assert_int_equal(found[1], GN_NONE);
+    assert_int_equal(found[2], 1); /* a key given twice */
     assert_string_equal(gn_tree_title(&ja, 1), "グループ");
     free(key);
     gn_tree_free(&ja);
