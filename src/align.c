@@ -491,18 +491,31 @@ void gn_align_notice(const gn_doc *l, const gn_doc *r, int notice, bool interlea
     }
 }
 
-size_t gn_align_row_of(const gn_align *a, int side, size_t line)
+void gn_align_rows_of(const gn_align *a, int side, const size_t *lines, size_t n, size_t *rows)
 {
     const long *v = side ? a->right : a->left;
-    size_t best = 0;
-    for (size_t row = 0; row < a->nrows; row++) {
-        if (v[row] < 0)
-            continue;
-        if ((size_t)v[row] > line)
-            break;
-        best = row;
+    /* Rows before `row` show lines up to the previous one: a line not
+     * below it goes on from there, so lines in order take one walk. */
+    size_t row = 0, best = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0 && lines[i] < lines[i - 1])
+            row = best = 0;
+        for (; row < a->nrows; row++) {
+            if (v[row] < 0)
+                continue;
+            if ((size_t)v[row] > lines[i])
+                break;
+            best = row;
+        }
+        rows[i] = best;
     }
-    return best;
+}
+
+size_t gn_align_row_of(const gn_align *a, int side, size_t line)
+{
+    size_t row;
+    gn_align_rows_of(a, side, &line, 1, &row);
+    return row;
 }
 
 /* For the same page laid out twice (the same paragraph text): in *out, the

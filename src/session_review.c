@@ -55,12 +55,14 @@ static void review(gn_session *s)
         return;
     }
     int side = tr == &s->left ? 0 : 1;
-    s->review_rows = gn_xcalloc(s->review.n + 1, sizeof *s->review_rows);
+    size_t *lines = gn_xcalloc(s->review.n + 1, sizeof *lines);
     for (size_t i = 0; i < s->review.n; i++) {
         size_t b = s->review.v[i].block;
-        size_t line = b < tr->doc.nblocks ? tr->doc.blocks[b].line : 0;
-        s->review_rows[i] = gn_align_row_of(&s->align, side, line);
+        lines[i] = b < tr->doc.nblocks ? tr->doc.blocks[b].line : 0;
     }
+    s->review_rows = gn_xcalloc(s->review.n + 1, sizeof *s->review_rows);
+    gn_align_rows_of(&s->align, side, lines, s->review.n, s->review_rows);
+    free(lines);
 }
 
 size_t gn_session_findings(gn_session *s)

@@ -90,6 +90,11 @@ void gn_align_notice(const gn_doc *l, const gn_doc *r, int notice, bool interlea
  * or the nearest row before it. */
 size_t gn_align_row_of(const gn_align *a, int side, size_t line);
 
+/* gn_align_row_of of each of lines[0..n) into rows[0..n): one walk of the
+ * rows when the lines are in order (time linear in rows and lines), a
+ * walk again from the top wherever a line is below the one before. */
+void gn_align_rows_of(const gn_align *a, int side, const size_t *lines, size_t n, size_t *rows);
+
 /* The line of `to` showing what line `line` of `from` shows; what a
  * resize, a locale switch or the comparison turned on keeps at the top of
  * the pager. For the same page laid out at two widths, the line showing
