@@ -31,11 +31,13 @@ void sess_review_forget(gn_session *s)
     s->reviewed = false;
 }
 
-/* Review the compared translation when that is not done for this layout. */
+/* Review the compared translation when that is not done for this layout.
+ * After a stop is asked for, nothing is begun: a review it cut short is
+ * forgotten, and each row drawn would begin it again. */
 static void review(gn_session *s)
 {
     gn_session_layout(s);
-    if (s->reviewed || s->dirty)
+    if (s->reviewed || s->dirty || gn_interrupted())
         return;
     s->reviewed = true;
     gn_source *tsrc;
