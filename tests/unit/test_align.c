@@ -382,6 +382,63 @@ static void test_different_levels(void **state)
     gn_doc_free(&r);
 }
 
+/* The row showing the last line of side at or before line (each line is
+ * shown once, in order: assert_complete), or 0: the reference of
+ * gn_align_row_of, looking at every row. */
+static size_t reference_row(const gn_align *a, int side, size_t line)
+{
+    size_t best = 0;
+    for (size_t row = 0; row < a->nrows; row++) {
+        long v = side ? a->right[row] : a->left[row];
+        if (v >= 0 && (size_t)v <= line)
+            best = row;
+    }
+    return best;
+}
+
+/* gn_align_rows_of gives each line the row gn_align_row_of gives it, in
+ * one call: lines in order (every line of each side and past the end),
+ * and lines out of order, side by side and interleaved. */
+static void test_rows_of(void **state)
+{
+    (void)state;
+    static const char left[] =
+        "# Guide\n\nA first paragraph that wraps over a few lines at this width.\n\n"
+        "## Brakes\n\n- one\n- two\n- three\n\n## Tyres\n\nShort.\n\n## Chain\n\nEnd.\n";
+    static const char right[] =
+        "# ガイド\n\n日本語の最初の段落は、この幅で何行かに折り返されます。さらに続きます。\n\n"
+        "## 브레이크\n\n- 하나\n- 둘\n\n## タイヤ\n\n短い。\n\n追加の段落。\n\n## 체인\n\n끝.\n";
+    gn_doc l, r;
+    lay_out(left, 24, NULL, &l);
+    lay_out(right, 24, "ja-JP", &r);
+    gn_align sbs, il;
+    gn_align_docs(&l, &r, &sbs);
+    assert_complete(&sbs, &l, &r);
+    gn_align_interleave(&sbs, &il);
+    const gn_align *as[] = {&sbs, &il};
+    for (int k = 0; k < 2; k++) {
+        for (int side = 0; side < 2; side++) {
+            size_t n = (side ? r.nlines : l.nlines) + 3;
+            size_t *lines = gn_xcalloc(2 * n, sizeof *lines), *rows = gn_xcalloc(2 * n, sizeof *rows);
+            for (size_t i = 0; i < n; i++) {
+                lines[i] = i;             /* in order */
+                lines[n + i] = (i * 7) % n; /* out of order */
+            }
+            gn_align_rows_of(as[k], side, lines, 2 * n, rows);
+            for (size_t i = 0; i < 2 * n; i++) {
+                assert_int_equal(rows[i], gn_align_row_of(as[k], side, lines[i]));
+                assert_int_equal(rows[i], reference_row(as[k], side, lines[i]));
+            }
+            free(lines);
+            free(rows);
+        }
+    }
+    gn_align_free(&sbs);
+    gn_align_free(&il);
+    gn_doc_free(&l);
+    gn_doc_free(&r);
+}
+
 /* The pairing gn_align_pair_headings replaced, kept as the reference: by
  * anchor in order, then the longest common subsequence of levels from a
  * table of (a+1) x (b+1) suffix lengths. */
@@ -641,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_missing_section),
         cmocka_unit_test(test_extra_paragraph),
         cmocka_unit_test(test_different_levels),
+        cmocka_unit_test(test_rows_of),
         cmocka_unit_test(test_pairs_as_table),
         cmocka_unit_test(test_long_structures),
         cmocka_unit_test(test_find_anchor),
