@@ -6,18 +6,22 @@
 # exit long before the work would have ended: within a quarter of the time
 # the work takes whole, measured in this run (--dump or --compare of the
 # page), so the check holds on a slow machine and under the sanitizers
-# alike; bench/stop gives the figures in milliseconds.
+# alike; bench/stop gives the figures in milliseconds. Late: the signal
+# comes after half as long again as the comparison's layouts and alignment
+# take alone (--compare's time), so it finds the first screen being drawn
+# and the translation checks of its marks being made.
 set -u
 . tests/lib/screen.sh
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# stops SHAPE SIG: run the case, print ok / not ok.
+# stops SHAPE SIG [LATE]: run the case, print ok / not ok; LATE 1: the
+# signal after half as long again as the work (the first screen drawn).
 stops() {
-    local shape=$1 sig=$2 folder page state t0 work pid gone_at waited
+    local shape=$1 sig=$2 late=${3:-0} folder page state t0 work pid gone_at waited
     folder=$(tests/hostile/make-huge "$TMPDIR_GN/$shape" "$shape" 12)
     page=$folder/help/g/huge.md
-    state=$TMPDIR_GN/state-$shape-$sig
+    state=$TMPDIR_GN/state-$shape-$sig-$late
     # The whole work: the page laid out at the pager's width (and, for
     # compare, the second locale's and the alignment).
     t0=$(now_ms)
@@ -38,7 +42,8 @@ stops() {
     else
         tm send-keys -t gn Down Enter # the page's parse and layout
     fi
-    sleep 0.1
+    local delay=$((late ? work * 3 / 2 : 100))
+    sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
     t0=$(now_ms)
     if [ "$sig" = INT ]; then tm send-keys -t gn C-c; else kill -"$sig" "$pid"; fi
     gone_at=""
@@ -47,7 +52,7 @@ stops() {
         sleep 0.01
     done
     waited=$(( ${gone_at:-$(now_ms)} - t0 ))
-    local what="$shape, SIG$sig"
+    local what="$shape, SIG$sig"; [ "$late" = 1 ] && what="$what, late"
     if [ -z "$gone_at" ]; then
         echo "not ok - $what: still running $waited ms after the signal (the work alone: $work ms)"
         kill -KILL "$pid" 2>/dev/null
@@ -67,3 +72,4 @@ stops paragraph TERM
 stops paragraph INT
 stops compare HUP
 stops compare TERM
+stops compare TERM 1
