@@ -2,8 +2,13 @@
  *
  * Blocks are chained, the newest first; each allocation is preceded by its
  * size (for realloc) and aligned to max_align_t. An allocation larger than
- * a quarter of a block gets a block of its own. */
+ * a quarter of a block gets a block of its own. A small allocation freed
+ * goes on a list by its rounded size, and the next allocation of that size
+ * takes it: cmark-gfm frees about half of what a parse allocates (the
+ * inline parser's brackets and delimiters, the blocks' content), and
+ * every page of memory first touched costs the process a page fault. */
 #include <stdalign.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,9 +26,12 @@ typedef struct block {
     alignas(max_align_t) unsigned char data[];
 } block;
 
+#define CLASSES 32 /* free lists for sizes ALIGN, 2 ALIGN, ... CLASSES ALIGN */
+
 struct gn_arena {
     block *top;
     void *last; /* the latest allocation, which realloc may grow in place */
+    void *freed[CLASSES]; /* freed[c]: allocations of (c + 1) ALIGN bytes */
 };
 
 static _Thread_local gn_arena *current;
@@ -64,6 +72,7 @@ void gn_arena_reset(gn_arena *a)
     }
     a->top = keep;
     a->last = NULL;
+    memset(a->freed, 0, sizeof a->freed);
 }
 
 /* n bytes (not zeroed) from a, with their size before them. */
@@ -71,7 +80,14 @@ static void *take(gn_arena *a, size_t n)
 {
     if (n > SIZE_MAX / 2)
         abort(); /* no parse asks for that much */
-    size_t need = HEAD + (n + ALIGN - 1) / ALIGN * ALIGN;
+    size_t rounded = (n + ALIGN - 1) / ALIGN * ALIGN, need = HEAD + rounded;
+    size_t c = rounded / ALIGN - 1;
+    if (rounded && c < CLASSES && a->freed[c]) {
+        void *p = a->freed[c];
+        memcpy(&a->freed[c], p, sizeof(void *));
+        memcpy((unsigned char *)p - HEAD, &n, sizeof n);
+        return p;
+    }
     block *b = a->top;
     if (!b || b->size - b->used < need) {
         size_t size = need > BLOCK / 4 ? need : BLOCK;
@@ -110,6 +126,8 @@ static void *arena_calloc(size_t count, size_t size)
     return p;
 }
 
+static void arena_free(void *p);
+
 static void *arena_realloc(void *p, size_t n)
 {
     gn_arena *a = current;
@@ -129,12 +147,33 @@ static void *arena_realloc(void *p, size_t n)
     }
     void *q = take(a, n);
     memcpy(q, p, old < n ? old : n);
+    arena_free(p);
     return q;
 }
 
+/* Whether p was handed out by a (it lies in one of its blocks). */
+static bool owns(const gn_arena *a, const void *p)
+{
+    for (const block *b = a->top; b; b = b->prev)
+        if ((const unsigned char *)p >= b->data && (const unsigned char *)p < b->data + b->used)
+            return true;
+    return false;
+}
+
+/* Put p on its size's free list, when it is small and the thread's arena
+ * handed it out; else nothing (the memory comes back at reset). */
 static void arena_free(void *p)
 {
-    (void)p;
+    gn_arena *a = current;
+    if (!p || !a || !owns(a, p))
+        return;
+    size_t c = (size_of(p) + ALIGN - 1) / ALIGN;
+    if (c == 0 || c > CLASSES)
+        return;
+    if (p == a->last)
+        a->last = NULL; /* a later realloc must not grow it in place */
+    memcpy(p, &a->freed[c - 1], sizeof(void *));
+    a->freed[c - 1] = p;
 }
 
 static cmark_mem arena_mem = {arena_calloc, arena_realloc, arena_free};

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "guidenav/check.h"
 #include "guidenav/config.h"
@@ -455,20 +456,29 @@ static int run_page_or_text(const gn_options *o, char **args, int n, const gn_co
 
 /* Read the configuration into c: --config's file, none with --no-config,
  * else the default file when there is one. A bad file leaves c the
- * defaults; its message goes into *problem (newly allocated, else NULL). */
+ * defaults; its message goes into *problem (newly allocated, else NULL).
+ * The key vocabulary (gn_key_vocab, about 120,000 instructions) is built
+ * when the navigator or --print-config shows the keys, or when a file is
+ * read (its keys are checked in every mode); the other modes without a
+ * file get the defaults without keys. */
 static void read_config(const gn_options *o, gn_config *c, char **problem)
 {
     *problem = NULL;
-    const gn_config_vocab *vocab = gn_key_vocab();
+    bool keys = o->mode == MODE_TUI || o->mode == MODE_PRINT_CONFIG;
     if (o->no_config) {
-        gn_config_defaults(c, vocab);
+        gn_config_defaults(c, keys ? gn_key_vocab() : NULL);
         return;
     }
     char *path = o->config ? gn_xstrdup(o->config) : gn_config_default_path();
+    struct stat st;
+    if (path && !keys && !o->config && stat(path, &st) != 0 && errno == ENOENT) {
+        free(path); /* no default file: nothing to check */
+        path = NULL;
+    }
     gn_error err;
     if (!path)
-        gn_config_defaults(c, vocab);
-    else if (gn_config_load(c, path, !o->config, vocab, &err) != 0)
+        gn_config_defaults(c, keys ? gn_key_vocab() : NULL);
+    else if (gn_config_load(c, path, !o->config, gn_key_vocab(), &err) != 0)
         *problem = gn_xasprintf("%s (the defaults are used)", err.msg);
     free(path);
 }

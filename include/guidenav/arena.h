@@ -2,7 +2,8 @@
  *
  * cmark-gfm allocates every node, string and buffer of a parse on its
  * own; an arena hands out memory by moving a pointer through large blocks
- * and frees nothing until it is reset. A thread parses into the arena it
+ * and gives it back when it is reset; a small allocation freed before
+ * then is handed out again to the next allocation of its size. A thread parses into the arena it
  * uses (gn_arena_use): cmark-gfm's own arena is one for the whole process,
  * which two threads cannot share. */
 #ifndef GUIDENAV_ARENA_H
@@ -25,8 +26,9 @@ void gn_arena_use(gn_arena *a);
 /* The calling thread's arena, or NULL. */
 gn_arena *gn_arena_current(void);
 /* The allocator of cmark-gfm that allocates from the calling thread's
- * arena (calloc zeroes, realloc copies, free does nothing); only while it
- * has one. */
+ * arena (calloc zeroes, realloc copies, free keeps up to 512 bytes
+ * handed out by that arena for the next allocation of their size, else
+ * does nothing); only while it has one. */
 cmark_mem *gn_arena_cmark(void);
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The configuration file from the command line: --print-config (with no
 # file, with one, read back to the same configuration), a bad file's
-# message on stderr with the defaults used (--toc, --print-config),
+# message on stderr with the defaults used (--toc, --print-config, --dump),
 # --config, --no-config, @SET. XDG_CONFIG_HOME is a folder of this test's.
 set -u
 GN=$PWD/${GN_BUILD:-build}/guidenav
@@ -75,6 +75,18 @@ check "--no-config reads no file" 0 "$GN" --no-config --toc guide/en
 [ -s "$tmp/err" ] && echo "not ok - --no-config read the file" || echo "ok - --no-config: no message"
 check "--config of a missing file" 0 "$GN" --config "$tmp/none.yaml" --toc guide/en
 has "...names it" "$tmp/err" "none.yaml"
+
+# --dump builds no key table of its own, yet a file's keys are checked.
+printf 'keys:\n  global:\n    no-such-action: [x]\n' >"$cfg"
+check "--dump with a file naming an unknown action goes on" 0 "$GN" --dump guide/ja-JP/keys.md --plain --width 60
+has "...rendering the page" "$tmp/out" "キー"
+has "...with the action named on stderr" "$tmp/err" "config.yaml:3: keys.global: unknown action 'no-such-action'"
+printf 'keys:\n  global:\n    page-down: [x]\n' >"$cfg"
+check "--dump with good keys" 0 "$GN" --dump guide/ko-KR/keys.md --plain --width 60
+[ -s "$tmp/err" ] && echo "not ok - good keys, yet a message" || echo "ok - good keys: no message"
+rm "$cfg"
+check "--dump with no file" 0 "$GN" --dump guide/ko-KR/keys.md --plain --width 60
+[ -s "$tmp/err" ] && echo "not ok - --dump with no file: a message" || echo "ok - --dump with no file: no message"
 
 printf 'sets:\n  two: [en=%s/guide/en, de-DE=%s/guide/de-DE]\n' "$PWD" "$PWD" >"$cfg"
 check "@SET opens a set" 0 "$GN" --locales @two
