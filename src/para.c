@@ -24,6 +24,8 @@ static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32
 {
     size_t before = p->text.len;
     gn_text_sanitize(&p->text, s, len);
+    if (p->text.len == before)
+        return; /* nothing added: the text may still have no buffer */
     reserve(p, p->text.len);
     char *t = p->text.data;
     for (size_t i = before; i < p->text.len; i++)
