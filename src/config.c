@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 #include "guidenav/config.h"
 #include "guidenav/locale.h"
@@ -190,12 +189,10 @@ static int fail_at(struct ctx *x, const node *n, const char *what, const char *f
     __attribute__((format(printf, 4, 5)));
 static int fail_at(struct ctx *x, const node *n, const char *what, const char *fmt, ...)
 {
-    char msg[768];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    char *safe = gn_text_vsanitizedf(fmt, ap);
     va_end(ap);
-    char *safe = gn_text_sanitized(msg);
     gn_fail(x->err, "%s:%d: %s%s%s", x->path, n->line, what, *what ? ": " : "", safe);
     free(safe);
     return -1;
@@ -632,21 +629,19 @@ int gn_config_parse(gn_config *c, const char *path, const char *text, size_t len
 }
 
 int gn_config_load(gn_config *c, const char *path, bool may_be_missing,
-                   const gn_config_vocab *vocab, gn_error *err)
+                   const gn_config_vocab *(*vocab_of)(void), bool keys, gn_error *err)
 {
-    struct stat st;
-    if (may_be_missing && stat(path, &st) != 0 && errno == ENOENT) {
-        gn_config_defaults(c, vocab);
-        return 0;
-    }
     char *text;
     size_t len;
     if (gn_read_file(path, &text, &len, err) != 0) {
-        gn_config_defaults(c, vocab);
+        bool missing = errno == ENOENT;
+        gn_config_defaults(c, keys ? vocab_of() : NULL);
+        if (may_be_missing && missing)
+            return 0;
         c->path = gn_xstrdup(path);
         return -1;
     }
-    int rc = gn_config_parse(c, path, text, len, vocab, err);
+    int rc = gn_config_parse(c, path, text, len, vocab_of(), err);
     free(text);
     return rc;
 }

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include "guidenav/check.h"
 #include "guidenav/config.h"
@@ -470,15 +469,10 @@ static void read_config(const gn_options *o, gn_config *c, char **problem)
         return;
     }
     char *path = o->config ? gn_xstrdup(o->config) : gn_config_default_path();
-    struct stat st;
-    if (path && !keys && !o->config && stat(path, &st) != 0 && errno == ENOENT) {
-        free(path); /* no default file: nothing to check */
-        path = NULL;
-    }
     gn_error err;
     if (!path)
         gn_config_defaults(c, keys ? gn_key_vocab() : NULL);
-    else if (gn_config_load(c, path, !o->config, gn_key_vocab(), &err) != 0)
+    else if (gn_config_load(c, path, !o->config, gn_key_vocab, keys, &err) != 0)
         *problem = gn_xasprintf("%s (the defaults are used)", err.msg);
     free(path);
 }

@@ -29,12 +29,10 @@
 
 void gn_report(const char *fmt, ...)
 {
-    char msg[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    char *safe = gn_text_vsanitizedf(fmt, ap);
     va_end(ap);
-    char *safe = gn_text_sanitized(msg);
     fprintf(stderr, "guidenav: %s\n", safe);
     free(safe);
 }

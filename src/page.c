@@ -211,10 +211,10 @@ void gn_page_free(gn_page *page)
     memset(page, 0, sizeof *page);
 }
 
-/* Literal text of node's inline descendants, newly allocated. */
-static char *inline_text(cmark_node *node)
+char *gn_node_text(cmark_node *node)
 {
     gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "");
     cmark_iter *it = cmark_iter_new(node);
     cmark_event_type ev;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -247,9 +247,13 @@ char *gn_page_title(const gn_page *page)
     } else if (page->doc) {
         for (cmark_node *n = cmark_node_first_child(page->doc); n; n = cmark_node_next(n))
             if (cmark_node_get_type(n) == CMARK_NODE_HEADING) {
-                raw = inline_text(n);
+                raw = gn_node_text(n);
                 break;
             }
+    }
+    if (raw && !*raw) { /* an empty heading names nothing */
+        free(raw);
+        raw = NULL;
     }
     if (!raw)
         raw = gn_xstrdup(gn_path_basename(page->path));

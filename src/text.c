@@ -193,6 +193,16 @@ char *gn_text_sanitized(const char *s)
     return gn_buf_take(&b);
 }
 
+char *gn_text_vsanitizedf(const char *fmt, va_list ap)
+{
+    gn_buf raw = GN_BUF_INIT, safe = GN_BUF_INIT;
+    gn_buf_vaddf(&raw, fmt, ap);
+    gn_buf_adds(&safe, "");
+    gn_text_sanitize(&safe, raw.data ? raw.data : "", raw.len);
+    gn_buf_free(&raw);
+    return gn_buf_take(&safe);
+}
+
 void gn_text_field(gn_buf *b, const char *s, size_t len)
 {
     size_t start = 0;

@@ -10,35 +10,6 @@
 #include "guidenav/toc.h"
 #include "guidenav/util.h"
 
-/* Literal text of node's inline descendants, newly allocated: text and code
- * as cmark decoded them (entities included), breaks as spaces. */
-static char *inline_text(cmark_node *node)
-{
-    gn_buf b = GN_BUF_INIT;
-    gn_buf_adds(&b, "");
-    cmark_iter *it = cmark_iter_new(node);
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-        if (ev != CMARK_EVENT_ENTER)
-            continue;
-        cmark_node *n = cmark_iter_get_node(it);
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-            gn_buf_adds(&b, cmark_node_get_literal(n));
-            break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            gn_buf_addc(&b, ' ');
-            break;
-        default:
-            break;
-        }
-    }
-    cmark_iter_free(it);
-    return gn_buf_take(&b);
-}
-
 /* Raw title text as one line, plain and sanitised, newly allocated: tabs
  * and line breaks (a YAML block scalar, an entity such as "&#10;") become
  * spaces, markup is rendered, its first anchor goes to *anchor (anchor may
@@ -59,7 +30,7 @@ static char *title_text(const char *raw, char **anchor)
 /* The inline text of node as a title (see title_text). */
 static char *plain_title(cmark_node *node, char **anchor)
 {
-    char *raw = inline_text(node);
+    char *raw = gn_node_text(node);
     char *title = title_text(raw, anchor);
     free(raw);
     return title;

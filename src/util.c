@@ -108,19 +108,25 @@ void gn_buf_addc(gn_buf *b, char c)
     gn_buf_add(b, &c, 1);
 }
 
+void gn_buf_vaddf(gn_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n > 0) {
+        gn_buf_reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+        b->len += (size_t)n;
+    }
+    va_end(again);
+}
+
 void gn_buf_addf(gn_buf *b, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    gn_buf_vaddf(b, fmt, ap);
     va_end(ap);
-    if (n <= 0)
-        return;
-    gn_buf_reserve(b, (size_t)n);
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
 }
 
 void gn_buf_reset(gn_buf *b)
@@ -168,35 +174,31 @@ static void limit_text(char *out, size_t size, size_t bytes)
         snprintf(out, size, "%zu byte%s", bytes, bytes == 1 ? "" : "s");
 }
 
-static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static int read_failed(gn_error *err, int why, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static int too_large(gn_error *err, const char *path, unsigned long long size)
 {
     char limit[64];
     limit_text(limit, sizeof limit, max_file_size);
-    return read_failed(err, path, "larger than %s (%llu bytes); --max-file-size raises the limit",
+    return read_failed(err, 0, path, "larger than %s (%llu bytes); --max-file-size raises the limit",
                        limit, size);
 }
 
 /* The failure of gn_read_file, naming the file sanitised (a file name
- * may hold an ESC). */
-static int read_failed(gn_error *err, const char *path, const char *fmt, ...)
+ * may hold an ESC); errno is left as why: the system's reason, or 0. */
+static int read_failed(gn_error *err, int why, const char *path, const char *fmt, ...)
 {
     char *shown = gn_text_sanitized(path);
+    gn_buf what = GN_BUF_INIT;
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    gn_buf_vaddf(&what, fmt, ap);
     va_end(ap);
-    char *what = gn_xmalloc(n > 0 ? (size_t)n + 1 : 1);
-    what[0] = '\0';
-    va_start(ap, fmt);
-    if (n > 0)
-        vsnprintf(what, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    int rc = gn_fail(err, "%s: %s", shown, what);
-    free(what);
+    int rc = gn_fail(err, "%s: %s", shown, what.data ? what.data : "");
+    gn_buf_free(&what);
     free(shown);
+    errno = why;
     return rc;
 }
 
@@ -220,13 +222,13 @@ static int read_all(FILE *f, const char *path, char **data, size_t *len, gn_erro
     }
     if (ferror(f)) {
         gn_buf_free(&b);
-        return read_failed(err, path, "read error");
+        return read_failed(err, errno, path, "read error");
     }
     const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
     if (nul) {
         size_t at = (size_t)(nul - b.data);
         gn_buf_free(&b);
-        return read_failed(err, path, "a binary file (NUL byte at offset %zu)", at);
+        return read_failed(err, 0, path, "a binary file (NUL byte at offset %zu)", at);
     }
     *len = b.len;
     *data = gn_buf_take(&b);
@@ -268,12 +270,12 @@ int gn_read_file_within(const char *path, const char *real_root, char **data, si
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
-        return read_failed(err, path, "%s", strerror(errno));
+        return read_failed(err, errno, path, "%s", strerror(errno));
     struct stat st;
     int fl;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return read_failed(err, path, "not a regular file");
+        return read_failed(err, 0, path, "not a regular file");
     }
     if (real_root && !fd_within(fd, path, real_root)) {
         close(fd);
@@ -284,13 +286,13 @@ int gn_read_file_within(const char *path, const char *real_root, char **data, si
     if ((fl = fcntl(fd, F_GETFL)) == -1 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) == -1) {
         int e = errno;
         close(fd);
-        return read_failed(err, path, "%s", strerror(e));
+        return read_failed(err, e, path, "%s", strerror(e));
     }
     FILE *f = fdopen(fd, "rb");
     if (!f) {
         int e = errno;
         close(fd);
-        return read_failed(err, path, "%s", strerror(e));
+        return read_failed(err, e, path, "%s", strerror(e));
     }
     size_t limit = max_file_size;
     if (limit && st.st_size > 0 && (unsigned long long)st.st_size > limit) {
@@ -310,7 +312,7 @@ int gn_read_stream(int fd, const char *name, char **data, size_t *len, gn_error 
         int e = errno;
         if (copy >= 0)
             close(copy);
-        return read_failed(err, name, "%s", strerror(e));
+        return read_failed(err, e, name, "%s", strerror(e));
     }
     int rc = read_all(f, name, data, len, err);
     fclose(f);
@@ -321,10 +323,10 @@ int gn_terminal_open(gn_error *err)
 {
     int fd = open("/dev/tty", O_RDWR | O_CLOEXEC | O_NOCTTY);
     if (fd < 0)
-        return read_failed(err, "/dev/tty", "%s", strerror(errno));
+        return read_failed(err, errno, "/dev/tty", "%s", strerror(errno));
     if (!isatty(fd)) {
         close(fd);
-        return read_failed(err, "/dev/tty", "not a terminal");
+        return read_failed(err, 0, "/dev/tty", "not a terminal");
     }
     return fd;
 }

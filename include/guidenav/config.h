@@ -136,11 +136,14 @@ void gn_config_defaults(gn_config *c, const gn_config_vocab *vocab);
 int gn_config_parse(gn_config *c, const char *path, const char *text, size_t len,
                     const gn_config_vocab *vocab, gn_error *err);
 
-/* Read the file at path into c as gn_config_parse does. A missing file is
- * no error when it may be missing (the default path): c holds the
- * defaults and c->path stays NULL. */
+/* Read the file at path into c as gn_config_parse does, the file opened
+ * once. A missing file is no error when it may be missing (the default
+ * path): c holds the defaults and c->path stays NULL. vocab_of gives the
+ * action names; it is called only when they are needed: to check a file
+ * read, or when keys is true (the defaults' keys are wanted). Without a
+ * call c has no keys, so a mode that binds none does not build them. */
 int gn_config_load(gn_config *c, const char *path, bool may_be_missing,
-                   const gn_config_vocab *vocab, gn_error *err);
+                   const gn_config_vocab *(*vocab_of)(void), bool keys, gn_error *err);
 
 /* The default file: $XDG_CONFIG_HOME/guidenav/config.yaml when that
  * variable is an absolute path, else ~/.config/guidenav/config.yaml; NULL

@@ -31,6 +31,11 @@ void gn_page_free(gn_page *page);
  * heading, else the file name. Newly allocated; the caller frees it. */
 char *gn_page_title(const gn_page *page);
 
+/* Literal text of node's inline descendants: text and code as cmark
+ * decoded them (entities included), breaks as spaces. Newly allocated,
+ * never NULL. */
+char *gn_node_text(cmark_node *node);
+
 /* Parse Markdown text with the GFM extensions guidenav uses (tables,
  * strikethrough, autolinks). The caller frees the node with cmark_node_free.
  * NULL when a stop was asked for first (interrupt.h): while the host

@@ -99,6 +99,9 @@ bool gn_cp_is_cjk(int32_t cp);
 void gn_text_sanitize(gn_buf *b, const char *s, size_t len);
 /* The same as a new string; the caller frees it. */
 char *gn_text_sanitized(const char *s);
+/* The text fmt and ap format, made safe as gn_text_sanitize does: a
+ * message quoting a file's text or name. A new string, never NULL. */
+char *gn_text_vsanitizedf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 /* True when gn_text_sanitize would copy s[0..len) as it is. */
 bool gn_text_is_sanitized(const char *s, size_t len);
 

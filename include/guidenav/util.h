@@ -5,6 +5,7 @@
 #ifndef GUIDENAV_UTIL_H
 #define GUIDENAV_UTIL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +33,8 @@ void gn_buf_add(gn_buf *b, const char *s, size_t n);
 void gn_buf_adds(gn_buf *b, const char *s);
 void gn_buf_addc(gn_buf *b, char c);
 void gn_buf_addf(gn_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same with the arguments as a va_list (ap is used, not ended). */
+void gn_buf_vaddf(gn_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void gn_buf_reset(gn_buf *b);
 /* Make room for extra more bytes (and the NUL) without another allocation. */
 void gn_buf_reserve(gn_buf *b, size_t extra);
@@ -46,7 +49,9 @@ void gn_buf_free(gn_buf *b);
  * holds a NUL byte ("PATH: a binary file (NUL byte at offset N)"). It
  * never waits on a FIFO or a device: the file is opened with O_NONBLOCK
  * and its kind taken from the open descriptor (fstat), so one swapped in
- * for a regular file after a caller's stat is refused too. */
+ * for a regular file after a caller's stat is refused too. On failure
+ * errno is the system's reason (ENOENT: missing), or 0 for a refusal of
+ * guidenav's own (not a regular file, too large, binary). */
 int gn_read_file(const char *path, char **data, size_t *len, gn_error *err);
 /* The same, and the file as opened (the descriptor, not the path, so a
  * swap after a check cannot fool it) must lie at or below real_root (a

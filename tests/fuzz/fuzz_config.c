@@ -2,8 +2,8 @@
  * (gn_config_parse, libyaml).
  *
  * The input is a whole file, passed with its exact length and no
- * terminating NUL. The vocabulary is a small one of this harness's own
- * (the navigator's lives in the UI). Checks: a failure leaves a message
+ * terminating NUL. The vocabulary is the tests' own (config_vocab.h:
+ * the navigator's lives in the UI). Checks: a failure leaves a message
  * naming the file and the configuration the defaults; a success prints
  * (gn_config_print) a file that parses again and prints the same bytes;
  * every action keeps a NULL-terminated list of known keys, and no key is
@@ -12,27 +12,8 @@
 #include <string.h>
 #include "guidenav/config.h"
 #include "fuzz.h"
+#include "../lib/config_vocab.h"
 
-static const char *const actions[] = {"scroll-down", "scroll-up", "page-down", "quit"};
-static const char *const d_down[] = {"j", "Down", "Ctrl-E", NULL};
-static const char *const d_up[] = {"k", "Up", NULL};
-static const char *const d_page[] = {"f", "Space", "Ctrl-F", NULL};
-static const char *const d_quit[] = {"q", NULL};
-static const char *const *const defaults[] = {d_down, d_up, d_page, d_quit};
-
-/* Printable ASCII characters and a few named keys. */
-static bool key_known(const char *name)
-{
-    static const char *const named[] = {"Down", "Up", "Space", "Ctrl-E", "Ctrl-F", "Enter"};
-    if (strlen(name) == 1 && name[0] > ' ' && name[0] < 127)
-        return true;
-    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
-        if (strcmp(named[i], name) == 0)
-            return true;
-    return false;
-}
-
-static const gn_config_vocab vocab = {4, actions, defaults, key_known};
 
 /* Each action's keys are known key names, and no key serves two. */
 static void check_keys(const gn_config *c)

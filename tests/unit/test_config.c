@@ -1,35 +1,24 @@
 /* test_config.c: the configuration file: a good file, each kind of error
  * with its line, the limits, sets with ~, and --print-config's output
- * read back to the same configuration. The vocabulary here is a small
- * one of our own: the core checks names against whatever the UI gives. */
+ * read back to the same configuration, with the tests' own small
+ * vocabulary (config_vocab.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "unit.h"
 #include "guidenav/config.h"
 #include "guidenav/util.h"
+#include "../lib/config_vocab.h"
 
-static const char *const actions[] = {"down", "up", "page-down", "quit", "help"};
-static const char *const d_down[] = {"j", "Down", NULL};
-static const char *const d_up[] = {"k", "Up", NULL};
-static const char *const d_page[] = {"f", "Ctrl-F", "PgDn", "Space", NULL};
-static const char *const d_quit[] = {"q", NULL};
-static const char *const d_help[] = {"H", "F1", NULL};
-static const char *const *const defaults[] = {d_down, d_up, d_page, d_quit, d_help};
 
-static bool key_known(const char *name)
+/* How many times the loader asked for the vocabulary. */
+static int vocab_asked;
+
+static const gn_config_vocab *vocab_of(void)
 {
-    static const char *const named[] = {"Down", "Up", "PgDn", "Space", "Ctrl-F", "F1",
-                                        "Enter", "Ctrl-N", "Ctrl-P"};
-    if (strlen(name) == 1 && name[0] > ' ' && name[0] < 127)
-        return true;
-    for (size_t i = 0; i < sizeof named / sizeof *named; i++)
-        if (strcmp(named[i], name) == 0)
-            return true;
-    return false;
+    vocab_asked++;
+    return &vocab;
 }
-
-static const gn_config_vocab vocab = {5, actions, defaults, key_known};
 
 enum { DOWN, UP, PAGE_DOWN, QUIT, HELP };
 
@@ -331,17 +320,35 @@ static void test_load(void **state)
     char *missing = gn_path_join(dir, "none.yaml");
     gn_config c;
     gn_error err;
-    assert_int_equal(gn_config_load(&c, missing, true, &vocab, &err), 0);
+    vocab_asked = 0;
+    assert_int_equal(gn_config_load(&c, missing, true, vocab_of, false, &err), 0);
     assert_null(c.path);
+    assert_int_equal(c.nactions, 0); /* no file, no keys wanted: none built */
+    assert_int_equal(vocab_asked, 0);
     gn_config_free(&c);
-    assert_int_equal(gn_config_load(&c, missing, false, &vocab, &err), -1);
+    assert_int_equal(gn_config_load(&c, missing, true, vocab_of, true, &err), 0);
+    assert_int_equal(c.nactions, 5);
+    assert_string_equal(c.keys[0][0], defaults[0][0]);
+    gn_config_free(&c);
+    assert_int_equal(gn_config_load(&c, missing, false, vocab_of, false, &err), -1);
     assert_non_null(strstr(err.msg, "none.yaml"));
+    assert_non_null(strstr(err.msg, "No such file"));
     gn_config_free(&c);
+    /* A folder where the file should be: an error even at the default path. */
+    char *folder = gn_path_join(dir, "folder.yaml");
+    assert_int_equal(mkdir(folder, 0700), 0);
+    assert_int_equal(gn_config_load(&c, folder, true, vocab_of, false, &err), -1);
+    assert_non_null(strstr(err.msg, "not a regular file"));
+    gn_config_free(&c);
+    rmdir(folder);
+    free(folder);
     unit_write_file(dir, "guidenav/config.yaml", "mouse: on\n");
     setenv("XDG_CONFIG_HOME", dir, 1);
     char *path = gn_config_default_path();
-    assert_int_equal(gn_config_load(&c, path, true, &vocab, &err), 0);
+    vocab_asked = 0;
+    assert_int_equal(gn_config_load(&c, path, true, vocab_of, false, &err), 0);
     assert_int_equal(c.mouse, GN_ON);
+    assert_int_equal(vocab_asked, 1); /* a file read is checked */
     gn_config_free(&c);
     unlink(path);
     free(path);

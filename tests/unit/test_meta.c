@@ -4,6 +4,7 @@
 #include <string.h>
 #include "unit.h"
 #include "guidenav/meta.h"
+#include "guidenav/page.h"
 #include "guidenav/util.h"
 
 /* The result of one gn_meta_parse. */
@@ -334,6 +335,40 @@ static void test_binary_junk(void **state)
     assert_true(strncmp(p.err.msg, "nul.md:2: ", 10) == 0);
 }
 
+/* The title of a page parsed from text at path. */
+static char *title_of(const char *path, const char *text)
+{
+    gn_page page;
+    gn_error err;
+    assert_int_equal(gn_page_parse(path, text, strlen(text), &page, &err), 0);
+    char *t = gn_page_title(&page);
+    gn_page_free(&page);
+    return t;
+}
+
+/* A page's title: front matter's, else the first heading's text (markup
+ * rendered, breaks as spaces), else the file name: an empty heading
+ * names nothing. In English, Japanese and Korean. */
+static void test_page_title(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path, *text, *want;
+    } cases[] = {
+        {"g/a.md", "---\ntitle: 注文の管理\n---\n# 別の見出し\n", "注文の管理"},
+        {"g/b.md", "Intro.\n\n# 주문 *관리* `코드`\n\n## Later\n", "주문 관리 코드"},
+        {"g/c.md", "Two\nlines &amp; more\n===\n", "Two lines & more"},
+        {"g/empty-heading.md", "#\n\nText.\n", "empty-heading.md"},
+        {"g/none.md", "Just text.\n", "none.md"},
+        {"g/d.md", "---\ntitle: \"\"\n---\n# 見出し\n", "見出し"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *t = title_of(cases[i].path, cases[i].text);
+        assert_string_equal(t, cases[i].want);
+        free(t);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -348,6 +383,7 @@ int main(void)
         cmocka_unit_test(test_size_cap),
         cmocka_unit_test(test_duplicates_and_values),
         cmocka_unit_test(test_binary_junk),
+        cmocka_unit_test(test_page_title),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

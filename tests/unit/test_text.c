@@ -259,6 +259,38 @@ static void test_sanitize(void **state)
     free(s);
 }
 
+/* gn_text_vsanitizedf through a function of variable arguments. */
+static char *safef(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *safef(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *s = gn_text_vsanitizedf(fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* A message is formatted whole (no length cut) and then made safe: the
+ * quoted text's ESC and bidirectional override show, in any script. */
+static void test_sanitizedf(void **state)
+{
+    (void)state;
+    char *s = safef("%s:%d: %s", "設定.yaml", 3, "키\x1b[31m \u202Eabc");
+    assert_string_equal(s, "設定.yaml:3: 키\u241B[31m <U+202E>abc");
+    free(s);
+    s = safef("%s", "");
+    assert_non_null(s);
+    assert_string_equal(s, "");
+    free(s);
+    char *long_text = gn_xmalloc(5001);
+    memset(long_text, 'a', 5000);
+    long_text[5000] = '\0';
+    s = safef("[%s]", long_text);
+    assert_int_equal(strlen(s), 5002);
+    free(s);
+    free(long_text);
+}
+
 /* A line of code or of a diff: safe, tabs to the next multiple of 4
  * columns counted in display columns, so gn_text_width measures it. */
 static void test_code_line(void **state)
@@ -410,6 +442,7 @@ int main(void)
         cmocka_unit_test(test_field),
         cmocka_unit_test(test_ascii),
         cmocka_unit_test(test_ellipsize),
+        cmocka_unit_test(test_sanitizedf),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
