@@ -530,6 +530,17 @@ bool gn_collapse_is_title(cmark_node *node)
            cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH;
 }
 
+void gn_collapse_node_lines(cmark_node *node, int *first, int *last)
+{
+    cmark_node *a = node, *b = node;
+    while (gn_collapse_is_block(a) && cmark_node_first_child(a))
+        a = cmark_node_first_child(a);
+    while (gn_collapse_is_block(b) && cmark_node_last_child(b))
+        b = cmark_node_last_child(b);
+    *first = cmark_node_get_start_line(a);
+    *last = cmark_node_get_end_line(b);
+}
+
 /* ---- layout --------------------------------------------------------------------- */
 
 void gn_collapse_walk_init(gn_collapse_walk *w, const gn_layout_opts *o)

@@ -474,18 +474,19 @@ static gn_block_kind block_kind(cmark_node *n)
  * snippet's (another file) or when cmark has none. */
 static int src_line(const layout *L, cmark_node *node)
 {
-    if (gn_collapse_is_block(node) && cmark_node_first_child(node))
-        node = cmark_node_first_child(node);
-    int line = cmark_node_get_start_line(node);
+    int line, end;
+    gn_collapse_node_lines(node, &line, &end);
     if (L->snips.depth > 0 || line <= 0)
         return 0;
     return line + L->o->line_offset;
 }
 
-/* The line of the page's file where node ends; 0 as src_line says. */
+/* The line of the page's file where node ends (a collapsible block: where
+ * its last block does); 0 as src_line says. */
 static int src_end(const layout *L, cmark_node *node)
 {
-    int line = cmark_node_get_end_line(node);
+    int start, line;
+    gn_collapse_node_lines(node, &start, &line);
     if (L->snips.depth > 0 || line <= 0)
         return 0;
     return line + L->o->line_offset;

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <utf8proc.h>
 #include "guidenav/align.h"
+#include "guidenav/collapse.h"
 #include "guidenav/html.h"
 #include "guidenav/interrupt.h"
 #include "guidenav/locale.h"
@@ -425,7 +426,10 @@ static void nodes_within(cmark_node *first, cmark_node **from, int off, int a, i
                          cmark_node **overlap)
 {
     for (cmark_node *n = first; n && !gn_interrupted(); n = cmark_node_next(n)) {
-        int s = cmark_node_get_start_line(n) + off, e = cmark_node_get_end_line(n) + off;
+        int s, e;
+        gn_collapse_node_lines(n, &s, &e);
+        s += off;
+        e += off;
         if (e < a) {
             if (from)
                 *from = cmark_node_next(n);

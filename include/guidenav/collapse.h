@@ -61,6 +61,12 @@ cmark_node *gn_collapse_blocks(cmark_node *doc, const char *text, size_t len, cm
 bool gn_collapse_is_block(cmark_node *node);
 bool gn_collapse_is_title(cmark_node *node);
 
+/* The first and last lines of the parsed text that node spans, as cmark
+ * counts them (0: unknown). cmark knows none for a collapsible block, made
+ * after the parse: it spans its title's first line to its last block's
+ * last (its closing marker aside). */
+void gn_collapse_node_lines(cmark_node *node, int *first, int *last);
+
 /* The state of a layout's walk through collapsible blocks. */
 typedef struct gn_collapse_walk {
     const size_t *folded; /* gn_layout_opts.folded, nfolded */

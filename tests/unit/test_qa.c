@@ -116,6 +116,21 @@ static void test_number(void **state)
            "1 number: 2.5 changed to 2,5\n");
 }
 
+/* Blocks inside collapsible blocks ("+++Title" ... "+++") are checked as
+ * any other: their lines are known though cmark did not parse the block,
+ * nested ones included. */
+static void test_collapsible(void **state)
+{
+    (void)state;
+    const char *en = "# Notes\n\n+++Version 2.1\n\nSet the limit to 1,000 orders.\n\n"
+                     "+++Details\nSee [the guide](guide.md).\n+++\n\n+++\n\nAfter.\n";
+    expect(en, "# 注記\n\n+++バージョン 2.1\n\n上限を 1,000 件の注文に設定します。\n\n"
+               "+++詳細\n[ガイド](guide.md)を参照してください。\n+++\n\n+++\n\n後。\n", "ja-JP", "");
+    expect(en, "# 메모\n\n+++버전 2.1\n\n한도를 주문 100건으로 설정합니다.\n\n"
+               "+++세부 정보\n가이드를 참조하십시오.\n+++\n\n+++\n\n후.\n", "ko-KR",
+           "3 link: guide.md missing\n5 number: 1,000 changed to 100\n");
+}
+
 static void test_markup(void **state)
 {
     (void)state;
@@ -211,6 +226,7 @@ int main(void)
         cmocka_unit_test(test_untranslated),
         cmocka_unit_test(test_copy),
         cmocka_unit_test(test_numbers),
+        cmocka_unit_test(test_collapsible),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
