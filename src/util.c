@@ -202,36 +202,55 @@ static int read_failed(gn_error *err, int why, const char *path, const char *fmt
     return rc;
 }
 
-/* Read f to its end into a newly allocated NUL-terminated buffer: at most
+/* Read fd to its end into a newly allocated NUL-terminated buffer: at most
  * the size limit (checked as it grows, so a growing file or an endless
- * stream stops there), and no NUL byte; failures name path. The one
- * reading loop of gn_read_file_within and gn_read_stream. */
-static int read_all(FILE *f, const char *path, char **data, size_t *len, gn_error *err)
+ * stream stops there), and no NUL byte; failures name path. expect is the
+ * size the file should have (0: unknown): the bytes are read straight into
+ * a buffer of that size and its NUL, so reading touches no memory but the
+ * page's own (a copy through a chunk and a buffer grown by doubling cost a
+ * page fault for each fresh page). The one reading loop of
+ * gn_read_file_within and gn_read_stream. */
+static int read_all(int fd, const char *path, size_t expect, char **data, size_t *len,
+                    gn_error *err)
 {
-    size_t limit = max_file_size;
-    gn_buf b = GN_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (limit && b.len + n > limit) {
-            unsigned long long seen = (unsigned long long)b.len + n;
-            gn_buf_free(&b);
+    size_t limit = max_file_size, n = 0;
+    /* Room for one byte more than expected: a read that finds the end at
+     * once needs no second buffer. */
+    size_t cap = (expect ? expect : 65536) + 2;
+    char *buf = gn_xmalloc(cap);
+    for (;;) {
+        if (n + 1 == cap) {
+            if (cap > SIZE_MAX / 2)
+                out_of_memory();
+            cap *= 2;
+            buf = gn_xreallocarray(buf, cap, 1);
+        }
+        ssize_t got = read(fd, buf + n, cap - 1 - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            int e = errno;
+            free(buf);
+            return read_failed(err, e, path, "%s", strerror(e));
+        }
+        if (got == 0)
+            break;
+        if (limit && n + (size_t)got > limit) {
+            unsigned long long seen = (unsigned long long)n + (size_t)got;
+            free(buf);
             return too_large(err, path, seen);
         }
-        gn_buf_add(&b, chunk, n);
+        n += (size_t)got;
     }
-    if (ferror(f)) {
-        gn_buf_free(&b);
-        return read_failed(err, errno, path, "read error");
-    }
-    const char *nul = b.len ? memchr(b.data, '\0', b.len) : NULL;
+    const char *nul = memchr(buf, '\0', n);
     if (nul) {
-        size_t at = (size_t)(nul - b.data);
-        gn_buf_free(&b);
+        size_t at = (size_t)(nul - buf);
+        free(buf);
         return read_failed(err, 0, path, "a binary file (NUL byte at offset %zu)", at);
     }
-    *len = b.len;
-    *data = gn_buf_take(&b);
+    buf[n] = '\0';
+    *len = n;
+    *data = buf;
     return 0;
 }
 
@@ -288,35 +307,21 @@ int gn_read_file_within(const char *path, const char *real_root, char **data, si
         close(fd);
         return read_failed(err, e, path, "%s", strerror(e));
     }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        int e = errno;
-        close(fd);
-        return read_failed(err, e, path, "%s", strerror(e));
-    }
     size_t limit = max_file_size;
     if (limit && st.st_size > 0 && (unsigned long long)st.st_size > limit) {
-        fclose(f);
+        close(fd);
         return too_large(err, path, (unsigned long long)st.st_size);
     }
-    int rc = read_all(f, path, data, len, err);
-    fclose(f);
+    size_t expect = st.st_size > 0 && (unsigned long long)st.st_size < SIZE_MAX / 2
+                        ? (size_t)st.st_size : 0;
+    int rc = read_all(fd, path, expect, data, len, err);
+    close(fd);
     return rc;
 }
 
 int gn_read_stream(int fd, const char *name, char **data, size_t *len, gn_error *err)
 {
-    int copy = dup(fd);
-    FILE *f = copy >= 0 ? fdopen(copy, "rb") : NULL;
-    if (!f) {
-        int e = errno;
-        if (copy >= 0)
-            close(copy);
-        return read_failed(err, e, name, "%s", strerror(e));
-    }
-    int rc = read_all(f, name, data, len, err);
-    fclose(f);
-    return rc;
+    return read_all(fd, name, 0, data, len, err);
 }
 
 int gn_terminal_open(gn_error *err)

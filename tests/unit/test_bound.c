@@ -1,6 +1,7 @@
 /* test_bound.c: the pre-pass before cmark-gfm (see bound.h), and the
  * limits of gn_read_file (size, NUL bytes). */
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -661,6 +662,29 @@ static void test_read_stream(void **state)
 
     assert_int_equal(gn_read_stream(-1, "standard input", &text, &len, &err), -1);
     assert_non_null(strstr(err.msg, "standard input: "));
+
+    /* A stream longer than the first buffer (64 KiB) is read whole. */
+    size_t n = 200000;
+    char *many = gn_xmalloc(n);
+    for (size_t i = 0; i < n; i++)
+        many[i] = (char)('a' + i % 26);
+    char *path = write_temp(many, n);
+    fd = open(path, O_RDONLY);
+    assert_true(fd >= 0);
+    assert_int_equal(gn_read_stream(fd, "standard input", &text, &len, &err), 0);
+    assert_int_equal(len, n);
+    assert_int_equal(text[n], '\0');
+    assert_memory_equal(text, many, n);
+    free(text);
+    close(fd);
+    /* A file read to the byte as fstat gives its size. */
+    assert_int_equal(gn_read_file(path, &text, &len, &err), 0);
+    assert_int_equal(len, n);
+    assert_memory_equal(text, many, n);
+    free(text);
+    unlink(path);
+    free(path);
+    free(many);
 }
 
 int main(void)
