@@ -26,7 +26,10 @@ typedef struct block {
     alignas(max_align_t) unsigned char data[];
 } block;
 
-#define CLASSES 32 /* free lists for sizes ALIGN, 2 ALIGN, ... CLASSES ALIGN */
+/* Free lists for sizes ALIGN, 2 ALIGN, ... CLASSES ALIGN (2 KB): a table
+ * row's buffers (600 to 1,000 bytes, one pair per row) are freed as the
+ * next row's are taken. */
+#define CLASSES 128
 
 struct gn_arena {
     block *top;

@@ -26,9 +26,9 @@ void gn_arena_use(gn_arena *a);
 /* The calling thread's arena, or NULL. */
 gn_arena *gn_arena_current(void);
 /* The allocator of cmark-gfm that allocates from the calling thread's
- * arena (calloc zeroes, realloc copies, free keeps up to 512 bytes
- * handed out by that arena for the next allocation of their size, else
- * does nothing); only while it has one. */
+ * arena (calloc zeroes, realloc copies, free keeps up to 2 KB handed
+ * out by that arena for the next allocation of their size, else does
+ * nothing); only while it has one. */
 cmark_mem *gn_arena_cmark(void);
 
 #endif
