@@ -234,9 +234,10 @@ static size_t open_line_bytes(const gn_doc *d)
     return first < d->nspans ? d->text.len - d->spans[first].off : 0;
 }
 
-static void add_piece(gn_doc *d, size_t off, size_t len, size_t line, size_t line_off)
+static void add_piece(gn_emit *e, size_t off, size_t len, size_t line, size_t line_off)
 {
-    if (len == 0)
+    gn_doc *d = e->doc;
+    if (len == 0 || e->lines_only)
         return;
     if (d->npieces == d->cap_pieces) {
         d->cap_pieces = d->cap_pieces ? d->cap_pieces * 2 : 128;
@@ -348,7 +349,7 @@ size_t gn_emit_par(gn_emit *e, const char *s, size_t len)
 {
     gn_doc *d = e->doc;
     size_t off = d->ptext.len;
-    if (len == 0)
+    if (len == 0 || e->lines_only)
         return off;
     if (d->npars == d->cap_pars) {
         d->cap_pars = d->cap_pars ? d->cap_pars * 2 : 64;
@@ -363,7 +364,7 @@ size_t gn_emit_par(gn_emit *e, const char *s, size_t len)
 void gn_emit_piece(gn_emit *e, size_t off, size_t len)
 {
     gn_doc *d = e->doc;
-    add_piece(d, off, len, d->nlines, open_line_bytes(d));
+    add_piece(e, off, len, d->nlines, open_line_bytes(d));
 }
 
 static int piece_cmp(const void *a, const void *b)
@@ -399,7 +400,7 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
             size_t a = wl[i].start > parts[2 * k] ? wl[i].start : parts[2 * k];
             size_t b = wl[i].end < parts[2 * k + 1] ? wl[i].end : parts[2 * k + 1];
             if (a < b)
-                add_piece(d, at[k] + (a - parts[2 * k]), b - a, d->nlines, base + (a - wl[i].start));
+                add_piece(e, at[k] + (a - parts[2 * k]), b - a, d->nlines, base + (a - wl[i].start));
         }
         gn_emit_para_range(e, p, wl[i].start, wl[i].end, 0, wl[i].width);
         gn_emit_line_end(e);

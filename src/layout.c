@@ -595,6 +595,7 @@ void gn_layout(cmark_node *root, const gn_layout_opts *opts, gn_doc *doc)
     L.o = opts;
     gn_emit_init(&L.e, doc, opts->width, opts->lang, opts->ascii);
     L.e.pars_only = opts->pars_only;
+    L.e.lines_only = opts->lines_only;
     gn_collapse_walk_init(&L.folds, opts);
     gn_snippets_init(&L.snips, opts->path, opts->repo);
     walk(&L, root);

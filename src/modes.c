@@ -161,7 +161,8 @@ int gn_mode_dump(const gn_options *o, gn_error *err)
     gn_doc doc;
     gn_layout_opts lo = {.width = o->width ? o->width : terminal_width(), .lang = lang,
                          .ascii = !gn_utf8_locale() || o->ascii, .path = o->page,
-                         .repo = src.repo, .line_offset = page.body_line - 1};
+                         .repo = src.repo, .line_offset = page.body_line - 1,
+                         .lines_only = true};
     gn_layout(page.doc, &lo, &doc);
     int rc = gn_paint_text(stdout, &doc, out_colors(o));
     if (fflush(stdout) != 0)
@@ -169,7 +170,9 @@ int gn_mode_dump(const gn_options *o, gn_error *err)
     if (rc != 0)
         gn_fail(err, "writing the page: output error");
     gn_doc_free(&doc);
+    page.doc = NULL; /* its nodes go with the arena, at once */
     gn_page_free(&page);
+    gn_markdown_drop_arena();
     free(lang);
     gn_source_free(&src);
     return rc;

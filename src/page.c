@@ -17,7 +17,14 @@
 void gn_markdown_use_arena(void)
 {
     if (!gn_arena_current())
-        gn_arena_use(gn_arena_new()); /* kept until the process ends */
+        gn_arena_use(gn_arena_new());
+}
+
+void gn_markdown_drop_arena(void)
+{
+    gn_arena *a = gn_arena_current();
+    gn_arena_use(NULL);
+    gn_arena_free(a);
 }
 
 /* The allocator of the parses: the thread's arena when it has one. */

@@ -58,6 +58,7 @@ typedef struct gn_emit {
                          * paragraphs it records (gn_par); 0: unknown */
     bool pars_only;     /* paragraphs are recorded, not broken into lines,
                          * tables not drawn (gn_layout_opts.pars_only) */
+    bool lines_only;    /* no paragraph is recorded (gn_layout_opts.lines_only) */
     size_t top_block;   /* 1 + the index in doc->blocks of the last
                          * top-level block; 0: none yet */
     int line_w;         /* display columns of the line being built: each
@@ -122,7 +123,7 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
 /* Paragraph recording for search, for text not laid out by gn_emit_para
  * (table cells, code lines). gn_emit_par records s[0..len) as a paragraph
  * at e->src_line and returns its offset in doc->ptext (an empty text is not
- * recorded). gn_emit_piece records that ptext bytes [off, off + len) are
+ * recorded, nor any with e->lines_only: then pieces are not either). gn_emit_piece records that ptext bytes [off, off + len) are
  * shown next on the line being built: call it after gn_emit_line_start and
  * right before emitting their spans. Pieces must end up sorted by off:
  * gn_emit_pieces_sort sorts those recorded since index from (doc->npieces

@@ -123,6 +123,11 @@ typedef struct gn_layout_opts {
      * neither break paragraphs into lines nor draw tables, so the lines
      * left are not the page as shown. */
     bool pars_only;
+    /* For --dump: the lines alone, no record of the paragraphs (doc->pars,
+     * ptext and pieces stay empty, and the collapsible blocks' titles and
+     * contents have no text): only search, find and the comparison of
+     * pages read them, and a page's record is as large as its text. */
+    bool lines_only;
     /* The collapsible blocks shown folded, by ordinal (gn_coll), in
      * increasing order; NULL: every one unfolded. */
     const size_t *folded;

@@ -49,10 +49,14 @@ cmark_node *gn_markdown_parse(const char *text, size_t len);
  * collapsible blocks become custom blocks (collapse.h). */
 cmark_node *gn_markdown_parse_with(const char *text, size_t len, bool inline_extensions);
 /* From now on, parse on this thread into an arena (arena.h): allocation
- * is a pointer bump and freeing a node gives nothing back, until the
- * process ends. For a process that renders a page or two and exits
- * (--dump). A thread that has an arena already keeps it. */
+ * is a pointer bump, and a node freed gives its memory back to the arena
+ * only. For a process that renders a page or two and exits (--dump). A
+ * thread that has an arena already keeps it. */
 void gn_markdown_use_arena(void);
+/* Free the thread's arena (if any), and with it every node parsed there
+ * at once: none may be used or freed after. Dropping a page's tree costs
+ * one free this way, where cmark_node_free visits every node. */
+void gn_markdown_drop_arena(void);
 /* Register cmark-gfm's extensions, once for the process: done by the
  * first parse, and to be done before parses start on several threads. */
 void gn_markdown_ready(void);

@@ -596,6 +596,34 @@ static void test_empty_cells(void **state)
     }
 }
 
+/* The lines alone (--dump): the same text painted, at every width, and
+ * no paragraph recorded. */
+static void test_lines_only(void **state)
+{
+    (void)state;
+    cmark_node *root = gn_markdown_parse(mixed_page, strlen(mixed_page));
+    for (int width = 12; width <= 131; width += 17) {
+        gn_doc all, lines;
+        gn_layout_opts o = {.width = width, .lang = "ja-JP"};
+        gn_layout(root, &o, &all);
+        o.lines_only = true;
+        gn_layout(root, &o, &lines);
+        size_t n1, n2;
+        char *a = painted(&all, NULL, &n1), *b = painted(&lines, NULL, &n2);
+        assert_true(all.npars > 0 && all.npieces > 0);
+        assert_int_equal(lines.npars, 0);
+        assert_int_equal(lines.npieces, 0);
+        assert_int_equal(lines.ptext.len, 0);
+        assert_int_equal(n1, n2);
+        assert_memory_equal(a, b, n1);
+        free(a);
+        free(b);
+        gn_doc_free(&all);
+        gn_doc_free(&lines);
+    }
+    cmark_node_free(root);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -622,6 +650,7 @@ int main(void)
         cmocka_unit_test(test_ascii_paint_in_an_8bit_locale),
         cmocka_unit_test(test_paint_colors),
         cmocka_unit_test(test_empty_cells),
+        cmocka_unit_test(test_lines_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
