@@ -3,8 +3,8 @@
  * Blocks are chained, the newest first; each allocation is preceded by its
  * size (for realloc) and aligned to a size_t, as cmark-gfm's own arena
  * aligns them: nothing it allocates needs more, and a node (168 bytes)
- * takes 176 bytes here where max_align_t's 16 made it 192. An allocation larger than
- * a quarter of a block gets a block of its own. A small allocation freed
+ * takes 176 bytes here where max_align_t's 16 made it 192. An allocation
+ * larger than a quarter of a block gets a block of its own. A small allocation freed
  * goes on a list by its rounded size, and the next allocation of that size
  * takes it: cmark-gfm frees about half of what a parse allocates (the
  * inline parser's brackets and delimiters, the blocks' content), and

@@ -123,9 +123,10 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
 /* Paragraph recording for search, for text not laid out by gn_emit_para
  * (table cells, code lines). gn_emit_par records s[0..len) as a paragraph
  * at e->src_line and returns its offset in doc->ptext (an empty text is not
- * recorded, nor any with e->lines_only: then pieces are not either). gn_emit_piece records that ptext bytes [off, off + len) are
- * shown next on the line being built: call it after gn_emit_line_start and
- * right before emitting their spans. Pieces must end up sorted by off:
+ * recorded, nor any with e->lines_only, and then no piece either).
+ * gn_emit_piece records that ptext bytes [off, off + len) are shown next
+ * on the line being built: call it after gn_emit_line_start and right
+ * before emitting their spans. Pieces must end up sorted by off:
  * gn_emit_pieces_sort sorts those recorded since index from (doc->npieces
  * before a table row, whose cells' pieces come line by line). */
 size_t gn_emit_par(gn_emit *e, const char *s, size_t len);
