@@ -1,6 +1,5 @@
 /* markup.c: Adobe's inline markup in plain strings (see markup.h). */
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/markup.h"
@@ -378,10 +377,15 @@ bool gn_markup_link_is_marker(cmark_node *link)
     const char *t = cmark_node_get_literal(first);
     /* cmark may split the text at '!': look at the first two nodes. */
     cmark_node *second = cmark_node_next(first);
-    char head[16] = "";
-    snprintf(head, sizeof head, "%s%s", t ? t : "",
-             second && cmark_node_get_type(second) == CMARK_NODE_TEXT
-                 ? cmark_node_get_literal(second) : "");
+    const char *t2 = second && cmark_node_get_type(second) == CMARK_NODE_TEXT
+                         ? cmark_node_get_literal(second) : NULL;
+    char head[16]; /* their first 15 bytes (snprintf costs more than the rest) */
+    size_t n = 0;
+    for (const char *c = t ? t : ""; *c && n < sizeof head - 1; c++)
+        head[n++] = *c;
+    for (const char *c = t2 ? t2 : ""; *c && n < sizeof head - 1; c++)
+        head[n++] = *c;
+    head[n] = '\0';
     return strncmp(head, "!DNL ", 5) == 0 || strncmp(head, "!UICONTROL ", 11) == 0 ||
            strncmp(head, "!BADGE ", 7) == 0;
 }

@@ -28,10 +28,10 @@ static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32
         return; /* nothing added: the text may still have no buffer */
     reserve(p, p->text.len);
     char *t = p->text.data;
-    for (size_t i = before; i < p->text.len; i++)
+    for (size_t i = before; i < p->text.len; i++) {
         p->style[i] = style;
-    for (size_t i = before; i < p->text.len; i++)
         p->link[i] = link;
+    }
     for (char *tab = memchr(t + before, '\t', p->text.len - before); tab;
          tab = memchr(tab + 1, '\t', (size_t)(t + p->text.len - tab - 1)))
         *tab = ' ';
