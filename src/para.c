@@ -522,19 +522,29 @@ void gn_para_markup(gn_para *p)
         }
     }
 
-    /* Compact; a block's offset follows its byte (or the next kept one). */
+    /* Compact, a run of kept bytes at a time (del holds 0 or 1); a
+     * block's offset follows its byte (or the next kept one). */
     size_t out = from, k = 0;
     while (k < p->nblocks && p->blocks[k].off < from)
         k++;
-    for (size_t i = from; i < len; i++) {
-        for (; k < p->nblocks && p->blocks[k].off <= i; k++)
-            p->blocks[k].off = out;
-        if (del[i])
+    for (size_t i = from; i < len;) {
+        if (del[i]) {
+            for (; k < p->nblocks && p->blocks[k].off <= i; k++)
+                p->blocks[k].off = out;
+            i++;
             continue;
-        s[out] = s[i];
-        p->style[out] = p->style[i];
-        p->link[out] = p->link[i];
-        out++;
+        }
+        const unsigned char *next = memchr(del + i, 1, len - i);
+        size_t j = next ? (size_t)(next - del) : len; /* kept: [i, j) */
+        for (; k < p->nblocks && p->blocks[k].off < j; k++)
+            p->blocks[k].off = out + (p->blocks[k].off - i);
+        if (out != i) {
+            memmove(s + out, s + i, j - i);
+            memmove(p->style + out, p->style + i, (j - i) * sizeof *p->style);
+            memmove(p->link + out, p->link + i, (j - i) * sizeof *p->link);
+        }
+        out += j - i;
+        i = j;
     }
     for (; k < p->nblocks; k++)
         p->blocks[k].off = out;
