@@ -501,8 +501,12 @@ void gn_para_markup(gn_para *p)
     const unsigned char *first = marked ? memchr(del, 1, len) : NULL;
     size_t from = first ? (size_t)(first - del) : len;
     /* "a {#x} b" leaves one space, not two. */
-    for (size_t i = from > 1 ? from : 1; i < len; i++)
-        if (del[i] && !del[i - 1] && s[i - 1] == ' ') {
+    for (size_t i = from > 1 ? from : 1; i < len; i++) {
+        const unsigned char *mark = memchr(del + i, 1, len - i);
+        if (!mark)
+            break;
+        i = (size_t)(mark - del);
+        if (!del[i - 1] && s[i - 1] == ' ') {
             size_t j = i;
             while (j < len && del[j])
                 j++;
@@ -512,6 +516,7 @@ void gn_para_markup(gn_para *p)
             }
             i = j;
         }
+    }
 
     /* A soft break between two CJK characters joins them. */
     for (size_t k = 0; k < p->nsoft; k++) {
