@@ -445,6 +445,7 @@ static int width_at(const char *s, size_t len, size_t i)
 typedef struct labels {
     size_t len;
     int *ui, *badge; /* len + 1 each; NULL until a label comes */
+    size_t lo, hi;   /* the labels lie in [lo, hi) */
 } labels;
 
 /* gn_markup_scan's callback: note a marker's label. */
@@ -456,7 +457,11 @@ static void style_label(enum gn_mark kind, size_t inner, size_t inner_end, void 
     if (!lb->ui) {
         lb->ui = gn_xcalloc(lb->len + 1, sizeof *lb->ui);
         lb->badge = gn_xcalloc(lb->len + 1, sizeof *lb->badge);
+        lb->lo = inner;
+        lb->hi = inner_end;
     }
+    lb->lo = inner < lb->lo ? inner : lb->lo;
+    lb->hi = inner_end > lb->hi ? inner_end : lb->hi;
     int *d = kind == GN_MARK_UICONTROL ? lb->ui : lb->badge;
     d[inner]++;
     d[inner_end]--;
@@ -467,8 +472,8 @@ static void apply_labels(gn_para *p, labels *lb)
 {
     if (!lb->ui)
         return;
-    int ui = 0, badge = 0;
-    for (size_t i = 0; i < lb->len; i++) {
+    int ui = 0, badge = 0; /* none open before lo or from hi on */
+    for (size_t i = lb->lo; i < lb->hi && i < lb->len; i++) {
         ui += lb->ui[i];
         badge += lb->badge[i];
         if (ui > 0)
@@ -490,7 +495,7 @@ void gn_para_markup(gn_para *p)
 
     /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
      * drop attribute lists, keeping the first anchor. */
-    labels lb = {len, NULL, NULL};
+    labels lb = {len, NULL, NULL, 0, 0};
     bool marked = gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
     apply_labels(p, &lb);
     if (gn_interrupted()) { /* the layout is not kept: leave the text */
