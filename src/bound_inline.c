@@ -68,7 +68,7 @@ static bool www_at(const char *s, size_t i, size_t e)
 
 /* What scan_inline does with a byte: skip it (host name characters),
  * skip it but end a host name, or look at it. */
-enum { SKIP_HOST, SKIP_OTHER, LOOK };
+enum { SKIP_HOST = 0, SKIP_OTHER = 1, LOOK = 2 };
 
 static unsigned char byte_class[256];
 
@@ -99,10 +99,15 @@ static void scan_inline(const char *s, size_t ls, size_t c, size_t e, inl *st, r
     pthread_once(&once, init_byte_class);
     while (i < e) {
         unsigned char bc = byte_class[(unsigned char)s[i]];
-        if (bc != LOOK) {
-            if (bc == SKIP_OTHER)
+        if (bc != LOOK) { /* a run of bytes to skip: one that is not a host
+                           * name's (SKIP_OTHER, 1) ends a host name */
+            unsigned other = 0;
+            do {
+                other |= bc;
+                bc = ++i < e ? byte_class[(unsigned char)s[i]] : LOOK;
+            } while (bc != LOOK);
+            if (other)
                 host_www = 0;
-            i++;
             continue;
         }
         char ch = s[i];

@@ -442,6 +442,7 @@ static void read_job(step *s, job *j, gn_arena *arena)
         /* A part of the page: neither searched nor kept. */
         j->state = gn_interrupted() ? JOB_STOPPED : JOB_READ;
     }
+    page.doc = NULL; /* its nodes are the arena's: the reset gives them back */
     gn_page_free(&page);
     gn_arena_use(NULL);
     gn_arena_reset(arena);

@@ -1,7 +1,5 @@
 /* markup.c: Adobe's inline markup in plain strings (see markup.h). */
-#define _GNU_SOURCE /* memmem */
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "guidenav/markup.h"
@@ -52,7 +50,7 @@ static size_t next_of(const char *s, size_t from, size_t len, char c)
 static bool scan_markers(const char *s, size_t len, unsigned char *del,
                          void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
-    if (len < 2 || !memmem(s, len, "[!", 2))
+    if (len < 2 || !gn_find_short(s, len, "[!", 2))
         return false;
     bool marked = false;
     struct open_mark *stack = NULL;
@@ -286,10 +284,10 @@ static void blank_code_spans(char *scan, size_t len)
     size_t n = 0, cap = 0, maxrun = 0;
     size_t *pos = NULL, *run = NULL;
     for (size_t i = 0; i < len;) {
-        if (scan[i] != '`') {
-            i++;
-            continue;
-        }
+        const char *tick = memchr(scan + i, '`', len - i);
+        if (!tick)
+            break;
+        i = (size_t)(tick - scan);
         size_t r = 0;
         while (i + r < len && scan[i + r] == '`')
             r++;
@@ -326,7 +324,7 @@ static void blank_code_spans(char *scan, size_t len)
 
 size_t gn_markup_label_runs(const char *s, size_t len, char *out)
 {
-    if (len < 2 || !memmem(s, len, "[!", 2)) { /* no marker */
+    if (len < 2 || !gn_find_short(s, len, "[!", 2)) { /* no marker */
         if (out)
             memcpy(out, s, len);
         return 0;
@@ -379,10 +377,15 @@ bool gn_markup_link_is_marker(cmark_node *link)
     const char *t = cmark_node_get_literal(first);
     /* cmark may split the text at '!': look at the first two nodes. */
     cmark_node *second = cmark_node_next(first);
-    char head[16] = "";
-    snprintf(head, sizeof head, "%s%s", t ? t : "",
-             second && cmark_node_get_type(second) == CMARK_NODE_TEXT
-                 ? cmark_node_get_literal(second) : "");
+    const char *t2 = second && cmark_node_get_type(second) == CMARK_NODE_TEXT
+                         ? cmark_node_get_literal(second) : NULL;
+    char head[16]; /* their first 15 bytes (snprintf costs more than the rest) */
+    size_t n = 0;
+    for (const char *c = t ? t : ""; *c && n < sizeof head - 1; c++)
+        head[n++] = *c;
+    for (const char *c = t2 ? t2 : ""; *c && n < sizeof head - 1; c++)
+        head[n++] = *c;
+    head[n] = '\0';
     return strncmp(head, "!DNL ", 5) == 0 || strncmp(head, "!UICONTROL ", 11) == 0 ||
            strncmp(head, "!BADGE ", 7) == 0;
 }

@@ -142,11 +142,120 @@ static int on_event(struct reader *r, const yaml_event_t *ev,
     }
 }
 
+/* ---- the common case, without libyaml ----------------------------------- */
+
+/* Whether text[a..b) holds only characters libyaml reads as printable and
+ * not as a line break (valid UTF-8, no control character, no tab, no
+ * U+0085, U+2028, U+2029 or U+FEFF). */
+static bool plain_chars(const char *text, size_t a, size_t b)
+{
+    for (size_t i = a; i < b;) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            if (c < 0x20 || c == 0x7F)
+                return false;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = gn_utf8_decode(text + i, b - i, &cp);
+        if (n == 1 || cp < 0xA0 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+            cp == 0xFFFE || cp == 0xFFFF)
+            return false;
+        i += n;
+    }
+    return true;
+}
+
+/* The value of a "key: value" line, text[a..b) after the ": " and the
+ * spaces that follow, as libyaml reads it, appended to out; false when it
+ * is not one of the simple forms read here: a plain scalar that needs no
+ * rule of YAML but the trimming of trailing spaces, or a single- or
+ * double-quoted one on one line (no escape in double quotes). */
+static bool simple_value(const char *text, size_t a, size_t b, gn_buf *out)
+{
+    while (b > a && text[b - 1] == ' ')
+        b--;
+    if (a == b)
+        return false;
+    char q = text[a];
+    if (q == '\'' || q == '"') {
+        size_t i = a + 1;
+        for (;; i++) {
+            if (i == b)
+                return false; /* not closed on the line */
+            if (text[i] == '\\' && q == '"')
+                return false;
+            if (text[i] != q)
+                continue;
+            if (q == '\'' && i + 1 < b && text[i + 1] == '\'') {
+                gn_buf_add(out, text + a + 1, i + 1 - (a + 1));
+                a = ++i; /* "''" is one quote: the text goes on after it */
+                continue;
+            }
+            break;
+        }
+        if (i + 1 != b) /* something after the closing quote */
+            return false;
+        gn_buf_add(out, text + a + 1, i - (a + 1));
+        return true;
+    }
+    if (strchr("-?:,[]{}#&*!|>%@`", q) || text[b - 1] == ':')
+        return false;
+    for (size_t i = a; i + 1 < b; i++)
+        if ((text[i] == ':' && text[i + 1] == ' ') || (text[i] == ' ' && text[i + 1] == '#'))
+            return false;
+    gn_buf_add(out, text + a, b - a);
+    return true;
+}
+
+/* Read the block text[0..len) (as parse_block) when each of its lines is
+ * empty or "key: value", key made of ASCII letters, digits, '_' and '-',
+ * and value a simple scalar (simple_value): front matter as guides write
+ * it, read as libyaml reads it. False, meta untouched, for anything else. */
+static bool simple_block(const char *text, size_t len, int first_line, gn_meta *meta)
+{
+    gn_meta got = {NULL, 0};
+    gn_buf value = GN_BUF_INIT;
+    bool ok = true;
+    int line = first_line;
+    for (size_t i = 0; ok && i < len; line++) {
+        size_t e = line_end(text, len, i);
+        if (e > i) {
+            size_t k = i;
+            while (k < e && k - i <= 128 &&
+                   ((text[k] >= 'a' && text[k] <= 'z') || (text[k] >= 'A' && text[k] <= 'Z') ||
+                    (text[k] >= '0' && text[k] <= '9') || text[k] == '_' ||
+                    (text[k] == '-' && k > i)))
+                k++;
+            size_t v = k + 2;
+            while (v < e && text[v] == ' ')
+                v++;
+            ok = k > i && k + 1 < e && text[k] == ':' && text[k + 1] == ' ' &&
+                 plain_chars(text, k + 2, e) && simple_value(text, v, e, &value);
+            if (ok)
+                meta_add(&got, gn_xstrndup(text + i, k - i), gn_buf_take(&value), line);
+        }
+        i = e < len ? e + 1 : len;
+    }
+    gn_buf_free(&value);
+    if (!ok) {
+        gn_meta_free(&got);
+        return false;
+    }
+    for (size_t k = 0; k < got.n; k++)
+        meta_add(meta, got.v[k].key, got.v[k].value, got.v[k].line);
+    free(got.v);
+    return true;
+}
+
 /* Parse the block text[0..len) whose first line is line first_line of the
  * file, appending its top-level keys to meta. */
 static int parse_block(const char *path, const char *text, size_t len,
                        int first_line, gn_meta *meta, gn_error *err)
 {
+    if (simple_block(text, len, first_line, meta))
+        return 0;
     yaml_parser_t parser;
     if (!yaml_parser_initialize(&parser))
         return gn_fail(err, "%s:%d: cannot start the YAML parser", path, first_line);

@@ -28,10 +28,10 @@ static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32
         return; /* nothing added: the text may still have no buffer */
     reserve(p, p->text.len);
     char *t = p->text.data;
-    for (size_t i = before; i < p->text.len; i++)
+    for (size_t i = before; i < p->text.len; i++) {
         p->style[i] = style;
-    for (size_t i = before; i < p->text.len; i++)
         p->link[i] = link;
+    }
     for (char *tab = memchr(t + before, '\t', p->text.len - before); tab;
          tab = memchr(tab + 1, '\t', (size_t)(t + p->text.len - tab - 1)))
         *tab = ' ';
@@ -445,6 +445,7 @@ static int width_at(const char *s, size_t len, size_t i)
 typedef struct labels {
     size_t len;
     int *ui, *badge; /* len + 1 each; NULL until a label comes */
+    size_t lo, hi;   /* the labels lie in [lo, hi) */
 } labels;
 
 /* gn_markup_scan's callback: note a marker's label. */
@@ -456,7 +457,11 @@ static void style_label(enum gn_mark kind, size_t inner, size_t inner_end, void 
     if (!lb->ui) {
         lb->ui = gn_xcalloc(lb->len + 1, sizeof *lb->ui);
         lb->badge = gn_xcalloc(lb->len + 1, sizeof *lb->badge);
+        lb->lo = inner;
+        lb->hi = inner_end;
     }
+    lb->lo = inner < lb->lo ? inner : lb->lo;
+    lb->hi = inner_end > lb->hi ? inner_end : lb->hi;
     int *d = kind == GN_MARK_UICONTROL ? lb->ui : lb->badge;
     d[inner]++;
     d[inner_end]--;
@@ -467,8 +472,8 @@ static void apply_labels(gn_para *p, labels *lb)
 {
     if (!lb->ui)
         return;
-    int ui = 0, badge = 0;
-    for (size_t i = 0; i < lb->len; i++) {
+    int ui = 0, badge = 0; /* none open before lo or from hi on */
+    for (size_t i = lb->lo; i < lb->hi && i < lb->len; i++) {
         ui += lb->ui[i];
         badge += lb->badge[i];
         if (ui > 0)
@@ -490,7 +495,7 @@ void gn_para_markup(gn_para *p)
 
     /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
      * drop attribute lists, keeping the first anchor. */
-    labels lb = {len, NULL, NULL};
+    labels lb = {len, NULL, NULL, 0, 0};
     bool marked = gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
     apply_labels(p, &lb);
     if (gn_interrupted()) { /* the layout is not kept: leave the text */
@@ -501,8 +506,12 @@ void gn_para_markup(gn_para *p)
     const unsigned char *first = marked ? memchr(del, 1, len) : NULL;
     size_t from = first ? (size_t)(first - del) : len;
     /* "a {#x} b" leaves one space, not two. */
-    for (size_t i = from > 1 ? from : 1; i < len; i++)
-        if (del[i] && !del[i - 1] && s[i - 1] == ' ') {
+    for (size_t i = from > 1 ? from : 1; i < len; i++) {
+        const unsigned char *mark = memchr(del + i, 1, len - i);
+        if (!mark)
+            break;
+        i = (size_t)(mark - del);
+        if (!del[i - 1] && s[i - 1] == ' ') {
             size_t j = i;
             while (j < len && del[j])
                 j++;
@@ -512,6 +521,7 @@ void gn_para_markup(gn_para *p)
             }
             i = j;
         }
+    }
 
     /* A soft break between two CJK characters joins them. */
     for (size_t k = 0; k < p->nsoft; k++) {
@@ -522,19 +532,29 @@ void gn_para_markup(gn_para *p)
         }
     }
 
-    /* Compact; a block's offset follows its byte (or the next kept one). */
+    /* Compact, a run of kept bytes at a time (del holds 0 or 1); a
+     * block's offset follows its byte (or the next kept one). */
     size_t out = from, k = 0;
     while (k < p->nblocks && p->blocks[k].off < from)
         k++;
-    for (size_t i = from; i < len; i++) {
-        for (; k < p->nblocks && p->blocks[k].off <= i; k++)
-            p->blocks[k].off = out;
-        if (del[i])
+    for (size_t i = from; i < len;) {
+        if (del[i]) {
+            for (; k < p->nblocks && p->blocks[k].off <= i; k++)
+                p->blocks[k].off = out;
+            i++;
             continue;
-        s[out] = s[i];
-        p->style[out] = p->style[i];
-        p->link[out] = p->link[i];
-        out++;
+        }
+        const unsigned char *next = memchr(del + i, 1, len - i);
+        size_t j = next ? (size_t)(next - del) : len; /* kept: [i, j) */
+        for (; k < p->nblocks && p->blocks[k].off < j; k++)
+            p->blocks[k].off = out + (p->blocks[k].off - i);
+        if (out != i) {
+            memmove(s + out, s + i, j - i);
+            memmove(p->style + out, p->style + i, (j - i) * sizeof *p->style);
+            memmove(p->link + out, p->link + i, (j - i) * sizeof *p->link);
+        }
+        out += j - i;
+        i = j;
     }
     for (; k < p->nblocks; k++)
         p->blocks[k].off = out;

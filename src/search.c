@@ -102,6 +102,27 @@ static bool is_upper(int32_t cp)
  * two bytes, folds to six), but through fold_cp, which grows out itself:
  * room for that is made once, and again after fold_cp, so the other
  * foldings are written in place. */
+/* Copy to d, lowered, the ASCII at the start of s[0..len) eight bytes at
+ * a time while eight bytes are ASCII: how many were copied (a multiple of
+ * 8). Adding 0x3F to a byte from 'A' up and 0x25 from 'Z' + 1 up sets its
+ * high bit (no byte carries: each is below 0x80), so the two sums differ
+ * there exactly for 'A'..'Z', which get 0x20. */
+static size_t ascii_lower8(const char *s, size_t len, char *d)
+{
+    const uint64_t high = UINT64_C(0x8080808080808080);
+    size_t k = 0;
+    for (; len - k >= 8; k += 8) {
+        uint64_t x;
+        memcpy(&x, s + k, 8);
+        if (x & high)
+            break;
+        uint64_t upper = ((x + UINT64_C(0x3F3F3F3F3F3F3F3F)) ^ (x + UINT64_C(0x2525252525252525))) & high;
+        x |= upper >> 2;
+        memcpy(d + k, &x, 8);
+    }
+    return k;
+}
+
 static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
 {
     pthread_once(&fold2_once, fold2_init);
@@ -114,7 +135,8 @@ static void fold_text(const char *text, size_t len, gn_buf *out, size_t **map)
         size_t before = out->len, k;
         char *d = out->data + out->len;
         if ((unsigned char)text[i] < 0x80) {
-            for (k = 0; i + k < len && (unsigned char)text[i + k] < 0x80; k++) {
+            k = ascii_lower8(text + i, len - i, d);
+            for (; i + k < len && (unsigned char)text[i + k] < 0x80; k++) {
                 char ch = text[i + k];
                 d[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + ('a' - 'A') : ch);
             }
@@ -478,6 +500,10 @@ static int ex_width(int32_t cp)
 /* Start of the code point that ends at pos (> 0) in s. */
 static size_t prev_cp(const char *s, size_t pos, int32_t *cp)
 {
+    if ((unsigned char)s[pos - 1] < 0x80) {
+        *cp = (unsigned char)s[pos - 1];
+        return pos - 1;
+    }
     for (size_t k = 2; k <= 4 && k <= pos; k++)
         if (gn_utf8_decode(s + pos - k, k, cp) == k)
             return pos - k;
@@ -613,10 +639,11 @@ char *gn_excerpt(const char *text, size_t len, const gn_match *m, int cols,
         gn_buf_adds(&out, ELLIPSIS);
     *moff = out.len + (ms - from);
     *mlen = me - ms;
-    for (size_t i = from; i < to; i++) {
-        char c = text[i];
-        gn_buf_addc(&out, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-    }
+    size_t at = out.len;
+    gn_buf_add(&out, text + from, to - from);
+    for (size_t i = at; i < out.len; i++)
+        if (out.data[i] == '\n' || out.data[i] == '\r' || out.data[i] == '\t')
+            out.data[i] = ' ';
     if (rcut)
         gn_buf_adds(&out, ELLIPSIS);
     return gn_buf_take(&out);

@@ -211,8 +211,10 @@ void gn_snippets_inline(gn_snippets *sn, gn_para *p)
     gn_para out = {0};
     size_t done = 0; /* p's bytes before this are in out */
     for (size_t i = 0; i + 4 < len; i++) {
-        if (s[i] != '{')
-            continue;
+        const char *brace = memchr(s + i, '{', len - 4 - i);
+        if (!brace)
+            break;
+        i = (size_t)(brace - s);
         size_t name, name_len;
         size_t n = gn_snippet_ref(s + i, len - i, &name, &name_len);
         if (n == 0)

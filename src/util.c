@@ -455,6 +455,22 @@ uint64_t gn_hash_bytes(uint64_t h, const void *p, size_t n)
     return h;
 }
 
+const char *gn_find_short(const char *s, size_t len, const char *needle, size_t n)
+{
+    if (n == 0 || len < n)
+        return NULL;
+    size_t starts = len - n + 1; /* where a find may start */
+    for (size_t at = 0; at < starts;) {
+        const char *p = memchr(s + at, needle[0], starts - at);
+        if (!p)
+            break;
+        if (memcmp(p + 1, needle + 1, n - 1) == 0)
+            return p;
+        at = (size_t)(p - s) + 1;
+    }
+    return NULL;
+}
+
 void gn_base64(gn_buf *out, const char *s, size_t len)
 {
     static const char digits[] =

@@ -111,5 +111,10 @@ void gn_sort_strings(char **v, size_t n);
 #define GN_HASH_INIT UINT64_C(0xcbf29ce484222325)
 uint64_t gn_hash_bytes(uint64_t h, const void *p, size_t n);
 
+/* The first occurrence of needle[0..n) (n >= 1) in s[0..len), or NULL:
+ * memchr for its first byte, then a comparison. Faster than memmem for a
+ * short needle whose first byte is rare in s (markup such as "[!"). */
+const char *gn_find_short(const char *s, size_t len, const char *needle, size_t n);
+
 
 #endif

@@ -296,6 +296,45 @@ static void test_duplicates_and_values(void **state)
     gn_meta_free(&p.meta);
 }
 
+/* Front matter as guides write it (quoted titles, spaces kept inside
+ * quotes, "''" for a quote) reads as YAML reads it; a line that is not of
+ * those simple forms (a comment after a value, a continued value, an
+ * escape, a value that starts with an indicator) too, and invalid YAML is
+ * still refused. */
+static void test_simple_lines(void **state)
+{
+    (void)state;
+    struct parsed p = parse("---\ntitle: \"About [!DNL Amazon]: the start\"\n"
+                            "description: ' Leading, it''s kept '\nsource-wordcount: '178'\n"
+                            "ht-degree: 0%\nempty: ''\n\n---\nbody\n");
+    assert_int_equal(p.rc, 0);
+    assert_int_equal(p.meta.n, 5);
+    assert_entry(&p.meta, 0, "title", "About [!DNL Amazon]: the start", 2);
+    assert_entry(&p.meta, 1, "description", " Leading, it's kept ", 3);
+    assert_entry(&p.meta, 2, "source-wordcount", "178", 4);
+    assert_entry(&p.meta, 3, "ht-degree", "0%", 5);
+    assert_entry(&p.meta, 4, "empty", "", 6);
+    assert_int_equal(p.body_line, 9);
+    gn_meta_free(&p.meta);
+
+    p = parse("---\na: x # note\nb: one\n  two\nc: \"q\\u00e9\"\nd: &x y\ne: a'b\"c\n---\n");
+    assert_int_equal(p.rc, 0);
+    assert_int_equal(p.meta.n, 5);
+    assert_entry(&p.meta, 0, "a", "x", 2);
+    assert_entry(&p.meta, 1, "b", "one two", 3);
+    assert_entry(&p.meta, 2, "c", "q\xC3\xA9", 5);
+    assert_entry(&p.meta, 3, "d", "y", 6);
+    assert_entry(&p.meta, 4, "e", "a'b\"c", 7);
+    gn_meta_free(&p.meta);
+
+    p = parse("---\ntitle: 'not closed\n---\n");
+    assert_error(&p, "mem.md:", NULL);
+    p = parse("---\ntitle: a: b\n---\n");
+    assert_error(&p, "mem.md:", NULL);
+    p = parse("---\ntitle: bad \x01 byte\n---\n");
+    assert_error(&p, "mem.md:", NULL);
+}
+
 static void test_binary_junk(void **state)
 {
     (void)state;
@@ -382,6 +421,7 @@ int main(void)
         cmocka_unit_test(test_depth_cap),
         cmocka_unit_test(test_size_cap),
         cmocka_unit_test(test_duplicates_and_values),
+        cmocka_unit_test(test_simple_lines),
         cmocka_unit_test(test_binary_junk),
         cmocka_unit_test(test_page_title),
     };
