@@ -76,10 +76,10 @@ bool sess_comparing(const gn_session *s)
 void sess_keep_place(gn_session *s)
 {
     s->dirty = true;
+    s->ahead.taken = false; /* a layout taken is for the view as it was */
     if (s->keeping || !s->page || s->want_line >= 0 || s->want_anchor)
         return;
     s->old_line = sess_top_line(s);
-    s->ahead.taken = false; /* the layout taken, if any, is the one kept */
     s->old = s->left.doc;
     memset(&s->left.doc, 0, sizeof s->left.doc);
     s->keeping = true;
@@ -160,8 +160,9 @@ void gn_session_layout(gn_session *s)
         return;
     gn_align_free(&s->align);
     s->interleaved = false;
+    bool laid = sess_ahead_laid(s); /* (asked once whichever the view) */
     if (!sess_comparing(s)) {
-        if (!sess_ahead_laid(s))
+        if (!laid)
             lay_out_side(s, gn_session_source(s), &s->left, s->width);
     } else {
         s->interleaved = !s->wide;

@@ -1604,6 +1604,20 @@ static void test_switch_read_ahead(void **state)
     assert_int_equal(s->left.doc.width, 40);
     assert_true(doc_has(&s->left.doc, "新しい終わり。"));
 
+    /* Read ahead, then switched to while comparing: the page is taken,
+     * laid out for the comparison, and at full width once it ends. */
+    switch_to(s, "en");
+    gn_session_resize(s, 100, 20, true);
+    gn_session_expect_locale(s, ja);
+    warm_all(s);
+    gn_session_compare(s, true);
+    switch_to(s, "ja-JP");
+    gn_session_layout(s);
+    assert_true(s->left.doc.width < 100);
+    gn_session_compare(s, false);
+    gn_session_layout(s);
+    assert_int_equal(s->left.doc.width, 100);
+
     gn_session_expect_locale(s, loc_of(s->set, "ko-KR"));
     warm_all(s);
     switch_to(s, "ko-KR");
