@@ -52,13 +52,13 @@ static uint64_t folds_hash(const gn_session *s)
     return s->nfolded ? h | 1 : 0;
 }
 
-static gn_view_key view_key(const gn_session *s)
+gn_view_key sess_view_key(const gn_session *s)
 {
     return (gn_view_key){s->loc, s->compare ? s->right_loc : 0, s->width, s->compare,
                          folds_hash(s)};
 }
 
-static bool same_key(gn_view_key a, gn_view_key b)
+bool sess_same_key(gn_view_key a, gn_view_key b)
 {
     return a.loc == b.loc && a.right_loc == b.right_loc && a.width == b.width &&
            a.compare == b.compare && a.folds == b.folds;
@@ -76,6 +76,7 @@ bool sess_comparing(const gn_session *s)
 void sess_keep_place(gn_session *s)
 {
     s->dirty = true;
+    s->ahead.taken = false; /* a layout taken is for the view as it was */
     if (s->keeping || !s->page || s->want_line >= 0 || s->want_anchor)
         return;
     s->old_line = sess_top_line(s);
@@ -86,7 +87,7 @@ void sess_keep_place(gn_session *s)
     s->back_ok = s->have_undo && s->undo_top == s->top;
     s->back_key = s->undo_key;
     s->back_line = s->undo_line;
-    s->undo_key = view_key(s);
+    s->undo_key = sess_view_key(s);
     s->undo_line = s->old_line;
 }
 
@@ -104,10 +105,8 @@ static void new_place(gn_session *s, long line, const char *anchor)
     s->dirty = true;
 }
 
-/* Lay side's page (of src) out at width into *doc, its collapsible blocks
- * folded as the session has them, or all unfolded. */
-static void lay_out_page(const gn_session *s, const gn_source *src, const gn_side *side,
-                         int width, bool folds, gn_doc *doc)
+void sess_lay_out_page(const gn_session *s, const gn_source *src, const gn_side *side, int width,
+                       bool folds, gn_doc *doc)
 {
     gn_layout_opts o = {.width = width, .lang = src->tag, .ascii = s->opts.ascii, .repo = src->repo,
                         .path = s->no_file ? NULL : side->pg.path, .line_offset = side->pg.body_line - 1,
@@ -122,7 +121,7 @@ static void lay_out_side(gn_session *s, gn_source *src, gn_side *side, int width
     if (width < 1)
         width = 1;
     if (side->have_page)
-        lay_out_page(s, src, side, width, true, &side->doc);
+        sess_lay_out_page(s, src, side, width, true, &side->doc);
     else
         gn_layout_message(side->notice ? side->notice : "", width, &side->doc);
 }
@@ -136,7 +135,7 @@ size_t sess_place_line(gn_session *s)
     if (!s->nfolded || !s->left.have_page || s->dirty)
         return line;
     gn_doc open;
-    lay_out_page(s, gn_session_source(s), &s->left, s->left.doc.width, false, &open);
+    sess_lay_out_page(s, gn_session_source(s), &s->left, s->left.doc.width, false, &open);
     if (!gn_interrupted())
         line = gn_align_map(&s->left.doc, &open, line);
     gn_doc_free(&open);
@@ -161,8 +160,10 @@ void gn_session_layout(gn_session *s)
         return;
     gn_align_free(&s->align);
     s->interleaved = false;
+    bool laid = sess_ahead_laid(s); /* (asked once whichever the view) */
     if (!sess_comparing(s)) {
-        lay_out_side(s, gn_session_source(s), &s->left, s->width);
+        if (!laid)
+            lay_out_side(s, gn_session_source(s), &s->left, s->width);
     } else {
         s->interleaved = !s->wide;
         int lw, rw;
@@ -194,7 +195,7 @@ void gn_session_layout(gn_session *s)
         size_t line = gn_align_map(&s->old, &s->left.doc, s->old_line);
         gn_doc_free(&s->old);
         s->keeping = false;
-        if (s->back_ok && same_key(view_key(s), s->back_key))
+        if (s->back_ok && sess_same_key(sess_view_key(s), s->back_key))
             line = s->back_line;
         gn_session_scroll_to(s, sess_row_for_line(s, line));
         s->undo_top = s->top;
@@ -225,7 +226,7 @@ void gn_session_resize(gn_session *s, int width, int height, bool wide)
 
 /* ---- pages ------------------------------------------------------------------- */
 
-static void free_side(gn_side *side)
+void sess_free_side(gn_side *side)
 {
     if (side->have_page)
         gn_page_free(&side->pg);
@@ -288,10 +289,9 @@ static bool resolve_page(gn_session *s, gn_source *src, gn_guide **g, gn_target 
     return true;
 }
 
-/* Load the open page of src into side, or a notice saying why not. */
-static void load_side(gn_session *s, gn_source *src, gn_side *side)
+void sess_load_side(gn_session *s, gn_source *src, gn_side *side)
 {
-    free_side(side);
+    sess_free_side(side);
     gn_guide *g;
     gn_target t;
     if (s->no_file) { /* (the open page's text is kept, never loaded) */
@@ -346,15 +346,15 @@ static long anchor_via_reference(gn_session *s, const char *anchor, long *in_ref
         return -1;
     gn_side side;
     memset(&side, 0, sizeof side);
-    load_side(s, ref, &side);
+    sess_load_side(s, ref, &side);
     long h = -1;
     if (side.have_page) {
-        lay_out_page(s, ref, &side, s->left.doc.width, true, &side.doc);
+        sess_lay_out_page(s, ref, &side, s->left.doc.width, true, &side.doc);
         if (!gn_interrupted())
             h = gn_align_find_anchor(&s->left.doc, &side.doc, anchor, in_ref);
         gn_doc_free(&side.doc);
     }
-    free_side(&side);
+    sess_free_side(&side);
     return h;
 }
 
@@ -450,9 +450,9 @@ static void update_staleness(gn_session *s)
 /* Load the second locale's page, when comparing. */
 void sess_load_right(gn_session *s)
 {
-    free_side(&s->right);
+    sess_free_side(&s->right);
     if (sess_comparing(s))
-        load_side(s, sess_right_source(s), &s->right);
+        sess_load_side(s, sess_right_source(s), &s->right);
     update_staleness(s);
 }
 
@@ -473,10 +473,11 @@ void sess_load_page(gn_session *s)
         s->dirty = true;
         return;
     }
-    free_side(&s->left);
+    sess_free_side(&s->left);
     free(s->title);
     s->title = NULL;
-    load_side(s, gn_session_source(s), &s->left);
+    if (!sess_ahead_take(s, &s->left))
+        sess_load_side(s, gn_session_source(s), &s->left);
     if (s->left.have_page)
         s->title = gn_page_title(&s->left.pg);
     else
@@ -565,7 +566,7 @@ int gn_session_open_text(gn_session *s, const char *name, const char *text, size
     s->no_file = true;
     s->nfolded = 0;
     new_place(s, 0, NULL);
-    free_side(&s->left);
+    sess_free_side(&s->left);
     free(s->title);
     gn_error err;
     int rc = gn_page_parse(name, text, len, &s->left.pg, &err);
@@ -691,17 +692,19 @@ void gn_session_init(gn_session *s, gn_localeset *set, const gn_session_opts *op
     s->width = 80;
     s->height = 24;
     s->wide = true;
+    s->ahead.want = GN_NONE;
     sess_rebuild_tree(s, GN_NONE); /* the first guide listed */
     welcome(s);
 }
 
 void gn_session_free(gn_session *s)
 {
-    free_side(&s->left);
-    free_side(&s->right);
+    sess_free_side(&s->left);
+    sess_free_side(&s->right);
     gn_doc_free(&s->left.doc);
     gn_doc_free(&s->right.doc);
     gn_doc_free(&s->old);
+    sess_ahead_free(s);
     gn_align_free(&s->align);
     gn_qa_findings_free(&s->review);
     free(s->review_rows);

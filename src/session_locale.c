@@ -119,6 +119,8 @@ char **gn_session_locale_lines(gn_session *s, bool others, size_t **loc, bool **
 
 bool gn_session_warm(gn_session *s)
 {
+    if (sess_ahead_warm(s)) /* the reader is choosing a locale: first */
+        return true;
     for (size_t i = 0; s->guide && i < s->set->n; i++) {
         gn_source *src = &s->set->v[i];
         gn_guide *g = gn_source_guide(src, s->guide);

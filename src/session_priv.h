@@ -116,6 +116,29 @@ bool sess_next_entry(gn_session *s, int dir, sess_step *step);
 /* Open the page of step's entry as a new place, and make that entry the
  * tree's current and selected one. */
 void sess_open_entry(gn_session *s, const sess_step *step);
+/* The key of the view as it is (the layout it needs), and whether two
+ * keys are the same. */
+gn_view_key sess_view_key(const gn_session *s);
+bool sess_same_key(gn_view_key a, gn_view_key b);
+/* Load the open page of src into side (freed first), or a notice saying
+ * why not. */
+void sess_load_side(gn_session *s, gn_source *src, gn_side *side);
+/* Free what side holds but its layout. */
+void sess_free_side(gn_side *side);
+/* Lay side's page (of src) out at width into *doc, its collapsible blocks
+ * folded as the session has them, or all unfolded. */
+void sess_lay_out_page(const gn_session *s, const gn_source *src, const gn_side *side, int width,
+                       bool folds, gn_doc *doc);
+/* The page read ahead (session_ahead.c): one piece of gn_session_warm's
+ * work for it (false: none left); side takes it when it is the open page
+ * of the current locale, its file unchanged (true; side's layout is freed
+ * and, when the page was laid out ahead, replaced); else it is forgotten
+ * (false). sess_ahead_laid: s->left.doc is the layout taken and the view
+ * still needs that one (once: the next layout asks again). */
+bool sess_ahead_warm(gn_session *s);
+bool sess_ahead_take(gn_session *s, gn_side *side);
+bool sess_ahead_laid(gn_session *s);
+void sess_ahead_free(gn_session *s);
 /* Show page (anchor or line) of guide in the current locale. */
 void sess_show(gn_session *s, const char *guide, const char *page, long line);
 

@@ -548,21 +548,9 @@ bool gn_guide_entry_missing(const gn_source *src, gn_guide *g, size_t entry)
     return g->found[entry] < 0;
 }
 
-/* The file st was taken of is the same version as now (both missing,
- * or the same inode, size and time). */
-static bool same_version(const struct stat *then, const char *path)
-{
-    struct stat now;
-    if (stat(path, &now) != 0)
-        return then->st_ino == 0;
-    return now.st_dev == then->st_dev && now.st_ino == then->st_ino &&
-           now.st_size == then->st_size && now.st_mtim.tv_sec == then->st_mtim.tv_sec &&
-           now.st_mtim.tv_nsec == then->st_mtim.tv_nsec;
-}
-
 bool gn_guide_refresh(gn_guide *g, bool files)
 {
-    if ((g->toc || g->toc_error) && !same_version(&g->toc_stat, g->toc_path)) {
+    if ((g->toc || g->toc_error) && !gn_file_same_version(&g->toc_stat, g->toc_path)) {
         forget_toc(g);
         return true;
     }

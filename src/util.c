@@ -436,6 +436,16 @@ bool gn_is_file(const char *path)
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+bool gn_file_same_version(const struct stat *then, const char *path)
+{
+    struct stat now;
+    if (stat(path, &now) != 0)
+        return then->st_ino == 0;
+    return now.st_dev == then->st_dev && now.st_ino == then->st_ino &&
+           now.st_size == then->st_size && now.st_mtim.tv_sec == then->st_mtim.tv_sec &&
+           now.st_mtim.tv_nsec == then->st_mtim.tv_nsec;
+}
+
 static int cmp_strings(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);

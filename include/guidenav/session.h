@@ -23,6 +23,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include "guidenav/align.h"
 #include "guidenav/error.h"
 #include "guidenav/finder.h"
@@ -63,6 +64,23 @@ typedef struct gn_view_key {
     bool compare;
     uint64_t folds; /* a hash of the folded blocks; 0: none */
 } gn_view_key;
+
+/* The open page read, then laid out, between keys in the locale a switch
+ * is expected to (gn_session_expect_locale), for the switch to take as
+ * it is when the page's file has not changed since (session_ahead.c). */
+typedef struct gn_ahead {
+    size_t want;        /* the locale expected, or GN_NONE */
+    bool have;          /* side holds the open page of locale loc, read */
+    size_t loc;
+    char *guide, *page; /* which page: s->guide and s->page when read */
+    struct stat st;     /* its file's, before it was read (zero: none) */
+    gn_side side;       /* the page (or the notice why not) */
+    bool laid;          /* side.doc is its layout at key */
+    gn_view_key key;
+    bool taken;         /* a switch took side's layout into s->left.doc:
+                           the next layout keeps it when its key is still
+                           the view's */
+} gn_ahead;
 
 typedef struct gn_session {
     gn_localeset *set;
@@ -130,6 +148,7 @@ typedef struct gn_session {
     gn_view_key back_key;   /* the same, for the change being made */
     size_t back_line;
     bool back_ok;           /* it is an undo if it restores back_key */
+    gn_ahead ahead;         /* the open page read ahead in another locale */
 
     gn_history history;
     gn_query query;         /* the in-page search */
@@ -284,10 +303,17 @@ void gn_session_set_right(gn_session *s, size_t loc);
  * caller frees each line and the three arrays. */
 char **gn_session_locale_lines(gn_session *s, bool others, size_t **loc, bool **lacking,
                                size_t *n);
-/* Work done ahead while the reader reads: the TOC of the guide being
- * read parsed in one more locale, so that a switch there parses nothing.
- * False when every locale's is (true: call again). */
+/* Work done ahead while the reader reads, a piece a call: the open page
+ * in the locale expected (gn_session_expect_locale) read, then laid out,
+ * so that a switch there reads and lays out nothing when the page's file
+ * is unchanged; the TOC of the guide being read parsed in one more
+ * locale, so that a switch there parses no TOC. False when nothing is
+ * left to do (true: call again). */
 bool gn_session_warm(gn_session *s);
+/* The reader looks at locale loc (GN_NONE: at none any more), as in the
+ * chooser of L: gn_session_warm reads the open page there ahead, unless
+ * it is the current locale or the pager compares two. */
+void gn_session_expect_locale(gn_session *s, size_t loc);
 
 /* ---- in-page search ---- */
 /* Search the page for text (empty: the last query again), forward or

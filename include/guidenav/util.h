@@ -90,6 +90,11 @@ const char *gn_path_basename(const char *path); /* points into path */
 char *gn_path_absolute(const char *path);
 bool gn_is_dir(const char *path);
 bool gn_is_file(const char *path);
+/* The file that st was taken of (stat, before it was read) is the same
+ * version at path now: both missing (st zeroed), or the same device,
+ * inode, size and modification time. */
+struct stat;
+bool gn_file_same_version(const struct stat *then, const char *path);
 /* The user's folder of a kind, for guidenav: $xdg_var/guidenav when that
  * variable is an absolute path (the XDG spec says to ignore relative
  * ones), else $HOME/home_sub/guidenav when HOME is absolute and an

@@ -32,7 +32,7 @@ typedef struct list_view {
     size_t cur, first;    /* in rows */
     bool select;
     gn_action closers[2]; /* text: what closes it besides q and Esc */
-    gn_list_chosen chosen;
+    gn_list_chosen chosen, moved;
     gn_list_removed removed;
     void *ctx;
     void (*free_ctx)(void *);
@@ -167,13 +167,19 @@ static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
             gn_ui_close(u);
         return;
     }
-    if (gn_motion(k->act, k->count, &l->cur, row_count(l), page, page / 2))
+    size_t was = l->cur;
+    if (gn_motion(k->act, k->count, &l->cur, row_count(l), page, page / 2)) {
+        if (l->moved && l->cur != was)
+            l->moved(u, l->cur, l->ctx);
         return;
+    }
     if (k->act == GN_ACT_DELETE && l->removed && l->cur < l->n) {
         if (l->removed(u, l->cur, l->ctx))
             drop_line(l, l->cur);
         if (l->n == 0)
             gn_ui_close(u);
+        else if (l->moved)
+            l->moved(u, l->cur, l->ctx);
         return;
     }
     if (k->act != GN_ACT_ENTER || l->cur >= l->n)
@@ -192,7 +198,6 @@ static void list_key(gn_ui *u, gn_view *v, const gn_key *k)
 
 static void list_free(gn_ui *u, gn_view *v)
 {
-    (void)u;
     list_view *l = (list_view *)v;
     for (size_t i = 0; i < l->n; i++) {
         free(l->lines[i]);
@@ -208,6 +213,8 @@ static void list_free(gn_ui *u, gn_view *v)
     free(l->footer);
     gn_wrap_rows_free(l->rows, l->nrows);
     free(l->title);
+    if (l->moved)
+        l->moved(u, GN_NONE, l->ctx);
     if (l->free_ctx)
         l->free_ctx(l->ctx);
     free(l);
@@ -248,10 +255,13 @@ void gn_list_open(gn_ui *u, const char *title, char **lines, size_t n, const gn_
     l->cur = o->start < n ? o->start : 0;
     l->select = true;
     l->chosen = o->chosen;
+    l->moved = o->moved;
     l->removed = o->removed;
     l->ctx = o->ctx;
     l->free_ctx = o->free_ctx;
     gn_ui_open(u, &l->v);
+    if (l->moved)
+        l->moved(u, l->cur, l->ctx);
 }
 
 /* What closes a text box besides q and Esc, in its bottom border. */

@@ -61,6 +61,12 @@ static void locale_chosen(gn_ui *u, size_t i, void *ctx)
     gn_session_switch_locale(&u->s, ((const size_t *)ctx)[i]);
 }
 
+/* The locale the chooser of L selects: the page is read there ahead. */
+static void locale_seen(gn_ui *u, size_t i, void *ctx)
+{
+    gn_session_expect_locale(&u->s, i == GN_NONE ? GN_NONE : ((const size_t *)ctx)[i]);
+}
+
 static void right_chosen(gn_ui *u, size_t i, void *ctx)
 {
     gn_session_set_right(&u->s, ((const size_t *)ctx)[i]);
@@ -69,7 +75,7 @@ static void right_chosen(gn_ui *u, size_t i, void *ctx)
 /* The chooser of a locale (L: every locale) or of the second locale (C:
  * the others), current selected; the locales lacking the open page dim. */
 static void choose_locale(gn_ui *u, const char *title, bool others, size_t current,
-                          gn_list_chosen chosen)
+                          gn_list_chosen chosen, gn_list_chosen moved)
 {
     size_t n, *loc;
     bool *lacking;
@@ -81,7 +87,8 @@ static void choose_locale(gn_ui *u, const char *title, bool others, size_t curre
         snprintf(u->s.msg, sizeof u->s.msg, "%s", "Only one locale: nothing to compare with.");
         return;
     }
-    gn_list_opts o = {.dim = lacking, .chosen = chosen, .ctx = loc, .free_ctx = free};
+    gn_list_opts o = {.dim = lacking, .chosen = chosen, .moved = moved, .ctx = loc,
+                      .free_ctx = free};
     for (size_t i = 0; i < n; i++)
         if (loc[i] == current)
             o.start = i;
@@ -289,13 +296,13 @@ void gn_main_key(gn_ui *u, const gn_key *k)
         gn_help_open(u);
         break;
     case GN_ACT_LANGUAGE:
-        choose_locale(u, "Language", false, s->loc, locale_chosen);
+        choose_locale(u, "Language", false, s->loc, locale_chosen, locale_seen);
         break;
     case GN_ACT_COMPARE:
         gn_session_compare(s, !s->compare);
         break;
     case GN_ACT_RIGHT_LANG:
-        choose_locale(u, "Second locale", true, s->right_loc, right_chosen);
+        choose_locale(u, "Second locale", true, s->right_loc, right_chosen, NULL);
         break;
     case GN_ACT_RELOAD:
         gn_session_reload(s);

@@ -145,6 +145,10 @@ typedef struct gn_list_opts {
     bool *dim;                /* lines drawn dim; may be NULL */
     const char *footer;       /* the keys it takes; may be NULL */
     gn_list_chosen chosen;    /* may be NULL */
+    gn_list_chosen moved;     /* may be NULL: called with the line selected
+                                 when the list opens and each time the
+                                 selection moves, and with GN_NONE when it
+                                 closes (before chosen) */
     gn_list_removed removed;  /* NULL: lines cannot be removed */
     void *ctx;
     void (*free_ctx)(void *); /* frees ctx; may be NULL */

@@ -1511,6 +1511,124 @@ static void test_toc_kept_per_locale(void **state)
     end(state);
 }
 
+/* A page of the ahead fixture in one locale: a paragraph of sentence 30
+ * times, a table, a closing paragraph that says last. */
+static void ahead_page(const char *rel, const char *sentence, const char *last)
+{
+    gn_buf b = GN_BUF_INIT;
+    gn_buf_adds(&b, "# P\n\n");
+    for (int i = 0; i < 30; i++)
+        gn_buf_addf(&b, "%s %d. ", sentence, i);
+    gn_buf_adds(&b, "\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n");
+    gn_buf_adds(&b, last);
+    gn_buf_adds(&b, "\n");
+    write_file(rel, b.data);
+    gn_buf_free(&b);
+}
+
+/* Work until none is left (gn_session_warm), in a bounded number of pieces. */
+static void warm_all(gn_session *s)
+{
+    int pieces = 0;
+    while (gn_session_warm(s))
+        assert_true(++pieces < 20);
+}
+
+/* The lines of the pager and its top after switching to ja-JP from the
+ * third row of one.md, read ahead while the reader looked at ja-JP
+ * (gn_session_expect_locale) or not. */
+static char *switch_seen(void **state, bool ahead, size_t *top)
+{
+    gn_session *s = begin(state, "docs/ahead.en", NULL);
+    gn_session_open(s, "help/g", "one.md");
+    gn_session_scroll_to(s, 3);
+    const gn_line *lines = NULL;
+    if (ahead) {
+        gn_session_expect_locale(s, loc_of(s->set, "ja-JP"));
+        warm_all(s);
+        lines = s->ahead.side.doc.lines;
+        assert_non_null(lines);
+    }
+    switch_to(s, "ja-JP");
+    gn_session_layout(s);
+    page_shown(s, "help/g", "one.md");
+    if (ahead) /* the layout made ahead is the one shown */
+        assert_ptr_equal(s->left.doc.lines, lines);
+    gn_buf b = GN_BUF_INIT;
+    for (size_t i = 0; i < s->left.doc.nlines; i++) {
+        char *t = line_text(&s->left.doc, i);
+        gn_buf_addf(&b, "%s\n", t);
+        free(t);
+    }
+    *top = s->top;
+    end(state);
+    return gn_buf_take(&b);
+}
+
+/* The open page read and laid out ahead in the locale the reader looks at
+ * in the chooser: the switch shows what it shows without, at the same
+ * place; it reads the page again when its file changed since, lays it out
+ * again at a new width, and shows the notice of a page missing there. */
+static void test_switch_read_ahead(void **state)
+{
+    write_file("docs/ahead.en/help/g/TOC.md", "# G\n\n- [One](one.md)\n");
+    ahead_page("docs/ahead.en/help/g/one.md", "The first page says a few words", "The end.");
+    write_file("docs/ahead.ja-JP/help/g/TOC.md", "# ジー\n\n- [一](one.md)\n");
+    ahead_page("docs/ahead.ja-JP/help/g/one.md", "最初のページはいくつかの言葉を言います", "終わり。");
+    write_file("docs/ahead.ko-KR/help/g/TOC.md", "# 지\n\n- [하나](two.md)\n");
+    size_t top_plain, top_ahead;
+    char *plain = switch_seen(state, false, &top_plain);
+    char *ahead = switch_seen(state, true, &top_ahead);
+    assert_string_equal(ahead, plain);
+    assert_int_equal(top_ahead, top_plain);
+    assert_true(top_plain > 0);
+    free(plain);
+    free(ahead);
+
+    gn_session *s = begin(state, "docs/ahead.en", NULL);
+    gn_session_open(s, "help/g", "one.md");
+    size_t ja = loc_of(s->set, "ja-JP");
+    gn_session_expect_locale(s, ja);
+    warm_all(s);
+    ahead_page("docs/ahead.ja-JP/help/g/one.md", "最初のページ", "新しい終わり。");
+    switch_to(s, "ja-JP");
+    gn_session_layout(s);
+    assert_true(doc_has(&s->left.doc, "新しい終わり。")); /* read again */
+
+    switch_to(s, "en");
+    gn_session_expect_locale(s, ja);
+    warm_all(s);
+    gn_session_resize(s, 40, 20, false);
+    switch_to(s, "ja-JP");
+    gn_session_layout(s);
+    assert_int_equal(s->left.doc.width, 40);
+    assert_true(doc_has(&s->left.doc, "新しい終わり。"));
+
+    /* Read ahead, then switched to while comparing: the page is taken,
+     * laid out for the comparison, and at full width once it ends. */
+    switch_to(s, "en");
+    gn_session_resize(s, 100, 20, true);
+    gn_session_expect_locale(s, ja);
+    warm_all(s);
+    gn_session_compare(s, true);
+    switch_to(s, "ja-JP");
+    gn_session_layout(s);
+    assert_true(s->left.doc.width < 100);
+    gn_session_compare(s, false);
+    gn_session_layout(s);
+    assert_int_equal(s->left.doc.width, 100);
+
+    gn_session_expect_locale(s, loc_of(s->set, "ko-KR"));
+    warm_all(s);
+    switch_to(s, "ko-KR");
+    gn_session_layout(s);
+    assert_false(s->left.have_page);
+    assert_non_null(strstr(s->left.notice, "not available in ko-KR"));
+    gn_session_expect_locale(s, GN_NONE);
+    assert_false(gn_session_warm(s));
+    end(state);
+}
+
 /* One line per locale with its title of the guide being read. */
 /* One line per locale with its title of the guide being read; those
  * lacking the open page (or, with none open, the guide) say so; the
@@ -2674,6 +2792,7 @@ int main(void)
         cmocka_unit_test(test_position_and_where),
         cmocka_unit_test(test_start_first_page),
         cmocka_unit_test(test_toc_kept_per_locale),
+        cmocka_unit_test(test_switch_read_ahead),
         cmocka_unit_test(test_stale_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
