@@ -1,7 +1,6 @@
 /* collapse.c: Adobe's collapsible blocks, "+++Title" ... "+++" (see
  * collapse.h): found after a parse, made custom blocks, laid out with a
  * marker and folded or not, and the place kept when a fold changes. */
-#define _GNU_SOURCE /* memmem */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,7 +465,7 @@ static void build_in(cmark_node *first, cmark_mem *mem)
 cmark_node *gn_collapse_blocks(cmark_node *doc, const char *text, size_t len, cmark_mem *mem,
                                gn_collapse_parse_fn parse, void *ctx)
 {
-    if (!doc || len < 3 || !memmem(text, len, "+++", 3))
+    if (!doc || len < 3 || !gn_holds(text, len, "+++", 3))
         return doc;
     marks M = {0};
     candidates(doc, &M);

@@ -1,5 +1,4 @@
 /* markup.c: Adobe's inline markup in plain strings (see markup.h). */
-#define _GNU_SOURCE /* memmem */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,7 +51,7 @@ static size_t next_of(const char *s, size_t from, size_t len, char c)
 static bool scan_markers(const char *s, size_t len, unsigned char *del,
                          void (*label)(enum gn_mark, size_t, size_t, void *), void *ctx)
 {
-    if (len < 2 || !memmem(s, len, "[!", 2))
+    if (len < 2 || !gn_holds(s, len, "[!", 2))
         return false;
     bool marked = false;
     struct open_mark *stack = NULL;
@@ -326,7 +325,7 @@ static void blank_code_spans(char *scan, size_t len)
 
 size_t gn_markup_label_runs(const char *s, size_t len, char *out)
 {
-    if (len < 2 || !memmem(s, len, "[!", 2)) { /* no marker */
+    if (len < 2 || !gn_holds(s, len, "[!", 2)) { /* no marker */
         if (out)
             memcpy(out, s, len);
         return 0;

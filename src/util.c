@@ -434,6 +434,18 @@ static int cmp_strings(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+bool gn_holds(const char *s, size_t len, const char *needle, size_t n)
+{
+    for (const char *p = s, *end = s + len; (size_t)(end - p) >= n; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p) - (n - 1));
+        if (!p)
+            return false;
+        if (memcmp(p + 1, needle + 1, n - 1) == 0)
+            return true;
+    }
+    return false;
+}
+
 void gn_sort_strings(char **v, size_t n)
 {
     if (n > 1)

@@ -1,4 +1,5 @@
 /* test_text.c: UTF-8 decoding, display widths and sanitising (see text.h). */
+#define _GNU_SOURCE /* memmem, the reference */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -394,6 +395,22 @@ static void test_ellipsize(void **state)
     assert_null(mark);
 }
 
+/* gn_holds answers as memmem does: at the start, the end, across a
+ * partial match, and never past len. */
+static void test_holds(void **state)
+{
+    (void)state;
+    const char *s = "a ++ b [x] [!c] +++";
+    const char *needles[] = {"+++", "[!", "a", "+++ ", "++ b", "[!d", "x]", "++"};
+    for (size_t k = 0; k < sizeof needles / sizeof *needles; k++)
+        for (size_t len = 0; len <= strlen(s); len++) {
+            bool want = memmem(s, len, needles[k], strlen(needles[k])) != NULL;
+            assert_int_equal(gn_holds(s, len, needles[k], strlen(needles[k])), want);
+        }
+    assert_false(gn_holds("++", 2, "+++", 3));
+    assert_true(gn_holds("+", 1, "+", 1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +427,7 @@ int main(void)
         cmocka_unit_test(test_field),
         cmocka_unit_test(test_ascii),
         cmocka_unit_test(test_ellipsize),
+        cmocka_unit_test(test_holds),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
