@@ -62,11 +62,11 @@ void gn_para_append(gn_para *dst, const gn_para *src, size_t a, size_t b)
     size_t at = dst->text.len;
     if (b <= a)
         return;
-    gn_para_add(dst, src->text.data + a, b - a, 0, -1);
-    for (size_t i = 0; a + i < b && at + i < dst->text.len; i++) {
-        dst->style[at + i] = src->style[a + i];
-        dst->link[at + i] = src->link[a + i];
-    }
+    /* src's text came through gn_para_add: it is safe as it is. */
+    gn_buf_add(&dst->text, src->text.data + a, b - a);
+    reserve(dst, dst->text.len);
+    memcpy(dst->style + at, src->style + a, (b - a) * sizeof *dst->style);
+    memcpy(dst->link + at, src->link + a, (b - a) * sizeof *dst->link);
 }
 
 unsigned char *gn_para_glue(const gn_para *p, int width)
