@@ -379,6 +379,33 @@ void gn_emit_pieces_sort(gn_emit *e, size_t from)
         qsort(d->pieces + from, d->npieces - from, sizeof *d->pieces, piece_cmp);
 }
 
+void gn_emit_pieces_merge(gn_emit *e, size_t from, const size_t *starts, size_t n)
+{
+    gn_doc *d = e->doc;
+    size_t np = d->npieces > from ? d->npieces - from : 0;
+    if (n < 2 || np < 2)
+        return;
+    /* Each piece's source (the last whose start is at or before it), then
+     * the pieces placed source by source, in the order they came. */
+    size_t *src = gn_xmalloc(np * sizeof *src), *next = gn_xcalloc(n + 1, sizeof *next);
+    for (size_t k = 0; k < np; k++) {
+        size_t s = n - 1;
+        while (s > 0 && starts[s] > d->pieces[from + k].off)
+            s--;
+        src[k] = s;
+        next[s + 1]++;
+    }
+    for (size_t s = 0; s < n; s++)
+        next[s + 1] += next[s];
+    gn_piece *v = gn_xmalloc(np * sizeof *v);
+    for (size_t k = 0; k < np; k++)
+        v[next[src[k]]++] = d->pieces[from + k];
+    memcpy(d->pieces + from, v, np * sizeof *v);
+    free(v);
+    free(next);
+    free(src);
+}
+
 void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
                         const size_t *at, size_t nparts)
 {

@@ -157,7 +157,7 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
         }
         gn_emit_line_end(e);
     }
-    gn_emit_pieces_sort(e, from);
+    gn_emit_pieces_merge(e, from, at, ncols);
     free(lines);
     free(n);
     free(at);
