@@ -1,4 +1,5 @@
 /* para.c: styled paragraphs and the Adobe inline markup pass (see para.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -439,12 +440,19 @@ static int width_at(const char *s, size_t len, size_t i)
     return gn_cp_width(cp);
 }
 
-/* The labels of a paragraph's markers, as counts of labels opening (+1)
- * and closing (-1) at each byte: nested labels ("[!UICONTROL [!UICONTROL
- * ...]]") are then styled in one sweep, not each over its whole length. */
+/* The labels of a paragraph's markers, as the bytes where a label opens
+ * (+1) or closes (-1): nested labels ("[!UICONTROL [!UICONTROL ...]]")
+ * are then styled in one sweep of the labels, not each over its whole
+ * length, and the text between labels is not looked at. */
+typedef struct label_edge {
+    size_t at;
+    int d;        /* +1 opens, -1 closes */
+    uint32_t st;  /* GN_ST_UICONTROL or GN_ST_BADGE */
+} label_edge;
+
 typedef struct labels {
-    size_t len;
-    int *ui, *badge; /* len + 1 each; NULL until a label comes */
+    label_edge *v;
+    size_t n, cap;
 } labels;
 
 /* gn_markup_scan's callback: note a marker's label. */
@@ -453,31 +461,39 @@ static void style_label(enum gn_mark kind, size_t inner, size_t inner_end, void 
     labels *lb = ctx;
     if (kind != GN_MARK_UICONTROL && kind != GN_MARK_BADGE)
         return;
-    if (!lb->ui) {
-        lb->ui = gn_xcalloc(lb->len + 1, sizeof *lb->ui);
-        lb->badge = gn_xcalloc(lb->len + 1, sizeof *lb->badge);
+    if (lb->n + 2 > lb->cap) {
+        lb->cap = lb->cap ? lb->cap * 2 : 16;
+        lb->v = gn_xreallocarray(lb->v, lb->cap, sizeof *lb->v);
     }
-    int *d = kind == GN_MARK_UICONTROL ? lb->ui : lb->badge;
-    d[inner]++;
-    d[inner_end]--;
+    uint32_t st = kind == GN_MARK_UICONTROL ? GN_ST_UICONTROL : GN_ST_BADGE;
+    lb->v[lb->n++] = (label_edge){inner, 1, st};
+    lb->v[lb->n++] = (label_edge){inner_end, -1, st};
 }
 
-/* Give the labels noted their styles. */
+static int edge_cmp(const void *a, const void *b)
+{
+    const label_edge *x = a, *y = b;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Give the labels noted their styles: a byte inside at least one label of
+ * a kind takes its style. */
 static void apply_labels(gn_para *p, labels *lb)
 {
-    if (!lb->ui)
+    if (!lb->n)
         return;
+    qsort(lb->v, lb->n, sizeof *lb->v, edge_cmp);
     int ui = 0, badge = 0;
-    for (size_t i = 0; i < lb->len; i++) {
-        ui += lb->ui[i];
-        badge += lb->badge[i];
-        if (ui > 0)
-            p->style[i] |= GN_ST_UICONTROL;
-        if (badge > 0)
-            p->style[i] |= GN_ST_BADGE;
+    for (size_t k = 0; k < lb->n;) {
+        size_t at = lb->v[k].at;
+        for (; k < lb->n && lb->v[k].at == at; k++)
+            *(lb->v[k].st == GN_ST_UICONTROL ? &ui : &badge) += lb->v[k].d;
+        size_t end = k < lb->n ? lb->v[k].at : at;
+        uint32_t st = (ui > 0 ? GN_ST_UICONTROL : 0) | (badge > 0 ? GN_ST_BADGE : 0);
+        for (size_t i = at; st && i < end && i < p->text.len; i++)
+            p->style[i] |= st;
     }
-    free(lb->ui);
-    free(lb->badge);
+    free(lb->v);
 }
 
 void gn_para_markup(gn_para *p)
@@ -490,7 +506,7 @@ void gn_para_markup(gn_para *p)
 
     /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
      * drop attribute lists, keeping the first anchor. */
-    labels lb = {len, NULL, NULL};
+    labels lb = {NULL, 0, 0};
     bool marked = gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
     apply_labels(p, &lb);
     if (gn_interrupted()) { /* the layout is not kept: leave the text */
@@ -500,18 +516,22 @@ void gn_para_markup(gn_para *p)
     /* Bytes before the first marked one stay where they are. */
     const unsigned char *first = marked ? memchr(del, 1, len) : NULL;
     size_t from = first ? (size_t)(first - del) : len;
-    /* "a {#x} b" leaves one space, not two. */
-    for (size_t i = from > 1 ? from : 1; i < len; i++)
-        if (del[i] && !del[i - 1] && s[i - 1] == ' ') {
-            size_t j = i;
-            while (j < len && del[j])
-                j++;
-            if (j == len || s[j] == ' ') {
-                del[i - 1] = 1;
-                from = i - 1 < from ? i - 1 : from;
-            }
-            i = j;
+    /* "a {#x} b" leaves one space, not two. Each run of bytes dropped is
+     * found with memchr. */
+    for (size_t i = from > 1 ? from : 1; i < len; i++) {
+        const unsigned char *d = memchr(del + i, 1, len - i);
+        if (!d)
+            break;
+        i = (size_t)(d - del);
+        size_t j = i;
+        while (j < len && del[j])
+            j++;
+        if (!del[i - 1] && s[i - 1] == ' ' && (j == len || s[j] == ' ')) {
+            del[i - 1] = 1;
+            from = i - 1 < from ? i - 1 : from;
         }
+        i = j;
+    }
 
     /* A soft break between two CJK characters joins them. */
     for (size_t k = 0; k < p->nsoft; k++) {
@@ -526,15 +546,24 @@ void gn_para_markup(gn_para *p)
     size_t out = from, k = 0;
     while (k < p->nblocks && p->blocks[k].off < from)
         k++;
-    for (size_t i = from; i < len; i++) {
-        for (; k < p->nblocks && p->blocks[k].off <= i; k++)
+    for (size_t i = from; i < len;) {
+        /* The run of bytes kept from i, moved at once. */
+        const unsigned char *d = memchr(del + i, 1, len - i);
+        size_t j = d ? (size_t)(d - del) : len;
+        for (; k < p->nblocks && p->blocks[k].off <= j; k++)
+            p->blocks[k].off = out + (p->blocks[k].off > i ? p->blocks[k].off - i : 0);
+        if (j > i && out != i) {
+            memmove(s + out, s + i, j - i);
+            memmove(p->style + out, p->style + i, (j - i) * sizeof *p->style);
+            memmove(p->link + out, p->link + i, (j - i) * sizeof *p->link);
+        }
+        out += j - i;
+        /* Then the run dropped. */
+        i = j;
+        while (i < len && del[i])
+            i++;
+        for (; k < p->nblocks && p->blocks[k].off < i; k++)
             p->blocks[k].off = out;
-        if (del[i])
-            continue;
-        s[out] = s[i];
-        p->style[out] = p->style[i];
-        p->link[out] = p->link[i];
-        out++;
     }
     for (; k < p->nblocks; k++)
         p->blocks[k].off = out;
