@@ -102,7 +102,12 @@ static void add_span(gn_emit *e, const char *s, size_t len, uint32_t style, int3
         }
         d->spans[d->nspans++] = (gn_span){(uint32_t)d->text.len, (uint32_t)len, style, link};
     }
-    gn_buf_add(&d->text, s, len);
+    /* gn_buf_add, without its calls: spans are many and short. */
+    if (d->text.len + len >= d->text.cap)
+        gn_buf_reserve(&d->text, len);
+    memcpy(d->text.data + d->text.len, s, len);
+    d->text.len += len;
+    d->text.data[d->text.len] = '\0';
     if (link >= 0 && (size_t)link < d->nlinks && d->links[link].line == NO_LINE)
         d->links[link].line = d->nlines;
 }

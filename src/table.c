@@ -103,6 +103,10 @@ static void spaces(gn_emit *e, int n)
  * its indent as spaces. */
 static void emit_indent(gn_emit *e, const gn_cell_line *l, uint32_t extra)
 {
+    if (l->number < 0) { /* no marker */
+        spaces(e, l->indent);
+        return;
+    }
     char buf[16];
     const char *m = gn_cell_marker(l->depth, l->number, e->g, buf);
     size_t mlen = strlen(m);
