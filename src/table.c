@@ -252,31 +252,79 @@ static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
     free(hat);
 }
 
+/* The widest of the minimums x, with a column's floor, counts in the sum
+ * that decides for records (gn_table_emit). */
+static int capped(int x, int floor)
+{
+    x = x > floor ? x : floor;
+    x = x > 1 ? x : 1;
+    return x < MAX_WORD ? x : MAX_WORD;
+}
+
+/* A cell of a column: its row and natural width. */
+typedef struct by_width {
+    int nat;
+    size_t row;
+} by_width;
+
+/* qsort: the widest first. */
+static int widest_first(const void *a, const void *b)
+{
+    const by_width *x = a, *y = b;
+    return x->nat > y->nat ? -1 : x->nat < y->nat;
+}
+
 /* What each column needs (columns.h): its natural width, the width its
  * body rows need (the header rows left out, unless all rows are headers)
  * and its minimum: its widest word, at least MIN_COLUMN (or its natural
- * width, when less). */
-static void measure(const gn_table *t, const gn_cell *cells, int *natural, int *body, int *min)
+ * width, when less). Widest words cost each cell's break opportunities:
+ * a column's cells are asked widest first, and none whose natural width
+ * is no more than the widest word so far (its words are no wider).
+ * Returns false as soon as the minimums, each counted as at most
+ * MAX_WORD, are sure to take more than room: the table is then laid out
+ * as records, which needs none of these (then min is not complete). */
+static bool measure(const gn_table *t, const gn_cell *cells, long room, int *natural, int *body,
+                    int *min)
 {
-    size_t ncols = t->ncols;
-    bool all_head = true;
-    for (size_t r = 0; r < t->nrows; r++)
+    size_t ncols = t->ncols, nrows = t->nrows;
+    bool all_head = true, fits = true;
+    for (size_t r = 0; r < nrows; r++)
         all_head = all_head && t->head[r];
-    for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
+    int *nat = gn_xcalloc(nrows * ncols, sizeof *nat);
+    for (size_t r = 0; r < nrows; r++)
         for (size_t c = 0; c < ncols; c++) {
-            int nat, word;
-            gn_cell_measure(&cells[r * ncols + c], &nat, &word);
-            if (nat > natural[c])
-                natural[c] = nat;
-            if ((!t->head[r] || all_head) && nat > body[c])
-                body[c] = nat;
-            if (word > min[c])
-                min[c] = word;
+            int n = nat[r * ncols + c] = gn_cell_natural(&cells[r * ncols + c]);
+            if (n > natural[c])
+                natural[c] = n;
+            if ((!t->head[r] || all_head) && n > body[c])
+                body[c] = n;
         }
+    int *floor = gn_xcalloc(ncols, sizeof *floor);
+    long sure = 0; /* the sum of the minimums capped, as far as known */
     for (size_t c = 0; c < ncols; c++) {
-        int floor = natural[c] < MIN_COLUMN ? natural[c] : MIN_COLUMN;
-        if (min[c] < floor) /* Japanese and Chinese break anywhere, but not so narrow */
-            min[c] = floor;
+        floor[c] = natural[c] < MIN_COLUMN ? natural[c] : MIN_COLUMN;
+        sure += capped(0, floor[c]);
+    }
+    by_width *rows = gn_xcalloc(nrows ? nrows : 1, sizeof *rows);
+    for (size_t c = 0; c < ncols && fits && !gn_interrupted(); c++) {
+        for (size_t r = 0; r < nrows; r++)
+            rows[r] = (by_width){nat[r * ncols + c], r};
+        qsort(rows, nrows, sizeof *rows, widest_first);
+        for (size_t k = 0; k < nrows && rows[k].nat > min[c]; k++) {
+            int word = gn_cell_word(&cells[rows[k].row * ncols + c]);
+            if (word <= min[c])
+                continue;
+            sure += capped(word, floor[c]) - capped(min[c], floor[c]);
+            min[c] = word;
+            if (sure > room) {
+                fits = false;
+                break;
+            }
+        }
+    }
+    for (size_t c = 0; c < ncols; c++) {
+        if (min[c] < floor[c]) /* Japanese and Chinese break anywhere, but not so narrow */
+            min[c] = floor[c];
         if (min[c] < 1)
             min[c] = 1;
         if (body[c] < min[c])
@@ -284,6 +332,10 @@ static void measure(const gn_table *t, const gn_cell *cells, int *natural, int *
         if (natural[c] < body[c])
             natural[c] = body[c];
     }
+    free(rows);
+    free(floor);
+    free(nat);
+    return fits;
 }
 
 /* The columns each column's cells take at width[c] (the wrap mark
@@ -330,17 +382,17 @@ void gn_table_emit(gn_emit *e, gn_table *t)
     int *body = gn_xcalloc(ncols, sizeof *body);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    measure(t, cells, natural, body, min);
-    long need = 0, capped = 0;
-    for (size_t c = 0; c < ncols; c++) {
-        need += min[c];
-        capped += min[c] < MAX_WORD ? min[c] : MAX_WORD;
-    }
     long room = e->width - gn_emit_prefix_width(e) - (long)(3 * ncols + 1);
+    bool fits = measure(t, cells, room, natural, body, min);
+    long need = 0, capped_need = 0;
+    for (size_t c = 0; c < ncols && fits; c++) {
+        need += min[c];
+        capped_need += min[c] < MAX_WORD ? min[c] : MAX_WORD;
+    }
     if (room < need) /* long words give way before the table does */
         for (size_t c = 0; c < ncols; c++)
             min[c] = min[c] < MAX_WORD ? min[c] : MAX_WORD;
-    if (room < capped) {
+    if (!fits || room < capped_need) {
         emit_records(e, t, cells);
     } else {
         gn_columns_fit(width, natural, body, min, ncols, room);
