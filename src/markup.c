@@ -285,10 +285,10 @@ static void blank_code_spans(char *scan, size_t len)
     size_t n = 0, cap = 0, maxrun = 0;
     size_t *pos = NULL, *run = NULL;
     for (size_t i = 0; i < len;) {
-        if (scan[i] != '`') {
-            i++;
-            continue;
-        }
+        const char *tick = memchr(scan + i, '`', len - i);
+        if (!tick)
+            break;
+        i = (size_t)(tick - scan);
         size_t r = 0;
         while (i + r < len && scan[i + r] == '`')
             r++;
