@@ -66,9 +66,10 @@ static bool www_at(const char *s, size_t i, size_t e)
     return i + 4 <= e && memcmp(s + i, "www.", 4) == 0;
 }
 
-/* What scan_inline does with a byte: skip it (host name characters),
- * skip it but end a host name, or look at it. */
-enum { SKIP_HOST, SKIP_OTHER, LOOK };
+/* What scan_inline does with a byte: skip it (host name characters; from
+ * 0x80 up, SKIP_HIGH, the same but skipped as a run), skip it but end a
+ * host name, or look at it. */
+enum { SKIP_HOST, SKIP_HIGH, SKIP_OTHER, LOOK };
 
 static unsigned char byte_class[256];
 
@@ -80,7 +81,7 @@ static void init_byte_class(void)
         char c = (char)b;
         byte_class[b] = c == '\\' || c == '[' || c == ']' || c == '*' || c == '_' || c == '~'
                             ? LOOK
-                            : is_host(c) ? SKIP_HOST : SKIP_OTHER;
+                            : b >= 0x80 ? SKIP_HIGH : is_host(c) ? SKIP_HOST : SKIP_OTHER;
     }
 }
 
@@ -103,6 +104,9 @@ static void scan_inline(const char *s, size_t ls, size_t c, size_t e, inl *st, r
             if (bc == SKIP_OTHER)
                 host_www = 0;
             i++;
+            if (bc == SKIP_HIGH) /* the rest of a run of them: most of a CJK line */
+                while (i < e && (unsigned char)s[i] >= 0x80)
+                    i++;
             continue;
         }
         char ch = s[i];
