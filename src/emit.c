@@ -414,6 +414,12 @@ void gn_emit_pieces_merge(gn_emit *e, size_t from, const size_t *starts, size_t 
 void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
                         const size_t *at, size_t nparts)
 {
+    gn_emit_para_parts_with(e, p, NULL, parts, at, nparts);
+}
+
+void gn_emit_para_parts_with(gn_emit *e, const gn_para *p, gn_wrap_text *wt,
+                             const size_t *parts, const size_t *at, size_t nparts)
+{
     gn_doc *d = e->doc;
     if (e->pars_only)
         return;
@@ -422,7 +428,8 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
         avail = 1;
     gn_wrap_line *wl;
     unsigned char *glue = gn_para_glue(p, avail);
-    size_t n = gn_wrap_glued(p->text.data, p->text.len, avail, e->lang, glue, &wl);
+    size_t n = wt ? gn_wrap_text_lines(wt, avail, 0, glue, &wl)
+                  : gn_wrap_glued(p->text.data, p->text.len, avail, e->lang, glue, &wl);
     free(glue);
     for (size_t i = 0; i < n && !gn_interrupted(); i++) {
         line_start(e, false);

@@ -170,8 +170,8 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
 /* The runs of a record's value after the first line's: each under its
  * marker and indent (a container's prefixes), the value's text recorded
  * at ptext offset vat. */
-static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size_t nruns,
-                      size_t vat)
+static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run,
+                      gn_wrap_text *const *texts, size_t nruns, size_t vat)
 {
     gn_para seg = {0};
     gn_buf first = GN_BUF_INIT, rest = GN_BUF_INIT;
@@ -192,7 +192,7 @@ static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size
         gn_para_append(&seg, v, run[k].start, run[k].end);
         size_t parts[2] = {0, seg.text.len}, at = vat + run[k].start;
         gn_emit_push(e, NULL, first.data, rest.data, GN_ST_MARKER);
-        gn_emit_para_parts(e, &seg, parts, &at, 1);
+        gn_emit_para_parts_with(e, &seg, texts[k], parts, &at, 1);
         gn_emit_pop(e);
     }
     gn_para_free(&seg);
@@ -200,13 +200,37 @@ static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size
     gn_buf_free(&rest);
 }
 
+/* The decoded text of a record's line, "Header: value" (head, the header
+ * cell, or NULL; value, the value's first run's, or NULL), joined from
+ * the cells' (colon: ": " decoded), or NULL when the header's runs are not
+ * its whole text (then the line is decoded anew). */
+static gn_wrap_text *record_text(const gn_emit *e, const gn_cell *head, gn_wrap_text *colon,
+                                 gn_wrap_text *value)
+{
+    gn_wrap_text *parts[3];
+    size_t n = 0;
+    if (head) {
+        size_t len = head->p->text.len;
+        if (head->nruns == 1 && head->runs[0].start == 0 && head->runs[0].end == len)
+            parts[n++] = head->texts[0];
+        else if (len > 0)
+            return NULL;
+        parts[n++] = colon;
+    }
+    if (value)
+        parts[n++] = value;
+    return gn_wrap_text_join(parts, n, e->lang);
+}
+
 /* Rows as records: "Header: value" lines, a blank line between rows; a
  * value's lists and paragraphs (its runs in cells) go on lines of their own.
  * For search, the cells are paragraphs in the order of the table laid
  * out in columns (header cells, then each row's cells), whatever the
- * width: the header cells are recorded once, shown on the first record. */
+ * width: the header cells are recorded once, shown on the first record.
+ * The cells' texts are not decoded again (record_text). */
 static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
 {
+    gn_wrap_text *colon = gn_wrap_text_new(": ", 2, e->lang);
     const gn_para *head = t->nrows && t->head[0] ? t->cells : NULL;
     gn_para line = {0};
     size_t from = e->doc->npieces;
@@ -241,15 +265,21 @@ static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
             parts[2 * nparts + 1] = line.text.len;
             size_t vat = gn_emit_par(e, v->text.data ? v->text.data : "", v->text.len);
             pat[nparts++] = vat;
-            if (line.text.len)
-                gn_emit_para_parts(e, &line, parts, pat, nparts);
+            const gn_cell *cell = &cells[r * t->ncols + c];
+            if (line.text.len) {
+                gn_wrap_text *wt = record_text(e, head ? &cells[c] : NULL, colon,
+                                               k ? cell->texts[0] : NULL);
+                gn_emit_para_parts_with(e, &line, wt, parts, pat, nparts);
+                gn_wrap_text_free(wt);
+            }
             if (nruns > k) /* (run is NULL when there is none) */
-                emit_runs(e, v, run + k, nruns - k, vat);
+                emit_runs(e, v, run + k, cell->texts + k, nruns - k, vat);
         }
     }
     gn_emit_pieces_sort(e, from); /* the headers' pieces came with the first record */
     gn_para_free(&line);
     free(hat);
+    gn_wrap_text_free(colon);
 }
 
 /* The widest of the minimums x, with a column's floor, counts in the sum

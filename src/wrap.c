@@ -351,6 +351,23 @@ gn_wrap_text *gn_wrap_text_new(const char *text, size_t len, const char *lang)
     return wt;
 }
 
+gn_wrap_text *gn_wrap_text_join(gn_wrap_text *const *parts, size_t n, const char *lang)
+{
+    gn_wrap_text *wt = gn_xmalloc(sizeof *wt);
+    text_init(wt, NULL, 0, lang);
+    const gn_wtext **t = gn_xcalloc(n ? n : 1, sizeof *t);
+    bool whole = true;
+    for (size_t j = 0; j < n; j++) {
+        t[j] = &parts[j]->t;
+        whole = whole && parts[j]->natural >= 0;
+    }
+    wt->natural = gn_wtext_join(&wt->t, t, n);
+    if (!whole) /* a part was cut short by a stop: so is the whole */
+        wt->natural = -1;
+    free(t);
+    return wt;
+}
+
 void gn_wrap_text_free(gn_wrap_text *wt)
 {
     if (!wt)

@@ -30,6 +30,30 @@ static bool is_hangul(int32_t cp)
            (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
+/* One code point's part in the widest line of a text (gn_wtext_decode):
+ * w the running width, lsw its value at the line's start, cew at the
+ * line's last non-space character, widest the widest line before. */
+static inline void line_step(int32_t cp, int cw, long long *w, long long *lsw, long long *cew,
+                             long long *widest)
+{
+    if (cp == '\n') {
+        if (*cew - *lsw > *widest)
+            *widest = *cew - *lsw;
+        *lsw = *cew = *w;
+    } else {
+        *w += cw;
+        if (cp != ' ')
+            *cew = *w;
+    }
+}
+
+static int widest_of(long long widest, long long lsw, long long cew)
+{
+    if (cew - lsw > widest)
+        widest = cew - lsw;
+    return widest > INT_MAX ? INT_MAX : (int)widest;
+}
+
 int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
 {
     t->cp = gn_xreallocarray(NULL, len, sizeof *t->cp);
@@ -69,21 +93,31 @@ int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
             t->cp[k] = cp;
             t->m[k] = (unsigned char)(m | (nb - 1) | (unsigned)cw << 2);
             i += nb;
-            if (cp == '\n') {
-                if (cew - lsw > widest)
-                    widest = cew - lsw;
-                lsw = cew = w;
-            } else {
-                w += cw;
-                if (cp != ' ')
-                    cew = w;
-            }
+            line_step(cp, cw, &w, &lsw, &cew, &widest);
         }
     }
     t->n = k;
-    if (cew - lsw > widest)
-        widest = cew - lsw;
-    return widest > INT_MAX ? INT_MAX : (int)widest;
+    return widest_of(widest, lsw, cew);
+}
+
+int gn_wtext_join(gn_wtext *t, const gn_wtext *const *parts, size_t n)
+{
+    size_t total = 0;
+    for (size_t j = 0; j < n; j++)
+        total += parts[j]->n;
+    t->cp = gn_xreallocarray(NULL, total ? total : 1, sizeof *t->cp);
+    t->m = gn_xmalloc(total ? total : 1);
+    t->brk = NULL;
+    t->n = 0;
+    for (size_t j = 0; j < n; j++) {
+        memcpy(t->cp + t->n, parts[j]->cp, parts[j]->n * sizeof *t->cp);
+        memcpy(t->m + t->n, parts[j]->m, parts[j]->n);
+        t->n += parts[j]->n;
+    }
+    long long w = 0, lsw = 0, cew = 0, widest = 0;
+    for (size_t k = 0; k < t->n; k++)
+        line_step(t->cp[k], GN_WT_WIDTH(t->m[k]), &w, &lsw, &cew, &widest);
+    return widest_of(widest, lsw, cew);
 }
 
 void gn_wtext_free(gn_wtext *t)

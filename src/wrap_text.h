@@ -46,6 +46,11 @@ typedef struct gn_wtext {
  * t holds only part of the text. */
 int gn_wtext_decode(gn_wtext *t, const char *text, size_t len);
 
+/* Decode into t the text of parts[0..n) one after the other (each whole:
+ * decoded by gn_wtext_decode, no stop come), from their code points, not
+ * their bytes; returns what gn_wtext_decode would of that text. */
+int gn_wtext_join(gn_wtext *t, const gn_wtext *const *parts, size_t n);
+
 /* Fill t->brk: the UAX #14 break actions of t's text for lang (a
  * language or locale tag, or NULL: only its language part counts), with
  * an opportunity after the spaces that start the text or a line of it

@@ -14,6 +14,7 @@
 #include <cmark-gfm.h>
 #include "guidenav/layout.h"
 #include "guidenav/para.h"
+#include "guidenav/wrap.h"
 
 /* The marks drawn around text: Unicode, or ASCII for terminals that are
  * not UTF-8. */
@@ -118,6 +119,10 @@ void gn_emit_para(gn_emit *e, const gn_para *p);
  * searched. The caller sorts the pieces if need be. */
 void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
                         const size_t *at, size_t nparts);
+/* The same with p's text already decoded for e's language (wt, which
+ * keeps its break opportunities; NULL: decoded here). */
+void gn_emit_para_parts_with(gn_emit *e, const gn_para *p, gn_wrap_text *wt,
+                             const size_t *parts, const size_t *at, size_t nparts);
 
 /* Paragraph recording for search, for text not laid out by gn_emit_para
  * (table cells, code lines). gn_emit_par records s[0..len) as a paragraph

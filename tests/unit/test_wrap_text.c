@@ -24,11 +24,13 @@
 #define gn_wtext_decode gn_wtext_decode_small
 #define gn_wtext_breaks gn_wtext_breaks_small
 #define gn_wtext_free gn_wtext_free_small
+#define gn_wtext_join gn_wtext_join_small
 #define gn_wrap gn_wrap_small
 #define gn_wrap_glued gn_wrap_glued_small
 #define gn_wrap_marked gn_wrap_marked_small
 #define gn_wrap_text_new gn_wrap_text_new_small
 #define gn_wrap_text_free gn_wrap_text_free_small
+#define gn_wrap_text_join gn_wrap_text_join_small
 #define gn_wrap_text_natural gn_wrap_text_natural_small
 #define gn_wrap_text_widest gn_wrap_text_widest_small
 #define gn_wrap_text_lines gn_wrap_text_lines_small
@@ -42,6 +44,7 @@
 #undef gn_wrap_marked
 #undef gn_wrap_text_new
 #undef gn_wrap_text_free
+#undef gn_wrap_text_join
 #undef gn_wrap_text_natural
 #undef gn_wrap_text_widest
 #undef gn_wrap_text_lines
