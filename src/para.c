@@ -29,10 +29,17 @@ static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32
         return; /* nothing added: the text may still have no buffer */
     reserve(p, p->text.len);
     char *t = p->text.data;
-    for (size_t i = before; i < p->text.len; i++)
-        p->style[i] = style;
-    for (size_t i = before; i < p->text.len; i++)
-        p->link[i] = link;
+    size_t n = p->text.len - before;
+    if (style == 0) /* (most text: a fill of bytes) */
+        memset(p->style + before, 0, n * sizeof *p->style);
+    else
+        for (size_t i = before; i < p->text.len; i++)
+            p->style[i] = style;
+    if (link == -1) /* all bits set */
+        memset(p->link + before, 0xFF, n * sizeof *p->link);
+    else
+        for (size_t i = before; i < p->text.len; i++)
+            p->link[i] = link;
     for (char *tab = memchr(t + before, '\t', p->text.len - before); tab;
          tab = memchr(tab + 1, '\t', (size_t)(t + p->text.len - tab - 1)))
         *tab = ' ';
