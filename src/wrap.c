@@ -51,14 +51,6 @@ static int keep_all(int32_t a, unsigned char am, int32_t b, unsigned char bm)
            (bm & GN_WT_HANGUL && is_narrow_alnum(a));
 }
 
-/* The prolonged sound mark (ー, and its halfwidth form) continues the
- * kana before it: UAX #14 leaves it to the tailoring (class CJ), and
- * Japanese typesetting never starts a line with it. */
-static int never_starts_line(int32_t cp)
-{
-    return cp == 0x30FC || cp == 0xFF70;
-}
-
 /* Whether a grapheme cluster ends between prev (-1: none) and cp, whose
  * GN_WT_ bits are pm and m; *gstate is utf8proc's state, 0 at the start.
  * Between two plain characters a cluster always ends, and utf8proc's state
@@ -75,13 +67,15 @@ static inline int cluster_ends(int32_t prev, unsigned char pm, int32_t cp, unsig
 
 /* Whether the opportunity after prev counts, before cp (boundary: a
  * cluster ends between them): not when cp may not start a line (width
- * 0: a combining mark...), nor when it would split a grapheme cluster (an
- * emoji with its modifier or after a ZWJ, a flag) or a Korean word. */
+ * 0: a combining mark..., or GN_WT_NOSTART), nor when it would split a
+ * grapheme cluster (an emoji with its modifier or after a ZWJ, a flag) or
+ * a Korean word. */
 static inline bool opens(int32_t prev, unsigned char pm, int32_t cp, unsigned char m,
                          int boundary)
 {
-    return boundary && GN_WT_WIDTH(m) > 0 && !keep_all(prev, pm, cp, m) &&
-           !never_starts_line(cp);
+    if (!boundary || GN_WT_WIDTH(m) == 0 || m & GN_WT_NOSTART)
+        return false;
+    return !((pm | m) & GN_WT_HANGUL) || !keep_all(prev, pm, cp, m);
 }
 
 static bool ascii_alnum(unsigned char c)

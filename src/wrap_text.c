@@ -54,6 +54,13 @@ static int widest_of(long long widest, long long lsw, long long cew)
     return widest > INT_MAX ? INT_MAX : (int)widest;
 }
 
+bool gn_wt_cjk_plain(int32_t cp)
+{
+    return (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
+           (cp >= 0x3014 && cp <= 0x301B) || cp == 0x30FB || cp == 0x30FC ||
+           (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
 int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
 {
     t->cp = gn_xreallocarray(NULL, len, sizeof *t->cp);
@@ -87,7 +94,10 @@ int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
                     m = cp >= 0xAC00 ? GN_WT_PLAIN | GN_WT_HANGUL : GN_WT_PLAIN;
                 } else {
                     cw = gn_cp_width(cp);
-                    m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL : 0;
+                    m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL
+                                : gn_wt_cjk_plain(cp) ? GN_WT_PLAIN : 0;
+                    if (cp == 0x30FC || cp == 0xFF70)
+                        m |= GN_WT_NOSTART;
                 }
             }
             t->cp[k] = cp;

@@ -15,6 +15,7 @@
  *   libunibreak's own table, and no character it tailors by language is
  *   handed as another. */
 #include "unit.h"
+#include <utf8proc.h>
 #include <linebreak.h>
 #include <linebreakdef.h>
 #include "guidenav/lbclass.h"
@@ -25,6 +26,7 @@
 #define gn_wtext_breaks gn_wtext_breaks_small
 #define gn_wtext_free gn_wtext_free_small
 #define gn_wtext_join gn_wtext_join_small
+#define gn_wt_cjk_plain gn_wt_cjk_plain_small
 #define gn_wrap gn_wrap_small
 #define gn_wrap_glued gn_wrap_glued_small
 #define gn_wrap_marked gn_wrap_marked_small
@@ -217,12 +219,39 @@ static void test_handed_characters(void **state)
     assert_int_equal(gn_lb_class_of(0x10FFFF), GN_LB_XX);
 }
 
+/* The CJK punctuation read as plain (GN_WT_PLAIN: a grapheme cluster
+ * always ends between two plain characters, the grapheme rules start
+ * afresh after one) is wide and of utf8proc's grapheme class Other, as
+ * ASCII letters and the wide letters are. */
+static void test_cjk_plain(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (int32_t cp = 0x80; cp < 0x20000; cp++) {
+        if (!gn_wt_cjk_plain(cp))
+            continue;
+        n++;
+        assert_int_equal(utf8proc_get_property(cp)->boundclass, UTF8PROC_BOUNDCLASS_OTHER);
+        assert_int_equal(gn_cp_width(cp), 2);
+        for (int32_t x = 'a'; x <= 'c'; x++) { /* between it and a letter: a break, both ways */
+            utf8proc_int32_t st = 0;
+            assert_true(utf8proc_grapheme_break_stateful(cp, x, &st));
+            st = 0;
+            assert_true(utf8proc_grapheme_break_stateful(x, cp, &st));
+        }
+    }
+    assert_true(n > 100);
+    assert_true(gn_wt_cjk_plain(0x3002)); /* 。 */
+    assert_false(gn_wt_cjk_plain(0x3030)); /* 〰: an emoji */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_breaks_as_one_call),
         cmocka_unit_test(test_windows_as_one_call),
         cmocka_unit_test(test_handed_characters),
+        cmocka_unit_test(test_cjk_plain),
     };
     return cmocka_run_group_tests_name("wrap text", tests, NULL, NULL);
 }
