@@ -88,7 +88,14 @@ int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
                 cw = cp >= 0x20 && cp < 0x7F;
                 m = cw ? GN_WT_PLAIN : 0;
             } else {
-                nb = gn_utf8_decode(text + i, len - i, &cp);
+                if (u[i] >= 0xE3 && u[i] <= 0xE9 && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+                    (u[i + 2] & 0xC0) == 0x80) { /* U+3000-U+9FFF: kana, ideographs */
+                    cp = (int32_t)(u[i] & 0x0F) << 12 | (int32_t)(u[i + 1] & 0x3F) << 6 |
+                         (u[i + 2] & 0x3F);
+                    nb = 3;
+                } else {
+                    nb = gn_utf8_decode(text + i, len - i, &cp);
+                }
                 if (gn_cp_wide_letter(cp)) {
                     cw = 2;
                     m = cp >= 0xAC00 ? GN_WT_PLAIN | GN_WT_HANGUL : GN_WT_PLAIN;
