@@ -153,8 +153,8 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
     size_t ce = 0;             /* end of the line's last non-space character */
     long long cew = 0;         /* running width at ce */
     mark bp = {0, 0, 0, 0, 0}; /* last break opportunity, valid when bp.pos > ls */
-    mark cand = bp;            /* opportunity after the previous character */
-    int have_cand = 0;
+    int have_cand = 0;         /* an opportunity after the previous character:
+                                * there, the state is the current one */
     mark gb = bp;              /* last cluster start on the line, valid when > ls */
     mark gm = bp;              /* the last one with width - markw columns before it */
     int32_t prev = -1;         /* previous code point, -1 at a paragraph start */
@@ -184,7 +184,7 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
         int cw = GN_WT_WIDTH(m);
         int boundary = cluster_ends(prev, prev_m, cp, m, &gstate);
         if (have_cand && opens(prev, prev_m, cp, m, boundary))
-            bp = cand;
+            bp = (mark){i, k, ce, w, cew};
         have_cand = 0;
 
         /* Spaces hang past the width (they are dropped at the break) and
@@ -268,16 +268,10 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
             cew = w;
         }
         i += n;
-        if (k + 1 < t->n && t->brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i])) {
-            /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
-             * '\n' forces a break, the others merely allow one. */
-            cand.pos = i;
-            cand.k = k + 1;
-            cand.w = w;
-            cand.ce = ce;
-            cand.cew = cew;
+        /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only '\n'
+         * forces a break, the others merely allow one. */
+        if (k + 1 < t->n && t->brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i]))
             have_cand = 1;
-        }
         prev = cp;
         prev_m = m;
     }
