@@ -127,6 +127,8 @@ int gn_wtext_join(gn_wtext *t, const gn_wtext *const *parts, size_t n)
     t->brk = NULL;
     t->n = 0;
     for (size_t j = 0; j < n; j++) {
+        if (parts[j]->n == 0) /* (an empty text has no arrays) */
+            continue;
         memcpy(t->cp + t->n, parts[j]->cp, parts[j]->n * sizeof *t->cp);
         memcpy(t->m + t->n, parts[j]->m, parts[j]->n);
         t->n += parts[j]->n;
