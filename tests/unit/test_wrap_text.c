@@ -245,6 +245,54 @@ static void test_cjk_plain(void **state)
     assert_false(gn_wt_cjk_plain(0x3030)); /* 〰: an emoji */
 }
 
+/* A text joined from decoded parts is the text of the parts one after
+ * the other: the same widest line, widest word and lines at each width
+ * as the whole decoded at once (a record's "Header: value"). */
+static void test_join(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"注文の状態", ": ", "出荷済みの注文は取り消せません。"},
+        {"Status", ": ", "(pending) orders can be cancelled, shipped ones not."},
+        {"상태", ": ", "API를 사용해 주문을 취소합니다"},
+        {"Line one\nand two", ": ", "value"},
+        {"", ": ", "!important"},
+        {"Name", ": ", ""},
+    };
+    const char *langs[] = {"ja-JP", "en", "ko-KR", "en", "en", "en"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_wrap_text *parts[3];
+        size_t n = 0;
+        char whole[256] = "";
+        for (size_t j = 0; j < 3; j++) {
+            strcat(whole, cases[i][j]); /* (an empty part too: it adds nothing) */
+            parts[n++] = gn_wrap_text_new(cases[i][j], strlen(cases[i][j]), langs[i]);
+        }
+        gn_wrap_text *joined = gn_wrap_text_join(parts, n, langs[i]);
+        gn_wrap_text *direct = gn_wrap_text_new(whole, strlen(whole), langs[i]);
+        assert_int_equal(gn_wrap_text_natural(joined), gn_wrap_text_natural(direct));
+        assert_int_equal(gn_wrap_text_widest(joined), gn_wrap_text_widest(direct));
+        for (int width = 1; width <= 40; width++) {
+            gn_wrap_line *a, *b;
+            size_t na = gn_wrap_text_lines(joined, width, 1, NULL, &a);
+            size_t nb = gn_wrap_text_lines(direct, width, 1, NULL, &b);
+            assert_int_equal(na, nb);
+            for (size_t k = 0; k < na; k++) {
+                assert_int_equal(a[k].start, b[k].start);
+                assert_int_equal(a[k].end, b[k].end);
+                assert_int_equal(a[k].width, b[k].width);
+                assert_int_equal(a[k].split, b[k].split);
+            }
+            free(a);
+            free(b);
+        }
+        gn_wrap_text_free(joined);
+        gn_wrap_text_free(direct);
+        for (size_t j = 0; j < n; j++)
+            gn_wrap_text_free(parts[j]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -252,6 +300,7 @@ int main(void)
         cmocka_unit_test(test_windows_as_one_call),
         cmocka_unit_test(test_handed_characters),
         cmocka_unit_test(test_cjk_plain),
+        cmocka_unit_test(test_join),
     };
     return cmocka_run_group_tests_name("wrap text", tests, NULL, NULL);
 }
