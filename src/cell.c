@@ -97,17 +97,26 @@ void gn_cell_free(gn_cell *c)
     *c = (gn_cell){0};
 }
 
-void gn_cell_measure(const gn_cell *c, int *natural, int *word)
+int gn_cell_natural(const gn_cell *c)
 {
-    *natural = *word = 0;
+    int natural = 0;
+    for (size_t k = 0; k < c->nruns; k++) {
+        int w = c->runs[k].indent + gn_wrap_text_natural(c->texts[k]);
+        if (w > natural)
+            natural = w;
+    }
+    return natural;
+}
+
+int gn_cell_word(const gn_cell *c)
+{
+    int word = 0;
     for (size_t k = 0; k < c->nruns; k++) {
         int w = c->runs[k].indent + gn_wrap_text_widest(c->texts[k]);
-        if (w > *word)
-            *word = w;
-        w = c->runs[k].indent + gn_wrap_text_natural(c->texts[k]);
-        if (w > *natural)
-            *natural = w;
+        if (w > word)
+            word = w;
     }
+    return word;
 }
 
 /* What holds run r of p together at avail columns (gn_para_glue): a new

@@ -102,7 +102,12 @@ static void add_span(gn_emit *e, const char *s, size_t len, uint32_t style, int3
         }
         d->spans[d->nspans++] = (gn_span){(uint32_t)d->text.len, (uint32_t)len, style, link};
     }
-    gn_buf_add(&d->text, s, len);
+    /* gn_buf_add, without its calls: spans are many and short. */
+    if (d->text.len + len >= d->text.cap)
+        gn_buf_reserve(&d->text, len);
+    memcpy(d->text.data + d->text.len, s, len);
+    d->text.len += len;
+    d->text.data[d->text.len] = '\0';
     if (link >= 0 && (size_t)link < d->nlinks && d->links[link].line == NO_LINE)
         d->links[link].line = d->nlines;
 }
@@ -380,8 +385,41 @@ void gn_emit_pieces_sort(gn_emit *e, size_t from)
         qsort(d->pieces + from, d->npieces - from, sizeof *d->pieces, piece_cmp);
 }
 
+void gn_emit_pieces_merge(gn_emit *e, size_t from, const size_t *starts, size_t n)
+{
+    gn_doc *d = e->doc;
+    size_t np = d->npieces > from ? d->npieces - from : 0;
+    if (n < 2 || np < 2)
+        return;
+    /* Each piece's source (the last whose start is at or before it), then
+     * the pieces placed source by source, in the order they came. */
+    size_t *src = gn_xmalloc(np * sizeof *src), *next = gn_xcalloc(n + 1, sizeof *next);
+    for (size_t k = 0; k < np; k++) {
+        size_t s = n - 1;
+        while (s > 0 && starts[s] > d->pieces[from + k].off)
+            s--;
+        src[k] = s;
+        next[s + 1]++;
+    }
+    for (size_t s = 0; s < n; s++)
+        next[s + 1] += next[s];
+    gn_piece *v = gn_xmalloc(np * sizeof *v);
+    for (size_t k = 0; k < np; k++)
+        v[next[src[k]]++] = d->pieces[from + k];
+    memcpy(d->pieces + from, v, np * sizeof *v);
+    free(v);
+    free(next);
+    free(src);
+}
+
 void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
                         const size_t *at, size_t nparts)
+{
+    gn_emit_para_parts_with(e, p, NULL, parts, at, nparts);
+}
+
+void gn_emit_para_parts_with(gn_emit *e, const gn_para *p, gn_wrap_text *wt,
+                             const size_t *parts, const size_t *at, size_t nparts)
 {
     gn_doc *d = e->doc;
     if (e->pars_only)
@@ -391,7 +429,8 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
         avail = 1;
     gn_wrap_line *wl;
     unsigned char *glue = gn_para_glue(p, avail);
-    size_t n = gn_wrap_glued(p->text.data, p->text.len, avail, e->lang, glue, &wl);
+    size_t n = wt ? gn_wrap_text_lines(wt, avail, 0, glue, &wl)
+                  : gn_wrap_glued(p->text.data, p->text.len, avail, e->lang, glue, &wl);
     free(glue);
     for (size_t i = 0; i < n && !gn_interrupted(); i++) {
         line_start(e, false);

@@ -136,12 +136,13 @@ static void run_flags(enum cls p, enum cls n, unsigned char c, bool *open, bool 
  * cmark or an extension may handle (punctuation, line ends, controls). */
 static size_t text_end(const unsigned char *s, size_t len, size_t at)
 {
-    while (at < len) {
+    for (; at < len; at++) {
         unsigned char b = s[at];
-        bool alnum = (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
-        if (b < 0x80 && b != ' ' && (!alnum || b == 'w'))
+        if (b >= 0x80 || b == ' ')
+            continue;
+        unsigned char l = b | 0x20; /* an ASCII letter in lower case */
+        if (!((b >= '0' && b <= '9') || (l >= 'a' && l <= 'z')) || b == 'w')
             break;
-        at++;
     }
     return at;
 }

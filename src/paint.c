@@ -103,19 +103,29 @@ int gn_paint_line(FILE *out, const gn_doc *doc, size_t ln, const gn_color_spec *
     uint32_t current = 0;
     bool ascii = ascii_only(doc);
     gn_buf narrow = GN_BUF_INIT;
-    for (uint32_t k = 0; k < line->n; k++) {
+    for (uint32_t k = 0; k < line->n;) {
         const gn_span *s = &doc->spans[line->first + k];
         if (colors && s->style != current) {
             put_sgr(out, s->style, colors);
             current = s->style;
         }
+        /* The spans after it that follow it in doc->text and look the
+         * same are written with it (in ASCII, each alone: its
+         * characters are the span's). */
+        size_t len = s->len;
+        for (k++; k < line->n && !ascii; k++) {
+            const gn_span *t = &doc->spans[line->first + k];
+            if (t->off != s->off + len || (colors && t->style != current))
+                break;
+            len += t->len;
+        }
         if (ascii) {
             gn_buf_reset(&narrow);
-            gn_text_ascii(&narrow, gn_span_text(doc, s), s->len);
+            gn_text_ascii(&narrow, gn_span_text(doc, s), len);
             if (narrow.len)
                 fwrite(narrow.data, 1, narrow.len, out);
         } else {
-            fwrite(gn_span_text(doc, s), 1, s->len, out);
+            fwrite(gn_span_text(doc, s), 1, len, out);
         }
     }
     gn_buf_free(&narrow);

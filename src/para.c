@@ -1,4 +1,5 @@
 /* para.c: styled paragraphs and the Adobe inline markup pass (see para.h). */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,10 +29,17 @@ static void add_now(gn_para *p, const char *s, size_t len, uint32_t style, int32
         return; /* nothing added: the text may still have no buffer */
     reserve(p, p->text.len);
     char *t = p->text.data;
-    for (size_t i = before; i < p->text.len; i++) {
-        p->style[i] = style;
-        p->link[i] = link;
-    }
+    size_t n = p->text.len - before;
+    if (style == 0) /* (most text: a fill of bytes) */
+        memset(p->style + before, 0, n * sizeof *p->style);
+    else
+        for (size_t i = before; i < p->text.len; i++)
+            p->style[i] = style;
+    if (link == -1) /* all bits set */
+        memset(p->link + before, 0xFF, n * sizeof *p->link);
+    else
+        for (size_t i = before; i < p->text.len; i++)
+            p->link[i] = link;
     for (char *tab = memchr(t + before, '\t', p->text.len - before); tab;
          tab = memchr(tab + 1, '\t', (size_t)(t + p->text.len - tab - 1)))
         *tab = ' ';
@@ -62,11 +70,11 @@ void gn_para_append(gn_para *dst, const gn_para *src, size_t a, size_t b)
     size_t at = dst->text.len;
     if (b <= a)
         return;
-    gn_para_add(dst, src->text.data + a, b - a, 0, -1);
-    for (size_t i = 0; a + i < b && at + i < dst->text.len; i++) {
-        dst->style[at + i] = src->style[a + i];
-        dst->link[at + i] = src->link[a + i];
-    }
+    /* src's text came through gn_para_add: it is safe as it is. */
+    gn_buf_add(&dst->text, src->text.data + a, b - a);
+    reserve(dst, dst->text.len);
+    memcpy(dst->style + at, src->style + a, (b - a) * sizeof *dst->style);
+    memcpy(dst->link + at, src->link + a, (b - a) * sizeof *dst->link);
 }
 
 unsigned char *gn_para_glue(const gn_para *p, int width)
@@ -439,13 +447,19 @@ static int width_at(const char *s, size_t len, size_t i)
     return gn_cp_width(cp);
 }
 
-/* The labels of a paragraph's markers, as counts of labels opening (+1)
- * and closing (-1) at each byte: nested labels ("[!UICONTROL [!UICONTROL
- * ...]]") are then styled in one sweep, not each over its whole length. */
+/* The labels of a paragraph's markers, as the bytes where a label opens
+ * (+1) or closes (-1): nested labels ("[!UICONTROL [!UICONTROL ...]]")
+ * are then styled in one sweep of the labels, not each over its whole
+ * length, and the text between labels is not looked at. */
+typedef struct label_edge {
+    size_t at;
+    int d;        /* +1 opens, -1 closes */
+    uint32_t st;  /* GN_ST_UICONTROL or GN_ST_BADGE */
+} label_edge;
+
 typedef struct labels {
-    size_t len;
-    int *ui, *badge; /* len + 1 each; NULL until a label comes */
-    size_t lo, hi;   /* the labels lie in [lo, hi) */
+    label_edge *v;
+    size_t n, cap;
 } labels;
 
 /* gn_markup_scan's callback: note a marker's label. */
@@ -454,35 +468,39 @@ static void style_label(enum gn_mark kind, size_t inner, size_t inner_end, void 
     labels *lb = ctx;
     if (kind != GN_MARK_UICONTROL && kind != GN_MARK_BADGE)
         return;
-    if (!lb->ui) {
-        lb->ui = gn_xcalloc(lb->len + 1, sizeof *lb->ui);
-        lb->badge = gn_xcalloc(lb->len + 1, sizeof *lb->badge);
-        lb->lo = inner;
-        lb->hi = inner_end;
+    if (lb->n + 2 > lb->cap) {
+        lb->cap = lb->cap ? lb->cap * 2 : 16;
+        lb->v = gn_xreallocarray(lb->v, lb->cap, sizeof *lb->v);
     }
-    lb->lo = inner < lb->lo ? inner : lb->lo;
-    lb->hi = inner_end > lb->hi ? inner_end : lb->hi;
-    int *d = kind == GN_MARK_UICONTROL ? lb->ui : lb->badge;
-    d[inner]++;
-    d[inner_end]--;
+    uint32_t st = kind == GN_MARK_UICONTROL ? GN_ST_UICONTROL : GN_ST_BADGE;
+    lb->v[lb->n++] = (label_edge){inner, 1, st};
+    lb->v[lb->n++] = (label_edge){inner_end, -1, st};
 }
 
-/* Give the labels noted their styles. */
+static int edge_cmp(const void *a, const void *b)
+{
+    const label_edge *x = a, *y = b;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Give the labels noted their styles: a byte inside at least one label of
+ * a kind takes its style. */
 static void apply_labels(gn_para *p, labels *lb)
 {
-    if (!lb->ui)
+    if (!lb->n)
         return;
-    int ui = 0, badge = 0; /* none open before lo or from hi on */
-    for (size_t i = lb->lo; i < lb->hi && i < lb->len; i++) {
-        ui += lb->ui[i];
-        badge += lb->badge[i];
-        if (ui > 0)
-            p->style[i] |= GN_ST_UICONTROL;
-        if (badge > 0)
-            p->style[i] |= GN_ST_BADGE;
+    qsort(lb->v, lb->n, sizeof *lb->v, edge_cmp);
+    int ui = 0, badge = 0;
+    for (size_t k = 0; k < lb->n;) {
+        size_t at = lb->v[k].at;
+        for (; k < lb->n && lb->v[k].at == at; k++)
+            *(lb->v[k].st == GN_ST_UICONTROL ? &ui : &badge) += lb->v[k].d;
+        size_t end = k < lb->n ? lb->v[k].at : at;
+        uint32_t st = (ui > 0 ? GN_ST_UICONTROL : 0) | (badge > 0 ? GN_ST_BADGE : 0);
+        for (size_t i = at; st && i < end && i < p->text.len; i++)
+            p->style[i] |= st;
     }
-    free(lb->ui);
-    free(lb->badge);
+    free(lb->v);
 }
 
 void gn_para_markup(gn_para *p)
@@ -495,7 +513,7 @@ void gn_para_markup(gn_para *p)
 
     /* [!UICONTROL x], [!DNL x], [!BADGE x]: drop the brackets, style x;
      * drop attribute lists, keeping the first anchor. */
-    labels lb = {len, NULL, NULL, 0, 0};
+    labels lb = {NULL, 0, 0};
     bool marked = gn_markup_scan(s, len, del, &p->anchor, style_label, &lb);
     apply_labels(p, &lb);
     if (gn_interrupted()) { /* the layout is not kept: leave the text */
@@ -505,22 +523,21 @@ void gn_para_markup(gn_para *p)
     /* Bytes before the first marked one stay where they are. */
     const unsigned char *first = marked ? memchr(del, 1, len) : NULL;
     size_t from = first ? (size_t)(first - del) : len;
-    /* "a {#x} b" leaves one space, not two. */
+    /* "a {#x} b" leaves one space, not two. Each run of bytes dropped is
+     * found with memchr. */
     for (size_t i = from > 1 ? from : 1; i < len; i++) {
-        const unsigned char *mark = memchr(del + i, 1, len - i);
-        if (!mark)
+        const unsigned char *d = memchr(del + i, 1, len - i);
+        if (!d)
             break;
-        i = (size_t)(mark - del);
-        if (!del[i - 1] && s[i - 1] == ' ') {
-            size_t j = i;
-            while (j < len && del[j])
-                j++;
-            if (j == len || s[j] == ' ') {
-                del[i - 1] = 1;
-                from = i - 1 < from ? i - 1 : from;
-            }
-            i = j;
+        i = (size_t)(d - del);
+        size_t j = i;
+        while (j < len && del[j])
+            j++;
+        if (!del[i - 1] && s[i - 1] == ' ' && (j == len || s[j] == ' ')) {
+            del[i - 1] = 1;
+            from = i - 1 < from ? i - 1 : from;
         }
+        i = j;
     }
 
     /* A soft break between two CJK characters joins them. */
@@ -532,29 +549,28 @@ void gn_para_markup(gn_para *p)
         }
     }
 
-    /* Compact, a run of kept bytes at a time (del holds 0 or 1); a
-     * block's offset follows its byte (or the next kept one). */
+    /* Compact; a block's offset follows its byte (or the next kept one). */
     size_t out = from, k = 0;
     while (k < p->nblocks && p->blocks[k].off < from)
         k++;
     for (size_t i = from; i < len;) {
-        if (del[i]) {
-            for (; k < p->nblocks && p->blocks[k].off <= i; k++)
-                p->blocks[k].off = out;
-            i++;
-            continue;
-        }
-        const unsigned char *next = memchr(del + i, 1, len - i);
-        size_t j = next ? (size_t)(next - del) : len; /* kept: [i, j) */
-        for (; k < p->nblocks && p->blocks[k].off < j; k++)
-            p->blocks[k].off = out + (p->blocks[k].off - i);
-        if (out != i) {
+        /* The run of bytes kept from i, moved at once. */
+        const unsigned char *d = memchr(del + i, 1, len - i);
+        size_t j = d ? (size_t)(d - del) : len;
+        for (; k < p->nblocks && p->blocks[k].off <= j; k++)
+            p->blocks[k].off = out + (p->blocks[k].off > i ? p->blocks[k].off - i : 0);
+        if (j > i && out != i) {
             memmove(s + out, s + i, j - i);
             memmove(p->style + out, p->style + i, (j - i) * sizeof *p->style);
             memmove(p->link + out, p->link + i, (j - i) * sizeof *p->link);
         }
         out += j - i;
+        /* Then the run dropped. */
         i = j;
+        while (i < len && del[i])
+            i++;
+        for (; k < p->nblocks && p->blocks[k].off < i; k++)
+            p->blocks[k].off = out;
     }
     for (; k < p->nblocks; k++)
         p->blocks[k].off = out;

@@ -103,6 +103,10 @@ static void spaces(gn_emit *e, int n)
  * its indent as spaces. */
 static void emit_indent(gn_emit *e, const gn_cell_line *l, uint32_t extra)
 {
+    if (l->number < 0) { /* no marker */
+        spaces(e, l->indent);
+        return;
+    }
     char buf[16];
     const char *m = gn_cell_marker(l->depth, l->number, e->g, buf);
     size_t mlen = strlen(m);
@@ -157,7 +161,7 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
         }
         gn_emit_line_end(e);
     }
-    gn_emit_pieces_sort(e, from);
+    gn_emit_pieces_merge(e, from, at, ncols);
     free(lines);
     free(n);
     free(at);
@@ -166,8 +170,8 @@ static void emit_row(gn_emit *e, const gn_table *t, gn_cell *cells, size_t r, co
 /* The runs of a record's value after the first line's: each under its
  * marker and indent (a container's prefixes), the value's text recorded
  * at ptext offset vat. */
-static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size_t nruns,
-                      size_t vat)
+static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run,
+                      gn_wrap_text *const *texts, size_t nruns, size_t vat)
 {
     gn_para seg = {0};
     gn_buf first = GN_BUF_INIT, rest = GN_BUF_INIT;
@@ -188,7 +192,7 @@ static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size
         gn_para_append(&seg, v, run[k].start, run[k].end);
         size_t parts[2] = {0, seg.text.len}, at = vat + run[k].start;
         gn_emit_push(e, NULL, first.data, rest.data, GN_ST_MARKER);
-        gn_emit_para_parts(e, &seg, parts, &at, 1);
+        gn_emit_para_parts_with(e, &seg, texts[k], parts, &at, 1);
         gn_emit_pop(e);
     }
     gn_para_free(&seg);
@@ -196,13 +200,37 @@ static void emit_runs(gn_emit *e, const gn_para *v, const gn_cell_run *run, size
     gn_buf_free(&rest);
 }
 
+/* The decoded text of a record's line, "Header: value" (head, the header
+ * cell, or NULL; value, the value's first run's, or NULL), joined from
+ * the cells' (colon: ": " decoded), or NULL when the header's runs are not
+ * its whole text (then the line is decoded anew). */
+static gn_wrap_text *record_text(const gn_emit *e, const gn_cell *head, gn_wrap_text *colon,
+                                 gn_wrap_text *value)
+{
+    gn_wrap_text *parts[3];
+    size_t n = 0;
+    if (head) {
+        size_t len = head->p->text.len;
+        if (head->nruns == 1 && head->runs[0].start == 0 && head->runs[0].end == len)
+            parts[n++] = head->texts[0];
+        else if (len > 0)
+            return NULL;
+        parts[n++] = colon;
+    }
+    if (value)
+        parts[n++] = value;
+    return gn_wrap_text_join(parts, n, e->lang);
+}
+
 /* Rows as records: "Header: value" lines, a blank line between rows; a
  * value's lists and paragraphs (its runs in cells) go on lines of their own.
  * For search, the cells are paragraphs in the order of the table laid
  * out in columns (header cells, then each row's cells), whatever the
- * width: the header cells are recorded once, shown on the first record. */
+ * width: the header cells are recorded once, shown on the first record.
+ * The cells' texts are not decoded again (record_text). */
 static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
 {
+    gn_wrap_text *colon = gn_wrap_text_new(": ", 2, e->lang);
     const gn_para *head = t->nrows && t->head[0] ? t->cells : NULL;
     gn_para line = {0};
     size_t from = e->doc->npieces;
@@ -237,42 +265,96 @@ static void emit_records(gn_emit *e, gn_table *t, const gn_cell *cells)
             parts[2 * nparts + 1] = line.text.len;
             size_t vat = gn_emit_par(e, v->text.data ? v->text.data : "", v->text.len);
             pat[nparts++] = vat;
-            if (line.text.len)
-                gn_emit_para_parts(e, &line, parts, pat, nparts);
+            const gn_cell *cell = &cells[r * t->ncols + c];
+            if (line.text.len) {
+                gn_wrap_text *wt = record_text(e, head ? &cells[c] : NULL, colon,
+                                               k ? cell->texts[0] : NULL);
+                gn_emit_para_parts_with(e, &line, wt, parts, pat, nparts);
+                gn_wrap_text_free(wt);
+            }
             if (nruns > k) /* (run is NULL when there is none) */
-                emit_runs(e, v, run + k, nruns - k, vat);
+                emit_runs(e, v, run + k, cell->texts + k, nruns - k, vat);
         }
     }
     gn_emit_pieces_sort(e, from); /* the headers' pieces came with the first record */
     gn_para_free(&line);
     free(hat);
+    gn_wrap_text_free(colon);
+}
+
+/* The widest of the minimums x, with a column's floor, counts in the sum
+ * that decides for records (gn_table_emit). */
+static int capped(int x, int floor)
+{
+    x = x > floor ? x : floor;
+    x = x > 1 ? x : 1;
+    return x < MAX_WORD ? x : MAX_WORD;
+}
+
+/* A cell of a column: its row and natural width. */
+typedef struct by_width {
+    int nat;
+    size_t row;
+} by_width;
+
+/* qsort: the widest first. */
+static int widest_first(const void *a, const void *b)
+{
+    const by_width *x = a, *y = b;
+    return x->nat > y->nat ? -1 : x->nat < y->nat;
 }
 
 /* What each column needs (columns.h): its natural width, the width its
  * body rows need (the header rows left out, unless all rows are headers)
  * and its minimum: its widest word, at least MIN_COLUMN (or its natural
- * width, when less). */
-static void measure(const gn_table *t, const gn_cell *cells, int *natural, int *body, int *min)
+ * width, when less). Widest words cost each cell's break opportunities:
+ * a column's cells are asked widest first, and none whose natural width
+ * is no more than the widest word so far (its words are no wider).
+ * Returns false as soon as the minimums, each counted as at most
+ * MAX_WORD, are sure to take more than room: the table is then laid out
+ * as records, which needs none of these (then min is not complete). */
+static bool measure(const gn_table *t, const gn_cell *cells, long room, int *natural, int *body,
+                    int *min)
 {
-    size_t ncols = t->ncols;
-    bool all_head = true;
-    for (size_t r = 0; r < t->nrows; r++)
+    size_t ncols = t->ncols, nrows = t->nrows;
+    bool all_head = true, fits = true;
+    for (size_t r = 0; r < nrows; r++)
         all_head = all_head && t->head[r];
-    for (size_t r = 0; r < t->nrows && !gn_interrupted(); r++)
+    int *nat = gn_xcalloc(nrows * ncols, sizeof *nat);
+    for (size_t r = 0; r < nrows; r++)
         for (size_t c = 0; c < ncols; c++) {
-            int nat, word;
-            gn_cell_measure(&cells[r * ncols + c], &nat, &word);
-            if (nat > natural[c])
-                natural[c] = nat;
-            if ((!t->head[r] || all_head) && nat > body[c])
-                body[c] = nat;
-            if (word > min[c])
-                min[c] = word;
+            int n = nat[r * ncols + c] = gn_cell_natural(&cells[r * ncols + c]);
+            if (n > natural[c])
+                natural[c] = n;
+            if ((!t->head[r] || all_head) && n > body[c])
+                body[c] = n;
         }
+    int *floor = gn_xcalloc(ncols, sizeof *floor);
+    long sure = 0; /* the sum of the minimums capped, as far as known */
     for (size_t c = 0; c < ncols; c++) {
-        int floor = natural[c] < MIN_COLUMN ? natural[c] : MIN_COLUMN;
-        if (min[c] < floor) /* Japanese and Chinese break anywhere, but not so narrow */
-            min[c] = floor;
+        floor[c] = natural[c] < MIN_COLUMN ? natural[c] : MIN_COLUMN;
+        sure += capped(0, floor[c]);
+    }
+    by_width *rows = gn_xcalloc(nrows ? nrows : 1, sizeof *rows);
+    for (size_t c = 0; c < ncols && fits && !gn_interrupted(); c++) {
+        for (size_t r = 0; r < nrows; r++)
+            rows[r] = (by_width){nat[r * ncols + c], r};
+        qsort(rows, nrows, sizeof *rows, widest_first);
+        for (size_t k = 0; k < nrows && rows[k].nat > min[c]; k++) {
+            int word = gn_cell_word(&cells[rows[k].row * ncols + c]);
+            if (word <= min[c])
+                continue;
+            sure += capped(word, floor[c]) - capped(min[c], floor[c]);
+            min[c] = word;
+            if (sure > room) {
+                fits = false;
+                break;
+            }
+        }
+    }
+    for (size_t c = 0; c < ncols; c++) {
+        if (min[c] < floor[c]) /* Japanese and Chinese break anywhere, but not so narrow */
+            min[c] = floor[c];
         if (min[c] < 1)
             min[c] = 1;
         if (body[c] < min[c])
@@ -280,6 +362,10 @@ static void measure(const gn_table *t, const gn_cell *cells, int *natural, int *
         if (natural[c] < body[c])
             natural[c] = body[c];
     }
+    free(rows);
+    free(floor);
+    free(nat);
+    return fits;
 }
 
 /* The columns each column's cells take at width[c] (the wrap mark
@@ -326,17 +412,17 @@ void gn_table_emit(gn_emit *e, gn_table *t)
     int *body = gn_xcalloc(ncols, sizeof *body);
     int *min = gn_xcalloc(ncols, sizeof *min);
     int *width = gn_xcalloc(ncols, sizeof *width);
-    measure(t, cells, natural, body, min);
-    long need = 0, capped = 0;
-    for (size_t c = 0; c < ncols; c++) {
-        need += min[c];
-        capped += min[c] < MAX_WORD ? min[c] : MAX_WORD;
-    }
     long room = e->width - gn_emit_prefix_width(e) - (long)(3 * ncols + 1);
+    bool fits = measure(t, cells, room, natural, body, min);
+    long need = 0, capped_need = 0;
+    for (size_t c = 0; c < ncols && fits; c++) {
+        need += min[c];
+        capped_need += min[c] < MAX_WORD ? min[c] : MAX_WORD;
+    }
     if (room < need) /* long words give way before the table does */
         for (size_t c = 0; c < ncols; c++)
             min[c] = min[c] < MAX_WORD ? min[c] : MAX_WORD;
-    if (room < capped) {
+    if (!fits || room < capped_need) {
         emit_records(e, t, cells);
     } else {
         gn_columns_fit(width, natural, body, min, ncols, room);

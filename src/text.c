@@ -89,6 +89,19 @@ static int is_bidi_control(int32_t cp)
     return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
+/* Whether s[i..len) starts with a character of U+1000..U+CFFF but
+ * U+2000..U+2FFF (the bidirectional controls): any two continuation
+ * bytes after a lead from 0xE1 to 0xEC but 0xE2 (most of Japanese, Korean
+ * and Chinese text), without decoding. */
+static inline bool three_safe(const char *s, size_t len, size_t i)
+{
+    if (len - i < 3)
+        return false;
+    unsigned char c = (unsigned char)s[i];
+    return c >= 0xE1 && c <= 0xEC && c != 0xE2 && ((unsigned char)s[i + 1] & 0xC0) == 0x80 &&
+           ((unsigned char)s[i + 2] & 0xC0) == 0x80;
+}
+
 /* The length of the longest start of s[0..len) that gn_text_sanitize
  * copies as it is: printable ASCII, tab, newline, and valid UTF-8 that is
  * neither a C1 nor a bidirectional control. */
@@ -116,12 +129,10 @@ static size_t plain_run(const char *s, size_t len)
             i++;
             continue;
         }
-        /* U+1000..U+CFFF but U+2000..U+2FFF (the bidirectional controls):
-         * any two continuation bytes (most of Japanese, Korean and Chinese
-         * text), without decoding. */
-        if (c >= 0xE1 && c <= 0xEC && c != 0xE2 && len - i >= 3 &&
-            ((unsigned char)s[i + 1] & 0xC0) == 0x80 && ((unsigned char)s[i + 2] & 0xC0) == 0x80) {
-            i += 3;
+        if (three_safe(s, len, i)) {
+            do /* (a run of them, without the look at eight bytes between) */
+                i += 3;
+            while (three_safe(s, len, i));
             continue;
         }
         int32_t cp;

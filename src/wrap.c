@@ -51,14 +51,6 @@ static int keep_all(int32_t a, unsigned char am, int32_t b, unsigned char bm)
            (bm & GN_WT_HANGUL && is_narrow_alnum(a));
 }
 
-/* The prolonged sound mark (ー, and its halfwidth form) continues the
- * kana before it: UAX #14 leaves it to the tailoring (class CJ), and
- * Japanese typesetting never starts a line with it. */
-static int never_starts_line(int32_t cp)
-{
-    return cp == 0x30FC || cp == 0xFF70;
-}
-
 /* Whether a grapheme cluster ends between prev (-1: none) and cp, whose
  * GN_WT_ bits are pm and m; *gstate is utf8proc's state, 0 at the start.
  * Between two plain characters a cluster always ends, and utf8proc's state
@@ -75,13 +67,15 @@ static inline int cluster_ends(int32_t prev, unsigned char pm, int32_t cp, unsig
 
 /* Whether the opportunity after prev counts, before cp (boundary: a
  * cluster ends between them): not when cp may not start a line (width
- * 0: a combining mark...), nor when it would split a grapheme cluster (an
- * emoji with its modifier or after a ZWJ, a flag) or a Korean word. */
+ * 0: a combining mark..., or GN_WT_NOSTART), nor when it would split a
+ * grapheme cluster (an emoji with its modifier or after a ZWJ, a flag) or
+ * a Korean word. */
 static inline bool opens(int32_t prev, unsigned char pm, int32_t cp, unsigned char m,
                          int boundary)
 {
-    return boundary && GN_WT_WIDTH(m) > 0 && !keep_all(prev, pm, cp, m) &&
-           !never_starts_line(cp);
+    if (!boundary || GN_WT_WIDTH(m) == 0 || m & GN_WT_NOSTART)
+        return false;
+    return !((pm | m) & GN_WT_HANGUL) || !keep_all(prev, pm, cp, m);
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -159,8 +153,8 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
     size_t ce = 0;             /* end of the line's last non-space character */
     long long cew = 0;         /* running width at ce */
     mark bp = {0, 0, 0, 0, 0}; /* last break opportunity, valid when bp.pos > ls */
-    mark cand = bp;            /* opportunity after the previous character */
-    int have_cand = 0;
+    int have_cand = 0;         /* an opportunity after the previous character:
+                                * there, the state is the current one */
     mark gb = bp;              /* last cluster start on the line, valid when > ls */
     mark gm = bp;              /* the last one with width - markw columns before it */
     int32_t prev = -1;         /* previous code point, -1 at a paragraph start */
@@ -190,7 +184,7 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
         int cw = GN_WT_WIDTH(m);
         int boundary = cluster_ends(prev, prev_m, cp, m, &gstate);
         if (have_cand && opens(prev, prev_m, cp, m, boundary))
-            bp = cand;
+            bp = (mark){i, k, ce, w, cew};
         have_cand = 0;
 
         /* Spaces hang past the width (they are dropped at the break) and
@@ -274,16 +268,10 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
             cew = w;
         }
         i += n;
-        if (k + 1 < t->n && t->brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i])) {
-            /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only
-             * '\n' forces a break, the others merely allow one. */
-            cand.pos = i;
-            cand.k = k + 1;
-            cand.w = w;
-            cand.ce = ce;
-            cand.cew = cew;
+        /* MUSTBREAK here can only be CR, NEL, U+2028 and such: only '\n'
+         * forces a break, the others merely allow one. */
+        if (k + 1 < t->n && t->brk[k] != LINEBREAK_NOBREAK && !(glue && glue[i]))
             have_cand = 1;
-        }
         prev = cp;
         prev_m = m;
     }
@@ -348,6 +336,23 @@ gn_wrap_text *gn_wrap_text_new(const char *text, size_t len, const char *lang)
 {
     gn_wrap_text *wt = gn_xmalloc(sizeof *wt);
     text_init(wt, text, len, lang);
+    return wt;
+}
+
+gn_wrap_text *gn_wrap_text_join(gn_wrap_text *const *parts, size_t n, const char *lang)
+{
+    gn_wrap_text *wt = gn_xmalloc(sizeof *wt);
+    text_init(wt, NULL, 0, lang);
+    const gn_wtext **t = gn_xcalloc(n ? n : 1, sizeof *t);
+    bool whole = true;
+    for (size_t j = 0; j < n; j++) {
+        t[j] = &parts[j]->t;
+        whole = whole && parts[j]->natural >= 0;
+    }
+    wt->natural = gn_wtext_join(&wt->t, t, n);
+    if (!whole) /* a part was cut short by a stop: so is the whole */
+        wt->natural = -1;
+    free(t);
     return wt;
 }
 

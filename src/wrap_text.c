@@ -30,6 +30,37 @@ static bool is_hangul(int32_t cp)
            (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7FF);
 }
 
+/* One code point's part in the widest line of a text (gn_wtext_decode):
+ * w the running width, lsw its value at the line's start, cew at the
+ * line's last non-space character, widest the widest line before. */
+static inline void line_step(int32_t cp, int cw, long long *w, long long *lsw, long long *cew,
+                             long long *widest)
+{
+    if (cp == '\n') {
+        if (*cew - *lsw > *widest)
+            *widest = *cew - *lsw;
+        *lsw = *cew = *w;
+    } else {
+        *w += cw;
+        if (cp != ' ')
+            *cew = *w;
+    }
+}
+
+static int widest_of(long long widest, long long lsw, long long cew)
+{
+    if (cew - lsw > widest)
+        widest = cew - lsw;
+    return widest > INT_MAX ? INT_MAX : (int)widest;
+}
+
+bool gn_wt_cjk_plain(int32_t cp)
+{
+    return (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0x3008 && cp <= 0x3011) ||
+           (cp >= 0x3014 && cp <= 0x301B) || cp == 0x30FB || cp == 0x30FC ||
+           (cp >= 0xFF01 && cp <= 0xFF5E);
+}
+
 int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
 {
     t->cp = gn_xreallocarray(NULL, len, sizeof *t->cp);
@@ -57,33 +88,55 @@ int gn_wtext_decode(gn_wtext *t, const char *text, size_t len)
                 cw = cp >= 0x20 && cp < 0x7F;
                 m = cw ? GN_WT_PLAIN : 0;
             } else {
-                nb = gn_utf8_decode(text + i, len - i, &cp);
+                if (u[i] >= 0xE3 && u[i] <= 0xE9 && len - i >= 3 && (u[i + 1] & 0xC0) == 0x80 &&
+                    (u[i + 2] & 0xC0) == 0x80) { /* U+3000-U+9FFF: kana, ideographs */
+                    cp = (int32_t)(u[i] & 0x0F) << 12 | (int32_t)(u[i + 1] & 0x3F) << 6 |
+                         (u[i + 2] & 0x3F);
+                    nb = 3;
+                } else {
+                    nb = gn_utf8_decode(text + i, len - i, &cp);
+                }
                 if (gn_cp_wide_letter(cp)) {
                     cw = 2;
                     m = cp >= 0xAC00 ? GN_WT_PLAIN | GN_WT_HANGUL : GN_WT_PLAIN;
                 } else {
                     cw = gn_cp_width(cp);
-                    m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL : 0;
+                    m = nb == 1 ? GN_WT_BAD : is_hangul(cp) ? GN_WT_HANGUL
+                                : gn_wt_cjk_plain(cp) ? GN_WT_PLAIN : 0;
+                    if (cp == 0x30FC || cp == 0xFF70)
+                        m |= GN_WT_NOSTART;
                 }
             }
             t->cp[k] = cp;
             t->m[k] = (unsigned char)(m | (nb - 1) | (unsigned)cw << 2);
             i += nb;
-            if (cp == '\n') {
-                if (cew - lsw > widest)
-                    widest = cew - lsw;
-                lsw = cew = w;
-            } else {
-                w += cw;
-                if (cp != ' ')
-                    cew = w;
-            }
+            line_step(cp, cw, &w, &lsw, &cew, &widest);
         }
     }
     t->n = k;
-    if (cew - lsw > widest)
-        widest = cew - lsw;
-    return widest > INT_MAX ? INT_MAX : (int)widest;
+    return widest_of(widest, lsw, cew);
+}
+
+int gn_wtext_join(gn_wtext *t, const gn_wtext *const *parts, size_t n)
+{
+    size_t total = 0;
+    for (size_t j = 0; j < n; j++)
+        total += parts[j]->n;
+    t->cp = gn_xreallocarray(NULL, total ? total : 1, sizeof *t->cp);
+    t->m = gn_xmalloc(total ? total : 1);
+    t->brk = NULL;
+    t->n = 0;
+    for (size_t j = 0; j < n; j++) {
+        if (parts[j]->n == 0) /* (an empty text has no arrays) */
+            continue;
+        memcpy(t->cp + t->n, parts[j]->cp, parts[j]->n * sizeof *t->cp);
+        memcpy(t->m + t->n, parts[j]->m, parts[j]->n);
+        t->n += parts[j]->n;
+    }
+    long long w = 0, lsw = 0, cew = 0, widest = 0;
+    for (size_t k = 0; k < t->n; k++)
+        line_step(t->cp[k], GN_WT_WIDTH(t->m[k]), &w, &lsw, &cew, &widest);
+    return widest_of(widest, lsw, cew);
 }
 
 void gn_wtext_free(gn_wtext *t)

@@ -16,14 +16,25 @@
 
 /* The bits of gn_wtext.m: the length in bytes less 1 (bits 0-1), the
  * display columns (bits 2-3), and: */
-#define GN_WT_PLAIN 0x10 /* printable ASCII or a wide letter (gn_cp_wide_letter):
+#define GN_WT_PLAIN 0x10 /* printable ASCII, a wide letter (gn_cp_wide_letter) or
+                          * CJK punctuation (gn_wt_cjk_plain):
                           * between two of these a grapheme cluster always
                           * ends, and the grapheme rules start afresh */
 #define GN_WT_BAD 0x20    /* an invalid byte (U+FFFD) */
 #define GN_WT_HANGUL 0x40 /* Hangul: a syllable or a jamo (conjoining,
                            * compatibility, extended) */
+#define GN_WT_NOSTART 0x80 /* the prolonged sound mark (ー, and its halfwidth
+                            * form): it continues the kana before it, and
+                            * Japanese typesetting never starts a line with
+                            * it (UAX #14 leaves it to the tailoring: CJ) */
 #define GN_WT_LEN(m) ((size_t)((m) & 3) + 1)
 #define GN_WT_WIDTH(m) (((m) >> 2) & 3)
+
+/* CJK punctuation that is wide and of grapheme class Other, as ASCII
+ * and the wide letters are (test_wrap_text checks this against utf8proc):
+ * 、。〃, the brackets 〈 to 】 and 〔 to 〛, ・ and ー, and the fullwidth
+ * forms of ASCII. */
+bool gn_wt_cjk_plain(int32_t cp);
 
 typedef struct gn_wtext {
     size_t n;           /* code points */
@@ -45,6 +56,11 @@ typedef struct gn_wtext {
  * that many columns. Returns -1 when a stop was asked for meanwhile: then
  * t holds only part of the text. */
 int gn_wtext_decode(gn_wtext *t, const char *text, size_t len);
+
+/* Decode into t the text of parts[0..n) one after the other (each whole:
+ * decoded by gn_wtext_decode, no stop come), from their code points, not
+ * their bytes; returns what gn_wtext_decode would of that text. */
+int gn_wtext_join(gn_wtext *t, const gn_wtext *const *parts, size_t n);
 
 /* Fill t->brk: the UAX #14 break actions of t's text for lang (a
  * language or locale tag, or NULL: only its language part counts), with

@@ -61,10 +61,12 @@ typedef struct gn_cell {
 void gn_cell_init(gn_cell *c, const gn_para *p, const gn_glyphs *g, const char *lang);
 void gn_cell_free(gn_cell *c);
 
-/* The widths a column needs for cell c: *natural, its widest line
- * unwrapped, and *word, its widest word (gn_wrap_text_widest), each with
- * the indent before it. */
-void gn_cell_measure(const gn_cell *c, int *natural, int *word);
+/* The widths a column needs for cell c, each with the indent before it:
+ * its widest line unwrapped (known from the decoding: no work), and its
+ * widest word (gn_wrap_text_widest: its break opportunities found), never
+ * more than the first. */
+int gn_cell_natural(const gn_cell *c);
+int gn_cell_word(const gn_cell *c);
 
 /* The lines of cell c in a column of width columns: each run wrapped at
  * width less its indent, its code spans that fit held together

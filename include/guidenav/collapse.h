@@ -26,7 +26,7 @@
  * child is the title, a paragraph. Blocks nest up to GN_COLLAPSE_DEPTH in
  * one container: an opener deeper, and its closer, stay as written. A
  * closer with no block open in its container is dropped. Linear in the
- * text; a text without "+++" costs one memmem.
+ * text; a text without "+++" costs one gn_find_short (a memchr).
  *
  * Layout: an unfolded block is its title after a marker ("▾ ", "[-] "
  * in ASCII) with its content indented beneath; a folded one ("▸ ",

@@ -14,6 +14,7 @@
 #include <cmark-gfm.h>
 #include "guidenav/layout.h"
 #include "guidenav/para.h"
+#include "guidenav/wrap.h"
 
 /* The marks drawn around text: Unicode, or ASCII for terminals that are
  * not UTF-8. */
@@ -119,6 +120,10 @@ void gn_emit_para(gn_emit *e, const gn_para *p);
  * searched. The caller sorts the pieces if need be. */
 void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
                         const size_t *at, size_t nparts);
+/* The same with p's text already decoded for e's language (wt, which
+ * keeps its break opportunities; NULL: decoded here). */
+void gn_emit_para_parts_with(gn_emit *e, const gn_para *p, gn_wrap_text *wt,
+                             const size_t *parts, const size_t *at, size_t nparts);
 
 /* Paragraph recording for search, for text not laid out by gn_emit_para
  * (table cells, code lines). gn_emit_par records s[0..len) as a paragraph
@@ -132,6 +137,10 @@ void gn_emit_para_parts(gn_emit *e, const gn_para *p, const size_t *parts,
 size_t gn_emit_par(gn_emit *e, const char *s, size_t len);
 void gn_emit_piece(gn_emit *e, size_t off, size_t len);
 void gn_emit_pieces_sort(gn_emit *e, size_t from);
+/* The same in linear time, for pieces from n sources (a table row's
+ * cells): source s's text is ptext from starts[s] (ascending), up to the
+ * next source's, and its pieces came in order. */
+void gn_emit_pieces_merge(gn_emit *e, size_t from, const size_t *starts, size_t n);
 /* Collect node's inlines into p (not reset here), add their links to the
  * document so p->link holds document link indices, and render markup. */
 void gn_emit_collect(gn_emit *e, gn_para *p, cmark_node *node, uint32_t style);

@@ -50,7 +50,9 @@ typedef struct gn_para {
  * more than 1 MB added in part: the layout it was for is not kept. */
 void gn_para_add(gn_para *p, const char *s, size_t len, uint32_t style, int32_t link);
 /* Append bytes [a, b) of src's text to dst, their styles and links kept
- * (src's links: dst's link indices are src's). */
+ * (src's links: dst's link indices are src's). a and b are at character
+ * boundaries; the bytes are copied as they are (src's text is safe, as
+ * gn_para_add made it). */
 void gn_para_append(gn_para *dst, const gn_para *src, size_t a, size_t b);
 /* What holds p's text together when it is wrapped at width columns
  * (gn_wrap_glued): each inline code span no wider than width stays on one

@@ -124,6 +124,10 @@ typedef struct gn_wrap_text gn_wrap_text;
 /* text (len bytes; NULL when len is 0) decoded for lang (as gn_wrap's);
  * neither is kept. Free the result with gn_wrap_text_free. Linear in len. */
 gn_wrap_text *gn_wrap_text_new(const char *text, size_t len, const char *lang);
+/* The texts parts[0..n) one after the other, decoded for lang, from what
+ * their decoding holds (no byte read again; their break opportunities
+ * are found again when needed: they depend on what is around). */
+gn_wrap_text *gn_wrap_text_join(gn_wrap_text *const *parts, size_t n, const char *lang);
 /* (NULL is fine.) */
 void gn_wrap_text_free(gn_wrap_text *wt);
 

@@ -291,6 +291,23 @@ static void test_table_keeps_words(void **state)
     free(out);
 }
 
+/* Records exactly when the columns' widest words, each counted as at
+ * most 20 columns, do not fit: here 8 ("Abcdefgh") and 20 (a number of
+ * 23 digits) in 28 columns, the table's width less its borders and
+ * padding (7): columns from a width of 35, records below. */
+static void test_table_records_edge(void **state)
+{
+    (void)state;
+    static const char md[] = "| Abcdefgh | Ijklmnop |\n|---|---|\n"
+                             "| 一二三四五六 | 12345678901234567890123 |\n";
+    char *out = render(md, 34, "ja-JP", NULL);
+    assert_string_equal(out, "Abcdefgh: 一二三四五六\nIjklmnop: 12345678901234567890123\n");
+    free(out);
+    out = render(md, 35, "ja-JP", NULL);
+    assert_non_null(strstr(out, "│ Abcdefgh │ Ijklmnop             │"));
+    free(out);
+}
+
 /* Identifiers keep their whole width when the table has room; one too
  * wide for any column (over 20 columns) is broken with the wrap mark
  * rather than turning the table into records. */
@@ -640,6 +657,7 @@ int main(void)
         cmocka_unit_test(test_alert_labels_fit),
         cmocka_unit_test(test_table),
         cmocka_unit_test(test_table_keeps_words),
+        cmocka_unit_test(test_table_records_edge),
         cmocka_unit_test(test_table_identifiers),
         cmocka_unit_test(test_table_list_cell),
         cmocka_unit_test(test_table_code_in_item),

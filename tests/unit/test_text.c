@@ -1,4 +1,5 @@
 /* test_text.c: UTF-8 decoding, display widths and sanitising (see text.h). */
+#define _GNU_SOURCE /* memmem, the reference */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -426,6 +427,22 @@ static void test_ellipsize(void **state)
     assert_null(mark);
 }
 
+/* gn_find_short finds what memmem finds: at the start, the end, across a
+ * partial match, and never past len. */
+static void test_find_short(void **state)
+{
+    (void)state;
+    const char *s = "a ++ b [x] [!c] +++";
+    const char *needles[] = {"+++", "[!", "a", "+++ ", "++ b", "[!d", "x]", "++"};
+    for (size_t k = 0; k < sizeof needles / sizeof *needles; k++)
+        for (size_t len = 0; len <= strlen(s); len++) {
+            const char *want = memmem(s, len, needles[k], strlen(needles[k]));
+            assert_ptr_equal(gn_find_short(s, len, needles[k], strlen(needles[k])), want);
+        }
+    assert_null(gn_find_short("++", 2, "+++", 3));
+    assert_non_null(gn_find_short("+", 1, "+", 1));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -443,6 +460,7 @@ int main(void)
         cmocka_unit_test(test_ascii),
         cmocka_unit_test(test_ellipsize),
         cmocka_unit_test(test_sanitizedf),
+        cmocka_unit_test(test_find_short),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
  *   libunibreak's own table, and no character it tailors by language is
  *   handed as another. */
 #include "unit.h"
+#include <utf8proc.h>
 #include <linebreak.h>
 #include <linebreakdef.h>
 #include "guidenav/lbclass.h"
@@ -24,11 +25,14 @@
 #define gn_wtext_decode gn_wtext_decode_small
 #define gn_wtext_breaks gn_wtext_breaks_small
 #define gn_wtext_free gn_wtext_free_small
+#define gn_wtext_join gn_wtext_join_small
+#define gn_wt_cjk_plain gn_wt_cjk_plain_small
 #define gn_wrap gn_wrap_small
 #define gn_wrap_glued gn_wrap_glued_small
 #define gn_wrap_marked gn_wrap_marked_small
 #define gn_wrap_text_new gn_wrap_text_new_small
 #define gn_wrap_text_free gn_wrap_text_free_small
+#define gn_wrap_text_join gn_wrap_text_join_small
 #define gn_wrap_text_natural gn_wrap_text_natural_small
 #define gn_wrap_text_widest gn_wrap_text_widest_small
 #define gn_wrap_text_lines gn_wrap_text_lines_small
@@ -42,6 +46,7 @@
 #undef gn_wrap_marked
 #undef gn_wrap_text_new
 #undef gn_wrap_text_free
+#undef gn_wrap_text_join
 #undef gn_wrap_text_natural
 #undef gn_wrap_text_widest
 #undef gn_wrap_text_lines
@@ -214,12 +219,88 @@ static void test_handed_characters(void **state)
     assert_int_equal(gn_lb_class_of(0x10FFFF), GN_LB_XX);
 }
 
+/* The CJK punctuation read as plain (GN_WT_PLAIN: a grapheme cluster
+ * always ends between two plain characters, the grapheme rules start
+ * afresh after one) is wide and of utf8proc's grapheme class Other, as
+ * ASCII letters and the wide letters are. */
+static void test_cjk_plain(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (int32_t cp = 0x80; cp < 0x20000; cp++) {
+        if (!gn_wt_cjk_plain(cp))
+            continue;
+        n++;
+        assert_int_equal(utf8proc_get_property(cp)->boundclass, UTF8PROC_BOUNDCLASS_OTHER);
+        assert_int_equal(gn_cp_width(cp), 2);
+        for (int32_t x = 'a'; x <= 'c'; x++) { /* between it and a letter: a break, both ways */
+            utf8proc_int32_t st = 0;
+            assert_true(utf8proc_grapheme_break_stateful(cp, x, &st));
+            st = 0;
+            assert_true(utf8proc_grapheme_break_stateful(x, cp, &st));
+        }
+    }
+    assert_true(n > 100);
+    assert_true(gn_wt_cjk_plain(0x3002)); /* 。 */
+    assert_false(gn_wt_cjk_plain(0x3030)); /* 〰: an emoji */
+}
+
+/* A text joined from decoded parts is the text of the parts one after
+ * the other: the same widest line, widest word and lines at each width
+ * as the whole decoded at once (a record's "Header: value"). */
+static void test_join(void **state)
+{
+    (void)state;
+    static const char *const cases[][3] = {
+        {"注文の状態", ": ", "出荷済みの注文は取り消せません。"},
+        {"Status", ": ", "(pending) orders can be cancelled, shipped ones not."},
+        {"상태", ": ", "API를 사용해 주문을 취소합니다"},
+        {"Line one\nand two", ": ", "value"},
+        {"", ": ", "!important"},
+        {"Name", ": ", ""},
+    };
+    const char *langs[] = {"ja-JP", "en", "ko-KR", "en", "en", "en"};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        gn_wrap_text *parts[3];
+        size_t n = 0;
+        char whole[256] = "";
+        for (size_t j = 0; j < 3; j++) {
+            strcat(whole, cases[i][j]); /* (an empty part too: it adds nothing) */
+            parts[n++] = gn_wrap_text_new(cases[i][j], strlen(cases[i][j]), langs[i]);
+        }
+        gn_wrap_text *joined = gn_wrap_text_join(parts, n, langs[i]);
+        gn_wrap_text *direct = gn_wrap_text_new(whole, strlen(whole), langs[i]);
+        assert_int_equal(gn_wrap_text_natural(joined), gn_wrap_text_natural(direct));
+        assert_int_equal(gn_wrap_text_widest(joined), gn_wrap_text_widest(direct));
+        for (int width = 1; width <= 40; width++) {
+            gn_wrap_line *a, *b;
+            size_t na = gn_wrap_text_lines(joined, width, 1, NULL, &a);
+            size_t nb = gn_wrap_text_lines(direct, width, 1, NULL, &b);
+            assert_int_equal(na, nb);
+            for (size_t k = 0; k < na; k++) {
+                assert_int_equal(a[k].start, b[k].start);
+                assert_int_equal(a[k].end, b[k].end);
+                assert_int_equal(a[k].width, b[k].width);
+                assert_int_equal(a[k].split, b[k].split);
+            }
+            free(a);
+            free(b);
+        }
+        gn_wrap_text_free(joined);
+        gn_wrap_text_free(direct);
+        for (size_t j = 0; j < n; j++)
+            gn_wrap_text_free(parts[j]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_breaks_as_one_call),
         cmocka_unit_test(test_windows_as_one_call),
         cmocka_unit_test(test_handed_characters),
+        cmocka_unit_test(test_cjk_plain),
+        cmocka_unit_test(test_join),
     };
     return cmocka_run_group_tests_name("wrap text", tests, NULL, NULL);
 }
