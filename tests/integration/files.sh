@@ -195,7 +195,9 @@ for sig in TERM HUP; do
     export XDG_CACHE_HOME=$tmp/cache-$sig
     mkdir -p "$XDG_CACHE_HOME"
     rm -f "$tmp/slow"; mkfifo "$tmp/slow"
-    "$GN" --search zyxwv "$big" >"$tmp/slow" 2>"$tmp/stop.err" &
+    # (with the signal's default action, as a shell under nohup would not
+    # give it: a signal ignored at start stays ignored, rightly)
+    env --default-signal="$sig" "$GN" --search zyxwv "$big" >"$tmp/slow" 2>"$tmp/stop.err" &
     pid=$!
     exec 9<"$tmp/slow"            # a reader that reads nothing: the pipe fills
     for i in $(seq 1 100); do     # the temporary cache file is there
