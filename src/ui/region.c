@@ -122,13 +122,17 @@ static uint64_t mix(uint64_t h, uint64_t v)
 }
 
 /* The hash of row y of w, and in *w8 what writing it costs: its cells
- * other than plain blanks. Moves w's cursor. */
+ * other than plain blanks. Moves w's cursor. curses hands a wide
+ * character's cell once (not its continuation), so a row of CJK gives
+ * fewer cells than columns: the cells are cleared first and read up to
+ * the first one left empty. */
 static uint64_t row_hash(WINDOW *w, int y, int cols, int *w8)
 {
+    memset(cells, 0, ((size_t)cols + 1) * sizeof *cells);
     mvwin_wchnstr(w, y, 0, cells, cols);
     uint64_t h = 0;
     int n = 0;
-    for (int x = 0; x < cols; x++) {
+    for (int x = 0; x < cols && cells[x].chars[0] != 0; x++) {
         const cchar_t *c = &cells[x];
         if (c->chars[0] != L' ' || (c->attr & (A_REVERSE | A_UNDERLINE | A_STANDOUT)))
             n++;
