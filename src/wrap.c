@@ -142,6 +142,24 @@ static void lines_fit(const gn_wtext *t, out *o)
     emit(o, ls, ce, cew - lsw);
 }
 
+/* The byte offset *i and running width *w at code point q of t, from
+ * those at code point j >= q. */
+static void back_to(const gn_wtext *t, size_t q, size_t j, size_t *i, long long *w)
+{
+    for (; j > q; j--) {
+        *i -= GN_WT_LEN(t->m[j - 1]);
+        *w -= GN_WT_WIDTH(t->m[j - 1]);
+    }
+}
+
+/* A simple character for the greedy pass: a plain one (no grapheme rules
+ * around it), not a space, '\n' or other control, not Hangul, that may
+ * start a line. */
+static inline bool simple(int32_t cp, unsigned char m)
+{
+    return cp > ' ' && (m & (GN_WT_PLAIN | GN_WT_HANGUL | GN_WT_NOSTART)) == GN_WT_PLAIN;
+}
+
 /* The greedy pass over t (with its break actions) into o: lines of at
  * most width columns (>= 1), held together where glue says, a line broken
  * inside a word kept to width - markw (markw >= 0). */
@@ -274,6 +292,56 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
             have_cand = 1;
         prev = cp;
         prev_m = m;
+        if (!simple(cp, m))
+            continue;
+        /* Simple characters of width > 0 after a simple one, up to one
+         * that would overflow (or where a stop is looked for), go in a run
+         * that keeps only positions: between two of them a cluster ends,
+         * an opportunity opens, and the line's last non-space character
+         * ends where the next starts (ce == i). The marks of the run are
+         * made from those positions at its end. */
+        size_t stop = k | (GN_WT_STOP_EVERY - 1), j = k + 1;
+        if (stop > t->n)
+            stop = t->n;
+        size_t bk = SIZE_MAX, mk = SIZE_MAX; /* the run's last opportunity,
+                                              * its last mark with room */
+        long long lim = lsw + width, mlim = markw > 0 ? lsw + width - markw : -1;
+        for (; j < stop; j++) {
+            int32_t c = t->cp[j];
+            unsigned char mj = t->m[j];
+            int cwj = GN_WT_WIDTH(mj);
+            if (!simple(c, mj) || cwj == 0 || w + cwj > lim)
+                break;
+            if (have_cand)
+                bk = j;
+            if (w <= mlim)
+                mk = j;
+            w += cwj;
+            i += GN_WT_LEN(mj);
+            have_cand = j + 1 < t->n && t->brk[j] != LINEBREAK_NOBREAK && !(glue && glue[i]);
+        }
+        if (j == k + 1)
+            continue;
+        size_t gi = i;
+        long long gw = w;
+        back_to(t, j - 1, j, &gi, &gw);
+        gb = (mark){gi, j - 1, gi, gw, gw};
+        if (bk != SIZE_MAX) {
+            back_to(t, bk, j - 1, &gi, &gw);
+            bp = (mark){gi, bk, gi, gw, gw};
+        }
+        if (mk != SIZE_MAX) {
+            gi = i;
+            gw = w;
+            back_to(t, mk, j, &gi, &gw);
+            gm = (mark){gi, mk, gi, gw, gw};
+        }
+        ce = i;
+        cew = w;
+        k = j - 1;
+        prev = t->cp[k];
+        prev_m = t->m[k];
+        gstate = 0;
     }
     emit(o, ls, ce, cew - lsw);
 }
