@@ -142,6 +142,93 @@ static void lines_fit(const gn_wtext *t, out *o)
     emit(o, ls, ce, cew - lsw);
 }
 
+/* The byte offset *i and running width *w at code point q of t, from
+ * those at code point j >= q. */
+static void back_to(const gn_wtext *t, size_t q, size_t j, size_t *i, long long *w)
+{
+    for (; j > q; j--) {
+        *i -= GN_WT_LEN(t->m[j - 1]);
+        *w -= GN_WT_WIDTH(t->m[j - 1]);
+    }
+}
+
+/* A simple character for the greedy pass: a plain one (no grapheme rules
+ * around it), not a space, '\n' or other control, not Hangul, that may
+ * start a line. */
+static inline bool simple(int32_t cp, unsigned char m)
+{
+    return cp > ' ' && (m & (GN_WT_PLAIN | GN_WT_HANGUL | GN_WT_NOSTART)) == GN_WT_PLAIN;
+}
+
+/* What a run of simple characters changes of the greedy pass's state:
+ * the byte offset and running width at its end, the line start, whether an
+ * opportunity follows its last character, and its last opportunity,
+ * cluster start on the line, and one with width - markw columns before it
+ * (code points; SIZE_MAX: none in the run). */
+typedef struct srun {
+    size_t i, ls, bk, gk, mk;
+    long long w, lsw;
+    int cand;
+} srun;
+
+/* The greedy pass over simple characters of width > 0 from j, after a
+ * simple one, up to stop, into o. Between two of them a cluster ends and
+ * an opportunity opens, and the line's last non-space character ends where
+ * the next starts, so the pass needs positions only: a character that
+ * overflows breaks the line at the run's last opportunity when it then
+ * fits. The run ends before a character that is not simple or does not
+ * fit so (left to the whole pass); the index after it is returned. */
+static size_t simple_run(const gn_wtext *t, size_t j, size_t stop, int width, int markw,
+                         const unsigned char *glue, out *o, srun *r)
+{
+    const int32_t *cps = t->cp;
+    const unsigned char *ms = t->m, *brk = t->brk;
+    size_t i = r->i, ls = r->ls, bk = SIZE_MAX, gk = SIZE_MAX, mk = SIZE_MAX;
+    long long w = r->w, lsw = r->lsw;
+    long long lim = lsw + width, mlim = markw > 0 ? lim - markw : -1;
+    int cand = r->cand;
+    for (; j < stop; j++) {
+        unsigned char m = ms[j];
+        int cw = GN_WT_WIDTH(m);
+        if (!simple(cps[j], m) || cw == 0)
+            break;
+        size_t b = cand ? j : bk;
+        if (w + cw > lim) {
+            if (b == SIZE_MAX)
+                break;
+            size_t bi = i;
+            long long bw = w;
+            back_to(t, b, j, &bi, &bw);
+            if (w + cw > bw + width)
+                break;
+            emit(o, ls, bi, bw - lsw);
+            ls = bi;
+            lsw = bw;
+            lim = lsw + width;
+            mlim = markw > 0 ? lim - markw : -1;
+            b = SIZE_MAX;
+        }
+        bk = b;
+        if (i > ls) {
+            gk = j;
+            if (w <= mlim)
+                mk = j;
+        }
+        w += cw;
+        i += GN_WT_LEN(m);
+        cand = j + 1 < t->n && brk[j] != LINEBREAK_NOBREAK && !(glue && glue[i]);
+    }
+    r->i = i;
+    r->w = w;
+    r->ls = ls;
+    r->lsw = lsw;
+    r->cand = cand;
+    r->bk = bk;
+    r->gk = gk;
+    r->mk = mk;
+    return j;
+}
+
 /* The greedy pass over t (with its break actions) into o: lines of at
  * most width columns (>= 1), held together where glue says, a line broken
  * inside a word kept to width - markw (markw >= 0). */
@@ -274,6 +361,43 @@ static void greedy(const gn_wtext *t, int width, int markw, const unsigned char 
             have_cand = 1;
         prev = cp;
         prev_m = m;
+        if (!simple(cp, m))
+            continue;
+        /* A run of simple characters after a simple one keeps positions
+         * only (simple_run); its marks are made from them at its end. */
+        size_t stop = k | (GN_WT_STOP_EVERY - 1);
+        srun r = {i, ls, SIZE_MAX, SIZE_MAX, SIZE_MAX, w, lsw, have_cand};
+        size_t j = simple_run(t, k + 1, stop < t->n ? stop : t->n, width, markw, glue, o, &r);
+        if (j == k + 1)
+            continue;
+        size_t gi = r.i;
+        long long gw = r.w;
+        size_t at = j;
+        if (r.gk != SIZE_MAX) {
+            back_to(t, r.gk, at, &gi, &gw);
+            at = r.gk;
+            gb = (mark){gi, at, gi, gw, gw};
+        }
+        if (r.bk != SIZE_MAX) {
+            back_to(t, r.bk, at, &gi, &gw);
+            at = r.bk;
+            bp = (mark){gi, at, gi, gw, gw};
+        }
+        if (r.mk != SIZE_MAX) {
+            gi = r.i;
+            gw = r.w;
+            back_to(t, r.mk, j, &gi, &gw);
+            gm = (mark){gi, r.mk, gi, gw, gw};
+        }
+        i = ce = r.i;
+        w = cew = r.w;
+        ls = r.ls;
+        lsw = r.lsw;
+        have_cand = r.cand;
+        k = j - 1;
+        prev = t->cp[k];
+        prev_m = t->m[k];
+        gstate = 0;
     }
     emit(o, ls, ce, cew - lsw);
 }
@@ -462,6 +586,36 @@ static long long widest_word(const gn_wtext *t)
             cand = cew;
         prev = cp;
         prev_m = m;
+        if (!simple(cp, m))
+            continue;
+        /* Simple characters of width > 0 after a simple one: a cluster
+         * ends before each, an opportunity opens there when one follows
+         * the one before, and each is the word's last non-space. */
+        size_t stop = k | (GN_WT_STOP_EVERY - 1), j = k + 1;
+        if (stop > t->n)
+            stop = t->n;
+        for (; j < stop; j++) {
+            unsigned char mj = t->m[j];
+            int cwj = GN_WT_WIDTH(mj);
+            if (!simple(t->cp[j], mj) || cwj == 0)
+                break;
+            if (cand >= 0) {
+                if (word >= 0 && cand - word > widest)
+                    widest = cand - word;
+                word = -1;
+            }
+            if (word < 0)
+                word = w;
+            w += cwj;
+            cand = t->brk[j] != LINEBREAK_NOBREAK ? w : -1;
+        }
+        if (j == k + 1)
+            continue;
+        cew = w;
+        k = j - 1;
+        prev = t->cp[k];
+        prev_m = t->m[k];
+        gstate = 0;
     }
     if (word >= 0 && cew - word > widest)
         widest = cew - word;
